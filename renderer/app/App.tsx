@@ -1,0 +1,88 @@
+import { Center, Loader } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { AuthStatus, SessionInfo } from '../../src/contract';
+import { invoke, setAuthErrorHandler } from '../api/client';
+import { LockScreen } from '../auth/LockScreen';
+import { LoginScreen } from '../auth/LoginScreen';
+import { SetupScreen } from '../auth/SetupScreen';
+import { useIdleLock } from '../auth/useIdleLock';
+import { ErrorAlert } from '../components/ErrorText';
+import { Shell } from '../shell/Shell';
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: Error }
+  | { kind: 'setup' }
+  | { kind: 'login'; notice?: string }
+  | { kind: 'locked'; session: SessionInfo }
+  | { kind: 'ready'; session: SessionInfo };
+
+export function App() {
+  const [status, setStatus] = useState<AuthStatus | null>(null);
+  const [view, setView] = useState<View>({ kind: 'loading' });
+
+  const refresh = useCallback(
+    () =>
+      invoke('auth.status', {}).then(
+        (s) => {
+          setStatus(s);
+          if (s.setupRequired) setView({ kind: 'setup' });
+          else if (!s.session) setView({ kind: 'login' });
+          else setView({ kind: s.session.locked ? 'locked' : 'ready', session: s.session });
+        },
+        (error: Error) => setView({ kind: 'failed', error }),
+      ),
+    [],
+  );
+
+  useEffect(() => {
+    setAuthErrorHandler(() => void refresh());
+    void refresh();
+  }, [refresh]);
+
+  const ready = view.kind === 'ready' ? view.session : null;
+  useIdleLock(status?.idleLockMinutes ?? 5, ready !== null, () => ready && setView({ kind: 'locked', session: ready }));
+
+  const signedIn = (session: SessionInfo) => {
+    setView({ kind: 'ready', session });
+    void invoke('auth.status', {}).then(setStatus, () => undefined);
+  };
+  const signOut = async () => {
+    await invoke('auth.logout', {}).catch(() => undefined);
+    setView({ kind: 'login', notice: 'You are signed out.' });
+  };
+
+  switch (view.kind) {
+    case 'loading':
+      return (
+        <Center mih="100vh">
+          <Loader aria-label="Loading" />
+        </Center>
+      );
+    case 'failed':
+      return (
+        <Center mih="100vh" p="xl">
+          <ErrorAlert error={view.error} title="Packroom could not start" />
+        </Center>
+      );
+    case 'setup':
+      return <SetupScreen onDone={signedIn} />;
+    case 'login':
+      return <LoginScreen siteName={status?.siteName ?? 'Packroom'} notice={view.notice} onDone={signedIn} />;
+    case 'locked':
+      return <LockScreen session={view.session} onUnlocked={signedIn} onSignOut={signOut} />;
+    case 'ready':
+      return (
+        <Shell
+          session={view.session}
+          siteName={status?.siteName ?? 'Packroom'}
+          onLock={() => {
+            void invoke('auth.lock', {});
+            setView({ kind: 'locked', session: view.session });
+          }}
+          onSignOut={signOut}
+          onSettingsChanged={() => void invoke('auth.status', {}).then(setStatus, () => undefined)}
+        />
+      );
+  }
+}

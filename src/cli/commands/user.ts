@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import { password as passwordSchema, role as roleSchema, username as usernameSchema } from '../../contract/schemas';
+import { ApiError } from '../../contract';
+import { createCore } from '../../core';
+import { resolveDataDir } from '../../paths';
+import { cliActor } from '../../services/audit';
+import { parse, UsageError } from '../args';
+import { readPassword } from '../readPassword';
+
+export const userUsage = `packroom user add USERNAME --role admin|staff [--name "Display Name"] [--data DIR]
+      Creates a staff account; the password is read from stdin (the first line).
+  packroom user list [--data DIR]`;
+
+function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new UsageError(`${what}: ${result.error.issues[0]?.message ?? 'not valid'}`);
+  return result.data;
+}
+
+export async function userCommand(args: string[], out: NodeJS.WritableStream): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'add') {
+    const { values, positionals } = parse(rest, { role: { type: 'string' }, name: { type: 'string' }, data: { type: 'string' } }, 1);
+    if (!positionals[0]) throw new UsageError('user add needs a USERNAME');
+    if (!values.role) throw new UsageError('user add needs --role admin or --role staff');
+    const username = check(usernameSchema, positionals[0], 'USERNAME');
+    const role = check(roleSchema, values.role, '--role');
+    const password = check(passwordSchema, await readPassword(`Password for ${username}: `), 'password');
+    const core = createCore({ dataDir: resolveDataDir(values.data) });
+    try {
+      const account = await core.auth.createStaff(cliActor, { username, role, password, displayName: values.name?.trim() || username });
+      out.write(`Created ${account.role} account "${account.username}".\n`);
+    } catch (error) {
+      if (error instanceof ApiError) throw new UsageError(error.message);
+      throw error;
+    } finally {
+      core.close();
+    }
+    return 0;
+  }
+  if (sub === 'list') {
+    const { values } = parse(rest, { data: { type: 'string' } }, 0);
+    const core = createCore({ dataDir: resolveDataDir(values.data) });
+    try {
+      for (const s of core.auth.listStaff()) {
+        out.write(`${s.username}\t${s.role}\t${s.active ? 'active' : 'inactive'}\t${s.displayName}\n`);
+      }
+    } finally {
+      core.close();
+    }
+    return 0;
+  }
+  throw new UsageError(sub ? `unknown user command "${sub}"` : 'user needs a command: add or list');
+}

@@ -1,0 +1,62 @@
+/**
+ * The Packroom API: every operation the staff UI can call, declared once with its input
+ * schema, result type and required role. The HTTP and Electron IPC transports are generated
+ * from this object, and it is the only part of src/ the renderer imports.
+ */
+import type { z } from 'zod';
+import { method, type MethodDef } from './define';
+import * as s from './schemas';
+import type * as t from './types';
+
+export const api = {
+  'auth.status': method<t.AuthStatus>()({ input: s.empty, access: 'public' }),
+  'auth.setup': method<t.SessionInfo>()({ input: s.setupInput, access: 'public' }),
+  'auth.login': method<t.SessionInfo>()({ input: s.loginInput, access: 'public' }),
+  'auth.logout': method<null>()({ input: s.empty, access: 'public' }),
+  'auth.lock': method<null>()({ input: s.empty, access: 'staff' }),
+  'auth.unlock': method<t.SessionInfo>()({ input: s.unlockInput, access: 'public' }),
+  'auth.touch': method<null>()({ input: s.empty, access: 'staff' }),
+
+  'staff.list': method<t.StaffAccount[]>()({ input: s.empty, access: 'admin' }),
+  'staff.create': method<t.StaffAccount>()({ input: s.staffCreateInput, access: 'admin' }),
+  'staff.setActive': method<t.StaffAccount>()({ input: s.staffSetActiveInput, access: 'admin' }),
+
+  'recipients.search': method<t.RecipientPage>()({ input: s.recipientSearchInput, access: 'staff' }),
+  'recipients.get': method<t.Recipient>()({ input: s.idInput, access: 'staff' }),
+  'recipients.create': method<t.Recipient>()({ input: s.recipientCreateInput, access: 'staff' }),
+  'recipients.update': method<t.Recipient>()({ input: s.recipientUpdateInput, access: 'staff' }),
+  'recipients.setStatus': method<t.Recipient>()({ input: s.recipientSetStatusInput, access: 'staff' }),
+
+  'settings.get': method<t.Settings>()({ input: s.empty, access: 'staff' }),
+  'settings.update': method<t.Settings>()({ input: s.settingsUpdateInput, access: 'admin' }),
+
+  'activity.list': method<t.AuditPage>()({ input: s.activityListInput, access: 'staff' }),
+} satisfies Record<string, MethodDef>;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Api[M]['input']>;
+export type MethodResult<M extends MethodName> = Api[M] extends MethodDef<z.ZodType, infer R> ? R : never;
+
+/** Events the core pushes to every signed-in UI, with their payloads. */
+export interface Events {
+  'activity.appended': t.AuditEntry;
+  'recipients.changed': { id: number };
+}
+export type EventName = keyof Events;
+export const eventNames = ['activity.appended', 'recipients.changed'] as const satisfies readonly EventName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(api, name);
+}
+
+/** The bridge the renderer sees; provided by the Electron preload or by the HTTP client. */
+export interface PackroomBridge {
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+}
+
+export { ApiError, type ApiErrorBody, type ErrorCode } from './errors';
+export type * from './types';
+export type { StaffRole, Access } from './define';

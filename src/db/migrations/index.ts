@@ -1,0 +1,4 @@
+import init from './0001_init.sql';
+
+/** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
+export const migrations: readonly { name: string; sql: string }[] = [{ name: '0001_init', sql: init }];

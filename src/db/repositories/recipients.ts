@@ -1,0 +1,111 @@
+import type { RecipientStatus } from '../../contract';
+import type { Db } from '../open';
+
+export interface RecipientRow {
+  id: number;
+  externalId: string | null;
+  firstName: string;
+  lastName: string;
+  unit: string;
+  email: string | null;
+  phone: string | null;
+  status: RecipientStatus;
+  manuallyEdited: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type RecipientFields = Pick<RecipientRow, 'firstName' | 'lastName' | 'unit' | 'email' | 'phone'>;
+
+interface RawRecipient {
+  id: number;
+  external_id: string | null;
+  first_name: string;
+  last_name: string;
+  unit: string;
+  email: string | null;
+  phone: string | null;
+  status: RecipientStatus;
+  manually_edited: number;
+  created_at: number;
+  updated_at: number;
+}
+
+const toRow = (r: RawRecipient): RecipientRow => ({
+  id: r.id,
+  externalId: r.external_id,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  unit: r.unit,
+  email: r.email,
+  phone: r.phone,
+  status: r.status,
+  manuallyEdited: r.manually_edited === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export interface SearchQuery {
+  /** An FTS5 MATCH expression, or null to list everyone. */
+  match: string | null;
+  status: RecipientStatus | 'all';
+  limit: number;
+  offset: number;
+}
+
+const ORDER = 'ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE, r.id';
+
+export class RecipientRepository {
+  constructor(private readonly db: Db) {}
+
+  byId(id: number): RecipientRow | undefined {
+    const raw = this.db.prepare('SELECT * FROM recipients WHERE id = ?').get(id) as RawRecipient | undefined;
+    return raw && toRow(raw);
+  }
+
+  /** Returns up to `limit + 1` rows so the caller can tell whether there are more. */
+  search(q: SearchQuery): RecipientRow[] {
+    const statusClause = q.status === 'all' ? '' : 'AND r.status = @status';
+    const sql = q.match
+      ? `SELECT r.* FROM recipients_fts f JOIN recipients r ON r.id = f.rowid
+         WHERE recipients_fts MATCH @match ${statusClause} ${ORDER} LIMIT @limit OFFSET @offset`
+      : `SELECT r.* FROM recipients r WHERE 1 ${statusClause} ${ORDER} LIMIT @limit OFFSET @offset`;
+    const params: Record<string, unknown> = { limit: q.limit + 1, offset: q.offset };
+    if (q.match) params.match = q.match;
+    if (q.status !== 'all') params.status = q.status;
+    return (this.db.prepare(sql).all(params) as RawRecipient[]).map(toRow);
+  }
+
+  insert(fields: RecipientFields & { externalId?: string | null; manuallyEdited: boolean; now: number }): RecipientRow {
+    const info = this.db
+      .prepare(
+        `INSERT INTO recipients (external_id, first_name, last_name, unit, email, phone, manually_edited, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        fields.externalId ?? null,
+        fields.firstName,
+        fields.lastName,
+        fields.unit,
+        fields.email,
+        fields.phone,
+        fields.manuallyEdited ? 1 : 0,
+        fields.now,
+        fields.now,
+      );
+    return this.byId(Number(info.lastInsertRowid))!;
+  }
+
+  update(id: number, fields: RecipientFields & { manuallyEdited: boolean; now: number }): void {
+    this.db
+      .prepare(
+        `UPDATE recipients SET first_name = ?, last_name = ?, unit = ?, email = ?, phone = ?,
+           manually_edited = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(fields.firstName, fields.lastName, fields.unit, fields.email, fields.phone, fields.manuallyEdited ? 1 : 0, fields.now, id);
+  }
+
+  setStatus(id: number, status: RecipientStatus, now: number): void {
+    this.db.prepare('UPDATE recipients SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+  }
+}

@@ -1,0 +1,156 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { eventNames, type ApiErrorBody, type Envelope, type ErrorCode } from '../contract';
+import type { Core } from '../core';
+import { log } from '../log';
+import type { CallContext } from '../services/dispatch';
+import { allowedHosts, readCookie, securityHeaders, sessionCookie, sessionCookieName } from './security';
+
+export interface HttpHostOptions {
+  host: string;
+  port: number;
+  /** The built staff UI (dist/renderer); null serves the API only. */
+  staticDir: string | null;
+  /** Extra Host names to accept, e.g. a DNS name for a display-less door controller. */
+  extraHosts?: string[];
+  /** Extra routes tried before the API (the simulator's /sim pages); return true when handled. */
+  extraRoutes?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
+}
+
+export interface HttpHost {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const maxBodyBytes = 1024 * 1024;
+
+const statusFor: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  LOCKED: 423,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNKNOWN_METHOD: 404,
+  INTERNAL: 500,
+};
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+const refuse = (res: ServerResponse, status: number, error: ApiErrorBody) => sendJson(res, status, { ok: false, error } satisfies Envelope);
+
+export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBodyBytes) throw new RangeError('The request is too large.');
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text.trim() === '' ? {} : (JSON.parse(text) as unknown);
+}
+
+/** The headless host: the same core as the desktop app, over HTTP on loopback, serving the staff UI. */
+export function startHttpHost(core: Core, options: HttpHostOptions): Promise<HttpHost> {
+  const statics = options.staticDir ? sirv(options.staticDir, { single: true, dev: false, etag: true, gzip: false }) : null;
+  let hosts = new Set<string>();
+  let origins = new Set<string>();
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    // CSRF: a state-changing call must come from our own page (browsers always send Origin on fetch POST),
+    // and as JSON, which a cross-site form cannot send without a CORS preflight we never answer.
+    const origin = req.headers.origin;
+    if (!origin || !origins.has(origin.toLowerCase())) {
+      return refuse(res, 403, { code: 'FORBIDDEN', message: 'Requests must come from the Packroom page itself.' });
+    }
+    if (req.method !== 'POST') return refuse(res, 405, { code: 'FORBIDDEN', message: 'Use POST for API calls.' });
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return refuse(res, 415, { code: 'VALIDATION', message: 'API calls must send JSON (Content-Type: application/json).' });
+    }
+    let input: unknown;
+    try {
+      input = await readJsonBody(req);
+    } catch (error) {
+      const message = error instanceof RangeError ? error.message : 'The request body is not valid JSON.';
+      return refuse(res, 400, { code: 'VALIDATION', message });
+    }
+    const before = readCookie(req.headers.cookie, sessionCookieName);
+    const ctx: CallContext = { sessionToken: before };
+    const envelope = await core.dispatch(ctx, method, input);
+    const headers: Record<string, string> = ctx.sessionToken !== before ? { 'Set-Cookie': sessionCookie(ctx.sessionToken) } : {};
+    sendJson(res, envelope.ok ? 200 : statusFor[envelope.error.code], envelope, headers);
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+    const current = core.auth.current(readCookie(req.headers.cookie, sessionCookieName));
+    if (!current || current.session.locked) {
+      return refuse(res, 401, { code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' });
+    }
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const unsubscribe = eventNames.map((name) =>
+      core.events.on(name, (payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)),
+    );
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe.forEach((off) => off());
+    });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!hosts.has(host)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('This Packroom server does not answer to that host name.');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (options.extraRoutes && (await options.extraRoutes(req, res, url))) return;
+    if (url.pathname === '/api/events') return handleEvents(req, res);
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
+    if (statics && (req.method === 'GET' || req.method === 'HEAD')) {
+      return statics(req, res, () => {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('Not found');
+      });
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Not found');
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error(`HTTP ${req.method} ${req.url} failed`, error);
+      if (!res.headersSent) refuse(res, 500, { code: 'INTERNAL', message: 'Something went wrong inside Packroom.' });
+      else res.end();
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      const { port } = server.address() as AddressInfo;
+      hosts = allowedHosts(options.host, port, options.extraHosts);
+      origins = new Set([...hosts].map((h) => `http://${h}`));
+      const shown = options.host.includes(':') ? `[${options.host}]` : options.host;
+      resolve({
+        url: `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown}:${port}`,
+        server,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

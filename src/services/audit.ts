@@ -1,0 +1,50 @@
+import type { AuditEntry, AuditPage } from '../contract';
+import { AuditRepository, type AuditRow } from '../db/repositories/audit';
+import type { Db } from '../db/open';
+import type { Clock } from '../clock';
+import type { EventBus } from './events';
+import type { Transactor } from './tx';
+
+/** Who did something: a staff member, or the door, the CLI, the system itself. */
+export interface Actor {
+  staffId: number | null;
+  label: string;
+}
+
+export const systemActor: Actor = { staffId: null, label: 'system' };
+export const cliActor: Actor = { staffId: null, label: 'cli' };
+
+export const toAuditEntry = (row: AuditRow): AuditEntry => ({
+  id: row.id,
+  at: new Date(row.at).toISOString(),
+  actor: row.actor,
+  action: row.action,
+  subject: row.subject,
+  details: row.details,
+});
+
+export class AuditService {
+  private readonly repo: AuditRepository;
+
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+    private readonly tx: Transactor,
+    private readonly events: EventBus,
+  ) {
+    this.repo = new AuditRepository(db);
+  }
+
+  /** Call inside the transaction that makes the change, so the change and its record stand or fall together. */
+  record(actor: Actor, action: string, subject: string | null, details: Record<string, unknown> | null = null): AuditEntry {
+    const row = this.repo.insert({ at: this.clock.now(), actorStaffId: actor.staffId, actor: actor.label, action, subject, details });
+    const entry = toAuditEntry(row);
+    this.tx.onCommit(() => this.events.emit('activity.appended', entry));
+    return entry;
+  }
+
+  list(opts: { limit: number; beforeId?: number; subject?: string }): AuditPage {
+    const rows = this.repo.list(opts);
+    return { items: rows.slice(0, opts.limit).map(toAuditEntry), more: rows.length > opts.limit };
+  }
+}

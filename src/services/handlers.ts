@@ -1,0 +1,70 @@
+import { ApiError } from '../contract';
+import type { AuditService } from './audit';
+import type { AuthService } from './auth';
+import type { Handlers } from './dispatch';
+import type { RecipientService } from './recipients';
+import type { SettingsService } from './settings';
+
+export interface HandlerDeps {
+  auth: AuthService;
+  audit: AuditService;
+  recipients: RecipientService;
+  settings: SettingsService;
+}
+
+/** Maps each contract method to the service that does the work; nothing here touches SQL. */
+export function createHandlers({ auth, audit, recipients, settings }: HandlerDeps): Handlers {
+  return {
+    'auth.status': (_input, { ctx }) => {
+      const current = auth.current(ctx.sessionToken);
+      const { idleLockMinutes, siteName } = settings.get();
+      return {
+        setupRequired: auth.setupRequired(),
+        session: current ? auth.info(current.session, current.staff) : null,
+        idleLockMinutes,
+        siteName,
+      };
+    },
+    'auth.setup': async (input, { ctx }) => {
+      const { token, info } = await auth.setup(input);
+      ctx.sessionToken = token;
+      return info;
+    },
+    'auth.login': async (input, { ctx }) => {
+      const { token, info } = await auth.login(input.username, input.password);
+      auth.logout(ctx.sessionToken);
+      ctx.sessionToken = token;
+      return info;
+    },
+    'auth.logout': (_input, { ctx }) => {
+      auth.logout(ctx.sessionToken);
+      ctx.sessionToken = null;
+      return null;
+    },
+    'auth.lock': (_input, { ctx }) => {
+      auth.lockByToken(ctx.sessionToken, 'manual');
+      return null;
+    },
+    'auth.unlock': (input, { ctx }) => auth.unlock(ctx.sessionToken, input.password),
+    'auth.touch': () => null,
+
+    'staff.list': () => auth.listStaff(),
+    'staff.create': (input, { actor }) => auth.createStaff(actor, input),
+    'staff.setActive': (input, { actor, staff }) => {
+      if (staff?.id === input.id && !input.active) throw new ApiError('CONFLICT', 'You cannot deactivate your own account.');
+      return auth.setStaffActive(actor, input.id, input.active);
+    },
+
+    'recipients.search': (input) => recipients.search(input),
+    'recipients.get': (input) => recipients.get(input.id),
+    'recipients.create': (input, { actor }) => recipients.create(actor, input),
+    'recipients.update': ({ id, ...fields }, { actor }) => recipients.update(actor, id, fields),
+    'recipients.setStatus': (input, { actor }) => recipients.setStatus(actor, input.id, input.status),
+
+    'settings.get': () => settings.get(),
+    'settings.update': (input, { actor }) => settings.update(actor, input),
+
+    'activity.list': ({ recipientId, ...page }) =>
+      audit.list(recipientId === undefined ? page : { ...page, subject: `recipient:${recipientId}` }),
+  };
+}

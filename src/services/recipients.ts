@@ -1,0 +1,121 @@
+import type { z } from 'zod';
+import { ApiError, type Recipient, type RecipientPage, type RecipientStatus, type RecipientSummary } from '../contract';
+import type { recipientCreateInput, recipientSearchInput } from '../contract/schemas';
+import { RecipientRepository, type RecipientFields, type RecipientRow } from '../db/repositories/recipients';
+import type { Db } from '../db/open';
+import type { Clock } from '../clock';
+import { normalizePhone } from '../domain/phone';
+import { toFtsQuery } from '../domain/search';
+import type { Actor, AuditService } from './audit';
+import type { EventBus } from './events';
+import type { SettingsService } from './settings';
+import type { Transactor } from './tx';
+
+export const toRecipient = (row: RecipientRow): Recipient => ({
+  id: row.id,
+  externalId: row.externalId,
+  firstName: row.firstName,
+  lastName: row.lastName,
+  unit: row.unit,
+  email: row.email,
+  phone: row.phone,
+  status: row.status,
+  createdAt: new Date(row.createdAt).toISOString(),
+  updatedAt: new Date(row.updatedAt).toISOString(),
+});
+
+const toSummary = (row: RecipientRow): RecipientSummary => ({
+  id: row.id,
+  firstName: row.firstName,
+  lastName: row.lastName,
+  unit: row.unit,
+  email: row.email,
+  phone: row.phone,
+  status: row.status,
+});
+
+type FieldsInput = z.output<typeof recipientCreateInput>;
+
+const subject = (id: number) => `recipient:${id}`;
+
+export class RecipientService {
+  readonly repo: RecipientRepository;
+
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+    private readonly tx: Transactor,
+    private readonly audit: AuditService,
+    private readonly settings: SettingsService,
+    private readonly events: EventBus,
+  ) {
+    this.repo = new RecipientRepository(db);
+  }
+
+  search(input: z.output<typeof recipientSearchInput>): RecipientPage {
+    const rows = this.repo.search({ match: toFtsQuery(input.query), status: input.status, limit: input.limit, offset: input.offset });
+    return { items: rows.slice(0, input.limit).map(toSummary), more: rows.length > input.limit };
+  }
+
+  get(id: number): Recipient {
+    return toRecipient(this.require(id));
+  }
+
+  create(actor: Actor, input: FieldsInput): Recipient {
+    const fields = this.normalize(input);
+    const row = this.tx.run(() => {
+      const created = this.repo.insert({ ...fields, manuallyEdited: true, now: this.clock.now() });
+      this.audit.record(actor, 'recipient.create', subject(created.id), { name: `${created.firstName} ${created.lastName}`, unit: created.unit });
+      this.tx.onCommit(() => this.events.emit('recipients.changed', { id: created.id }));
+      return created;
+    });
+    return toRecipient(row);
+  }
+
+  update(actor: Actor, id: number, input: FieldsInput): Recipient {
+    const fields = this.normalize(input);
+    const row = this.tx.run(() => {
+      const before = this.require(id);
+      const changes = Object.fromEntries(
+        (Object.keys(fields) as (keyof RecipientFields)[])
+          .filter((k) => fields[k] !== before[k])
+          .map((k) => [k, { from: before[k], to: fields[k] }]),
+      );
+      if (Object.keys(changes).length === 0) return before;
+      // Marked so the daily roster import can tell a hand edit from its own data.
+      this.repo.update(id, { ...fields, manuallyEdited: true, now: this.clock.now() });
+      this.audit.record(actor, 'recipient.update', subject(id), changes);
+      this.tx.onCommit(() => this.events.emit('recipients.changed', { id }));
+      return this.require(id);
+    });
+    return toRecipient(row);
+  }
+
+  setStatus(actor: Actor, id: number, status: RecipientStatus): Recipient {
+    const row = this.tx.run(() => {
+      const before = this.require(id);
+      if (before.status === status) return before;
+      this.repo.setStatus(id, status, this.clock.now());
+      this.audit.record(actor, status === 'inactive' ? 'recipient.deactivate' : 'recipient.reactivate', subject(id));
+      this.tx.onCommit(() => this.events.emit('recipients.changed', { id }));
+      return this.require(id);
+    });
+    return toRecipient(row);
+  }
+
+  private require(id: number): RecipientRow {
+    const row = this.repo.byId(id);
+    if (!row) throw new ApiError('NOT_FOUND', 'That recipient no longer exists. Search again.');
+    return row;
+  }
+
+  private normalize(input: FieldsInput): RecipientFields {
+    let phone: string | null = null;
+    if (input.phone) {
+      const result = normalizePhone(input.phone, this.settings.get().defaultCountry);
+      if (!result.ok) throw new ApiError('VALIDATION', result.reason, 'phone');
+      phone = result.e164;
+    }
+    return { firstName: input.firstName, lastName: input.lastName, unit: input.unit, email: input.email ?? null, phone };
+  }
+}

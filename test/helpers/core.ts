@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
+import type { MethodInput, MethodName, MethodResult } from '../../src/contract';
+import { createCore, type Core, type CoreOptions } from '../../src/core';
+import type { CallContext } from '../../src/services/dispatch';
+
+export function tempDir(prefix = 'packroom-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A real core on a real SQLite file in a temp folder, closed and removed after the test. */
+export function testCore(options: Partial<CoreOptions> = {}): Core {
+  const core = createCore({ dataDir: tempDir(), env: {}, ...options });
+  onTestFinished(() => core.close());
+  return core;
+}
+
+/** Calls through the same dispatch every transport uses, as one connected UI. */
+export function client(core: Core) {
+  const ctx: CallContext = { sessionToken: null };
+  return {
+    ctx,
+    call: (method: string, input: unknown = {}) => core.dispatch(ctx, method, input),
+    async ok<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+      const envelope = await core.dispatch(ctx, method, input);
+      if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${envelope.error.message}`);
+      return envelope.result as MethodResult<M>;
+    },
+  };
+}
+
+export const adminPassword = 'correct horse battery';
+
+export async function signedInAdmin(core: Core) {
+  const c = client(core);
+  await c.ok('auth.setup', { username: 'ada', displayName: 'Ada Admin', password: adminPassword });
+  return c;
+}

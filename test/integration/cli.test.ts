@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../src/core';
+import { tempDir } from '../helpers/core';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'packroom.js');
+
+function packroom(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    input: options.input ?? '',
+    env: { ...process.env, PACKROOM_DATA: '', ...options.env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('packroom CLI (built)', () => {
+  beforeAll(() => {
+    if (!existsSync(join(root, 'dist', 'core', 'cli.js'))) throw new Error('Run "npm run build" before the CLI tests (npm test does).');
+  });
+
+  it('adds a staff account with the password from stdin', () => {
+    const data = tempDir();
+    const added = packroom(['user', 'add', 'frontdesk', '--role', 'staff', '--name', 'Front Desk', '--data', data], { input: 'a long enough password\n' });
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    expect(added.stdout).toContain('Created staff account "frontdesk"');
+    const core = createCore({ dataDir: data, env: {} });
+    expect(core.auth.listStaff()).toMatchObject([{ username: 'frontdesk', role: 'staff', displayName: 'Front Desk' }]);
+    expect(core.audit.list({ limit: 1 }).items[0]).toMatchObject({ actor: 'cli', action: 'staff.create' });
+    core.close();
+  });
+
+  it('reads PACKROOM_DATA when --data is not given', () => {
+    const data = tempDir();
+    expect(packroom(['user', 'add', 'ada', '--role', 'admin'], { input: 'a long enough password\n', env: { PACKROOM_DATA: data } }).code).toBe(0);
+    expect(packroom(['user', 'list', '--data', data]).stdout).toMatch(/^ada\tadmin\tactive/);
+  });
+
+  it.each([
+    [['user', 'add', 'x'], /user add needs --role/],
+    [['user', 'add', 'ok-name', '--role', 'boss'], /--role: Role must be admin or staff/],
+    [['user', 'add', 'ok-name', '--role', 'staff', '--bogus'], /Unknown option '--bogus'/],
+    [['user', 'add', 'ok-name', '--role', 'staff'], /password: Password must be at least 10 characters/],
+    [['serve', '--port', 'http'], /--port must be a number/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+  ])('rejects %j with one clear line and exit code 2', (args, message) => {
+    const result = packroom([...args, '--data', tempDir()], { input: 'short\n' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^packroom: /);
+  });
+
+  it('refuses a duplicate user name without a stack trace', () => {
+    const data = tempDir();
+    packroom(['user', 'add', 'ada', '--role', 'admin', '--data', data], { input: 'a long enough password\n' });
+    const again = packroom(['user', 'add', 'ADA', '--role', 'staff', '--data', data], { input: 'a long enough password\n' });
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toBe('packroom: The user name "ada" is taken. Choose another.\n');
+  });
+});
