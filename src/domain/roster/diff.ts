@@ -1,0 +1,187 @@
+import type {
+  ExistingRecipient,
+  ImportedRecipient,
+  ParsedRow,
+  RecipientField,
+  RecipientFields,
+  RecipientStatus,
+  RowError,
+} from './types';
+
+export type ManualEditPolicy = 'import-wins' | 'keep-manual';
+
+export interface DiffOptions {
+  /** YYYY-MM-DD; a move-out date before this day deactivates the recipient. */
+  today: string;
+  manualPolicy: ManualEditPolicy;
+}
+
+export interface FieldChange {
+  field: RecipientField;
+  from: string | null;
+  to: string | null;
+  /** False when keep-manual holds the change back; the caller writes only applied changes. */
+  applied: boolean;
+}
+
+export interface RecipientUpdate {
+  externalId: string;
+  /** Line in the file, or null for a recipient the file no longer lists. */
+  line: number | null;
+  changes: FieldChange[];
+  /** The recipient was edited in Packroom and this import changes a field such an edit may have touched. */
+  conflict: boolean;
+}
+
+export type MoveOutReason = 'missing-from-file' | 'inactive-in-file' | 'move-out-date-passed';
+
+export interface MovedOut extends RecipientUpdate {
+  reason: MoveOutReason;
+}
+
+export interface NewRecipient extends RecipientFields {
+  externalId: string;
+  line: number;
+}
+
+export interface RosterDiff {
+  added: NewRecipient[];
+  changed: RecipientUpdate[];
+  movedOut: MovedOut[];
+  reactivated: RecipientUpdate[];
+  unchanged: number;
+  /** Former residents listed in the file whom Packroom never had: not worth adding. */
+  skippedInactive: number;
+  errors: RowError[];
+  safety: {
+    /** Active recipients that came from imports (hand-made ones are never deactivated by an import). */
+    activeBefore: number;
+    wouldDeactivate: number;
+    /** wouldDeactivate / activeBefore, 0 when there was nobody active. */
+    share: number;
+  };
+}
+
+const COMPARED_FIELDS: RecipientField[] = ['firstName', 'lastName', 'unit', 'email', 'phone', 'status', 'moveIn', 'moveOut'];
+
+// What front-desk staff edit by hand. Residency (status, move dates) is not on the list: the
+// management system is the authority on who lives here, so move-outs always go through.
+const HAND_EDITED_FIELDS = new Set<RecipientField>(['firstName', 'lastName', 'unit', 'email', 'phone']);
+
+export function diffRoster(existing: readonly ExistingRecipient[], imported: readonly ParsedRow[], opts: DiffOptions): RosterDiff {
+  const existingById = new Map<string, ExistingRecipient>();
+  for (const recipient of existing) {
+    if (recipient.externalId !== null) existingById.set(recipient.externalId, recipient);
+  }
+
+  const diff: RosterDiff = {
+    added: [],
+    changed: [],
+    movedOut: [],
+    reactivated: [],
+    unchanged: 0,
+    skippedInactive: 0,
+    errors: [],
+    safety: { activeBefore: 0, wouldDeactivate: 0, share: 0 },
+  };
+  // IDs on rows that failed still count as listed: a typo in a phone number must not read as a move-out.
+  const listedIds = new Set<string>();
+
+  for (const row of imported) {
+    if (!row.ok) {
+      diff.errors.push(...row.errors);
+      if (row.externalId !== null) listedIds.add(row.externalId);
+      continue;
+    }
+    const incoming = row.recipient;
+    listedIds.add(incoming.externalId);
+    const target = targetFields(incoming, opts.today);
+    const current = existingById.get(incoming.externalId);
+    if (!current) {
+      if (target.status === 'active') diff.added.push(newRecipient(incoming));
+      else diff.skippedInactive += 1;
+      continue;
+    }
+    const update = compare(current, target, incoming, opts.manualPolicy);
+    if (update.changes.length === 0) diff.unchanged += 1;
+    else if (current.status === 'active' && target.status === 'inactive') {
+      diff.movedOut.push({ ...update, reason: incoming.status === 'inactive' ? 'inactive-in-file' : 'move-out-date-passed' });
+    } else if (current.status === 'inactive' && target.status === 'active') diff.reactivated.push(update);
+    else diff.changed.push(update);
+  }
+
+  for (const [externalId, recipient] of existingById) {
+    if (recipient.status !== 'active') continue;
+    diff.safety.activeBefore += 1;
+    if (listedIds.has(externalId)) continue;
+    const changes: FieldChange[] = [{ field: 'status', from: 'active', to: 'inactive', applied: true }];
+    diff.movedOut.push({ externalId, line: null, changes, conflict: false, reason: 'missing-from-file' });
+  }
+
+  diff.errors.sort((a, b) => a.line - b.line);
+  diff.safety.wouldDeactivate = diff.movedOut.length;
+  diff.safety.share = diff.safety.activeBefore === 0 ? 0 : diff.movedOut.length / diff.safety.activeBefore;
+  return diff;
+}
+
+/** True when the import would deactivate more than `thresholdShare` (e.g. 0.2) of active recipients. */
+export function exceedsSafetyThreshold(diff: RosterDiff, thresholdShare: number): boolean {
+  return diff.safety.share > thresholdShare;
+}
+
+/** The fields the file asks for; undefined where the file has no such column. */
+type TargetFields = Partial<RecipientFields> & { status: RecipientStatus };
+
+function targetFields(incoming: ImportedRecipient, today: string): TargetFields {
+  const movedOutAlready = incoming.moveOut != null && incoming.moveOut < today;
+  return {
+    firstName: incoming.firstName,
+    lastName: incoming.lastName,
+    unit: incoming.unit,
+    email: incoming.email,
+    phone: incoming.phone,
+    moveIn: incoming.moveIn,
+    moveOut: incoming.moveOut,
+    status: incoming.status === 'inactive' || movedOutAlready ? 'inactive' : 'active',
+  };
+}
+
+function newRecipient(incoming: ImportedRecipient): NewRecipient {
+  return {
+    externalId: incoming.externalId,
+    line: incoming.line,
+    firstName: incoming.firstName,
+    lastName: incoming.lastName,
+    unit: incoming.unit,
+    email: incoming.email ?? null,
+    phone: incoming.phone ?? null,
+    status: 'active',
+    moveIn: incoming.moveIn ?? null,
+    moveOut: incoming.moveOut ?? null,
+  };
+}
+
+function compare(
+  current: ExistingRecipient,
+  target: TargetFields,
+  incoming: ImportedRecipient,
+  policy: ManualEditPolicy,
+): RecipientUpdate {
+  const changes: FieldChange[] = [];
+  let conflict = false;
+  for (const field of COMPARED_FIELDS) {
+    const to = target[field];
+    const from = current[field];
+    if (to === undefined || to === from) continue;
+    const sensitive = current.manuallyEdited && isManualEditSensitive(field, to);
+    conflict ||= sensitive;
+    changes.push({ field, from, to, applied: !(sensitive && policy === 'keep-manual') });
+  }
+  return { externalId: incoming.externalId, line: incoming.line, changes, conflict };
+}
+
+// Reactivation is sensitive too: staff may have switched someone off on purpose. Deactivation is
+// not, because failing closed (resident asks at the desk) beats leaving a former resident access.
+function isManualEditSensitive(field: RecipientField, to: string | null): boolean {
+  return HAND_EDITED_FIELDS.has(field) || (field === 'status' && to === 'active');
+}

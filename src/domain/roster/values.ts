@@ -1,0 +1,129 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { z } from 'zod';
+import type { RecipientStatus } from './types';
+
+export type Parsed<T> = { value: T } | { error: string };
+
+/** Trims, collapses runs of whitespace and puts text in NFC so the same name typed two ways compares equal. */
+export function cleanText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+const NAME_SUFFIX = /^(jr|sr|ii|iii|iv|v|md|phd|esq)\.?$/i;
+
+/**
+ * Splits "Last, First" at the first comma, otherwise "First Last" at the last space.
+ * "First Last" is a guess: "Mary de la Cruz" becomes first "Mary de la", last "Cruz", and a
+ * single word ("王小明") becomes the last name. Exports with separate name columns avoid both.
+ */
+export function splitFullName(fullName: string): { firstName: string; lastName: string } {
+  const comma = fullName.indexOf(',');
+  const afterComma = comma === -1 ? '' : fullName.slice(comma + 1).trim();
+  if (comma !== -1 && !NAME_SUFFIX.test(afterComma)) {
+    return { lastName: fullName.slice(0, comma).trim(), firstName: afterComma };
+  }
+  const words = fullName.replace(',', '').split(' ').filter(Boolean);
+  if (words.length <= 1) return { firstName: '', lastName: words[0] ?? '' };
+  if (NAME_SUFFIX.test(words.at(-1) ?? '') && words.length > 2) {
+    return { firstName: words.slice(0, -2).join(' '), lastName: words.slice(-2).join(' ') };
+  }
+  return { firstName: words.slice(0, -1).join(' '), lastName: words.at(-1) ?? '' };
+}
+
+export function parsePhone(text: string, defaultCountry: CountryCode): Parsed<string> {
+  const phone = parsePhoneNumberFromString(text, defaultCountry);
+  return phone?.isValid() ? { value: phone.number } : { error: `bad phone number "${text}"` };
+}
+
+const emailSchema = z.email();
+
+export function parseEmail(text: string): Parsed<string> {
+  const email = text.toLowerCase();
+  return emailSchema.safeParse(email).success ? { value: email } : { error: `bad email address "${text}"` };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
+// Excel's US short date, optionally followed by the time Excel appends ("1/31/2024 12:00:00 AM").
+const US_DATE = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?: .*)?$/;
+const SERIAL = /^\d+(?:\.\d+)?$/;
+// Only serials between 1950 and 2100 are taken as dates: a bare "2024" or "12" is far more
+// likely a typo than a move-in in 1905 or 1900.
+const SERIAL_MIN = 18_264;
+const SERIAL_MAX = 73_051;
+const MS_PER_DAY = 86_400_000;
+// Excel serial 1 is 1900-01-01, but Excel counts a 29 February 1900 that never existed, so from
+// March 1900 on (all serials we accept) day 0 is effectively 1899-12-30.
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+export function parseDate(text: string): Parsed<string> {
+  const iso = ISO_DATE.exec(text);
+  if (iso) return calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]), text);
+  const us = US_DATE.exec(text);
+  if (us) return calendarDate(fourDigitYear(us[3] ?? ''), Number(us[1]), Number(us[2]), text);
+  if (SERIAL.test(text)) {
+    const serial = Math.floor(Number(text));
+    if (serial >= SERIAL_MIN && serial <= SERIAL_MAX) {
+      return { value: new Date(EXCEL_EPOCH_MS + serial * MS_PER_DAY).toISOString().slice(0, 10) };
+    }
+  }
+  return badDate(text);
+}
+
+// Excel's own two-digit-year rule: 00-29 is 20xx, 30-99 is 19xx.
+function fourDigitYear(year: string): number {
+  const value = Number(year);
+  if (year.length === 4) return value;
+  return value < 30 ? 2000 + value : 1900 + value;
+}
+
+function calendarDate(year: number, month: number, day: number, text: string): Parsed<string> {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? { value: date.toISOString().slice(0, 10) } : badDate(text);
+}
+
+function badDate(text: string): Parsed<string> {
+  return { error: `bad date "${text}" (expected a date like 2024-01-31 or 1/31/2024)` };
+}
+
+// Keys are lowercase letters and digits only, so "Moved-Out" and "moved out" both match "movedout".
+const STATUS_WORDS: Record<string, RecipientStatus> = {
+  active: 'active',
+  current: 'active',
+  notice: 'active',
+  onnotice: 'active',
+  noticegiven: 'active',
+  currentnotice: 'active',
+  monthtomonth: 'active',
+  renewal: 'active',
+  // Future residents and approved applicants get packages delivered ahead of moving in.
+  future: 'active',
+  approved: 'active',
+  // An eviction in progress: the resident still lives there until it completes.
+  eviction: 'active',
+  yes: 'active',
+  y: 'active',
+  true: 'active',
+  1: 'active',
+  inactive: 'inactive',
+  past: 'inactive',
+  former: 'inactive',
+  movedout: 'inactive',
+  moveout: 'inactive',
+  vacated: 'inactive',
+  evicted: 'inactive',
+  terminated: 'inactive',
+  cancelled: 'inactive',
+  canceled: 'inactive',
+  denied: 'inactive',
+  applicant: 'inactive',
+  no: 'inactive',
+  n: 'inactive',
+  false: 'inactive',
+  0: 'inactive',
+};
+
+export function parseStatus(text: string): Parsed<RecipientStatus> {
+  const status = STATUS_WORDS[text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')];
+  return status ? { value: status } : { error: `unknown status "${text}" (expected e.g. Current, Notice, Past)` };
+}

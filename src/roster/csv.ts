@@ -1,0 +1,92 @@
+import { once } from 'node:events';
+import { setImmediate } from 'node:timers/promises';
+import { CsvError, parse, type Parser } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import type { RawRow, RawTable } from '../domain/roster/types';
+import { RosterFileError, emptyFile, headerOnlyFile } from './errors';
+import { toTable } from './table';
+import { decodeText } from './text';
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+// Parsed a slice at a time so that a 50 MB export does not freeze the kiosk for seconds on end.
+const CHUNK_CHARS = 1 << 18;
+
+export async function parseCsv(bytes: Uint8Array): Promise<RawTable> {
+  // One line-ending style makes csv-parse's line count match what a text editor shows.
+  const text = decodeText(bytes).replace(/\r\n?/g, '\n');
+  if (text.trim() === '') throw emptyFile();
+
+  const records: RawRow[] = [];
+  let lastRecordEnd = 0;
+  const parser = parse({
+    delimiter: detectDelimiter(text),
+    record_delimiter: '\n',
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    // Collected here rather than read off the stream: this runs synchronously inside the parser, so at
+    // a parse error `records` already holds everything before it, and no record pays for stream plumbing.
+    on_record: (cells, info) => {
+      // info.lines is where the record ends; step back over line breaks inside quoted fields.
+      records.push({ line: info.lines - countLineBreaks(cells), cells });
+      lastRecordEnd = info.lines;
+      return null;
+    },
+  });
+  try {
+    await feed(parser, text);
+  } catch (error) {
+    throw error instanceof CsvError ? malformedCsv(error, lastRecordEnd + 1) : error;
+  }
+  const table = toTable(records);
+  if (!table) throw emptyFile();
+  if (table.rows.length === 0) throw headerOnlyFile();
+  return table;
+}
+
+/** The candidate that splits the header line into the most columns; comma on a tie. */
+function detectDelimiter(text: string): string {
+  const headerLine = /^.*\S.*$/m.exec(text)?.[0] ?? '';
+  let best: string = DELIMITERS[0];
+  let bestCount = 0;
+  for (const delimiter of DELIMITERS) {
+    const [fields = []] = parseSync(headerLine, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
+    if (fields.length > bestCount) {
+      best = delimiter;
+      bestCount = fields.length;
+    }
+  }
+  return best;
+}
+
+async function feed(parser: Parser, text: string): Promise<void> {
+  let failure: unknown;
+  parser.on('error', (error) => (failure ??= error));
+  for (let start = 0; start < text.length; start += CHUNK_CHARS) {
+    parser.write(text.slice(start, start + CHUNK_CHARS));
+    // A macrotask break, not just a microtask one, so keypad and UI events get through on a huge file.
+    await setImmediate();
+    if (failure !== undefined) throw failure;
+  }
+  const finishing = once(parser, 'finish');
+  parser.end();
+  await finishing;
+}
+
+function countLineBreaks(cells: readonly string[]): number {
+  let count = 0;
+  for (const cell of cells) {
+    for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) count += 1;
+  }
+  return count;
+}
+
+// With relax_quotes on, an unclosed quote is how a CSV fails: it swallows the rest of the file, so
+// csv-parse notices at the end (or once the record outgrows its limit). Point at where it starts.
+function malformedCsv(error: CsvError, brokenRecordLine: number): RosterFileError {
+  const unclosedQuote = error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE';
+  const cause = unclosedQuote
+    ? `a quote (") opened on or after line ${brokenRecordLine} is never closed`
+    : `its layout breaks on or after line ${brokenRecordLine}`;
+  return new RosterFileError('malformed-csv', `This file could not be read: ${cause}.`);
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { mapColumns, type PresetId } from '../../../src/domain/roster/columns';
+import { normalizeTable } from '../../../src/domain/roster/normalize';
+import type { ExistingRecipient, ImportedRecipient, ParsedRow, RawTable } from '../../../src/domain/roster/types';
+import { parseRosterFile } from '../../../src/roster/parse';
+
+/** "Today" for every test that needs one: fixtures' move-out dates are written around it. */
+export const TODAY = '2025-06-01';
+
+const FIXTURES = new URL('../../fixtures/roster/', import.meta.url);
+
+export function fixtureBytes(name: string): Uint8Array {
+  return readFileSync(new URL(name, FIXTURES));
+}
+
+export function fixtureText(name: string): string {
+  return readFileSync(new URL(name, FIXTURES), 'utf8');
+}
+
+export function csvBytes(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+export interface Imported {
+  table: RawTable;
+  rows: ParsedRow[];
+}
+
+export async function importBytes(bytes: Uint8Array, fileName: string, preset: PresetId = 'generic'): Promise<Imported> {
+  const table = await parseRosterFile(bytes, fileName);
+  return { table, rows: normalizeTable(table, mapColumns(table.headers, preset)) };
+}
+
+export function importFixture(name: string, preset: PresetId = 'generic'): Promise<Imported> {
+  return importBytes(fixtureBytes(name), name, preset);
+}
+
+export function recipientsOf(rows: readonly ParsedRow[]): ImportedRecipient[] {
+  return rows.flatMap((row) => (row.ok ? [row.recipient] : []));
+}
+
+/** What the database would hold after importing these rows once on TODAY. */
+export function asExisting(rows: readonly ParsedRow[], overrides: Partial<ExistingRecipient> = {}): ExistingRecipient[] {
+  return recipientsOf(rows).map((recipient) => ({
+    externalId: recipient.externalId,
+    firstName: recipient.firstName,
+    lastName: recipient.lastName,
+    unit: recipient.unit,
+    email: recipient.email ?? null,
+    phone: recipient.phone ?? null,
+    status: recipient.status === 'active' && !(recipient.moveOut && recipient.moveOut < TODAY) ? 'active' : 'inactive',
+    moveIn: recipient.moveIn ?? null,
+    moveOut: recipient.moveOut ?? null,
+    manuallyEdited: false,
+    ...overrides,
+  }));
+}
