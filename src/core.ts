@@ -1,12 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { AdjustableClock } from './clock';
 import { openDatabase, type Db } from './db/open';
+import { RecipientRepository } from './db/repositories/recipients';
 import { databaseFile } from './paths';
+import { DataKeys, loadOrCreateKeyFile } from './secrets';
+import { AccessService } from './services/access';
+import { AlertService } from './services/alerts';
 import { AuditService } from './services/audit';
 import { AuthService } from './services/auth';
+import { CredentialService } from './services/credentials';
 import { createDispatch, type Dispatch } from './services/dispatch';
+import { DoorController } from './services/door';
 import { EventBus } from './services/events';
 import { createHandlers } from './services/handlers';
+import { notificationConfig } from './services/notifications/fromSettings';
+import { NotificationService } from './services/notifications/service';
 import { RecipientService } from './services/recipients';
 import { SettingsService } from './services/settings';
 import { Transactor } from './services/tx';
@@ -15,6 +23,8 @@ export interface CoreOptions {
   dataDir: string;
   env?: NodeJS.ProcessEnv;
   clock?: AdjustableClock;
+  /** 32 bytes kept outside the database (Electron safeStorage); defaults to the data folder's 0600 key file. */
+  dataKey?: Buffer;
   /** better_sqlite3.node built for Electron, when the desktop app hosts the core. */
   nativeBinding?: string;
 }
@@ -25,24 +35,71 @@ export interface Core {
   clock: AdjustableClock;
   events: EventBus;
   tx: Transactor;
+  keys: DataKeys;
   audit: AuditService;
   settings: SettingsService;
+  alerts: AlertService;
   auth: AuthService;
   recipients: RecipientService;
+  credentials: CredentialService;
+  notifications: NotificationService;
+  access: AccessService;
+  door: DoorController;
   dispatch: Dispatch;
-  close(): void;
+  /** Starts background work (the notification worker). One-shot commands never call it. */
+  start(): void;
+  /** Switches the door relay off, stops background work and closes the database. */
+  close(): Promise<void>;
 }
 
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const keys = new DataKeys(options.dataKey ?? loadOrCreateKeyFile(options.dataDir));
   const db = openDatabase(databaseFile(options.dataDir), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const clock = options.clock ?? new AdjustableClock();
   const events = new EventBus();
   const tx = new Transactor(db);
   const audit = new AuditService(db, clock, tx, events);
-  const settings = new SettingsService(db, tx, audit, options.env ?? process.env);
+  const settings = new SettingsService(db, tx, audit, keys, options.env ?? process.env);
+  const alerts = new AlertService(db, clock, tx, audit, events);
   const auth = new AuthService(db, clock, tx, audit, settings);
-  const recipients = new RecipientService(db, clock, tx, audit, settings, events);
-  const dispatch = createDispatch(auth, createHandlers({ auth, audit, recipients, settings }));
-  return { db, clock, events, tx, audit, settings, auth, recipients, dispatch, close: () => db.close() };
+  const notifications = new NotificationService({
+    db,
+    clock,
+    tx,
+    keys,
+    config: () => notificationConfig(settings.values()),
+    onChanged: (recipientId) => events.emit('notifications.changed', { recipientId }),
+    onFailed: ({ channel, destination, error }) =>
+      alerts.raise('notification.failed', `A ${channel === 'email' ? 'message' : 'text'} to ${destination} could not be sent: ${error}`),
+  });
+  const recipientRepo = new RecipientRepository(db);
+  const credentials = new CredentialService(db, recipientRepo, clock, tx, audit, keys, settings, events, notifications);
+  const recipients = new RecipientService(recipientRepo, clock, tx, audit, settings, events, credentials);
+  const access = new AccessService(credentials.keysRepo, recipients.repo, credentials, keys, clock, tx, audit, alerts, settings);
+  const door = new DoorController(access, clock, settings, events, alerts);
+  const dispatch = createDispatch(auth, createHandlers({ auth, audit, recipients, settings, credentials, alerts, door }));
+  return {
+    db,
+    clock,
+    events,
+    tx,
+    keys,
+    audit,
+    settings,
+    alerts,
+    auth,
+    recipients,
+    credentials,
+    notifications,
+    access,
+    door,
+    dispatch,
+    start: () => notifications.start(),
+    async close() {
+      await door.shutdown();
+      await notifications.stop();
+      db.close();
+    },
+  };
 }

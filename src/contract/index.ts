@@ -31,6 +31,17 @@ export const api = {
   'settings.update': method<t.Settings>()({ input: s.settingsUpdateInput, access: 'admin' }),
 
   'activity.list': method<t.AuditPage>()({ input: s.activityListInput, access: 'staff' }),
+
+  'access.overview': method<t.AccessOverview>()({ input: s.recipientIdInput, access: 'staff' }),
+  'access.sendSingleAccessPin': method<t.SingleAccessIssued>()({ input: s.sendSingleAccessPinInput, access: 'staff' }),
+  'access.regenerate': method<t.PermanentIssued>()({ input: s.recipientIdInput, access: 'staff' }),
+  'access.lookupPin': method<t.PinLookup>()({ input: s.lookupPinInput, access: 'staff' }),
+
+  'door.status': method<t.DoorStatus>()({ input: s.empty, access: 'staff' }),
+  'door.open': method<null>()({ input: s.openDoorInput, access: 'staff' }),
+
+  'alerts.list': method<t.Alert[]>()({ input: s.empty, access: 'staff' }),
+  'alerts.acknowledge': method<null>()({ input: s.idInput, access: 'staff' }),
 } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
@@ -43,9 +54,22 @@ export type MethodResult<M extends MethodName> = Api[M] extends MethodDef<z.ZodT
 export interface Events {
   'activity.appended': t.AuditEntry;
   'recipients.changed': { id: number };
+  'notifications.changed': { recipientId: number };
+  'access.changed': { recipientId: number };
+  'door.event': t.DoorEvent;
+  'door.status': t.DoorStatus;
+  'alerts.changed': { open: number };
 }
 export type EventName = keyof Events;
-export const eventNames = ['activity.appended', 'recipients.changed'] as const satisfies readonly EventName[];
+export const eventNames = [
+  'activity.appended',
+  'recipients.changed',
+  'notifications.changed',
+  'access.changed',
+  'door.event',
+  'door.status',
+  'alerts.changed',
+] as const satisfies readonly EventName[];
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(api, name);

@@ -92,21 +92,72 @@ export const recipientSearchInput = z.object({
   offset: z.number().int().min(0).default(0),
 });
 
+const minutes = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label} must be a number.` })
+    .int(`${label} must be a whole number.`)
+    .min(min, `${label} must be at least ${min}.`)
+    .max(max, `${label} can be at most ${max}.`);
+
+const optionalUrl = (label: string, protocols: RegExp) =>
+  z
+    .string()
+    .trim()
+    .max(500)
+    .refine((v) => v === '' || (URL.canParse(v) && protocols.test(new URL(v).protocol)), `${label} is not a valid address.`)
+    .transform((v) => (v === '' ? null : v))
+    .nullable();
+
+const optionalSetting = (label: string, max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is too long.`)
+    .transform((v) => (v === '' ? null : v))
+    .nullable();
+
 export const settingsUpdateInput = z
   .object({
     siteName: text('Site name', 80),
-    idleLockMinutes: z
-      .number({ error: 'Idle lock must be a number of minutes.' })
-      .int('Idle lock must be a whole number of minutes.')
-      .min(1, 'Idle lock must be at least 1 minute.')
-      .max(240, 'Idle lock can be at most 240 minutes.'),
+    idleLockMinutes: minutes('Idle lock minutes', 1, 240),
     defaultCountry: z
       .string()
       .trim()
       .toUpperCase()
       .regex(/^[A-Z]{2}$/, 'Country must be a two-letter code such as US or CA.'),
+    doorPulseSeconds: minutes('Door open time (seconds)', 1, 30),
+    lookupPinEnabled: z.boolean(),
+    singleAccessPinRequest: z.boolean(),
+    /** smtp(s)://user:password@host:port; a password of ******** keeps the stored one. */
+    smtpUrl: optionalUrl('SMTP server', /^smtps?:$/),
+    mailFrom: optionalSetting('From address'),
+    twilioAccountSid: optionalSetting('Twilio Account SID', 64),
+    /** Write-only: an empty string keeps the stored token; null removes it. */
+    twilioAuthToken: z.string().trim().max(128).nullable(),
+    twilioFrom: optionalSetting('Twilio From number', 32),
+    twilioApiUrl: optionalUrl('Twilio API address', /^https?:$/),
   })
   .partial();
+
+export const recipientIdInput = z.object({ recipientId: id });
+
+export const notifyVia = z.enum(['email', 'sms', 'both'], { error: 'Choose Email, SMS (text) or Both.' });
+
+export const sendSingleAccessPinInput = z.object({
+  recipientId: z.number({ error: 'Select a recipient.' }).int().positive('Select a recipient.'),
+  notifyVia,
+  expiresAt: z.iso.datetime({ offset: true, error: 'Choose the date and time the access expires.' }),
+});
+
+export const lookupPinInput = z.object({
+  recipientId: id,
+  identityVerified: z.literal(true, { error: 'Confirm that you verified the recipient is who they say they are.' }),
+});
+
+export const openDoorInput = z.object({
+  reason: text('Reason', 200),
+  recipientId: id.optional(),
+});
 
 export const activityListInput = z.object({
   limit: z.number().int().min(1).max(500).default(100),

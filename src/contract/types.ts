@@ -56,6 +56,18 @@ export interface Settings {
   siteName: string;
   idleLockMinutes: number;
   defaultCountry: string;
+  doorPulseSeconds: number;
+  lookupPinEnabled: boolean;
+  /** "Single Access PIN Request": recipients may ask for a PIN at the keypad with * phone #. */
+  singleAccessPinRequest: boolean;
+  /** With the password shown as ********. */
+  smtpUrl: string | null;
+  mailFrom: string | null;
+  twilioAccountSid: string | null;
+  /** The token itself is never sent back; only whether one is stored. */
+  twilioAuthTokenSet: boolean;
+  twilioFrom: string | null;
+  twilioApiUrl: string | null;
   /** Settings fixed by PACKROOM_* environment variables; the UI shows them read-only. */
   lockedByEnvironment: string[];
 }
@@ -72,4 +84,84 @@ export interface AuditEntry {
 export interface AuditPage {
   items: AuditEntry[];
   more: boolean;
+}
+
+export type NotifyVia = 'email' | 'sms' | 'both';
+export type Channel = 'email' | 'sms';
+
+export interface NotificationSummary {
+  id: number;
+  channel: Channel;
+  destination: string;
+  template: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export type SingleAccessStatus = 'active' | 'used' | 'expired' | 'revoked';
+
+export interface SingleAccessSummary {
+  id: number;
+  status: SingleAccessStatus;
+  createdAt: string;
+  createdBy: string | null;
+  expiresAt: string;
+  usedAt: string | null;
+  usedVia: 'pin' | 'qr' | null;
+}
+
+export interface AccessOverview {
+  recipientId: number;
+  /** The permanent PIN and QR code, never shown here: only that they exist and since when. */
+  permanent: { pinLength: number; createdAt: string } | null;
+  singleAccess: SingleAccessSummary[];
+  notifications: NotificationSummary[];
+  lookupPinEnabled: boolean;
+}
+
+export interface SingleAccessIssued {
+  id: number;
+  pin: string;
+  expiresAt: string;
+  recipientName: string;
+  notifications: { channel: Channel; destination: string }[];
+}
+
+export interface PermanentIssued {
+  pin: string;
+  createdAt: string;
+  notifications: { channel: Channel; destination: string }[];
+}
+
+export interface PinLookup {
+  pin: string;
+  createdAt: string;
+}
+
+export interface DoorEvent {
+  at: string;
+  result: 'granted' | 'denied' | 'locked-out';
+  /** Who, for a grant: staff see names; the keypad never does. */
+  recipientName: string | null;
+  via: 'pin' | 'qr' | 'staff';
+  device: string;
+  reason: string;
+}
+
+export interface DoorStatus {
+  relay: 'open' | 'closed' | 'missing';
+  devices: { role: 'keypad' | 'reader' | 'relay'; name: string; connected: boolean }[];
+  /** Set while too many wrong PINs keep the keypad from accepting PINs. */
+  keypadLockedUntil: string | null;
+  lastEvent: DoorEvent | null;
+}
+
+export interface Alert {
+  id: number;
+  at: string;
+  kind: string;
+  message: string;
 }

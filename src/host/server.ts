@@ -15,7 +15,7 @@ export interface HttpHostOptions {
   /** Extra Host names to accept, e.g. a DNS name for a display-less door controller. */
   extraHosts?: string[];
   /** Extra routes tried before the API (the simulator's /sim pages); return true when handled. */
-  extraRoutes?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
+  extraRoutes?: (req: IncomingMessage, res: ServerResponse, url: URL, origins: ReadonlySet<string>) => boolean | Promise<boolean>;
 }
 
 export interface HttpHost {
@@ -113,7 +113,7 @@ export function startHttpHost(core: Core, options: HttpHostOptions): Promise<Htt
       return;
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
-    if (options.extraRoutes && (await options.extraRoutes(req, res, url))) return;
+    if (options.extraRoutes && (await options.extraRoutes(req, res, url, origins))) return;
     if (url.pathname === '/api/events') return handleEvents(req, res);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
     if (statics && (req.method === 'GET' || req.method === 'HEAD')) {

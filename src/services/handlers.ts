@@ -1,7 +1,10 @@
 import { ApiError } from '../contract';
+import type { AlertService } from './alerts';
 import type { AuditService } from './audit';
 import type { AuthService } from './auth';
+import type { CredentialService } from './credentials';
 import type { Handlers } from './dispatch';
+import type { DoorController } from './door';
 import type { RecipientService } from './recipients';
 import type { SettingsService } from './settings';
 
@@ -10,10 +13,13 @@ export interface HandlerDeps {
   audit: AuditService;
   recipients: RecipientService;
   settings: SettingsService;
+  credentials: CredentialService;
+  alerts: AlertService;
+  door: DoorController;
 }
 
 /** Maps each contract method to the service that does the work; nothing here touches SQL. */
-export function createHandlers({ auth, audit, recipients, settings }: HandlerDeps): Handlers {
+export function createHandlers({ auth, audit, recipients, settings, credentials, alerts, door }: HandlerDeps): Handlers {
   return {
     'auth.status': (_input, { ctx }) => {
       const current = auth.current(ctx.sessionToken);
@@ -66,5 +72,22 @@ export function createHandlers({ auth, audit, recipients, settings }: HandlerDep
 
     'activity.list': ({ recipientId, ...page }) =>
       audit.list(recipientId === undefined ? page : { ...page, subject: `recipient:${recipientId}` }),
+
+    'access.overview': (input) => credentials.overview(input.recipientId),
+    'access.sendSingleAccessPin': (input, { actor }) => credentials.sendSingleAccessPin(actor, input),
+    'access.regenerate': (input, { actor }) => credentials.issuePermanent(actor, input.recipientId),
+    'access.lookupPin': (input, { actor }) => credentials.lookupPin(actor, input.recipientId),
+
+    'door.status': () => door.status(),
+    'door.open': (input, { actor }) => {
+      door.openByStaff(actor, input.reason, input.recipientId ?? null);
+      return null;
+    },
+
+    'alerts.list': () => alerts.list(),
+    'alerts.acknowledge': (input, { actor }) => {
+      alerts.acknowledge(actor, input.id);
+      return null;
+    },
   };
 }

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { ApiError, type Recipient, type RecipientPage, type RecipientStatus, type RecipientSummary } from '../contract';
 import type { recipientCreateInput, recipientSearchInput } from '../contract/schemas';
-import { RecipientRepository, type RecipientFields, type RecipientRow } from '../db/repositories/recipients';
-import type { Db } from '../db/open';
+import type { RecipientFields, RecipientRepository, RecipientRow } from '../db/repositories/recipients';
 import type { Clock } from '../clock';
 import { normalizePhone } from '../domain/phone';
 import { toFtsQuery } from '../domain/search';
 import type { Actor, AuditService } from './audit';
+import type { CredentialService } from './credentials';
 import type { EventBus } from './events';
 import type { SettingsService } from './settings';
 import type { Transactor } from './tx';
@@ -39,18 +39,15 @@ type FieldsInput = z.output<typeof recipientCreateInput>;
 const subject = (id: number) => `recipient:${id}`;
 
 export class RecipientService {
-  readonly repo: RecipientRepository;
-
   constructor(
-    db: Db,
+    readonly repo: RecipientRepository,
     private readonly clock: Clock,
     private readonly tx: Transactor,
     private readonly audit: AuditService,
     private readonly settings: SettingsService,
     private readonly events: EventBus,
-  ) {
-    this.repo = new RecipientRepository(db);
-  }
+    private readonly credentials: CredentialService,
+  ) {}
 
   search(input: z.output<typeof recipientSearchInput>): RecipientPage {
     const rows = this.repo.search({ match: toFtsQuery(input.query), status: input.status, limit: input.limit, offset: input.offset });
@@ -66,6 +63,7 @@ export class RecipientService {
     const row = this.tx.run(() => {
       const created = this.repo.insert({ ...fields, manuallyEdited: true, now: this.clock.now() });
       this.audit.record(actor, 'recipient.create', subject(created.id), { name: `${created.firstName} ${created.lastName}`, unit: created.unit });
+      this.credentials.issuePermanent(actor, created.id);
       this.tx.onCommit(() => this.events.emit('recipients.changed', { id: created.id }));
       return created;
     });
@@ -97,6 +95,9 @@ export class RecipientService {
       if (before.status === status) return before;
       this.repo.setStatus(id, status, this.clock.now());
       this.audit.record(actor, status === 'inactive' ? 'recipient.deactivate' : 'recipient.reactivate', subject(id));
+      // Deactivation locks the recipient out at once; reactivation issues fresh credentials, never the old ones.
+      if (status === 'inactive') this.credentials.revokeAll(actor, id);
+      else this.credentials.issuePermanent(actor, id);
       this.tx.onCommit(() => this.events.emit('recipients.changed', { id }));
       return this.require(id);
     });

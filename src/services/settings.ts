@@ -3,16 +3,40 @@ import { ApiError, type Settings } from '../contract';
 import { settingsUpdateInput } from '../contract/schemas';
 import { SettingsRepository } from '../db/repositories/settings';
 import type { Db } from '../db/open';
+import type { DataKeys } from '../secrets';
 import type { Actor, AuditService } from './audit';
 import type { Transactor } from './tx';
 
-type Editable = Omit<Settings, 'lockedByEnvironment'>;
-type Key = keyof Editable;
+/** Every setting as stored, secrets in the clear (they are sealed with the data key at rest). */
+interface Values {
+  siteName: string;
+  idleLockMinutes: number;
+  defaultCountry: string;
+  doorPulseSeconds: number;
+  lookupPinEnabled: boolean;
+  singleAccessPinRequest: boolean;
+  smtpUrl: string | null;
+  mailFrom: string | null;
+  twilioAccountSid: string | null;
+  twilioAuthToken: string | null;
+  twilioFrom: string | null;
+  twilioApiUrl: string | null;
+}
+type Key = keyof Values;
 
-const defaults: Editable = {
+const defaults: Values = {
   siteName: 'Package Room',
   idleLockMinutes: 5,
   defaultCountry: 'US',
+  doorPulseSeconds: 5,
+  lookupPinEnabled: true,
+  singleAccessPinRequest: false,
+  smtpUrl: null,
+  mailFrom: null,
+  twilioAccountSid: null,
+  twilioAuthToken: null,
+  twilioFrom: null,
+  twilioApiUrl: null,
 };
 
 /** PACKROOM_* variables pin a setting for unattended installs and tests; the UI shows it read-only. */
@@ -20,37 +44,64 @@ const environmentNames: Record<Key, string> = {
   siteName: 'PACKROOM_SITE_NAME',
   idleLockMinutes: 'PACKROOM_IDLE_LOCK_MINUTES',
   defaultCountry: 'PACKROOM_DEFAULT_COUNTRY',
+  doorPulseSeconds: 'PACKROOM_DOOR_PULSE_SECONDS',
+  lookupPinEnabled: 'PACKROOM_LOOKUP_PIN',
+  singleAccessPinRequest: 'PACKROOM_SINGLE_ACCESS_PIN_REQUEST',
+  smtpUrl: 'PACKROOM_SMTP_URL',
+  mailFrom: 'PACKROOM_MAIL_FROM',
+  twilioAccountSid: 'PACKROOM_TWILIO_ACCOUNT_SID',
+  twilioAuthToken: 'PACKROOM_TWILIO_AUTH_TOKEN',
+  twilioFrom: 'PACKROOM_TWILIO_FROM',
+  twilioApiUrl: 'PACKROOM_TWILIO_API_URL',
 };
 
+const secretKeys: ReadonlySet<Key> = new Set(['smtpUrl', 'twilioAuthToken']);
+const maskedPassword = '********';
+
 const fieldSchemas = settingsUpdateInput.shape;
+const schemaFor = (key: Key) => fieldSchemas[key].unwrap() as z.ZodType;
 
 export class SettingsError extends Error {}
 
-function readEnvironment(env: NodeJS.ProcessEnv): Partial<Editable> {
+function fromEnvironmentText(key: Key, raw: string): unknown {
+  const kind = typeof defaults[key];
+  if (kind === 'number') return Number(raw);
+  if (kind === 'boolean') return /^(1|true|yes|on)$/i.test(raw) ? true : /^(0|false|no|off)$/i.test(raw) ? false : raw;
+  return raw;
+}
+
+function readEnvironment(env: NodeJS.ProcessEnv): Partial<Values> {
   const out: Partial<Record<Key, unknown>> = {};
   for (const key of Object.keys(environmentNames) as Key[]) {
     const raw = env[environmentNames[key]];
     if (raw === undefined || raw === '') continue;
-    const schema = fieldSchemas[key].unwrap() as z.ZodType;
-    const value = typeof defaults[key] === 'number' ? Number(raw) : raw;
-    const parsed = schema.safeParse(value);
+    const parsed = schemaFor(key).safeParse(fromEnvironmentText(key, raw));
     if (!parsed.success) {
-      throw new SettingsError(`${environmentNames[key]}=${raw} is not valid: ${parsed.error.issues[0]?.message ?? 'bad value'}`);
+      const shown = secretKeys.has(key) ? '(hidden)' : raw;
+      throw new SettingsError(`${environmentNames[key]}=${shown} is not valid: ${parsed.error.issues[0]?.message ?? 'bad value'}`);
     }
     out[key] = parsed.data;
   }
-  return out as Partial<Editable>;
+  return out as Partial<Values>;
+}
+
+function maskUrl(url: string | null): string | null {
+  if (!url) return url;
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = maskedPassword;
+  return parsed.toString();
 }
 
 export class SettingsService {
   private readonly repo: SettingsRepository;
-  private readonly pinned: Partial<Editable>;
-  private cache: Editable;
+  private readonly pinned: Partial<Values>;
+  private cache: Values;
 
   constructor(
     db: Db,
     private readonly tx: Transactor,
     private readonly audit: AuditService,
+    private readonly keys: DataKeys,
     env: NodeJS.ProcessEnv = process.env,
   ) {
     this.repo = new SettingsRepository(db);
@@ -58,33 +109,66 @@ export class SettingsService {
     this.cache = this.load();
   }
 
+  /** For people: secrets masked. */
   get(): Settings {
-    return { ...this.cache, lockedByEnvironment: Object.keys(this.pinned) };
+    const { twilioAuthToken, smtpUrl, ...rest } = this.cache;
+    return { ...rest, smtpUrl: maskUrl(smtpUrl), twilioAuthTokenSet: twilioAuthToken !== null, lockedByEnvironment: Object.keys(this.pinned) };
   }
 
-  update(actor: Actor, patch: z.output<typeof settingsUpdateInput>): Settings {
-    const keys = (Object.keys(patch) as Key[]).filter((k) => patch[k] !== undefined);
-    const pinnedKey = keys.find((k) => k in this.pinned && patch[k] !== this.cache[k]);
+  /** For the core: everything, secrets included. Never send this to a UI. */
+  values(): Readonly<Values> {
+    return this.cache;
+  }
+
+  update(actor: Actor, input: z.output<typeof settingsUpdateInput>): Settings {
+    const patch = this.resolveSecrets(input);
+    const keys = (Object.keys(patch) as Key[]).filter((k) => patch[k] !== undefined && patch[k] !== this.cache[k]);
+    const pinnedKey = keys.find((k) => k in this.pinned);
     if (pinnedKey) {
       throw new ApiError('CONFLICT', `This setting is fixed by ${environmentNames[pinnedKey]} on this computer; change it there.`, pinnedKey);
     }
-    const changes = Object.fromEntries(keys.filter((k) => patch[k] !== this.cache[k]).map((k) => [k, { from: this.cache[k], to: patch[k] }]));
-    if (Object.keys(changes).length === 0) return this.get();
+    if (keys.length === 0) return this.get();
     this.tx.run(() => {
-      for (const key of Object.keys(changes)) this.repo.set(key, patch[key as Key]);
+      for (const key of keys) {
+        const value = patch[key];
+        this.repo.set(key, secretKeys.has(key) && value !== null ? { sealed: this.keys.seal(String(value)).toString('base64') } : value);
+      }
+      const changes = Object.fromEntries(
+        keys.map((k) => [k, secretKeys.has(k) ? (patch[k] === null ? 'removed' : 'changed') : { from: this.cache[k], to: patch[k] }]),
+      );
       this.audit.record(actor, 'settings.update', null, changes);
     });
     this.cache = this.load();
     return this.get();
   }
 
-  private load(): Editable {
-    const stored = this.repo.all();
-    const merged = { ...defaults };
-    for (const key of Object.keys(defaults) as Key[]) {
-      const parsed = (fieldSchemas[key].unwrap() as z.ZodType).safeParse(stored.get(key));
-      if (parsed.success) (merged as Record<Key, unknown>)[key] = parsed.data;
+  /** A masked SMTP password means "keep the stored one"; an empty Twilio token likewise. */
+  private resolveSecrets(input: z.output<typeof settingsUpdateInput>): Partial<Values> {
+    const patch: Partial<Values> = { ...input } as Partial<Values>;
+    if (input.twilioAuthToken === '') delete patch.twilioAuthToken;
+    if (input.smtpUrl) {
+      const url = new URL(input.smtpUrl);
+      if (decodeURIComponent(url.password) === maskedPassword) {
+        const stored = this.cache.smtpUrl ? new URL(this.cache.smtpUrl) : null;
+        url.password = stored?.password ?? '';
+        patch.smtpUrl = url.toString();
+      }
     }
-    return { ...merged, ...this.pinned };
+    return patch;
+  }
+
+  private load(): Values {
+    const stored = this.repo.all();
+    const merged: Record<Key, unknown> = { ...defaults };
+    for (const key of Object.keys(defaults) as Key[]) {
+      if (!stored.has(key)) continue;
+      let value = stored.get(key);
+      if (secretKeys.has(key) && value && typeof value === 'object' && 'sealed' in value) {
+        value = this.keys.open(Buffer.from(String((value as { sealed: string }).sealed), 'base64'));
+      }
+      const parsed = schemaFor(key).safeParse(value);
+      if (parsed.success) merged[key] = parsed.data;
+    }
+    return { ...(merged as unknown as Values), ...this.pinned };
   }
 }

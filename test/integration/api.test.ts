@@ -134,9 +134,9 @@ describe('recipients', () => {
     expect((await c.ok('recipients.search', { query: 'lee', status: 'inactive' })).items).toHaveLength(1);
     await c.ok('recipients.setStatus', { id: r.id, status: 'active' });
 
-    const history = await c.ok('activity.list', { recipientId: r.id });
-    expect(history.items.map((e) => e.action)).toEqual(['recipient.reactivate', 'recipient.deactivate', 'recipient.update', 'recipient.create']);
-    expect(history.items[2]).toMatchObject({
+    const history = (await c.ok('activity.list', { recipientId: r.id })).items.filter((e) => e.action.startsWith('recipient.'));
+    expect(history.map((e) => e.action)).toEqual(['recipient.reactivate', 'recipient.deactivate', 'recipient.update', 'recipient.create']);
+    expect(history[2]).toMatchObject({
       actor: 'ada',
       details: { lastName: { from: 'Lee', to: 'Lee-Park' }, phone: { from: '+14155550123', to: null } },
     });

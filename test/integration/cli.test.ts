@@ -22,7 +22,7 @@ describe('packroom CLI (built)', () => {
     if (!existsSync(join(root, 'dist', 'core', 'cli.js'))) throw new Error('Run "npm run build" before the CLI tests (npm test does).');
   });
 
-  it('adds a staff account with the password from stdin', () => {
+  it('adds a staff account with the password from stdin', async () => {
     const data = tempDir();
     const added = packroom(['user', 'add', 'frontdesk', '--role', 'staff', '--name', 'Front Desk', '--data', data], { input: 'a long enough password\n' });
     expect(added).toMatchObject({ code: 0, stderr: '' });
@@ -30,7 +30,7 @@ describe('packroom CLI (built)', () => {
     const core = createCore({ dataDir: data, env: {} });
     expect(core.auth.listStaff()).toMatchObject([{ username: 'frontdesk', role: 'staff', displayName: 'Front Desk' }]);
     expect(core.audit.list({ limit: 1 }).items[0]).toMatchObject({ actor: 'cli', action: 'staff.create' });
-    core.close();
+    await core.close();
   });
 
   it('reads PACKROOM_DATA when --data is not given', () => {

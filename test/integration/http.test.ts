@@ -114,6 +114,6 @@ describe('HTTP transport', () => {
       setTimeout(() => void api('recipients.create', { firstName: 'A', lastName: 'B', unit: '1' }, { Cookie: cookie }), 100);
     });
     expect(received).toMatch(/event: recipients.changed\ndata: \{"id":1\}/);
-    expect(core.audit.list({ limit: 5 }).items[0]?.action).toBe('recipient.create');
+    expect(core.audit.list({ limit: 5 }).items.map((e) => e.action)).toContain('recipient.create');
   });
 });

@@ -1,32 +1,54 @@
 import { existsSync } from 'node:fs';
+import { createSimulator } from '../../../native/sim/simulator';
 import { createCore } from '../../core';
+import { simRoutes } from '../../host/sim';
 import { startHttpHost } from '../../host/server';
 import { isLoopback } from '../../host/security';
 import { log } from '../../log';
 import { resolveDataDir } from '../../paths';
-import { parse, portNumber } from '../args';
+import { connectDevices } from '../../services/devices';
+import { parse, portNumber, UsageError } from '../args';
 
-export const serveUsage = `packroom serve [--data DIR] [--port 8420] [--host 127.0.0.1]
-      Runs Packroom without a window and serves the staff UI on http://HOST:PORT.`;
+export const serveUsage = `packroom serve [--data DIR] [--port 8420] [--host 127.0.0.1] [--devices sim|none]
+      Runs Packroom without a window and serves the staff UI on http://HOST:PORT.
+      --devices sim simulates the door keypad, QR reader and relay (page: /sim).`;
+
+const deviceModes = ['sim', 'none'] as const;
+type DeviceMode = (typeof deviceModes)[number];
 
 export async function serveCommand(args: string[], out: NodeJS.WritableStream, staticDir: string): Promise<number> {
-  const { values } = parse(args, { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } }, 0);
+  const { values } = parse(
+    args,
+    { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, devices: { type: 'string' } },
+    0,
+  );
   const port = portNumber(values.port, 8420);
   const host = values.host ?? '127.0.0.1';
+  const devices = (values.devices ?? 'none') as DeviceMode;
+  if (!deviceModes.includes(devices)) throw new UsageError(`--devices must be ${deviceModes.join(' or ')}, not "${values.devices}"`);
   const dataDir = resolveDataDir(values.data);
   const core = createCore({ dataDir });
+  const sim = devices === 'sim' ? createSimulator(() => core.clock.now()) : null;
+  const disconnect = sim ? await connectDevices(core, sim.hid, sim.assignments) : async () => undefined;
+  core.start();
   const hasUi = existsSync(staticDir);
   if (!hasUi) log.warn(`The staff UI is not built (${staticDir} is missing): run "npm run build". Serving the API only.`);
-  const host_ = await startHttpHost(core, { host, port, staticDir: hasUi ? staticDir : null });
+  const server = await startHttpHost(core, {
+    host,
+    port,
+    staticDir: hasUi ? staticDir : null,
+    ...(sim ? { extraRoutes: simRoutes(core, sim) } : {}),
+  });
   if (!isLoopback(host)) log.warn(`Listening on ${host}: other computers on the network can reach the sign-in page.`);
-  out.write(`Packroom is running at ${host_.url} (data: ${dataDir}). Press Ctrl+C to stop.\n`);
+  out.write(`Packroom is running at ${server.url} (data: ${dataDir}${sim ? `; simulated door at ${server.url}/sim` : ''}). Press Ctrl+C to stop.\n`);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await host_.close();
-  core.close();
+  await server.close();
+  await disconnect();
+  await core.close();
   return 0;
 }

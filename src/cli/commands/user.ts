@@ -34,7 +34,7 @@ export async function userCommand(args: string[], out: NodeJS.WritableStream): P
       if (error instanceof ApiError) throw new UsageError(error.message);
       throw error;
     } finally {
-      core.close();
+      await core.close();
     }
     return 0;
   }
@@ -46,7 +46,7 @@ export async function userCommand(args: string[], out: NodeJS.WritableStream): P
         out.write(`${s.username}\t${s.role}\t${s.active ? 'active' : 'inactive'}\t${s.displayName}\n`);
       }
     } finally {
-      core.close();
+      await core.close();
     }
     return 0;
   }

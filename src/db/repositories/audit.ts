@@ -34,12 +34,15 @@ const toRow = (r: RawAudit): AuditRow => ({
 });
 
 export class AuditRepository {
-  constructor(private readonly db: Db) {}
+  // Prepared once: every door decision writes an audit row.
+  private readonly insertStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare('INSERT INTO audit_log (at, actor_staff_id, actor, action, subject, details) VALUES (?, ?, ?, ?, ?, ?)');
+  }
 
   insert(entry: AuditInsert): AuditRow {
-    const info = this.db
-      .prepare('INSERT INTO audit_log (at, actor_staff_id, actor, action, subject, details) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(entry.at, entry.actorStaffId, entry.actor, entry.action, entry.subject, entry.details && JSON.stringify(entry.details));
+    const info = this.insertStmt.run(entry.at, entry.actorStaffId, entry.actor, entry.action, entry.subject, entry.details && JSON.stringify(entry.details));
     return { ...entry, id: Number(info.lastInsertRowid) };
   }
 

@@ -63,6 +63,11 @@ export class RecipientRepository {
     return raw && toRow(raw);
   }
 
+  activeByPhone(phone: string): RecipientRow | undefined {
+    const raw = this.db.prepare("SELECT * FROM recipients WHERE phone = ? AND status = 'active' ORDER BY id LIMIT 1").get(phone) as RawRecipient | undefined;
+    return raw && toRow(raw);
+  }
+
   /** Returns up to `limit + 1` rows so the caller can tell whether there are more. */
   search(q: SearchQuery): RecipientRow[] {
     const statusClause = q.status === 'all' ? '' : 'AND r.status = @status';

@@ -1,0 +1,96 @@
+/**
+ * Door decision latency: from the last key report (the '#' press) entering the HID decoder to the
+ * relay "on" command leaving, with 100,000 recipients and 1,000,000 audit rows in the database.
+ * The floor is a bare better-sqlite3 indexed lookup plus an audit insert in one transaction, on
+ * the same data: how close the whole door path gets to what SQLite alone costs.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { encodeBootKeyboard } from '../native/hid/bootKeyboard';
+import { createSimulator } from '../native/sim/simulator';
+import { createCore } from '../src/core';
+import { random } from '../src/random';
+import { connectDevices } from '../src/services/devices';
+import { percentile, type BenchResult } from './stats';
+
+const recipients = 100_000;
+const auditRows = 1_000_000;
+const trials = 2_000;
+
+export async function benchDoor(log: (line: string) => void): Promise<BenchResult[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'packroom-bench-'));
+  const core = createCore({ dataDir, env: {} });
+  try {
+    log(`seeding ${recipients.toLocaleString()} recipients with PINs and ${auditRows.toLocaleString()} audit rows…`);
+    const pins = seed(core);
+
+    const sim = createSimulator(() => core.clock.now());
+    const keypadOnly = sim.assignments.filter((a) => a.role === 'keypad');
+    const disconnect = await connectDevices(core, sim.hid, keypadOnly);
+    let relayAt = 0;
+    await core.door.setRelay({ id: 'bench', set: async (_channel, on) => void (on && (relayAt = performance.now())) }, 1);
+
+    const door: number[] = [];
+    const hashReports = encodeBootKeyboard('#', { keypad: true });
+    for (let i = 0; i < trials; i++) {
+      const pin = pins[(i * 7919) % pins.length]!;
+      sim.keypad.type(pin);
+      relayAt = 0;
+      const start = performance.now();
+      for (const report of hashReports) sim.keypad.sendReport(report);
+      if (relayAt === 0) throw new Error(`PIN ${i} did not open the door`);
+      door.push(relayAt - start);
+      await core.door.settled();
+    }
+    await disconnect();
+
+    const floor: number[] = [];
+    const lookup = core.db.prepare("SELECT k.id, r.status FROM access_keys k JOIN recipients r ON r.id = k.recipient_id WHERE k.pin_hash = ? AND k.status = 'active'");
+    const insert = core.db.prepare('INSERT INTO audit_log (at, actor, action, subject, details) VALUES (?, ?, ?, ?, ?)');
+    const both = core.db.transaction((hash: Buffer) => {
+      const row = lookup.get(hash) as { id: number } | undefined;
+      insert.run(Date.now(), 'door', 'door.granted', `recipient:${row?.id}`, '{"device":"keypad"}');
+    });
+    const hashes = pins.map((p) => core.keys.lookupHash('pin', p));
+    for (let i = 0; i < trials; i++) {
+      const start = performance.now();
+      both(hashes[(i * 7919) % hashes.length]!);
+      floor.push(performance.now() - start);
+    }
+    return [
+      { name: 'door decision (last key report in → relay command out)', samples: door, p50: percentile(door, 50), p99: percentile(door, 99) },
+      { name: 'floor: bare indexed lookup + audit insert (better-sqlite3)', samples: floor, p50: percentile(floor, 50), p99: percentile(floor, 99) },
+    ];
+  } finally {
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Bulk rows straight through SQL: the bench measures the door, not the seeding. */
+function seed(core: ReturnType<typeof createCore>): string[] {
+  const now = Date.now();
+  const pins: string[] = [];
+  const addRecipient = core.db.prepare(
+    "INSERT INTO recipients (first_name, last_name, unit, status, created_at, updated_at) VALUES (?, ?, ?, 'active', ?, ?)",
+  );
+  const addKey = core.db.prepare(
+    "INSERT INTO access_keys (recipient_id, kind, pin_hash, pin_enc, qr_hash, qr_enc, created_at) VALUES (?, 'permanent', ?, ?, ?, ?, ?)",
+  );
+  const addAudit = core.db.prepare('INSERT INTO audit_log (at, actor, action, subject, details) VALUES (?, ?, ?, ?, ?)');
+  core.db.transaction(() => {
+    for (let i = 0; i < recipients; i++) {
+      const id = Number(addRecipient.run(`First${i}`, `Last${i}`, `${i % 900}`, now, now).lastInsertRowid);
+      const pin = String(10_000_000 + i * 877 + (i % 7));
+      const qr = random.token(16);
+      addKey.run(id, core.keys.lookupHash('pin', pin), core.keys.seal(pin), core.keys.lookupHash('qr', qr), core.keys.seal(qr), now);
+      if (i % 50 === 0) pins.push(pin);
+    }
+    for (let i = 0; i < auditRows; i++) {
+      addAudit.run(now - i, 'door', i % 3 ? 'door.granted' : 'door.denied', `recipient:${(i % recipients) + 1}`, '{"device":"keypad","via":"pin"}');
+    }
+  })();
+  return pins;
+}

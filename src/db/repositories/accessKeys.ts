@@ -1,0 +1,160 @@
+import type { Db } from '../open';
+
+export type AccessKeyKind = 'permanent' | 'single';
+export type AccessKeyStatus = 'active' | 'used' | 'revoked' | 'expired';
+
+export interface AccessKeyRow {
+  id: number;
+  recipientId: number;
+  kind: AccessKeyKind;
+  pinEnc: Buffer;
+  qrEnc: Buffer;
+  status: AccessKeyStatus;
+  expiresAt: number | null;
+  usedAt: number | null;
+  usedVia: 'pin' | 'qr' | null;
+  createdAt: number;
+  createdBy: string | null;
+}
+
+/** An active key found at the door, with what the decision needs about its recipient. */
+export interface DoorMatch {
+  id: number;
+  recipientId: number;
+  kind: AccessKeyKind;
+  expiresAt: number | null;
+  recipientActive: boolean;
+  firstName: string;
+  lastName: string;
+}
+
+interface RawKey {
+  id: number;
+  recipient_id: number;
+  kind: AccessKeyKind;
+  pin_enc: Buffer;
+  qr_enc: Buffer;
+  status: AccessKeyStatus;
+  expires_at: number | null;
+  used_at: number | null;
+  used_via: 'pin' | 'qr' | null;
+  created_at: number;
+  created_by: string | null;
+}
+
+const toRow = (r: RawKey): AccessKeyRow => ({
+  id: r.id,
+  recipientId: r.recipient_id,
+  kind: r.kind,
+  pinEnc: r.pin_enc,
+  qrEnc: r.qr_enc,
+  status: r.status,
+  expiresAt: r.expires_at,
+  usedAt: r.used_at,
+  usedVia: r.used_via,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+});
+
+const selectKey = `SELECT k.*, s.username AS created_by FROM access_keys k LEFT JOIN staff s ON s.id = k.created_by`;
+
+export class AccessKeyRepository {
+  // Prepared once: the door path runs these on every key press that submits.
+  private readonly byPin;
+  private readonly byQr;
+  private readonly markUsedStmt;
+  private readonly markExpiredStmt;
+  private readonly pinTaken;
+
+  constructor(private readonly db: Db) {
+    const match = (column: string) =>
+      db.prepare(
+        `SELECT k.id, k.recipient_id AS recipientId, k.kind, k.expires_at AS expiresAt,
+                r.status = 'active' AS recipientActive, r.first_name AS firstName, r.last_name AS lastName
+         FROM access_keys k JOIN recipients r ON r.id = k.recipient_id
+         WHERE k.${column} = ? AND k.status = 'active'`,
+      );
+    this.byPin = match('pin_hash');
+    this.byQr = match('qr_hash');
+    this.markUsedStmt = db.prepare(
+      "UPDATE access_keys SET status = 'used', used_at = ?, used_via = ?, ended_at = ? WHERE id = ? AND status = 'active'",
+    );
+    this.markExpiredStmt = db.prepare("UPDATE access_keys SET status = 'expired', ended_at = ? WHERE id = ? AND status = 'active'");
+    this.pinTaken = db.prepare("SELECT 1 FROM access_keys WHERE pin_hash = ? AND status = 'active'").pluck();
+  }
+
+  findActive(via: 'pin' | 'qr', hash: Buffer): DoorMatch | undefined {
+    const row = (via === 'pin' ? this.byPin : this.byQr).get(hash) as (Omit<DoorMatch, 'recipientActive'> & { recipientActive: number }) | undefined;
+    return row && { ...row, recipientActive: row.recipientActive === 1 };
+  }
+
+  isPinActive(hash: Buffer): boolean {
+    return this.pinTaken.get(hash) !== undefined;
+  }
+
+  /** Returns false when another decision used it first. */
+  markUsed(id: number, via: 'pin' | 'qr', now: number): boolean {
+    return this.markUsedStmt.run(now, via, now, id).changes === 1;
+  }
+
+  markExpired(id: number, now: number): void {
+    this.markExpiredStmt.run(now, id);
+  }
+
+  /** Single-use keys past their expiry stop being 'active', freeing their PINs for reuse. */
+  expireDue(now: number): number {
+    return this.db
+      .prepare("UPDATE access_keys SET status = 'expired', ended_at = ? WHERE status = 'active' AND expires_at IS NOT NULL AND expires_at <= ?")
+      .run(now, now).changes;
+  }
+
+  insert(key: {
+    recipientId: number;
+    kind: AccessKeyKind;
+    pinHash: Buffer;
+    pinEnc: Buffer;
+    qrHash: Buffer;
+    qrEnc: Buffer;
+    expiresAt: number | null;
+    createdAt: number;
+    createdBy: number | null;
+  }): number {
+    const info = this.db
+      .prepare(
+        `INSERT INTO access_keys (recipient_id, kind, pin_hash, pin_enc, qr_hash, qr_enc, expires_at, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(key.recipientId, key.kind, key.pinHash, key.pinEnc, key.qrHash, key.qrEnc, key.expiresAt, key.createdAt, key.createdBy);
+    return Number(info.lastInsertRowid);
+  }
+
+  /** Ends every active key of a recipient (or only its permanent one); returns how many. */
+  revokeActive(recipientId: number, now: number, kind?: AccessKeyKind): number {
+    const kindClause = kind ? 'AND kind = ?' : '';
+    const params: unknown[] = [now, recipientId];
+    if (kind) params.push(kind);
+    return this.db
+      .prepare(`UPDATE access_keys SET status = 'revoked', ended_at = ? WHERE recipient_id = ? AND status = 'active' ${kindClause}`)
+      .run(...params).changes;
+  }
+
+  activePermanent(recipientId: number): AccessKeyRow | undefined {
+    const raw = this.db
+      .prepare(`${selectKey} WHERE k.recipient_id = ? AND k.kind = 'permanent' AND k.status = 'active' ORDER BY k.id DESC LIMIT 1`)
+      .get(recipientId) as RawKey | undefined;
+    return raw && toRow(raw);
+  }
+
+  byId(id: number): AccessKeyRow | undefined {
+    const raw = this.db.prepare(`${selectKey} WHERE k.id = ?`).get(id) as RawKey | undefined;
+    return raw && toRow(raw);
+  }
+
+  singlesFor(recipientId: number, limit: number): AccessKeyRow[] {
+    return (
+      this.db
+        .prepare(`${selectKey} WHERE k.recipient_id = ? AND k.kind = 'single' ORDER BY k.id DESC LIMIT ?`)
+        .all(recipientId, limit) as RawKey[]
+    ).map(toRow);
+  }
+}

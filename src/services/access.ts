@@ -1,0 +1,151 @@
+import type { DoorEvent } from '../contract';
+import type { AccessKeyRepository } from '../db/repositories/accessKeys';
+import type { RecipientRepository } from '../db/repositories/recipients';
+import type { Clock } from '../clock';
+import { normalizePhone } from '../domain/phone';
+import { Throttle } from '../domain/throttle';
+import type { DataKeys } from '../secrets';
+import type { AlertService } from './alerts';
+import type { AuditService, Actor } from './audit';
+import type { CredentialService } from './credentials';
+import type { SettingsService } from './settings';
+import type { Transactor } from './tx';
+
+export interface Credential {
+  via: 'pin' | 'qr';
+  secret: string;
+  /** Which reader it came from, e.g. 'keypad' or 'reader'. */
+  device: string;
+}
+
+const doorActor: Actor = { staffId: null, label: 'door' };
+
+/** Requests per phone number per day, and per device per hour, for "Single Access PIN Request". */
+const requestLimits = { perNumber: 3, perNumberWindowMs: 86_400_000, perDevice: 10, perDeviceWindowMs: 3_600_000 };
+
+/**
+ * The door decision: match, recipient active, not expired, not used; on a grant a single-use key
+ * is marked used and the audit row written in the same SQLite transaction, so one PIN can never
+ * open the door twice, whichever devices it is typed on.
+ */
+export class AccessService {
+  readonly throttle = new Throttle();
+  private readonly requests = new Map<string, number[]>();
+
+  constructor(
+    private readonly keysRepo: AccessKeyRepository,
+    private readonly recipients: RecipientRepository,
+    private readonly credentials: CredentialService,
+    private readonly keys: DataKeys,
+    private readonly clock: Clock,
+    private readonly tx: Transactor,
+    private readonly audit: AuditService,
+    private readonly alerts: AlertService,
+    private readonly settings: SettingsService,
+  ) {}
+
+  decide(credential: Credential): DoorEvent {
+    const now = this.clock.now();
+    const countsGlobally = credential.via === 'pin';
+    const check = this.throttle.check(credential.device, now, countsGlobally);
+    if (!check.allowed) {
+      return this.record({ result: 'locked-out', via: credential.via, device: credential.device, reason: `Too many wrong tries: locked until ${new Date(check.until).toISOString()}` }, null, now);
+    }
+    const event = this.tx.run(() => {
+      const match = this.keysRepo.findActive(credential.via, this.keys.lookupHash(credential.via, credential.secret));
+      const base = { via: credential.via, device: credential.device } as const;
+      if (!match) return this.record({ ...base, result: 'denied', reason: `Unknown ${credential.via === 'pin' ? 'PIN' : 'QR code'}` }, null, now);
+      const name = `${match.firstName} ${match.lastName}`;
+      if (!match.recipientActive) return this.record({ ...base, result: 'denied', reason: 'Recipient is inactive' }, match.recipientId, now, name);
+      if (match.expiresAt !== null && match.expiresAt <= now) {
+        this.keysRepo.markExpired(match.id, now);
+        return this.record({ ...base, result: 'denied', reason: 'Single Access PIN expired' }, match.recipientId, now, name);
+      }
+      if (match.kind === 'single' && !this.keysRepo.markUsed(match.id, credential.via, now)) {
+        return this.record({ ...base, result: 'denied', reason: 'Single Access PIN already used' }, match.recipientId, now, name);
+      }
+      const reason = match.kind === 'single' ? 'Single Access PIN (now used)' : credential.via === 'pin' ? 'PIN' : 'QR code';
+      return this.record({ ...base, result: 'granted', reason }, match.recipientId, now, name, match.id);
+    });
+    if (event.result === 'granted') this.throttle.recordSuccess(credential.device);
+    else this.failed(credential.device, now, countsGlobally);
+    return event;
+  }
+
+  /**
+   * "Single Access PIN Request" from the keypad. The keypad's answer is the same whatever happens
+   * here, so it never tells a stranger whether a phone number belongs to a resident.
+   */
+  requestPin(phoneDigits: string, device: string): void {
+    if (!this.settings.get().singleAccessPinRequest) return;
+    const now = this.clock.now();
+    const phone = normalizePhone(phoneDigits, this.settings.get().defaultCountry);
+    const numberKey = `number:${phone.ok ? phone.e164 : phoneDigits}`;
+    const deviceKey = `device:${device}`;
+    const limited =
+      !this.allowRequest(deviceKey, now, requestLimits.perDevice, requestLimits.perDeviceWindowMs) ||
+      !this.allowRequest(numberKey, now, requestLimits.perNumber, requestLimits.perNumberWindowMs);
+    const recipient = !limited && phone.ok ? this.recipients.activeByPhone(phone.e164) : undefined;
+    this.tx.run(() =>
+      this.audit.record(doorActor, 'door.pin_request', recipient ? `recipient:${recipient.id}` : null, {
+        device,
+        outcome: limited ? 'rate-limited' : recipient ? 'sent' : 'no match',
+      }),
+    );
+    if (recipient) this.credentials.requestAtDoor(recipient.id, device);
+  }
+
+  /** Staff opened the door from the UI, e.g. for a locked-out resident. */
+  recordStaffOpen(actor: Actor, reason: string, recipientId: number | null): DoorEvent {
+    const now = this.clock.now();
+    const recipient = recipientId === null ? undefined : this.recipients.byId(recipientId);
+    return this.tx.run(() => {
+      const event: DoorEvent = {
+        at: new Date(now).toISOString(),
+        result: 'granted',
+        recipientName: recipient ? `${recipient.firstName} ${recipient.lastName}` : null,
+        via: 'staff',
+        device: 'staff UI',
+        reason,
+      };
+      this.audit.record(actor, 'door.opened_by_staff', recipient ? `recipient:${recipient.id}` : null, { reason });
+      return event;
+    });
+  }
+
+  keypadLockedUntil(): number | null {
+    return this.throttle.globalLockedUntil(this.clock.now());
+  }
+
+  private failed(device: string, now: number, countsGlobally: boolean): void {
+    const outcome = this.throttle.recordFailure(device, now, countsGlobally);
+    if (!outcome.alert) return;
+    const until = outcome.lockedUntil ? ` Codes are refused until ${new Date(outcome.lockedUntil).toLocaleTimeString()}.` : '';
+    this.alerts.raise('door.failures', `Repeated wrong codes at the ${device}: someone may be guessing.${until} A resident who is locked out can be let in with Open Door.`);
+  }
+
+  private allowRequest(key: string, now: number, limit: number, windowMs: number): boolean {
+    const recent = (this.requests.get(key) ?? []).filter((t) => now - t < windowMs);
+    const allowed = recent.length < limit;
+    if (allowed) recent.push(now);
+    this.requests.set(key, recent);
+    return allowed;
+  }
+
+  private record(
+    event: Omit<DoorEvent, 'at' | 'recipientName'>,
+    recipientId: number | null,
+    now: number,
+    recipientName: string | null = null,
+    accessKeyId?: number,
+  ): DoorEvent {
+    const action = event.result === 'granted' ? 'door.granted' : event.result === 'locked-out' ? 'door.locked_out' : 'door.denied';
+    this.audit.record(doorActor, action, recipientId === null ? null : `recipient:${recipientId}`, {
+      device: event.device,
+      via: event.via,
+      reason: event.reason,
+      ...(accessKeyId === undefined ? {} : { accessKeyId }),
+    });
+    return { ...event, at: new Date(now).toISOString(), recipientName };
+  }
+}

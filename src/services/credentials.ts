@@ -1,0 +1,208 @@
+import { ApiError, type AccessOverview, type Channel, type NotificationSummary, type NotifyVia, type PermanentIssued, type PinLookup, type SingleAccessIssued } from '../contract';
+import { AccessKeyRepository, type AccessKeyKind, type AccessKeyRow } from '../db/repositories/accessKeys';
+import type { RecipientRepository, RecipientRow } from '../db/repositories/recipients';
+import type { Db } from '../db/open';
+import type { Clock } from '../clock';
+import { defaultPinLength, generatePin } from '../domain/pinPolicy';
+import { random } from '../random';
+import type { DataKeys } from '../secrets';
+import type { Actor, AuditService } from './audit';
+import type { EventBus } from './events';
+import type { SettingsService } from './settings';
+import type { Transactor } from './tx';
+
+export type NotificationTemplate = 'single_access' | 'pin_request' | 'new_pin';
+
+/** What credentials need from the outbox: queue inside the caller's transaction, list for the detail view. */
+export interface Notifier {
+  enqueue(item: { channel: Channel; recipientId: number; accessKeyId: number | null; template: NotificationTemplate; destination: string }): number;
+  forRecipient(recipientId: number): NotificationSummary[];
+}
+
+const maxSingleAccessDays = 30;
+/** A Single Access PIN lasts this long unless staff choose otherwise (the seed: "default is 24 hours"). */
+export const defaultSingleAccessMs = 24 * 3_600_000;
+
+const channelsFor = (via: NotifyVia): Channel[] => (via === 'both' ? ['email', 'sms'] : [via]);
+const fullName = (r: Pick<RecipientRow, 'firstName' | 'lastName'>) => `${r.firstName} ${r.lastName}`;
+
+/** Permanent PINs and QR codes, Single Access PINs, and PIN look-ups. */
+export class CredentialService {
+  readonly keysRepo: AccessKeyRepository;
+
+  constructor(
+    db: Db,
+    private readonly recipients: RecipientRepository,
+    private readonly clock: Clock,
+    private readonly tx: Transactor,
+    private readonly audit: AuditService,
+    private readonly keys: DataKeys,
+    private readonly settings: SettingsService,
+    private readonly events: EventBus,
+    private readonly notifier: Notifier,
+  ) {
+    this.keysRepo = new AccessKeyRepository(db);
+  }
+
+  /** New permanent PIN and QR code, replacing the old ones; sent to the recipient where they can be reached. */
+  issuePermanent(actor: Actor, recipientId: number): PermanentIssued {
+    return this.tx.run(() => {
+      const recipient = this.requireActive(recipientId);
+      const now = this.clock.now();
+      const replaced = this.keysRepo.revokeActive(recipientId, now, 'permanent');
+      const { id, pin } = this.insertKey(recipient.id, 'permanent', null, actor.staffId, now);
+      const notifications = this.notify(recipient, id, 'new_pin', this.reachableChannels(recipient));
+      this.audit.record(actor, replaced ? 'access.permanent_regenerated' : 'access.permanent_issued', `recipient:${recipientId}`, {
+        notified: notifications.map((n) => n.channel),
+      });
+      this.changed(recipientId);
+      return { pin, createdAt: new Date(now).toISOString(), notifications };
+    });
+  }
+
+  sendSingleAccessPin(actor: Actor, input: { recipientId: number; notifyVia: NotifyVia; expiresAt: string }): SingleAccessIssued {
+    const now = this.clock.now();
+    const expiresAt = Date.parse(input.expiresAt);
+    if (expiresAt <= now) throw new ApiError('VALIDATION', 'The expiry must be in the future.', 'expiresAt');
+    if (expiresAt > now + maxSingleAccessDays * 86_400_000) {
+      throw new ApiError('VALIDATION', `A Single Access PIN can last at most ${maxSingleAccessDays} days.`, 'expiresAt');
+    }
+    return this.tx.run(() => {
+      const recipient = this.requireActive(input.recipientId);
+      const channels = channelsFor(input.notifyVia);
+      const missing = channels.find((c) => (c === 'email' ? !recipient.email : !recipient.phone));
+      if (missing) {
+        const what = missing === 'email' ? 'an email address' : 'a mobile phone number';
+        throw new ApiError('VALIDATION', `${fullName(recipient)} has no ${what} on file. Choose another way to notify, or edit the recipient first.`, 'notifyVia');
+      }
+      return this.issueSingle(actor, recipient, expiresAt, channels, 'single_access', now);
+    });
+  }
+
+  /** "Single Access PIN Request" at the keypad: a new one-time PIN by text to the number on file only. */
+  requestAtDoor(recipientId: number, device: string): void {
+    this.tx.run(() => {
+      const recipient = this.recipients.byId(recipientId);
+      if (!recipient || recipient.status !== 'active' || !recipient.phone) return;
+      const now = this.clock.now();
+      this.issueSingle({ staffId: null, label: 'door' }, recipient, now + defaultSingleAccessMs, ['sms'], 'pin_request', now, { device });
+    });
+  }
+
+  lookupPin(actor: Actor, recipientId: number): PinLookup {
+    if (!this.settings.get().lookupPinEnabled) {
+      throw new ApiError('FORBIDDEN', 'Looking up PINs is turned off at this site. Send a Single Access PIN instead.');
+    }
+    return this.tx.run(() => {
+      const recipient = this.requireActive(recipientId);
+      const key = this.keysRepo.activePermanent(recipient.id);
+      if (!key) throw new ApiError('NOT_FOUND', `${fullName(recipient)} has no active PIN. Use Regenerate PIN and QR code.`);
+      this.audit.record(actor, 'access.pin_lookup', `recipient:${recipientId}`, { identityVerified: true });
+      return { pin: this.keys.open(key.pinEnc), createdAt: new Date(key.createdAt).toISOString() };
+    });
+  }
+
+  /** Deactivation: every PIN and QR code of the recipient stops working at once. */
+  revokeAll(actor: Actor, recipientId: number): void {
+    const revoked = this.keysRepo.revokeActive(recipientId, this.clock.now());
+    if (revoked) {
+      this.audit.record(actor, 'access.revoked', `recipient:${recipientId}`, { credentials: revoked });
+      this.changed(recipientId);
+    }
+  }
+
+  overview(recipientId: number): AccessOverview {
+    this.requireRecipient(recipientId);
+    const permanent = this.keysRepo.activePermanent(recipientId);
+    const now = this.clock.now();
+    return {
+      recipientId,
+      permanent: permanent ? { pinLength: this.keys.open(permanent.pinEnc).length, createdAt: new Date(permanent.createdAt).toISOString() } : null,
+      singleAccess: this.keysRepo.singlesFor(recipientId, 50).map((k) => this.toSingleSummary(k, now)),
+      notifications: this.notifier.forRecipient(recipientId),
+      lookupPinEnabled: this.settings.get().lookupPinEnabled,
+    };
+  }
+
+  private issueSingle(
+    actor: Actor,
+    recipient: RecipientRow,
+    expiresAt: number,
+    channels: Channel[],
+    template: NotificationTemplate,
+    now: number,
+    extra: Record<string, unknown> = {},
+  ): SingleAccessIssued {
+    this.keysRepo.expireDue(now);
+    const { id, pin } = this.insertKey(recipient.id, 'single', expiresAt, actor.staffId, now);
+    const notifications = this.notify(recipient, id, template, channels);
+    this.audit.record(actor, template === 'pin_request' ? 'access.single_requested' : 'access.single_issued', `recipient:${recipient.id}`, {
+      expiresAt: new Date(expiresAt).toISOString(),
+      notifyVia: channels,
+      ...extra,
+    });
+    this.changed(recipient.id);
+    return { id, pin, expiresAt: new Date(expiresAt).toISOString(), recipientName: fullName(recipient), notifications };
+  }
+
+  private insertKey(recipientId: number, kind: AccessKeyKind, expiresAt: number | null, staffId: number | null, now: number) {
+    const pin = generatePin(defaultPinLength, random.digits, (p) => this.keysRepo.isPinActive(this.keys.lookupHash('pin', p)));
+    const qr = random.token(16);
+    const id = this.keysRepo.insert({
+      recipientId,
+      kind,
+      pinHash: this.keys.lookupHash('pin', pin),
+      pinEnc: this.keys.seal(pin),
+      qrHash: this.keys.lookupHash('qr', qr),
+      qrEnc: this.keys.seal(qr),
+      expiresAt,
+      createdAt: now,
+      createdBy: staffId,
+    });
+    return { id, pin };
+  }
+
+  private notify(recipient: RecipientRow, accessKeyId: number, template: NotificationTemplate, channels: Channel[]) {
+    return channels.flatMap((channel) => {
+      const destination = channel === 'email' ? recipient.email : recipient.phone;
+      if (!destination) return [];
+      this.notifier.enqueue({ channel, recipientId: recipient.id, accessKeyId, template, destination });
+      return [{ channel, destination }];
+    });
+  }
+
+  private reachableChannels(recipient: RecipientRow): Channel[] {
+    return [...(recipient.email ? (['email'] as const) : []), ...(recipient.phone ? (['sms'] as const) : [])];
+  }
+
+  private toSingleSummary(k: AccessKeyRow, now: number) {
+    const status = k.status === 'active' && k.expiresAt !== null && k.expiresAt <= now ? 'expired' : k.status;
+    return {
+      id: k.id,
+      status,
+      createdAt: new Date(k.createdAt).toISOString(),
+      createdBy: k.createdBy,
+      expiresAt: new Date(k.expiresAt ?? 0).toISOString(),
+      usedAt: k.usedAt === null ? null : new Date(k.usedAt).toISOString(),
+      usedVia: k.usedVia,
+    };
+  }
+
+  private changed(recipientId: number): void {
+    this.tx.onCommit(() => this.events.emit('access.changed', { recipientId }));
+  }
+
+  private requireRecipient(recipientId: number): RecipientRow {
+    const recipient = this.recipients.byId(recipientId);
+    if (!recipient) throw new ApiError('NOT_FOUND', 'That recipient no longer exists. Search again.', 'recipientId');
+    return recipient;
+  }
+
+  private requireActive(recipientId: number): RecipientRow {
+    const recipient = this.requireRecipient(recipientId);
+    if (recipient.status !== 'active') {
+      throw new ApiError('CONFLICT', `${fullName(recipient)} is inactive. Reactivate the recipient first.`, 'recipientId');
+    }
+    return recipient;
+  }
+}

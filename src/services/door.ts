@@ -1,0 +1,200 @@
+import { ApiError, type DoorEvent, type DoorStatus } from '../contract';
+import type { Clock, ClockTimer } from '../clock';
+import { KeypadEntry } from '../domain/keypadEntry';
+import { log } from '../log';
+import type { AccessService, Credential } from './access';
+import type { AlertService } from './alerts';
+import type { Actor } from './audit';
+import type { EventBus } from './events';
+import type { SettingsService } from './settings';
+
+/** The part of a relay board the door needs (native/relay's RelayDriver fits). */
+export interface DoorRelayDriver {
+  readonly id: string;
+  set(channel: number, on: boolean): Promise<void>;
+}
+
+export interface DeviceState {
+  role: 'keypad' | 'reader' | 'relay';
+  name: string;
+  connected: boolean;
+}
+
+const keypadTimeoutMs = 15_000;
+const maxEntryLength = 16;
+const maxScanLength = 512;
+const closeRetryMs = 500;
+const closeAttempts = 20;
+
+/**
+ * The door path: keys and scans in, decision, relay pulse out. Keypad entry and decisions run
+ * synchronously on arrival; only relay I/O is awaited, so nothing else queues in front of a key.
+ */
+export class DoorController {
+  private readonly entries = new Map<string, KeypadEntry>();
+  private readonly scans = new Map<string, string>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private relay: { driver: DoorRelayDriver; channel: number } | null = null;
+  private isOpen = false;
+  private closeTimer: ClockTimer | null = null;
+  private lastEvent: DoorEvent | null = null;
+  private devices: () => DeviceState[] = () => [];
+
+  constructor(
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+    private readonly settings: SettingsService,
+    private readonly events: EventBus,
+    private readonly alerts: AlertService,
+  ) {}
+
+  /**
+   * Called by the device layer when the relay board appears or goes. Either way the strike is
+   * switched off first: a new board at start-up or replug, the old one on its way out.
+   */
+  setRelay(driver: DoorRelayDriver | null, channel = 1): Promise<void> {
+    const previous = this.relay;
+    this.relay = driver && { driver, channel };
+    let work: Promise<void>;
+    if (driver) {
+      work = this.switchOff('start-up');
+    } else {
+      this.isOpen = false;
+      work = previous ? previous.driver.set(previous.channel, false).catch(() => undefined) : Promise.resolve();
+    }
+    this.track(work);
+    this.emitStatus();
+    return work;
+  }
+
+  setDeviceSource(devices: () => DeviceState[]): void {
+    this.devices = devices;
+    this.emitStatus();
+  }
+
+  keypadKey(device: string, key: string): void {
+    let entry = this.entries.get(device);
+    if (!entry) {
+      entry = new KeypadEntry({
+        timeoutMs: keypadTimeoutMs,
+        maxLength: maxEntryLength,
+        pinRequestEnabled: () => this.settings.get().singleAccessPinRequest,
+      });
+      this.entries.set(device, entry);
+    }
+    const outcome = entry.press(key, this.clock.now());
+    if (outcome.kind === 'pin') this.submit({ via: 'pin', secret: outcome.pin, device });
+    else if (outcome.kind === 'pin-request') this.access.requestPin(outcome.phoneDigits, device);
+  }
+
+  /** A keyboard-mode reader types the token then Enter. */
+  readerKey(device: string, key: string): void {
+    const buffer = this.scans.get(device) ?? '';
+    if (key === 'Enter') {
+      this.scans.delete(device);
+      if (buffer) this.scan(device, buffer);
+    } else if (key.length === 1 && buffer.length < maxScanLength) {
+      this.scans.set(device, buffer + key);
+    } else if (key === 'Escape') {
+      this.scans.delete(device);
+    }
+  }
+
+  scan(device: string, text: string): void {
+    this.submit({ via: 'qr', secret: text.trim(), device });
+  }
+
+  openByStaff(actor: Actor, reason: string, recipientId: number | null): void {
+    if (!this.relay) throw new ApiError('CONFLICT', 'No door relay is connected, so Packroom cannot open the door. Check the relay cable, or open the door by hand.');
+    this.announce(this.access.recordStaffOpen(actor, reason, recipientId));
+    this.pulse();
+  }
+
+  status(): DoorStatus {
+    const lockedUntil = this.access.keypadLockedUntil();
+    return {
+      relay: !this.relay ? 'missing' : this.isOpen ? 'open' : 'closed',
+      devices: this.devices(),
+      keypadLockedUntil: lockedUntil === null ? null : new Date(lockedUntil).toISOString(),
+      lastEvent: this.lastEvent,
+    };
+  }
+
+  /** Resolves once every relay command started so far has finished (the simulator answers after this). */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** The strike must never stay energised: switch off now, whatever is pending. */
+  async shutdown(): Promise<void> {
+    this.closeTimer?.cancel();
+    this.closeTimer = null;
+    if (this.relay) await this.switchOff('shutdown');
+    await this.settled();
+  }
+
+  private submit(credential: Credential): void {
+    const event = this.access.decide(credential);
+    this.announce(event);
+    if (event.result === 'granted') this.pulse();
+  }
+
+  private announce(event: DoorEvent): void {
+    this.lastEvent = event;
+    this.events.emit('door.event', event);
+  }
+
+  private pulse(): void {
+    const relay = this.relay;
+    if (!relay) {
+      this.alerts.raise('door.relay', 'Access was granted but no door relay is connected, so the door did not open.');
+      return;
+    }
+    const pulseMs = this.settings.get().doorPulseSeconds * 1000;
+    this.closeTimer?.cancel();
+    // The close timer is armed before the relay answers, so a pulse ends even if "on" hangs.
+    this.closeTimer = this.clock.setTimeout(() => {
+      this.closeTimer = null;
+      this.track(this.switchOff('pulse end'));
+    }, pulseMs);
+    this.track(
+      relay.driver.set(relay.channel, true).then(
+        () => {
+          this.isOpen = true;
+          this.emitStatus();
+        },
+        (error: unknown) => {
+          log.error('Opening the door relay failed', error);
+          this.alerts.raise('door.relay', `The door relay did not switch on (${relay.driver.id}). Check its USB cable.`);
+        },
+      ),
+    );
+  }
+
+  private async switchOff(why: string): Promise<void> {
+    const relay = this.relay;
+    if (!relay) return;
+    for (let attempt = 1; attempt <= closeAttempts; attempt++) {
+      try {
+        await relay.driver.set(relay.channel, false);
+        this.isOpen = false;
+        this.emitStatus();
+        return;
+      } catch (error) {
+        log.warn(`Switching the door relay off (${why}) failed, attempt ${attempt}: ${String(error)}`);
+        if (this.relay !== relay) return;
+        await new Promise<void>((resolve) => this.clock.setTimeout(resolve, closeRetryMs));
+      }
+    }
+    this.alerts.raise('door.relay', `The door relay (${relay.driver.id}) did not switch off. The door may be unlocked: check it now.`);
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  private emitStatus(): void {
+    this.events.emit('door.status', this.status());
+  }
+}
