@@ -50,26 +50,8 @@ export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Api[M]['input']>;
 export type MethodResult<M extends MethodName> = Api[M] extends MethodDef<z.ZodType, infer R> ? R : never;
 
-/** Events the core pushes to every signed-in UI, with their payloads. */
-export interface Events {
-  'activity.appended': t.AuditEntry;
-  'recipients.changed': { id: number };
-  'notifications.changed': { recipientId: number };
-  'access.changed': { recipientId: number };
-  'door.event': t.DoorEvent;
-  'door.status': t.DoorStatus;
-  'alerts.changed': { open: number };
-}
-export type EventName = keyof Events;
-export const eventNames = [
-  'activity.appended',
-  'recipients.changed',
-  'notifications.changed',
-  'access.changed',
-  'door.event',
-  'door.status',
-  'alerts.changed',
-] as const satisfies readonly EventName[];
+export { eventNames, type EventName, type Events } from './events';
+import type { EventName, Events } from './events';
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(api, name);

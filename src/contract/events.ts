@@ -1,0 +1,29 @@
+/**
+ * Events the core pushes to every signed-in UI, with their payloads. Kept free of zod so the
+ * sandboxed Electron preload can bundle the names without the schemas.
+ */
+import type * as t from './types';
+
+export interface Events {
+  'activity.appended': t.AuditEntry;
+  'recipients.changed': { id: number };
+  'notifications.changed': { recipientId: number };
+  'access.changed': { recipientId: number };
+  'door.event': t.DoorEvent;
+  'door.status': t.DoorStatus;
+  'alerts.changed': { open: number };
+}
+export type EventName = keyof Events;
+export const eventNames = [
+  'activity.appended',
+  'recipients.changed',
+  'notifications.changed',
+  'access.changed',
+  'door.event',
+  'door.status',
+  'alerts.changed',
+] as const satisfies readonly EventName[];
+
+// Fails to compile, naming the event, when Events gains an event the list lacks.
+type Unlisted = Exclude<EventName, (typeof eventNames)[number]>;
+export const everyEventListed: [Unlisted] extends [never] ? true : Unlisted = true;
