@@ -8,10 +8,9 @@ import { random } from '../random';
 import type { DataKeys } from '../secrets';
 import type { Actor, AuditService } from './audit';
 import type { EventBus } from './events';
+import type { NotificationTemplate } from './notifications/messages';
 import type { SettingsService } from './settings';
 import type { Transactor } from './tx';
-
-export type NotificationTemplate = 'single_access' | 'pin_request' | 'new_pin';
 
 /** What credentials need from the outbox: queue inside the caller's transaction, list for the detail view. */
 export interface Notifier {

@@ -1,0 +1,170 @@
+import type { Statement } from 'better-sqlite3';
+import type { Channel } from '../../contract';
+import type { Db } from '../open';
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface OutboxInsert {
+  channel: Channel;
+  recipientId: number;
+  accessKeyId: number | null;
+  template: string;
+  destination: string;
+  now: number;
+}
+
+/** A pending notification with everything needed to render it; the PIN and QR token are still sealed. */
+export interface DueNotification {
+  id: number;
+  channel: Channel;
+  recipientId: number;
+  template: string;
+  destination: string;
+  attempts: number;
+  firstName: string;
+  lastName: string;
+  key: {
+    kind: 'permanent' | 'single';
+    status: 'active' | 'used' | 'revoked' | 'expired';
+    pinEnc: Buffer;
+    qrEnc: Buffer;
+    expiresAt: number | null;
+  } | null;
+}
+
+export interface OutboxRow {
+  id: number;
+  channel: Channel;
+  destination: string;
+  template: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: number;
+  sentAt: number | null;
+}
+
+interface RawDue {
+  id: number;
+  channel: Channel;
+  recipient_id: number;
+  template: string;
+  destination: string;
+  attempts: number;
+  first_name: string;
+  last_name: string;
+  kind: 'permanent' | 'single' | null;
+  key_status: 'active' | 'used' | 'revoked' | 'expired' | null;
+  pin_enc: Buffer | null;
+  qr_enc: Buffer | null;
+  expires_at: number | null;
+}
+
+interface RawOutbox {
+  id: number;
+  channel: Channel;
+  destination: string;
+  template: string;
+  status: OutboxStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+const toDue = (r: RawDue): DueNotification => ({
+  id: r.id,
+  channel: r.channel,
+  recipientId: r.recipient_id,
+  template: r.template,
+  destination: r.destination,
+  attempts: r.attempts,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  key:
+    r.kind && r.key_status && r.pin_enc && r.qr_enc
+      ? { kind: r.kind, status: r.key_status, pinEnc: r.pin_enc, qrEnc: r.qr_enc, expiresAt: r.expires_at }
+      : null,
+});
+
+const toRow = (r: RawOutbox): OutboxRow => ({
+  id: r.id,
+  channel: r.channel,
+  destination: r.destination,
+  template: r.template,
+  status: r.status,
+  attempts: r.attempts,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  sentAt: r.sent_at,
+});
+
+export class OutboxRepository {
+  private readonly insertStmt: Statement<[Channel, number, number | null, string, string, number, number]>;
+  private readonly dueStmt: Statement<[Channel, number, number], RawDue>;
+  private readonly nextDueStmt: Statement<[Channel], { at: number | null }>;
+  private readonly sentStmt: Statement<[string, number, number]>;
+  private readonly retryStmt: Statement<[number, number, string, number]>;
+  private readonly failedStmt: Statement<[number, string, number]>;
+  private readonly forRecipientStmt: Statement<[number, number], RawOutbox>;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO outbox (channel, recipient_id, access_key_id, template, destination, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.dueStmt = db.prepare(
+      `SELECT o.id, o.channel, o.recipient_id, o.template, o.destination, o.attempts,
+              r.first_name, r.last_name, k.kind, k.status AS key_status, k.pin_enc, k.qr_enc, k.expires_at
+       FROM outbox o
+       JOIN recipients r ON r.id = o.recipient_id
+       LEFT JOIN access_keys k ON k.id = o.access_key_id
+       WHERE o.status = 'pending' AND o.channel = ? AND o.next_attempt_at <= ?
+       ORDER BY o.next_attempt_at, o.id
+       LIMIT ?`,
+    );
+    this.nextDueStmt = db.prepare("SELECT min(next_attempt_at) AS at FROM outbox WHERE status = 'pending' AND channel = ?");
+    this.sentStmt = db.prepare(
+      "UPDATE outbox SET status = 'sent', attempts = attempts + 1, provider_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+    );
+    this.retryStmt = db.prepare('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?');
+    this.failedStmt = db.prepare("UPDATE outbox SET status = 'failed', attempts = ?, last_error = ? WHERE id = ?");
+    this.forRecipientStmt = db.prepare(
+      `SELECT id, channel, destination, template, status, attempts, last_error, created_at, sent_at
+       FROM outbox WHERE recipient_id = ? ORDER BY id DESC LIMIT ?`,
+    );
+  }
+
+  /** The row is due at once (`next_attempt_at = now`). */
+  insert(item: OutboxInsert): number {
+    const info = this.insertStmt.run(item.channel, item.recipientId, item.accessKeyId, item.template, item.destination, item.now, item.now);
+    return Number(info.lastInsertRowid);
+  }
+
+  /** Pending rows of one channel whose time has come, oldest due first. */
+  due(channel: Channel, now: number, limit: number): DueNotification[] {
+    return this.dueStmt.all(channel, now, limit).map(toDue);
+  }
+
+  /** When the earliest pending row of the channel falls due, or null when none is pending. */
+  nextDueAt(channel: Channel): number | null {
+    return this.nextDueStmt.get(channel)?.at ?? null;
+  }
+
+  markSent(id: number, providerId: string, now: number): void {
+    this.sentStmt.run(providerId, now, id);
+  }
+
+  markRetry(id: number, attempts: number, nextAttemptAt: number, error: string): void {
+    this.retryStmt.run(attempts, nextAttemptAt, error, id);
+  }
+
+  markFailed(id: number, attempts: number, error: string): void {
+    this.failedStmt.run(attempts, error, id);
+  }
+
+  /** Newest first. */
+  forRecipient(recipientId: number, limit: number): OutboxRow[] {
+    return this.forRecipientStmt.all(recipientId, limit).map(toRow);
+  }
+}

@@ -1,0 +1,207 @@
+import type { Channel, NotificationSummary } from '../../contract';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/open';
+import { OutboxRepository, type DueNotification, type OutboxRow } from '../../db/repositories/outbox';
+import { log } from '../../log';
+import type { DataKeys } from '../../secrets';
+import type { Transactor } from '../tx';
+import type { NotificationConfig } from './config';
+import { DeliveryError } from './delivery';
+import { EmailSender } from './email';
+import { Lane } from './lane';
+import { isTemplate, renderEmail, renderSms, type MessageData, type NotificationTemplate } from './messages';
+import { MAX_ATTEMPTS, retryDelayMs } from './retry';
+import { SmsSender } from './sms';
+
+export interface NotificationRequest {
+  channel: Channel;
+  recipientId: number;
+  accessKeyId: number | null;
+  template: NotificationTemplate;
+  /** The email address or E.164 phone number, as it was when the message was queued. */
+  destination: string;
+}
+
+export interface FailedNotification {
+  id: number;
+  channel: Channel;
+  destination: string;
+  recipientId: number;
+  /** Why, in plain words (the same text as the summary's lastError). */
+  error: string;
+}
+
+export interface NotificationServiceOptions {
+  db: Db;
+  clock: Clock;
+  tx: Transactor;
+  keys: DataKeys;
+  /** Read for every send, so a settings change applies to the next one. */
+  config: () => NotificationConfig;
+  /** A recipient's notification list changed (queued, sent, retried or failed). */
+  onChanged?: (recipientId: number) => void;
+  /** A message was given up on and staff should know (not called when the PIN it carried stopped working). */
+  onFailed?: (info: FailedNotification) => void;
+}
+
+type SealedKey = NonNullable<DueNotification['key']>;
+
+type Outcome =
+  | { status: 'sent'; providerId: string }
+  | { status: 'retry'; reason: string }
+  | { status: 'failed'; reason: string; tellStaff: boolean };
+
+const notSetUp: Record<Channel, string> = {
+  email: 'Email is not set up: an admin can set it up in Settings',
+  sms: 'Text messages are not set up: an admin can set them up in Settings',
+};
+const keyNoLongerWorks = 'Not sent: the PIN was used, replaced or had expired before it could go out';
+const keyUnreadable = 'The PIN could not be read back (the data key has changed): issue a new PIN';
+
+/** A bug rather than the network: log it loudly, and retry it like a passing failure so it still ends. */
+function unexpected(error: unknown): DeliveryError {
+  log.error('Sending a notification failed unexpectedly.', error);
+  return new DeliveryError('Sending failed unexpectedly: see the Packroom log', false, { cause: error });
+}
+
+const toSummary = (row: OutboxRow): NotificationSummary => ({
+  id: row.id,
+  channel: row.channel,
+  destination: row.destination,
+  template: row.template,
+  status: row.status,
+  attempts: row.attempts,
+  lastError: row.lastError,
+  createdAt: new Date(row.createdAt).toISOString(),
+  sentAt: row.sentAt === null ? null : new Date(row.sentAt).toISOString(),
+});
+
+/**
+ * PIN notices by email and SMS through the durable outbox: staff actions only queue a row inside
+ * their own transaction; a background lane per channel sends it, retries passing failures with
+ * backoff, and records the outcome for the Recipient Detail View.
+ */
+export class NotificationService {
+  private readonly repo: OutboxRepository;
+  private readonly email = new EmailSender();
+  private readonly sms = new SmsSender();
+  private readonly lanes: Record<Channel, Lane>;
+
+  constructor(private readonly options: NotificationServiceOptions) {
+    this.repo = new OutboxRepository(options.db);
+    this.lanes = { email: this.lane('email'), sms: this.lane('sms') };
+  }
+
+  /** Call inside the transaction that issues the PIN: the row commits or rolls back with it, and sending starts after commit. */
+  enqueue(item: NotificationRequest): number {
+    const id = this.repo.insert({ ...item, now: this.options.clock.now() });
+    this.options.tx.onCommit(() => {
+      this.changed(item.recipientId);
+      this.lanes[item.channel].kick();
+    });
+    return id;
+  }
+
+  /** Newest first. */
+  forRecipient(recipientId: number, limit = 20): NotificationSummary[] {
+    return this.repo.forRecipient(recipientId, limit).map(toSummary);
+  }
+
+  start(): void {
+    this.lanes.email.start();
+    this.lanes.sms.start();
+  }
+
+  /** Stops both lanes; an email stuck on a stalled server is abandoned and retried after the next start. */
+  async stop(): Promise<void> {
+    const stopped = Promise.all([this.lanes.email.stop(), this.lanes.sms.stop()]);
+    this.email.close();
+    await stopped;
+  }
+
+  /** Resolves when nothing due now is waiting or being sent (tests and the simulator). */
+  async drain(): Promise<void> {
+    await Promise.all([this.lanes.email.drain(), this.lanes.sms.drain()]);
+  }
+
+  private lane(channel: Channel): Lane {
+    return new Lane(channel, this.options.clock, {
+      sendNextDue: () => this.sendNextDue(channel),
+      nextDueAt: () => this.repo.nextDueAt(channel),
+    });
+  }
+
+  private async sendNextDue(channel: Channel): Promise<boolean> {
+    const row = this.repo.due(channel, this.options.clock.now(), 1)[0];
+    if (!row) return false;
+    this.record(row, await this.attempt(row));
+    return true;
+  }
+
+  private async attempt(row: DueNotification): Promise<Outcome> {
+    const key = row.key;
+    if (!key || key.status !== 'active' || (key.expiresAt !== null && key.expiresAt <= this.options.clock.now())) {
+      return { status: 'failed', reason: keyNoLongerWorks, tellStaff: false };
+    }
+    try {
+      return { status: 'sent', providerId: await this.deliver(row, key) };
+    } catch (error) {
+      const failure = error instanceof DeliveryError ? error : unexpected(error);
+      log.warn(`Notification ${row.id} (${row.channel}) not sent: ${failure.reason}${failure.cause instanceof Error ? ` [${failure.cause.message}]` : ''}`);
+      const lastTry = row.attempts + 1 >= MAX_ATTEMPTS;
+      return failure.permanent || lastTry ? { status: 'failed', reason: failure.reason, tellStaff: true } : { status: 'retry', reason: failure.reason };
+    }
+  }
+
+  /** Resolves with the provider's message id; rejects with a DeliveryError. */
+  private async deliver(row: DueNotification, key: SealedKey): Promise<string> {
+    const config = this.options.config();
+    if (row.channel === 'email') {
+      if (!config.email) throw new DeliveryError(notSetUp.email, true);
+      const message = await renderEmail(this.messageData(row, key, config.siteName));
+      return this.email.send(config.email, message, { name: `${row.firstName} ${row.lastName}`, address: row.destination });
+    }
+    if (!config.sms) throw new DeliveryError(notSetUp.sms, true);
+    return this.sms.send(config.sms, renderSms(this.messageData(row, key, config.siteName)), row.destination);
+  }
+
+  /** The PIN and QR token are decrypted only here, at send time, and never stored. */
+  private messageData(row: DueNotification, key: SealedKey, siteName: string): MessageData {
+    if (!isTemplate(row.template)) throw new DeliveryError(`Not sent: "${row.template}" is not a known message`, true);
+    let secrets: { pin: string; qrToken: string };
+    try {
+      secrets = { pin: this.options.keys.open(key.pinEnc), qrToken: this.options.keys.open(key.qrEnc) };
+    } catch (error) {
+      throw new DeliveryError(keyUnreadable, true, { cause: error });
+    }
+    return { siteName, template: row.template, firstName: row.firstName, kind: key.kind, expiresAt: key.expiresAt, ...secrets };
+  }
+
+  private record(row: DueNotification, outcome: Outcome): void {
+    const attempts = row.attempts + 1;
+    const now = this.options.clock.now();
+    if (outcome.status === 'sent') this.repo.markSent(row.id, outcome.providerId, now);
+    else if (outcome.status === 'retry') this.repo.markRetry(row.id, attempts, now + retryDelayMs(attempts, row.id), outcome.reason);
+    else this.repo.markFailed(row.id, attempts, outcome.reason);
+    this.changed(row.recipientId);
+    if (outcome.status === 'failed' && outcome.tellStaff) {
+      this.notifyFailed({ id: row.id, channel: row.channel, destination: row.destination, recipientId: row.recipientId, error: outcome.reason });
+    }
+  }
+
+  private changed(recipientId: number): void {
+    try {
+      this.options.onChanged?.(recipientId);
+    } catch (error) {
+      log.error('A notifications.changed listener failed.', error);
+    }
+  }
+
+  private notifyFailed(info: FailedNotification): void {
+    try {
+      this.options.onFailed?.(info);
+    } catch (error) {
+      log.error('Raising the alert for a failed notification failed.', error);
+    }
+  }
+}
