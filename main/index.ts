@@ -193,6 +193,8 @@ function main(): void {
         return startupFailed(coreFailureMessage(error, dataDir));
       }
       log.info(`Packroom desktop started with data in ${dataDir}${args.kiosk ? ', kiosk mode' : ''}.`);
+      // The door devices assigned in Settings → Devices; the window does not wait for USB.
+      core.devices.start('auto').catch((error: unknown) => log.error('Could not start the door devices', error));
 
       bridge = installIpc(core);
       mainWindow = createWindow(args, bridge);

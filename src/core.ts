@@ -10,6 +10,7 @@ import { AuditService } from './services/audit';
 import { AuthService } from './services/auth';
 import { CredentialService } from './services/credentials';
 import { createDispatch, type Dispatch } from './services/dispatch';
+import { DeviceService } from './services/devices';
 import { DoorController } from './services/door';
 import { EventBus } from './services/events';
 import { createHandlers } from './services/handlers';
@@ -45,10 +46,11 @@ export interface Core {
   notifications: NotificationService;
   access: AccessService;
   door: DoorController;
+  devices: DeviceService;
   dispatch: Dispatch;
   /** Starts background work (the notification worker). One-shot commands never call it. */
   start(): void;
-  /** Switches the door relay off, stops background work and closes the database. */
+  /** Switches the door relay off, lets go of the devices, stops background work and closes the database. */
   close(): Promise<void>;
 }
 
@@ -78,7 +80,8 @@ export function createCore(options: CoreOptions): Core {
   const recipients = new RecipientService(recipientRepo, clock, tx, audit, settings, events, credentials);
   const access = new AccessService(credentials.keysRepo, recipients.repo, credentials, keys, clock, tx, audit, alerts, settings);
   const door = new DoorController(access, clock, settings, events, alerts);
-  const dispatch = createDispatch(auth, createHandlers({ auth, audit, recipients, settings, credentials, alerts, door }));
+  const devices = new DeviceService(db, clock, tx, audit, alerts, events, door);
+  const dispatch = createDispatch(auth, createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices }));
   return {
     db,
     clock,
@@ -94,9 +97,11 @@ export function createCore(options: CoreOptions): Core {
     notifications,
     access,
     door,
+    devices,
     dispatch,
     start: () => notifications.start(),
     async close() {
+      await devices.stop();
       await door.shutdown();
       await notifications.stop();
       db.close();

@@ -1,6 +1,7 @@
 /**
  * Opens the devices assigned to the door, feeds their reports through the decoders, and keeps
- * trying to reopen a device that went away, so unplugging and replugging needs no restart.
+ * trying to reopen a device that went away (at most `retryMs` apart, sooner on a USB attach
+ * event), so unplugging and replugging needs no restart.
  */
 import type { Device } from 'node-hid';
 import { BootKeyboardDecoder } from '../hid/bootKeyboard';
@@ -19,14 +20,18 @@ export interface HidHandle {
 }
 
 export interface HidModule {
-  HIDAsync: { open(path: string): Promise<HidHandle> };
+  devicesAsync(): Promise<Device[]>;
+  HIDAsync: { open(path: string, options?: { nonExclusive?: boolean }): Promise<HidHandle> };
 }
 
 export type DeviceRole = 'keypad' | 'reader' | 'relay';
 
 export interface Assignment {
   role: DeviceRole;
-  path: string;
+  /** Picks the device among those present, on every (re)open: paths change on replug. */
+  matches(device: Device): boolean;
+  /** How staff named it, e.g. 16c0:05df or /dev/hidraw3. */
+  label: string;
   /** Relay channel the door strike is wired to. */
   channel?: number;
 }
@@ -35,6 +40,8 @@ export interface DeviceSink {
   key(role: 'keypad' | 'reader', key: DoorKey): void;
   /** Resolves once the door has finished with the previous relay (switched it off). */
   relay(driver: RelayDriver | null, channel: number): Promise<void> | void;
+  /** The relay board's read-back, so the door can notice a relay that does not follow commands. */
+  relayState(states: boolean[], channel: number): void;
   changed(): void;
   /** Dropped reports and device errors, for the debug log. */
   debug(message: string): void;
@@ -42,20 +49,26 @@ export interface DeviceSink {
 
 export interface DeviceStatus {
   role: DeviceRole;
+  label: string;
   name: string;
   connected: boolean;
+  problem: string | null;
 }
 
 interface Slot {
   assignment: Assignment;
   name: string;
   handle: HidHandle | null;
+  relay: RelayDriver | null;
+  problem: string | null;
   retry: NodeJS.Timeout | null;
+  opening: boolean;
 }
 
 export class DeviceManager {
   private readonly slots: Slot[];
   private stopped = false;
+  private health: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly hid: HidModule,
@@ -63,25 +76,55 @@ export class DeviceManager {
     private readonly sink: DeviceSink,
     private readonly retryMs = 1000,
   ) {
-    this.slots = assignments.map((assignment) => ({ assignment, name: assignment.path, handle: null, retry: null }));
+    this.slots = assignments.map((assignment) => ({
+      assignment,
+      name: assignment.label,
+      handle: null,
+      relay: null,
+      problem: null,
+      retry: null,
+      opening: false,
+    }));
   }
 
   async start(): Promise<void> {
     await Promise.all(this.slots.map((slot) => this.open(slot)));
+    // A relay board has no input reports, so an unplug shows only when it stops answering.
+    if (this.slots.some((s) => s.assignment.role === 'relay')) {
+      this.health = setInterval(() => void this.checkRelays(), this.retryMs);
+      this.health.unref?.();
+    }
+  }
+
+  /** A USB device arrived: try the missing ones now rather than at the next retry. */
+  retryNow(): void {
+    for (const slot of this.slots) {
+      if (slot.handle || slot.opening) continue;
+      if (slot.retry) clearTimeout(slot.retry);
+      void this.open(slot);
+    }
   }
 
   status(): DeviceStatus[] {
-    return this.slots.map((s) => ({ role: s.assignment.role, name: s.name, connected: s.handle !== null }));
+    return this.slots.map((s) => ({
+      role: s.assignment.role,
+      label: s.assignment.label,
+      name: s.name,
+      connected: s.handle !== null,
+      problem: s.problem,
+    }));
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.health) clearInterval(this.health);
     await Promise.all(
       this.slots.map(async (slot) => {
         if (slot.retry) clearTimeout(slot.retry);
         const handle = slot.handle;
         slot.handle = null;
-        if (handle && slot.assignment.role === 'relay') await this.sink.relay(null, slot.assignment.channel ?? 1);
+        if (handle && slot.relay) await this.sink.relay(null, slot.assignment.channel ?? 1);
+        slot.relay = null;
         await handle?.close().catch(() => undefined);
       }),
     );
@@ -89,38 +132,67 @@ export class DeviceManager {
 
   private async open(slot: Slot): Promise<void> {
     slot.retry = null;
-    if (this.stopped) return;
-    const { role, path } = slot.assignment;
+    if (this.stopped || slot.handle || slot.opening) return;
+    slot.opening = true;
+    const { role, label } = slot.assignment;
     let handle: HidHandle | null = null;
     try {
-      handle = await this.hid.HIDAsync.open(path);
-      const info = await handle.getDeviceInfo();
-      slot.name = [info.manufacturer, info.product].filter(Boolean).join(' ') || path;
+      const device = (await this.hid.devicesAsync()).find((d) => slot.assignment.matches(d));
+      if (!device?.path) throw new Error('not connected');
+      // Keyboard-mode readers are shared with the OS input stack; opening them exclusively would fail on macOS.
+      handle = await this.hid.HIDAsync.open(device.path, { nonExclusive: role !== 'relay' });
+      slot.name = [device.manufacturer, device.product].filter(Boolean).join(' ') || label;
       if (role === 'relay') {
-        const channels = channelCount(info.product) ?? 1;
-        this.sink.relay(await UsbHidRelayDriver.open(handle, channels), slot.assignment.channel ?? 1);
+        slot.relay = await UsbHidRelayDriver.open(handle, channelCount(device.product) ?? 1);
+        slot.handle = handle;
+        await this.sink.relay(slot.relay, slot.assignment.channel ?? 1);
       } else {
-        const decoder = new BootKeyboardDecoder({ onDrop: (reason) => this.sink.debug(`${role} ${path}: dropped report: ${reason}`) });
-        handle.on('data', (report) => {
+        const decoder = new BootKeyboardDecoder({ onDrop: (reason) => this.sink.debug(`${role} ${label}: dropped report: ${reason}`) });
+        const opened = handle;
+        opened.on('data', (report) => {
           for (const key of decoder.decode(report)) this.sink.key(role, key);
         });
-        handle.on('error', (error) => this.lost(slot, error));
+        opened.on('error', (error) => this.lost(slot, opened, error));
+        slot.handle = opened;
       }
-      slot.handle = handle;
+      slot.problem = null;
       this.sink.changed();
     } catch (error) {
       await handle?.close().catch(() => undefined);
-      this.sink.debug(`${role} ${path}: cannot open (${String(error)}); retrying`);
+      const problem = error instanceof Error ? error.message : String(error);
+      if (problem !== slot.problem) {
+        slot.problem = problem;
+        this.sink.debug(`${role} ${label}: cannot open (${problem}); retrying every ${this.retryMs} ms`);
+        this.sink.changed();
+      }
       this.scheduleRetry(slot);
+    } finally {
+      slot.opening = false;
     }
   }
 
-  private lost(slot: Slot, error: unknown): void {
-    this.sink.debug(`${slot.assignment.role} ${slot.assignment.path}: ${String(error)}`);
-    const handle = slot.handle;
+  private async checkRelays(): Promise<void> {
+    for (const slot of this.slots) {
+      const { relay, handle } = slot;
+      if (!relay || !handle) continue;
+      try {
+        this.sink.relayState(await relay.state(), slot.assignment.channel ?? 1);
+      } catch (error) {
+        this.lost(slot, handle, error);
+      }
+    }
+  }
+
+  private lost(slot: Slot, handle: HidHandle, error: unknown): void {
+    if (slot.handle !== handle) return;
+    this.sink.debug(`${slot.assignment.role} ${slot.assignment.label}: ${String(error)}`);
     slot.handle = null;
-    void handle?.close().catch(() => undefined);
-    if (slot.assignment.role === 'relay') this.sink.relay(null, slot.assignment.channel ?? 1);
+    slot.problem = 'disconnected';
+    void handle.close().catch(() => undefined);
+    if (slot.relay) {
+      slot.relay = null;
+      void this.sink.relay(null, slot.assignment.channel ?? 1);
+    }
     this.sink.changed();
     this.scheduleRetry(slot);
   }

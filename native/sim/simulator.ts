@@ -3,7 +3,7 @@
  * node-hid bus. The app opens them through the same DeviceManager, decoders and relay driver as
  * real hardware; only the bus is pretend.
  */
-import type { Assignment } from '../devices/manager';
+import type { DeviceRole } from '../devices/manager';
 import { EmulatedKeypad, FakeNodeHid } from './fakeNodeHid';
 import { SimulatedRelayBoard } from './relayBoard';
 
@@ -13,7 +13,8 @@ export interface Simulator {
   reader: EmulatedKeypad;
   relayBoard: SimulatedRelayBoard;
   relayChannel: number;
-  assignments: Assignment[];
+  /** The simulated devices' paths, as the door's default assignments in sim mode. */
+  assignments: { role: DeviceRole; label: string; channel?: number }[];
 }
 
 export function createSimulator(now: () => number): Simulator {
@@ -32,9 +33,9 @@ export function createSimulator(now: () => number): Simulator {
     relayBoard,
     relayChannel,
     assignments: [
-      { role: 'keypad', path: hid.attach(keypad, 'sim:keypad') },
-      { role: 'reader', path: hid.attach(reader, 'sim:reader') },
-      { role: 'relay', path: hid.attach(relayBoard, 'sim:relay'), channel: relayChannel },
+      { role: 'keypad', label: hid.attach(keypad, 'sim:keypad') },
+      { role: 'reader', label: hid.attach(reader, 'sim:reader') },
+      { role: 'relay', label: hid.attach(relayBoard, 'sim:relay'), channel: relayChannel },
     ],
   };
 }

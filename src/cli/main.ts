@@ -4,12 +4,14 @@ import { DatabaseVersionError } from '../db/open';
 import { log } from '../log';
 import { SettingsError } from '../services/settings';
 import { UsageError } from './args';
+import { devicesCommand, devicesUsage } from './commands/devices';
 import { serveCommand, serveUsage } from './commands/serve';
 import { userCommand, userUsage } from './commands/user';
 
 const usage = `Usage:
   ${serveUsage}
   ${userUsage}
+  ${devicesUsage}
 
 Every command takes --data DIR (or PACKROOM_DATA); the default is the OS app-data folder.`;
 
@@ -21,6 +23,8 @@ async function run(argv: string[]): Promise<number> {
       return serveCommand(rest, out, join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer'));
     case 'user':
       return userCommand(rest, out);
+    case 'devices':
+      return devicesCommand(rest, out);
     case undefined:
     case 'help':
     case '--help':

@@ -12,6 +12,8 @@ export interface Events {
   'door.event': t.DoorEvent;
   'door.status': t.DoorStatus;
   'alerts.changed': { open: number };
+  /** A key from a door device, for the Devices screen's live echo; digits are masked. */
+  'devices.key': { role: t.DeviceRole; key: string };
 }
 export type EventName = keyof Events;
 export const eventNames = [
@@ -22,6 +24,7 @@ export const eventNames = [
   'door.event',
   'door.status',
   'alerts.changed',
+  'devices.key',
 ] as const satisfies readonly EventName[];
 
 // Fails to compile, naming the event, when Events gains an event the list lacks.

@@ -42,6 +42,12 @@ export const api = {
 
   'alerts.list': method<t.Alert[]>()({ input: s.empty, access: 'staff' }),
   'alerts.acknowledge': method<null>()({ input: s.idInput, access: 'staff' }),
+
+  'devices.list': method<t.DeviceOverview>()({ input: s.empty, access: 'admin' }),
+  'devices.assign': method<t.DeviceOverview>()({ input: s.deviceAssignInput, access: 'admin' }),
+  'devices.unassign': method<t.DeviceOverview>()({ input: s.deviceUnassignInput, access: 'admin' }),
+  'devices.identify': method<t.HidDeviceInfo | null>()({ input: s.deviceIdentifyInput, access: 'admin' }),
+  'devices.testRelay': method<null>()({ input: s.empty, access: 'admin' }),
 } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;

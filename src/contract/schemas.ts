@@ -165,3 +165,15 @@ export const activityListInput = z.object({
   /** Only the history of one recipient. */
   recipientId: id.optional(),
 });
+
+export const deviceRole = z.enum(['keypad', 'reader', 'relay'], { error: 'Role must be keypad, reader or relay.' });
+
+export const deviceAssignInput = z.object({
+  role: deviceRole,
+  selector: z.string().trim().min(1, 'Choose a device.').max(300),
+  channel: z.number().int().min(1, 'Relay channels start at 1.').max(8, 'Relay boards have at most 8 channels.').optional(),
+});
+
+export const deviceUnassignInput = z.object({ role: deviceRole });
+
+export const deviceIdentifyInput = z.object({ seconds: z.number().int().min(3).max(60).default(15) });

@@ -165,3 +165,34 @@ export interface Alert {
   kind: string;
   message: string;
 }
+
+export type DeviceRole = 'keypad' | 'reader' | 'relay';
+
+export interface HidDeviceInfo {
+  vidPid: string;
+  manufacturer: string | null;
+  product: string | null;
+  serialNumber: string | null;
+  path: string;
+  kind: 'keyboard' | 'relay' | 'barcode-scanner' | 'other';
+  assignedRole: DeviceRole | null;
+  /** Why Packroom cannot read this device here, and what to do instead. */
+  blocked: string | null;
+}
+
+export interface DeviceAssignmentInfo {
+  role: DeviceRole;
+  selector: string;
+  channel: number | null;
+  name: string;
+  connected: boolean;
+  problem: string | null;
+}
+
+export interface DeviceOverview {
+  mode: 'auto' | 'sim' | 'none';
+  devices: HidDeviceInfo[];
+  assignments: DeviceAssignmentInfo[];
+  /** Set when the device list itself cannot be read (e.g. node-hid could not load). */
+  problem: string | null;
+}

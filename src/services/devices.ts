@@ -1,18 +1,267 @@
+import type { Device } from 'node-hid';
 import { DeviceManager, type Assignment, type HidModule } from '../../native/devices/manager';
-import type { Core } from '../core';
+import { HID_POS_USAGE_PAGE } from '../../native/hid/hidPos';
+import { isUsbHidRelay } from '../../native/relay/usbHidRelay';
+import type { Simulator } from '../../native/sim/simulator';
+import { ApiError, type DeviceAssignmentInfo, type DeviceOverview, type DeviceRole, type HidDeviceInfo } from '../contract';
+import type { Clock, ClockTimer } from '../clock';
+import { DeviceAssignmentRepository, type StoredAssignment } from '../db/repositories/deviceAssignments';
+import type { Db } from '../db/open';
+import { formatSelector, formatVidPid, matchesSelector, parseSelector } from '../domain/deviceSelector';
 import { log } from '../log';
+import type { AlertService } from './alerts';
+import type { Actor, AuditService } from './audit';
+import type { DoorController } from './door';
+import type { EventBus } from './events';
+import type { Transactor } from './tx';
 
-/** Connects the door's devices to the core's door controller; returns a function that disconnects them. */
-export async function connectDevices(core: Core, hid: HidModule, assignments: Assignment[]): Promise<() => Promise<void>> {
-  const manager = new DeviceManager(hid, assignments, {
-    key: (role, key) => (role === 'keypad' ? core.door.keypadKey(role, key) : core.door.readerKey(role, key)),
-    relay: (driver, channel) => core.door.setRelay(driver, channel),
-    changed: () => core.door.setDeviceSource(() => manager.status()),
-    debug: (message) => {
-      if (process.env.PACKROOM_DEBUG) log.info(message);
-    },
-  });
-  core.door.setDeviceSource(() => manager.status());
-  await manager.start();
-  return () => manager.stop();
+export type DeviceMode = 'auto' | 'sim' | 'none';
+
+const roleNames: Record<DeviceRole, string> = { keypad: 'door keypad', reader: 'door reader', relay: 'door relay' };
+/** How long a door keypad or relay may be missing before staff are alerted (a replug takes about a second). */
+const missingGraceMs = 5_000;
+
+const windowsKeyboardNote =
+  'Windows does not let apps read keyboards directly, so Packroom cannot use this device as the door keypad or reader. ' +
+  'Switch the reader to HID-POS (or "HID data") mode with its setup barcode, or use a keypad that is not a keyboard-class device.';
+
+function kindOf(device: Device): HidDeviceInfo['kind'] {
+  if (isUsbHidRelay(device)) return 'relay';
+  if (device.usagePage === HID_POS_USAGE_PAGE) return 'barcode-scanner';
+  if (device.usagePage === 1 && device.usage === 6) return 'keyboard';
+  return 'other';
+}
+
+/** node-hid is loaded only when real devices are wanted, so a missing libusb never stops the rest of Packroom. */
+async function loadNodeHid(): Promise<HidModule> {
+  const mod = (await import('node-hid')) as unknown as { default?: HidModule } & HidModule;
+  return mod.default ?? mod;
+}
+
+/** USB attach events make a replugged device come back at once; without the usb package, the 1 s retry does it. */
+async function watchUsbAttach(onAttach: () => void): Promise<() => void> {
+  try {
+    type AttachEvents = { on(event: 'attach', listener: () => void): void; off(event: 'attach', listener: () => void): void };
+    const { usb } = (await import('usb')) as unknown as { usb: AttachEvents };
+    usb.on('attach', onAttach);
+    return () => usb.off('attach', onAttach);
+  } catch (error) {
+    log.warn(`USB attach events are unavailable (${String(error)}); devices are retried every second instead.`);
+    return () => undefined;
+  }
+}
+
+/** Which USB devices play which role at the door, opening them, and the Settings → Devices tools. */
+export class DeviceService {
+  private readonly repo: DeviceAssignmentRepository;
+  private hid: HidModule | null = null;
+  private hidProblem: string | null = null;
+  private manager: DeviceManager | null = null;
+  private stopWatching: () => void = () => undefined;
+  private readonly missing = new Map<DeviceRole, ClockTimer>();
+  private mode: DeviceMode = 'none';
+  private running = false;
+
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+    private readonly tx: Transactor,
+    private readonly audit: AuditService,
+    private readonly alerts: AlertService,
+    private readonly events: EventBus,
+    private readonly door: DoorController,
+  ) {
+    this.repo = new DeviceAssignmentRepository(db);
+  }
+
+  /** Lists devices without opening any (the CLI); `start` also opens the assigned ones. */
+  async attach(mode: DeviceMode, simulator?: Simulator): Promise<void> {
+    this.mode = mode;
+    if (mode === 'sim') {
+      if (!simulator) throw new Error('Simulated devices need a simulator.');
+      this.hid = simulator.hid;
+      // The simulator's devices are the door's unless an admin assigned others.
+      if (this.repo.all().length === 0) {
+        this.repo.save(simulator.assignments.map((a) => ({ role: a.role, selector: a.label, channel: a.channel ?? null })));
+      }
+    } else if (mode === 'auto') {
+      try {
+        this.hid = await loadNodeHid();
+      } catch (error) {
+        this.hidProblem = `USB devices cannot be used: node-hid did not load (${error instanceof Error ? error.message : String(error)}). On Linux install libusb-1.0-0 and libudev1.`;
+        log.error(this.hidProblem);
+      }
+    }
+  }
+
+  async start(mode: DeviceMode, simulator?: Simulator): Promise<void> {
+    await this.attach(mode, simulator);
+    if (mode === 'auto' && this.hid) this.stopWatching = await watchUsbAttach(() => this.manager?.retryNow());
+    this.running = true;
+    await this.restart();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.stopWatching();
+    for (const timer of this.missing.values()) timer.cancel();
+    this.missing.clear();
+    await this.manager?.stop();
+    this.manager = null;
+  }
+
+  async overview(): Promise<DeviceOverview> {
+    const stored = this.repo.all();
+    const status = this.manager?.status() ?? [];
+    let devices: HidDeviceInfo[] = [];
+    let problem = this.hidProblem;
+    if (this.hid) {
+      try {
+        devices = (await this.hid.devicesAsync()).filter((d) => d.path).map((d) => this.describe(d, stored));
+      } catch (error) {
+        problem = `The list of USB devices could not be read: ${String(error)}`;
+      }
+    } else if (!problem) {
+      problem = this.mode === 'none' ? 'Packroom was started without door devices (--devices none).' : null;
+    }
+    const assignments: DeviceAssignmentInfo[] = stored.map((a) => {
+      const live = status.find((s) => s.role === a.role);
+      return {
+        role: a.role,
+        selector: a.selector,
+        channel: a.channel,
+        name: live?.name ?? a.selector,
+        connected: live?.connected ?? false,
+        problem: live ? live.problem : 'Not opened: Packroom is not running the door here.',
+      };
+    });
+    return { mode: this.mode, devices, assignments, problem };
+  }
+
+  async assign(actor: Actor, role: DeviceRole, selectorText: string, channel?: number): Promise<DeviceOverview> {
+    const parsed = parseSelector(selectorText);
+    if (!parsed.ok) throw new ApiError('VALIDATION', parsed.reason, 'selector');
+    const selector = formatSelector(parsed.selector);
+    const entry: StoredAssignment = { role, selector, channel: role === 'relay' ? (channel ?? 1) : null };
+    this.tx.run(() => {
+      this.repo.save([...this.repo.all().filter((a) => a.role !== role), entry]);
+      this.audit.record(actor, 'devices.assign', `device:${role}`, { selector, ...(entry.channel ? { channel: entry.channel } : {}) });
+    });
+    if (this.running) await this.restart();
+    return this.overview();
+  }
+
+  async unassign(actor: Actor, role: DeviceRole): Promise<DeviceOverview> {
+    const before = this.repo.all();
+    if (!before.some((a) => a.role === role)) throw new ApiError('NOT_FOUND', `No device is assigned as the ${roleNames[role]}.`);
+    this.tx.run(() => {
+      this.repo.save(before.filter((a) => a.role !== role));
+      this.audit.record(actor, 'devices.unassign', `device:${role}`);
+    });
+    if (this.running) await this.restart();
+    return this.overview();
+  }
+
+  /**
+   * "Press a key on the door keypad now": listens to every keyboard-like device for `seconds`;
+   * the first one that sends a report is the one the person touched.
+   */
+  async identify(seconds: number): Promise<HidDeviceInfo | null> {
+    const hid = this.hid;
+    if (!hid) throw new ApiError('CONFLICT', this.hidProblem ?? 'Packroom was started without door devices.');
+    const stored = this.repo.all();
+    const candidates = (await hid.devicesAsync()).filter((d) => d.path && kindOf(d) !== 'relay');
+    const handles = await Promise.all(candidates.map((d) => hid.HIDAsync.open(d.path!, { nonExclusive: true }).then((h) => ({ d, h }), () => null)));
+    const open = handles.filter((x) => x !== null);
+    try {
+      return await new Promise<HidDeviceInfo | null>((resolve) => {
+        const timer = setTimeout(() => resolve(null), seconds * 1000);
+        for (const { d, h } of open) {
+          h.on('data', (report: Buffer) => {
+            if (report.some((b) => b !== 0)) {
+              clearTimeout(timer);
+              resolve(this.describe(d, stored));
+            }
+          });
+          h.on('error', () => undefined);
+        }
+      });
+    } finally {
+      await Promise.all(open.map(({ h }) => h.close().catch(() => undefined)));
+    }
+  }
+
+  testRelay(actor: Actor): void {
+    this.door.openByStaff(actor, 'Relay test from Settings → Devices', null);
+  }
+
+  private describe(device: Device, stored: StoredAssignment[]): HidDeviceInfo {
+    const kind = kindOf(device);
+    const assigned = stored.find((a) => {
+      const parsed = parseSelector(a.selector);
+      return parsed.ok && matchesSelector(parsed.selector, device);
+    });
+    return {
+      vidPid: formatVidPid(device),
+      manufacturer: device.manufacturer ?? null,
+      product: device.product ?? null,
+      serialNumber: device.serialNumber || null,
+      path: device.path ?? '',
+      kind,
+      assignedRole: assigned?.role ?? null,
+      blocked: process.platform === 'win32' && kind === 'keyboard' ? windowsKeyboardNote : null,
+    };
+  }
+
+  private async restart(): Promise<void> {
+    await this.manager?.stop();
+    this.manager = null;
+    if (!this.hid) {
+      this.door.setDeviceSource(() => []);
+      return;
+    }
+    const assignments: Assignment[] = this.repo.all().flatMap((a) => {
+      const parsed = parseSelector(a.selector);
+      if (!parsed.ok) return [];
+      const selector = parsed.selector;
+      return [{ role: a.role, label: a.selector, matches: (d: Device) => matchesSelector(selector, d), ...(a.channel ? { channel: a.channel } : {}) }];
+    });
+    const manager = new DeviceManager(this.hid, assignments, {
+      key: (role, key) => {
+        if (role === 'keypad') this.door.keypadKey(role, key);
+        else this.door.readerKey(role, key);
+        this.events.emit('devices.key', { role, key: /^[0-9]$/.test(key) ? '•' : key });
+      },
+      relay: (driver, channel) => this.door.setRelay(driver, channel),
+      relayState: (states, channel) => this.door.relayState(states, channel),
+      changed: () => this.watchMissing(manager),
+      debug: (message) => {
+        if (process.env.PACKROOM_DEBUG) log.info(message);
+      },
+    });
+    this.manager = manager;
+    this.door.setDeviceSource(() => manager.status().map((s) => ({ role: s.role, name: s.name, connected: s.connected })));
+    await manager.start();
+    this.watchMissing(manager);
+  }
+
+  /** The door keypad or relay gone for more than a few seconds is a staff alert; a quick replug is not. */
+  private watchMissing(manager: DeviceManager): void {
+    this.door.setDeviceSource(() => manager.status().map((s) => ({ role: s.role, name: s.name, connected: s.connected })));
+    for (const device of manager.status()) {
+      if (device.role === 'reader') continue;
+      if (device.connected) {
+        this.missing.get(device.role)?.cancel();
+        this.missing.delete(device.role);
+      } else if (!this.missing.has(device.role)) {
+        this.missing.set(
+          device.role,
+          this.clock.setTimeout(() => {
+            if (this.manager !== manager || manager.status().find((s) => s.role === device.role)?.connected) return;
+            this.alerts.raise('device.missing', `The ${roleNames[device.role]} (${device.label}) is not connected. Check its USB cable.`);
+          }, missingGraceMs),
+        );
+      }
+    }
+  }
 }

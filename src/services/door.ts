@@ -20,6 +20,7 @@ export interface DeviceState {
   connected: boolean;
 }
 
+
 const keypadTimeoutMs = 15_000;
 const maxEntryLength = 16;
 const maxScanLength = 512;
@@ -65,6 +66,21 @@ export class DoorController {
     this.track(work);
     this.emitStatus();
     return work;
+  }
+
+  /**
+   * The board's read-back. A relay that is on while the door should be closed (or off while it
+   * should be open) is not following commands: alert, and try to switch it off again.
+   */
+  relayState(states: boolean[], channel: number): void {
+    if (!this.relay || this.relay.channel !== channel || this.inFlight.size > 0) return;
+    const actual = states[channel - 1];
+    if (actual === undefined || actual === this.isOpen) return;
+    this.alerts.raise(
+      'door.relay',
+      `The door relay (${this.relay.driver.id}) reports ${actual ? 'ON' : 'OFF'} while Packroom set it ${this.isOpen ? 'ON' : 'OFF'}. Check the relay board and the door.`,
+    );
+    if (actual) this.track(this.switchOff('read-back mismatch'));
   }
 
   setDeviceSource(devices: () => DeviceState[]): void {

@@ -4,6 +4,7 @@ import type { AuditService } from './audit';
 import type { AuthService } from './auth';
 import type { CredentialService } from './credentials';
 import type { Handlers } from './dispatch';
+import type { DeviceService } from './devices';
 import type { DoorController } from './door';
 import type { RecipientService } from './recipients';
 import type { SettingsService } from './settings';
@@ -16,10 +17,11 @@ export interface HandlerDeps {
   credentials: CredentialService;
   alerts: AlertService;
   door: DoorController;
+  devices: DeviceService;
 }
 
 /** Maps each contract method to the service that does the work; nothing here touches SQL. */
-export function createHandlers({ auth, audit, recipients, settings, credentials, alerts, door }: HandlerDeps): Handlers {
+export function createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices }: HandlerDeps): Handlers {
   return {
     'auth.status': (_input, { ctx }) => {
       const current = auth.current(ctx.sessionToken);
@@ -87,6 +89,15 @@ export function createHandlers({ auth, audit, recipients, settings, credentials,
     'alerts.list': () => alerts.list(),
     'alerts.acknowledge': (input, { actor }) => {
       alerts.acknowledge(actor, input.id);
+      return null;
+    },
+
+    'devices.list': () => devices.overview(),
+    'devices.assign': (input, { actor }) => devices.assign(actor, input.role, input.selector, input.channel),
+    'devices.unassign': (input, { actor }) => devices.unassign(actor, input.role),
+    'devices.identify': (input) => devices.identify(input.seconds),
+    'devices.testRelay': (_input, { actor }) => {
+      devices.testRelay(actor);
       return null;
     },
   };

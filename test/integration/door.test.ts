@@ -1,18 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
 import type { Core } from '../../src/core';
 import { relayPulses } from '../../src/host/sim';
 import { cliActor } from '../../src/services/audit';
-import { connectDevices } from '../../src/services/devices';
 import { testCore } from '../helpers/core';
 
 async function door(env: Record<string, string> = {}) {
   const core = testCore({ env: { PACKROOM_DOOR_PULSE_SECONDS: '5', ...env } });
   const sim = createSimulator(() => core.clock.now());
-  const disconnect = await connectDevices(core, sim.hid, sim.assignments);
-  onTestFinished(disconnect);
+  await core.devices.start('sim', sim);
   await core.door.settled();
   const pulses = () => relayPulses(sim.relayBoard.history);
   const type = async (keys: string) => {

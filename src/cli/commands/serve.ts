@@ -6,15 +6,15 @@ import { startHttpHost } from '../../host/server';
 import { isLoopback } from '../../host/security';
 import { log } from '../../log';
 import { resolveDataDir } from '../../paths';
-import { connectDevices } from '../../services/devices';
+import type { DeviceMode } from '../../services/devices';
 import { parse, portNumber, UsageError } from '../args';
 
 export const serveUsage = `packroom serve [--data DIR] [--port 8420] [--host 127.0.0.1] [--devices sim|none]
       Runs Packroom without a window and serves the staff UI on http://HOST:PORT.
-      --devices sim simulates the door keypad, QR reader and relay (page: /sim).`;
+      --devices auto (default) opens the door devices assigned with "packroom devices assign";
+      sim simulates the keypad, QR reader and relay (page: /sim); none opens no devices.`;
 
-const deviceModes = ['sim', 'none'] as const;
-type DeviceMode = (typeof deviceModes)[number];
+const deviceModes: readonly DeviceMode[] = ['auto', 'sim', 'none'];
 
 export async function serveCommand(args: string[], out: NodeJS.WritableStream, staticDir: string): Promise<number> {
   const { values } = parse(
@@ -24,12 +24,12 @@ export async function serveCommand(args: string[], out: NodeJS.WritableStream, s
   );
   const port = portNumber(values.port, 8420);
   const host = values.host ?? '127.0.0.1';
-  const devices = (values.devices ?? 'none') as DeviceMode;
-  if (!deviceModes.includes(devices)) throw new UsageError(`--devices must be ${deviceModes.join(' or ')}, not "${values.devices}"`);
+  const devices = (values.devices ?? 'auto') as DeviceMode;
+  if (!deviceModes.includes(devices)) throw new UsageError(`--devices must be auto, sim or none, not "${values.devices}"`);
   const dataDir = resolveDataDir(values.data);
   const core = createCore({ dataDir });
   const sim = devices === 'sim' ? createSimulator(() => core.clock.now()) : null;
-  const disconnect = sim ? await connectDevices(core, sim.hid, sim.assignments) : async () => undefined;
+  await core.devices.start(devices, sim ?? undefined);
   core.start();
   const hasUi = existsSync(staticDir);
   if (!hasUi) log.warn(`The staff UI is not built (${staticDir} is missing): run "npm run build". Serving the API only.`);
@@ -48,7 +48,6 @@ export async function serveCommand(args: string[], out: NodeJS.WritableStream, s
     process.once('SIGTERM', stop);
   });
   await server.close();
-  await disconnect();
   await core.close();
   return 0;
 }

@@ -1,0 +1,46 @@
+/**
+ * Which USB device plays a role at the door. Paths change when a device is replugged, so the
+ * usual selector is vendor:product[:serial] in hex; a path is accepted for boards without a
+ * serial number when two identical ones are plugged in.
+ */
+export type DeviceSelector = { vendorId: number; productId: number; serialNumber?: string } | { path: string };
+
+export interface SelectableDevice {
+  vendorId: number;
+  productId: number;
+  serialNumber?: string | undefined;
+  path?: string | undefined;
+}
+
+export type SelectorResult = { ok: true; selector: DeviceSelector } | { ok: false; reason: string };
+
+export function parseSelector(text: string): SelectorResult {
+  const trimmed = text.trim();
+  const match = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})(?::(.+))?$/i.exec(trimmed);
+  if (match) {
+    const selector: DeviceSelector = { vendorId: parseInt(match[1]!, 16), productId: parseInt(match[2]!, 16) };
+    return { ok: true, selector: match[3] ? { ...selector, serialNumber: match[3] } : selector };
+  }
+  if (trimmed.startsWith('/') || /^\\\\\?\\/.test(trimmed) || /^IOService:/.test(trimmed) || /^sim:/.test(trimmed)) {
+    return { ok: true, selector: { path: trimmed } };
+  }
+  return { ok: false, reason: `"${text}" is not a device: use VID:PID[:SERIAL] in hex (e.g. 16c0:05df) or a device path from "packroom devices list".` };
+}
+
+export function matchesSelector(selector: DeviceSelector, device: SelectableDevice): boolean {
+  if ('path' in selector) return device.path === selector.path;
+  return (
+    device.vendorId === selector.vendorId &&
+    device.productId === selector.productId &&
+    (selector.serialNumber === undefined || device.serialNumber === selector.serialNumber)
+  );
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
+export function formatSelector(selector: DeviceSelector): string {
+  if ('path' in selector) return selector.path;
+  return `${hex4(selector.vendorId)}:${hex4(selector.productId)}${selector.serialNumber ? `:${selector.serialNumber}` : ''}`;
+}
+
+export const formatVidPid = (d: { vendorId: number; productId: number }) => `${hex4(d.vendorId)}:${hex4(d.productId)}`;

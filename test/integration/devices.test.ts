@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulator } from '../../native/sim/simulator';
+import type { Core } from '../../src/core';
+import { relayPulses } from '../../src/host/sim';
+import { cliActor } from '../../src/services/audit';
+import { testCore } from '../helpers/core';
+
+async function until(check: () => boolean, ms = 3_000): Promise<number> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return Date.now() - start;
+}
+
+async function simulated() {
+  const core = testCore({ env: {} });
+  const sim = createSimulator(() => core.clock.now());
+  await core.devices.start('sim', sim);
+  await core.door.settled();
+  const connected = (role: string) => core.door.status().devices.find((d) => d.role === role)?.connected ?? false;
+  const { pin } = core.credentials.issuePermanent(cliActor, core.recipients.create(cliActor, { firstName: 'Ana', lastName: 'Lopez', unit: '4B' }).id);
+  const type = async (keys: string) => {
+    sim.keypad.type(keys);
+    await core.door.settled();
+  };
+  return { core, sim, pin, type, connected, pulses: () => relayPulses(sim.relayBoard.history) };
+}
+
+const grants = (core: Core) => core.audit.list({ limit: 100 }).items.filter((e) => e.action === 'door.granted').length;
+
+describe('device manager with a fake node-hid', () => {
+  it('opens the assigned devices and shows them connected', async () => {
+    const { core } = await simulated();
+    expect(core.door.status()).toMatchObject({
+      relay: 'closed',
+      devices: [
+        { role: 'keypad', connected: true, name: 'Packroom Simulated door keypad' },
+        { role: 'reader', connected: true },
+        { role: 'relay', connected: true, name: 'www.dcttech.com USBRelay2' },
+      ],
+    });
+  });
+
+  it('works again within 2 seconds after the keypad is unplugged and replugged', async () => {
+    const { core, sim, pin, type, connected } = await simulated();
+    sim.hid.unplug('sim:keypad');
+    expect(connected('keypad')).toBe(false);
+    await type(`${pin}#`);
+    expect(grants(core)).toBe(0);
+    sim.hid.replug('sim:keypad');
+    const took = await until(() => connected('keypad'));
+    expect(took).toBeLessThan(2_000);
+    await type(`${pin}#`);
+    expect(grants(core)).toBe(1);
+  });
+
+  it('ends a pulse even when the relay is unplugged in the middle of it, once it is back', async () => {
+    const { core, sim, pin, type, connected, pulses } = await simulated();
+    await type(`${pin}#`);
+    expect(sim.relayBoard.states[0]).toBe(true);
+    sim.hid.unplug('sim:relay');
+    await until(() => !connected('relay'));
+    expect(core.door.status().relay).toBe('missing');
+    core.clock.advance(5_000);
+    await core.door.settled();
+    sim.hid.replug('sim:relay');
+    await until(() => connected('relay'));
+    await core.door.settled();
+    expect(sim.relayBoard.states[0]).toBe(false);
+    expect(pulses()).toEqual([expect.objectContaining({ channel: 1, closedAt: expect.any(String) })]);
+  });
+
+  it('alerts staff when the relay stays missing, but not for a quick replug', async () => {
+    const { core, sim, connected } = await simulated();
+    sim.hid.unplug('sim:relay');
+    await until(() => !connected('relay'));
+    sim.hid.replug('sim:relay');
+    await until(() => connected('relay'));
+    core.clock.advance(6_000);
+    expect(core.alerts.list()).toEqual([]);
+    sim.hid.unplug('sim:relay');
+    await until(() => !connected('relay'));
+    core.clock.advance(6_000);
+    expect(core.alerts.list()).toEqual([expect.objectContaining({ kind: 'device.missing', message: expect.stringMatching(/door relay/) })]);
+  });
+
+  it('alerts when the relay does not follow a command', async () => {
+    const { core, sim, pin, type } = await simulated();
+    sim.relayBoard.jam(1);
+    await type(`${pin}#`);
+    expect(core.alerts.list()).toEqual([expect.objectContaining({ kind: 'door.relay', message: expect.stringMatching(/did not switch on/) })]);
+  });
+
+  it('drops garbage reports without crashing or opening the door', async () => {
+    const { core, sim, pin, type, pulses } = await simulated();
+    for (const junk of [[1, 2, 3], [0, 0, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01], [0, 0, 0xff, 0, 0, 0, 0, 0], Array(64).fill(0xaa)]) {
+      sim.keypad.sendReport(Uint8Array.from(junk));
+    }
+    await core.door.settled();
+    expect(pulses()).toHaveLength(0);
+    await type(`${pin}#`);
+    expect(pulses()).toHaveLength(1);
+  });
+
+  it('keeps staff keyboards out: only the assigned keypad feeds the door', async () => {
+    const { core, sim, pin, pulses } = await simulated();
+    const { EmulatedKeypad } = await import('../../native/sim/fakeNodeHid');
+    const staffKeyboard = new EmulatedKeypad({ info: { productId: 0x0099, product: 'Staff keyboard', serialNumber: 'DESK' }, keypad: false });
+    sim.hid.attach(staffKeyboard, 'sim:desk');
+    staffKeyboard.type(`${pin}#`);
+    staffKeyboard.type(['Enter']);
+    await core.door.settled();
+    expect(pulses()).toHaveLength(0);
+  });
+
+  it('assigns and unassigns roles, refusing a selector it cannot read, and audits it', async () => {
+    const { core, connected } = await simulated();
+    await expect(core.devices.assign(cliActor, 'keypad', 'the keypad')).rejects.toMatchObject({ code: 'VALIDATION', field: 'selector' });
+    const after = await core.devices.unassign(cliActor, 'keypad');
+    expect(after.assignments.map((a) => a.role)).toEqual(['reader', 'relay']);
+    expect(connected('keypad')).toBe(false);
+    const again = await core.devices.assign(cliActor, 'keypad', '1209:0001:SIM-KEYPAD');
+    expect(again.devices.find((d) => d.path === 'sim:keypad')).toMatchObject({ vidPid: '1209:0001', kind: 'keyboard', assignedRole: 'keypad' });
+    expect(connected('keypad')).toBe(true);
+    const actions = core.audit.list({ limit: 10 }).items.map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['devices.assign', 'devices.unassign']));
+  });
+
+  it('identifies the device a person presses a key on', async () => {
+    const { core, sim } = await simulated();
+    const found = core.devices.identify(5);
+    setTimeout(() => sim.reader.type('A'), 50);
+    expect(await found).toMatchObject({ path: 'sim:reader', assignedRole: 'reader' });
+  });
+});
