@@ -54,6 +54,30 @@ describe('packroom CLI (built)', () => {
     expect(result.stderr).toMatch(/^packroom: /);
   });
 
+  it('lists, assigns and unassigns door devices (on the simulated bus)', () => {
+    const data = tempDir();
+    const list = packroom(['devices', 'list', '--sim', '--data', data]);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^1209:0001\tSIM-KEYPAD\tkeyboard\tdoor keypad\tPackroom Simulated door keypad\tsim:keypad$/m);
+    expect(list.stdout).toMatch(/^16c0:05df\t-\trelay\tdoor relay\twww.dcttech.com USBRelay2\tsim:relay$/m);
+    expect(packroom(['devices', 'unassign', 'relay', '--sim', '--data', data])).toMatchObject({ code: 0 });
+    const assigned = packroom(['devices', 'assign', 'relay', '16c0:05df', '--channel', '2', '--sim', '--data', data]);
+    expect(assigned).toMatchObject({ code: 0, stdout: 'Assigned 16c0:05df as the door relay (channel 2). Restart Packroom to open it.\n' });
+    expect(packroom(['devices', 'list', '--sim', '--data', data]).stdout).toContain('assigned: door relay = 16c0:05df (channel 2)');
+  });
+
+  it.each([
+    [['devices', 'assign', 'door', '16c0:05df'], /role must be keypad, reader or relay/],
+    [['devices', 'assign', 'relay', 'the-relay'], /is not a device: use VID:PID/],
+    [['devices', 'assign', 'keypad', '1209:0001', '--channel', '2'], /--channel is only for the relay/],
+    [['devices', 'assign', 'relay', '16c0:05df', '--channel', '9'], /--channel must be a relay channel from 1 to 8/],
+  ])('devices %j fails with one line and exit code 2', (args, message) => {
+    const result = packroom([...args, '--sim', '--data', tempDir()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('refuses a duplicate user name without a stack trace', () => {
     const data = tempDir();
     packroom(['user', 'add', 'ada', '--role', 'admin', '--data', data], { input: 'a long enough password\n' });
