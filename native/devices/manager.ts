@@ -5,6 +5,7 @@
  */
 import type { Device } from 'node-hid';
 import { BootKeyboardDecoder } from '../hid/bootKeyboard';
+import { HidPosDecoder, isHidPosScanner } from '../hid/hidPos';
 import type { DoorKey } from '../hid/keys';
 import type { RelayDriver } from '../relay/types';
 import { channelCount, UsbHidRelayDriver } from '../relay/usbHidRelay';
@@ -34,10 +35,14 @@ export interface Assignment {
   label: string;
   /** Relay channel the door strike is wired to. */
   channel?: number;
+  /** A serial relay board's port, instead of a HID device. */
+  serialPort?: string;
 }
 
 export interface DeviceSink {
   key(role: 'keypad' | 'reader', key: DoorKey): void;
+  /** A whole scan from a HID POS scanner (keyboard-mode readers type theirs as keys instead). */
+  scan(role: 'keypad' | 'reader', text: string): void;
   /** Resolves once the door has finished with the previous relay (switched it off). */
   relay(driver: RelayDriver | null, channel: number): Promise<void> | void;
   /** The relay board's read-back, so the door can notice a relay that does not follow commands. */
@@ -74,6 +79,7 @@ export class DeviceManager {
     private readonly hid: HidModule,
     assignments: Assignment[],
     private readonly sink: DeviceSink,
+    private readonly openSerialRelay: (port: string) => Promise<RelayDriver>,
     private readonly retryMs = 1000,
   ) {
     this.slots = assignments.map((assignment) => ({
@@ -137,6 +143,15 @@ export class DeviceManager {
     const { role, label } = slot.assignment;
     let handle: HidHandle | null = null;
     try {
+      if (slot.assignment.serialPort) {
+        slot.relay = await this.openSerialRelay(slot.assignment.serialPort);
+        slot.handle = serialHandle(slot.relay);
+        slot.name = `Serial relay on ${slot.assignment.serialPort}`;
+        slot.problem = null;
+        await this.sink.relay(slot.relay, slot.assignment.channel ?? 1);
+        this.sink.changed();
+        return;
+      }
       const device = (await this.hid.devicesAsync()).find((d) => slot.assignment.matches(d));
       if (!device?.path) throw new Error('not connected');
       // Keyboard-mode readers are shared with the OS input stack; opening them exclusively would fail on macOS.
@@ -147,11 +162,20 @@ export class DeviceManager {
         slot.handle = handle;
         await this.sink.relay(slot.relay, slot.assignment.channel ?? 1);
       } else {
-        const decoder = new BootKeyboardDecoder({ onDrop: (reason) => this.sink.debug(`${role} ${label}: dropped report: ${reason}`) });
+        const onDrop = (reason: string) => this.sink.debug(`${role} ${label}: dropped report: ${reason}`);
         const opened = handle;
-        opened.on('data', (report) => {
-          for (const key of decoder.decode(report)) this.sink.key(role, key);
-        });
+        if (isHidPosScanner(device)) {
+          const decoder = new HidPosDecoder({ onDrop });
+          opened.on('data', (report) => {
+            const scan = decoder.decode(report);
+            if (scan) this.sink.scan(role, scan.text);
+          });
+        } else {
+          const decoder = new BootKeyboardDecoder({ onDrop });
+          opened.on('data', (report) => {
+            for (const key of decoder.decode(report)) this.sink.key(role, key);
+          });
+        }
         opened.on('error', (error) => this.lost(slot, opened, error));
         slot.handle = opened;
       }
@@ -202,4 +226,16 @@ export class DeviceManager {
     slot.retry = setTimeout(() => void this.open(slot), this.retryMs);
     slot.retry.unref?.();
   }
+}
+
+/** A serial relay has no HID handle; this stands in for one so the slot logic stays the same. */
+function serialHandle(relay: RelayDriver): HidHandle {
+  const unsupported = () => Promise.reject(new Error('not a HID device'));
+  return {
+    on: () => undefined,
+    close: () => relay.close(),
+    sendFeatureReport: unsupported,
+    getFeatureReport: unsupported,
+    getDeviceInfo: unsupported,
+  };
 }

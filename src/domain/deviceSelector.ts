@@ -1,9 +1,10 @@
 /**
  * Which USB device plays a role at the door. Paths change when a device is replugged, so the
  * usual selector is vendor:product[:serial] in hex; a path is accepted for boards without a
- * serial number when two identical ones are plugged in.
+ * serial number when two identical ones are plugged in. A serial relay board (CH340 "LCUS") is
+ * named by its port: serial:/dev/ttyUSB0 or serial:COM3.
  */
-export type DeviceSelector = { vendorId: number; productId: number; serialNumber?: string } | { path: string };
+export type DeviceSelector = { vendorId: number; productId: number; serialNumber?: string } | { path: string } | { serialPort: string };
 
 export interface SelectableDevice {
   vendorId: number;
@@ -16,6 +17,8 @@ export type SelectorResult = { ok: true; selector: DeviceSelector } | { ok: fals
 
 export function parseSelector(text: string): SelectorResult {
   const trimmed = text.trim();
+  const serial = /^serial:(.+)$/i.exec(trimmed);
+  if (serial) return { ok: true, selector: { serialPort: serial[1]!.trim() } };
   const match = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})(?::(.+))?$/i.exec(trimmed);
   if (match) {
     const selector: DeviceSelector = { vendorId: parseInt(match[1]!, 16), productId: parseInt(match[2]!, 16) };
@@ -24,10 +27,14 @@ export function parseSelector(text: string): SelectorResult {
   if (trimmed.startsWith('/') || /^\\\\\?\\/.test(trimmed) || /^IOService:/.test(trimmed) || /^sim:/.test(trimmed)) {
     return { ok: true, selector: { path: trimmed } };
   }
-  return { ok: false, reason: `"${text}" is not a device: use VID:PID[:SERIAL] in hex (e.g. 16c0:05df) or a device path from "packroom devices list".` };
+  return {
+    ok: false,
+    reason: `"${text}" is not a device: use VID:PID[:SERIAL] in hex (e.g. 16c0:05df), a device path from "packroom devices list", or serial:PORT for a serial relay.`,
+  };
 }
 
 export function matchesSelector(selector: DeviceSelector, device: SelectableDevice): boolean {
+  if ('serialPort' in selector) return false;
   if ('path' in selector) return device.path === selector.path;
   return (
     device.vendorId === selector.vendorId &&
@@ -39,6 +46,7 @@ export function matchesSelector(selector: DeviceSelector, device: SelectableDevi
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
 export function formatSelector(selector: DeviceSelector): string {
+  if ('serialPort' in selector) return `serial:${selector.serialPort}`;
   if ('path' in selector) return selector.path;
   return `${hex4(selector.vendorId)}:${hex4(selector.productId)}${selector.serialNumber ? `:${selector.serialNumber}` : ''}`;
 }

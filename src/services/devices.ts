@@ -1,6 +1,8 @@
 import type { Device } from 'node-hid';
 import { DeviceManager, type Assignment, type HidModule } from '../../native/devices/manager';
 import { HID_POS_USAGE_PAGE } from '../../native/hid/hidPos';
+import { LCUS_MAX_CHANNELS } from '../../native/relay/serialRelay';
+import type { RelayDriver } from '../../native/relay/types';
 import { isUsbHidRelay } from '../../native/relay/usbHidRelay';
 import type { Simulator } from '../../native/sim/simulator';
 import { ApiError, type DeviceAssignmentInfo, type DeviceOverview, type DeviceRole, type HidDeviceInfo } from '../contract';
@@ -30,6 +32,12 @@ function kindOf(device: Device): HidDeviceInfo['kind'] {
   if (device.usagePage === HID_POS_USAGE_PAGE) return 'barcode-scanner';
   if (device.usagePage === 1 && device.usage === 6) return 'keyboard';
   return 'other';
+}
+
+/** serialport is loaded only when a serial relay is assigned. */
+async function openSerialRelay(port: string): Promise<RelayDriver> {
+  const { openLcusRelay } = await import('../../native/relay/serialPortAdapter');
+  return openLcusRelay(port, LCUS_MAX_CHANNELS);
 }
 
 /** node-hid is loaded only when real devices are wanted, so a missing libusb never stops the rest of Packroom. */
@@ -224,7 +232,15 @@ export class DeviceService {
       const parsed = parseSelector(a.selector);
       if (!parsed.ok) return [];
       const selector = parsed.selector;
-      return [{ role: a.role, label: a.selector, matches: (d: Device) => matchesSelector(selector, d), ...(a.channel ? { channel: a.channel } : {}) }];
+      return [
+        {
+          role: a.role,
+          label: a.selector,
+          matches: (d: Device) => matchesSelector(selector, d),
+          ...(a.channel ? { channel: a.channel } : {}),
+          ...('serialPort' in selector ? { serialPort: selector.serialPort } : {}),
+        },
+      ];
     });
     const manager = new DeviceManager(this.hid, assignments, {
       key: (role, key) => {
@@ -232,13 +248,14 @@ export class DeviceService {
         else this.door.readerKey(role, key);
         this.events.emit('devices.key', { role, key: /^[0-9]$/.test(key) ? '•' : key });
       },
+      scan: (_role, text) => this.door.scan('reader', text),
       relay: (driver, channel) => this.door.setRelay(driver, channel),
       relayState: (states, channel) => this.door.relayState(states, channel),
       changed: () => this.watchMissing(manager),
       debug: (message) => {
         if (process.env.PACKROOM_DEBUG) log.info(message);
       },
-    });
+    }, openSerialRelay);
     this.manager = manager;
     this.door.setDeviceSource(() => manager.status().map((s) => ({ role: s.role, name: s.name, connected: s.connected })));
     await manager.start();

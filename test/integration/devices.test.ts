@@ -135,3 +135,46 @@ describe('device manager with a fake node-hid', () => {
     expect(await found).toMatchObject({ path: 'sim:reader', assignedRole: 'reader' });
   });
 });
+
+describe('other door devices', () => {
+  it('reads a HID POS scanner assigned as the door reader', async () => {
+    const { core, sim, pulses } = await simulated();
+    const { encodeHidPosScan } = await import('../../native/hid/hidPos');
+    let send: (report: Uint8Array) => void = () => undefined;
+    sim.hid.attach(
+      {
+        info: { vendorId: 0x0c2e, productId: 0x0b87, manufacturer: 'Honeywell', product: 'Voyager 1602g', serialNumber: 'HP1', release: 1, interface: 1, usagePage: 0x8c, usage: 0x02 },
+        connectInput: (s) => (send = s),
+      },
+      'sim:pos',
+    );
+    await core.devices.assign(cliActor, 'reader', '0c2e:0b87');
+    const id = core.recipients.create(cliActor, { firstName: 'Bo', lastName: 'Kim', unit: '9' }).id;
+    const token = core.keys.open(core.credentials.keysRepo.activePermanent(id)!.qrEnc);
+    for (const report of encodeHidPosScan(token)) send(report);
+    await core.door.settled();
+    expect(pulses()).toHaveLength(1);
+  });
+
+  it('drives a serial (LCUS) relay board assigned by port', async () => {
+    const core = testCore({ env: {} });
+    const sim = createSimulator(() => core.clock.now());
+    const { SerialRelayDriver } = await import('../../native/relay/serialRelay');
+    const { DeviceManager } = await import('../../native/devices/manager');
+    const frames: string[] = [];
+    const serial = new SerialRelayDriver({ write: async (b) => void frames.push(b.toString('hex')), close: async () => undefined }, { id: 'lcus:/dev/ttyUSB0', channels: 4 });
+    const manager = new DeviceManager(
+      sim.hid,
+      [{ role: 'relay', label: 'serial:/dev/ttyUSB0', matches: () => false, channel: 2, serialPort: '/dev/ttyUSB0' }],
+      { key: () => undefined, scan: () => undefined, relay: (d, ch) => core.door.setRelay(d, ch), relayState: () => undefined, changed: () => undefined, debug: () => undefined },
+      async () => serial,
+    );
+    await manager.start();
+    core.door.openByStaff(cliActor, 'test', null);
+    core.clock.advance(5_000);
+    await core.door.settled();
+    await manager.stop();
+    // A0 ch op checksum: off at start-up, on, off at pulse end, off again at shutdown.
+    expect(frames).toEqual(['a00200a2', 'a00201a3', 'a00200a2', 'a00200a2']);
+  });
+});
