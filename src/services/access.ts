@@ -128,7 +128,12 @@ export class AccessService {
     const recent = (this.requests.get(key) ?? []).filter((t) => now - t < windowMs);
     const allowed = recent.length < limit;
     if (allowed) recent.push(now);
-    this.requests.set(key, recent);
+    if (recent.length > 0) this.requests.set(key, recent);
+    else this.requests.delete(key);
+    // Numbers typed once and never again would otherwise pile up for the life of the process.
+    if (this.requests.size > 1000) {
+      for (const [k, times] of this.requests) if (times.every((t) => now - t >= requestLimits.perNumberWindowMs)) this.requests.delete(k);
+    }
     return allowed;
   }
 

@@ -14,12 +14,7 @@ export interface DoorRelayDriver {
   set(channel: number, on: boolean): Promise<void>;
 }
 
-export interface DeviceState {
-  role: 'keypad' | 'reader' | 'relay';
-  name: string;
-  connected: boolean;
-}
-
+export type DeviceState = DoorStatus['devices'][number];
 
 const keypadTimeoutMs = 15_000;
 const maxEntryLength = 16;
