@@ -1,5 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+
+const page = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: 'renderer',
@@ -11,5 +14,9 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
+    // The staff UI, and the door simulator the headless host serves at /sim in sim mode.
+    rolldownOptions: {
+      input: { main: page('./renderer/index.html'), sim: page('./renderer/sim/index.html') },
+    },
   },
 });

@@ -17,6 +17,19 @@ const actionLabels: Record<string, string> = {
   'recipient.deactivate': 'Deactivated a recipient',
   'recipient.reactivate': 'Reactivated a recipient',
   'settings.update': 'Changed settings',
+  'access.permanent_issued': 'Issued a PIN and QR code',
+  'access.permanent_regenerated': 'Regenerated the PIN and QR code',
+  'access.single_issued': 'Sent a Single Access PIN',
+  'access.single_requested': 'Single Access PIN requested at the keypad',
+  'access.pin_lookup': 'Looked up the PIN',
+  'access.revoked': 'PIN and QR code stopped',
+  'door.granted': 'Door opened',
+  'door.denied': 'Door stayed closed',
+  'door.locked_out': 'Keypad locked after wrong tries',
+  'door.opened_by_staff': 'Opened the door from the staff screen',
+  'door.pin_request': 'PIN requested at the keypad',
+  'alert.raised': 'Alert',
+  'alert.acknowledged': 'Acknowledged an alert',
 };
 
 export const describeAction = (action: string) => actionLabels[action] ?? action;

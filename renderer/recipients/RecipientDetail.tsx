@@ -2,6 +2,9 @@ import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text, Titl
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Recipient } from '../../src/contract';
+import { AccessMenu } from '../access/AccessMenu';
+import { AccessSection } from '../access/AccessSection';
+import { useAccessOverview } from '../access/useAccessOverview';
 import { describeAction, describeDetails, formatTime } from '../activity/describe';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
@@ -22,21 +25,16 @@ function Field({ label, value }: { label: string; value: string | null }) {
 export function RecipientDetail({ id, onBack }: { id: number; onBack: () => void }) {
   const recipient = useQuery(() => invoke('recipients.get', { id }), [id]);
   const history = useQuery(() => invoke('activity.list', { recipientId: id, limit: 50 }), [id]);
+  const access = useAccessOverview(id);
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [actionError, setActionError] = useState<Error | null>(null);
   const reloadRecipient = recipient.reload;
   const reloadHistory = history.reload;
 
-  useEffect(
-    () =>
-      on('recipients.changed', (e) => {
-        if (e.id !== id) return;
-        reloadRecipient();
-        reloadHistory();
-      }),
-    [id, reloadRecipient, reloadHistory],
-  );
+  useEffect(() => on('recipients.changed', (e) => e.id === id && reloadRecipient()), [id, reloadRecipient]);
+  // Any new audit entry may belong to this recipient (an edit, a PIN sent or looked up, a door event): the history query filters.
+  useEffect(() => on('activity.appended', reloadHistory), [reloadHistory]);
 
   const r: Recipient | undefined = recipient.data;
 
@@ -73,6 +71,7 @@ export function RecipientDetail({ id, onBack }: { id: number; onBack: () => void
               </Group>
             </div>
             <Group>
+              <AccessMenu recipient={r} overview={access.data} />
               <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)}>
                 Edit
               </Button>
@@ -88,7 +87,7 @@ export function RecipientDetail({ id, onBack }: { id: number; onBack: () => void
             </Group>
           </Group>
           <ErrorAlert error={actionError} />
-          <Card withBorder>
+          <Card withBorder component="section" aria-label="Contact details">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <Field label="First name" value={r.firstName} />
               <Field label="Last name" value={r.lastName} />
@@ -98,6 +97,8 @@ export function RecipientDetail({ id, onBack }: { id: number; onBack: () => void
               <Field label="Resident ID" value={r.externalId} />
             </SimpleGrid>
           </Card>
+          <ErrorAlert error={access.error} title="Could not load this recipient's access" />
+          {access.data && <AccessSection overview={access.data} />}
           <Title order={3}>History</Title>
           <Table aria-label="History">
             <Table.Thead>

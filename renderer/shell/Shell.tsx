@@ -1,13 +1,19 @@
 import { AppShell, Box, Button, Group, Menu, Tabs, Text, Title } from '@mantine/core';
-import { IconChevronDown, IconLock, IconLogout, IconUserPlus, IconUserCircle } from '@tabler/icons-react';
+import { IconChevronDown, IconDoorEnter, IconKey, IconLock, IconLogout, IconUserPlus, IconUserCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SessionInfo } from '../../src/contract';
+import { SingleAccessPinDialog } from '../access/SingleAccessPinDialog';
 import { ActivityTab } from '../activity/ActivityTab';
+import { AlertsButton } from '../door/AlertsButton';
+import { DoorEventToast } from '../door/DoorEventToast';
+import { DoorStatusBadge } from '../door/DoorStatusBadge';
+import { OpenDoorDialog } from '../door/OpenDoorDialog';
 import { RecipientForm } from '../recipients/RecipientForm';
 import { RecipientsTab } from '../recipients/RecipientsTab';
 import { SettingsTab } from '../settings/SettingsTab';
 
 type Tab = 'recipients' | 'activity' | 'settings';
+type QuickAction = 'addRecipient' | 'singleAccessPin' | 'openDoor' | null;
 
 interface Props {
   session: SessionInfo;
@@ -20,7 +26,8 @@ interface Props {
 export function Shell({ session, siteName, onLock, onSignOut, onSettingsChanged }: Props) {
   const [tab, setTab] = useState<Tab>('recipients');
   const [openRecipient, setOpenRecipient] = useState<number | null>(null);
-  const [adding, setAdding] = useState(false);
+  const [action, setAction] = useState<QuickAction>(null);
+  const closeAction = () => setAction(null);
 
   const showRecipient = (id: number) => {
     setTab('recipients');
@@ -49,13 +56,21 @@ export function Shell({ session, siteName, onLock, onSignOut, onSettingsChanged 
             </Tabs>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <DoorStatusBadge />
+            <AlertsButton />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <Button rightSection={<IconChevronDown size={16} aria-hidden />}>Quick Actions</Button>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Item leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+                <Menu.Item leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setAction('addRecipient')}>
                   Add Recipient
+                </Menu.Item>
+                <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setAction('singleAccessPin')}>
+                  Send Single Access PIN
+                </Menu.Item>
+                <Menu.Item leftSection={<IconDoorEnter size={16} aria-hidden />} onClick={() => setAction('openDoor')}>
+                  Open Door
                 </Menu.Item>
                 <Menu.Item leftSection={<IconLock size={16} aria-hidden />} onClick={onLock}>
                   Lock Screen
@@ -84,19 +99,22 @@ export function Shell({ session, siteName, onLock, onSignOut, onSettingsChanged 
         </Group>
       </AppShell.Header>
       <AppShell.Main>
-        {tab === 'recipients' && <RecipientsTab openId={openRecipient} onOpen={setOpenRecipient} onAdd={() => setAdding(true)} />}
+        {tab === 'recipients' && <RecipientsTab openId={openRecipient} onOpen={setOpenRecipient} onAdd={() => setAction('addRecipient')} />}
         {tab === 'activity' && <ActivityTab />}
         {tab === 'settings' && session.role === 'admin' && <SettingsTab session={session} onChanged={onSettingsChanged} />}
       </AppShell.Main>
       <RecipientForm
-        opened={adding}
+        opened={action === 'addRecipient'}
         recipient={null}
-        onClose={() => setAdding(false)}
+        onClose={closeAction}
         onSaved={(r) => {
-          setAdding(false);
+          closeAction();
           showRecipient(r.id);
         }}
       />
+      <SingleAccessPinDialog opened={action === 'singleAccessPin'} recipient={null} onClose={closeAction} />
+      <OpenDoorDialog opened={action === 'openDoor'} onClose={closeAction} />
+      <DoorEventToast />
     </AppShell>
   );
 }

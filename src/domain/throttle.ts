@@ -86,6 +86,13 @@ export class Throttle {
     this.devices.delete(device);
   }
 
+  /** Until when some keypad (or all of them) refuses PINs, or null when none does. */
+  lockedUntil(now: number): number | null {
+    let until = this.globalLockedUntil(now) ?? 0;
+    for (const state of this.devices.values()) if (state.lockedUntil > now) until = Math.max(until, state.lockedUntil);
+    return until > now ? until : null;
+  }
+
   /** While the shared limit is used up, when the next PIN attempt will be accepted. */
   globalLockedUntil(now: number): number | null {
     const tokens = this.refill(now);

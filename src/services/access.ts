@@ -52,17 +52,22 @@ export class AccessService {
       return this.record({ result: 'locked-out', via: credential.via, device: credential.device, reason: `Too many wrong tries: locked until ${new Date(check.until).toISOString()}` }, null, now);
     }
     const event = this.tx.run(() => {
-      const match = this.keysRepo.findActive(credential.via, this.keys.lookupHash(credential.via, credential.secret));
+      const hash = this.keys.lookupHash(credential.via, credential.secret);
+      const match = this.keysRepo.findActive(credential.via, hash);
       const base = { via: credential.via, device: credential.device } as const;
-      if (!match) return this.record({ ...base, result: 'denied', reason: `Unknown ${credential.via === 'pin' ? 'PIN' : 'QR code'}` }, null, now);
+      if (!match) return this.record({ ...base, result: 'denied', reason: this.whyUnmatched(credential.via, hash) }, null, now);
       const name = `${match.firstName} ${match.lastName}`;
       if (!match.recipientActive) return this.record({ ...base, result: 'denied', reason: 'Recipient is inactive' }, match.recipientId, now, name);
       if (match.expiresAt !== null && match.expiresAt <= now) {
         this.keysRepo.markExpired(match.id, now);
+        this.credentials.changed(match.recipientId);
         return this.record({ ...base, result: 'denied', reason: 'Single Access PIN expired' }, match.recipientId, now, name);
       }
-      if (match.kind === 'single' && !this.keysRepo.markUsed(match.id, credential.via, now)) {
-        return this.record({ ...base, result: 'denied', reason: 'Single Access PIN already used' }, match.recipientId, now, name);
+      if (match.kind === 'single') {
+        if (!this.keysRepo.markUsed(match.id, credential.via, now)) {
+          return this.record({ ...base, result: 'denied', reason: 'Single Access PIN already used' }, match.recipientId, now, name);
+        }
+        this.credentials.changed(match.recipientId);
       }
       const reason = match.kind === 'single' ? 'Single Access PIN (now used)' : credential.via === 'pin' ? 'PIN' : 'QR code';
       return this.record({ ...base, result: 'granted', reason }, match.recipientId, now, name, match.id);
@@ -114,7 +119,16 @@ export class AccessService {
   }
 
   keypadLockedUntil(): number | null {
-    return this.throttle.globalLockedUntil(this.clock.now());
+    return this.throttle.lockedUntil(this.clock.now());
+  }
+
+  /** For the audit only: the keypad answers every miss the same way. */
+  private whyUnmatched(via: 'pin' | 'qr', hash: Buffer): string {
+    const ended = via === 'pin' ? this.keysRepo.findEndedPin(hash) : undefined;
+    if (ended?.status === 'used') return 'Single Access PIN already used';
+    if (ended?.status === 'expired') return 'Single Access PIN expired';
+    if (ended?.status === 'revoked') return 'PIN no longer valid (replaced or revoked)';
+    return `Unknown ${via === 'pin' ? 'PIN' : 'QR code'}`;
   }
 
   private failed(device: string, now: number, countsGlobally: boolean): void {

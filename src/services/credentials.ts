@@ -18,6 +18,13 @@ export interface Notifier {
   forRecipient(recipientId: number): NotificationSummary[];
 }
 
+export interface IssueOptions {
+  /** False issues the credentials without queueing a message (an import with welcome messages off). */
+  notify?: boolean;
+  /** The caller audits and announces a whole batch itself, so a large import is one row and one event per recipient, not three. */
+  batched?: boolean;
+}
+
 const maxSingleAccessDays = 30;
 /** A Single Access PIN lasts this long unless staff choose otherwise (the seed: "default is 24 hours"). */
 export const defaultSingleAccessMs = 24 * 3_600_000;
@@ -44,13 +51,14 @@ export class CredentialService {
   }
 
   /** New permanent PIN and QR code, replacing the old ones; sent to the recipient where they can be reached. */
-  issuePermanent(actor: Actor, recipientId: number): PermanentIssued {
+  issuePermanent(actor: Actor, recipientId: number, options: IssueOptions = {}): PermanentIssued {
     return this.tx.run(() => {
       const recipient = this.requireActive(recipientId);
       const now = this.clock.now();
       const replaced = this.keysRepo.revokeActive(recipientId, now, 'permanent');
       const { id, pin } = this.insertKey(recipient.id, 'permanent', null, actor.staffId, now);
-      const notifications = this.notify(recipient, id, 'new_pin', this.reachableChannels(recipient));
+      const notifications = options.notify === false ? [] : this.notify(recipient, id, 'new_pin', this.reachableChannels(recipient));
+      if (options.batched) return { pin, createdAt: new Date(now).toISOString(), notifications };
       this.audit.record(actor, replaced ? 'access.permanent_regenerated' : 'access.permanent_issued', `recipient:${recipientId}`, {
         notified: notifications.map((n) => n.channel),
       });
@@ -101,13 +109,14 @@ export class CredentialService {
     });
   }
 
-  /** Deactivation: every PIN and QR code of the recipient stops working at once. */
-  revokeAll(actor: Actor, recipientId: number): void {
+  /** Deactivation: every PIN and QR code of the recipient stops working at once. Returns how many. */
+  revokeAll(actor: Actor, recipientId: number, options: Pick<IssueOptions, 'batched'> = {}): number {
     const revoked = this.keysRepo.revokeActive(recipientId, this.clock.now());
-    if (revoked) {
+    if (revoked && !options.batched) {
       this.audit.record(actor, 'access.revoked', `recipient:${recipientId}`, { credentials: revoked });
       this.changed(recipientId);
     }
+    return revoked;
   }
 
   overview(recipientId: number): AccessOverview {
@@ -187,7 +196,8 @@ export class CredentialService {
     };
   }
 
-  private changed(recipientId: number): void {
+  /** Tells open detail views after the current transaction commits. */
+  changed(recipientId: number): void {
     this.tx.onCommit(() => this.events.emit('access.changed', { recipientId }));
   }
 

@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Envelope, MethodInput, MethodName, MethodResult } from '../../src/contract';
 
 const cli = join(import.meta.dirname, '..', '..', 'bin', 'packroom.js');
 
@@ -11,19 +12,37 @@ export interface Packroom {
   dataDir: string;
   /** Provisions a staff account through the CLI, as an installer would. */
   addUser(username: string, password: string, role?: 'admin' | 'staff'): void;
+  /** The simulated door (`packroomDevices: 'sim'`), driven over its /sim endpoints as the /sim page does. */
+  sim: SimDoor;
+}
+
+export interface RelayPulse {
+  channel: number;
+  openedAt: string;
+  closedAt: string | null;
+}
+
+export interface SimDoor {
+  pressKeys(keys: string): Promise<void>;
+  relay(): Promise<{ open: boolean; pulses: RelayPulse[] }>;
+  advanceClock(ms: number): Promise<void>;
 }
 
 interface Options {
   packroomEnv: Record<string, string>;
+  /** 'sim' starts the host with the simulated keypad, QR reader and relay (`--devices sim`). */
+  packroomDevices: 'sim' | null;
 }
 
 /** Each test gets its own `packroom serve` on a free port with an empty data folder. */
 export const test = base.extend<Options & { packroom: Packroom }>({
   packroomEnv: [{}, { option: true }],
-  packroom: async ({ packroomEnv }, use) => {
+  packroomDevices: [null, { option: true }],
+  packroom: async ({ packroomEnv, packroomDevices }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'packroom-e2e-'));
     const env = { ...process.env, ...packroomEnv, PACKROOM_DATA: dataDir };
-    const child: ChildProcess = spawn(process.execPath, [cli, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [cli, 'serve', '--port', '0', ...(packroomDevices ? ['--devices', packroomDevices] : [])];
+    const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const url = await new Promise<string>((resolve, reject) => {
@@ -42,12 +61,46 @@ export const test = base.extend<Options & { packroom: Packroom }>({
         const result = spawnSync(process.execPath, [cli, 'user', 'add', username, '--role', role], { env, input: `${password}\n` });
         if (result.status !== 0) throw new Error(`user add failed: ${result.stderr.toString()}`);
       },
+      sim: simDoor(url),
     });
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
     rmSync(dataDir, { recursive: true, force: true });
   },
 });
+
+function simDoor(url: string): SimDoor {
+  async function post(path: string, body: unknown): Promise<void> {
+    const response = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: url },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+  }
+  return {
+    pressKeys: (keys) => post('/sim/keypad', { keys }),
+    advanceClock: (ms) => post('/sim/clock', { advanceMs: ms }),
+    async relay() {
+      const response = await fetch(`${url}/sim/relay`);
+      if (!response.ok) throw new Error(`GET /sim/relay answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as { open: boolean; pulses: RelayPulse[] };
+    },
+  };
+}
+
+/** Calls the API as the signed-in page would (its cookie, its origin), to set up data a test is not about. */
+export async function callApi<M extends MethodName>(page: Page, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+  const envelope = (await page.evaluate(
+    async ([name, body]) => {
+      const response = await fetch(`/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      return (await response.json()) as unknown;
+    },
+    [method, input] as const,
+  )) as Envelope<MethodResult<M>>;
+  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.message}`);
+  return envelope.result;
+}
 
 export async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
   await page.goto(url);

@@ -51,13 +51,16 @@ describe('the door', () => {
     const { core, pulses, type } = await door();
     const id = recipient(core);
     const issued = core.credentials.sendSingleAccessPin(cliActor, { recipientId: id, notifyVia: 'both', expiresAt: inAnHour(core) });
+    const changed: number[] = [];
+    core.events.on('access.changed', (e) => changed.push(e.recipientId));
     await type(`${issued.pin}#`);
+    expect(changed).toEqual([id]);
     core.clock.advance(6_000);
     await type(`${issued.pin}#`);
     expect(pulses()).toHaveLength(1);
     const actions = core.audit.list({ limit: 10 }).items.filter((e) => e.actor === 'door').map((e) => [e.action, e.details?.reason]);
     expect(actions).toEqual([
-      ['door.denied', 'Unknown PIN'],
+      ['door.denied', 'Single Access PIN already used'],
       ['door.granted', 'Single Access PIN (now used)'],
     ]);
     expect(core.credentials.overview(id).singleAccess[0]).toMatchObject({ status: 'used', usedVia: 'pin' });
@@ -140,6 +143,7 @@ describe('brute force at the keypad', () => {
     await type(`${pin}#`);
     expect(pulses()).toHaveLength(0);
     expect(core.audit.list({ limit: 1 }).items[0]).toMatchObject({ action: 'door.locked_out' });
+    expect(core.door.status().keypadLockedUntil).not.toBeNull();
 
     core.door.openByStaff({ staffId: null, label: 'ada' }, 'Resident locked out, ID checked', null);
     await core.door.settled();

@@ -22,6 +22,8 @@ CREATE TABLE access_keys (
 -- No two active credentials share a PIN or a QR token.
 CREATE UNIQUE INDEX access_keys_active_pin ON access_keys (pin_hash) WHERE status = 'active';
 CREATE UNIQUE INDEX access_keys_active_qr ON access_keys (qr_hash) WHERE status = 'active';
+-- Ended keys too, so the audit can say "already used" or "expired" rather than "unknown".
+CREATE INDEX access_keys_by_pin ON access_keys (pin_hash);
 CREATE INDEX access_keys_by_recipient ON access_keys (recipient_id, id);
 CREATE INDEX access_keys_expiring ON access_keys (expires_at) WHERE status = 'active' AND expires_at IS NOT NULL;
 

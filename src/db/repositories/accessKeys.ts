@@ -65,6 +65,7 @@ export class AccessKeyRepository {
   private readonly markUsedStmt;
   private readonly markExpiredStmt;
   private readonly pinTaken;
+  private readonly endedByPin;
 
   constructor(private readonly db: Db) {
     const match = (column: string) =>
@@ -81,11 +82,19 @@ export class AccessKeyRepository {
     );
     this.markExpiredStmt = db.prepare("UPDATE access_keys SET status = 'expired', ended_at = ? WHERE id = ? AND status = 'active'");
     this.pinTaken = db.prepare("SELECT 1 FROM access_keys WHERE pin_hash = ? AND status = 'active'").pluck();
+    this.endedByPin = db.prepare(
+      "SELECT recipient_id AS recipientId, kind, status FROM access_keys WHERE pin_hash = ? AND status != 'active' ORDER BY id DESC LIMIT 1",
+    );
   }
 
   findActive(via: 'pin' | 'qr', hash: Buffer): DoorMatch | undefined {
     const row = (via === 'pin' ? this.byPin : this.byQr).get(hash) as (Omit<DoorMatch, 'recipientActive'> & { recipientActive: number }) | undefined;
     return row && { ...row, recipientActive: row.recipientActive === 1 };
+  }
+
+  /** The most recent ended key with this PIN, to tell a reused or expired PIN from a wrong one. */
+  findEndedPin(hash: Buffer): { recipientId: number; kind: AccessKeyKind; status: AccessKeyStatus } | undefined {
+    return this.endedByPin.get(hash) as { recipientId: number; kind: AccessKeyKind; status: AccessKeyStatus } | undefined;
   }
 
   isPinActive(hash: Buffer): boolean {

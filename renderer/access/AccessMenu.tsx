@@ -1,0 +1,59 @@
+import { ActionIcon, Menu, Text } from '@mantine/core';
+import { IconDoorEnter, IconEye, IconKey, IconRefresh, IconShield } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { AccessOverview, Recipient } from '../../src/contract';
+import { OpenDoorDialog } from '../door/OpenDoorDialog';
+import { LookupPinDialog } from './LookupPinDialog';
+import { RegeneratePinDialog } from './RegeneratePinDialog';
+import { SingleAccessPinDialog } from './SingleAccessPinDialog';
+
+type Dialog = 'single' | 'lookup' | 'regenerate' | 'door' | null;
+
+/** The Shield button on the Recipient Detail View. */
+export function AccessMenu({ recipient, overview }: { recipient: Recipient; overview: AccessOverview | undefined }) {
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => setDialog(null);
+  const name = `${recipient.firstName} ${recipient.lastName}`;
+  const lookupUnavailable = !overview
+    ? 'Loading…'
+    : !overview.lookupPinEnabled
+      ? 'Turned off in Settings → Door'
+      : !overview.permanent
+        ? 'This recipient has no active PIN'
+        : null;
+
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon variant="light" size="lg" aria-label="Access options" title="Access options">
+            <IconShield size={20} aria-hidden />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setDialog('single')}>
+            Send Single Access PIN
+          </Menu.Item>
+          <Menu.Item leftSection={<IconEye size={16} aria-hidden />} disabled={lookupUnavailable !== null} onClick={() => setDialog('lookup')}>
+            Look up PIN
+            {lookupUnavailable && (
+              <Text size="xs" c="dimmed">
+                {lookupUnavailable}
+              </Text>
+            )}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => setDialog('regenerate')}>
+            Regenerate PIN and QR code
+          </Menu.Item>
+          <Menu.Item leftSection={<IconDoorEnter size={16} aria-hidden />} onClick={() => setDialog('door')}>
+            Open door
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <SingleAccessPinDialog opened={dialog === 'single'} recipient={recipient} onClose={close} />
+      <LookupPinDialog opened={dialog === 'lookup'} recipientId={recipient.id} recipientName={name} onClose={close} />
+      <RegeneratePinDialog opened={dialog === 'regenerate'} recipientId={recipient.id} recipientName={name} onClose={close} />
+      <OpenDoorDialog opened={dialog === 'door'} recipient={{ id: recipient.id, name }} onClose={close} />
+    </>
+  );
+}

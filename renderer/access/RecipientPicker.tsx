@@ -1,0 +1,58 @@
+import { Select } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useState } from 'react';
+import type { RecipientSummary } from '../../src/contract';
+import { invoke } from '../api/client';
+import { useQuery } from '../api/useQuery';
+
+const optionLabel = (r: RecipientSummary) => `${r.lastName}, ${r.firstName} — ${r.unit}`;
+const noResults = { items: [] as RecipientSummary[], more: false };
+
+interface Props {
+  value: RecipientSummary | null;
+  onChange: (recipient: RecipientSummary | null) => void;
+  error?: string;
+}
+
+/** Type part of a name, pick an active recipient from the list that follows the typing. */
+export function RecipientPicker({ value, onChange, error }: Props) {
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  const searchSoon = useDebouncedCallback(setQuery, 200);
+  const results = useQuery(
+    () => (query.trim() === '' ? Promise.resolve(noResults) : invoke('recipients.search', { query, status: 'active', limit: 20 })),
+    [query],
+  );
+
+  // The chosen recipient stays an option while the list follows newer typing, so the field keeps its label.
+  const byId = new Map((results.data?.items ?? []).map((r) => [String(r.id), r]));
+  if (value) byId.set(String(value.id), value);
+  const options = [...byId.entries()].map(([id, r]) => ({ value: id, label: optionLabel(r) }));
+
+  const nothingFound = results.loading ? 'Searching…' : query.trim() === '' ? 'Type part of the name' : 'No active recipient matches that name';
+
+  return (
+    <Select
+      label="Recipient"
+      description="Type part of the name, then choose the recipient from the list."
+      placeholder="Recipient name"
+      searchable
+      clearable
+      data={options}
+      // The core already matched the typing (accents, unit numbers); filtering again here would hide its matches.
+      filter={({ options: all }) => all}
+      value={value ? String(value.id) : null}
+      onChange={(id) => onChange(id === null ? null : (byId.get(id) ?? null))}
+      searchValue={search}
+      onSearchChange={(text) => {
+        setSearch(text);
+        // Choosing an option writes its label into the search box; that is not something to search for.
+        if (!value || text !== optionLabel(value)) searchSoon(text);
+      }}
+      nothingFoundMessage={nothingFound}
+      error={error}
+      comboboxProps={{ withinPortal: true }}
+      data-autofocus
+    />
+  );
+}
