@@ -1,5 +1,5 @@
 import { Center, Loader } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuthStatus, SessionInfo } from '../../src/contract';
 import { invoke, setAuthErrorHandler } from '../api/client';
 import { LockScreen } from '../auth/LockScreen';
@@ -35,8 +35,16 @@ export function App() {
     [],
   );
 
+  // Calls still in flight when staff sign out or lock fail with an auth error; only a screen
+  // that thinks it is signed in needs to re-check.
+  const viewKind = useRef(view.kind);
   useEffect(() => {
-    setAuthErrorHandler(() => void refresh());
+    viewKind.current = view.kind;
+  });
+  useEffect(() => {
+    setAuthErrorHandler(() => {
+      if (viewKind.current === 'ready') void refresh();
+    });
     void refresh();
   }, [refresh]);
 
