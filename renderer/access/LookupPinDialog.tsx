@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { PinLookup } from '../../src/contract';
 import { invoke } from '../api/client';
+import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
 import { formatDate } from './describeAccess';
 import { PinDisplay } from './PinDisplay';
@@ -24,20 +25,7 @@ export function LookupPinDialog({ opened, recipientId, recipientName, onClose }:
 function LookupPin({ recipientId, recipientName, onClose }: Omit<Props, 'opened'>) {
   const [verified, setVerified] = useState(false);
   const [found, setFound] = useState<PinLookup | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function show() {
-    setBusy(true);
-    try {
-      setFound(await invoke('access.lookupPin', { recipientId, identityVerified: true }));
-      setError(null);
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run, busy, error } = useAction(async () => setFound(await invoke('access.lookupPin', { recipientId, identityVerified: true })));
 
   if (found) {
     return (
@@ -64,7 +52,7 @@ function LookupPin({ recipientId, recipientName, onClose }: Omit<Props, 'opened'
         <Button variant="default" onClick={onClose}>
           Cancel
         </Button>
-        <Button disabled={!verified} loading={busy} onClick={() => void show()}>
+        <Button disabled={!verified} loading={busy} onClick={() => void run()}>
           Show PIN
         </Button>
       </Group>

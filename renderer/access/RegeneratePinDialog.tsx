@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { PermanentIssued } from '../../src/contract';
 import { invoke } from '../api/client';
+import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
 import { describeSent } from './notify';
 import { PinDisplay } from './PinDisplay';
@@ -23,20 +24,7 @@ export function RegeneratePinDialog({ opened, recipientId, recipientName, onClos
 
 function Regenerate({ recipientId, recipientName, onClose }: Omit<Props, 'opened'>) {
   const [issued, setIssued] = useState<PermanentIssued | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function regenerate() {
-    setBusy(true);
-    try {
-      setIssued(await invoke('access.regenerate', { recipientId }));
-      setError(null);
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run, busy, error } = useAction(async () => setIssued(await invoke('access.regenerate', { recipientId })));
 
   if (issued) {
     return (
@@ -62,7 +50,7 @@ function Regenerate({ recipientId, recipientName, onClose }: Omit<Props, 'opened
         <Button variant="default" onClick={onClose}>
           Cancel
         </Button>
-        <Button color="red" loading={busy} onClick={() => void regenerate()}>
+        <Button color="red" loading={busy} onClick={() => void run()}>
           Regenerate
         </Button>
       </Group>

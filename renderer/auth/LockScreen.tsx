@@ -2,25 +2,19 @@ import { Button, PasswordInput, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionInfo } from '../../src/contract';
 import { invoke } from '../api/client';
+import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
 import { AuthCard } from './AuthCard';
 
 export function LockScreen({ session, onUnlocked, onSignOut }: { session: SessionInfo; onUnlocked: (s: SessionInfo) => void; onSignOut: () => void }) {
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useAction(() => invoke('auth.unlock', { password }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    try {
-      onUnlocked(await invoke('auth.unlock', { password }));
-    } catch (e) {
-      setError(e as Error);
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    const session = await run();
+    if (session) onUnlocked(session);
+    else setPassword('');
   }
 
   return (

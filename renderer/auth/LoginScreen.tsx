@@ -2,26 +2,20 @@ import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionInfo } from '../../src/contract';
 import { invoke } from '../api/client';
+import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
 import { AuthCard } from './AuthCard';
 
 export function LoginScreen({ siteName, notice, onDone }: { siteName: string; notice?: string; onDone: (s: SessionInfo) => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useAction(() => invoke('auth.login', { username, password }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    try {
-      onDone(await invoke('auth.login', { username, password }));
-    } catch (e) {
-      setError(e as Error);
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    const session = await run();
+    if (session) onDone(session);
+    else setPassword('');
   }
 
   return (
