@@ -2,12 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchDoor } from './door';
+import { benchRoster } from './roster';
 import type { BenchResult } from './stats';
 
 const ms = (v: number) => `${v.toFixed(3)} ms`;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const results: BenchResult[] = await benchDoor(log);
+const rosterSection = await benchRoster(log);
 
 const [door, floor] = results;
 const rows = results.map((r) => `| ${r.name} | ${r.samples.length} | ${ms(r.p50)} | ${ms(r.p99)} |`);
@@ -26,6 +28,7 @@ ${rows.join('\n')}
 Ratio to the floor: p50 ×${(door!.p50 / floor!.p50).toFixed(1)}, p99 ×${(door!.p99 / floor!.p99).toFixed(1)}.
 The door path adds the HID report decoding, the keypad entry rules, the throttle check, the HMAC of the PIN,
 the expiry and recipient checks and the audit row's JSON on top of the floor's lookup and insert.
-`;
+
+${rosterSection}`;
 writeFileSync(join(import.meta.dirname, 'RESULTS.md'), report);
 log(report);

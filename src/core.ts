@@ -17,6 +17,8 @@ import { createHandlers } from './services/handlers';
 import { notificationConfig } from './services/notifications/fromSettings';
 import { NotificationService } from './services/notifications/service';
 import { RecipientService } from './services/recipients';
+import { RosterService } from './services/roster';
+import { RosterSchedule } from './services/rosterSchedule';
 import { SettingsService } from './services/settings';
 import { Transactor } from './services/tx';
 
@@ -47,8 +49,10 @@ export interface Core {
   access: AccessService;
   door: DoorController;
   devices: DeviceService;
+  roster: RosterService;
+  rosterSchedule: RosterSchedule;
   dispatch: Dispatch;
-  /** Starts background work (the notification worker). One-shot commands never call it. */
+  /** Starts background work (the notification worker, the daily roster import). One-shot commands never call it. */
   start(): void;
   /** Switches the door relay off, lets go of the devices, stops background work and closes the database. */
   close(): Promise<void>;
@@ -81,7 +85,9 @@ export function createCore(options: CoreOptions): Core {
   const access = new AccessService(credentials.keysRepo, recipients.repo, credentials, keys, clock, tx, audit, alerts, settings);
   const door = new DoorController(access, clock, settings, events, alerts);
   const devices = new DeviceService(db, clock, tx, audit, alerts, events, door);
-  const dispatch = createDispatch(auth, createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices }));
+  const roster = new RosterService({ db, repo: recipientRepo, clock, tx, audit, settings, events, credentials });
+  const rosterSchedule = new RosterSchedule(roster, settings, clock, alerts);
+  const dispatch = createDispatch(auth, createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices, roster, rosterSchedule }));
   return {
     db,
     clock,
@@ -98,9 +104,16 @@ export function createCore(options: CoreOptions): Core {
     access,
     door,
     devices,
+    roster,
+    rosterSchedule,
     dispatch,
-    start: () => notifications.start(),
+    start: () => {
+      notifications.start();
+      rosterSchedule.start();
+    },
     async close() {
+      rosterSchedule.stop();
+      await rosterSchedule.settled();
       await devices.stop();
       await door.shutdown();
       await notifications.stop();

@@ -30,6 +30,13 @@ const actionLabels: Record<string, string> = {
   'door.pin_request': 'PIN requested at the keypad',
   'alert.raised': 'Alert',
   'alert.acknowledged': 'Acknowledged an alert',
+  'roster.import': 'Imported the resident roster',
+  'roster.import_blocked': 'Roster import stopped: too many move-outs',
+  'roster.import_failed': 'Roster import failed',
+  'roster.added': 'Added by the roster import',
+  'roster.updated': 'Updated by the roster import',
+  'roster.deactivated': 'Deactivated by the roster import',
+  'roster.reactivated': 'Reactivated by the roster import',
 };
 
 export const describeAction = (action: string) => actionLabels[action] ?? action;

@@ -30,6 +30,7 @@ function RecipientSearch({ onOpen, onAdd }: { onOpen: (id: number) => void; onAd
   const results = useQuery(() => invoke('recipients.search', { query, status, limit: 50 }), [query, status]);
   const { reload } = results;
   useEffect(() => on('recipients.changed', reload), [reload]);
+  useEffect(() => on('roster.applied', reload), [reload]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

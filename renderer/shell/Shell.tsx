@@ -10,9 +10,10 @@ import { DoorStatusBadge } from '../door/DoorStatusBadge';
 import { OpenDoorDialog } from '../door/OpenDoorDialog';
 import { RecipientForm } from '../recipients/RecipientForm';
 import { RecipientsTab } from '../recipients/RecipientsTab';
+import { ImportTab } from '../roster/ImportTab';
 import { SettingsTab } from '../settings/SettingsTab';
 
-type Tab = 'recipients' | 'activity' | 'settings';
+type Tab = 'recipients' | 'activity' | 'settings' | 'import';
 type QuickAction = 'addRecipient' | 'singleAccessPin' | 'openDoor' | null;
 
 interface Props {
@@ -52,6 +53,7 @@ export function Shell({ session, siteName, onLock, onSignOut, onSettingsChanged 
                 <Tabs.Tab value="recipients">Recipients</Tabs.Tab>
                 <Tabs.Tab value="activity">Activity</Tabs.Tab>
                 {session.role === 'admin' && <Tabs.Tab value="settings">Settings</Tabs.Tab>}
+                {session.role === 'admin' && <Tabs.Tab value="import">Import</Tabs.Tab>}
               </Tabs.List>
             </Tabs>
           </Group>
@@ -102,6 +104,7 @@ export function Shell({ session, siteName, onLock, onSignOut, onSettingsChanged 
         {tab === 'recipients' && <RecipientsTab openId={openRecipient} onOpen={setOpenRecipient} onAdd={() => setAction('addRecipient')} />}
         {tab === 'activity' && <ActivityTab />}
         {tab === 'settings' && session.role === 'admin' && <SettingsTab session={session} onChanged={onSettingsChanged} />}
+        {tab === 'import' && session.role === 'admin' && <ImportTab />}
       </AppShell.Main>
       <RecipientForm
         opened={action === 'addRecipient'}

@@ -5,6 +5,7 @@ import { log } from '../log';
 import { SettingsError } from '../services/settings';
 import { UsageError } from './args';
 import { devicesCommand, devicesUsage } from './commands/devices';
+import { importCommand, importUsage } from './commands/import';
 import { serveCommand, serveUsage } from './commands/serve';
 import { userCommand, userUsage } from './commands/user';
 
@@ -12,6 +13,7 @@ const usage = `Usage:
   ${serveUsage}
   ${userUsage}
   ${devicesUsage}
+  ${importUsage}
 
 Every command takes --data DIR (or PACKROOM_DATA); the default is the OS app-data folder.`;
 
@@ -25,6 +27,8 @@ async function run(argv: string[]): Promise<number> {
       return userCommand(rest, out);
     case 'devices':
       return devicesCommand(rest, out);
+    case 'import':
+      return importCommand(rest, out, process.stderr);
     case undefined:
     case 'help':
     case '--help':

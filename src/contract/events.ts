@@ -14,6 +14,9 @@ export interface Events {
   'alerts.changed': { open: number };
   /** A key from a door device, for the Devices screen's live echo; digits are masked. */
   'devices.key': { role: t.DeviceRole; key: string };
+  'roster.progress': t.RosterProgress;
+  /** An import was applied: screens listing recipients reload once rather than once per recipient. */
+  'roster.applied': t.RosterRun;
 }
 export type EventName = keyof Events;
 export const eventNames = [
@@ -25,8 +28,11 @@ export const eventNames = [
   'door.status',
   'alerts.changed',
   'devices.key',
+  'roster.progress',
+  'roster.applied',
 ] as const satisfies readonly EventName[];
 
 // Fails to compile, naming the event, when Events gains an event the list lacks.
 type Unlisted = Exclude<EventName, (typeof eventNames)[number]>;
 export const everyEventListed: [Unlisted] extends [never] ? true : Unlisted = true;
+

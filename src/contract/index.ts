@@ -48,6 +48,14 @@ export const api = {
   'devices.unassign': method<t.DeviceOverview>()({ input: s.deviceUnassignInput, access: 'admin' }),
   'devices.identify': method<t.HidDeviceInfo | null>()({ input: s.deviceIdentifyInput, access: 'admin' }),
   'devices.testRelay': method<null>()({ input: s.empty, access: 'admin' }),
+
+  // Roster import: admin only, like the Import tab.
+  'roster.upload': method<t.RosterUploadReceipt>()({ input: s.rosterUploadInput, access: 'admin' }),
+  'roster.dryRun': method<t.RosterDryRun>()({ input: s.rosterDryRunInput, access: 'admin' }),
+  'roster.apply': method<t.RosterRun>()({ input: s.rosterApplyInput, access: 'admin' }),
+  'roster.cancel': method<null>()({ input: s.rosterCancelInput, access: 'admin' }),
+  'roster.status': method<t.RosterStatus>()({ input: s.empty, access: 'admin' }),
+  'roster.configure': method<t.RosterStatus>()({ input: s.rosterConfigureInput, access: 'admin' }),
 } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
@@ -72,3 +80,5 @@ export interface PackroomBridge {
 export { ApiError, type ApiErrorBody, type ErrorCode } from './errors';
 export type * from './types';
 export type { StaffRole, Access } from './define';
+
+export { rosterColumnIds, rosterUploadLimits } from './schemas';

@@ -136,6 +136,17 @@ export const settingsUpdateInput = z
     twilioAuthToken: z.string().trim().max(128).nullable(),
     twilioFrom: optionalSetting('Twilio From number', 32),
     twilioApiUrl: optionalUrl('Twilio API address', /^https?:$/),
+    importWelcomeNotifications: z.boolean(),
+    /** A share (0.2 = 20%); the UI and PACKROOM_IMPORT_MAX_DEACTIVATE_PERCENT speak in percent. */
+    importMaxDeactivateShare: z
+      .number({ error: 'The deactivation limit must be a number.' })
+      .min(0, 'The deactivation limit must be between 0% and 100%.')
+      .max(1, 'The deactivation limit must be between 0% and 100%.'),
+    importManualPolicy: z.enum(['import-wins', 'keep-manual'], { error: 'Choose whether the import or the manual edit wins.' }),
+    importFolder: optionalSetting('Import folder', 500),
+    importTime: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time of day as HH:MM on a 24-hour clock, e.g. 02:30.'),
+    importScheduleEnabled: z.boolean(),
+    importPreset: z.enum(['yardi', 'onesite', 'entrata', 'salesforce', 'generic'], { error: 'Choose the system the file comes from.' }),
   })
   .partial();
 
@@ -177,3 +188,58 @@ export const deviceAssignInput = z.object({
 export const deviceUnassignInput = z.object({ role: deviceRole });
 
 export const deviceIdentifyInput = z.object({ seconds: z.number().int().min(3).max(60).default(15) });
+
+// ---- Roster import ----
+
+export const rosterPreset = settingsUpdateInput.shape.importPreset.unwrap();
+const timeOfDay = settingsUpdateInput.shape.importTime.unwrap();
+
+export const rosterColumnIds = ['externalId', 'fullName', 'firstName', 'lastName', 'unit', 'email', 'phone', 'status', 'moveIn', 'moveOut'] as const;
+
+/**
+ * Files travel in base64 chunks that each fit one ordinary API call (the HTTP host caps a body at
+ * 1 MB), so a 60 MB export never has to be held, parsed and decoded as one giant JSON message.
+ */
+export const rosterUploadLimits = { maxBytes: 60 * 1024 * 1024, chunkBytes: 512 * 1024 } as const;
+const maxChunkChars = Math.ceil(rosterUploadLimits.chunkBytes / 3) * 4;
+
+const uploadId = z.string({ error: 'Choose the file again.' }).min(1).max(64);
+
+export const rosterUploadInput = z.object({
+  /** Absent on the first chunk, which starts a new upload. */
+  uploadId: uploadId.optional(),
+  fileName: text('File name', 255),
+  size: z
+    .number()
+    .int()
+    .min(1, 'This file is empty.')
+    .max(rosterUploadLimits.maxBytes, 'This file is larger than 60 MB. Export only current residents, or split the file.'),
+  offset: z.number().int().min(0),
+  data: z
+    .string()
+    .max(maxChunkChars, 'A piece of the file was too large. Reload the page and try again.')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file did not arrive intact. Choose it again.'),
+});
+
+/** Column → index into the file's headers; null or absent leaves the column unmapped. */
+export const rosterMapping = z.partialRecord(z.enum(rosterColumnIds), z.number().int().min(0).max(10_000).nullable());
+
+export const rosterDryRunInput = z.object({
+  uploadId,
+  preset: rosterPreset,
+  mapping: rosterMapping.optional(),
+});
+
+export const rosterApplyInput = z.object({
+  dryRunId: z.string({ error: 'Run the preview again.' }).min(1).max(64),
+  confirmLargeDeactivation: z.boolean().default(false),
+});
+
+export const rosterCancelInput = z.object({ id: z.string().min(1).max(64) });
+
+export const rosterConfigureInput = z.object({
+  enabled: z.boolean(),
+  folder: optionalSetting('Import folder', 500),
+  timeOfDay,
+  preset: rosterPreset,
+});

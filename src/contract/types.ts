@@ -68,6 +68,17 @@ export interface Settings {
   twilioAuthTokenSet: boolean;
   twilioFrom: string | null;
   twilioApiUrl: string | null;
+  /** Send PIN and QR code to residents an import adds or brings back. */
+  importWelcomeNotifications: boolean;
+  /** Share of active imported recipients (0.2 = 20%) an import may deactivate without an admin's confirmation. */
+  importMaxDeactivateShare: number;
+  importManualPolicy: ImportManualPolicy;
+  /** The folder the daily import reads the newest CSV or Excel file from. */
+  importFolder: string | null;
+  /** HH:MM on a 24-hour clock, this computer's local time. */
+  importTime: string;
+  importScheduleEnabled: boolean;
+  importPreset: RosterPreset;
   /** Settings fixed by PACKROOM_* environment variables; the UI shows them read-only. */
   lockedByEnvironment: string[];
 }
@@ -195,4 +206,147 @@ export interface DeviceOverview {
   assignments: DeviceAssignmentInfo[];
   /** Set when the device list itself cannot be read (e.g. node-hid could not load). */
   problem: string | null;
+}
+
+// ---- Roster import ----
+
+
+export type RosterPreset = 'yardi' | 'onesite' | 'entrata' | 'salesforce' | 'generic';
+export type RosterColumnId = 'externalId' | 'fullName' | 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'status' | 'moveIn' | 'moveOut';
+/** What an import does to a field staff edited by hand. */
+export type ImportManualPolicy = 'import-wins' | 'keep-manual';
+export type RosterField = 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'status' | 'moveIn' | 'moveOut';
+
+export interface RosterUploadReceipt {
+  uploadId: string;
+  received: number;
+  size: number;
+}
+
+export interface RosterFieldChange {
+  field: RosterField;
+  from: string | null;
+  to: string | null;
+  /** False when the keep-manual policy holds the change back. */
+  applied: boolean;
+}
+
+export interface RosterRecipientChange {
+  recipientId: number;
+  externalId: string;
+  name: string;
+  unit: string;
+  /** Line in the file; null for a resident the file no longer lists. */
+  line: number | null;
+  changes: RosterFieldChange[];
+  /** Staff edited this recipient by hand and the file disagrees. */
+  conflict: boolean;
+}
+
+export interface RosterMoveOut extends RosterRecipientChange {
+  reason: 'missing-from-file' | 'inactive-in-file' | 'move-out-date-passed';
+}
+
+export interface RosterNewRecipient {
+  line: number;
+  externalId: string;
+  firstName: string;
+  lastName: string;
+  unit: string;
+  email: string | null;
+  phone: string | null;
+  moveIn: string | null;
+  moveOut: string | null;
+}
+
+export interface RosterRowError {
+  line: number;
+  /** The column's header as written in the file; null when the whole row is at fault. */
+  column: string | null;
+  reason: string;
+}
+
+export interface RosterCounts {
+  added: number;
+  changed: number;
+  movedOut: number;
+  reactivated: number;
+  unchanged: number;
+  /** Former residents in the file whom Packroom never had. */
+  skippedInactive: number;
+  errors: number;
+  conflicts: number;
+}
+
+export interface RosterDiffSummary {
+  counts: RosterCounts;
+  /** Each list stops at `listLimit` items; the counts are complete. */
+  listLimit: number;
+  added: RosterNewRecipient[];
+  changed: RosterRecipientChange[];
+  movedOut: RosterMoveOut[];
+  reactivated: RosterRecipientChange[];
+  errors: RosterRowError[];
+  safety: {
+    activeBefore: number;
+    wouldDeactivate: number;
+    share: number;
+    /** The site's limit as a share (0.2 = 20%). */
+    limit: number;
+    /** Applying needs an admin's explicit confirmation. */
+    exceeded: boolean;
+  };
+}
+
+export interface RosterDryRun {
+  /** What roster.apply takes; null when the columns are not mapped well enough to import. */
+  id: string | null;
+  fileName: string;
+  preset: RosterPreset;
+  headers: string[];
+  /** Column → index into `headers`. */
+  mapping: Partial<Record<RosterColumnId, number>>;
+  /** Why nothing can be imported with this mapping. */
+  problems: string[];
+  warnings: string[];
+  /** The first rows of the file as read, for the mapping screen. */
+  preview: { line: number; cells: string[] }[];
+  rows: number;
+  diff: RosterDiffSummary | null;
+  expiresAt: string | null;
+}
+
+export type RosterTrigger = 'staff' | 'schedule' | 'cli';
+
+export interface RosterRun {
+  id: number;
+  at: string;
+  trigger: RosterTrigger;
+  actor: string;
+  fileName: string | null;
+  outcome: 'applied' | 'blocked' | 'failed';
+  message: string | null;
+  /** What was applied; keptManual counts changes held back under the keep-manual policy. */
+  counts: (Partial<RosterCounts> & { keptManual?: number }) | null;
+}
+
+export interface RosterStatus {
+  schedule: {
+    enabled: boolean;
+    folder: string | null;
+    timeOfDay: string;
+    preset: RosterPreset;
+    nextRunAt: string | null;
+  };
+  runs: RosterRun[];
+  presets: { id: RosterPreset; label: string }[];
+  lockedByEnvironment: string[];
+}
+
+export interface RosterProgress {
+  /** The upload id for a preview, the preview id while applying. */
+  runId: string;
+  phase: 'reading' | 'checking' | 'applying';
+  done: number;
+  total: number;
 }

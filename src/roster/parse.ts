@@ -1,10 +1,11 @@
 import type { RawTable } from '../domain/roster/types';
-import { parseCsv } from './csv';
+import { parseCsv, type ParseProgress } from './csv';
 import { RosterFileError } from './errors';
 import { parseXlsx } from './xlsx';
 
 export type { RawRow, RawTable } from '../domain/roster/types';
 export { RosterFileError, type RosterFileProblem } from './errors';
+export type { ParseProgress } from './csv';
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 // Compound File Binary: legacy .xls, and also any password-protected Excel workbook.
@@ -13,9 +14,10 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /**
  * Reads a roster export into a header row plus data rows. The content decides the format, so an
  * Excel workbook renamed .csv still opens; the file name only shapes error messages.
- * Throws RosterFileError, whose message can be shown to front-desk staff as is.
+ * Throws RosterFileError, whose message can be shown to front-desk staff as is. `onProgress` follows a
+ * CSV through its slices; a workbook is read in one go.
  */
-export async function parseRosterFile(bytes: Uint8Array, fileName: string): Promise<RawTable> {
+export async function parseRosterFile(bytes: Uint8Array, fileName: string, onProgress?: ParseProgress): Promise<RawTable> {
   if (startsWith(bytes, ZIP_SIGNATURE)) return parseXlsx(bytes);
   if (startsWith(bytes, OLE_SIGNATURE)) {
     throw new RosterFileError(
@@ -27,7 +29,7 @@ export async function parseRosterFile(bytes: Uint8Array, fileName: string): Prom
   if (/\.xls[xm]$/i.test(fileName) && bytes.length > 0) {
     throw new RosterFileError('unreadable-excel', 'This file is named like an Excel file but is not one. It may be damaged.');
   }
-  return parseCsv(bytes);
+  return parseCsv(bytes, onProgress);
 }
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {

@@ -43,6 +43,15 @@ export class AuditService {
     return entry;
   }
 
+  /**
+   * Many rows at once, inside the caller's transaction, without a live event each: a roster import
+   * announces itself with one summary row instead of flooding every open Activity view.
+   */
+  recordBatch(actor: Actor, entries: readonly { action: string; subject: string | null; details: Record<string, unknown> | null }[]): void {
+    const at = this.clock.now();
+    for (const e of entries) this.repo.insert({ at, actorStaffId: actor.staffId, actor: actor.label, ...e });
+  }
+
   list(opts: { limit: number; beforeId?: number; subject?: string }): AuditPage {
     const rows = this.repo.list(opts);
     return { items: rows.slice(0, opts.limit).map(toAuditEntry), more: rows.length > opts.limit };

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { ApiError, type AccessOverview, type Channel, type NotificationSummary, type NotifyVia, type PermanentIssued, type PinLookup, type SingleAccessIssued } from '../contract';
 import { AccessKeyRepository, type AccessKeyKind, type AccessKeyRow } from '../db/repositories/accessKeys';
 import type { RecipientRepository, RecipientRow } from '../db/repositories/recipients';
@@ -18,12 +19,18 @@ export interface Notifier {
   forRecipient(recipientId: number): NotificationSummary[];
 }
 
-export interface IssueOptions {
-  /** False issues the credentials without queueing a message (an import with welcome messages off). */
-  notify?: boolean;
-  /** The caller audits and announces a whole batch itself, so a large import is one row and one event per recipient, not three. */
-  batched?: boolean;
+/** A permanent PIN and QR code, hashed and sealed, not yet stored (see sealMany). */
+export interface SealedCredential {
+  pinHash: Buffer;
+  pinEnc: Buffer;
+  qrHash: Buffer;
+  qrEnc: Buffer;
 }
+
+type Reachable = Pick<RecipientRow, 'id' | 'email' | 'phone'>;
+
+// Credentials sealed between two breaks for the event loop in sealMany: a few milliseconds of crypto.
+const sealSlice = 200;
 
 const maxSingleAccessDays = 30;
 /** A Single Access PIN lasts this long unless staff choose otherwise (the seed: "default is 24 hours"). */
@@ -51,14 +58,13 @@ export class CredentialService {
   }
 
   /** New permanent PIN and QR code, replacing the old ones; sent to the recipient where they can be reached. */
-  issuePermanent(actor: Actor, recipientId: number, options: IssueOptions = {}): PermanentIssued {
+  issuePermanent(actor: Actor, recipientId: number): PermanentIssued {
     return this.tx.run(() => {
       const recipient = this.requireActive(recipientId);
       const now = this.clock.now();
       const replaced = this.keysRepo.revokeActive(recipientId, now, 'permanent');
       const { id, pin } = this.insertKey(recipient.id, 'permanent', null, actor.staffId, now);
-      const notifications = options.notify === false ? [] : this.notify(recipient, id, 'new_pin', this.reachableChannels(recipient));
-      if (options.batched) return { pin, createdAt: new Date(now).toISOString(), notifications };
+      const notifications = this.notify(recipient, id, 'new_pin', this.reachableChannels(recipient));
       this.audit.record(actor, replaced ? 'access.permanent_regenerated' : 'access.permanent_issued', `recipient:${recipientId}`, {
         notified: notifications.map((n) => n.channel),
       });
@@ -109,8 +115,52 @@ export class CredentialService {
     });
   }
 
-  /** Deactivation: every PIN and QR code of the recipient stops working at once. Returns how many. */
-  revokeAll(actor: Actor, recipientId: number, options: Pick<IssueOptions, 'batched'> = {}): number {
+  /**
+   * PINs and QR codes for many recipients, hashed and sealed ahead of the transaction that stores them
+   * (issueSealed): the crypto is most of the cost of issuing thousands at once, and done here, in
+   * slices, it never holds up the door. No PIN is kept in plain text.
+   */
+  async sealMany(count: number): Promise<SealedCredential[]> {
+    const drawn = new Set<string>();
+    const sealed: SealedCredential[] = [];
+    while (sealed.length < count) {
+      const end = Math.min(count, sealed.length + sealSlice);
+      while (sealed.length < end) sealed.push(this.sealNew((pin) => drawn.has(pin), drawn));
+      await setImmediate();
+    }
+    return sealed;
+  }
+
+  /**
+   * Stores sealed credentials as the permanent PIN and QR code of recipients who have none active (new
+   * or returning residents), inside the caller's transaction; a PIN that became active since it was
+   * drawn is drawn again. Returns the notifications queued, per recipient, in order.
+   */
+  issueSealed(actor: Actor, items: readonly { recipient: Reachable; credential: SealedCredential }[], options: { notify: boolean }) {
+    const now = this.clock.now();
+    const hashes = new Set(items.map((i) => i.credential.pinHash.toString('hex')));
+    const taken = (pin: string) => {
+      const hash = this.keys.lookupHash('pin', pin);
+      return hashes.has(hash.toString('hex')) || this.keysRepo.isPinActive(hash);
+    };
+    const credentials = items.map(({ credential }) => {
+      if (!this.keysRepo.isPinActive(credential.pinHash)) return credential;
+      const fresh = this.sealNew(taken);
+      hashes.add(fresh.pinHash.toString('hex'));
+      return fresh;
+    });
+    const ids = this.keysRepo.insertMany(
+      items.map((item, n) => ({ recipientId: item.recipient.id, kind: 'permanent', ...credentials[n]!, expiresAt: null, createdAt: now, createdBy: actor.staffId })),
+    );
+    return items.map((item, n) => (options.notify ? this.notify(item.recipient, ids[n]!, 'new_pin', this.reachableChannels(item.recipient)) : []));
+  }
+
+  /**
+   * Deactivation: every PIN and QR code of the recipient stops working at once. Returns how many.
+   * `batched`: the caller audits and announces a whole batch itself (a roster import), so a large
+   * import writes one row and sends one event per recipient, not three.
+   */
+  revokeAll(actor: Actor, recipientId: number, options: { batched?: boolean } = {}): number {
     const revoked = this.keysRepo.revokeActive(recipientId, this.clock.now());
     if (revoked && !options.batched) {
       this.audit.record(actor, 'access.revoked', `recipient:${recipientId}`, { credentials: revoked });
@@ -170,7 +220,14 @@ export class CredentialService {
     return { id, pin };
   }
 
-  private notify(recipient: RecipientRow, accessKeyId: number, template: NotificationTemplate, channels: Channel[]) {
+  private sealNew(isTaken: (pin: string) => boolean, remember?: Set<string>): SealedCredential {
+    const pin = generatePin(defaultPinLength, random.digits, isTaken);
+    remember?.add(pin);
+    const qr = random.token(16);
+    return { pinHash: this.keys.lookupHash('pin', pin), pinEnc: this.keys.seal(pin), qrHash: this.keys.lookupHash('qr', qr), qrEnc: this.keys.seal(qr) };
+  }
+
+  private notify(recipient: Reachable, accessKeyId: number, template: NotificationTemplate, channels: Channel[]) {
     return channels.flatMap((channel) => {
       const destination = channel === 'email' ? recipient.email : recipient.phone;
       if (!destination) return [];
@@ -179,7 +236,7 @@ export class CredentialService {
     });
   }
 
-  private reachableChannels(recipient: RecipientRow): Channel[] {
+  private reachableChannels(recipient: Reachable): Channel[] {
     return [...(recipient.email ? (['email'] as const) : []), ...(recipient.phone ? (['sms'] as const) : [])];
   }
 

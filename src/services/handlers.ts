@@ -7,6 +7,8 @@ import type { Handlers } from './dispatch';
 import type { DeviceService } from './devices';
 import type { DoorController } from './door';
 import type { RecipientService } from './recipients';
+import type { RosterService } from './roster';
+import type { RosterSchedule } from './rosterSchedule';
 import type { SettingsService } from './settings';
 
 export interface HandlerDeps {
@@ -18,10 +20,12 @@ export interface HandlerDeps {
   alerts: AlertService;
   door: DoorController;
   devices: DeviceService;
+  roster: RosterService;
+  rosterSchedule: RosterSchedule;
 }
 
 /** Maps each contract method to the service that does the work; nothing here touches SQL. */
-export function createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices }: HandlerDeps): Handlers {
+export function createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices, roster, rosterSchedule }: HandlerDeps): Handlers {
   return {
     'auth.status': (_input, { ctx }) => {
       const current = auth.current(ctx.sessionToken);
@@ -100,5 +104,16 @@ export function createHandlers({ auth, audit, recipients, settings, credentials,
       devices.testRelay(actor);
       return null;
     },
+
+    'roster.upload': (input) => roster.uploads.receive(input),
+    'roster.dryRun': (input) => roster.dryRunUpload(input),
+    'roster.apply': (input, { actor }) =>
+      roster.apply(actor, input.dryRunId, { confirmLargeDeactivation: input.confirmLargeDeactivation, trigger: 'staff' }),
+    'roster.cancel': (input) => {
+      roster.discard(input.id);
+      return null;
+    },
+    'roster.status': () => rosterSchedule.status(),
+    'roster.configure': (input, { actor }) => rosterSchedule.configure(actor, input),
   };
 }

@@ -94,6 +94,8 @@ export class RecipientService {
       const before = this.require(id);
       if (before.status === status) return before;
       this.repo.setStatus(id, status, this.clock.now());
+      // So the daily import does not switch back on someone staff switched off (see the keep-manual policy).
+      this.repo.markManuallyEdited(id, this.clock.now());
       this.audit.record(actor, status === 'inactive' ? 'recipient.deactivate' : 'recipient.reactivate', subject(id));
       // Deactivation locks the recipient out at once; reactivation issues fresh credentials, never the old ones.
       if (status === 'inactive') this.credentials.revokeAll(actor, id);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError, type Settings } from '../contract';
+import { ApiError, type ImportManualPolicy, type RosterPreset, type Settings } from '../contract';
 import { settingsUpdateInput } from '../contract/schemas';
 import { SettingsRepository } from '../db/repositories/settings';
 import type { Db } from '../db/open';
@@ -21,6 +21,13 @@ interface Values {
   twilioAuthToken: string | null;
   twilioFrom: string | null;
   twilioApiUrl: string | null;
+  importWelcomeNotifications: boolean;
+  importMaxDeactivateShare: number;
+  importManualPolicy: ImportManualPolicy;
+  importFolder: string | null;
+  importTime: string;
+  importScheduleEnabled: boolean;
+  importPreset: RosterPreset;
 }
 type Key = keyof Values;
 
@@ -37,6 +44,13 @@ const defaults: Values = {
   twilioAuthToken: null,
   twilioFrom: null,
   twilioApiUrl: null,
+  importWelcomeNotifications: false,
+  importMaxDeactivateShare: 0.2,
+  importManualPolicy: 'keep-manual',
+  importFolder: null,
+  importTime: '03:00',
+  importScheduleEnabled: false,
+  importPreset: 'generic',
 };
 
 /** PACKROOM_* variables pin a setting for unattended installs and tests; the UI shows it read-only. */
@@ -53,7 +67,17 @@ const environmentNames: Record<Key, string> = {
   twilioAuthToken: 'PACKROOM_TWILIO_AUTH_TOKEN',
   twilioFrom: 'PACKROOM_TWILIO_FROM',
   twilioApiUrl: 'PACKROOM_TWILIO_API_URL',
+  importWelcomeNotifications: 'PACKROOM_IMPORT_WELCOME',
+  importMaxDeactivateShare: 'PACKROOM_IMPORT_MAX_DEACTIVATE_PERCENT',
+  importManualPolicy: 'PACKROOM_IMPORT_MANUAL_POLICY',
+  importFolder: 'PACKROOM_IMPORT_FOLDER',
+  importTime: 'PACKROOM_IMPORT_TIME',
+  importScheduleEnabled: 'PACKROOM_IMPORT_SCHEDULE',
+  importPreset: 'PACKROOM_IMPORT_PRESET',
 };
+
+// Stored as a share (0.2) but written in percent (20) where people type it.
+const percentInEnvironment: ReadonlySet<Key> = new Set(['importMaxDeactivateShare']);
 
 const secretKeys: ReadonlySet<Key> = new Set(['smtpUrl', 'twilioAuthToken']);
 const maskedPassword = '********';
@@ -65,6 +89,7 @@ export class SettingsError extends Error {}
 
 function fromEnvironmentText(key: Key, raw: string): unknown {
   const kind = typeof defaults[key];
+  if (percentInEnvironment.has(key)) return Number(raw) / 100;
   if (kind === 'number') return Number(raw);
   if (kind === 'boolean') return /^(1|true|yes|on)$/i.test(raw) ? true : /^(0|false|no|off)$/i.test(raw) ? false : raw;
   return raw;

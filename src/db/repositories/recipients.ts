@@ -1,4 +1,5 @@
 import type { RecipientStatus } from '../../contract';
+import type { ExistingRecipient } from '../../domain/roster/types';
 import type { Db } from '../open';
 
 export interface RecipientRow {
@@ -113,4 +114,66 @@ export class RecipientRepository {
   setStatus(id: number, status: RecipientStatus, now: number): void {
     this.db.prepare('UPDATE recipients SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
   }
+
+  /** Staff switched the recipient on or off by hand: the roster import must not silently undo it. */
+  markManuallyEdited(id: number, now: number): void {
+    this.db.prepare('UPDATE recipients SET manually_edited = 1, updated_at = ? WHERE id = ?').run(now, id);
+  }
+
+  // ---- Roster import: whole-roster reads and batched writes, each statement prepared once per call. ----
+
+  /**
+   * Recipients that came from an import, as the roster diff compares them, in id order from after
+   * `afterId`: a page at a time, so reading 50,000 of them never holds up the door for long.
+   */
+  forRoster(afterId: number, limit: number): RosterRecipient[] {
+    // Read straight into the shape the diff wants: at 50,000 rows a second object per row shows.
+    const rows = this.db
+      .prepare(
+        `SELECT id, external_id AS externalId, first_name AS firstName, last_name AS lastName, unit, email, phone, status,
+                manually_edited AS manuallyEdited, move_in AS moveIn, move_out AS moveOut
+         FROM recipients WHERE external_id IS NOT NULL AND id > ? ORDER BY id LIMIT ?`,
+      )
+      .all(afterId, limit) as (Omit<RosterRecipient, 'manuallyEdited'> & { manuallyEdited: number | boolean })[];
+    for (const row of rows) row.manuallyEdited = row.manuallyEdited === 1;
+    return rows as RosterRecipient[];
+  }
+
+  /** Changes whenever an imported recipient is added or written (updated_at only grows), so a stale import preview shows. */
+  rosterFingerprint(): string {
+    return this.db
+      .prepare("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || total(updated_at) FROM recipients WHERE external_id IS NOT NULL")
+      .pluck()
+      .get() as string;
+  }
+
+  /** Returns the new ids, in order. */
+  insertImported(rows: readonly RosterInsert[], now: number): number[] {
+    const insert = this.db.prepare(
+      `INSERT INTO recipients (external_id, first_name, last_name, unit, email, phone, move_in, move_out, manually_edited, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    );
+    return rows.map((r) =>
+      Number(insert.run(r.externalId, r.firstName, r.lastName, r.unit, r.email, r.phone, r.moveIn, r.moveOut, now, now).lastInsertRowid),
+    );
+  }
+
+  updateImported(rows: readonly RosterUpdate[], now: number): void {
+    const update = this.db.prepare(
+      `UPDATE recipients SET first_name = ?, last_name = ?, unit = ?, email = ?, phone = ?, move_in = ?, move_out = ?,
+         status = ?, manually_edited = ?, updated_at = ? WHERE id = ?`,
+    );
+    for (const r of rows) {
+      update.run(r.firstName, r.lastName, r.unit, r.email, r.phone, r.moveIn, r.moveOut, r.status, r.manuallyEdited ? 1 : 0, now, r.id);
+    }
+  }
 }
+
+export interface RosterRecipient extends ExistingRecipient {
+  id: number;
+  externalId: string;
+}
+
+export type RosterInsert = Pick<ExistingRecipient, 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'moveIn' | 'moveOut'> & { externalId: string };
+
+export type RosterUpdate = Omit<RosterRecipient, 'externalId'>;

@@ -69,6 +69,19 @@ const COMPARED_FIELDS: RecipientField[] = ['firstName', 'lastName', 'unit', 'ema
 const HAND_EDITED_FIELDS = new Set<RecipientField>(['firstName', 'lastName', 'unit', 'email', 'phone']);
 
 export function diffRoster(existing: readonly ExistingRecipient[], imported: readonly ParsedRow[], opts: DiffOptions): RosterDiff {
+  const differ = createRosterDiffer(existing, opts);
+  for (const row of imported) differ.add(row);
+  return differ.finish();
+}
+
+export interface RosterDiffer {
+  add(row: ParsedRow): void;
+  /** Adds the recipients the file no longer lists and settles the safety figures. */
+  finish(): RosterDiff;
+}
+
+/** diffRoster one row at a time, so a caller can work through a large file in slices and let other work run in between. */
+export function createRosterDiffer(existing: readonly ExistingRecipient[], opts: DiffOptions): RosterDiffer {
   const existingById = new Map<string, ExistingRecipient>();
   for (const recipient of existing) {
     if (recipient.externalId !== null) existingById.set(recipient.externalId, recipient);
@@ -87,11 +100,11 @@ export function diffRoster(existing: readonly ExistingRecipient[], imported: rea
   // IDs on rows that failed still count as listed: a typo in a phone number must not read as a move-out.
   const listedIds = new Set<string>();
 
-  for (const row of imported) {
+  const add = (row: ParsedRow): void => {
     if (!row.ok) {
       diff.errors.push(...row.errors);
       if (row.externalId !== null) listedIds.add(row.externalId);
-      continue;
+      return;
     }
     const incoming = row.recipient;
     listedIds.add(incoming.externalId);
@@ -100,7 +113,7 @@ export function diffRoster(existing: readonly ExistingRecipient[], imported: rea
     if (!current) {
       if (target.status === 'active') diff.added.push(newRecipient(incoming));
       else diff.skippedInactive += 1;
-      continue;
+      return;
     }
     const update = compare(current, target, incoming, opts.manualPolicy);
     if (update.changes.length === 0) diff.unchanged += 1;
@@ -108,20 +121,24 @@ export function diffRoster(existing: readonly ExistingRecipient[], imported: rea
       diff.movedOut.push({ ...update, reason: incoming.status === 'inactive' ? 'inactive-in-file' : 'move-out-date-passed' });
     } else if (current.status === 'inactive' && target.status === 'active') diff.reactivated.push(update);
     else diff.changed.push(update);
-  }
+  };
 
-  for (const [externalId, recipient] of existingById) {
-    if (recipient.status !== 'active') continue;
-    diff.safety.activeBefore += 1;
-    if (listedIds.has(externalId)) continue;
-    const changes: FieldChange[] = [{ field: 'status', from: 'active', to: 'inactive', applied: true }];
-    diff.movedOut.push({ externalId, line: null, changes, conflict: false, reason: 'missing-from-file' });
-  }
+  const finish = (): RosterDiff => {
+    for (const [externalId, recipient] of existingById) {
+      if (recipient.status !== 'active') continue;
+      diff.safety.activeBefore += 1;
+      if (listedIds.has(externalId)) continue;
+      const changes: FieldChange[] = [{ field: 'status', from: 'active', to: 'inactive', applied: true }];
+      diff.movedOut.push({ externalId, line: null, changes, conflict: false, reason: 'missing-from-file' });
+    }
 
-  diff.errors.sort((a, b) => a.line - b.line);
-  diff.safety.wouldDeactivate = diff.movedOut.length;
-  diff.safety.share = diff.safety.activeBefore === 0 ? 0 : diff.movedOut.length / diff.safety.activeBefore;
-  return diff;
+    diff.errors.sort((a, b) => a.line - b.line);
+    diff.safety.wouldDeactivate = diff.movedOut.length;
+    diff.safety.share = diff.safety.activeBefore === 0 ? 0 : diff.movedOut.length / diff.safety.activeBefore;
+    return diff;
+  };
+
+  return { add, finish };
 }
 
 /** True when the import would deactivate more than `thresholdShare` (e.g. 0.2) of active recipients. */

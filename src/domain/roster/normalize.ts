@@ -1,11 +1,13 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { ColumnMapping, RosterColumn } from './columns';
 import type { ImportedRecipient, ParsedRow, RawRow, RawTable, RowError } from './types';
-import { cleanText, parseDate, parseEmail, parsePhone, parseStatus, splitFullName, type Parsed } from './values';
+import { cleanText, knownPhone, parseDate, parseEmail, parsePhone, parseStatus, splitFullName, type Parsed } from './values';
 
 export interface NormalizeOptions {
   /** Country assumed for phone numbers written without a +country code. */
   defaultCountry?: CountryCode;
+  /** E.164 numbers already in Packroom: recognised without full validation (see knownPhone). */
+  knownPhones?: ReadonlySet<string>;
 }
 
 interface RowReading {
@@ -30,9 +32,21 @@ export function normalizeRow(
  * cases the first occurrence is the one imported.
  */
 export function normalizeTable(table: RawTable, mapping: ColumnMapping, options: NormalizeOptions = {}): ParsedRow[] {
+  return table.rows.map(createRowNormalizer(table.headers, mapping, options));
+}
+
+/**
+ * normalizeTable one row at a time, remembering earlier rows for the duplicate checks, so a caller
+ * can work through a large file in slices and let other work run in between.
+ */
+export function createRowNormalizer(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  options: NormalizeOptions = {},
+): (row: RawRow) => ParsedRow {
   const lineByContent = new Map<string, number>();
   const lineById = new Map<string, number>();
-  return table.rows.map((row): ParsedRow => {
+  return (row: RawRow): ParsedRow => {
     const content = row.cells.join('\u001f');
     const identicalLine = lineByContent.get(content);
     if (identicalLine !== undefined) {
@@ -41,16 +55,16 @@ export function normalizeTable(table: RawTable, mapping: ColumnMapping, options:
     }
     lineByContent.set(content, row.line);
 
-    const { recipient, externalId, errors } = readRow(row, table.headers, mapping, options);
+    const { recipient, externalId, errors } = readRow(row, headers, mapping, options);
     if (!recipient) return { line: row.line, ok: false, externalId, errors };
     const firstLine = lineById.get(recipient.externalId);
     if (firstLine !== undefined) {
-      const error = duplicateIdError(recipient, firstLine, table.headers, mapping);
+      const error = duplicateIdError(recipient, firstLine, headers, mapping);
       return { line: row.line, ok: false, externalId: recipient.externalId, errors: [error] };
     }
     lineById.set(recipient.externalId, row.line);
     return { line: row.line, ok: true, recipient };
-  });
+  };
 }
 
 function duplicateIdError(
@@ -99,7 +113,11 @@ function readRow(row: RawRow, headerNames: readonly string[], mapping: ColumnMap
   const externalId = externalIdDerived ? derivedExternalId(unit, name.lastName, name.firstName) : fileId || null;
 
   const email = optional('email', parseEmail);
-  const phone = optional('phone', (text) => parsePhone(text, options.defaultCountry ?? 'US'));
+  const country = options.defaultCountry ?? 'US';
+  const phone = optional('phone', (text) => {
+    const known = options.knownPhones && knownPhone(text, country, options.knownPhones);
+    return known ? { value: known } : parsePhone(text, country);
+  });
   const status = optional('status', parseStatus) ?? 'active';
   const moveIn = optional('moveIn', parseDate);
   const moveOut = optional('moveOut', parseDate);

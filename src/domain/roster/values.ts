@@ -35,6 +35,25 @@ export function parsePhone(text: string, defaultCountry: CountryCode): Parsed<st
   return phone?.isValid() ? { value: phone.number } : { error: `bad phone number "${text}"` };
 }
 
+const PHONE_LAYOUT = /^\+?[\d\s().-]+$/;
+
+/**
+ * The E.164 form of `text` when it is plainly one of the `known` numbers (already validated on the way
+ * into Packroom), else null. A daily import re-reads thousands of unchanged numbers and full validation
+ * is most of its work; only layouts whose E.164 form is unambiguous qualify, the rest go to parsePhone.
+ */
+export function knownPhone(text: string, defaultCountry: CountryCode, known: ReadonlySet<string>): string | null {
+  if (!PHONE_LAYOUT.test(text)) return null;
+  const digits = text.replace(/\D/g, '');
+  let e164: string | null = null;
+  if (text.startsWith('+')) e164 = `+${digits}`;
+  else if (defaultCountry === 'US' || defaultCountry === 'CA') {
+    if (digits.length === 10) e164 = `+1${digits}`;
+    else if (digits.length === 11 && digits.startsWith('1')) e164 = `+${digits}`;
+  }
+  return e164 !== null && known.has(e164) ? e164 : null;
+}
+
 const emailSchema = z.email();
 
 export function parseEmail(text: string): Parsed<string> {

@@ -1,0 +1,83 @@
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import type { RosterRun } from '../../src/contract';
+import { invoke, on } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { ErrorAlert } from '../components/ErrorText';
+import { ApplyBar } from './ApplyBar';
+import { ChooseFile } from './ChooseFile';
+import { DiffView } from './DiffView';
+import { ImportProgress } from './ImportProgress';
+import { ImportRules } from './ImportRules';
+import { MappingCard } from './MappingCard';
+import { RecentRuns } from './RecentRuns';
+import { ScheduleCard } from './ScheduleCard';
+import { useImportFlow } from './useImportFlow';
+
+function Applied({ run, onAgain }: { run: RosterRun; onAgain: () => void }) {
+  const c = run.counts ?? {};
+  return (
+    <Alert color="green" icon={<IconCircleCheck aria-hidden />} title="Import applied" role="status">
+      <Stack gap="xs">
+        <Text size="sm">
+          {c.added ?? 0} new, {c.changed ?? 0} changed, {c.movedOut ?? 0} moved out, {c.reactivated ?? 0} back again.
+          {c.keptManual ? ` ${c.keptManual} changes were held back to keep edits made in Packroom.` : ''}
+        </Text>
+        <Group>
+          <Button variant="light" onClick={onAgain}>
+            Import another file
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** Admins bring residents in from the property-management system: by hand with a preview, or daily. */
+export function ImportTab() {
+  const status = useQuery(() => invoke('roster.status', {}), []);
+  const settings = useQuery(() => invoke('settings.get', {}), []);
+  const { reload } = status;
+  useEffect(() => on('roster.applied', reload), [reload]);
+  const flow = useImportFlow(reload);
+  const { step, busy } = flow;
+
+  return (
+    <Stack maw={1100}>
+      <Title order={2}>Import</Title>
+      <ErrorAlert error={status.error ?? settings.error} title="Could not load the import settings" />
+      <ErrorAlert error={flow.error} title="The import did not go through" />
+      {status.data && settings.data && step.kind === 'choose' && (
+        <ChooseFile presets={status.data.presets} defaultPreset={settings.data.importPreset} busy={busy} onPreview={(f, p) => void flow.start(f, p)} />
+      )}
+      {step.kind === 'choose' && busy && <ImportProgress progress={flow.progress} fallback="Sending the file" />}
+      {step.kind === 'preview' && (
+        <>
+          <MappingCard key={JSON.stringify(step.dryRun.mapping)} dryRun={step.dryRun} busy={busy} onRemap={(m) => void flow.remap(m)} />
+          {step.dryRun.diff && <DiffView diff={step.dryRun.diff} />}
+          {busy && <ImportProgress progress={flow.progress} fallback="Working" />}
+          {step.dryRun.diff ? (
+            <ApplyBar
+              diff={step.dryRun.diff}
+              welcome={settings.data?.importWelcomeNotifications ?? false}
+              busy={busy}
+              onApply={(confirm) => void flow.apply(confirm)}
+              onCancel={flow.cancel}
+            />
+          ) : (
+            <Group>
+              <Button variant="default" onClick={flow.cancel}>
+                Cancel
+              </Button>
+            </Group>
+          )}
+        </>
+      )}
+      {step.kind === 'done' && <Applied run={step.run} onAgain={flow.cancel} />}
+      {status.data && <ScheduleCard status={status.data} onSaved={reload} />}
+      {settings.data && <ImportRules initial={settings.data} onSaved={settings.reload} />}
+      {status.data && <RecentRuns runs={status.data.runs} />}
+    </Stack>
+  );
+}

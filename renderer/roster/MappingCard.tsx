@@ -1,0 +1,98 @@
+import { Alert, Badge, Button, Card, Group, ScrollArea, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { rosterColumnIds, type RosterColumnId, type RosterDryRun } from '../../src/contract';
+import { columnLabels } from './labels';
+import type { Mapping } from './useImportFlow';
+
+interface Props {
+  dryRun: RosterDryRun;
+  busy: boolean;
+  onRemap: (mapping: Mapping) => void;
+}
+
+const notInFile = '';
+
+const sameMapping = (a: Mapping, b: Mapping) => rosterColumnIds.every((c) => (a[c] ?? null) === (b[c] ?? null));
+
+/** Step 2: the columns Packroom found, correctable, with the first rows of the file. */
+export function MappingCard({ dryRun, busy, onRemap }: Props) {
+  const [mapping, setMapping] = useState<Mapping>(dryRun.mapping);
+  const fieldOf = new Map(rosterColumnIds.flatMap((c) => (mapping[c] == null ? [] : [[mapping[c], c] as const])));
+  const options = [{ value: notInFile, label: '— not in this file —' }, ...dryRun.headers.map((h, i) => ({ value: String(i), label: h || `Column ${i + 1}` }))];
+  const choose = (column: RosterColumnId, value: string | null) =>
+    setMapping((m) => ({ ...m, [column]: value === null || value === notInFile ? null : Number(value) }));
+
+  return (
+    <Card withBorder component="section" aria-labelledby="import-columns-heading">
+      <Stack>
+        <Group justify="space-between">
+          <Title order={3} id="import-columns-heading">
+            Columns in {dryRun.fileName}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {dryRun.rows.toLocaleString()} rows
+          </Text>
+        </Group>
+        {dryRun.problems.map((p) => (
+          <Alert key={p} color="red" icon={<IconAlertTriangle aria-hidden />} role="alert">
+            {p}
+          </Alert>
+        ))}
+        {dryRun.warnings.map((w) => (
+          <Alert key={w} color="yellow" icon={<IconInfoCircle aria-hidden />}>
+            {w}
+          </Alert>
+        ))}
+        <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
+          {rosterColumnIds.map((column) => (
+            <Select
+              key={column}
+              label={columnLabels[column]}
+              data={options}
+              value={mapping[column] == null ? notInFile : String(mapping[column])}
+              onChange={(v) => choose(column, v)}
+              allowDeselect={false}
+            />
+          ))}
+        </SimpleGrid>
+        <Group>
+          <Button variant="light" disabled={sameMapping(mapping, dryRun.mapping)} loading={busy} onClick={() => onRemap(mapping)}>
+            Preview again with these columns
+          </Button>
+        </Group>
+        <ScrollArea type="auto">
+          <Table withTableBorder striped aria-label="First rows of the file" fz="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Line</Table.Th>
+                {dryRun.headers.map((h, i) => (
+                  <Table.Th key={i}>
+                    <Stack gap={2}>
+                      <span>{h}</span>
+                      {fieldOf.has(i) && (
+                        <Badge size="xs" variant="light">
+                          {columnLabels[fieldOf.get(i)!]}
+                        </Badge>
+                      )}
+                    </Stack>
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {dryRun.preview.map((row) => (
+                <Table.Tr key={row.line}>
+                  <Table.Td>{row.line}</Table.Td>
+                  {row.cells.map((cell, i) => (
+                    <Table.Td key={i}>{cell}</Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,166 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { ApiError, rosterUploadLimits, type RosterStatus } from '../contract';
+import type { rosterConfigureInput } from '../contract/schemas';
+import type { Clock, ClockTimer } from '../clock';
+import { ROSTER_PRESETS, type PresetId } from '../domain/roster/columns';
+import { log } from '../log';
+import type { AlertService } from './alerts';
+import type { Actor } from './audit';
+import type { RosterService } from './roster';
+import { percent } from './rosterSummary';
+import type { SettingsService } from './settings';
+
+const scheduleActor: Actor = { staffId: null, label: 'daily import' };
+// The schedule looks at the clock once a minute rather than arming one timer for the exact time, so
+// a changed setting, a sleeping computer or a moved clock can never make it miss a day.
+const tickMs = 60_000;
+const recentRuns = 10;
+
+/** The daily roster import from a watched folder (Settings: folder, time of day, on/off). */
+export class RosterSchedule {
+  private timer: ClockTimer | null = null;
+  private running: Promise<void> | null = null;
+  /** Scheduled times up to here have run or were skipped on purpose. */
+  private handledUntil = 0;
+
+  constructor(
+    private readonly roster: RosterService,
+    private readonly settings: SettingsService,
+    private readonly clock: Clock,
+    private readonly alerts: AlertService,
+  ) {}
+
+  /** After a restart, a day missed while Packroom was off runs at once; a first start waits for the next time. */
+  start(): void {
+    this.handledUntil = this.roster.lastRunAt('schedule') ?? this.clock.now();
+    this.tick();
+  }
+
+  stop(): void {
+    this.timer?.cancel();
+    this.timer = null;
+  }
+
+  /** Resolves when no scheduled import is running. */
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
+  async configure(actor: Actor, input: z.output<typeof rosterConfigureInput>): Promise<RosterStatus> {
+    if (input.enabled && !input.folder) throw new ApiError('VALIDATION', 'Choose the folder the export files are saved in.', 'folder');
+    if (input.enabled && input.folder && !(await isFolder(input.folder))) {
+      throw new ApiError('VALIDATION', `The folder ${input.folder} does not exist on this computer, or Packroom cannot open it.`, 'folder');
+    }
+    this.settings.update(actor, {
+      importScheduleEnabled: input.enabled,
+      importFolder: input.folder ?? null,
+      importTime: input.timeOfDay,
+      importPreset: input.preset,
+    });
+    // A new time applies from now on: changing 03:00 to 02:00 at noon does not import at once.
+    this.handledUntil = this.clock.now();
+    return this.status();
+  }
+
+  status(): RosterStatus {
+    const s = this.settings.get();
+    const next = nextTime(this.clock.now(), s.importTime);
+    return {
+      schedule: {
+        enabled: s.importScheduleEnabled,
+        folder: s.importFolder,
+        timeOfDay: s.importTime,
+        preset: s.importPreset,
+        nextRunAt: s.importScheduleEnabled && s.importFolder ? new Date(next).toISOString() : null,
+      },
+      runs: this.roster.runs(recentRuns),
+      presets: (Object.keys(ROSTER_PRESETS) as PresetId[]).map((id) => ({ id, label: ROSTER_PRESETS[id].label })),
+      lockedByEnvironment: s.lockedByEnvironment,
+    };
+  }
+
+  private readonly tick = (): void => {
+    this.timer = this.clock.setTimeout(this.tick, tickMs);
+    const s = this.settings.values();
+    if (this.running || !s.importScheduleEnabled) return;
+    const due = lastTime(this.clock.now(), s.importTime);
+    if (due <= this.handledUntil) return;
+    this.handledUntil = due;
+    this.running = this.runOnce().finally(() => (this.running = null));
+  };
+
+  private async runOnce(): Promise<void> {
+    const startedAt = this.clock.now();
+    const { importFolder, importPreset, importMaxDeactivateShare } = this.settings.values();
+    let fileName: string | null = null;
+    try {
+      const file = await newestExport(importFolder);
+      fileName = file.name;
+      const preview = await this.roster.dryRun(await readFile(file.path), file.name, { preset: importPreset });
+      if (!preview.id || !preview.diff) {
+        throw new ApiError('VALIDATION', `Its columns were not recognized. ${preview.problems.join(' ')} Preview the file in Import to check the preset.`);
+      }
+      if (preview.diff.safety.exceeded) {
+        this.roster.discard(preview.id);
+        const { wouldDeactivate, activeBefore, share } = preview.diff.safety;
+        const why = `it would deactivate ${wouldDeactivate} of ${activeBefore} active residents (${percent(share)}), more than the limit of ${percent(importMaxDeactivateShare)}`;
+        this.roster.recordStopped(scheduleActor, 'schedule', fileName, startedAt, 'blocked', `Not applied: ${why}.`);
+        this.alerts.raise('import', `The daily roster import of ${fileName} was not applied: ${why}. Check the export; an admin can import it in Import and confirm.`);
+        return;
+      }
+      const run = await this.roster.apply(scheduleActor, preview.id, { confirmLargeDeactivation: false, trigger: 'schedule' });
+      const rowErrors = run.counts?.errors ?? 0;
+      if (rowErrors > 0) {
+        this.alerts.raise('import', `The daily roster import of ${fileName} skipped ${rowErrors} row${rowErrors === 1 ? '' : 's'} with errors. An admin can preview the file in Import to see them, then fix them in the property-management system.`);
+      }
+    } catch (error) {
+      if (!(error instanceof ApiError)) log.error('The scheduled roster import failed', error);
+      const reason = error instanceof ApiError ? error.message : 'Something went wrong inside Packroom (details are in the Packroom log).';
+      this.roster.recordStopped(scheduleActor, 'schedule', fileName, startedAt, 'failed', reason);
+      this.alerts.raise('import', `The daily roster import did not run${fileName ? ` (${fileName})` : ''}: ${reason} Nothing was changed.`);
+    }
+  }
+}
+
+/** The newest CSV or Excel file in the folder; a problem comes back as an ApiError in plain words. */
+async function newestExport(folder: string | null): Promise<{ name: string; path: string }> {
+  if (!folder) throw new ApiError('VALIDATION', 'No import folder is set. Choose one in Import → Daily import.');
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    throw new ApiError('VALIDATION', `The folder ${folder} does not exist or Packroom cannot open it.`);
+  }
+  // Excel keeps "~$name.xlsx" lock files next to open workbooks; they are not exports.
+  const candidates = names.filter((name) => /\.(csv|xlsx)$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.'));
+  const files = await Promise.all(candidates.map(async (name) => ({ name, path: join(folder, name), info: await stat(join(folder, name)) })));
+  const newest = files.filter((f) => f.info.isFile()).sort((a, b) => b.info.mtimeMs - a.info.mtimeMs)[0];
+  if (!newest) throw new ApiError('VALIDATION', `There is no CSV or Excel (.xlsx) file in ${folder}.`);
+  if (newest.info.size > rosterUploadLimits.maxBytes) throw new ApiError('VALIDATION', `${newest.name} is larger than 60 MB.`);
+  return newest;
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The latest moment at or before `now` when the clock showed HH:MM (local time). */
+function lastTime(now: number, hhmm: string): number {
+  const [hours = 0, minutes = 0] = hhmm.split(':').map(Number);
+  const at = new Date(now);
+  at.setHours(hours, minutes, 0, 0);
+  if (at.getTime() > now) at.setDate(at.getDate() - 1);
+  return at.getTime();
+}
+
+function nextTime(now: number, hhmm: string): number {
+  const at = new Date(lastTime(now, hhmm));
+  at.setDate(at.getDate() + 1);
+  return at.getTime();
+}

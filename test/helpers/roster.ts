@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RosterDryRun, RosterPreset, RosterRun } from '../../src/contract';
+import { rosterUploadLimits } from '../../src/contract';
+import type { Core } from '../../src/core';
+import { cliActor, type Actor } from '../../src/services/audit';
+import type { client } from './core';
+
+export const rosterFixtures = join(import.meta.dirname, '..', 'fixtures', 'roster');
+export const yardiFile = 'yardi-tenant-directory.csv';
+
+export function rosterFixture(name: string): Buffer {
+  return readFileSync(join(rosterFixtures, name));
+}
+
+export function yardiText(): string {
+  return rosterFixture(yardiFile).toString('utf8');
+}
+
+/** Drops the line of one tenant code from a Yardi export, as if the resident left. */
+export function withoutTenant(text: string, tenantCode: string): string {
+  return text.replace(new RegExp(`^.*,${tenantCode},.*\\n`, 'm'), '');
+}
+
+export async function preview(core: Core, content: Buffer | string, preset: RosterPreset = 'yardi', name = yardiFile): Promise<RosterDryRun> {
+  return core.roster.dryRun(typeof content === 'string' ? Buffer.from(content) : content, name, { preset });
+}
+
+/** Preview, then apply exactly that preview. */
+export async function importRoster(
+  core: Core,
+  content: Buffer | string,
+  options: { preset?: RosterPreset; confirm?: boolean; actor?: Actor } = {},
+): Promise<{ dryRun: RosterDryRun; run: RosterRun }> {
+  const dryRun = await preview(core, content, options.preset ?? 'yardi');
+  const run = await core.roster.apply(options.actor ?? cliActor, dryRun.id!, { confirmLargeDeactivation: options.confirm ?? false, trigger: 'cli' });
+  return { dryRun, run };
+}
+
+export function recipientByExternalId(core: Core, externalId: string) {
+  const found = core.recipients.repo.forRoster(0, 1_000_000).find((r) => r.externalId === externalId);
+  if (!found) throw new Error(`no recipient ${externalId}`);
+  return found;
+}
+
+export function pinOf(core: Core, recipientId: number): string {
+  return core.credentials.lookupPin(cliActor, recipientId).pin;
+}
+
+export function opensDoor(core: Core, pin: string): boolean {
+  return core.access.decide({ via: 'pin', secret: pin, device: 'keypad' }).result === 'granted';
+}
+
+/** Sends a file the way the Import tab does: base64 chunks through roster.upload. */
+export async function uploadFile(api: ReturnType<typeof client>, bytes: Buffer, fileName: string): Promise<string> {
+  let uploadId: string | undefined;
+  for (let offset = 0; offset < bytes.length; offset += rosterUploadLimits.chunkBytes) {
+    const data = bytes.subarray(offset, offset + rosterUploadLimits.chunkBytes).toString('base64');
+    const receipt = await api.ok('roster.upload', { ...(uploadId && { uploadId }), fileName, size: bytes.length, offset, data });
+    uploadId = receipt.uploadId;
+  }
+  return uploadId!;
+}

@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../src/core';
+import { tempDir } from '../helpers/core';
+import { rosterFixtures, yardiFile, yardiText } from '../helpers/roster';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'packroom.js');
+const yardi = join(rosterFixtures, yardiFile);
+
+function packroom(args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, PACKROOM_DATA: '' }, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function activeRecipients(data: string): Promise<number> {
+  const core = createCore({ dataDir: data, env: {} });
+  try {
+    return core.recipients.search({ query: '', status: 'active', limit: 200, offset: 0 }).items.length;
+  } finally {
+    await core.close();
+  }
+}
+
+describe('packroom import (built)', () => {
+  beforeAll(() => {
+    if (!existsSync(join(root, 'dist', 'core', 'cli.js'))) throw new Error('Run "npm run build" before the CLI tests (npm test does).');
+  });
+
+  it('prints the preview and applies it; --dry-run changes nothing', async () => {
+    const data = tempDir();
+    const dry = packroom(['import', yardi, '--preset', 'yardi', '--dry-run', '--data', data]);
+    expect(dry).toMatchObject({ code: 0, stderr: '' });
+    expect(dry.stdout).toMatch(/New: +8\n/);
+    expect(dry.stdout).toContain('line 2  t0001001  Chidi Okafor (unit 101)');
+    expect(dry.stdout).toContain('Dry run: nothing was changed.');
+    expect(await activeRecipients(data)).toBe(0);
+
+    const applied = packroom(['import', yardi, '--preset', 'yardi', '--data', data]);
+    expect(applied).toMatchObject({ code: 0, stderr: '' });
+    expect(applied.stdout).toContain('Applied: 8 added, 0 changed, 0 deactivated, 0 back again.');
+    expect(await activeRecipients(data)).toBe(8);
+  });
+
+  it('lists row errors with their line numbers', () => {
+    const result = packroom(['import', join(rosterFixtures, 'row-errors.csv'), '--dry-run', '--data', tempDir()]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Rows with errors: +7\n/);
+    expect(result.stdout).toContain('line 3, column "Phone": bad phone number "555-1234"');
+    expect(result.stdout).toContain('line 9, column "Resident ID": missing resident ID');
+  });
+
+  it('exits 3 when the safety threshold stops the import, and applies with --yes-deactivate-many', async () => {
+    const data = tempDir();
+    packroom(['import', yardi, '--preset', 'yardi', '--data', data]);
+    const truncated = join(tempDir(), 'truncated.csv');
+    writeFileSync(truncated, yardiText().split('\n').slice(0, 3).join('\n'));
+
+    const blocked = packroom(['import', truncated, '--preset', 'yardi', '--data', data]);
+    expect(blocked.code).toBe(3);
+    expect(blocked.stderr).toBe(
+      'packroom: nothing was changed: it would deactivate 6 of 8 active residents (75%), more than the limit of 20%. Check the file; if it is complete, run again with --yes-deactivate-many.\n',
+    );
+    expect(await activeRecipients(data)).toBe(8);
+
+    expect(packroom(['import', truncated, '--preset', 'yardi', '--yes-deactivate-many', '--data', data]).code).toBe(0);
+    expect(await activeRecipients(data)).toBe(2);
+  });
+
+  it.each([
+    [['import', '/no/such/file.csv'], 1, 'packroom: cannot read /no/such/file.csv: no such file\n'],
+    [['import', join(rosterFixtures, 'empty.csv')], 1, `packroom: ${join(rosterFixtures, 'empty.csv')}: This file is empty.\n`],
+    [['import', yardi, '--preset', 'appfolio'], 2, 'packroom: --preset must be one of yardi, onesite, entrata, salesforce, generic, not "appfolio"\n'],
+    [['import'], 2, 'packroom: import needs a FILE (a CSV or Excel export)\n'],
+    [['import', yardi, '--force'], 2, expect.stringMatching(/^packroom: Unknown option '--force'/)],
+  ])('%j exits %i with one line saying why', (args, code, stderr) => {
+    const result = packroom([...args, '--data', tempDir()]);
+    expect(result.code).toBe(code);
+    expect(result.stderr).toEqual(stderr);
+  });
+
+  it('says what is wrong with a binary file renamed .csv', () => {
+    const file = join(tempDir(), 'residents.csv');
+    writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
+    const result = packroom(['import', file, '--data', tempDir()]);
+    expect(result).toMatchObject({ code: 1, stdout: '', stderr: `packroom: ${file}: This does not look like a CSV or Excel file (it contains binary data).\n` });
+  });
+});
