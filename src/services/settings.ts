@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError, type ImportManualPolicy, type RosterPreset, type Settings } from '../contract';
+import { ApiError, type Settings } from '../contract';
 import { settingsUpdateInput } from '../contract/schemas';
 import { SettingsRepository } from '../db/repositories/settings';
 import type { Db } from '../db/open';
@@ -7,28 +7,11 @@ import type { DataKeys } from '../secrets';
 import type { Actor, AuditService } from './audit';
 import type { Transactor } from './tx';
 
-/** Every setting as stored, secrets in the clear (they are sealed with the data key at rest). */
-interface Values {
-  siteName: string;
-  idleLockMinutes: number;
-  defaultCountry: string;
-  doorPulseSeconds: number;
-  lookupPinEnabled: boolean;
-  singleAccessPinRequest: boolean;
-  smtpUrl: string | null;
-  mailFrom: string | null;
-  twilioAccountSid: string | null;
-  twilioAuthToken: string | null;
-  twilioFrom: string | null;
-  twilioApiUrl: string | null;
-  importWelcomeNotifications: boolean;
-  importMaxDeactivateShare: number;
-  importManualPolicy: ImportManualPolicy;
-  importFolder: string | null;
-  importTime: string;
-  importScheduleEnabled: boolean;
-  importPreset: RosterPreset;
-}
+/**
+ * Every setting as stored: what staff see, except that the Twilio token is itself here rather than
+ * only whether one is set (secrets are sealed with the data key at rest).
+ */
+type Values = Omit<Settings, 'lockedByEnvironment' | 'twilioAuthTokenSet'> & { twilioAuthToken: string | null };
 type Key = keyof Values;
 
 const defaults: Values = {
