@@ -117,8 +117,9 @@ export class DoorController {
 
   openByStaff(actor: Actor, reason: string, recipientId: number | null): void {
     if (!this.relay) throw new ApiError('CONFLICT', 'No door relay is connected, so Packroom cannot open the door. Check the relay cable, or open the door by hand.');
-    this.announce(this.access.recordStaffOpen(actor, reason, recipientId));
+    const event = this.access.recordStaffOpen(actor, reason, recipientId);
     this.pulse();
+    this.announce(event);
   }
 
   status(): DoorStatus {
@@ -146,8 +147,9 @@ export class DoorController {
 
   private submit(credential: Credential): void {
     const event = this.access.decide(credential);
-    this.announce(event);
+    // The relay command goes out before anyone is told: the door never waits for the UIs.
     if (event.result === 'granted') this.pulse();
+    this.announce(event);
   }
 
   private announce(event: DoorEvent): void {
