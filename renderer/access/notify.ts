@@ -1,4 +1,4 @@
-import type { Channel, NotifyVia, RecipientSummary } from '../../src/contract';
+import type { Channel, NotifyVia, QueuedNotification, RecipientSummary } from '../../src/contract';
 
 type Contact = Pick<RecipientSummary, 'email' | 'phone'>;
 
@@ -30,9 +30,22 @@ export function notifyHint(contact: Contact | null, via: NotifyVia): string | un
   return `To ${contact.email} and ${contact.phone}`;
 }
 
-/** "Sent by email to a@b.c and by text to +1…", from what the core queued. */
-export function describeSent(notifications: { channel: Channel; destination: string }[]): string {
+const channelWords = (c: Channel) => (c === 'email' ? 'email' : 'text');
+
+/**
+ * "Sending by email to a@b.c and by text to +1…", from what the core queued, and plainly which
+ * messages cannot go out because that channel is not set up.
+ */
+export function describeSent(notifications: QueuedNotification[]): string {
   if (notifications.length === 0) return 'No notification was sent: read the PIN to the recipient.';
-  const parts = notifications.map((n) => `by ${n.channel === 'email' ? 'email' : 'text'} to ${n.destination}`);
-  return `Sent ${parts.join(' and ')}.`;
+  const ready = notifications.filter((n) => n.ready);
+  const blocked = notifications.filter((n) => !n.ready);
+  const sentences: string[] = [];
+  if (ready.length) sentences.push(`Sending ${ready.map((n) => `by ${channelWords(n.channel)} to ${n.destination}`).join(' and ')}.`);
+  if (blocked.length) {
+    const what = blocked.length > 1 ? 'Email and text messages are' : blocked[0]!.channel === 'email' ? 'Email is' : 'Text messages are';
+    const how = blocked.map((n) => `by ${channelWords(n.channel)}`).join(' or ');
+    sentences.push(`${what} not set up, so nothing goes ${how}: read the PIN to the recipient, or ask an admin to set it up in Settings.`);
+  }
+  return sentences.join(' ');
 }

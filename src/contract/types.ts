@@ -133,18 +133,25 @@ export interface AccessOverview {
   lookupPinEnabled: boolean;
 }
 
+/** A notification queued by a staff action; `ready` is false when that channel is not set up, so it will not arrive. */
+export interface QueuedNotification {
+  channel: Channel;
+  destination: string;
+  ready: boolean;
+}
+
 export interface SingleAccessIssued {
   id: number;
   pin: string;
   expiresAt: string;
   recipientName: string;
-  notifications: { channel: Channel; destination: string }[];
+  notifications: QueuedNotification[];
 }
 
 export interface PermanentIssued {
   pin: string;
   createdAt: string;
-  notifications: { channel: Channel; destination: string }[];
+  notifications: QueuedNotification[];
 }
 
 export interface PinLookup {

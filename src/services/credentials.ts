@@ -17,6 +17,7 @@ import type { Transactor } from './tx';
 export interface Notifier {
   enqueue(item: { channel: Channel; recipientId: number; accessKeyId: number | null; template: NotificationTemplate; destination: string }): number;
   forRecipient(recipientId: number): NotificationSummary[];
+  isReady(channel: Channel): boolean;
 }
 
 /** A permanent PIN and QR code, hashed and sealed, not yet stored (see sealMany). */
@@ -232,7 +233,7 @@ export class CredentialService {
       const destination = channel === 'email' ? recipient.email : recipient.phone;
       if (!destination) return [];
       this.notifier.enqueue({ channel, recipientId: recipient.id, accessKeyId, template, destination });
-      return [{ channel, destination }];
+      return [{ channel, destination, ready: this.notifier.isReady(channel) }];
     });
   }
 

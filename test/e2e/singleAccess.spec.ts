@@ -94,7 +94,7 @@ test('Quick Actions: Send Single Access PIN by email and text; the PIN opens the
   await dialog.getByRole('button', { name: 'Generate' }).click();
   const shownPin = (await dialog.getByRole('status', { name: 'Single Access PIN' }).textContent()) ?? '';
   expect(shownPin).toMatch(/^\d{6,12}$/);
-  await expect(dialog.getByText('Sent by email to maria@example.com and by text to +14155550123.')).toBeVisible();
+  await expect(dialog.getByText('Sending by email to maria@example.com and by text to +14155550123.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
 
@@ -161,7 +161,7 @@ test('Recipients tab: Shield → Send Single Access PIN by text; the PIN no long
 
   // 6. Generate: the recipient receives the one-time access notification by text.
   await dialog.getByRole('button', { name: 'Generate' }).click();
-  await expect(dialog.getByText('Sent by text to +14155550199.')).toBeVisible();
+  await expect(dialog.getByText('Sending by text to +14155550199.')).toBeVisible();
   const shownPin = (await dialog.getByRole('status', { name: 'Single Access PIN' }).textContent()) ?? '';
   await dialog.getByRole('button', { name: 'Done' }).click();
   const textedPin = await oneTimePinTextTo(smsInbox, '+14155550199');

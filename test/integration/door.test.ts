@@ -51,6 +51,11 @@ describe('the door', () => {
     const { core, pulses, type } = await door();
     const id = recipient(core);
     const issued = core.credentials.sendSingleAccessPin(cliActor, { recipientId: id, notifyVia: 'both', expiresAt: inAnHour(core) });
+    // Nothing is set up in this core: staff are told the messages will not arrive.
+    expect(issued.notifications).toEqual([
+      { channel: 'email', destination: 'ana@example.com', ready: false },
+      { channel: 'sms', destination: '+14155550123', ready: false },
+    ]);
     const changed: number[] = [];
     core.events.on('access.changed', (e) => changed.push(e.recipientId));
     await type(`${issued.pin}#`);

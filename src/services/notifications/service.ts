@@ -103,6 +103,11 @@ export class NotificationService {
   }
 
   /** Newest first. */
+  /** Whether messages on this channel can go out at all with the current settings. */
+  isReady(channel: Channel): boolean {
+    return this.options.config()[channel] !== null;
+  }
+
   forRecipient(recipientId: number, limit = 20): NotificationSummary[] {
     return this.repo.forRecipient(recipientId, limit).map(toSummary);
   }
