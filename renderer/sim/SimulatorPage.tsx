@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Container, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { Keypad } from './Keypad';
 import { RelayLamp } from './RelayLamp';
 import { advanceClock, scanQr } from './simApi';
@@ -26,41 +26,34 @@ export function SimulatorPage() {
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Card withBorder component="section" aria-labelledby="sim-keypad">
-            <Stack>
-              <Title order={2} size="h3" id="sim-keypad">
-                Keypad
-              </Title>
-              <Keypad onError={setActionError} />
-            </Stack>
-          </Card>
-          <Card withBorder component="section" aria-labelledby="sim-relay">
-            <Stack>
-              <Title order={2} size="h3" id="sim-relay">
-                Door relay
-              </Title>
-              <RelayLamp onError={onRelayError} />
-            </Stack>
-          </Card>
-          <Card withBorder component="section" aria-labelledby="sim-reader">
-            <Stack>
-              <Title order={2} size="h3" id="sim-reader">
-                QR reader
-              </Title>
-              <QrReader onError={setActionError} />
-            </Stack>
-          </Card>
-          <Card withBorder component="section" aria-labelledby="sim-clock">
-            <Stack>
-              <Title order={2} size="h3" id="sim-clock">
-                Clock
-              </Title>
-              <ClockControl onError={setActionError} />
-            </Stack>
-          </Card>
+          <SimSection id="sim-keypad" title="Keypad">
+            <Keypad onError={setActionError} />
+          </SimSection>
+          <SimSection id="sim-relay" title="Door relay">
+            <RelayLamp onError={onRelayError} />
+          </SimSection>
+          <SimSection id="sim-reader" title="QR reader">
+            <QrReader onError={setActionError} />
+          </SimSection>
+          <SimSection id="sim-clock" title="Clock">
+            <ClockControl onError={setActionError} />
+          </SimSection>
         </SimpleGrid>
       </Stack>
     </Container>
+  );
+}
+
+function SimSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder component="section" aria-labelledby={id}>
+      <Stack>
+        <Title order={2} size="h3" id={id}>
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Card>
   );
 }
 
