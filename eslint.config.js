@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
 const noElectron = {
   paths: [{ name: 'electron', message: 'src/ and native/ run in plain Node: never import electron here (see DESIGN.md).' }],
@@ -21,7 +22,10 @@ export default tseslint.config(
   {
     files: ['src/**', 'native/**'],
     rules: {
-      'no-restricted-imports': ['error', { ...noElectron, patterns: [{ group: ['**/renderer/**', '**/main/**'], message: 'The core never imports a host or the UI.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { ...noElectron, patterns: [{ group: ['**/renderer/**', '**/main/**'], message: 'The core never imports a host or the UI.' }] },
+      ],
     },
   },
   {
@@ -45,4 +49,6 @@ export default tseslint.config(
       ],
     },
   },
+  // Formatting belongs to Prettier (npm run format); this turns off the rules that would fight it.
+  prettier,
 );
