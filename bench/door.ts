@@ -48,7 +48,9 @@ export async function benchDoor(log: (line: string) => void): Promise<BenchResul
     }
 
     const floor: number[] = [];
-    const lookup = core.db.prepare("SELECT k.id, r.status FROM access_keys k JOIN recipients r ON r.id = k.recipient_id WHERE k.pin_hash = ? AND k.status = 'active'");
+    const lookup = core.db.prepare(
+      "SELECT k.id, r.status FROM access_keys k JOIN recipients r ON r.id = k.recipient_id WHERE k.pin_hash = ? AND k.status = 'active'",
+    );
     const insert = core.db.prepare('INSERT INTO audit_log (at, actor, action, subject, details) VALUES (?, ?, ?, ?, ?)');
     const both = core.db.transaction((hash: Buffer) => {
       const row = lookup.get(hash) as { id: number } | undefined;
@@ -61,8 +63,18 @@ export async function benchDoor(log: (line: string) => void): Promise<BenchResul
       floor.push(performance.now() - start);
     }
     return [
-      { name: 'door decision (last key report in → relay command out)', samples: door, p50: percentile(door, 50), p99: percentile(door, 99) },
-      { name: 'floor: bare indexed lookup + audit insert (better-sqlite3)', samples: floor, p50: percentile(floor, 50), p99: percentile(floor, 99) },
+      {
+        name: 'door decision (last key report in → relay command out)',
+        samples: door,
+        p50: percentile(door, 50),
+        p99: percentile(door, 99),
+      },
+      {
+        name: 'floor: bare indexed lookup + audit insert (better-sqlite3)',
+        samples: floor,
+        p50: percentile(floor, 50),
+        p99: percentile(floor, 99),
+      },
     ];
   } finally {
     await core.close();
@@ -90,7 +102,13 @@ function seed(core: ReturnType<typeof createCore>): string[] {
       if (i % 50 === 0) pins.push(pin);
     }
     for (let i = 0; i < auditRows; i++) {
-      addAudit.run(now - i, 'door', i % 3 ? 'door.granted' : 'door.denied', `recipient:${(i % recipients) + 1}`, '{"device":"keypad","via":"pin"}');
+      addAudit.run(
+        now - i,
+        'door',
+        i % 3 ? 'door.granted' : 'door.denied',
+        `recipient:${(i % recipients) + 1}`,
+        '{"device":"keypad","via":"pin"}',
+      );
     }
   })();
   return pins;

@@ -22,7 +22,8 @@ const header = 'Property,Unit,Tenant Code,Tenant Name,Status,Move In,Move Out,Em
 
 const phoneText = (i: number, moved = false) => `(${moved ? 646 : 212}) ${200 + (i % 700)}-${String(i % 10_000).padStart(4, '0')}`;
 const e164 = (text: string) => parsePhoneNumberFromString(text, 'US')!.number;
-const line = (i: number, phone: string) => `hbr,${i % 900},t${i},"Last${i}, First${i}",Current,01/15/2023,,first${i}.last${i}@example.com,${phone},\n`;
+const line = (i: number, phone: string) =>
+  `hbr,${i % 900},t${i},"Last${i}, First${i}",Current,01/15/2023,,first${i}.last${i}@example.com,${phone},\n`;
 
 function exportFile(): Buffer {
   const lines = [header];
@@ -46,10 +47,26 @@ function seed(core: Core): void {
   );
   core.db.transaction(() => {
     for (let i = 0; i < size; i += 1) {
-      const info = addRecipient.run(`t${i}`, `First${i}`, `Last${i}`, String(i % 900), `first${i}.last${i}@example.com`, e164(phoneText(i)), now, now);
+      const info = addRecipient.run(
+        `t${i}`,
+        `First${i}`,
+        `Last${i}`,
+        String(i % 900),
+        `first${i}.last${i}@example.com`,
+        e164(phoneText(i)),
+        now,
+        now,
+      );
       const pin = String(10_000_000 + i * 877 + (i % 7));
       const qr = random.token(16);
-      addKey.run(info.lastInsertRowid, core.keys.lookupHash('pin', pin), core.keys.seal(pin), core.keys.lookupHash('qr', qr), core.keys.seal(qr), now);
+      addKey.run(
+        info.lastInsertRowid,
+        core.keys.lookupHash('pin', pin),
+        core.keys.seal(pin),
+        core.keys.lookupHash('qr', qr),
+        core.keys.seal(qr),
+        now,
+      );
     }
   })();
   core.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -120,7 +137,9 @@ async function applyFloor(template: string): Promise<number> {
     const setPhone = core.db.prepare('UPDATE recipients SET phone = ?, updated_at = ? WHERE external_id = ?');
     const deactivate = core.db.prepare("UPDATE recipients SET status = 'inactive', updated_at = ? WHERE external_id = ? RETURNING id");
     const revoke = core.db.prepare("UPDATE access_keys SET status = 'revoked', ended_at = ? WHERE recipient_id = ? AND status = 'active'");
-    const insert = core.db.prepare('INSERT INTO recipients (external_id, first_name, last_name, unit, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const insert = core.db.prepare(
+      'INSERT INTO recipients (external_id, first_name, last_name, unit, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     const addKey = core.db.prepare(
       "INSERT INTO access_keys (recipient_id, kind, pin_hash, pin_enc, qr_hash, qr_enc, created_at) VALUES (?, 'permanent', ?, ?, ?, ?, ?)",
     );

@@ -183,7 +183,9 @@ function main(): void {
       const binding = nativeBindingPath({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
       const nativeBinding = existsSync(binding) ? binding : undefined;
       if (!nativeBinding) {
-        log.warn(`No Electron build of better-sqlite3 at ${binding}; ${app.isPackaged ? 'the installation is incomplete: reinstall Packroom' : 'run "node scripts/electron-native.mjs" (npm start does)'}.`);
+        log.warn(
+          `No Electron build of better-sqlite3 at ${binding}; ${app.isPackaged ? 'the installation is incomplete: reinstall Packroom' : 'run "node scripts/electron-native.mjs" (npm start does)'}.`,
+        );
       }
       try {
         core = createCore({ dataDir, nativeBinding, dataKey });
@@ -201,7 +203,9 @@ function main(): void {
     })
     .catch((error: unknown) => {
       log.error('Startup failed', error);
-      startupFailed(`Packroom could not start: ${error instanceof Error ? error.message : String(error)}. Tell your IT contact (details are in the Packroom log).`);
+      startupFailed(
+        `Packroom could not start: ${error instanceof Error ? error.message : String(error)}. Tell your IT contact (details are in the Packroom log).`,
+      );
     });
 }
 

@@ -43,7 +43,9 @@ export function installIpc(core: Core): IpcBridge {
     const entry = contexts.get(event.sender.id);
     const rejection = senderRejection({ knownWindow: entry !== undefined && entry.contents === event.sender, frame: senderFrame(event) });
     if (rejection !== null || !entry) {
-      log.warn(`IPC: refused ${typeof method === 'string' ? method.slice(0, 100) : typeof method} from webContents ${event.sender.id}: ${rejection ?? 'unknown'}`);
+      log.warn(
+        `IPC: refused ${typeof method === 'string' ? method.slice(0, 100) : typeof method} from webContents ${event.sender.id}: ${rejection ?? 'unknown'}`,
+      );
       return refused;
     }
     return core.dispatch(entry.ctx, method, input);

@@ -3,7 +3,19 @@
  * cipher, tests plug in a fake. The key is the core's `dataKey` (src/secrets.ts DataKeys): 32
  * random bytes from which it derives the keys for PIN lookup hashes and sealed settings.
  */
-import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { random } from '../src/random';
 import { keyFileName, loadOrCreateKeyFile } from '../src/secrets';
@@ -117,7 +129,8 @@ export function loadOrCreateKey(dir: string, cipher: KeyCipher | null, log: KeyS
   }
   const key = random.bytes(dataKeyBytes);
   const sealed = cipher.encrypt(key);
-  if (!cipher.decrypt(sealed).equals(key)) throw new DataKeyError('The system keychain returned a different key than it was given; the data key was not saved.');
+  if (!cipher.decrypt(sealed).equals(key))
+    throw new DataKeyError('The system keychain returned a different key than it was given; the data key was not saved.');
   try {
     createPrivateFile(sealedPath, sealed);
   } catch (error) {

@@ -20,7 +20,8 @@ contextBridge.exposeInMainWorld('packroom', {
 
   /** Subscribes to one core event; returns the function that unsubscribes. */
   on(event: unknown, listener: unknown): () => void {
-    if (typeof event !== 'string' || !knownEvents.has(event)) throw new TypeError(`Packroom has no event called ${JSON.stringify(String(event))}.`);
+    if (typeof event !== 'string' || !knownEvents.has(event))
+      throw new TypeError(`Packroom has no event called ${JSON.stringify(String(event))}.`);
     if (typeof listener !== 'function') throw new TypeError('The event listener must be a function.');
     const forward = (_ipcEvent: IpcRendererEvent, name: unknown, payload: unknown) => {
       if (name === event) (listener as (payload: unknown) => void)(payload);

@@ -16,9 +16,24 @@ const common = {
 
 await Promise.all([
   esbuild({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist/core', format: 'esm', packages: 'external' }),
-  esbuild({ ...common, entryPoints: { index: 'main/index.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' }, format: 'cjs', packages: 'external', external: ['electron'] }),
+  esbuild({
+    ...common,
+    entryPoints: { index: 'main/index.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    packages: 'external',
+    external: ['electron'],
+  }),
   // A sandboxed preload may require only 'electron': bundle everything else into it.
-  esbuild({ ...common, entryPoints: { preload: 'main/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' }, format: 'cjs', external: ['electron'] }),
+  esbuild({
+    ...common,
+    entryPoints: { preload: 'main/preload.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    external: ['electron'],
+  }),
 ]);
 await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log('Built dist/core, dist/main and dist/renderer.');

@@ -59,7 +59,9 @@ mkdirSync(dirname(target), { recursive: true });
 const skip = [join(source, 'build'), join(source, 'node_modules')];
 cpSync(source, target, { recursive: true, filter: (path) => !skip.some((dir) => path === dir || path.startsWith(dir + sep)) });
 
-console.log(`electron-native: building better-sqlite3 for Electron ${electronVersion} (${process.platform}-${process.arch}) in ${show(target)} ...`);
+console.log(
+  `electron-native: building better-sqlite3 for Electron ${electronVersion} (${process.platform}-${process.arch}) in ${show(target)} ...`,
+);
 try {
   const run = rebuild({
     buildPath: target,
@@ -82,7 +84,9 @@ try {
 }
 
 if (hashOf(nodeBuild) !== nodeBuildHash) {
-  fail('node_modules/better-sqlite3 was changed by the rebuild, so tests on plain Node may now fail. Run "npm rebuild better-sqlite3" to restore it, and report this.');
+  fail(
+    'node_modules/better-sqlite3 was changed by the rebuild, so tests on plain Node may now fail. Run "npm rebuild better-sqlite3" to restore it, and report this.',
+  );
 }
 if (!existsSync(binary)) {
   rmSync(target, { recursive: true, force: true });

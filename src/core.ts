@@ -87,7 +87,10 @@ export function createCore(options: CoreOptions): Core {
   const devices = new DeviceService(db, clock, tx, audit, alerts, events, door);
   const roster = new RosterService({ db, repo: recipientRepo, clock, tx, audit, settings, events, credentials });
   const rosterSchedule = new RosterSchedule(roster, settings, clock, alerts);
-  const dispatch = createDispatch(auth, createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices, roster, rosterSchedule }));
+  const dispatch = createDispatch(
+    auth,
+    createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices, roster, rosterSchedule }),
+  );
   return {
     db,
     clock,

@@ -34,7 +34,11 @@ export function AccessMenu({ recipient, overview }: { recipient: Recipient; over
           <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setDialog('single')}>
             Send Single Access PIN
           </Menu.Item>
-          <Menu.Item leftSection={<IconEye size={16} aria-hidden />} disabled={lookupUnavailable !== null} onClick={() => setDialog('lookup')}>
+          <Menu.Item
+            leftSection={<IconEye size={16} aria-hidden />}
+            disabled={lookupUnavailable !== null}
+            onClick={() => setDialog('lookup')}
+          >
             Look up PIN
             {lookupUnavailable && (
               <Text size="xs" c="dimmed">

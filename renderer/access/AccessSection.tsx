@@ -35,7 +35,8 @@ function PermanentCredentials({ overview }: { overview: AccessOverview }) {
     <Card withBorder>
       <Group gap="xl">
         <Text>
-          PIN <span aria-hidden>{'•'.repeat(permanent.pinLength)}</span> ({permanent.pinLength} digits), issued {formatDate(permanent.createdAt)}
+          PIN <span aria-hidden>{'•'.repeat(permanent.pinLength)}</span> ({permanent.pinLength} digits), issued{' '}
+          {formatDate(permanent.createdAt)}
         </Text>
         <Text>QR code issued {formatDate(permanent.createdAt)}</Text>
       </Group>

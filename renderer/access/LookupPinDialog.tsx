@@ -47,7 +47,12 @@ function LookupPin({ recipientId, recipientName, onClose }: Omit<Props, 'opened'
         PIN. Each lookup is recorded in the Activity log with your name.
       </Text>
       <ErrorAlert error={error} title="Could not look up the PIN" />
-      <Checkbox label="I have verified this recipient's identity" required checked={verified} onChange={(e) => setVerified(e.currentTarget.checked)} />
+      <Checkbox
+        label="I have verified this recipient's identity"
+        required
+        checked={verified}
+        onChange={(e) => setVerified(e.currentTarget.checked)}
+      />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           Cancel

@@ -29,7 +29,11 @@ export function RecipientPicker({ value, onChange, error }: Props) {
   if (value) byId.set(String(value.id), value);
   const options = [...byId.entries()].map(([id, r]) => ({ value: id, label: optionLabel(r) }));
 
-  const nothingFound = results.loading ? 'Searching…' : query.trim() === '' ? 'Type part of the name' : 'No active recipient matches that name';
+  const nothingFound = results.loading
+    ? 'Searching…'
+    : query.trim() === ''
+      ? 'Type part of the name'
+      : 'No active recipient matches that name';
 
   return (
     <Select

@@ -30,7 +30,11 @@ export function SingleAccessPinDialog({ opened, recipient, onClose }: Props) {
   return (
     <Modal opened={opened} onClose={close} title="Generate One-Time Access Key" size="lg">
       {opened &&
-        (issued ? <IssuedPin issued={issued} onDone={close} /> : <GenerateForm fixedRecipient={recipient} onIssued={setIssued} onCancel={close} />)}
+        (issued ? (
+          <IssuedPin issued={issued} onDone={close} />
+        ) : (
+          <GenerateForm fixedRecipient={recipient} onIssued={setIssued} onCancel={close} />
+        ))}
     </Modal>
   );
 }
@@ -101,7 +105,14 @@ function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
             error={errors.recipientId}
           />
         )}
-        <Anchor component="button" type="button" size="sm" style={{ alignSelf: 'flex-start' }} onClick={() => setShowOptions((s) => !s)} aria-expanded={showOptions}>
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          style={{ alignSelf: 'flex-start' }}
+          onClick={() => setShowOptions((s) => !s)}
+          aria-expanded={showOptions}
+        >
           {showOptions ? 'Show fewer options' : 'Show more options'}
         </Anchor>
         <Collapse in={showOptions}>

@@ -19,13 +19,17 @@ export function ActivityTab() {
     invoke('activity.list', { limit: pageSize }).then(
       (page) => {
         if (!live) return;
-        setEntries((current) => [...current.filter((e) => !page.items.some((p) => p.id === e.id)), ...page.items].sort((a, b) => b.id - a.id));
+        setEntries((current) =>
+          [...current.filter((e) => !page.items.some((p) => p.id === e.id)), ...page.items].sort((a, b) => b.id - a.id),
+        );
         setMore(page.more);
         setLoading(false);
       },
       (e: Error) => live && (setError(e), setLoading(false)),
     );
-    const off = on('activity.appended', (entry) => setEntries((current) => (current.some((e) => e.id === entry.id) ? current : [entry, ...current])));
+    const off = on('activity.appended', (entry) =>
+      setEntries((current) => (current.some((e) => e.id === entry.id) ? current : [entry, ...current])),
+    );
     return () => {
       live = false;
       off();

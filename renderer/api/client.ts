@@ -55,7 +55,10 @@ function httpBridge(): RawBridge {
           credentials: 'same-origin',
         });
       } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: 'Packroom is not reachable. Check that it is still running, then try again.' } };
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Packroom is not reachable. Check that it is still running, then try again.' },
+        };
       }
       return (await response.json()) as Envelope;
     },

@@ -6,7 +6,15 @@ import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
 import { AuthCard } from './AuthCard';
 
-export function LockScreen({ session, onUnlocked, onSignOut }: { session: SessionInfo; onUnlocked: (s: SessionInfo) => void; onSignOut: () => void }) {
+export function LockScreen({
+  session,
+  onUnlocked,
+  onSignOut,
+}: {
+  session: SessionInfo;
+  onUnlocked: (s: SessionInfo) => void;
+  onSignOut: () => void;
+}) {
   const [password, setPassword] = useState('');
   const { run, busy, error } = useAction(() => invoke('auth.unlock', { password }));
 
@@ -22,7 +30,13 @@ export function LockScreen({ session, onUnlocked, onSignOut }: { session: Sessio
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={error} title="Could not unlock" />
-          <PasswordInput label="Password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoFocus />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            autoFocus
+          />
           <Button type="submit" loading={busy}>
             Unlock
           </Button>

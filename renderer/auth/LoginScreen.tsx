@@ -23,8 +23,19 @@ export function LoginScreen({ siteName, notice, onDone }: { siteName: string; no
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={error} title="Could not sign in" />
-          <TextInput label="User name" autoComplete="username" value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoFocus />
-          <PasswordInput label="Password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <TextInput
+            label="User name"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+            autoFocus
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
           <Button type="submit" loading={busy}>
             Sign in
           </Button>

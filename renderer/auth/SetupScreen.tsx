@@ -44,7 +44,14 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={formError} />
-          <TextInput label="Your name" required value={values.displayName} onChange={set('displayName')} error={errors.displayName} autoFocus />
+          <TextInput
+            label="Your name"
+            required
+            value={values.displayName}
+            onChange={set('displayName')}
+            error={errors.displayName}
+            autoFocus
+          />
           <TextInput
             label="User name"
             description="3 to 32 letters, digits, dots, dashes or underscores"

@@ -116,7 +116,13 @@ function Assignments({ overview, onUnassign }: { overview: DeviceOverview; onUna
   );
 }
 
-function ConnectedDevices({ overview, onAssign }: { overview: DeviceOverview; onAssign: (role: DeviceRole, selector: string, channel?: number) => void }) {
+function ConnectedDevices({
+  overview,
+  onAssign,
+}: {
+  overview: DeviceOverview;
+  onAssign: (role: DeviceRole, selector: string, channel?: number) => void;
+}) {
   return (
     <Stack gap="xs">
       <Title order={4}>Connected USB devices</Title>
@@ -160,7 +166,13 @@ function ConnectedDevices({ overview, onAssign }: { overview: DeviceOverview; on
   );
 }
 
-function AssignControl({ device, onAssign }: { device: HidDeviceInfo; onAssign: (role: DeviceRole, selector: string, channel?: number) => void }) {
+function AssignControl({
+  device,
+  onAssign,
+}: {
+  device: HidDeviceInfo;
+  onAssign: (role: DeviceRole, selector: string, channel?: number) => void;
+}) {
   const [channel, setChannel] = useState<number>(1);
   if (device.assignedRole) return <Badge variant="outline">{roleLabels[device.assignedRole]}</Badge>;
   if (device.blocked) return null;
@@ -168,7 +180,15 @@ function AssignControl({ device, onAssign }: { device: HidDeviceInfo; onAssign: 
   return (
     <Group gap="xs" wrap="nowrap">
       {device.kind === 'relay' && (
-        <NumberInput aria-label={`Relay channel for ${deviceName(device)}`} min={1} max={8} w={70} size="xs" value={channel} onChange={(v) => setChannel(Number(v) || 1)} />
+        <NumberInput
+          aria-label={`Relay channel for ${deviceName(device)}`}
+          min={1}
+          max={8}
+          w={70}
+          size="xs"
+          value={channel}
+          onChange={(v) => setChannel(Number(v) || 1)}
+        />
       )}
       <Select
         aria-label={`Use ${deviceName(device)} as`}
@@ -217,7 +237,9 @@ function Identify({ onFound }: { onFound: (device: HidDeviceInfo, role: DeviceRo
         </Button>
       </Group>
       {waiting && (
-        <Text role="status">{waiting === 'keypad' ? 'Press a key on the door keypad now.' : 'Scan any code with the door reader now.'}</Text>
+        <Text role="status">
+          {waiting === 'keypad' ? 'Press a key on the door keypad now.' : 'Scan any code with the door reader now.'}
+        </Text>
       )}
       {message && <Text role="status">{message}</Text>}
     </Stack>

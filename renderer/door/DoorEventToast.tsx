@@ -8,7 +8,8 @@ const viaLabel = { pin: 'PIN', qr: 'QR code', staff: 'staff' } as const;
 
 function describe(e: DoorEvent): { color: string; title: string; text: string } {
   const where = `${viaLabel[e.via]} at ${e.device}`;
-  if (e.result === 'granted') return { color: 'green', title: 'Door opened', text: `${e.recipientName ?? 'Someone'} by ${where}. ${e.reason}` };
+  if (e.result === 'granted')
+    return { color: 'green', title: 'Door opened', text: `${e.recipientName ?? 'Someone'} by ${where}. ${e.reason}` };
   if (e.result === 'locked-out') return { color: 'red', title: 'Keypad locked', text: `${e.reason} (${where})` };
   return { color: 'orange', title: 'Door stayed closed', text: `${e.reason} (${where})` };
 }

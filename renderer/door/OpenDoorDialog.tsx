@@ -44,8 +44,8 @@ function OpenDoorForm({ recipient, onClose }: Omit<Props, 'opened'>) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <Text>
-          {recipient ? `Opens the package room door for ${recipient.name}.` : 'Opens the package room door now.'} The reason and your name are
-          recorded in the Activity log.
+          {recipient ? `Opens the package room door for ${recipient.name}.` : 'Opens the package room door now.'} The reason and your name
+          are recorded in the Activity log.
         </Text>
         <ErrorAlert error={formError} title="The door did not open" />
         <TextInput

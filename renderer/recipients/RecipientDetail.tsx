@@ -124,7 +124,8 @@ export function RecipientDetail({ id, onBack }: { id: number; onBack: () => void
           <Modal opened={confirming} onClose={() => setConfirming(false)} title="Deactivate this recipient?">
             <Stack>
               <Text>
-                {r.firstName} {r.lastName} will no longer appear in active searches. Their history is kept, and you can reactivate them later.
+                {r.firstName} {r.lastName} will no longer appear in active searches. Their history is kept, and you can reactivate them
+                later.
               </Text>
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setConfirming(false)}>

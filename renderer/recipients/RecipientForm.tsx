@@ -60,31 +60,38 @@ function RecipientFields({ recipient, onClose, onSaved }: Omit<Props, 'opened'>)
 
   return (
     <form onSubmit={submit} noValidate>
-        <Stack>
-          <ErrorAlert error={formError} />
-          <Group grow>
-            <TextInput label="First name" required value={values.firstName} onChange={set('firstName')} error={errors.firstName} data-autofocus />
-            <TextInput label="Last name" required value={values.lastName} onChange={set('lastName')} error={errors.lastName} />
-          </Group>
-          <TextInput label="Unit" required value={values.unit} onChange={set('unit')} error={errors.unit} w={160} />
-          <TextInput label="Email" type="email" value={values.email} onChange={set('email')} error={errors.email} />
+      <Stack>
+        <ErrorAlert error={formError} />
+        <Group grow>
           <TextInput
-            label="Phone"
-            description="Mobile number for text messages, e.g. (415) 555-0123"
-            type="tel"
-            value={values.phone}
-            onChange={set('phone')}
-            error={errors.phone}
+            label="First name"
+            required
+            value={values.firstName}
+            onChange={set('firstName')}
+            error={errors.firstName}
+            data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              {recipient ? 'Save changes' : 'Add Recipient'}
-            </Button>
-          </Group>
-        </Stack>
+          <TextInput label="Last name" required value={values.lastName} onChange={set('lastName')} error={errors.lastName} />
+        </Group>
+        <TextInput label="Unit" required value={values.unit} onChange={set('unit')} error={errors.unit} w={160} />
+        <TextInput label="Email" type="email" value={values.email} onChange={set('email')} error={errors.email} />
+        <TextInput
+          label="Phone"
+          description="Mobile number for text messages, e.g. (415) 555-0123"
+          type="tel"
+          value={values.phone}
+          onChange={set('phone')}
+          error={errors.phone}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy}>
+            {recipient ? 'Save changes' : 'Add Recipient'}
+          </Button>
+        </Group>
+      </Stack>
     </form>
   );
 }

@@ -30,8 +30,8 @@ export function ChooseFile({ presets, defaultPreset, busy, onPreview }: Props) {
             Import a file
           </Title>
           <Text size="sm" c="dimmed">
-            Export the resident list from your property-management system as CSV or Excel (.xlsx). Packroom shows every change
-            before anything is saved.
+            Export the resident list from your property-management system as CSV or Excel (.xlsx). Packroom shows every change before
+            anything is saved.
           </Text>
           <Group align="flex-start">
             <FileInput

@@ -64,15 +64,33 @@ export function DiffView({ diff }: { diff: RosterDiffSummary }) {
         )}
         {safety.exceeded && (
           <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title="Many residents would lose access" role="alert">
-            This import would deactivate {safety.wouldDeactivate} of {safety.activeBefore} active residents ({percent(safety.share)}), more than
-            the limit of {percent(safety.limit)}. A cut-off or wrong export looks like this: check the file before you apply it.
+            This import would deactivate {safety.wouldDeactivate} of {safety.activeBefore} active residents ({percent(safety.share)}), more
+            than the limit of {percent(safety.limit)}. A cut-off or wrong export looks like this: check the file before you apply it.
           </Alert>
         )}
         <Accordion multiple variant="separated">
           {section('added', 'New', counts.added, diff.added.length, <NewTable rows={diff.added} />)}
-          {section('changed', 'Changed', counts.changed, diff.changed.length, <ChangeTable rows={diff.changed} label="Changed recipients" />)}
-          {section('movedOut', 'Moved out', counts.movedOut, diff.movedOut.length, <ChangeTable rows={diff.movedOut} label="Recipients who moved out" reason />)}
-          {section('reactivated', 'Back again', counts.reactivated, diff.reactivated.length, <ChangeTable rows={diff.reactivated} label="Recipients back again" />)}
+          {section(
+            'changed',
+            'Changed',
+            counts.changed,
+            diff.changed.length,
+            <ChangeTable rows={diff.changed} label="Changed recipients" />,
+          )}
+          {section(
+            'movedOut',
+            'Moved out',
+            counts.movedOut,
+            diff.movedOut.length,
+            <ChangeTable rows={diff.movedOut} label="Recipients who moved out" reason />,
+          )}
+          {section(
+            'reactivated',
+            'Back again',
+            counts.reactivated,
+            diff.reactivated.length,
+            <ChangeTable rows={diff.reactivated} label="Recipients back again" />,
+          )}
           {section('errors', 'Rows with errors', counts.errors, diff.errors.length, <ErrorTable rows={diff.errors} />)}
         </Accordion>
       </Stack>

@@ -19,7 +19,14 @@ const toPatch = (v: Values) => ({
 /** How every import behaves, whether run by hand or daily. */
 export function ImportRules({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
   return (
-    <SettingsCard title="Import rules" saveLabel="Save import rules" initial={initial} fromSettings={fromSettings} toPatch={toPatch} onSaved={onSaved}>
+    <SettingsCard
+      title="Import rules"
+      saveLabel="Save import rules"
+      initial={initial}
+      fromSettings={fromSettings}
+      toPatch={toPatch}
+      onSaved={onSaved}
+    >
       {({ values, set, field }) => (
         <>
           <Switch

@@ -49,7 +49,12 @@ export function ImportTab() {
       <ErrorAlert error={status.error ?? settings.error} title="Could not load the import settings" />
       <ErrorAlert error={flow.error} title="The import did not go through" />
       {status.data && settings.data && step.kind === 'choose' && (
-        <ChooseFile presets={status.data.presets} defaultPreset={settings.data.importPreset} busy={busy} onPreview={(f, p) => void flow.start(f, p)} />
+        <ChooseFile
+          presets={status.data.presets}
+          defaultPreset={settings.data.importPreset}
+          busy={busy}
+          onPreview={(f, p) => void flow.start(f, p)}
+        />
       )}
       {step.kind === 'choose' && busy && <ImportProgress progress={flow.progress} fallback="Sending the file" />}
       {step.kind === 'preview' && (

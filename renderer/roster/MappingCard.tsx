@@ -19,7 +19,10 @@ const sameMapping = (a: Mapping, b: Mapping) => rosterColumnIds.every((c) => (a[
 export function MappingCard({ dryRun, busy, onRemap }: Props) {
   const [mapping, setMapping] = useState<Mapping>(dryRun.mapping);
   const fieldOf = new Map(rosterColumnIds.flatMap((c) => (mapping[c] == null ? [] : [[mapping[c], c] as const])));
-  const options = [{ value: notInFile, label: '— not in this file —' }, ...dryRun.headers.map((h, i) => ({ value: String(i), label: h || `Column ${i + 1}` }))];
+  const options = [
+    { value: notInFile, label: '— not in this file —' },
+    ...dryRun.headers.map((h, i) => ({ value: String(i), label: h || `Column ${i + 1}` })),
+  ];
   const choose = (column: RosterColumnId, value: string | null) =>
     setMapping((m) => ({ ...m, [column]: value === null || value === notInFile ? null : Number(value) }));
 

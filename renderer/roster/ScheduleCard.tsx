@@ -18,14 +18,21 @@ export function ScheduleCard({ status, onSaved }: { status: RosterStatus; onSave
   const [saved, setSaved] = useState(false);
   const locked = new Set(status.lockedByEnvironment);
   const field = (key: keyof typeof settingOf, description?: string) =>
-    locked.has(settingOf[key]) ? { disabled: true, description: 'Set by an environment variable on this computer', error: errors[key] } : { description, error: errors[key] };
+    locked.has(settingOf[key])
+      ? { disabled: true, description: 'Set by an environment variable on this computer', error: errors[key] }
+      : { description, error: errors[key] };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setSaved(false);
     try {
-      const next = await invoke('roster.configure', { enabled: values.enabled, folder: values.folder, timeOfDay: values.timeOfDay, preset: values.preset });
+      const next = await invoke('roster.configure', {
+        enabled: values.enabled,
+        folder: values.folder,
+        timeOfDay: values.timeOfDay,
+        preset: values.preset,
+      });
       setErrors({});
       setFormError(null);
       setSaved(true);
@@ -50,7 +57,10 @@ export function ScheduleCard({ status, onSaved }: { status: RosterStatus; onSave
             label="Import every day"
             checked={values.enabled}
             onChange={(e) => setValues((v) => ({ ...v, enabled: e.currentTarget.checked }))}
-            {...field('enabled', 'Applies on its own only when no more residents move out than the limit below; staff are alerted otherwise.')}
+            {...field(
+              'enabled',
+              'Applies on its own only when no more residents move out than the limit below; staff are alerted otherwise.',
+            )}
           />
           <TextInput
             label="Folder the exports are saved in"

@@ -11,11 +11,18 @@ function toBase64(bytes: Uint8Array): string {
 /** Sends the file in chunks the API accepts; returns the upload id the preview takes. */
 export async function uploadRosterFile(file: File, onProgress: (done: number, total: number) => void): Promise<string> {
   if (file.size === 0) throw new Error('This file is empty.');
-  if (file.size > rosterUploadLimits.maxBytes) throw new Error('This file is larger than 60 MB. Export only current residents, or split the file.');
+  if (file.size > rosterUploadLimits.maxBytes)
+    throw new Error('This file is larger than 60 MB. Export only current residents, or split the file.');
   let uploadId: string | undefined;
   for (let offset = 0; offset < file.size; offset += rosterUploadLimits.chunkBytes) {
     const chunk = new Uint8Array(await file.slice(offset, offset + rosterUploadLimits.chunkBytes).arrayBuffer());
-    const receipt = await invoke('roster.upload', { ...(uploadId && { uploadId }), fileName: file.name, size: file.size, offset, data: toBase64(chunk) });
+    const receipt = await invoke('roster.upload', {
+      ...(uploadId && { uploadId }),
+      fileName: file.name,
+      size: file.size,
+      offset,
+      data: toBase64(chunk),
+    });
     uploadId = receipt.uploadId;
     onProgress(receipt.received, file.size);
   }

@@ -10,7 +10,14 @@ const fromSettings = (s: Settings) => ({
 
 export function DoorSettings({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
   return (
-    <SettingsCard title="Door" saveLabel="Save door settings" initial={initial} fromSettings={fromSettings} toPatch={(v) => v} onSaved={onSaved}>
+    <SettingsCard
+      title="Door"
+      saveLabel="Save door settings"
+      initial={initial}
+      fromSettings={fromSettings}
+      toPatch={(v) => v}
+      onSaved={onSaved}
+    >
       {({ values, set, field }) => (
         <>
           <NumberInput

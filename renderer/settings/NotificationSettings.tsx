@@ -29,7 +29,10 @@ export function NotificationSettings({ initial, onSaved }: { initial: Settings; 
             placeholder="smtps://user:password@mail.example.com:465"
             value={values.smtpUrl}
             onChange={(e) => set('smtpUrl', e.currentTarget.value)}
-            {...field('smtpUrl', 'The mail server for email notifications. The password shows as ********; leave it so to keep the stored one.')}
+            {...field(
+              'smtpUrl',
+              'The mail server for email notifications. The password shows as ********; leave it so to keep the stored one.',
+            )}
           />
           <TextInput
             label="From address"

@@ -6,10 +6,22 @@ const fromSettings = (s: Settings) => ({ siteName: s.siteName, idleLockMinutes: 
 
 export function SiteSettings({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
   return (
-    <SettingsCard title="Site" saveLabel="Save site settings" initial={initial} fromSettings={fromSettings} toPatch={(v) => v} onSaved={onSaved}>
+    <SettingsCard
+      title="Site"
+      saveLabel="Save site settings"
+      initial={initial}
+      fromSettings={fromSettings}
+      toPatch={(v) => v}
+      onSaved={onSaved}
+    >
       {({ values, set, field }) => (
         <>
-          <TextInput label="Site name" value={values.siteName} onChange={(e) => set('siteName', e.currentTarget.value)} {...field('siteName')} />
+          <TextInput
+            label="Site name"
+            value={values.siteName}
+            onChange={(e) => set('siteName', e.currentTarget.value)}
+            {...field('siteName')}
+          />
           <NumberInput
             label="Lock the screen after this many idle minutes"
             min={1}

@@ -59,7 +59,12 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
                 </Table.Td>
                 <Table.Td ta="right">
                   {s.id !== session.staffId && (
-                    <Button size="xs" variant="subtle" onClick={() => void setActive(s.id, !s.active)} aria-label={`${s.active ? 'Deactivate' : 'Reactivate'} ${s.username}`}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => void setActive(s.id, !s.active)}
+                      aria-label={`${s.active ? 'Deactivate' : 'Reactivate'} ${s.username}`}
+                    >
                       {s.active ? 'Deactivate' : 'Reactivate'}
                     </Button>
                   )}
@@ -104,8 +109,19 @@ function AddStaff({ opened, onClose, onSaved }: { opened: boolean; onClose: () =
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={formError} />
-          <TextInput label="Name" value={values.displayName} onChange={(e) => setValues({ ...values, displayName: e.currentTarget.value })} error={errors.displayName} data-autofocus />
-          <TextInput label="User name" value={values.username} onChange={(e) => setValues({ ...values, username: e.currentTarget.value })} error={errors.username} />
+          <TextInput
+            label="Name"
+            value={values.displayName}
+            onChange={(e) => setValues({ ...values, displayName: e.currentTarget.value })}
+            error={errors.displayName}
+            data-autofocus
+          />
+          <TextInput
+            label="User name"
+            value={values.username}
+            onChange={(e) => setValues({ ...values, username: e.currentTarget.value })}
+            error={errors.username}
+          />
           <Select
             label="Role"
             allowDeselect={false}

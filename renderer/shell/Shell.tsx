@@ -81,7 +81,11 @@ export function Shell({ session, siteName, onLock, onSignOut, onSettingsChanged 
             </Menu>
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <Button variant="default" leftSection={<IconUserCircle size={18} aria-hidden />} aria-label={`Account: ${session.displayName}`}>
+                <Button
+                  variant="default"
+                  leftSection={<IconUserCircle size={18} aria-hidden />}
+                  aria-label={`Account: ${session.displayName}`}
+                >
                   {session.displayName}
                 </Button>
               </Menu.Target>

@@ -46,7 +46,13 @@ export function formatPreview(preview: RosterDryRun): string {
     ...section('Changed', counts.changed, diff.changed, (c) => `${who(c)}: ${c.changes.map(change).join('; ')}`),
     ...section('Moved out', counts.movedOut, diff.movedOut, (m) => `${who(m)}: ${moveOutReasons[m.reason]}`),
     ...section('Back again', counts.reactivated, diff.reactivated, (r) => `${who(r)}: ${r.changes.map(change).join('; ')}`),
-    ...section('Errors', diff.errors.length, diff.errors, (e) => `line ${e.line}${e.column ? `, column "${e.column}"` : ''}: ${e.reason}`, shownErrors),
+    ...section(
+      'Errors',
+      diff.errors.length,
+      diff.errors,
+      (e) => `line ${e.line}${e.column ? `, column "${e.column}"` : ''}: ${e.reason}`,
+      shownErrors,
+    ),
     `Deactivates ${safety.wouldDeactivate} of ${safety.activeBefore} active imported residents (${percent(safety.share)}); the limit is ${percent(safety.limit)}.`,
   );
   if (safety.exceeded) lines.push('That is over the limit: applying it needs --yes-deactivate-many.');

@@ -1,12 +1,5 @@
 export type ErrorCode =
-  | 'VALIDATION'
-  | 'UNAUTHENTICATED'
-  | 'LOCKED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'UNKNOWN_METHOD'
-  | 'INTERNAL';
+  'VALIDATION' | 'UNAUTHENTICATED' | 'LOCKED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNKNOWN_METHOD' | 'INTERNAL';
 
 /** What crosses a transport when a call fails: words for a person, never a stack trace. */
 export interface ApiErrorBody {

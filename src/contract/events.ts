@@ -35,4 +35,3 @@ export const eventNames = [
 // Fails to compile, naming the event, when Events gains an event the list lacks.
 type Unlisted = Exclude<EventName, (typeof eventNames)[number]>;
 export const everyEventListed: [Unlisted] extends [never] ? true : Unlisted = true;
-

@@ -144,7 +144,10 @@ export const settingsUpdateInput = z
       .max(1, 'The deactivation limit must be between 0% and 100%.'),
     importManualPolicy: z.enum(['import-wins', 'keep-manual'], { error: 'Choose whether the import or the manual edit wins.' }),
     importFolder: optionalSetting('Import folder', 500),
-    importTime: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time of day as HH:MM on a 24-hour clock, e.g. 02:30.'),
+    importTime: z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time of day as HH:MM on a 24-hour clock, e.g. 02:30.'),
     importScheduleEnabled: z.boolean(),
     importPreset: z.enum(['yardi', 'onesite', 'entrata', 'salesforce', 'generic'], { error: 'Choose the system the file comes from.' }),
   })
@@ -194,7 +197,18 @@ export const deviceIdentifyInput = z.object({ seconds: z.number().int().min(3).m
 export const rosterPreset = settingsUpdateInput.shape.importPreset.unwrap();
 const timeOfDay = settingsUpdateInput.shape.importTime.unwrap();
 
-export const rosterColumnIds = ['externalId', 'fullName', 'firstName', 'lastName', 'unit', 'email', 'phone', 'status', 'moveIn', 'moveOut'] as const;
+export const rosterColumnIds = [
+  'externalId',
+  'fullName',
+  'firstName',
+  'lastName',
+  'unit',
+  'email',
+  'phone',
+  'status',
+  'moveIn',
+  'moveOut',
+] as const;
 
 /**
  * Files travel in base64 chunks that each fit one ordinary API call (the HTTP host caps a body at

@@ -217,9 +217,9 @@ export interface DeviceOverview {
 
 // ---- Roster import ----
 
-
 export type RosterPreset = 'yardi' | 'onesite' | 'entrata' | 'salesforce' | 'generic';
-export type RosterColumnId = 'externalId' | 'fullName' | 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'status' | 'moveIn' | 'moveOut';
+export type RosterColumnId =
+  'externalId' | 'fullName' | 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'status' | 'moveIn' | 'moveOut';
 /** What an import does to a field staff edited by hand. */
 export type ImportManualPolicy = 'import-wins' | 'keep-manual';
 export type RosterField = 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'status' | 'moveIn' | 'moveOut';

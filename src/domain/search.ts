@@ -6,5 +6,8 @@
 export function toFtsQuery(text: string): string | null {
   const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
   if (!words) return null;
-  return words.slice(0, 8).map((w) => `"${w}"*`).join(' ');
+  return words
+    .slice(0, 8)
+    .map((w) => `"${w}"*`)
+    .join(' ');
 }

@@ -13,8 +13,20 @@ const keypadInput = z.object({
     .max(256)
     .refine((keys) => /^[0-9*#]+$/.test(keys), 'keys may contain only 0-9, * and #'),
 });
-const readerInput = z.object({ text: z.string({ error: 'text must be a string' }).min(1).max(512).refine((t) => [...t].every(isDoorKey), 'text must be printable ASCII') });
-const clockInput = z.object({ advanceMs: z.number({ error: 'advanceMs must be a number' }).int().min(0).max(400 * 86_400_000) });
+const readerInput = z.object({
+  text: z
+    .string({ error: 'text must be a string' })
+    .min(1)
+    .max(512)
+    .refine((t) => [...t].every(isDoorKey), 'text must be printable ASCII'),
+});
+const clockInput = z.object({
+  advanceMs: z
+    .number({ error: 'advanceMs must be a number' })
+    .int()
+    .min(0)
+    .max(400 * 86_400_000),
+});
 
 interface Pulse {
   channel: number;

@@ -1,10 +1,4 @@
-export type RosterFileProblem =
-  | 'empty'
-  | 'header-only'
-  | 'binary'
-  | 'old-excel'
-  | 'unreadable-excel'
-  | 'malformed-csv';
+export type RosterFileProblem = 'empty' | 'header-only' | 'binary' | 'old-excel' | 'unreadable-excel' | 'malformed-csv';
 
 /** A file that cannot be read at all. `message` is written for front-desk staff and safe to show as is. */
 export class RosterFileError extends Error {
@@ -20,5 +14,4 @@ export class RosterFileError extends Error {
 
 export const emptyFile = (): RosterFileError => new RosterFileError('empty', 'This file is empty.');
 
-export const headerOnlyFile = (): RosterFileError =>
-  new RosterFileError('header-only', 'This file has a header row but no residents.');
+export const headerOnlyFile = (): RosterFileError => new RosterFileError('header-only', 'This file has a header row but no residents.');

@@ -49,7 +49,16 @@ export class AccessService {
     const countsGlobally = credential.via === 'pin';
     const check = this.throttle.check(credential.device, now, countsGlobally);
     if (!check.allowed) {
-      return this.record({ result: 'locked-out', via: credential.via, device: credential.device, reason: `Too many wrong tries: locked until ${new Date(check.until).toISOString()}` }, null, now);
+      return this.record(
+        {
+          result: 'locked-out',
+          via: credential.via,
+          device: credential.device,
+          reason: `Too many wrong tries: locked until ${new Date(check.until).toISOString()}`,
+        },
+        null,
+        now,
+      );
     }
     const event = this.tx.run(() => {
       const hash = this.keys.lookupHash(credential.via, credential.secret);
@@ -57,7 +66,8 @@ export class AccessService {
       const base = { via: credential.via, device: credential.device } as const;
       if (!match) return this.record({ ...base, result: 'denied', reason: this.whyUnmatched(credential.via, hash) }, null, now);
       const name = `${match.firstName} ${match.lastName}`;
-      if (!match.recipientActive) return this.record({ ...base, result: 'denied', reason: 'Recipient is inactive' }, match.recipientId, now, name);
+      if (!match.recipientActive)
+        return this.record({ ...base, result: 'denied', reason: 'Recipient is inactive' }, match.recipientId, now, name);
       if (match.expiresAt !== null && match.expiresAt <= now) {
         this.keysRepo.markExpired(match.id, now);
         this.credentials.changed(match.recipientId);
@@ -135,7 +145,10 @@ export class AccessService {
     const outcome = this.throttle.recordFailure(device, now, countsGlobally);
     if (!outcome.alert) return;
     const until = outcome.lockedUntil ? ` Codes are refused until ${new Date(outcome.lockedUntil).toLocaleTimeString()}.` : '';
-    this.alerts.raise('door.failures', `Repeated wrong codes at the ${device}: someone may be guessing.${until} A resident who is locked out can be let in with Open Door.`);
+    this.alerts.raise(
+      'door.failures',
+      `Repeated wrong codes at the ${device}: someone may be guessing.${until} A resident who is locked out can be let in with Open Door.`,
+    );
   }
 
   private allowRequest(key: string, now: number, limit: number, windowMs: number): boolean {

@@ -1,5 +1,14 @@
 import { setImmediate } from 'node:timers/promises';
-import { ApiError, type AccessOverview, type Channel, type NotificationSummary, type NotifyVia, type PermanentIssued, type PinLookup, type SingleAccessIssued } from '../contract';
+import {
+  ApiError,
+  type AccessOverview,
+  type Channel,
+  type NotificationSummary,
+  type NotifyVia,
+  type PermanentIssued,
+  type PinLookup,
+  type SingleAccessIssued,
+} from '../contract';
 import { AccessKeyRepository, type AccessKeyKind, type AccessKeyRow } from '../db/repositories/accessKeys';
 import type { RecipientRepository, RecipientRow } from '../db/repositories/recipients';
 import type { Db } from '../db/open';
@@ -15,7 +24,13 @@ import type { Transactor } from './tx';
 
 /** What credentials need from the outbox: queue inside the caller's transaction, list for the detail view. */
 export interface Notifier {
-  enqueue(item: { channel: Channel; recipientId: number; accessKeyId: number | null; template: NotificationTemplate; destination: string }): number;
+  enqueue(item: {
+    channel: Channel;
+    recipientId: number;
+    accessKeyId: number | null;
+    template: NotificationTemplate;
+    destination: string;
+  }): number;
   forRecipient(recipientId: number): NotificationSummary[];
   isReady(channel: Channel): boolean;
 }
@@ -87,7 +102,11 @@ export class CredentialService {
       const missing = channels.find((c) => (c === 'email' ? !recipient.email : !recipient.phone));
       if (missing) {
         const what = missing === 'email' ? 'an email address' : 'a mobile phone number';
-        throw new ApiError('VALIDATION', `${fullName(recipient)} has no ${what} on file. Choose another way to notify, or edit the recipient first.`, 'notifyVia');
+        throw new ApiError(
+          'VALIDATION',
+          `${fullName(recipient)} has no ${what} on file. Choose another way to notify, or edit the recipient first.`,
+          'notifyVia',
+        );
       }
       return this.issueSingle(actor, recipient, expiresAt, channels, 'single_access', now);
     });
@@ -151,9 +170,18 @@ export class CredentialService {
       return fresh;
     });
     const ids = this.keysRepo.insertMany(
-      items.map((item, n) => ({ recipientId: item.recipient.id, kind: 'permanent', ...credentials[n]!, expiresAt: null, createdAt: now, createdBy: actor.staffId })),
+      items.map((item, n) => ({
+        recipientId: item.recipient.id,
+        kind: 'permanent',
+        ...credentials[n]!,
+        expiresAt: null,
+        createdAt: now,
+        createdBy: actor.staffId,
+      })),
     );
-    return items.map((item, n) => (options.notify ? this.notify(item.recipient, ids[n]!, 'new_pin', this.reachableChannels(item.recipient)) : []));
+    return items.map((item, n) =>
+      options.notify ? this.notify(item.recipient, ids[n]!, 'new_pin', this.reachableChannels(item.recipient)) : [],
+    );
   }
 
   /**
@@ -176,7 +204,9 @@ export class CredentialService {
     const now = this.clock.now();
     return {
       recipientId,
-      permanent: permanent ? { pinLength: this.keys.open(permanent.pinEnc).length, createdAt: new Date(permanent.createdAt).toISOString() } : null,
+      permanent: permanent
+        ? { pinLength: this.keys.open(permanent.pinEnc).length, createdAt: new Date(permanent.createdAt).toISOString() }
+        : null,
       singleAccess: this.keysRepo.singlesFor(recipientId, 50).map((k) => this.toSingleSummary(k, now)),
       notifications: this.notifier.forRecipient(recipientId),
       lookupPinEnabled: this.settings.get().lookupPinEnabled,
@@ -225,7 +255,12 @@ export class CredentialService {
     const pin = generatePin(defaultPinLength, random.digits, isTaken);
     remember?.add(pin);
     const qr = random.token(16);
-    return { pinHash: this.keys.lookupHash('pin', pin), pinEnc: this.keys.seal(pin), qrHash: this.keys.lookupHash('qr', qr), qrEnc: this.keys.seal(qr) };
+    return {
+      pinHash: this.keys.lookupHash('pin', pin),
+      pinEnc: this.keys.seal(pin),
+      qrHash: this.keys.lookupHash('qr', qr),
+      qrEnc: this.keys.seal(qr),
+    };
   }
 
   private notify(recipient: Reachable, accessKeyId: number, template: NotificationTemplate, channels: Channel[]) {

@@ -179,7 +179,14 @@ export class DeviceService {
     if (!hid) throw new ApiError('CONFLICT', this.hidProblem ?? 'Packroom was started without door devices.');
     const stored = this.repo.all();
     const candidates = (await hid.devicesAsync()).filter((d) => d.path && kindOf(d) !== 'relay');
-    const handles = await Promise.all(candidates.map((d) => hid.HIDAsync.open(d.path!, { nonExclusive: true }).then((h) => ({ d, h }), () => null)));
+    const handles = await Promise.all(
+      candidates.map((d) =>
+        hid.HIDAsync.open(d.path!, { nonExclusive: true }).then(
+          (h) => ({ d, h }),
+          () => null,
+        ),
+      ),
+    );
     const open = handles.filter((x) => x !== null);
     try {
       return await new Promise<HidDeviceInfo | null>((resolve) => {
@@ -242,20 +249,25 @@ export class DeviceService {
         },
       ];
     });
-    const manager = new DeviceManager(this.hid, assignments, {
-      key: (role, key) => {
-        if (role === 'keypad') this.door.keypadKey(role, key);
-        else this.door.readerKey(role, key);
-        this.events.emit('devices.key', { role, key: /^[0-9]$/.test(key) ? '•' : key });
+    const manager = new DeviceManager(
+      this.hid,
+      assignments,
+      {
+        key: (role, key) => {
+          if (role === 'keypad') this.door.keypadKey(role, key);
+          else this.door.readerKey(role, key);
+          this.events.emit('devices.key', { role, key: /^[0-9]$/.test(key) ? '•' : key });
+        },
+        scan: (_role, text) => this.door.scan('reader', text),
+        relay: (driver, channel) => this.door.setRelay(driver, channel),
+        relayState: (states, channel) => this.door.relayState(states, channel),
+        changed: () => this.watchMissing(manager),
+        debug: (message) => {
+          if (process.env.PACKROOM_DEBUG) log.info(message);
+        },
       },
-      scan: (_role, text) => this.door.scan('reader', text),
-      relay: (driver, channel) => this.door.setRelay(driver, channel),
-      relayState: (states, channel) => this.door.relayState(states, channel),
-      changed: () => this.watchMissing(manager),
-      debug: (message) => {
-        if (process.env.PACKROOM_DEBUG) log.info(message);
-      },
-    }, openSerialRelay);
+      openSerialRelay,
+    );
     this.manager = manager;
     this.door.setDeviceSource(() => manager.status().map((s) => ({ role: s.role, name: s.name, connected: s.connected })));
     await manager.start();

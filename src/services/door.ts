@@ -116,7 +116,11 @@ export class DoorController {
   }
 
   openByStaff(actor: Actor, reason: string, recipientId: number | null): void {
-    if (!this.relay) throw new ApiError('CONFLICT', 'No door relay is connected, so Packroom cannot open the door. Check the relay cable, or open the door by hand.');
+    if (!this.relay)
+      throw new ApiError(
+        'CONFLICT',
+        'No door relay is connected, so Packroom cannot open the door. Check the relay cable, or open the door by hand.',
+      );
     const event = this.access.recordStaffOpen(actor, reason, recipientId);
     this.pulse();
     this.announce(event);

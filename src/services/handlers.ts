@@ -25,7 +25,18 @@ export interface HandlerDeps {
 }
 
 /** Maps each contract method to the service that does the work; nothing here touches SQL. */
-export function createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices, roster, rosterSchedule }: HandlerDeps): Handlers {
+export function createHandlers({
+  auth,
+  audit,
+  recipients,
+  settings,
+  credentials,
+  alerts,
+  door,
+  devices,
+  roster,
+  rosterSchedule,
+}: HandlerDeps): Handlers {
   return {
     'auth.status': (_input, { ctx }) => {
       const current = auth.current(ctx.sessionToken);

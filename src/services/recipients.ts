@@ -62,7 +62,10 @@ export class RecipientService {
     const fields = this.normalize(input);
     const row = this.tx.run(() => {
       const created = this.repo.insert({ ...fields, manuallyEdited: true, now: this.clock.now() });
-      this.audit.record(actor, 'recipient.create', subject(created.id), { name: `${created.firstName} ${created.lastName}`, unit: created.unit });
+      this.audit.record(actor, 'recipient.create', subject(created.id), {
+        name: `${created.firstName} ${created.lastName}`,
+        unit: created.unit,
+      });
       this.credentials.issuePermanent(actor, created.id);
       this.tx.onCommit(() => this.events.emit('recipients.changed', { id: created.id }));
       return created;

@@ -8,7 +8,13 @@ import { RosterRunRepository, type RosterOutcome, type RosterRunRow, type Roster
 import type { Db } from '../db/open';
 import type { Clock } from '../clock';
 import { mapColumns, validateMapping, type ColumnMapping } from '../domain/roster/columns';
-import { createRosterDiffer, exceedsSafetyThreshold, type ManualEditPolicy, type RosterDiff, type RosterDiffer } from '../domain/roster/diff';
+import {
+  createRosterDiffer,
+  exceedsSafetyThreshold,
+  type ManualEditPolicy,
+  type RosterDiff,
+  type RosterDiffer,
+} from '../domain/roster/diff';
 import { createRowNormalizer } from '../domain/roster/normalize';
 import type { RawTable } from '../domain/roster/types';
 import { parseRosterFile, RosterFileError } from '../roster/parse';
@@ -124,7 +130,11 @@ export class RosterService {
     const { clock, tx, repo, credentials, audit, settings, events } = this.deps;
     const pending = this.pending.get(dryRunId);
     if (!pending) {
-      throw new ApiError('NOT_FOUND', 'This preview is no longer available (a preview lasts 30 minutes and applies once). Preview the file again.', 'dryRunId');
+      throw new ApiError(
+        'NOT_FOUND',
+        'This preview is no longer available (a preview lasts 30 minutes and applies once). Preview the file again.',
+        'dryRunId',
+      );
     }
     const values = settings.values();
     const { diff } = pending;
@@ -138,7 +148,10 @@ export class RosterService {
     progress('applying', 0, total);
     const sealed = await credentials.sealMany(diff.added.length + diff.reactivated.length);
     if (repo.rosterFingerprint() !== pending.fingerprint) {
-      throw new ApiError('CONFLICT', 'Recipients changed after this preview was made (an edit or another import). Preview the file again, so you apply what you see.');
+      throw new ApiError(
+        'CONFLICT',
+        'Recipients changed after this preview was made (an edit or another import). Preview the file again, so you apply what you see.',
+      );
     }
     const run = tx.run(() => {
       const applied = applyRosterDiff({ repo, credentials, audit }, actor, {
@@ -151,7 +164,8 @@ export class RosterService {
       });
       const counts = { ...rosterCounts(diff), ...applied };
       return this.record(actor, options.trigger, pending.fileName, pending.startedAt, 'applied', null, counts, {
-        ...(options.confirmLargeDeactivation && diff.safety.share > values.importMaxDeactivateShare && { confirmedLargeDeactivation: true }),
+        ...(options.confirmLargeDeactivation &&
+          diff.safety.share > values.importMaxDeactivateShare && { confirmedLargeDeactivation: true }),
       });
     });
     progress('applying', total, total);
@@ -166,7 +180,14 @@ export class RosterService {
   }
 
   /** An import that stopped before changing anything: in the last runs and the activity log. */
-  recordStopped(actor: Actor, trigger: RosterTrigger, fileName: string | null, startedAt: number, outcome: Exclude<RosterOutcome, 'applied'>, message: string): RosterRun {
+  recordStopped(
+    actor: Actor,
+    trigger: RosterTrigger,
+    fileName: string | null,
+    startedAt: number,
+    outcome: Exclude<RosterOutcome, 'applied'>,
+    message: string,
+  ): RosterRun {
     return this.deps.tx.run(() => this.record(actor, trigger, fileName, startedAt, outcome, message, null));
   }
 
@@ -197,7 +218,8 @@ export class RosterService {
   }
 
   private progress(runId: string) {
-    return (phase: RosterProgress['phase'], done: number, total: number) => this.deps.events.emit('roster.progress', { runId, phase, done, total });
+    return (phase: RosterProgress['phase'], done: number, total: number) =>
+      this.deps.events.emit('roster.progress', { runId, phase, done, total });
   }
 
   private async readRoster(): Promise<RosterRecipient[]> {
@@ -218,7 +240,10 @@ export class RosterService {
     progress: ReturnType<RosterService['progress']>,
   ): Promise<void> {
     const knownPhones = new Set(existing.flatMap((r) => (r.phone ? [r.phone] : [])));
-    const normalize = createRowNormalizer(table.headers, mapping, { defaultCountry: this.deps.settings.values().defaultCountry as CountryCode, knownPhones });
+    const normalize = createRowNormalizer(table.headers, mapping, {
+      defaultCountry: this.deps.settings.values().defaultCountry as CountryCode,
+      knownPhones,
+    });
     const { rows } = table;
     for (let start = 0; start < rows.length; start += checkSlice) {
       const end = Math.min(start + checkSlice, rows.length);

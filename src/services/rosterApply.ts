@@ -84,7 +84,13 @@ export function applyRosterDiff({ repo, credentials, audit }: ApplyDeps, actor: 
     rows.push(row('roster.reactivated', recipient, { line: update.line, notified: channels(issued[i]!), ...fieldChanges(update.changes) }));
   });
   added.forEach(({ fields, recipient }, i) => {
-    rows.push(row('roster.added', recipient, { line: fields.line, externalId: fields.externalId, notified: channels(issued[returning.length + i]!) }));
+    rows.push(
+      row('roster.added', recipient, {
+        line: fields.line,
+        externalId: fields.externalId,
+        notified: channels(issued[returning.length + i]!),
+      }),
+    );
   });
   counts.reactivated = returning.length;
   counts.added = added.length;

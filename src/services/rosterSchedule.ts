@@ -100,20 +100,29 @@ export class RosterSchedule {
       fileName = file.name;
       const preview = await this.roster.dryRun(await readFile(file.path), file.name, { preset: importPreset });
       if (!preview.id || !preview.diff) {
-        throw new ApiError('VALIDATION', `Its columns were not recognized. ${preview.problems.join(' ')} Preview the file in Import to check the preset.`);
+        throw new ApiError(
+          'VALIDATION',
+          `Its columns were not recognized. ${preview.problems.join(' ')} Preview the file in Import to check the preset.`,
+        );
       }
       if (preview.diff.safety.exceeded) {
         this.roster.discard(preview.id);
         const { wouldDeactivate, activeBefore, share } = preview.diff.safety;
         const why = `it would deactivate ${wouldDeactivate} of ${activeBefore} active residents (${percent(share)}), more than the limit of ${percent(importMaxDeactivateShare)}`;
         this.roster.recordStopped(scheduleActor, 'schedule', fileName, startedAt, 'blocked', `Not applied: ${why}.`);
-        this.alerts.raise('import', `The daily roster import of ${fileName} was not applied: ${why}. Check the export; an admin can import it in Import and confirm.`);
+        this.alerts.raise(
+          'import',
+          `The daily roster import of ${fileName} was not applied: ${why}. Check the export; an admin can import it in Import and confirm.`,
+        );
         return;
       }
       const run = await this.roster.apply(scheduleActor, preview.id, { confirmLargeDeactivation: false, trigger: 'schedule' });
       const rowErrors = run.counts?.errors ?? 0;
       if (rowErrors > 0) {
-        this.alerts.raise('import', `The daily roster import of ${fileName} skipped ${rowErrors} row${rowErrors === 1 ? '' : 's'} with errors. An admin can preview the file in Import to see them, then fix them in the property-management system.`);
+        this.alerts.raise(
+          'import',
+          `The daily roster import of ${fileName} skipped ${rowErrors} row${rowErrors === 1 ? '' : 's'} with errors. An admin can preview the file in Import to see them, then fix them in the property-management system.`,
+        );
       }
     } catch (error) {
       if (!(error instanceof ApiError)) log.error('The scheduled roster import failed', error);
@@ -135,7 +144,9 @@ async function newestExport(folder: string | null): Promise<{ name: string; path
   }
   // Excel keeps "~$name.xlsx" lock files next to open workbooks; they are not exports.
   const candidates = names.filter((name) => /\.(csv|xlsx)$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.'));
-  const files = await Promise.all(candidates.map(async (name) => ({ name, path: join(folder, name), info: await stat(join(folder, name)) })));
+  const files = await Promise.all(
+    candidates.map(async (name) => ({ name, path: join(folder, name), info: await stat(join(folder, name)) })),
+  );
   const newest = files.filter((f) => f.info.isFile()).sort((a, b) => b.info.mtimeMs - a.info.mtimeMs)[0];
   if (!newest) throw new ApiError('VALIDATION', `There is no CSV or Excel (.xlsx) file in ${folder}.`);
   if (newest.info.size > rosterUploadLimits.maxBytes) throw new ApiError('VALIDATION', `${newest.name} is larger than 60 MB.`);

@@ -43,8 +43,10 @@ export class RosterUploads {
   /** The whole file, once every chunk has arrived. */
   file(uploadId: string): { fileName: string; bytes: Buffer } {
     const upload = this.store.get(uploadId);
-    if (!upload) throw new ApiError('NOT_FOUND', 'This file is no longer here (files are kept for 30 minutes). Choose it again.', 'uploadId');
-    if (upload.received < upload.bytes.length) throw new ApiError('CONFLICT', 'The file has not finished uploading. Choose it again.', 'uploadId');
+    if (!upload)
+      throw new ApiError('NOT_FOUND', 'This file is no longer here (files are kept for 30 minutes). Choose it again.', 'uploadId');
+    if (upload.received < upload.bytes.length)
+      throw new ApiError('CONFLICT', 'The file has not finished uploading. Choose it again.', 'uploadId');
     return { fileName: upload.fileName, bytes: upload.bytes };
   }
 

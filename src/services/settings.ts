@@ -120,7 +120,12 @@ export class SettingsService {
   /** For people: secrets masked. */
   get(): Settings {
     const { twilioAuthToken, smtpUrl, ...rest } = this.cache;
-    return { ...rest, smtpUrl: maskUrl(smtpUrl), twilioAuthTokenSet: twilioAuthToken !== null, lockedByEnvironment: Object.keys(this.pinned) };
+    return {
+      ...rest,
+      smtpUrl: maskUrl(smtpUrl),
+      twilioAuthTokenSet: twilioAuthToken !== null,
+      lockedByEnvironment: Object.keys(this.pinned),
+    };
   }
 
   /** For the core: everything, secrets included. Never send this to a UI. */
@@ -133,7 +138,11 @@ export class SettingsService {
     const keys = (Object.keys(patch) as Key[]).filter((k) => patch[k] !== undefined && patch[k] !== this.cache[k]);
     const pinnedKey = keys.find((k) => k in this.pinned);
     if (pinnedKey) {
-      throw new ApiError('CONFLICT', `This setting is fixed by ${environmentNames[pinnedKey]} on this computer; change it there.`, pinnedKey);
+      throw new ApiError(
+        'CONFLICT',
+        `This setting is fixed by ${environmentNames[pinnedKey]} on this computer; change it there.`,
+        pinnedKey,
+      );
     }
     if (keys.length === 0) return this.get();
     this.tx.run(() => {

@@ -13,7 +13,10 @@ async function openRecipient(page: Page, search: string, row: RegExp): Promise<v
   await expect(page.getByText(/^Recipient Detail View/)).toBeVisible();
 }
 
-test('Quick Actions → Open Door: a reason is required; the relay pulses once and the header follows the door', async ({ page, packroom }) => {
+test('Quick Actions → Open Door: a reason is required; the relay pulses once and the header follows the door', async ({
+  page,
+  packroom,
+}) => {
   packroom.addUser('ada', password);
   await signIn(page, packroom.url, 'ada', password);
   await expect(doorBadge(page)).toHaveText('Door: closed');
@@ -43,12 +46,15 @@ test('Quick Actions → Open Door: a reason is required; the relay pulses once a
   expect((await packroom.sim.relay()).pulses[0]?.closedAt).not.toBeNull();
 
   await page.getByRole('tab', { name: 'Activity' }).click();
-  await expect(page.getByRole('table', { name: 'Activity' }).getByRole('row', { name: /Opened the door from the staff screen/ })).toContainText(
-    'reason: Courier with a large parcel',
-  );
+  await expect(
+    page.getByRole('table', { name: 'Activity' }).getByRole('row', { name: /Opened the door from the staff screen/ }),
+  ).toContainText('reason: Courier with a large parcel');
 });
 
-test('Shield menu: Look up PIN after confirming identity, Regenerate PIN and QR code, Open door for the recipient', async ({ page, packroom }) => {
+test('Shield menu: Look up PIN after confirming identity, Regenerate PIN and QR code, Open door for the recipient', async ({
+  page,
+  packroom,
+}) => {
   packroom.addUser('ada', password);
   await signIn(page, packroom.url, 'ada', password);
   await callApi(page, 'recipients.create', { firstName: 'Noor', lastName: 'Haddad', unit: '7C', email: '', phone: '' });
@@ -97,9 +103,9 @@ test('Shield menu: Look up PIN after confirming identity, Regenerate PIN and QR 
   await open.getByRole('button', { name: 'Open door' }).click();
   await expect(open).toBeHidden();
   expect((await packroom.sim.relay()).pulses).toHaveLength(2);
-  await expect(page.getByRole('table', { name: 'History' }).getByRole('row', { name: /Opened the door from the staff screen/ })).toContainText(
-    'Forgot phone',
-  );
+  await expect(
+    page.getByRole('table', { name: 'History' }).getByRole('row', { name: /Opened the door from the staff screen/ }),
+  ).toContainText('Forgot phone');
 });
 
 test('Settings → Door: with Look up PIN turned off the Shield menu says why it is unavailable', async ({ page, packroom }) => {

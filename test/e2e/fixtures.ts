@@ -93,7 +93,11 @@ function simDoor(url: string): SimDoor {
 export async function callApi<M extends MethodName>(page: Page, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
   const envelope = (await page.evaluate(
     async ([name, body]) => {
-      const response = await fetch(`/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return (await response.json()) as unknown;
     },
     [method, input] as const,

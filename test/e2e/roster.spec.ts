@@ -22,11 +22,15 @@ test('import a Yardi export: preview the changes, apply, find an imported recipi
   await expect(page.getByRole('group', { name: 'New: 8' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Moved out: 0' })).toBeVisible();
   await page.getByRole('button', { name: 'New (8)' }).click();
-  await expect(page.getByRole('table', { name: 'New recipients' }).getByRole('row', { name: /Okafor, Chidi/ })).toContainText('+12125550101');
+  await expect(page.getByRole('table', { name: 'New recipients' }).getByRole('row', { name: /Okafor, Chidi/ })).toContainText(
+    '+12125550101',
+  );
 
   await page.getByRole('button', { name: 'Apply import' }).click();
   await expect(page.getByText('Import applied')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Last imports' }).getByRole('row', { name: /yardi-tenant-directory\.csv/ })).toContainText('8 new');
+  await expect(page.getByRole('table', { name: 'Last imports' }).getByRole('row', { name: /yardi-tenant-directory\.csv/ })).toContainText(
+    '8 new',
+  );
 
   await page.getByRole('tab', { name: 'Recipients' }).click();
   await page.getByRole('textbox', { name: 'Search' }).fill('okafor');

@@ -40,7 +40,8 @@ const test = base.extend<{ mailbox: TestSmtpServer; smsInbox: TwilioFake }>({
 });
 
 async function oneTimePinEmailTo(mailbox: TestSmtpServer, address: string): Promise<string> {
-  const isOneTimePin = (m: ParsedMail) => (m.to && !Array.isArray(m.to) ? m.to.text : '').includes(address) && /one-time PIN/.test(m.subject ?? '');
+  const isOneTimePin = (m: ParsedMail) =>
+    (m.to && !Array.isArray(m.to) ? m.to.text : '').includes(address) && /one-time PIN/.test(m.subject ?? '');
   await expect.poll(() => mailbox.messages.filter(isOneTimePin).length, { message: `a one-time PIN email to ${address}` }).toBe(1);
   const text = mailbox.messages.find(isOneTimePin)!.text ?? '';
   return /^PIN: (\d+)$/m.exec(text)?.[1] ?? `no PIN in: ${text}`;
@@ -63,10 +64,21 @@ async function typeOnKeypad(door: Page, keys: string): Promise<void> {
   }
 }
 
-test('Quick Actions: Send Single Access PIN by email and text; the PIN opens the door once', async ({ page, packroom, mailbox, smsInbox }) => {
+test('Quick Actions: Send Single Access PIN by email and text; the PIN opens the door once', async ({
+  page,
+  packroom,
+  mailbox,
+  smsInbox,
+}) => {
   packroom.addUser('ada', password);
   await signIn(page, packroom.url, 'ada', password);
-  await callApi(page, 'recipients.create', { firstName: 'María', lastName: 'Gómez', unit: '12B', email: 'maria@example.com', phone: '(415) 555-0123' });
+  await callApi(page, 'recipients.create', {
+    firstName: 'María',
+    lastName: 'Gómez',
+    unit: '12B',
+    email: 'maria@example.com',
+    phone: '(415) 555-0123',
+  });
 
   // 1. Quick Actions → Send Single Access PIN: the Generate One-Time Access Key window opens.
   await page.getByRole('button', { name: 'Quick Actions' }).click();
@@ -120,7 +132,10 @@ test('Quick Actions: Send Single Access PIN by email and text; the PIN opens the
 
   // Her Recipient Detail View shows the PIN as used, and the two messages as sent.
   await page.getByRole('textbox', { name: 'Search' }).fill('gómez');
-  await page.getByRole('row', { name: /Gómez, María/ }).getByRole('button', { name: 'View' }).click();
+  await page
+    .getByRole('row', { name: /Gómez, María/ })
+    .getByRole('button', { name: 'View' })
+    .click();
   await expect(page.getByRole('table', { name: 'Single Access PINs' }).getByRole('row').nth(1)).toContainText(/Used at .+ via PIN/);
   const sent = page.getByRole('table', { name: 'Notifications' }).getByRole('row').filter({ hasText: 'Sent at' });
   await expect(sent.filter({ hasText: 'maria@example.com' })).toHaveCount(2);
@@ -140,7 +155,10 @@ test('Recipients tab: Shield → Send Single Access PIN by text; the PIN no long
   await page.getByRole('tab', { name: 'Recipients' }).click();
   await page.getByRole('textbox', { name: 'Search' }).fill('Lee');
   await page.getByRole('button', { name: 'Search' }).click();
-  await page.getByRole('row', { name: /Lee, Sam/ }).getByRole('button', { name: 'View' }).click();
+  await page
+    .getByRole('row', { name: /Lee, Sam/ })
+    .getByRole('button', { name: 'View' })
+    .click();
   await expect(page.getByText('Recipient Detail View · Unit 4A')).toBeVisible();
 
   // 4. The Shield icon, then Send Single Access PIN: the dialog has the recipient filled in.
@@ -188,7 +206,10 @@ test('Recipients tab: Shield → Send Single Access PIN by text; the PIN no long
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await page.getByRole('textbox', { name: 'Search' }).fill('Lee');
-  await page.getByRole('row', { name: /Lee, Sam/ }).getByRole('button', { name: 'View' }).click();
+  await page
+    .getByRole('row', { name: /Lee, Sam/ })
+    .getByRole('button', { name: 'View' })
+    .click();
   await expect(page.getByRole('table', { name: 'Single Access PINs' }).getByRole('row').nth(1)).toContainText('Expired');
 });
 
@@ -196,7 +217,13 @@ test('Generate One-Time Access Key: what is wrong shows on the field at fault', 
   packroom.addUser('ada', password);
   await signIn(page, packroom.url, 'ada', password);
   await callApi(page, 'recipients.create', { firstName: 'María', lastName: 'Gómez', unit: '12B', email: 'maria@example.com', phone: '' });
-  const gone = await callApi(page, 'recipients.create', { firstName: 'Olu', lastName: 'Ade', unit: '3F', email: 'olu@example.com', phone: '' });
+  const gone = await callApi(page, 'recipients.create', {
+    firstName: 'Olu',
+    lastName: 'Ade',
+    unit: '3F',
+    email: 'olu@example.com',
+    phone: '',
+  });
   await callApi(page, 'recipients.setStatus', { id: gone.id, status: 'inactive' });
 
   await page.getByRole('button', { name: 'Quick Actions' }).click();
@@ -231,7 +258,10 @@ test('Generate One-Time Access Key: what is wrong shows on the field at fault', 
 
   // From the Recipient Detail View of an inactive recipient: the reason shows on the Recipient field.
   await page.getByRole('search').getByText('Inactive', { exact: true }).click();
-  await page.getByRole('row', { name: /Ade, Olu/ }).getByRole('button', { name: 'View' }).click();
+  await page
+    .getByRole('row', { name: /Ade, Olu/ })
+    .getByRole('button', { name: 'View' })
+    .click();
   await page.getByRole('button', { name: 'Access options' }).click();
   await page.getByRole('menuitem', { name: 'Send Single Access PIN' }).click();
   await dialog.getByRole('button', { name: 'Generate' }).click();

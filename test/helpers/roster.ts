@@ -22,7 +22,12 @@ export function withoutTenant(text: string, tenantCode: string): string {
   return text.replace(new RegExp(`^.*,${tenantCode},.*\\n`, 'm'), '');
 }
 
-export async function preview(core: Core, content: Buffer | string, preset: RosterPreset = 'yardi', name = yardiFile): Promise<RosterDryRun> {
+export async function preview(
+  core: Core,
+  content: Buffer | string,
+  preset: RosterPreset = 'yardi',
+  name = yardiFile,
+): Promise<RosterDryRun> {
   return core.roster.dryRun(typeof content === 'string' ? Buffer.from(content) : content, name, { preset });
 }
 
@@ -33,7 +38,10 @@ export async function importRoster(
   options: { preset?: RosterPreset; confirm?: boolean; actor?: Actor } = {},
 ): Promise<{ dryRun: RosterDryRun; run: RosterRun }> {
   const dryRun = await preview(core, content, options.preset ?? 'yardi');
-  const run = await core.roster.apply(options.actor ?? cliActor, dryRun.id!, { confirmLargeDeactivation: options.confirm ?? false, trigger: 'cli' });
+  const run = await core.roster.apply(options.actor ?? cliActor, dryRun.id!, {
+    confirmLargeDeactivation: options.confirm ?? false,
+    trigger: 'cli',
+  });
   return { dryRun, run };
 }
 

@@ -20,7 +20,10 @@ describe('first run and sign-in', () => {
     const core = testCore();
     await signedInAdmin(core);
     const c = client(core);
-    for (const [username, password] of [['ada', 'wrong password'], ['nobody', adminPassword]]) {
+    for (const [username, password] of [
+      ['ada', 'wrong password'],
+      ['nobody', adminPassword],
+    ]) {
       expect(await c.call('auth.login', { username, password })).toEqual({
         ok: false,
         error: { code: 'UNAUTHENTICATED', message: 'Wrong user name or password.' },
@@ -113,7 +116,10 @@ describe('idle auto-lock', () => {
     const core = testCore({ env: { PACKROOM_IDLE_LOCK_MINUTES: '15' } });
     const c = await signedInAdmin(core);
     expect(await c.ok('settings.get', {})).toMatchObject({ idleLockMinutes: 15, lockedByEnvironment: ['idleLockMinutes'] });
-    expect(await c.call('settings.update', { idleLockMinutes: 3 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'idleLockMinutes' } });
+    expect(await c.call('settings.update', { idleLockMinutes: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'idleLockMinutes' },
+    });
   });
 
   it('reports a bad PACKROOM_* value at start-up, naming the variable', () => {
@@ -125,7 +131,13 @@ describe('recipients', () => {
   it('adds, edits, deactivates and reactivates, auditing each change with who and what', async () => {
     const core = testCore();
     const c = await signedInAdmin(core);
-    const r = await c.ok('recipients.create', { firstName: 'Ann', lastName: 'Lee', unit: '4B', email: 'ANN@example.com', phone: '(415) 555-0123' });
+    const r = await c.ok('recipients.create', {
+      firstName: 'Ann',
+      lastName: 'Lee',
+      unit: '4B',
+      email: 'ANN@example.com',
+      phone: '(415) 555-0123',
+    });
     expect(r).toMatchObject({ email: 'ann@example.com', phone: '+14155550123', status: 'active' });
 
     await c.ok('recipients.update', { id: r.id, firstName: 'Ann', lastName: 'Lee-Park', unit: '4B', email: 'ann@example.com', phone: '' });

@@ -24,7 +24,9 @@ describe('packroom CLI (built)', () => {
 
   it('adds a staff account with the password from stdin', async () => {
     const data = tempDir();
-    const added = packroom(['user', 'add', 'frontdesk', '--role', 'staff', '--name', 'Front Desk', '--data', data], { input: 'a long enough password\n' });
+    const added = packroom(['user', 'add', 'frontdesk', '--role', 'staff', '--name', 'Front Desk', '--data', data], {
+      input: 'a long enough password\n',
+    });
     expect(added).toMatchObject({ code: 0, stderr: '' });
     expect(added.stdout).toContain('Created staff account "frontdesk"');
     const core = createCore({ dataDir: data, env: {} });
@@ -35,7 +37,9 @@ describe('packroom CLI (built)', () => {
 
   it('reads PACKROOM_DATA when --data is not given', () => {
     const data = tempDir();
-    expect(packroom(['user', 'add', 'ada', '--role', 'admin'], { input: 'a long enough password\n', env: { PACKROOM_DATA: data } }).code).toBe(0);
+    expect(
+      packroom(['user', 'add', 'ada', '--role', 'admin'], { input: 'a long enough password\n', env: { PACKROOM_DATA: data } }).code,
+    ).toBe(0);
     expect(packroom(['user', 'list', '--data', data]).stdout).toMatch(/^ada\tadmin\tactive/);
   });
 

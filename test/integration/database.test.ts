@@ -11,7 +11,9 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(() => db.prepare("INSERT INTO audit_log (at, actor_staff_id, actor, action) VALUES (0, 999, 'x', 'y')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO audit_log (at, actor_staff_id, actor, action) VALUES (0, 999, 'x', 'y')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
     db.close();
   });
 
@@ -38,9 +40,7 @@ describe('openDatabase', () => {
 
   it('keeps the full-text index in step with inserts, renames and deletes', () => {
     const db = openDatabase(join(tempDir(), 'p.db'));
-    const insert = db.prepare(
-      "INSERT INTO recipients (first_name, last_name, unit, created_at, updated_at) VALUES (?, ?, ?, 0, 0)",
-    );
+    const insert = db.prepare('INSERT INTO recipients (first_name, last_name, unit, created_at, updated_at) VALUES (?, ?, ?, 0, 0)');
     const id = Number(insert.run('Ana', 'Lopez', '3A').lastInsertRowid);
     const match = (q: string) => db.prepare('SELECT rowid FROM recipients_fts WHERE recipients_fts MATCH ?').pluck().all(q);
     expect(match('"lop"*')).toEqual([id]);

@@ -20,7 +20,10 @@ async function simulated() {
   await core.devices.start('sim', sim);
   await core.door.settled();
   const connected = (role: string) => core.door.status().devices.find((d) => d.role === role)?.connected ?? false;
-  const { pin } = core.credentials.issuePermanent(cliActor, core.recipients.create(cliActor, { firstName: 'Ana', lastName: 'Lopez', unit: '4B' }).id);
+  const { pin } = core.credentials.issuePermanent(
+    cliActor,
+    core.recipients.create(cliActor, { firstName: 'Ana', lastName: 'Lopez', unit: '4B' }).id,
+  );
   const type = async (keys: string) => {
     sim.keypad.type(keys);
     await core.door.settled();
@@ -90,7 +93,9 @@ describe('device manager with a fake node-hid', () => {
     const { core, sim, pin, type } = await simulated();
     sim.relayBoard.jam(1);
     await type(`${pin}#`);
-    expect(core.alerts.list()).toEqual([expect.objectContaining({ kind: 'door.relay', message: expect.stringMatching(/did not switch on/) })]);
+    expect(core.alerts.list()).toEqual([
+      expect.objectContaining({ kind: 'door.relay', message: expect.stringMatching(/did not switch on/) }),
+    ]);
   });
 
   it('drops garbage reports without crashing or opening the door', async () => {
@@ -107,7 +112,10 @@ describe('device manager with a fake node-hid', () => {
   it('keeps staff keyboards out: only the assigned keypad feeds the door', async () => {
     const { core, sim, pin, pulses } = await simulated();
     const { EmulatedKeypad } = await import('../../native/sim/fakeNodeHid');
-    const staffKeyboard = new EmulatedKeypad({ info: { productId: 0x0099, product: 'Staff keyboard', serialNumber: 'DESK' }, keypad: false });
+    const staffKeyboard = new EmulatedKeypad({
+      info: { productId: 0x0099, product: 'Staff keyboard', serialNumber: 'DESK' },
+      keypad: false,
+    });
     sim.hid.attach(staffKeyboard, 'sim:desk');
     staffKeyboard.type(`${pin}#`);
     staffKeyboard.type(['Enter']);
@@ -122,7 +130,11 @@ describe('device manager with a fake node-hid', () => {
     expect(after.assignments.map((a) => a.role)).toEqual(['reader', 'relay']);
     expect(connected('keypad')).toBe(false);
     const again = await core.devices.assign(cliActor, 'keypad', '1209:0001:SIM-KEYPAD');
-    expect(again.devices.find((d) => d.path === 'sim:keypad')).toMatchObject({ vidPid: '1209:0001', kind: 'keyboard', assignedRole: 'keypad' });
+    expect(again.devices.find((d) => d.path === 'sim:keypad')).toMatchObject({
+      vidPid: '1209:0001',
+      kind: 'keyboard',
+      assignedRole: 'keypad',
+    });
     expect(connected('keypad')).toBe(true);
     const actions = core.audit.list({ limit: 10 }).items.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['devices.assign', 'devices.unassign']));
@@ -143,7 +155,17 @@ describe('other door devices', () => {
     let send: (report: Uint8Array) => void = () => undefined;
     sim.hid.attach(
       {
-        info: { vendorId: 0x0c2e, productId: 0x0b87, manufacturer: 'Honeywell', product: 'Voyager 1602g', serialNumber: 'HP1', release: 1, interface: 1, usagePage: 0x8c, usage: 0x02 },
+        info: {
+          vendorId: 0x0c2e,
+          productId: 0x0b87,
+          manufacturer: 'Honeywell',
+          product: 'Voyager 1602g',
+          serialNumber: 'HP1',
+          release: 1,
+          interface: 1,
+          usagePage: 0x8c,
+          usage: 0x02,
+        },
         connectInput: (s) => (send = s),
       },
       'sim:pos',
@@ -162,11 +184,21 @@ describe('other door devices', () => {
     const { SerialRelayDriver } = await import('../../native/relay/serialRelay');
     const { DeviceManager } = await import('../../native/devices/manager');
     const frames: string[] = [];
-    const serial = new SerialRelayDriver({ write: async (b) => void frames.push(b.toString('hex')), close: async () => undefined }, { id: 'lcus:/dev/ttyUSB0', channels: 4 });
+    const serial = new SerialRelayDriver(
+      { write: async (b) => void frames.push(b.toString('hex')), close: async () => undefined },
+      { id: 'lcus:/dev/ttyUSB0', channels: 4 },
+    );
     const manager = new DeviceManager(
       sim.hid,
       [{ role: 'relay', label: 'serial:/dev/ttyUSB0', matches: () => false, channel: 2, serialPort: '/dev/ttyUSB0' }],
-      { key: () => undefined, scan: () => undefined, relay: (d, ch) => core.door.setRelay(d, ch), relayState: () => undefined, changed: () => undefined, debug: () => undefined },
+      {
+        key: () => undefined,
+        scan: () => undefined,
+        relay: (d, ch) => core.door.setRelay(d, ch),
+        relayState: () => undefined,
+        changed: () => undefined,
+        debug: () => undefined,
+      },
       async () => serial,
     );
     await manager.start();

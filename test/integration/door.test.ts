@@ -25,7 +25,13 @@ async function door(env: Record<string, string> = {}) {
 }
 
 function recipient(core: Core, fields: Partial<{ email: string; phone: string }> = {}) {
-  const r = core.recipients.create(cliActor, { firstName: 'Ana', lastName: 'Lopez', unit: '4B', email: fields.email ?? 'ana@example.com', phone: fields.phone ?? '(415) 555-0123' });
+  const r = core.recipients.create(cliActor, {
+    firstName: 'Ana',
+    lastName: 'Lopez',
+    unit: '4B',
+    email: fields.email ?? 'ana@example.com',
+    phone: fields.phone ?? '(415) 555-0123',
+  });
   return r.id;
 }
 
@@ -63,7 +69,10 @@ describe('the door', () => {
     core.clock.advance(6_000);
     await type(`${issued.pin}#`);
     expect(pulses()).toHaveLength(1);
-    const actions = core.audit.list({ limit: 10 }).items.filter((e) => e.actor === 'door').map((e) => [e.action, e.details?.reason]);
+    const actions = core.audit
+      .list({ limit: 10 })
+      .items.filter((e) => e.actor === 'door')
+      .map((e) => [e.action, e.details?.reason]);
     expect(actions).toEqual([
       ['door.denied', 'Single Access PIN already used'],
       ['door.granted', 'Single Access PIN (now used)'],
@@ -73,7 +82,11 @@ describe('the door', () => {
 
   it('never lets one Single Access PIN in twice, even typed on two keypads at once', async () => {
     const { core, pulses } = await door();
-    const { pin } = core.credentials.sendSingleAccessPin(cliActor, { recipientId: recipient(core), notifyVia: 'email', expiresAt: inAnHour(core) });
+    const { pin } = core.credentials.sendSingleAccessPin(cliActor, {
+      recipientId: recipient(core),
+      notifyVia: 'email',
+      expiresAt: inAnHour(core),
+    });
     for (const digit of pin) {
       core.door.keypadKey('keypad-a', digit);
       core.door.keypadKey('keypad-b', digit);
@@ -91,7 +104,10 @@ describe('the door', () => {
     core.clock.advance(3_600_001);
     await type(`${pin}#`);
     expect(pulses()).toHaveLength(0);
-    expect(core.audit.list({ limit: 1 }).items[0]).toMatchObject({ action: 'door.denied', details: { reason: 'Single Access PIN expired' } });
+    expect(core.audit.list({ limit: 1 }).items[0]).toMatchObject({
+      action: 'door.denied',
+      details: { reason: 'Single Access PIN expired' },
+    });
     expect(core.credentials.overview(id).singleAccess[0]?.status).toBe('expired');
   });
 
@@ -153,7 +169,10 @@ describe('brute force at the keypad', () => {
     core.door.openByStaff({ staffId: null, label: 'ada' }, 'Resident locked out, ID checked', null);
     await core.door.settled();
     expect(pulses()).toHaveLength(1);
-    expect(core.audit.list({ limit: 5 }).items.find((e) => e.action === 'door.opened_by_staff')).toMatchObject({ actor: 'ada', details: { reason: 'Resident locked out, ID checked' } });
+    expect(core.audit.list({ limit: 5 }).items.find((e) => e.action === 'door.opened_by_staff')).toMatchObject({
+      actor: 'ada',
+      details: { reason: 'Resident locked out, ID checked' },
+    });
 
     core.clock.advance(31_000);
     await type(`${pin}#`);
@@ -169,7 +188,9 @@ describe('Single Access PIN Request at the keypad', () => {
     recipient(core);
     await type('*4155550123#');
     expect(outbox(core)).toEqual([{ channel: 'sms', template: 'pin_request', destination: '+14155550123' }]);
-    expect(core.audit.list({ limit: 5 }).items.find((e) => e.action === 'door.pin_request')).toMatchObject({ details: { outcome: 'sent' } });
+    expect(core.audit.list({ limit: 5 }).items.find((e) => e.action === 'door.pin_request')).toMatchObject({
+      details: { outcome: 'sent' },
+    });
   });
 
   it('does nothing visible for an unknown number, and limits requests per number', async () => {
@@ -179,7 +200,10 @@ describe('Single Access PIN Request at the keypad', () => {
     for (let i = 0; i < 5; i++) await type('*4155550123#');
     expect(outbox(core)).toHaveLength(3);
     expect(pulses()).toHaveLength(0);
-    const outcomes = core.audit.list({ limit: 20 }).items.filter((e) => e.action === 'door.pin_request').map((e) => e.details?.outcome);
+    const outcomes = core.audit
+      .list({ limit: 20 })
+      .items.filter((e) => e.action === 'door.pin_request')
+      .map((e) => e.details?.outcome);
     expect(outcomes.filter((o) => o === 'no match')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'rate-limited')).toHaveLength(2);
   });

@@ -58,7 +58,12 @@ describe('HTTP transport', () => {
     const { url } = await host();
     const reply = await send(url, { path: '/', headers: { Host: 'attacker.example:80' } });
     expect(reply.status).toBe(421);
-    const api = await send(url, { method: 'POST', path: '/api/auth.status', headers: { Host: 'attacker.example', Origin: 'http://attacker.example', 'Content-Type': 'application/json' }, body: '{}' });
+    const api = await send(url, {
+      method: 'POST',
+      path: '/api/auth.status',
+      headers: { Host: 'attacker.example', Origin: 'http://attacker.example', 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(api.status).toBe(421);
   });
 

@@ -60,7 +60,17 @@ function setup(config: Partial<NotificationConfig> = {}) {
         `INSERT INTO access_keys (recipient_id, kind, pin_hash, pin_enc, qr_hash, qr_enc, status, expires_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(recipient.id, kind, keys.lookupHash('pin', pin), keys.seal(pin), keys.lookupHash('qr', qr), keys.seal(qr), options.status ?? 'active', expiresAt, core.clock.now());
+      .run(
+        recipient.id,
+        kind,
+        keys.lookupHash('pin', pin),
+        keys.seal(pin),
+        keys.lookupHash('qr', qr),
+        keys.seal(qr),
+        options.status ?? 'active',
+        expiresAt,
+        core.clock.now(),
+      );
     return { id: Number(info.lastInsertRowid), pin, qr, expiresAt };
   };
 
@@ -126,7 +136,14 @@ describe('email', () => {
     expect(mail!.html).toContain(`src="cid:${image!.cid}"`);
     expect(image!.content.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
 
-    expect(only()).toMatchObject({ channel: 'email', destination: EMAIL, template: 'single_access', status: 'sent', attempts: 1, lastError: null });
+    expect(only()).toMatchObject({
+      channel: 'email',
+      destination: EMAIL,
+      template: 'single_access',
+      status: 'sent',
+      attempts: 1,
+      lastError: null,
+    });
     expect(only().sentAt).not.toBeNull();
     expect(changed).toContain(recipient.id);
   });
@@ -152,7 +169,9 @@ describe('email', () => {
 
   it('gives up at once on an address the server refuses, and tells staff', async () => {
     const server = await smtp({ rejectRecipients: ['nobody@example.org'] });
-    const { service, issueKey, enqueue, only, failed, recipient } = setup({ email: { smtpUrl: server.url, from: 'packages@maplecourt.example' } });
+    const { service, issueKey, enqueue, only, failed, recipient } = setup({
+      email: { smtpUrl: server.url, from: 'packages@maplecourt.example' },
+    });
     const id = enqueue({ channel: 'email', accessKeyId: issueKey().id, destination: 'nobody@example.org' });
     await service.drain();
 
@@ -179,7 +198,9 @@ describe('email', () => {
     const down = await startSmtpServer();
     await down.close();
     const server = await smtp();
-    const { core, service, current, issueKey, enqueue, only } = setup({ email: { smtpUrl: down.url, from: 'packages@maplecourt.example' } });
+    const { core, service, current, issueKey, enqueue, only } = setup({
+      email: { smtpUrl: down.url, from: 'packages@maplecourt.example' },
+    });
     const id = enqueue({ channel: 'email', accessKeyId: issueKey().id });
     await service.drain();
     expect(only().status).toBe('pending');
@@ -263,7 +284,13 @@ describe('the outbox', () => {
     const key = issueKey();
     expect(() =>
       core.tx.run(() => {
-        service.enqueue({ channel: 'email', recipientId: recipient.id, accessKeyId: key.id, template: 'single_access', destination: EMAIL });
+        service.enqueue({
+          channel: 'email',
+          recipientId: recipient.id,
+          accessKeyId: key.id,
+          template: 'single_access',
+          destination: EMAIL,
+        });
         throw new Error('the staff action failed after queueing');
       }),
     ).toThrow('the staff action failed');
@@ -315,7 +342,10 @@ describe('the outbox', () => {
     const { service, issueKey, enqueue, only, failed } = setup({ email: { smtpUrl: server.url, from: 'packages@maplecourt.example' } });
     enqueue({ channel: 'email', accessKeyId: issueKey({ status: 'revoked' }).id });
     await service.drain();
-    expect(only()).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^Not sent: the PIN was used, replaced or had expired/) });
+    expect(only()).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringMatching(/^Not sent: the PIN was used, replaced or had expired/),
+    });
     expect(failed).toHaveLength(0);
     expect(server.messages).toHaveLength(0);
   });
@@ -325,7 +355,9 @@ describe('the outbox', () => {
     const { core, service, issueKey, recipient } = setup({ sms: smsConfig(fake) });
     await service.stop();
     const key = issueKey({ kind: 'permanent' });
-    core.tx.run(() => service.enqueue({ channel: 'sms', recipientId: recipient.id, accessKeyId: key.id, template: 'new_pin', destination: PHONE }));
+    core.tx.run(() =>
+      service.enqueue({ channel: 'sms', recipientId: recipient.id, accessKeyId: key.id, template: 'new_pin', destination: PHONE }),
+    );
     await service.drain();
     expect(fake.messages).toHaveLength(0);
 

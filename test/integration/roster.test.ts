@@ -35,7 +35,14 @@ describe('roster import: round trip', () => {
     const second = await preview(core, edited);
     expect(second.diff).toMatchObject({
       counts: { added: 0, changed: 1, movedOut: 1, reactivated: 0, unchanged: 6, errors: 0 },
-      changed: [{ recipientId: okafor.id, name: 'Chidi Okafor', line: 2, changes: [{ field: 'phone', from: '+12125550101', to: '+16465550199', applied: true }] }],
+      changed: [
+        {
+          recipientId: okafor.id,
+          name: 'Chidi Okafor',
+          line: 2,
+          changes: [{ field: 'phone', from: '+12125550101', to: '+16465550199', applied: true }],
+        },
+      ],
       movedOut: [{ recipientId: ivanova.id, name: 'Анна Иванова', line: null, reason: 'missing-from-file' }],
       safety: { activeBefore: 8, wouldDeactivate: 1, share: 1 / 8, limit: 0.2, exceeded: false },
     });
@@ -78,8 +85,15 @@ describe('roster import: round trip', () => {
     expect(corrected.mapping.phone).toBe(homePhone);
     expect(corrected.diff?.added.find((a) => a.externalId === 'G-01')?.phone).toBe('+12125550150');
 
-    const clash = await admin.call('roster.dryRun', { uploadId, preset: 'generic', mapping: { ...detected.mapping, email: homePhone, phone: homePhone } });
-    expect(clash).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'mapping', message: 'The column "Home Phone" is chosen twice. Choose it for one field only.' } });
+    const clash = await admin.call('roster.dryRun', {
+      uploadId,
+      preset: 'generic',
+      mapping: { ...detected.mapping, email: homePhone, phone: homePhone },
+    });
+    expect(clash).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', field: 'mapping', message: 'The column "Home Phone" is chosen twice. Choose it for one field only.' },
+    });
 
     const run = await admin.ok('roster.apply', { dryRunId: corrected.id! });
     expect(run).toMatchObject({ outcome: 'applied', trigger: 'staff', actor: 'ada' });
@@ -122,7 +136,9 @@ describe('roster import: the safety threshold', () => {
 
     await core.roster.apply(cliActor, dryRun.id!, { confirmLargeDeactivation: true, trigger: 'staff' });
     expect(opensDoor(core, pin)).toBe(false);
-    expect(core.audit.list({ limit: 50 }).items.find((e) => e.action === 'roster.import')?.details).toMatchObject({ confirmedLargeDeactivation: true });
+    expect(core.audit.list({ limit: 50 }).items.find((e) => e.action === 'roster.import')?.details).toMatchObject({
+      confirmedLargeDeactivation: true,
+    });
   });
 
   it('takes the limit from PACKROOM_IMPORT_MAX_DEACTIVATE_PERCENT', async () => {
@@ -138,7 +154,11 @@ describe('roster import: failures change nothing', () => {
   it.each([
     ['an empty file', Buffer.alloc(0), 'This file is empty.'],
     ['a header-only file', rosterFixture('header-only.csv'), 'This file has a header row but no residents.'],
-    ['a PNG renamed .csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'This does not look like a CSV or Excel file (it contains binary data).'],
+    [
+      'a PNG renamed .csv',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      'This does not look like a CSV or Excel file (it contains binary data).',
+    ],
   ])('rejects %s with a clear message', async (_what, bytes, message) => {
     const core = testCore();
     await expect(preview(core, bytes)).rejects.toMatchObject({ code: 'VALIDATION', field: 'file', message });
@@ -148,7 +168,11 @@ describe('roster import: failures change nothing', () => {
   it('asks for the columns it could not find instead of guessing', async () => {
     const core = testCore();
     const dryRun = await preview(core, 'Color,Size\nred,10\n', 'generic', 'odd.csv');
-    expect(dryRun).toMatchObject({ id: null, diff: null, problems: [expect.stringContaining("resident's name"), expect.stringContaining('unit')] });
+    expect(dryRun).toMatchObject({
+      id: null,
+      diff: null,
+      problems: [expect.stringContaining("resident's name"), expect.stringContaining('unit')],
+    });
   });
 
   it('rolls back the whole import when one write fails', async () => {
@@ -171,7 +195,9 @@ describe('roster import: failures change nothing', () => {
     const dryRun = await preview(core, withoutTenant(yardiText(), 't0001003'));
     const okafor = recipientByExternalId(core, 't0001001');
     core.recipients.update(cliActor, okafor.id, { firstName: 'Chidi', lastName: 'Okafor', unit: '101A', email: null, phone: null });
-    await expect(core.roster.apply(cliActor, dryRun.id!, { confirmLargeDeactivation: false, trigger: 'staff' })).rejects.toThrow(/Recipients changed after this preview/);
+    await expect(core.roster.apply(cliActor, dryRun.id!, { confirmLargeDeactivation: false, trigger: 'staff' })).rejects.toThrow(
+      /Recipients changed after this preview/,
+    );
     expect(recipientByExternalId(core, 't0001003').status).toBe('active');
   });
 });

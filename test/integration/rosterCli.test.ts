@@ -72,7 +72,11 @@ describe('packroom import (built)', () => {
   it.each([
     [['import', '/no/such/file.csv'], 1, 'packroom: cannot read /no/such/file.csv: no such file\n'],
     [['import', join(rosterFixtures, 'empty.csv')], 1, `packroom: ${join(rosterFixtures, 'empty.csv')}: This file is empty.\n`],
-    [['import', yardi, '--preset', 'appfolio'], 2, 'packroom: --preset must be one of yardi, onesite, entrata, salesforce, generic, not "appfolio"\n'],
+    [
+      ['import', yardi, '--preset', 'appfolio'],
+      2,
+      'packroom: --preset must be one of yardi, onesite, entrata, salesforce, generic, not "appfolio"\n',
+    ],
     [['import'], 2, 'packroom: import needs a FILE (a CSV or Excel export)\n'],
     [['import', yardi, '--force'], 2, expect.stringMatching(/^packroom: Unknown option '--force'/)],
   ])('%j exits %i with one line saying why', (args, code, stderr) => {
@@ -85,6 +89,10 @@ describe('packroom import (built)', () => {
     const file = join(tempDir(), 'residents.csv');
     writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
     const result = packroom(['import', file, '--data', tempDir()]);
-    expect(result).toMatchObject({ code: 1, stdout: '', stderr: `packroom: ${file}: This does not look like a CSV or Excel file (it contains binary data).\n` });
+    expect(result).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `packroom: ${file}: This does not look like a CSV or Excel file (it contains binary data).\n`,
+    });
   });
 });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { cliActor } from '../../src/services/audit';
 import { testCore } from '../helpers/core';
-import { importRoster, opensDoor, pinOf, preview, recipientByExternalId, rosterFixture, withoutTenant, yardiFile, yardiText } from '../helpers/roster';
+import {
+  importRoster,
+  opensDoor,
+  pinOf,
+  preview,
+  recipientByExternalId,
+  rosterFixture,
+  withoutTenant,
+  yardiFile,
+  yardiText,
+} from '../helpers/roster';
 
 type Core = ReturnType<typeof testCore>;
 
@@ -9,7 +19,13 @@ type Core = ReturnType<typeof testCore>;
 async function importThenEditByHand(core: Core) {
   await importRoster(core, rosterFixture(yardiFile));
   const okafor = recipientByExternalId(core, 't0001001');
-  core.recipients.update(cliActor, okafor.id, { firstName: 'Chidi', lastName: 'Okafor', unit: '101', email: 'chidi.okafor@example.com', phone: '(917) 555-0000' });
+  core.recipients.update(cliActor, okafor.id, {
+    firstName: 'Chidi',
+    lastName: 'Okafor',
+    unit: '101',
+    email: 'chidi.okafor@example.com',
+    phone: '(917) 555-0000',
+  });
   return okafor.id;
 }
 
@@ -39,12 +55,21 @@ describe('roster import: recipients edited by hand', () => {
     const core = testCore({ env: { PACKROOM_IMPORT_MANUAL_POLICY: 'import-wins' } });
     await importThenEditByHand(core);
     const { dryRun } = await importRoster(core, fileWithNewPhone());
-    expect(dryRun.diff?.changed[0]).toMatchObject({ conflict: true, changes: [{ field: 'phone', applied: true }, { field: 'moveIn', applied: true }] });
+    expect(dryRun.diff?.changed[0]).toMatchObject({
+      conflict: true,
+      changes: [
+        { field: 'phone', applied: true },
+        { field: 'moveIn', applied: true },
+      ],
+    });
     expect(recipientByExternalId(core, 't0001001')).toMatchObject({ phone: '+16465550199', manuallyEdited: false });
   });
 
   it('keep-manual does not switch back on a resident staff switched off; import-wins does, with a new PIN', async () => {
-    for (const [policy, reactivated] of [['keep-manual', false], ['import-wins', true]] as const) {
+    for (const [policy, reactivated] of [
+      ['keep-manual', false],
+      ['import-wins', true],
+    ] as const) {
       const core = testCore({ env: { PACKROOM_IMPORT_MANUAL_POLICY: policy } });
       await importRoster(core, rosterFixture(yardiFile));
       const id = recipientByExternalId(core, 't0001002').id;
@@ -104,7 +129,9 @@ describe('credentials issued in bulk', () => {
     const first = core.recipients.create(cliActor, { firstName: 'First', lastName: 'Holder', unit: '1', email: null, phone: null });
     const second = core.recipients.create(cliActor, { firstName: 'Second', lastName: 'Holder', unit: '2', email: null, phone: null });
     core.tx.run(() => core.credentials.revokeAll(cliActor, second.id));
-    core.credentials.keysRepo.insertMany([{ recipientId: first.id, kind: 'permanent', ...sealed!, expiresAt: null, createdAt: core.clock.now(), createdBy: null }]);
+    core.credentials.keysRepo.insertMany([
+      { recipientId: first.id, kind: 'permanent', ...sealed!, expiresAt: null, createdAt: core.clock.now(), createdBy: null },
+    ]);
 
     core.tx.run(() => core.credentials.issueSealed(cliActor, [{ recipient: second, credential: sealed! }], { notify: false }));
     const secondPin = pinOf(core, second.id);

@@ -33,7 +33,8 @@ function drop(folder: string, name: string, content: Buffer | string, ageMs = 0)
   utimesSync(path, at, at);
 }
 
-const activeCount = (core: ReturnType<typeof testCore>) => core.recipients.search({ query: '', status: 'active', limit: 200, offset: 0 }).items.length;
+const activeCount = (core: ReturnType<typeof testCore>) =>
+  core.recipients.search({ query: '', status: 'active', limit: 200, offset: 0 }).items.length;
 
 describe('the daily roster import', () => {
   it('imports the newest export in the folder at the configured time, and records it', async () => {
@@ -47,7 +48,9 @@ describe('the daily roster import', () => {
     expect(core.rosterSchedule.status().runs).toEqual([]);
 
     await runDue(31 * 60_000);
-    expect(core.rosterSchedule.status().runs).toMatchObject([{ trigger: 'schedule', actor: 'daily import', outcome: 'applied', fileName: yardiFile, counts: { added: 8 } }]);
+    expect(core.rosterSchedule.status().runs).toMatchObject([
+      { trigger: 'schedule', actor: 'daily import', outcome: 'applied', fileName: yardiFile, counts: { added: 8 } },
+    ]);
     expect(activeCount(core)).toBe(8);
     expect(core.audit.list({ limit: 200 }).items.find((e) => e.action === 'roster.import')).toMatchObject({ actor: 'daily import' });
     expect(core.alerts.list()).toEqual([]);
@@ -63,17 +66,27 @@ describe('the daily roster import', () => {
     drop(folder, 'truncated.csv', yardiText().split('\n').slice(0, 3).join('\n'));
 
     await runDue(day);
-    expect(core.rosterSchedule.status().runs[0]).toMatchObject({ outcome: 'blocked', fileName: 'truncated.csv', message: expect.stringContaining('6 of 8 active residents (75%)') });
+    expect(core.rosterSchedule.status().runs[0]).toMatchObject({
+      outcome: 'blocked',
+      fileName: 'truncated.csv',
+      message: expect.stringContaining('6 of 8 active residents (75%)'),
+    });
     expect(activeCount(core)).toBe(8);
     expect(core.alerts.list()).toEqual([
-      expect.objectContaining({ kind: 'import', message: expect.stringMatching(/^The daily roster import of truncated.csv was not applied: it would deactivate 6 of 8/) }),
+      expect.objectContaining({
+        kind: 'import',
+        message: expect.stringMatching(/^The daily roster import of truncated.csv was not applied: it would deactivate 6 of 8/),
+      }),
     ]);
   });
 
   it('alerts staff when the folder is empty or the file cannot be read, changing nothing', async () => {
     const { core, folder, runDue } = await scheduled();
     await runDue();
-    expect(core.rosterSchedule.status().runs[0]).toMatchObject({ outcome: 'failed', message: `There is no CSV or Excel (.xlsx) file in ${folder}.` });
+    expect(core.rosterSchedule.status().runs[0]).toMatchObject({
+      outcome: 'failed',
+      message: `There is no CSV or Excel (.xlsx) file in ${folder}.`,
+    });
 
     drop(folder, 'residents.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
     await runDue(day);
@@ -93,11 +106,15 @@ describe('the daily roster import', () => {
 
   it('refuses a folder that does not exist, and needs a folder to be switched on', async () => {
     const core = testCore();
-    await expect(core.rosterSchedule.configure(cliActor, { enabled: true, folder: '/no/such/folder', timeOfDay: '02:00', preset: 'generic' })).rejects.toMatchObject({
+    await expect(
+      core.rosterSchedule.configure(cliActor, { enabled: true, folder: '/no/such/folder', timeOfDay: '02:00', preset: 'generic' }),
+    ).rejects.toMatchObject({
       field: 'folder',
       message: 'The folder /no/such/folder does not exist on this computer, or Packroom cannot open it.',
     });
-    await expect(core.rosterSchedule.configure(cliActor, { enabled: true, folder: null, timeOfDay: '02:00', preset: 'generic' })).rejects.toMatchObject({ field: 'folder' });
+    await expect(
+      core.rosterSchedule.configure(cliActor, { enabled: true, folder: null, timeOfDay: '02:00', preset: 'generic' }),
+    ).rejects.toMatchObject({ field: 'folder' });
     const off = await core.rosterSchedule.configure(cliActor, { enabled: false, folder: null, timeOfDay: '02:00', preset: 'generic' });
     expect(off.schedule).toEqual({ enabled: false, folder: null, timeOfDay: '02:00', preset: 'generic', nextRunAt: null });
   });

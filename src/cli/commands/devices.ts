@@ -26,7 +26,11 @@ export async function devicesCommand(args: string[], out: NodeJS.WritableStream)
   if (!sub || !['list', 'assign', 'unassign'].includes(sub)) {
     throw new UsageError(sub ? `unknown devices command "${sub}"` : 'devices needs a command: list, assign or unassign');
   }
-  const { values, positionals } = parse(rest, { data: { type: 'string' }, channel: { type: 'string' }, sim: { type: 'boolean' } }, sub === 'assign' ? 2 : sub === 'unassign' ? 1 : 0);
+  const { values, positionals } = parse(
+    rest,
+    { data: { type: 'string' }, channel: { type: 'string' }, sim: { type: 'boolean' } },
+    sub === 'assign' ? 2 : sub === 'unassign' ? 1 : 0,
+  );
   const channel = values.channel === undefined ? undefined : Number(values.channel);
   if (channel !== undefined && (!Number.isInteger(channel) || channel < 1 || channel > 8)) {
     throw new UsageError(`--channel must be a relay channel from 1 to 8, not "${values.channel}"`);
@@ -40,7 +44,9 @@ export async function devicesCommand(args: string[], out: NodeJS.WritableStream)
       if (!positionals[1]) throw new UsageError('devices assign needs a SELECTOR (see "packroom devices list")');
       if (channel !== undefined && r !== 'relay') throw new UsageError('--channel is only for the relay');
       await core.devices.assign(cliActor, r, positionals[1], channel);
-      out.write(`Assigned ${positionals[1]} as the door ${r}${r === 'relay' ? ` (channel ${channel ?? 1})` : ''}. Restart Packroom to open it.\n`);
+      out.write(
+        `Assigned ${positionals[1]} as the door ${r}${r === 'relay' ? ` (channel ${channel ?? 1})` : ''}. Restart Packroom to open it.\n`,
+      );
     } else if (sub === 'unassign') {
       const r = role(positionals[0]);
       await core.devices.unassign(cliActor, r);

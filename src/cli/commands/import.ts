@@ -69,9 +69,11 @@ async function readExport(path: string): Promise<Uint8Array> {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'that is a folder' : code === 'EACCES' ? 'permission denied' : String(code);
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'that is a folder' : code === 'EACCES' ? 'permission denied' : String(code);
     throw new Error(`cannot read ${path}: ${why}`, { cause: error });
   }
-  if (bytes.length > rosterUploadLimits.maxBytes) throw new Error(`${path} is larger than 60 MB. Export only current residents, or split the file.`);
+  if (bytes.length > rosterUploadLimits.maxBytes)
+    throw new Error(`${path} is larger than 60 MB. Export only current residents, or split the file.`);
   return bytes;
 }

@@ -40,7 +40,9 @@ export async function serveCommand(args: string[], out: NodeJS.WritableStream, s
     ...(sim ? { extraRoutes: simRoutes(core, sim) } : {}),
   });
   if (!isLoopback(host)) log.warn(`Listening on ${host}: other computers on the network can reach the sign-in page.`);
-  out.write(`Packroom is running at ${server.url} (data: ${dataDir}${sim ? `; simulated door at ${server.url}/sim` : ''}). Press Ctrl+C to stop.\n`);
+  out.write(
+    `Packroom is running at ${server.url} (data: ${dataDir}${sim ? `; simulated door at ${server.url}/sim` : ''}). Press Ctrl+C to stop.\n`,
+  );
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -88,7 +88,8 @@ export class AccessKeyRepository {
   }
 
   findActive(via: 'pin' | 'qr', hash: Buffer): DoorMatch | undefined {
-    const row = (via === 'pin' ? this.byPin : this.byQr).get(hash) as (Omit<DoorMatch, 'recipientActive'> & { recipientActive: number }) | undefined;
+    const row = (via === 'pin' ? this.byPin : this.byQr).get(hash) as
+      (Omit<DoorMatch, 'recipientActive'> & { recipientActive: number }) | undefined;
     return row && { ...row, recipientActive: row.recipientActive === 1 };
   }
 
@@ -113,7 +114,9 @@ export class AccessKeyRepository {
   /** Single-use keys past their expiry stop being 'active', freeing their PINs for reuse. */
   expireDue(now: number): number {
     return this.db
-      .prepare("UPDATE access_keys SET status = 'expired', ended_at = ? WHERE status = 'active' AND expires_at IS NOT NULL AND expires_at <= ?")
+      .prepare(
+        "UPDATE access_keys SET status = 'expired', ended_at = ? WHERE status = 'active' AND expires_at IS NOT NULL AND expires_at <= ?",
+      )
       .run(now, now).changes;
   }
 
@@ -174,7 +177,9 @@ export class AccessKeyRepository {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     return keys.map((k) =>
-      Number(insert.run(k.recipientId, k.kind, k.pinHash, k.pinEnc, k.qrHash, k.qrEnc, k.expiresAt, k.createdAt, k.createdBy).lastInsertRowid),
+      Number(
+        insert.run(k.recipientId, k.kind, k.pinHash, k.pinEnc, k.qrHash, k.qrEnc, k.expiresAt, k.createdAt, k.createdBy).lastInsertRowid,
+      ),
     );
   }
 }

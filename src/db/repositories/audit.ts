@@ -42,7 +42,14 @@ export class AuditRepository {
   }
 
   insert(entry: AuditInsert): AuditRow {
-    const info = this.insertStmt.run(entry.at, entry.actorStaffId, entry.actor, entry.action, entry.subject, entry.details && JSON.stringify(entry.details));
+    const info = this.insertStmt.run(
+      entry.at,
+      entry.actorStaffId,
+      entry.actor,
+      entry.action,
+      entry.subject,
+      entry.details && JSON.stringify(entry.details),
+    );
     return { ...entry, id: Number(info.lastInsertRowid) };
   }
 

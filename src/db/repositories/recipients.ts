@@ -65,7 +65,8 @@ export class RecipientRepository {
   }
 
   activeByPhone(phone: string): RecipientRow | undefined {
-    const raw = this.db.prepare("SELECT * FROM recipients WHERE phone = ? AND status = 'active' ORDER BY id LIMIT 1").get(phone) as RawRecipient | undefined;
+    const raw = this.db.prepare("SELECT * FROM recipients WHERE phone = ? AND status = 'active' ORDER BY id LIMIT 1").get(phone) as
+      RawRecipient | undefined;
     return raw && toRow(raw);
   }
 
@@ -174,6 +175,8 @@ export interface RosterRecipient extends ExistingRecipient {
   externalId: string;
 }
 
-export type RosterInsert = Pick<ExistingRecipient, 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'moveIn' | 'moveOut'> & { externalId: string };
+export type RosterInsert = Pick<ExistingRecipient, 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'moveIn' | 'moveOut'> & {
+  externalId: string;
+};
 
 export type RosterUpdate = Omit<RosterRecipient, 'externalId'>;

@@ -48,7 +48,16 @@ export class RosterRunRepository {
         `INSERT INTO roster_runs (started_at, finished_at, trigger, actor, file_name, outcome, message, counts)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(run.startedAt, run.finishedAt, run.trigger, run.actor, run.fileName, run.outcome, run.message, run.counts && JSON.stringify(run.counts));
+      .run(
+        run.startedAt,
+        run.finishedAt,
+        run.trigger,
+        run.actor,
+        run.fileName,
+        run.outcome,
+        run.message,
+        run.counts && JSON.stringify(run.counts),
+      );
     return Number(info.lastInsertRowid);
   }
 

@@ -58,9 +58,7 @@ export class StaffRepository {
 
   insert(row: Omit<StaffRow, 'id' | 'active'>): StaffRow {
     const info = this.db
-      .prepare(
-        'INSERT INTO staff (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
-      )
+      .prepare('INSERT INTO staff (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(row.username, row.displayName, row.role, row.passwordHash, row.createdAt);
     return { ...row, id: Number(info.lastInsertRowid), active: true };
   }

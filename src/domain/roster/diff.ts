@@ -1,12 +1,4 @@
-import type {
-  ExistingRecipient,
-  ImportedRecipient,
-  ParsedRow,
-  RecipientField,
-  RecipientFields,
-  RecipientStatus,
-  RowError,
-} from './types';
+import type { ExistingRecipient, ImportedRecipient, ParsedRow, RecipientField, RecipientFields, RecipientStatus, RowError } from './types';
 
 export type ManualEditPolicy = 'import-wins' | 'keep-manual';
 
@@ -178,12 +170,7 @@ function newRecipient(incoming: ImportedRecipient): NewRecipient {
   };
 }
 
-function compare(
-  current: ExistingRecipient,
-  target: TargetFields,
-  incoming: ImportedRecipient,
-  policy: ManualEditPolicy,
-): RecipientUpdate {
+function compare(current: ExistingRecipient, target: TargetFields, incoming: ImportedRecipient, policy: ManualEditPolicy): RecipientUpdate {
   const changes: FieldChange[] = [];
   let conflict = false;
   for (const field of COMPARED_FIELDS) {

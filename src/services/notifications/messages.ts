@@ -73,7 +73,17 @@ const howToUse = 'Type the PIN on the keypad at the package room door, or hold t
 export async function renderEmail(data: MessageData): Promise<RenderedEmail> {
   const qr = await QRCode.toBuffer(data.qrToken, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
   const lines = [intros[data.template], validity(data)].filter(Boolean).join(' ');
-  const text = [`Hi ${data.firstName},`, '', lines, '', `PIN: ${data.pin}`, '', `${howToUse} The QR code is attached.`, '', data.siteName].join('\n');
+  const text = [
+    `Hi ${data.firstName},`,
+    '',
+    lines,
+    '',
+    `PIN: ${data.pin}`,
+    '',
+    `${howToUse} The QR code is attached.`,
+    '',
+    data.siteName,
+  ].join('\n');
   const e = escapeHtml;
   const html = `<!doctype html>
 <html><body style="font-family: Arial, Helvetica, sans-serif; color: #1a1a1a; line-height: 1.5">

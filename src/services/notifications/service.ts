@@ -47,9 +47,7 @@ export interface NotificationServiceOptions {
 type SealedKey = NonNullable<DueNotification['key']>;
 
 type Outcome =
-  | { status: 'sent'; providerId: string }
-  | { status: 'retry'; reason: string }
-  | { status: 'failed'; reason: string; tellStaff: boolean };
+  { status: 'sent'; providerId: string } | { status: 'retry'; reason: string } | { status: 'failed'; reason: string; tellStaff: boolean };
 
 const notSetUp: Record<Channel, string> = {
   email: 'Email is not set up: an admin can set it up in Settings',
@@ -152,9 +150,13 @@ export class NotificationService {
       return { status: 'sent', providerId: await this.deliver(row, key) };
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : unexpected(error);
-      log.warn(`Notification ${row.id} (${row.channel}) not sent: ${failure.reason}${failure.cause instanceof Error ? ` [${failure.cause.message}]` : ''}`);
+      log.warn(
+        `Notification ${row.id} (${row.channel}) not sent: ${failure.reason}${failure.cause instanceof Error ? ` [${failure.cause.message}]` : ''}`,
+      );
       const lastTry = row.attempts + 1 >= MAX_ATTEMPTS;
-      return failure.permanent || lastTry ? { status: 'failed', reason: failure.reason, tellStaff: true } : { status: 'retry', reason: failure.reason };
+      return failure.permanent || lastTry
+        ? { status: 'failed', reason: failure.reason, tellStaff: true }
+        : { status: 'retry', reason: failure.reason };
     }
   }
 
@@ -190,7 +192,13 @@ export class NotificationService {
     else this.repo.markFailed(row.id, attempts, outcome.reason);
     this.changed(row.recipientId);
     if (outcome.status === 'failed' && outcome.tellStaff) {
-      this.notifyFailed({ id: row.id, channel: row.channel, destination: row.destination, recipientId: row.recipientId, error: outcome.reason });
+      this.notifyFailed({
+        id: row.id,
+        channel: row.channel,
+        destination: row.destination,
+        recipientId: row.recipientId,
+        error: outcome.reason,
+      });
     }
   }
 

@@ -4,7 +4,10 @@ import { formatSelector, matchesSelector, parseSelector } from '../../../src/dom
 describe('device selectors', () => {
   it('reads VID:PID and VID:PID:SERIAL in hex', () => {
     expect(parseSelector('16c0:05DF')).toEqual({ ok: true, selector: { vendorId: 0x16c0, productId: 0x05df } });
-    expect(parseSelector('1209:0001:SIM-KEYPAD')).toEqual({ ok: true, selector: { vendorId: 0x1209, productId: 1, serialNumber: 'SIM-KEYPAD' } });
+    expect(parseSelector('1209:0001:SIM-KEYPAD')).toEqual({
+      ok: true,
+      selector: { vendorId: 0x1209, productId: 1, serialNumber: 'SIM-KEYPAD' },
+    });
   });
 
   it('reads device paths of every platform', () => {

@@ -24,11 +24,21 @@ describe('generatePin', () => {
 
   it('skips PINs that are taken or trivial', () => {
     const draws = ['11111111', '38150927', '50918364'];
-    const pin = generatePin(8, () => draws.shift()!, (p) => p === '38150927');
+    const pin = generatePin(
+      8,
+      () => draws.shift()!,
+      (p) => p === '38150927',
+    );
     expect(pin).toBe('50918364');
   });
 
   it('gives up with a clear error when no free PIN can be found', () => {
-    expect(() => generatePin(6, () => '381509', () => true)).toThrow(/increase the PIN length/);
+    expect(() =>
+      generatePin(
+        6,
+        () => '381509',
+        () => true,
+      ),
+    ).toThrow(/increase the PIN length/);
   });
 });

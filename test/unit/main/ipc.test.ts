@@ -87,7 +87,10 @@ describe('installIpc', () => {
     const win = fakeWindow();
     bridge.attach(win as never);
     await expect(invoke(win, 'auth.login', { token: 't1' })).resolves.toEqual({ ok: true, result: { method: 'auth.login', token: 't1' } });
-    await expect(invoke(win, 'recipients.search', { query: 'a' })).resolves.toEqual({ ok: true, result: { method: 'recipients.search', token: 't1' } });
+    await expect(invoke(win, 'recipients.search', { query: 'a' })).resolves.toEqual({
+      ok: true,
+      result: { method: 'recipients.search', token: 't1' },
+    });
     expect(fake.dispatch).toHaveBeenLastCalledWith({ sessionToken: 't1' }, 'recipients.search', { query: 'a' });
   });
 
@@ -119,7 +122,15 @@ describe('installIpc', () => {
       win.mainFrame.url = url;
       await expect(invoke(win, 'auth.status')).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
-    const disposedFrame = { get url(): string { throw new Error('Render frame was disposed'); }, parent: null, processId: win.id, routingId: 1, detached: false };
+    const disposedFrame = {
+      get url(): string {
+        throw new Error('Render frame was disposed');
+      },
+      parent: null,
+      processId: win.id,
+      routingId: 1,
+      detached: false,
+    };
     await expect(invoke(win, 'auth.status', {}, disposedFrame)).resolves.toMatchObject({ ok: false });
     expect(fake.dispatch).not.toHaveBeenCalled();
   });

@@ -40,7 +40,7 @@ describe('loadOrCreateKey', () => {
     expect(loadOrCreateKey(mkdtempSync(join(tmpdir(), 'packroom-key-')), fakeKeychain, log).key.equals(first.key)).toBe(false);
   });
 
-  it('without a keychain, writes the headless host\'s 0600 key file and warns', () => {
+  it("without a keychain, writes the headless host's 0600 key file and warns", () => {
     const { key, source } = loadOrCreateKey(dir, null, log);
     expect(source).toBe('created-plain-file');
     expect(key).toHaveLength(32);
@@ -50,7 +50,7 @@ describe('loadOrCreateKey', () => {
     expect(loadOrCreateKey(dir, null, log)).toEqual({ key, source: 'plain-file' });
   });
 
-  it('keeps using the headless host\'s key file even with a keychain, so both hosts share one key', () => {
+  it("keeps using the headless host's key file even with a keychain, so both hosts share one key", () => {
     const key = loadOrCreateKeyFile(dir);
     expect(loadOrCreateKey(dir, fakeKeychain, log)).toEqual({ key, source: 'plain-file' });
     expect(existsSync(join(dir, encryptedKeyFile))).toBe(false);
@@ -60,7 +60,18 @@ describe('loadOrCreateKey', () => {
     loadOrCreateKey(dir, fakeKeychain, log);
     const sealed = readFileSync(join(dir, encryptedKeyFile));
     expect(() => loadOrCreateKey(dir, null, log)).toThrow(DataKeyError);
-    expect(() => loadOrCreateKey(dir, { ...fakeKeychain, decrypt: () => { throw new Error('locked'); } }, log)).toThrow(/could not unlock/);
+    expect(() =>
+      loadOrCreateKey(
+        dir,
+        {
+          ...fakeKeychain,
+          decrypt: () => {
+            throw new Error('locked');
+          },
+        },
+        log,
+      ),
+    ).toThrow(/could not unlock/);
     expect(readFileSync(join(dir, encryptedKeyFile)).equals(sealed)).toBe(true);
     expect(existsSync(join(dir, plainKeyFile))).toBe(false);
   });

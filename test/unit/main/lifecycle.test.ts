@@ -173,7 +173,11 @@ describe('main/index.ts lifecycle', () => {
     const handler = fake.ipcHandlers.get('packroom:invoke')!;
     const status = (await handler({ sender: win.webContents, senderFrame: win.mainFrame }, 'auth.status', {})) as Envelope;
     expect(status).toMatchObject({ ok: true, result: { setupRequired: true, session: null } });
-    const denied = (await handler({ sender: win.webContents, senderFrame: { ...win.mainFrame, url: 'https://evil.example/' } }, 'auth.status', {})) as Envelope;
+    const denied = (await handler(
+      { sender: win.webContents, senderFrame: { ...win.mainFrame, url: 'https://evil.example/' } },
+      'auth.status',
+      {},
+    )) as Envelope;
     expect(denied).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(existsSync(join(dataDir, 'packroom.db'))).toBe(true);
   });
@@ -194,12 +198,22 @@ describe('main/index.ts lifecycle', () => {
     fake.quit.mockClear();
     fake.emitApp('window-all-closed');
     expect(fake.quit).toHaveBeenCalledTimes(1);
-    const willQuit = { prevented: false, preventDefault() { this.prevented = true; } };
+    const willQuit = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     fake.emitApp('will-quit', willQuit);
     expect(willQuit.prevented).toBe(true);
     expect(fake.ipcHandlers.has('packroom:invoke')).toBe(false);
     await vi.waitFor(() => expect(fake.quit).toHaveBeenCalledTimes(2)); // quits again once closed
-    const again = { prevented: false, preventDefault() { this.prevented = true; } };
+    const again = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     fake.emitApp('will-quit', again);
     expect(again.prevented).toBe(false);
     expect(fake.showErrorBox).not.toHaveBeenCalled();

@@ -14,7 +14,13 @@ import {
 
 describe('isAllowedNavigation', () => {
   it('allows our own app://packroom pages', () => {
-    for (const url of [appEntryUrl, 'app://packroom/', 'app://packroom', 'app://packroom/index.html#/recipients', 'app://packroom/assets/x.js?v=1']) {
+    for (const url of [
+      appEntryUrl,
+      'app://packroom/',
+      'app://packroom',
+      'app://packroom/index.html#/recipients',
+      'app://packroom/assets/x.js?v=1',
+    ]) {
       expect(isAllowedNavigation(url), url).toBe(true);
     }
   });
@@ -91,13 +97,25 @@ describe('resolveAppFile', () => {
   });
 
   it('refuses NUL and other control characters, raw or encoded', () => {
-    for (const url of ['app://packroom/index.html%00.png', 'app://packroom/index.html\0.png', 'app://packroom/a%0Ab', 'app://packroom/a%7F']) {
+    for (const url of [
+      'app://packroom/index.html%00.png',
+      'app://packroom/index.html\0.png',
+      'app://packroom/a%0Ab',
+      'app://packroom/a%7F',
+    ]) {
       expect(resolveAppFile(root, url), JSON.stringify(url)).toBeNull();
     }
   });
 
   it('refuses malformed encoding and anything not on app://packroom', () => {
-    for (const url of ['app://packroom/%E0%A4%A', 'app://packroom/%', 'app://other/index.html', 'file:///etc/passwd', 'https://packroom/index.html', 'app://user@packroom/index.html']) {
+    for (const url of [
+      'app://packroom/%E0%A4%A',
+      'app://packroom/%',
+      'app://other/index.html',
+      'file:///etc/passwd',
+      'https://packroom/index.html',
+      'app://user@packroom/index.html',
+    ]) {
       expect(resolveAppFile(root, url), url).toBeNull();
     }
   });
@@ -133,13 +151,28 @@ describe('senderRejection', () => {
 
 describe('isBlockedRequest', () => {
   it('lets the page load its own files and in-memory data', () => {
-    for (const url of ['app://packroom/assets/a.js', 'data:image/png;base64,AAAA', 'blob:app://packroom/0d6c', 'devtools://devtools/bundled/x.html']) {
+    for (const url of [
+      'app://packroom/assets/a.js',
+      'data:image/png;base64,AAAA',
+      'blob:app://packroom/0d6c',
+      'devtools://devtools/bundled/x.html',
+    ]) {
       expect(isBlockedRequest(url), url).toBe(false);
     }
   });
 
   it('blocks the network, the disk, other app:// hosts and anything unknown', () => {
-    for (const url of ['http://evil.example/', 'https://fonts.example/x.woff2', 'ws://127.0.0.1:1/', 'wss://x/', 'file:///etc/passwd', 'ftp://x/', 'app://other/x.js', 'gopher://x/', 'nonsense']) {
+    for (const url of [
+      'http://evil.example/',
+      'https://fonts.example/x.woff2',
+      'ws://127.0.0.1:1/',
+      'wss://x/',
+      'file:///etc/passwd',
+      'ftp://x/',
+      'app://other/x.js',
+      'gopher://x/',
+      'nonsense',
+    ]) {
       expect(isBlockedRequest(url), url).toBe(true);
     }
   });

@@ -48,7 +48,8 @@ describe('preload source', () => {
   const calls: ts.CallExpression[] = [];
   const ipcUses: ts.Node[] = [];
   (function walk(node: ts.Node) {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'exposeInMainWorld') calls.push(node);
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'exposeInMainWorld')
+      calls.push(node);
     if (ts.isIdentifier(node) && node.text === 'ipcRenderer' && !ts.isImportSpecifier(node.parent)) ipcUses.push(node);
     ts.forEachChild(node, walk);
   })(file);
@@ -114,7 +115,10 @@ describe('window.packroom', () => {
 
   it('invoke refuses a method that is not text without calling main', async () => {
     const bridge = await loadBridge();
-    await expect(bridge.invoke({ toString: () => 'auth.login' }, {})).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    await expect(bridge.invoke({ toString: () => 'auth.login' }, {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD' },
+    });
     expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
   });
 

@@ -50,12 +50,20 @@ function fakeContents() {
   };
 }
 
-const cancellable = (url = '') => ({ url, prevented: false, preventDefault() { this.prevented = true; } });
+const cancellable = (url = '') => ({
+  url,
+  prevented: false,
+  preventDefault() {
+    this.prevented = true;
+  },
+});
 
 describe('app:// scheme', () => {
   it('is registered as standard, secure and fetch-capable, and nothing more permissive', () => {
     security.registerAppScheme();
-    expect(electron.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) }]);
+    expect(electron.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) },
+    ]);
     const privileges = (electron.privileged[0] as { privileges: Record<string, boolean> }).privileges;
     for (const risky of ['bypassCSP', 'corsEnabled', 'allowServiceWorkers']) expect(privileges[risky], risky).toBeFalsy();
   });
@@ -92,7 +100,11 @@ describe('installAppProtocol', () => {
 
   it('answers 404 for missing files and refuses traversal, keeping the headers', async () => {
     expect((await handle(new Request('app://packroom/nope.js'))).status).toBe(404);
-    for (const url of ['app://packroom/%2e%2e/secret.txt', 'app://packroom/..%2fsecret.txt', 'app://packroom/assets/..%5C..%5Csecret.txt']) {
+    for (const url of [
+      'app://packroom/%2e%2e/secret.txt',
+      'app://packroom/..%2fsecret.txt',
+      'app://packroom/assets/..%5C..%5Csecret.txt',
+    ]) {
       const response = await handle(new Request(url));
       expect(response.status, url).toBeGreaterThanOrEqual(400);
       expect(await response.text()).not.toContain('secret');

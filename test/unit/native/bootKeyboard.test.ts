@@ -18,35 +18,48 @@ function recordingDecoder(options: { reportId?: number } = {}) {
 describe('encodeBootKeyboard', () => {
   it('types "123456#" as a US keyboard does: main-row usages 0x1E-0x23, Shift+3 for #, a release after each key', () => {
     expect(encodeBootKeyboard('123456#').map(toHex)).toEqual([
-      '00 00 1e 00 00 00 00 00', RELEASE,
-      '00 00 1f 00 00 00 00 00', RELEASE,
-      '00 00 20 00 00 00 00 00', RELEASE,
-      '00 00 21 00 00 00 00 00', RELEASE,
-      '00 00 22 00 00 00 00 00', RELEASE,
-      '00 00 23 00 00 00 00 00', RELEASE,
-      '02 00 20 00 00 00 00 00', RELEASE,
+      '00 00 1e 00 00 00 00 00',
+      RELEASE,
+      '00 00 1f 00 00 00 00 00',
+      RELEASE,
+      '00 00 20 00 00 00 00 00',
+      RELEASE,
+      '00 00 21 00 00 00 00 00',
+      RELEASE,
+      '00 00 22 00 00 00 00 00',
+      RELEASE,
+      '00 00 23 00 00 00 00 00',
+      RELEASE,
+      '02 00 20 00 00 00 00 00',
+      RELEASE,
     ]);
   });
 
   it('puts Left Shift in the modifier byte for upper case and shifted punctuation only', () => {
     expect(encodeBootKeyboard('aA-_').map(toHex)).toEqual([
-      '00 00 04 00 00 00 00 00', RELEASE,
-      '02 00 04 00 00 00 00 00', RELEASE,
-      '00 00 2d 00 00 00 00 00', RELEASE,
-      '02 00 2d 00 00 00 00 00', RELEASE,
+      '00 00 04 00 00 00 00 00',
+      RELEASE,
+      '02 00 04 00 00 00 00 00',
+      RELEASE,
+      '00 00 2d 00 00 00 00 00',
+      RELEASE,
+      '02 00 2d 00 00 00 00 00',
+      RELEASE,
     ]);
   });
 
   it('sends Enter, Backspace and Escape as usages 0x28, 0x2A and 0x29', () => {
-    expect(encodeBootKeyboard(['Enter', 'Backspace', 'Escape']).filter((_, i) => i % 2 === 0).map(toHex)).toEqual([
-      '00 00 28 00 00 00 00 00',
-      '00 00 2a 00 00 00 00 00',
-      '00 00 29 00 00 00 00 00',
-    ]);
+    expect(
+      encodeBootKeyboard(['Enter', 'Backspace', 'Escape'])
+        .filter((_, i) => i % 2 === 0)
+        .map(toHex),
+    ).toEqual(['00 00 28 00 00 00 00 00', '00 00 2a 00 00 00 00 00', '00 00 29 00 00 00 00 00']);
   });
 
   it('uses keypad usages for digits, operators and Enter when asked, and the main row for anything else', () => {
-    const presses = encodeBootKeyboard(['1', '9', '0', '*', '/', '-', '+', '.', 'Enter', '#'], { keypad: true }).filter((_, i) => i % 2 === 0);
+    const presses = encodeBootKeyboard(['1', '9', '0', '*', '/', '-', '+', '.', 'Enter', '#'], { keypad: true }).filter(
+      (_, i) => i % 2 === 0,
+    );
     expect(presses.map((report) => report[2])).toEqual([0x59, 0x61, 0x62, 0x55, 0x54, 0x56, 0x57, 0x63, 0x58, 0x20]);
     expect(presses.map((report) => report[0])).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02]);
   });

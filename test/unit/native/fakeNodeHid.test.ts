@@ -33,7 +33,12 @@ describe('FakeNodeHid enumeration', () => {
     const { hid, keypadPath, relayPath } = rig();
     expect(hid.devices().map((d) => d.path)).toEqual([keypadPath, relayPath]);
     expect(hid.devices(0x16c0, 0x05df)).toEqual([expect.objectContaining({ path: relayPath, product: 'USBRelay2' })]);
-    expect(hid.devices().filter(isUsbHidRelay).map((d) => d.path)).toEqual([relayPath]);
+    expect(
+      hid
+        .devices()
+        .filter(isUsbHidRelay)
+        .map((d) => d.path),
+    ).toEqual([relayPath]);
     expect(await hid.devicesAsync()).toEqual(hid.devices());
   });
 
@@ -117,7 +122,9 @@ describe('FakeNodeHid unplug and replug', () => {
     handle.on('error', (err) => errors.push(err));
     hid.unplug(relayPath);
     expect(errors).toEqual([]);
-    await expect(handle.getFeatureReport(0, 9)).rejects.toThrow('could not get feature report from device: ioctl (GFEATURE): No such device');
+    await expect(handle.getFeatureReport(0, 9)).rejects.toThrow(
+      'could not get feature report from device: ioctl (GFEATURE): No such device',
+    );
     await expect(handle.sendFeatureReport([0, 0xff, 1, 0, 0, 0, 0, 0, 0])).rejects.toThrow(/No such device/);
   });
 

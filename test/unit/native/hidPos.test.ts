@@ -11,7 +11,14 @@ import capture from '../../fixtures/native/honeywell-voyager1602g-revinf.json';
 import { fromHex, toHex } from './bytes';
 
 /** A 64-byte report laid out field by field, independently of the encoder under test. */
-function report(fields: { id?: number; length: number; at: number; bytes: string; symbologyByte?: number; continued?: boolean }): Uint8Array {
+function report(fields: {
+  id?: number;
+  length: number;
+  at: number;
+  bytes: string;
+  symbologyByte?: number;
+  continued?: boolean;
+}): Uint8Array {
   const bytes = new Uint8Array(64);
   bytes[0] = fields.id ?? 0x02;
   bytes[1] = fields.length;

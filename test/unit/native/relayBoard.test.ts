@@ -47,7 +47,9 @@ describe('SimulatedRelayBoard', () => {
 
   it('rejects reports that are not 9 bytes with report ID 0', async () => {
     const board = new SimulatedRelayBoard();
-    await expect(board.sendFeatureReport(report('ff 01 00 00 00 00 00 00'))).rejects.toThrow(/9-byte feature report with report ID 0, got ff 01/);
+    await expect(board.sendFeatureReport(report('ff 01 00 00 00 00 00 00'))).rejects.toThrow(
+      /9-byte feature report with report ID 0, got ff 01/,
+    );
     await expect(board.sendFeatureReport(report('01 ff 01 00 00 00 00 00 00'))).rejects.toThrow(/report ID 0/);
   });
 

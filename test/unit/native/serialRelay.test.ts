@@ -25,10 +25,14 @@ describe('lcusFrame', () => {
   it('builds A0 channel op checksum frames for channels 1-4', () => {
     const frames = [1, 2, 3, 4].flatMap((channel) => [toHex(lcusFrame(channel, true)), toHex(lcusFrame(channel, false))]);
     expect(frames).toEqual([
-      'a0 01 01 a2', 'a0 01 00 a1',
-      'a0 02 01 a3', 'a0 02 00 a2',
-      'a0 03 01 a4', 'a0 03 00 a3',
-      'a0 04 01 a5', 'a0 04 00 a4',
+      'a0 01 01 a2',
+      'a0 01 00 a1',
+      'a0 02 01 a3',
+      'a0 02 00 a2',
+      'a0 03 01 a4',
+      'a0 03 00 a3',
+      'a0 04 01 a5',
+      'a0 04 00 a4',
     ]);
   });
 
@@ -96,6 +100,8 @@ describe('serial port adapter', () => {
   });
 
   it('reports a missing device path as RelayError when opening an LCUS board', async () => {
-    await expect(openLcusRelay('/dev/packroom-no-such-tty', 1)).rejects.toThrow(/lcus:\/dev\/packroom-no-such-tty: opening the serial port failed/);
+    await expect(openLcusRelay('/dev/packroom-no-such-tty', 1)).rejects.toThrow(
+      /lcus:\/dev\/packroom-no-such-tty: opening the serial port failed/,
+    );
   });
 });

@@ -13,8 +13,13 @@ describe('classifyEmailError', () => {
 
   it('retries what the network or a busy server caused', () => {
     expect(classifyEmailError(smtpError({ code: 'ESOCKET', originalCode: 'ECONNREFUSED' }))).toMatchObject({ permanent: false });
-    expect(classifyEmailError(smtpError({ code: 'ETIMEDOUT' }))).toMatchObject({ permanent: false, reason: 'The mail server did not answer in time' });
-    const busy = classifyEmailError(smtpError({ code: 'EENVELOPE', command: 'RCPT TO', responseCode: 451, permanent: false, response: '451 try later' }));
+    expect(classifyEmailError(smtpError({ code: 'ETIMEDOUT' }))).toMatchObject({
+      permanent: false,
+      reason: 'The mail server did not answer in time',
+    });
+    const busy = classifyEmailError(
+      smtpError({ code: 'EENVELOPE', command: 'RCPT TO', responseCode: 451, permanent: false, response: '451 try later' }),
+    );
     expect(busy).toMatchObject({ permanent: false, reason: 'The mail server asked to try again later (451 try later)' });
   });
 
@@ -48,7 +53,10 @@ describe('classifySmsError', () => {
   });
 
   it('treats a refused login as a settings problem', () => {
-    expect(classifySmsError({ status: 401, code: 20003 })).toMatchObject({ permanent: true, reason: expect.stringContaining('check SMS in Settings') });
+    expect(classifySmsError({ status: 401, code: 20003 })).toMatchObject({
+      permanent: true,
+      reason: expect.stringContaining('check SMS in Settings'),
+    });
   });
 });
 

@@ -20,7 +20,13 @@ describe('notificationConfig', () => {
       smtpUrl: 'smtp://mail.example.org',
       from: 'a@example.org',
     });
-    const sms = notificationConfig({ ...none, twilioAccountSid: 'AC1', twilioAuthToken: 't', twilioFrom: '+15550001111', twilioApiUrl: '' }).sms;
+    const sms = notificationConfig({
+      ...none,
+      twilioAccountSid: 'AC1',
+      twilioAuthToken: 't',
+      twilioFrom: '+15550001111',
+      twilioApiUrl: '',
+    }).sms;
     expect(sms).toEqual({ accountSid: 'AC1', authToken: 't', from: '+15550001111', apiUrl: null });
   });
 });

@@ -136,7 +136,11 @@ describe('diffRoster: who comes and goes', () => {
   });
 
   it('reactivates inactive recipients who are back', () => {
-    const diff = diffRoster([existing('R', { status: 'inactive', moveOut: '2024-12-31' })], [row(imported('R', { moveIn: '2025-05-01' }))], importWins);
+    const diff = diffRoster(
+      [existing('R', { status: 'inactive', moveOut: '2024-12-31' })],
+      [row(imported('R', { moveIn: '2025-05-01' }))],
+      importWins,
+    );
     expect(diff.reactivated).toEqual([
       {
         externalId: 'R',

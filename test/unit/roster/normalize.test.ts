@@ -147,8 +147,20 @@ describe('normalizeRow', () => {
   });
 
   it('leaves fields the file has no column for undefined, so the import keeps what Packroom has', () => {
-    const result = normalizeRow({ line: 2, cells: ['R1', 'Ann Lee', '101'] }, ['ID', 'Name', 'Unit'], { externalId: 0, fullName: 1, unit: 2 });
-    expect(result).toEqual({ line: 2, externalId: 'R1', externalIdDerived: false, firstName: 'Ann', lastName: 'Lee', unit: '101', status: 'active' });
+    const result = normalizeRow({ line: 2, cells: ['R1', 'Ann Lee', '101'] }, ['ID', 'Name', 'Unit'], {
+      externalId: 0,
+      fullName: 1,
+      unit: 2,
+    });
+    expect(result).toEqual({
+      line: 2,
+      externalId: 'R1',
+      externalIdDerived: false,
+      firstName: 'Ann',
+      lastName: 'Lee',
+      unit: '101',
+      status: 'active',
+    });
   });
 
   it('reads phone numbers in the given default country', () => {
@@ -203,13 +215,22 @@ describe('normalizeTable with the fixtures', () => {
 
   it('onesite: separate name columns, international numbers', async () => {
     const recipients = recipientsOf((await importFixture('onesite-resident-directory.csv', 'onesite')).rows);
-    expect(recipients[2]).toMatchObject({ externalId: 'R100203', firstName: 'Ελένη', lastName: 'Χατζηδάκη', unit: '01-0103', phone: '+306912345678' });
+    expect(recipients[2]).toMatchObject({
+      externalId: 'R100203',
+      firstName: 'Ελένη',
+      lastName: 'Χατζηδάκη',
+      unit: '01-0103',
+      phone: '+306912345678',
+    });
     expect(recipients[5]).toMatchObject({ firstName: 'Amélie', status: 'inactive', phone: '+33612345678' });
   });
 
   it('entrata: roommates on one lease stay two recipients; "First Last" and "Last, First" both split', async () => {
     const recipients = recipientsOf((await importFixture('entrata-resident-contacts.csv', 'entrata')).rows);
-    expect(recipients.filter((recipient) => recipient.unit === 'A-101').map((recipient) => recipient.firstName)).toEqual(['Maria', 'Jorge']);
+    expect(recipients.filter((recipient) => recipient.unit === 'A-101').map((recipient) => recipient.firstName)).toEqual([
+      'Maria',
+      'Jorge',
+    ]);
     expect(recipients[2]).toMatchObject({ firstName: 'Astrid', lastName: 'Lindqvist', moveIn: '2022-03-15' });
     expect(recipients[4]).toMatchObject({ firstName: '', lastName: '김민지' });
   });
@@ -221,16 +242,18 @@ describe('normalizeTable with the fixtures', () => {
 
   it('gives each bad row a plain-words error and keeps its ID', async () => {
     const { rows } = await importFixture('row-errors.csv');
-    expect(rows.map((row) => (row.ok ? 'ok' : [row.externalId, ...row.errors.map((error) => `${error.column}: ${error.reason}`)]))).toEqual([
-      'ok',
-      ['E2', 'Phone: bad phone number "555-1234"'],
-      ['E3', 'Email: bad email address "not-an-email"'],
-      ['E4', 'Move In: bad date "2024-02-30" (expected a date like 2024-01-31 or 1/31/2024)'],
-      ['E5', 'Status: unknown status "Sabbatical" (expected e.g. Current, Notice, Past)'],
-      ['E6', 'Last Name: missing name'],
-      ['E7', 'Unit: missing unit'],
-      [null, 'Resident ID: missing resident ID'],
-    ]);
+    expect(rows.map((row) => (row.ok ? 'ok' : [row.externalId, ...row.errors.map((error) => `${error.column}: ${error.reason}`)]))).toEqual(
+      [
+        'ok',
+        ['E2', 'Phone: bad phone number "555-1234"'],
+        ['E3', 'Email: bad email address "not-an-email"'],
+        ['E4', 'Move In: bad date "2024-02-30" (expected a date like 2024-01-31 or 1/31/2024)'],
+        ['E5', 'Status: unknown status "Sabbatical" (expected e.g. Current, Notice, Past)'],
+        ['E6', 'Last Name: missing name'],
+        ['E7', 'Unit: missing unit'],
+        [null, 'Resident ID: missing resident ID'],
+      ],
+    );
     expect(rows.map((row) => row.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
@@ -248,12 +271,20 @@ describe('normalizeTable with the fixtures', () => {
   });
 
   it('reports two people with the same name in one unit when there is no ID column', () => {
-    const table = { headers: ['Name', 'Unit', 'Phone'], rows: [
-      { line: 2, cells: ['John Smith', '4B', '212-555-0101'] },
-      { line: 3, cells: ['John Smith', '4B', '212-555-0102'] },
-    ] };
+    const table = {
+      headers: ['Name', 'Unit', 'Phone'],
+      rows: [
+        { line: 2, cells: ['John Smith', '4B', '212-555-0101'] },
+        { line: 3, cells: ['John Smith', '4B', '212-555-0102'] },
+      ],
+    };
     const rows = normalizeTable(table, detectColumns(table.headers));
-    expect(rows[1]).toEqual({ line: 3, ok: false, externalId: '4b|smith|john', errors: [{ line: 3, column: null, reason: 'same unit and name as line 2' }] });
+    expect(rows[1]).toEqual({
+      line: 3,
+      ok: false,
+      externalId: '4b|smith|john',
+      errors: [{ line: 3, column: null, reason: 'same unit and name as line 2' }],
+    });
   });
 
   it('imports the semicolon, BOM + CRLF and quoted multi-line fixtures', async () => {

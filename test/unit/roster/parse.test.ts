@@ -64,7 +64,12 @@ describe('parseRosterFile: files that cannot be imported', () => {
   });
 
   it('rejects a damaged workbook', async () => {
-    const truncated = (await xlsxBytes([['Unit', 'Name'], ['1', 'A']])).slice(0, 200);
+    const truncated = (
+      await xlsxBytes([
+        ['Unit', 'Name'],
+        ['1', 'A'],
+      ])
+    ).slice(0, 200);
     const error = await rejection(parseRosterFile(truncated, 'residents.xlsx'));
     expect(error.message).toBe('This Excel file could not be opened. It may be damaged.');
   });
@@ -143,9 +148,11 @@ describe('parseRosterFile: CSV', () => {
   });
 
   it('reads Windows-1252 text (Excel "CSV" on Windows) instead of calling it binary', async () => {
-    const latin1 = Uint8Array.from([...'Unit,Name\n101,Jos', 0xe9, ...' Pe', 0xf1, 'a', '\n'].flatMap((part) =>
-      typeof part === 'number' ? [part] : [...part].map((char) => char.charCodeAt(0)),
-    ));
+    const latin1 = Uint8Array.from(
+      [...'Unit,Name\n101,Jos', 0xe9, ...' Pe', 0xf1, 'a', '\n'].flatMap((part) =>
+        typeof part === 'number' ? [part] : [...part].map((char) => char.charCodeAt(0)),
+      ),
+    );
     const table = await parseRosterFile(latin1, 'residents.csv');
     expect(table.rows[0]?.cells[1]).toBe('José Peña');
   });
@@ -191,9 +198,25 @@ describe('parseRosterFile: Excel', () => {
       [
         [],
         ['Resident ID', 'Name', 'Unit', 'Move In', 'Move Out', 'Phone', 'Notes'],
-        ['R1', 'Smith, John', 101, new Date(Date.UTC(2024, 0, 15)), 45_688, 2_125_550_101, { richText: [{ text: 'Ring ' }, { text: 'twice' }] }],
+        [
+          'R1',
+          'Smith, John',
+          101,
+          new Date(Date.UTC(2024, 0, 15)),
+          45_688,
+          2_125_550_101,
+          { richText: [{ text: 'Ring ' }, { text: 'twice' }] },
+        ],
         [],
-        ['R2', { text: 'Lee, Ann', hyperlink: 'mailto:ann@example.com' }, '4B', new Date(Date.UTC(2023, 5, 1, 13, 30)), null, '(212) 555-0102', { formula: '1+1', result: 2 }],
+        [
+          'R2',
+          { text: 'Lee, Ann', hyperlink: 'mailto:ann@example.com' },
+          '4B',
+          new Date(Date.UTC(2023, 5, 1, 13, 30)),
+          null,
+          '(212) 555-0102',
+          { formula: '1+1', result: 2 },
+        ],
       ],
       (sheet) => {
         sheet.getCell('E3').numFmt = 'mm/dd/yyyy';
@@ -208,7 +231,10 @@ describe('parseRosterFile: Excel', () => {
   });
 
   it('opens a workbook whatever the file is called', async () => {
-    const bytes = await xlsxBytes([['Unit', 'Name'], ['101', 'A']]);
+    const bytes = await xlsxBytes([
+      ['Unit', 'Name'],
+      ['101', 'A'],
+    ]);
     expect((await parseRosterFile(bytes, 'export.csv')).rows).toHaveLength(1);
   });
 
