@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { AdjustableClock } from './clock';
 import { openDatabase, type Db } from './db/open';
-import { RecipientRepository } from './db/repositories/recipients';
+import { createRepositories, type Repositories } from './db/repositories';
 import { databaseFile } from './paths';
 import { DataKeys, loadOrCreateKeyFile } from './secrets';
 import { AccessService } from './services/access';
@@ -17,8 +17,8 @@ import { createHandlers } from './services/handlers';
 import { notificationConfig } from './services/notifications/fromSettings';
 import { NotificationService } from './services/notifications/service';
 import { RecipientService } from './services/recipients';
-import { RosterService } from './services/roster';
-import { RosterSchedule } from './services/rosterSchedule';
+import { RosterService } from './services/roster/service';
+import { RosterSchedule } from './services/roster/schedule';
 import { SettingsService } from './services/settings';
 import { Transactor } from './services/tx';
 
@@ -35,6 +35,8 @@ export interface CoreOptions {
 /** The whole Packroom core, host-agnostic: the desktop app and `packroom serve` both build one of these. */
 export interface Core {
   db: Db;
+  /** For tests and one-shot tools that inspect rows directly; services get theirs explicitly. */
+  repos: Repositories;
   clock: AdjustableClock;
   events: EventBus;
   tx: Transactor;
@@ -65,12 +67,13 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? new AdjustableClock();
   const events = new EventBus();
   const tx = new Transactor(db);
-  const audit = new AuditService(db, clock, tx, events);
-  const settings = new SettingsService(db, tx, audit, keys, options.env ?? process.env);
-  const alerts = new AlertService(db, clock, tx, audit, events);
-  const auth = new AuthService(db, clock, tx, audit, settings);
+  const repos = createRepositories(db);
+  const audit = new AuditService({ repos, clock, tx, events });
+  const settings = new SettingsService({ repos, tx, audit, keys, env: options.env ?? process.env });
+  const alerts = new AlertService({ repos, clock, tx, audit, events });
+  const auth = new AuthService({ repos, clock, tx, audit, settings });
   const notifications = new NotificationService({
-    db,
+    repos,
     clock,
     tx,
     keys,
@@ -79,20 +82,20 @@ export function createCore(options: CoreOptions): Core {
     onFailed: ({ channel, destination, error }) =>
       alerts.raise('notification.failed', `A ${channel === 'email' ? 'message' : 'text'} to ${destination} could not be sent: ${error}`),
   });
-  const recipientRepo = new RecipientRepository(db);
-  const credentials = new CredentialService(db, recipientRepo, clock, tx, audit, keys, settings, events, notifications);
-  const recipients = new RecipientService(recipientRepo, clock, tx, audit, settings, events, credentials);
-  const access = new AccessService(credentials.keysRepo, recipients.repo, credentials, keys, clock, tx, audit, alerts, settings);
-  const door = new DoorController(access, clock, settings, events, alerts);
-  const devices = new DeviceService(db, clock, tx, audit, alerts, events, door);
-  const roster = new RosterService({ db, repo: recipientRepo, clock, tx, audit, settings, events, credentials });
-  const rosterSchedule = new RosterSchedule(roster, settings, clock, alerts);
+  const credentials = new CredentialService({ repos, clock, tx, audit, keys, settings, events, notifier: notifications });
+  const recipients = new RecipientService({ repos, clock, tx, audit, settings, events, credentials });
+  const access = new AccessService({ repos, credentials, keys, clock, tx, audit, alerts, settings });
+  const door = new DoorController({ access, clock, settings, events, alerts });
+  const devices = new DeviceService({ repos, clock, tx, audit, alerts, events, door });
+  const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials });
+  const rosterSchedule = new RosterSchedule({ roster, settings, clock, alerts });
   const dispatch = createDispatch(
     auth,
     createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices, roster, rosterSchedule }),
   );
   return {
     db,
+    repos,
     clock,
     events,
     tx,

@@ -11,6 +11,8 @@ import type { RelayDriver } from '../relay/types';
 import { channelCount, UsbHidRelayDriver } from '../relay/usbHidRelay';
 
 /** The subset of a node-hid HIDAsync handle the manager uses (the fake implements the same). */
+export type { Device as HidDevice } from 'node-hid';
+
 export interface HidHandle {
   on(event: 'data', listener: (data: Buffer) => void): unknown;
   on(event: 'error', listener: (error: unknown) => void): unknown;

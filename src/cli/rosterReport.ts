@@ -1,5 +1,5 @@
 import type { RosterDryRun, RosterFieldChange, RosterMoveOut, RosterRecipientChange, RosterRun } from '../contract';
-import { percent } from '../services/rosterSummary';
+import { percent } from '../services/roster/summary';
 
 const shownPerList = 10;
 const shownErrors = 20;

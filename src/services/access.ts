@@ -1,6 +1,5 @@
+import type { Repositories } from '../db/repositories';
 import type { DoorEvent } from '../contract';
-import type { AccessKeyRepository } from '../db/repositories/accessKeys';
-import type { RecipientRepository } from '../db/repositories/recipients';
 import type { Clock } from '../clock';
 import { normalizePhone } from '../domain/phone';
 import { Throttle } from '../domain/throttle';
@@ -23,6 +22,17 @@ const doorActor: Actor = { staffId: null, label: 'door' };
 /** Requests per phone number per day, and per device per hour, for "Single Access PIN Request". */
 const requestLimits = { perNumber: 3, perNumberWindowMs: 86_400_000, perDevice: 10, perDeviceWindowMs: 3_600_000 };
 
+export interface AccessDeps {
+  repos: Pick<Repositories, 'accessKeys' | 'recipients'>;
+  credentials: CredentialService;
+  keys: DataKeys;
+  clock: Clock;
+  tx: Transactor;
+  audit: AuditService;
+  alerts: AlertService;
+  settings: SettingsService;
+}
+
 /**
  * The door decision: match, recipient active, not expired, not used; on a grant a single-use key
  * is marked used and the audit row written in the same SQLite transaction, so one PIN can never
@@ -32,20 +42,10 @@ export class AccessService {
   readonly throttle = new Throttle();
   private readonly requests = new Map<string, number[]>();
 
-  constructor(
-    private readonly keysRepo: AccessKeyRepository,
-    private readonly recipients: RecipientRepository,
-    private readonly credentials: CredentialService,
-    private readonly keys: DataKeys,
-    private readonly clock: Clock,
-    private readonly tx: Transactor,
-    private readonly audit: AuditService,
-    private readonly alerts: AlertService,
-    private readonly settings: SettingsService,
-  ) {}
+  constructor(private readonly deps: AccessDeps) {}
 
   decide(credential: Credential): DoorEvent {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const countsGlobally = credential.via === 'pin';
     const check = this.throttle.check(credential.device, now, countsGlobally);
     if (!check.allowed) {
@@ -60,24 +60,24 @@ export class AccessService {
         now,
       );
     }
-    const event = this.tx.run(() => {
-      const hash = this.keys.lookupHash(credential.via, credential.secret);
-      const match = this.keysRepo.findActive(credential.via, hash);
+    const event = this.deps.tx.run(() => {
+      const hash = this.deps.keys.lookupHash(credential.via, credential.secret);
+      const match = this.deps.repos.accessKeys.findActive(credential.via, hash);
       const base = { via: credential.via, device: credential.device } as const;
       if (!match) return this.record({ ...base, result: 'denied', reason: this.whyUnmatched(credential.via, hash) }, null, now);
       const name = `${match.firstName} ${match.lastName}`;
       if (!match.recipientActive)
         return this.record({ ...base, result: 'denied', reason: 'Recipient is inactive' }, match.recipientId, now, name);
       if (match.expiresAt !== null && match.expiresAt <= now) {
-        this.keysRepo.markExpired(match.id, now);
-        this.credentials.changed(match.recipientId);
+        this.deps.repos.accessKeys.markExpired(match.id, now);
+        this.deps.credentials.changed(match.recipientId);
         return this.record({ ...base, result: 'denied', reason: 'Single Access PIN expired' }, match.recipientId, now, name);
       }
       if (match.kind === 'single') {
-        if (!this.keysRepo.markUsed(match.id, credential.via, now)) {
+        if (!this.deps.repos.accessKeys.markUsed(match.id, credential.via, now)) {
           return this.record({ ...base, result: 'denied', reason: 'Single Access PIN already used' }, match.recipientId, now, name);
         }
-        this.credentials.changed(match.recipientId);
+        this.deps.credentials.changed(match.recipientId);
       }
       const reason = match.kind === 'single' ? 'Single Access PIN (now used)' : credential.via === 'pin' ? 'PIN' : 'QR code';
       return this.record({ ...base, result: 'granted', reason }, match.recipientId, now, name, match.id);
@@ -92,29 +92,29 @@ export class AccessService {
    * here, so it never tells a stranger whether a phone number belongs to a resident.
    */
   requestPin(phoneDigits: string, device: string): void {
-    if (!this.settings.get().singleAccessPinRequest) return;
-    const now = this.clock.now();
-    const phone = normalizePhone(phoneDigits, this.settings.get().defaultCountry);
+    if (!this.deps.settings.get().singleAccessPinRequest) return;
+    const now = this.deps.clock.now();
+    const phone = normalizePhone(phoneDigits, this.deps.settings.get().defaultCountry);
     const numberKey = `number:${phone.ok ? phone.e164 : phoneDigits}`;
     const deviceKey = `device:${device}`;
     const limited =
       !this.allowRequest(deviceKey, now, requestLimits.perDevice, requestLimits.perDeviceWindowMs) ||
       !this.allowRequest(numberKey, now, requestLimits.perNumber, requestLimits.perNumberWindowMs);
-    const recipient = !limited && phone.ok ? this.recipients.activeByPhone(phone.e164) : undefined;
-    this.tx.run(() =>
-      this.audit.record(doorActor, 'door.pin_request', recipient ? `recipient:${recipient.id}` : null, {
+    const recipient = !limited && phone.ok ? this.deps.repos.recipients.activeByPhone(phone.e164) : undefined;
+    this.deps.tx.run(() =>
+      this.deps.audit.record(doorActor, 'door.pin_request', recipient ? `recipient:${recipient.id}` : null, {
         device,
         outcome: limited ? 'rate-limited' : recipient ? 'sent' : 'no match',
       }),
     );
-    if (recipient) this.credentials.requestAtDoor(recipient.id, device);
+    if (recipient) this.deps.credentials.requestAtDoor(recipient.id, device);
   }
 
   /** Staff opened the door from the UI, e.g. for a locked-out resident. */
   recordStaffOpen(actor: Actor, reason: string, recipientId: number | null): DoorEvent {
-    const now = this.clock.now();
-    const recipient = recipientId === null ? undefined : this.recipients.byId(recipientId);
-    return this.tx.run(() => {
+    const now = this.deps.clock.now();
+    const recipient = recipientId === null ? undefined : this.deps.repos.recipients.byId(recipientId);
+    return this.deps.tx.run(() => {
       const event: DoorEvent = {
         at: new Date(now).toISOString(),
         result: 'granted',
@@ -123,18 +123,18 @@ export class AccessService {
         device: 'staff UI',
         reason,
       };
-      this.audit.record(actor, 'door.opened_by_staff', recipient ? `recipient:${recipient.id}` : null, { reason });
+      this.deps.audit.record(actor, 'door.opened_by_staff', recipient ? `recipient:${recipient.id}` : null, { reason });
       return event;
     });
   }
 
   keypadLockedUntil(): number | null {
-    return this.throttle.lockedUntil(this.clock.now());
+    return this.throttle.lockedUntil(this.deps.clock.now());
   }
 
   /** For the audit only: the keypad answers every miss the same way. */
   private whyUnmatched(via: 'pin' | 'qr', hash: Buffer): string {
-    const ended = via === 'pin' ? this.keysRepo.findEndedPin(hash) : undefined;
+    const ended = via === 'pin' ? this.deps.repos.accessKeys.findEndedPin(hash) : undefined;
     if (ended?.status === 'used') return 'Single Access PIN already used';
     if (ended?.status === 'expired') return 'Single Access PIN expired';
     if (ended?.status === 'revoked') return 'PIN no longer valid (replaced or revoked)';
@@ -145,7 +145,7 @@ export class AccessService {
     const outcome = this.throttle.recordFailure(device, now, countsGlobally);
     if (!outcome.alert) return;
     const until = outcome.lockedUntil ? ` Codes are refused until ${new Date(outcome.lockedUntil).toLocaleTimeString()}.` : '';
-    this.alerts.raise(
+    this.deps.alerts.raise(
       'door.failures',
       `Repeated wrong codes at the ${device}: someone may be guessing.${until} A resident who is locked out can be let in with Open Door.`,
     );
@@ -172,7 +172,7 @@ export class AccessService {
     accessKeyId?: number,
   ): DoorEvent {
     const action = event.result === 'granted' ? 'door.granted' : event.result === 'locked-out' ? 'door.locked_out' : 'door.denied';
-    this.audit.record(doorActor, action, recipientId === null ? null : `recipient:${recipientId}`, {
+    this.deps.audit.record(doorActor, action, recipientId === null ? null : `recipient:${recipientId}`, {
       device: event.device,
       via: event.via,
       reason: event.reason,

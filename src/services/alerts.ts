@@ -1,6 +1,5 @@
+import type { Repositories } from '../db/repositories';
 import type { Alert } from '../contract';
-import { AlertRepository } from '../db/repositories/alerts';
-import type { Db } from '../db/open';
 import type { Clock } from '../clock';
 import type { Actor, AuditService } from './audit';
 import type { EventBus } from './events';
@@ -8,38 +7,36 @@ import type { Transactor } from './tx';
 
 export type AlertKind = 'door.failures' | 'door.lockout' | 'door.relay' | 'device.missing' | 'notification.failed' | 'import';
 
+export interface AlertDeps {
+  repos: Pick<Repositories, 'alerts'>;
+  clock: Clock;
+  tx: Transactor;
+  audit: AuditService;
+  events: EventBus;
+}
+
 /** Problems staff must see and acknowledge; each is also in the audit log. */
 export class AlertService {
-  private readonly repo: AlertRepository;
-
-  constructor(
-    db: Db,
-    private readonly clock: Clock,
-    private readonly tx: Transactor,
-    private readonly audit: AuditService,
-    private readonly events: EventBus,
-  ) {
-    this.repo = new AlertRepository(db);
-  }
+  constructor(private readonly deps: AlertDeps) {}
 
   raise(kind: AlertKind, message: string): void {
-    this.tx.run(() => {
-      if (this.repo.hasOpen(kind, message)) return;
-      this.repo.insert({ at: this.clock.now(), kind, message });
-      this.audit.record({ staffId: null, label: 'system' }, 'alert.raised', null, { kind, message });
-      this.tx.onCommit(() => this.events.emit('alerts.changed', { open: this.repo.countOpen() }));
+    this.deps.tx.run(() => {
+      if (this.deps.repos.alerts.hasOpen(kind, message)) return;
+      this.deps.repos.alerts.insert({ at: this.deps.clock.now(), kind, message });
+      this.deps.audit.record({ staffId: null, label: 'system' }, 'alert.raised', null, { kind, message });
+      this.deps.tx.onCommit(() => this.deps.events.emit('alerts.changed', { open: this.deps.repos.alerts.countOpen() }));
     });
   }
 
   list(): Alert[] {
-    return this.repo.open().map((a) => ({ id: a.id, at: new Date(a.at).toISOString(), kind: a.kind, message: a.message }));
+    return this.deps.repos.alerts.open().map((a) => ({ id: a.id, at: new Date(a.at).toISOString(), kind: a.kind, message: a.message }));
   }
 
   acknowledge(actor: Actor, id: number): void {
-    this.tx.run(() => {
-      if (!this.repo.acknowledge(id, actor.staffId, this.clock.now())) return;
-      this.audit.record(actor, 'alert.acknowledged', `alert:${id}`);
-      this.tx.onCommit(() => this.events.emit('alerts.changed', { open: this.repo.countOpen() }));
+    this.deps.tx.run(() => {
+      if (!this.deps.repos.alerts.acknowledge(id, actor.staffId, this.deps.clock.now())) return;
+      this.deps.audit.record(actor, 'alert.acknowledged', `alert:${id}`);
+      this.deps.tx.onCommit(() => this.deps.events.emit('alerts.changed', { open: this.deps.repos.alerts.countOpen() }));
     });
   }
 }

@@ -1,6 +1,6 @@
+import type { Repositories } from '../db/repositories';
 import type { AuditEntry, AuditPage } from '../contract';
-import { AuditRepository, type AuditRow } from '../db/repositories/audit';
-import type { Db } from '../db/open';
+import { type AuditRow } from '../db/repositories/audit';
 import type { Clock } from '../clock';
 import type { EventBus } from './events';
 import type { Transactor } from './tx';
@@ -23,23 +23,28 @@ export const toAuditEntry = (row: AuditRow): AuditEntry => ({
   details: row.details,
 });
 
-export class AuditService {
-  private readonly repo: AuditRepository;
+export interface AuditDeps {
+  repos: Pick<Repositories, 'audit'>;
+  clock: Clock;
+  tx: Transactor;
+  events: EventBus;
+}
 
-  constructor(
-    db: Db,
-    private readonly clock: Clock,
-    private readonly tx: Transactor,
-    private readonly events: EventBus,
-  ) {
-    this.repo = new AuditRepository(db);
-  }
+export class AuditService {
+  constructor(private readonly deps: AuditDeps) {}
 
   /** Call inside the transaction that makes the change, so the change and its record stand or fall together. */
   record(actor: Actor, action: string, subject: string | null, details: Record<string, unknown> | null = null): AuditEntry {
-    const row = this.repo.insert({ at: this.clock.now(), actorStaffId: actor.staffId, actor: actor.label, action, subject, details });
+    const row = this.deps.repos.audit.insert({
+      at: this.deps.clock.now(),
+      actorStaffId: actor.staffId,
+      actor: actor.label,
+      action,
+      subject,
+      details,
+    });
     const entry = toAuditEntry(row);
-    this.tx.onCommit(() => this.events.emit('activity.appended', entry));
+    this.deps.tx.onCommit(() => this.deps.events.emit('activity.appended', entry));
     return entry;
   }
 
@@ -48,12 +53,12 @@ export class AuditService {
    * announces itself with one summary row instead of flooding every open Activity view.
    */
   recordBatch(actor: Actor, entries: readonly { action: string; subject: string | null; details: Record<string, unknown> | null }[]): void {
-    const at = this.clock.now();
-    for (const e of entries) this.repo.insert({ at, actorStaffId: actor.staffId, actor: actor.label, ...e });
+    const at = this.deps.clock.now();
+    for (const e of entries) this.deps.repos.audit.insert({ at, actorStaffId: actor.staffId, actor: actor.label, ...e });
   }
 
   list(opts: { limit: number; beforeId?: number; subject?: string }): AuditPage {
-    const rows = this.repo.list(opts);
+    const rows = this.deps.repos.audit.list(opts);
     return { items: rows.slice(0, opts.limit).map(toAuditEntry), more: rows.length > opts.limit };
   }
 }

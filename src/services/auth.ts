@@ -1,6 +1,6 @@
+import type { Repositories } from '../db/repositories';
 import { ApiError, type SessionInfo, type StaffAccount, type StaffRole } from '../contract';
-import { StaffRepository, type StaffRow } from '../db/repositories/staff';
-import type { Db } from '../db/open';
+import { type StaffRow } from '../db/repositories/staff';
 import type { Clock } from '../clock';
 import { random } from '../random';
 import type { Actor, AuditService } from './audit';
@@ -37,33 +37,32 @@ export interface NewStaff {
   password: string;
 }
 
+export interface AuthDeps {
+  repos: Pick<Repositories, 'staff'>;
+  clock: Clock;
+  tx: Transactor;
+  audit: AuditService;
+  settings: SettingsService;
+}
+
 export class AuthService {
-  readonly staff: StaffRepository;
   private readonly sessions = new Map<string, Session>();
   private readonly failures = new Map<string, { count: number; until: number }>();
 
-  constructor(
-    db: Db,
-    private readonly clock: Clock,
-    private readonly tx: Transactor,
-    private readonly audit: AuditService,
-    private readonly settings: SettingsService,
-  ) {
-    this.staff = new StaffRepository(db);
-  }
+  constructor(private readonly deps: AuthDeps) {}
 
   setupRequired(): boolean {
-    return this.staff.count() === 0;
+    return this.deps.repos.staff.count() === 0;
   }
 
   /** First run only: creates the first admin and signs them in. */
   async setup(input: Omit<NewStaff, 'role'>): Promise<{ token: string; info: SessionInfo }> {
     if (!this.setupRequired()) throw new ApiError('CONFLICT', 'Packroom is already set up. Sign in with your staff account.');
     const passwordHash = await hashPassword(input.password);
-    const row = this.tx.run(() => {
+    const row = this.deps.tx.run(() => {
       if (!this.setupRequired()) throw new ApiError('CONFLICT', 'Packroom is already set up. Sign in with your staff account.');
-      const created = this.staff.insert({ ...input, role: 'admin', passwordHash, createdAt: this.clock.now() });
-      this.audit.record(staffActor(created), 'staff.setup', `staff:${created.id}`, { username: created.username, role: 'admin' });
+      const created = this.deps.repos.staff.insert({ ...input, role: 'admin', passwordHash, createdAt: this.deps.clock.now() });
+      this.deps.audit.record(staffActor(created), 'staff.setup', `staff:${created.id}`, { username: created.username, role: 'admin' });
       return created;
     });
     return this.openSession(row);
@@ -71,31 +70,31 @@ export class AuthService {
 
   async createStaff(actor: Actor, input: NewStaff): Promise<StaffAccount> {
     const passwordHash = await hashPassword(input.password);
-    const row = this.tx.run(() => {
-      if (this.staff.byUsername(input.username)) {
+    const row = this.deps.tx.run(() => {
+      if (this.deps.repos.staff.byUsername(input.username)) {
         throw new ApiError('CONFLICT', `The user name "${input.username}" is taken. Choose another.`, 'username');
       }
-      const created = this.staff.insert({ ...input, passwordHash, createdAt: this.clock.now() });
-      this.audit.record(actor, 'staff.create', `staff:${created.id}`, { username: created.username, role: created.role });
+      const created = this.deps.repos.staff.insert({ ...input, passwordHash, createdAt: this.deps.clock.now() });
+      this.deps.audit.record(actor, 'staff.create', `staff:${created.id}`, { username: created.username, role: created.role });
       return created;
     });
     return toAccount(row);
   }
 
   listStaff(): StaffAccount[] {
-    return this.staff.list().map(toAccount);
+    return this.deps.repos.staff.list().map(toAccount);
   }
 
   setStaffActive(actor: Actor, id: number, active: boolean): StaffAccount {
-    const row = this.tx.run(() => {
-      const target = this.staff.byId(id);
+    const row = this.deps.tx.run(() => {
+      const target = this.deps.repos.staff.byId(id);
       if (!target) throw new ApiError('NOT_FOUND', 'That staff account no longer exists.');
-      if (!active && target.role === 'admin' && target.active && this.staff.countActiveAdmins() === 1) {
+      if (!active && target.role === 'admin' && target.active && this.deps.repos.staff.countActiveAdmins() === 1) {
         throw new ApiError('CONFLICT', 'This is the only active admin. Make another admin first, so someone can still manage Packroom.');
       }
       if (target.active === active) return target;
-      this.staff.setActive(id, active);
-      this.audit.record(actor, active ? 'staff.activate' : 'staff.deactivate', `staff:${id}`, { username: target.username });
+      this.deps.repos.staff.setActive(id, active);
+      this.deps.audit.record(actor, active ? 'staff.activate' : 'staff.deactivate', `staff:${id}`, { username: target.username });
       return { ...target, active };
     });
     if (!active) for (const [token, s] of this.sessions) if (s.staffId === id) this.sessions.delete(token);
@@ -103,21 +102,23 @@ export class AuthService {
   }
 
   async login(username: string, password: string): Promise<{ token: string; info: SessionInfo }> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const failure = this.failures.get(username);
     if (failure && failure.count >= maxFailures && failure.until > now) {
       throw new ApiError('UNAUTHENTICATED', 'Too many wrong passwords for this user. Wait a minute, then try again.');
     }
-    const row = this.staff.byUsername(username);
+    const row = this.deps.repos.staff.byUsername(username);
     const ok = await verifyPassword(password, row?.passwordHash ?? decoyHash);
     if (!row || !ok || !row.active) {
       const count = (failure && failure.until > now ? failure.count : 0) + 1;
       this.failures.set(username, { count, until: now + failureLockoutMs });
-      this.tx.run(() => this.audit.record({ staffId: null, label: username }, 'auth.login_failed', row ? `staff:${row.id}` : null));
+      this.deps.tx.run(() =>
+        this.deps.audit.record({ staffId: null, label: username }, 'auth.login_failed', row ? `staff:${row.id}` : null),
+      );
       throw new ApiError('UNAUTHENTICATED', 'Wrong user name or password.');
     }
     this.failures.delete(username);
-    this.tx.run(() => this.audit.record(staffActor(row), 'auth.login', `staff:${row.id}`));
+    this.deps.tx.run(() => this.deps.audit.record(staffActor(row), 'auth.login', `staff:${row.id}`));
     return this.openSession(row);
   }
 
@@ -125,8 +126,8 @@ export class AuthService {
     const session = token ? this.sessions.get(token) : undefined;
     if (!session) return;
     this.sessions.delete(session.token);
-    const row = this.staff.byId(session.staffId);
-    if (row) this.tx.run(() => this.audit.record(staffActor(row), 'auth.logout', `staff:${row.id}`));
+    const row = this.deps.repos.staff.byId(session.staffId);
+    if (row) this.deps.tx.run(() => this.deps.audit.record(staffActor(row), 'auth.logout', `staff:${row.id}`));
   }
 
   /**
@@ -136,17 +137,17 @@ export class AuthService {
   current(token: string | null): { session: Session; staff: StaffRow } | null {
     const session = token ? this.sessions.get(token) : undefined;
     if (!session) return null;
-    const staff = this.staff.byId(session.staffId);
+    const staff = this.deps.repos.staff.byId(session.staffId);
     if (!staff || !staff.active) {
       this.sessions.delete(session.token);
       return null;
     }
-    if (!session.locked && this.clock.now() - session.lastActivity > this.idleMs()) this.lock(session, 'idle');
+    if (!session.locked && this.deps.clock.now() - session.lastActivity > this.idleMs()) this.lock(session, 'idle');
     return { session, staff };
   }
 
   touch(session: Session): void {
-    if (!session.locked) session.lastActivity = this.clock.now();
+    if (!session.locked) session.lastActivity = this.deps.clock.now();
   }
 
   lockByToken(token: string | null, reason: 'idle' | 'manual'): void {
@@ -159,12 +160,12 @@ export class AuthService {
     if (!current) throw new ApiError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
     const ok = await verifyPassword(password, current.staff.passwordHash);
     if (!ok) {
-      this.tx.run(() => this.audit.record(staffActor(current.staff), 'auth.unlock_failed', `staff:${current.staff.id}`));
+      this.deps.tx.run(() => this.deps.audit.record(staffActor(current.staff), 'auth.unlock_failed', `staff:${current.staff.id}`));
       throw new ApiError('UNAUTHENTICATED', 'Wrong password.', 'password');
     }
     current.session.locked = false;
-    current.session.lastActivity = this.clock.now();
-    this.tx.run(() => this.audit.record(staffActor(current.staff), 'auth.unlock', `staff:${current.staff.id}`));
+    current.session.lastActivity = this.deps.clock.now();
+    this.deps.tx.run(() => this.deps.audit.record(staffActor(current.staff), 'auth.unlock', `staff:${current.staff.id}`));
     return this.info(current.session, current.staff);
   }
 
@@ -174,16 +175,16 @@ export class AuthService {
 
   private lock(session: Session, reason: 'idle' | 'manual'): void {
     session.locked = true;
-    const row = this.staff.byId(session.staffId);
-    if (row) this.tx.run(() => this.audit.record(staffActor(row), 'auth.lock', `staff:${row.id}`, { reason }));
+    const row = this.deps.repos.staff.byId(session.staffId);
+    if (row) this.deps.tx.run(() => this.deps.audit.record(staffActor(row), 'auth.lock', `staff:${row.id}`, { reason }));
   }
 
   private idleMs(): number {
-    return this.settings.get().idleLockMinutes * 60_000;
+    return this.deps.settings.get().idleLockMinutes * 60_000;
   }
 
   private openSession(row: StaffRow): { token: string; info: SessionInfo } {
-    const session: Session = { token: random.token(), staffId: row.id, locked: false, lastActivity: this.clock.now() };
+    const session: Session = { token: random.token(), staffId: row.id, locked: false, lastActivity: this.deps.clock.now() };
     this.sessions.set(session.token, session);
     return { token: session.token, info: this.info(session, row) };
   }

@@ -1,3 +1,4 @@
+import type { Repositories } from '../db/repositories';
 import { setImmediate } from 'node:timers/promises';
 import {
   ApiError,
@@ -9,9 +10,8 @@ import {
   type PinLookup,
   type SingleAccessIssued,
 } from '../contract';
-import { AccessKeyRepository, type AccessKeyKind, type AccessKeyRow } from '../db/repositories/accessKeys';
-import type { RecipientRepository, RecipientRow } from '../db/repositories/recipients';
-import type { Db } from '../db/open';
+import { type AccessKeyKind, type AccessKeyRow } from '../db/repositories/accessKeys';
+import type { RecipientRow } from '../db/repositories/recipients';
 import type { Clock } from '../clock';
 import { defaultPinLength, generatePin } from '../domain/pinPolicy';
 import { random } from '../random';
@@ -55,33 +55,30 @@ export const defaultSingleAccessMs = 24 * 3_600_000;
 const channelsFor = (via: NotifyVia): Channel[] => (via === 'both' ? ['email', 'sms'] : [via]);
 const fullName = (r: Pick<RecipientRow, 'firstName' | 'lastName'>) => `${r.firstName} ${r.lastName}`;
 
+export interface CredentialDeps {
+  repos: Pick<Repositories, 'accessKeys' | 'recipients'>;
+  clock: Clock;
+  tx: Transactor;
+  audit: AuditService;
+  keys: DataKeys;
+  settings: SettingsService;
+  events: EventBus;
+  notifier: Notifier;
+}
+
 /** Permanent PINs and QR codes, Single Access PINs, and PIN look-ups. */
 export class CredentialService {
-  readonly keysRepo: AccessKeyRepository;
-
-  constructor(
-    db: Db,
-    private readonly recipients: RecipientRepository,
-    private readonly clock: Clock,
-    private readonly tx: Transactor,
-    private readonly audit: AuditService,
-    private readonly keys: DataKeys,
-    private readonly settings: SettingsService,
-    private readonly events: EventBus,
-    private readonly notifier: Notifier,
-  ) {
-    this.keysRepo = new AccessKeyRepository(db);
-  }
+  constructor(private readonly deps: CredentialDeps) {}
 
   /** New permanent PIN and QR code, replacing the old ones; sent to the recipient where they can be reached. */
   issuePermanent(actor: Actor, recipientId: number): PermanentIssued {
-    return this.tx.run(() => {
+    return this.deps.tx.run(() => {
       const recipient = this.requireActive(recipientId);
-      const now = this.clock.now();
-      const replaced = this.keysRepo.revokeActive(recipientId, now, 'permanent');
+      const now = this.deps.clock.now();
+      const replaced = this.deps.repos.accessKeys.revokeActive(recipientId, now, 'permanent');
       const { id, pin } = this.insertKey(recipient.id, 'permanent', null, actor.staffId, now);
       const notifications = this.notify(recipient, id, 'new_pin', this.reachableChannels(recipient));
-      this.audit.record(actor, replaced ? 'access.permanent_regenerated' : 'access.permanent_issued', `recipient:${recipientId}`, {
+      this.deps.audit.record(actor, replaced ? 'access.permanent_regenerated' : 'access.permanent_issued', `recipient:${recipientId}`, {
         notified: notifications.map((n) => n.channel),
       });
       this.changed(recipientId);
@@ -90,13 +87,13 @@ export class CredentialService {
   }
 
   sendSingleAccessPin(actor: Actor, input: { recipientId: number; notifyVia: NotifyVia; expiresAt: string }): SingleAccessIssued {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const expiresAt = Date.parse(input.expiresAt);
     if (expiresAt <= now) throw new ApiError('VALIDATION', 'The expiry must be in the future.', 'expiresAt');
     if (expiresAt > now + maxSingleAccessDays * 86_400_000) {
       throw new ApiError('VALIDATION', `A Single Access PIN can last at most ${maxSingleAccessDays} days.`, 'expiresAt');
     }
-    return this.tx.run(() => {
+    return this.deps.tx.run(() => {
       const recipient = this.requireActive(input.recipientId);
       const channels = channelsFor(input.notifyVia);
       const missing = channels.find((c) => (c === 'email' ? !recipient.email : !recipient.phone));
@@ -114,24 +111,24 @@ export class CredentialService {
 
   /** "Single Access PIN Request" at the keypad: a new one-time PIN by text to the number on file only. */
   requestAtDoor(recipientId: number, device: string): void {
-    this.tx.run(() => {
-      const recipient = this.recipients.byId(recipientId);
+    this.deps.tx.run(() => {
+      const recipient = this.deps.repos.recipients.byId(recipientId);
       if (!recipient || recipient.status !== 'active' || !recipient.phone) return;
-      const now = this.clock.now();
+      const now = this.deps.clock.now();
       this.issueSingle({ staffId: null, label: 'door' }, recipient, now + defaultSingleAccessMs, ['sms'], 'pin_request', now, { device });
     });
   }
 
   lookupPin(actor: Actor, recipientId: number): PinLookup {
-    if (!this.settings.get().lookupPinEnabled) {
+    if (!this.deps.settings.get().lookupPinEnabled) {
       throw new ApiError('FORBIDDEN', 'Looking up PINs is turned off at this site. Send a Single Access PIN instead.');
     }
-    return this.tx.run(() => {
+    return this.deps.tx.run(() => {
       const recipient = this.requireActive(recipientId);
-      const key = this.keysRepo.activePermanent(recipient.id);
+      const key = this.deps.repos.accessKeys.activePermanent(recipient.id);
       if (!key) throw new ApiError('NOT_FOUND', `${fullName(recipient)} has no active PIN. Use Regenerate PIN and QR code.`);
-      this.audit.record(actor, 'access.pin_lookup', `recipient:${recipientId}`, { identityVerified: true });
-      return { pin: this.keys.open(key.pinEnc), createdAt: new Date(key.createdAt).toISOString() };
+      this.deps.audit.record(actor, 'access.pin_lookup', `recipient:${recipientId}`, { identityVerified: true });
+      return { pin: this.deps.keys.open(key.pinEnc), createdAt: new Date(key.createdAt).toISOString() };
     });
   }
 
@@ -157,19 +154,19 @@ export class CredentialService {
    * drawn is drawn again. Returns the notifications queued, per recipient, in order.
    */
   issueSealed(actor: Actor, items: readonly { recipient: Reachable; credential: SealedCredential }[], options: { notify: boolean }) {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const hashes = new Set(items.map((i) => i.credential.pinHash.toString('hex')));
     const taken = (pin: string) => {
-      const hash = this.keys.lookupHash('pin', pin);
-      return hashes.has(hash.toString('hex')) || this.keysRepo.isPinActive(hash);
+      const hash = this.deps.keys.lookupHash('pin', pin);
+      return hashes.has(hash.toString('hex')) || this.deps.repos.accessKeys.isPinActive(hash);
     };
     const credentials = items.map(({ credential }) => {
-      if (!this.keysRepo.isPinActive(credential.pinHash)) return credential;
+      if (!this.deps.repos.accessKeys.isPinActive(credential.pinHash)) return credential;
       const fresh = this.sealNew(taken);
       hashes.add(fresh.pinHash.toString('hex'));
       return fresh;
     });
-    const ids = this.keysRepo.insertMany(
+    const ids = this.deps.repos.accessKeys.insertMany(
       items.map((item, n) => ({
         recipientId: item.recipient.id,
         kind: 'permanent',
@@ -190,9 +187,9 @@ export class CredentialService {
    * import writes one row and sends one event per recipient, not three.
    */
   revokeAll(actor: Actor, recipientId: number, options: { batched?: boolean } = {}): number {
-    const revoked = this.keysRepo.revokeActive(recipientId, this.clock.now());
+    const revoked = this.deps.repos.accessKeys.revokeActive(recipientId, this.deps.clock.now());
     if (revoked && !options.batched) {
-      this.audit.record(actor, 'access.revoked', `recipient:${recipientId}`, { credentials: revoked });
+      this.deps.audit.record(actor, 'access.revoked', `recipient:${recipientId}`, { credentials: revoked });
       this.changed(recipientId);
     }
     return revoked;
@@ -200,16 +197,16 @@ export class CredentialService {
 
   overview(recipientId: number): AccessOverview {
     this.requireRecipient(recipientId);
-    const permanent = this.keysRepo.activePermanent(recipientId);
-    const now = this.clock.now();
+    const permanent = this.deps.repos.accessKeys.activePermanent(recipientId);
+    const now = this.deps.clock.now();
     return {
       recipientId,
       permanent: permanent
-        ? { pinLength: this.keys.open(permanent.pinEnc).length, createdAt: new Date(permanent.createdAt).toISOString() }
+        ? { pinLength: this.deps.keys.open(permanent.pinEnc).length, createdAt: new Date(permanent.createdAt).toISOString() }
         : null,
-      singleAccess: this.keysRepo.singlesFor(recipientId, 50).map((k) => this.toSingleSummary(k, now)),
-      notifications: this.notifier.forRecipient(recipientId),
-      lookupPinEnabled: this.settings.get().lookupPinEnabled,
+      singleAccess: this.deps.repos.accessKeys.singlesFor(recipientId, 50).map((k) => this.toSingleSummary(k, now)),
+      notifications: this.deps.notifier.forRecipient(recipientId),
+      lookupPinEnabled: this.deps.settings.get().lookupPinEnabled,
     };
   }
 
@@ -222,28 +219,35 @@ export class CredentialService {
     now: number,
     extra: Record<string, unknown> = {},
   ): SingleAccessIssued {
-    this.keysRepo.expireDue(now);
+    this.deps.repos.accessKeys.expireDue(now);
     const { id, pin } = this.insertKey(recipient.id, 'single', expiresAt, actor.staffId, now);
     const notifications = this.notify(recipient, id, template, channels);
-    this.audit.record(actor, template === 'pin_request' ? 'access.single_requested' : 'access.single_issued', `recipient:${recipient.id}`, {
-      expiresAt: new Date(expiresAt).toISOString(),
-      notifyVia: channels,
-      ...extra,
-    });
+    this.deps.audit.record(
+      actor,
+      template === 'pin_request' ? 'access.single_requested' : 'access.single_issued',
+      `recipient:${recipient.id}`,
+      {
+        expiresAt: new Date(expiresAt).toISOString(),
+        notifyVia: channels,
+        ...extra,
+      },
+    );
     this.changed(recipient.id);
     return { id, pin, expiresAt: new Date(expiresAt).toISOString(), recipientName: fullName(recipient), notifications };
   }
 
   private insertKey(recipientId: number, kind: AccessKeyKind, expiresAt: number | null, staffId: number | null, now: number) {
-    const pin = generatePin(defaultPinLength, random.digits, (p) => this.keysRepo.isPinActive(this.keys.lookupHash('pin', p)));
+    const pin = generatePin(defaultPinLength, random.digits, (p) =>
+      this.deps.repos.accessKeys.isPinActive(this.deps.keys.lookupHash('pin', p)),
+    );
     const qr = random.token(16);
-    const id = this.keysRepo.insert({
+    const id = this.deps.repos.accessKeys.insert({
       recipientId,
       kind,
-      pinHash: this.keys.lookupHash('pin', pin),
-      pinEnc: this.keys.seal(pin),
-      qrHash: this.keys.lookupHash('qr', qr),
-      qrEnc: this.keys.seal(qr),
+      pinHash: this.deps.keys.lookupHash('pin', pin),
+      pinEnc: this.deps.keys.seal(pin),
+      qrHash: this.deps.keys.lookupHash('qr', qr),
+      qrEnc: this.deps.keys.seal(qr),
       expiresAt,
       createdAt: now,
       createdBy: staffId,
@@ -256,10 +260,10 @@ export class CredentialService {
     remember?.add(pin);
     const qr = random.token(16);
     return {
-      pinHash: this.keys.lookupHash('pin', pin),
-      pinEnc: this.keys.seal(pin),
-      qrHash: this.keys.lookupHash('qr', qr),
-      qrEnc: this.keys.seal(qr),
+      pinHash: this.deps.keys.lookupHash('pin', pin),
+      pinEnc: this.deps.keys.seal(pin),
+      qrHash: this.deps.keys.lookupHash('qr', qr),
+      qrEnc: this.deps.keys.seal(qr),
     };
   }
 
@@ -267,8 +271,8 @@ export class CredentialService {
     return channels.flatMap((channel) => {
       const destination = channel === 'email' ? recipient.email : recipient.phone;
       if (!destination) return [];
-      this.notifier.enqueue({ channel, recipientId: recipient.id, accessKeyId, template, destination });
-      return [{ channel, destination, ready: this.notifier.isReady(channel) }];
+      this.deps.notifier.enqueue({ channel, recipientId: recipient.id, accessKeyId, template, destination });
+      return [{ channel, destination, ready: this.deps.notifier.isReady(channel) }];
     });
   }
 
@@ -291,11 +295,11 @@ export class CredentialService {
 
   /** Tells open detail views after the current transaction commits. */
   changed(recipientId: number): void {
-    this.tx.onCommit(() => this.events.emit('access.changed', { recipientId }));
+    this.deps.tx.onCommit(() => this.deps.events.emit('access.changed', { recipientId }));
   }
 
   private requireRecipient(recipientId: number): RecipientRow {
-    const recipient = this.recipients.byId(recipientId);
+    const recipient = this.deps.repos.recipients.byId(recipientId);
     if (!recipient) throw new ApiError('NOT_FOUND', 'That recipient no longer exists. Search again.', 'recipientId');
     return recipient;
   }

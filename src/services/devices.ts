@@ -1,5 +1,6 @@
-import type { Device } from 'node-hid';
-import { DeviceManager, type Assignment, type HidModule } from '../../native/devices/manager';
+import type { Repositories } from '../db/repositories';
+import { DeviceManager, type Assignment, type HidDevice, type HidModule } from '../../native/devices/manager';
+import { loadNodeHid, watchUsbAttach } from '../../native/devices/usbHost';
 import { HID_POS_USAGE_PAGE } from '../../native/hid/hidPos';
 import { LCUS_MAX_CHANNELS } from '../../native/relay/serialRelay';
 import type { RelayDriver } from '../../native/relay/types';
@@ -7,8 +8,7 @@ import { isUsbHidRelay } from '../../native/relay/usbHidRelay';
 import type { Simulator } from '../../native/sim/simulator';
 import { ApiError, type DeviceAssignmentInfo, type DeviceOverview, type DeviceRole, type HidDeviceInfo } from '../contract';
 import type { Clock, ClockTimer } from '../clock';
-import { DeviceAssignmentRepository, type StoredAssignment } from '../db/repositories/deviceAssignments';
-import type { Db } from '../db/open';
+import { type StoredAssignment } from '../db/repositories/deviceAssignments';
 import { formatSelector, formatVidPid, matchesSelector, parseSelector } from '../domain/deviceSelector';
 import { log } from '../log';
 import type { AlertService } from './alerts';
@@ -27,7 +27,7 @@ const windowsKeyboardNote =
   'Windows does not let apps read keyboards directly, so Packroom cannot use this device as the door keypad or reader. ' +
   'Switch the reader to HID-POS (or "HID data") mode with its setup barcode, or use a keypad that is not a keyboard-class device.';
 
-function kindOf(device: Device): HidDeviceInfo['kind'] {
+function kindOf(device: HidDevice): HidDeviceInfo['kind'] {
   if (isUsbHidRelay(device)) return 'relay';
   if (device.usagePage === HID_POS_USAGE_PAGE) return 'barcode-scanner';
   if (device.usagePage === 1 && device.usage === 6) return 'keyboard';
@@ -40,28 +40,18 @@ async function openSerialRelay(port: string): Promise<RelayDriver> {
   return openLcusRelay(port, LCUS_MAX_CHANNELS);
 }
 
-/** node-hid is loaded only when real devices are wanted, so a missing libusb never stops the rest of Packroom. */
-async function loadNodeHid(): Promise<HidModule> {
-  const mod = (await import('node-hid')) as unknown as { default?: HidModule } & HidModule;
-  return mod.default ?? mod;
-}
-
-/** USB attach events make a replugged device come back at once; without the usb package, the 1 s retry does it. */
-async function watchUsbAttach(onAttach: () => void): Promise<() => void> {
-  try {
-    type AttachEvents = { on(event: 'attach', listener: () => void): void; off(event: 'attach', listener: () => void): void };
-    const { usb } = (await import('usb')) as unknown as { usb: AttachEvents };
-    usb.on('attach', onAttach);
-    return () => usb.off('attach', onAttach);
-  } catch (error) {
-    log.warn(`USB attach events are unavailable (${String(error)}); devices are retried every second instead.`);
-    return () => undefined;
-  }
+export interface DeviceDeps {
+  repos: Pick<Repositories, 'deviceAssignments'>;
+  clock: Clock;
+  tx: Transactor;
+  audit: AuditService;
+  alerts: AlertService;
+  events: EventBus;
+  door: DoorController;
 }
 
 /** Which USB devices play which role at the door, opening them, and the Settings → Devices tools. */
 export class DeviceService {
-  private readonly repo: DeviceAssignmentRepository;
   private hid: HidModule | null = null;
   private hidProblem: string | null = null;
   private manager: DeviceManager | null = null;
@@ -70,17 +60,7 @@ export class DeviceService {
   private mode: DeviceMode = 'none';
   private running = false;
 
-  constructor(
-    db: Db,
-    private readonly clock: Clock,
-    private readonly tx: Transactor,
-    private readonly audit: AuditService,
-    private readonly alerts: AlertService,
-    private readonly events: EventBus,
-    private readonly door: DoorController,
-  ) {
-    this.repo = new DeviceAssignmentRepository(db);
-  }
+  constructor(private readonly deps: DeviceDeps) {}
 
   /** Lists devices without opening any (the CLI); `start` also opens the assigned ones. */
   async attach(mode: DeviceMode, simulator?: Simulator): Promise<void> {
@@ -89,8 +69,10 @@ export class DeviceService {
       if (!simulator) throw new Error('Simulated devices need a simulator.');
       this.hid = simulator.hid;
       // The simulator's devices are the door's unless an admin assigned others.
-      if (this.repo.all().length === 0) {
-        this.repo.save(simulator.assignments.map((a) => ({ role: a.role, selector: a.label, channel: a.channel ?? null })));
+      if (this.deps.repos.deviceAssignments.all().length === 0) {
+        this.deps.repos.deviceAssignments.save(
+          simulator.assignments.map((a) => ({ role: a.role, selector: a.label, channel: a.channel ?? null })),
+        );
       }
     } else if (mode === 'auto') {
       try {
@@ -104,7 +86,11 @@ export class DeviceService {
 
   async start(mode: DeviceMode, simulator?: Simulator): Promise<void> {
     await this.attach(mode, simulator);
-    if (mode === 'auto' && this.hid) this.stopWatching = await watchUsbAttach(() => this.manager?.retryNow());
+    if (mode === 'auto' && this.hid)
+      this.stopWatching = await watchUsbAttach(
+        () => this.manager?.retryNow(),
+        (error) => log.warn(`USB attach events are unavailable (${String(error)}); devices are retried every second instead.`),
+      );
     this.running = true;
     await this.restart();
   }
@@ -119,7 +105,7 @@ export class DeviceService {
   }
 
   async overview(): Promise<DeviceOverview> {
-    const stored = this.repo.all();
+    const stored = this.deps.repos.deviceAssignments.all();
     const status = this.manager?.status() ?? [];
     let devices: HidDeviceInfo[] = [];
     let problem = this.hidProblem;
@@ -151,20 +137,20 @@ export class DeviceService {
     if (!parsed.ok) throw new ApiError('VALIDATION', parsed.reason, 'selector');
     const selector = formatSelector(parsed.selector);
     const entry: StoredAssignment = { role, selector, channel: role === 'relay' ? (channel ?? 1) : null };
-    this.tx.run(() => {
-      this.repo.save([...this.repo.all().filter((a) => a.role !== role), entry]);
-      this.audit.record(actor, 'devices.assign', `device:${role}`, { selector, ...(entry.channel ? { channel: entry.channel } : {}) });
+    this.deps.tx.run(() => {
+      this.deps.repos.deviceAssignments.save([...this.deps.repos.deviceAssignments.all().filter((a) => a.role !== role), entry]);
+      this.deps.audit.record(actor, 'devices.assign', `device:${role}`, { selector, ...(entry.channel ? { channel: entry.channel } : {}) });
     });
     if (this.running) await this.restart();
     return this.overview();
   }
 
   async unassign(actor: Actor, role: DeviceRole): Promise<DeviceOverview> {
-    const before = this.repo.all();
+    const before = this.deps.repos.deviceAssignments.all();
     if (!before.some((a) => a.role === role)) throw new ApiError('NOT_FOUND', `No device is assigned as the ${roleNames[role]}.`);
-    this.tx.run(() => {
-      this.repo.save(before.filter((a) => a.role !== role));
-      this.audit.record(actor, 'devices.unassign', `device:${role}`);
+    this.deps.tx.run(() => {
+      this.deps.repos.deviceAssignments.save(before.filter((a) => a.role !== role));
+      this.deps.audit.record(actor, 'devices.unassign', `device:${role}`);
     });
     if (this.running) await this.restart();
     return this.overview();
@@ -177,7 +163,7 @@ export class DeviceService {
   async identify(seconds: number): Promise<HidDeviceInfo | null> {
     const hid = this.hid;
     if (!hid) throw new ApiError('CONFLICT', this.hidProblem ?? 'Packroom was started without door devices.');
-    const stored = this.repo.all();
+    const stored = this.deps.repos.deviceAssignments.all();
     const candidates = (await hid.devicesAsync()).filter((d) => d.path && kindOf(d) !== 'relay');
     const handles = await Promise.all(
       candidates.map((d) =>
@@ -207,10 +193,10 @@ export class DeviceService {
   }
 
   testRelay(actor: Actor): void {
-    this.door.openByStaff(actor, 'Relay test from Settings → Devices', null);
+    this.deps.door.openByStaff(actor, 'Relay test from Settings → Devices', null);
   }
 
-  private describe(device: Device, stored: StoredAssignment[]): HidDeviceInfo {
+  private describe(device: HidDevice, stored: StoredAssignment[]): HidDeviceInfo {
     const kind = kindOf(device);
     const assigned = stored.find((a) => {
       const parsed = parseSelector(a.selector);
@@ -232,10 +218,10 @@ export class DeviceService {
     await this.manager?.stop();
     this.manager = null;
     if (!this.hid) {
-      this.door.setDeviceSource(() => []);
+      this.deps.door.setDeviceSource(() => []);
       return;
     }
-    const assignments: Assignment[] = this.repo.all().flatMap((a) => {
+    const assignments: Assignment[] = this.deps.repos.deviceAssignments.all().flatMap((a) => {
       const parsed = parseSelector(a.selector);
       if (!parsed.ok) return [];
       const selector = parsed.selector;
@@ -243,7 +229,7 @@ export class DeviceService {
         {
           role: a.role,
           label: a.selector,
-          matches: (d: Device) => matchesSelector(selector, d),
+          matches: (d: HidDevice) => matchesSelector(selector, d),
           ...(a.channel ? { channel: a.channel } : {}),
           ...('serialPort' in selector ? { serialPort: selector.serialPort } : {}),
         },
@@ -254,13 +240,13 @@ export class DeviceService {
       assignments,
       {
         key: (role, key) => {
-          if (role === 'keypad') this.door.keypadKey(role, key);
-          else this.door.readerKey(role, key);
-          this.events.emit('devices.key', { role, key: /^[0-9]$/.test(key) ? '•' : key });
+          if (role === 'keypad') this.deps.door.keypadKey(role, key);
+          else this.deps.door.readerKey(role, key);
+          this.deps.events.emit('devices.key', { role, key: /^[0-9]$/.test(key) ? '•' : key });
         },
-        scan: (_role, text) => this.door.scan('reader', text),
-        relay: (driver, channel) => this.door.setRelay(driver, channel),
-        relayState: (states, channel) => this.door.relayState(states, channel),
+        scan: (_role, text) => this.deps.door.scan('reader', text),
+        relay: (driver, channel) => this.deps.door.setRelay(driver, channel),
+        relayState: (states, channel) => this.deps.door.relayState(states, channel),
         changed: () => this.watchMissing(manager),
         debug: (message) => {
           if (process.env.PACKROOM_DEBUG) log.info(message);
@@ -269,14 +255,14 @@ export class DeviceService {
       openSerialRelay,
     );
     this.manager = manager;
-    this.door.setDeviceSource(() => manager.status().map((s) => ({ role: s.role, name: s.name, connected: s.connected })));
+    this.deps.door.setDeviceSource(() => manager.status().map((s) => ({ role: s.role, name: s.name, connected: s.connected })));
     await manager.start();
     this.watchMissing(manager);
   }
 
   /** The door keypad or relay gone for more than a few seconds is a staff alert; a quick replug is not. */
   private watchMissing(manager: DeviceManager): void {
-    this.door.setDeviceSource(() => manager.status().map((s) => ({ role: s.role, name: s.name, connected: s.connected })));
+    this.deps.door.setDeviceSource(() => manager.status().map((s) => ({ role: s.role, name: s.name, connected: s.connected })));
     for (const device of manager.status()) {
       if (device.role === 'reader') continue;
       if (device.connected) {
@@ -285,9 +271,12 @@ export class DeviceService {
       } else if (!this.missing.has(device.role)) {
         this.missing.set(
           device.role,
-          this.clock.setTimeout(() => {
+          this.deps.clock.setTimeout(() => {
             if (this.manager !== manager || manager.status().find((s) => s.role === device.role)?.connected) return;
-            this.alerts.raise('device.missing', `The ${roleNames[device.role]} (${device.label}) is not connected. Check its USB cable.`);
+            this.deps.alerts.raise(
+              'device.missing',
+              `The ${roleNames[device.role]} (${device.label}) is not connected. Check its USB cable.`,
+            );
           }, missingGraceMs),
         );
       }

@@ -22,6 +22,14 @@ const maxScanLength = 512;
 const closeRetryMs = 500;
 const closeAttempts = 20;
 
+export interface DoorDeps {
+  access: AccessService;
+  clock: Clock;
+  settings: SettingsService;
+  events: EventBus;
+  alerts: AlertService;
+}
+
 /**
  * The door path: keys and scans in, decision, relay pulse out. Keypad entry and decisions run
  * synchronously on arrival; only relay I/O is awaited, so nothing else queues in front of a key.
@@ -36,13 +44,7 @@ export class DoorController {
   private lastEvent: DoorEvent | null = null;
   private devices: () => DeviceState[] = () => [];
 
-  constructor(
-    private readonly access: AccessService,
-    private readonly clock: Clock,
-    private readonly settings: SettingsService,
-    private readonly events: EventBus,
-    private readonly alerts: AlertService,
-  ) {}
+  constructor(private readonly deps: DoorDeps) {}
 
   /**
    * Called by the device layer when the relay board appears or goes. Either way the strike is
@@ -71,7 +73,7 @@ export class DoorController {
     if (!this.relay || this.relay.channel !== channel || this.inFlight.size > 0) return;
     const actual = states[channel - 1];
     if (actual === undefined || actual === this.isOpen) return;
-    this.alerts.raise(
+    this.deps.alerts.raise(
       'door.relay',
       `The door relay (${this.relay.driver.id}) reports ${actual ? 'ON' : 'OFF'} while Packroom set it ${this.isOpen ? 'ON' : 'OFF'}. Check the relay board and the door.`,
     );
@@ -89,13 +91,13 @@ export class DoorController {
       entry = new KeypadEntry({
         timeoutMs: keypadTimeoutMs,
         maxLength: maxEntryLength,
-        pinRequestEnabled: () => this.settings.get().singleAccessPinRequest,
+        pinRequestEnabled: () => this.deps.settings.get().singleAccessPinRequest,
       });
       this.entries.set(device, entry);
     }
-    const outcome = entry.press(key, this.clock.now());
+    const outcome = entry.press(key, this.deps.clock.now());
     if (outcome.kind === 'pin') this.submit({ via: 'pin', secret: outcome.pin, device });
-    else if (outcome.kind === 'pin-request') this.access.requestPin(outcome.phoneDigits, device);
+    else if (outcome.kind === 'pin-request') this.deps.access.requestPin(outcome.phoneDigits, device);
   }
 
   /** A keyboard-mode reader types the token then Enter. */
@@ -121,13 +123,13 @@ export class DoorController {
         'CONFLICT',
         'No door relay is connected, so Packroom cannot open the door. Check the relay cable, or open the door by hand.',
       );
-    const event = this.access.recordStaffOpen(actor, reason, recipientId);
+    const event = this.deps.access.recordStaffOpen(actor, reason, recipientId);
     this.pulse();
     this.announce(event);
   }
 
   status(): DoorStatus {
-    const lockedUntil = this.access.keypadLockedUntil();
+    const lockedUntil = this.deps.access.keypadLockedUntil();
     return {
       relay: !this.relay ? 'missing' : this.isOpen ? 'open' : 'closed',
       devices: this.devices(),
@@ -150,7 +152,7 @@ export class DoorController {
   }
 
   private submit(credential: Credential): void {
-    const event = this.access.decide(credential);
+    const event = this.deps.access.decide(credential);
     // The relay command goes out before anyone is told: the door never waits for the UIs.
     if (event.result === 'granted') this.pulse();
     this.announce(event);
@@ -158,19 +160,19 @@ export class DoorController {
 
   private announce(event: DoorEvent): void {
     this.lastEvent = event;
-    this.events.emit('door.event', event);
+    this.deps.events.emit('door.event', event);
   }
 
   private pulse(): void {
     const relay = this.relay;
     if (!relay) {
-      this.alerts.raise('door.relay', 'Access was granted but no door relay is connected, so the door did not open.');
+      this.deps.alerts.raise('door.relay', 'Access was granted but no door relay is connected, so the door did not open.');
       return;
     }
-    const pulseMs = this.settings.get().doorPulseSeconds * 1000;
+    const pulseMs = this.deps.settings.get().doorPulseSeconds * 1000;
     this.closeTimer?.cancel();
     // The close timer is armed before the relay answers, so a pulse ends even if "on" hangs.
-    this.closeTimer = this.clock.setTimeout(() => {
+    this.closeTimer = this.deps.clock.setTimeout(() => {
       this.closeTimer = null;
       this.track(this.switchOff('pulse end'));
     }, pulseMs);
@@ -182,7 +184,7 @@ export class DoorController {
         },
         (error: unknown) => {
           log.error('Opening the door relay failed', error);
-          this.alerts.raise('door.relay', `The door relay did not switch on (${relay.driver.id}). Check its USB cable.`);
+          this.deps.alerts.raise('door.relay', `The door relay did not switch on (${relay.driver.id}). Check its USB cable.`);
         },
       ),
     );
@@ -200,10 +202,10 @@ export class DoorController {
       } catch (error) {
         log.warn(`Switching the door relay off (${why}) failed, attempt ${attempt}: ${String(error)}`);
         if (this.relay !== relay) return;
-        await new Promise<void>((resolve) => this.clock.setTimeout(resolve, closeRetryMs));
+        await new Promise<void>((resolve) => this.deps.clock.setTimeout(resolve, closeRetryMs));
       }
     }
-    this.alerts.raise('door.relay', `The door relay (${relay.driver.id}) did not switch off. The door may be unlocked: check it now.`);
+    this.deps.alerts.raise('door.relay', `The door relay (${relay.driver.id}) did not switch off. The door may be unlocked: check it now.`);
   }
 
   private track(work: Promise<void>): void {
@@ -212,6 +214,6 @@ export class DoorController {
   }
 
   private emitStatus(): void {
-    this.events.emit('door.status', this.status());
+    this.deps.events.emit('door.status', this.status());
   }
 }

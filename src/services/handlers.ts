@@ -7,8 +7,8 @@ import type { Handlers } from './dispatch';
 import type { DeviceService } from './devices';
 import type { DoorController } from './door';
 import type { RecipientService } from './recipients';
-import type { RosterService } from './roster';
-import type { RosterSchedule } from './rosterSchedule';
+import type { RosterService } from './roster/service';
+import type { RosterSchedule } from './roster/schedule';
 import type { SettingsService } from './settings';
 
 export interface HandlerDeps {

@@ -1,7 +1,8 @@
+import type { Repositories } from '../db/repositories';
 import type { z } from 'zod';
 import { ApiError, type Recipient, type RecipientPage, type RecipientStatus, type RecipientSummary } from '../contract';
 import type { recipientCreateInput, recipientSearchInput } from '../contract/schemas';
-import type { RecipientFields, RecipientRepository, RecipientRow } from '../db/repositories/recipients';
+import type { RecipientFields, RecipientRow } from '../db/repositories/recipients';
 import type { Clock } from '../clock';
 import { normalizePhone } from '../domain/phone';
 import { toFtsQuery } from '../domain/search';
@@ -38,19 +39,26 @@ type FieldsInput = z.output<typeof recipientCreateInput>;
 
 const subject = (id: number) => `recipient:${id}`;
 
+export interface RecipientDeps {
+  repos: Pick<Repositories, 'recipients'>;
+  clock: Clock;
+  tx: Transactor;
+  audit: AuditService;
+  settings: SettingsService;
+  events: EventBus;
+  credentials: CredentialService;
+}
+
 export class RecipientService {
-  constructor(
-    readonly repo: RecipientRepository,
-    private readonly clock: Clock,
-    private readonly tx: Transactor,
-    private readonly audit: AuditService,
-    private readonly settings: SettingsService,
-    private readonly events: EventBus,
-    private readonly credentials: CredentialService,
-  ) {}
+  constructor(private readonly deps: RecipientDeps) {}
 
   search(input: z.output<typeof recipientSearchInput>): RecipientPage {
-    const rows = this.repo.search({ match: toFtsQuery(input.query), status: input.status, limit: input.limit, offset: input.offset });
+    const rows = this.deps.repos.recipients.search({
+      match: toFtsQuery(input.query),
+      status: input.status,
+      limit: input.limit,
+      offset: input.offset,
+    });
     return { items: rows.slice(0, input.limit).map(toSummary), more: rows.length > input.limit };
   }
 
@@ -60,14 +68,14 @@ export class RecipientService {
 
   create(actor: Actor, input: FieldsInput): Recipient {
     const fields = this.normalize(input);
-    const row = this.tx.run(() => {
-      const created = this.repo.insert({ ...fields, manuallyEdited: true, now: this.clock.now() });
-      this.audit.record(actor, 'recipient.create', subject(created.id), {
+    const row = this.deps.tx.run(() => {
+      const created = this.deps.repos.recipients.insert({ ...fields, manuallyEdited: true, now: this.deps.clock.now() });
+      this.deps.audit.record(actor, 'recipient.create', subject(created.id), {
         name: `${created.firstName} ${created.lastName}`,
         unit: created.unit,
       });
-      this.credentials.issuePermanent(actor, created.id);
-      this.tx.onCommit(() => this.events.emit('recipients.changed', { id: created.id }));
+      this.deps.credentials.issuePermanent(actor, created.id);
+      this.deps.tx.onCommit(() => this.deps.events.emit('recipients.changed', { id: created.id }));
       return created;
     });
     return toRecipient(row);
@@ -75,7 +83,7 @@ export class RecipientService {
 
   update(actor: Actor, id: number, input: FieldsInput): Recipient {
     const fields = this.normalize(input);
-    const row = this.tx.run(() => {
+    const row = this.deps.tx.run(() => {
       const before = this.require(id);
       const changes = Object.fromEntries(
         (Object.keys(fields) as (keyof RecipientFields)[])
@@ -84,33 +92,33 @@ export class RecipientService {
       );
       if (Object.keys(changes).length === 0) return before;
       // Marked so the daily roster import can tell a hand edit from its own data.
-      this.repo.update(id, { ...fields, manuallyEdited: true, now: this.clock.now() });
-      this.audit.record(actor, 'recipient.update', subject(id), changes);
-      this.tx.onCommit(() => this.events.emit('recipients.changed', { id }));
+      this.deps.repos.recipients.update(id, { ...fields, manuallyEdited: true, now: this.deps.clock.now() });
+      this.deps.audit.record(actor, 'recipient.update', subject(id), changes);
+      this.deps.tx.onCommit(() => this.deps.events.emit('recipients.changed', { id }));
       return this.require(id);
     });
     return toRecipient(row);
   }
 
   setStatus(actor: Actor, id: number, status: RecipientStatus): Recipient {
-    const row = this.tx.run(() => {
+    const row = this.deps.tx.run(() => {
       const before = this.require(id);
       if (before.status === status) return before;
-      this.repo.setStatus(id, status, this.clock.now());
+      this.deps.repos.recipients.setStatus(id, status, this.deps.clock.now());
       // So the daily import does not switch back on someone staff switched off (see the keep-manual policy).
-      this.repo.markManuallyEdited(id, this.clock.now());
-      this.audit.record(actor, status === 'inactive' ? 'recipient.deactivate' : 'recipient.reactivate', subject(id));
+      this.deps.repos.recipients.markManuallyEdited(id, this.deps.clock.now());
+      this.deps.audit.record(actor, status === 'inactive' ? 'recipient.deactivate' : 'recipient.reactivate', subject(id));
       // Deactivation locks the recipient out at once; reactivation issues fresh credentials, never the old ones.
-      if (status === 'inactive') this.credentials.revokeAll(actor, id);
-      else this.credentials.issuePermanent(actor, id);
-      this.tx.onCommit(() => this.events.emit('recipients.changed', { id }));
+      if (status === 'inactive') this.deps.credentials.revokeAll(actor, id);
+      else this.deps.credentials.issuePermanent(actor, id);
+      this.deps.tx.onCommit(() => this.deps.events.emit('recipients.changed', { id }));
       return this.require(id);
     });
     return toRecipient(row);
   }
 
   private require(id: number): RecipientRow {
-    const row = this.repo.byId(id);
+    const row = this.deps.repos.recipients.byId(id);
     if (!row) throw new ApiError('NOT_FOUND', 'That recipient no longer exists. Search again.');
     return row;
   }
@@ -118,7 +126,7 @@ export class RecipientService {
   private normalize(input: FieldsInput): RecipientFields {
     let phone: string | null = null;
     if (input.phone) {
-      const result = normalizePhone(input.phone, this.settings.get().defaultCountry);
+      const result = normalizePhone(input.phone, this.deps.settings.get().defaultCountry);
       if (!result.ok) throw new ApiError('VALIDATION', result.reason, 'phone');
       phone = result.e164;
     }

@@ -1,8 +1,7 @@
+import type { Repositories } from '../db/repositories';
 import type { z } from 'zod';
 import { ApiError, type Settings } from '../contract';
 import { settingsUpdateInput } from '../contract/schemas';
-import { SettingsRepository } from '../db/repositories/settings';
-import type { Db } from '../db/open';
 import type { DataKeys } from '../secrets';
 import type { Actor, AuditService } from './audit';
 import type { Transactor } from './tx';
@@ -100,20 +99,21 @@ function maskUrl(url: string | null): string | null {
   return parsed.toString();
 }
 
+export interface SettingsDeps {
+  repos: Pick<Repositories, 'settings'>;
+  tx: Transactor;
+  audit: AuditService;
+  keys: DataKeys;
+  /** PACKROOM_* variables pin settings; defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
 export class SettingsService {
-  private readonly repo: SettingsRepository;
   private readonly pinned: Partial<Values>;
   private cache: Values;
 
-  constructor(
-    db: Db,
-    private readonly tx: Transactor,
-    private readonly audit: AuditService,
-    private readonly keys: DataKeys,
-    env: NodeJS.ProcessEnv = process.env,
-  ) {
-    this.repo = new SettingsRepository(db);
-    this.pinned = readEnvironment(env);
+  constructor(private readonly deps: SettingsDeps) {
+    this.pinned = readEnvironment(deps.env ?? process.env);
     this.cache = this.load();
   }
 
@@ -145,15 +145,18 @@ export class SettingsService {
       );
     }
     if (keys.length === 0) return this.get();
-    this.tx.run(() => {
+    this.deps.tx.run(() => {
       for (const key of keys) {
         const value = patch[key];
-        this.repo.set(key, secretKeys.has(key) && value !== null ? { sealed: this.keys.seal(String(value)).toString('base64') } : value);
+        this.deps.repos.settings.set(
+          key,
+          secretKeys.has(key) && value !== null ? { sealed: this.deps.keys.seal(String(value)).toString('base64') } : value,
+        );
       }
       const changes = Object.fromEntries(
         keys.map((k) => [k, secretKeys.has(k) ? (patch[k] === null ? 'removed' : 'changed') : { from: this.cache[k], to: patch[k] }]),
       );
-      this.audit.record(actor, 'settings.update', null, changes);
+      this.deps.audit.record(actor, 'settings.update', null, changes);
     });
     this.cache = this.load();
     return this.get();
@@ -175,13 +178,13 @@ export class SettingsService {
   }
 
   private load(): Values {
-    const stored = this.repo.all();
+    const stored = this.deps.repos.settings.all();
     const merged: Record<Key, unknown> = { ...defaults };
     for (const key of Object.keys(defaults) as Key[]) {
       if (!stored.has(key)) continue;
       let value = stored.get(key);
       if (secretKeys.has(key) && value && typeof value === 'object' && 'sealed' in value) {
-        value = this.keys.open(Buffer.from(String((value as { sealed: string }).sealed), 'base64'));
+        value = this.deps.keys.open(Buffer.from(String((value as { sealed: string }).sealed), 'base64'));
       }
       const parsed = schemaFor(key).safeParse(value);
       if (parsed.success) merged[key] = parsed.data;

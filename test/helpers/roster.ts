@@ -46,7 +46,7 @@ export async function importRoster(
 }
 
 export function recipientByExternalId(core: Core, externalId: string) {
-  const found = core.recipients.repo.forRoster(0, 1_000_000).find((r) => r.externalId === externalId);
+  const found = core.repos.recipients.forRoster(0, 1_000_000).find((r) => r.externalId === externalId);
   if (!found) throw new Error(`no recipient ${externalId}`);
   return found;
 }

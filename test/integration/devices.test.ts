@@ -172,7 +172,7 @@ describe('other door devices', () => {
     );
     await core.devices.assign(cliActor, 'reader', '0c2e:0b87');
     const id = core.recipients.create(cliActor, { firstName: 'Bo', lastName: 'Kim', unit: '9' }).id;
-    const token = core.keys.open(core.credentials.keysRepo.activePermanent(id)!.qrEnc);
+    const token = core.keys.open(core.repos.accessKeys.activePermanent(id)!.qrEnc);
     for (const report of encodeHidPosScan(token)) send(report);
     await core.door.settled();
     expect(pulses()).toHaveLength(1);

@@ -115,7 +115,7 @@ describe('the door', () => {
     const { core, pulses, scan } = await door();
     const id = recipient(core);
     const { pin } = core.credentials.issuePermanent(cliActor, id);
-    const token = core.keys.open(core.credentials.keysRepo.activePermanent(id)!.qrEnc);
+    const token = core.keys.open(core.repos.accessKeys.activePermanent(id)!.qrEnc);
     expect(token).toMatch(/^[\w-]{22}$/);
     await scan(pin);
     expect(pulses()).toHaveLength(0);
@@ -146,7 +146,7 @@ describe('the door', () => {
     const { core } = await door();
     const id = recipient(core);
     const { pin } = core.credentials.issuePermanent(cliActor, id);
-    const token = core.keys.open(core.credentials.keysRepo.activePermanent(id)!.qrEnc);
+    const token = core.keys.open(core.repos.accessKeys.activePermanent(id)!.qrEnc);
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     const file = core.db.name;
     const bytes = Buffer.concat([readFileSync(file), readFileSync(join(file, '..', 'packroom.db-wal'), { flag: 'a+' })]).toString('latin1');

@@ -30,7 +30,7 @@ function setup(config: Partial<NotificationConfig> = {}) {
   const failed: FailedNotification[] = [];
   const changed: number[] = [];
   const service = new NotificationService({
-    db: core.db,
+    repos: core.repos,
     clock: core.clock,
     tx: core.tx,
     keys,
@@ -40,7 +40,7 @@ function setup(config: Partial<NotificationConfig> = {}) {
   });
   service.start();
   onTestFinished(() => service.stop());
-  const recipient = core.recipients.repo.insert({
+  const recipient = core.repos.recipients.insert({
     firstName: 'Mia',
     lastName: 'Chen',
     unit: '4B',

@@ -129,13 +129,13 @@ describe('credentials issued in bulk', () => {
     const first = core.recipients.create(cliActor, { firstName: 'First', lastName: 'Holder', unit: '1', email: null, phone: null });
     const second = core.recipients.create(cliActor, { firstName: 'Second', lastName: 'Holder', unit: '2', email: null, phone: null });
     core.tx.run(() => core.credentials.revokeAll(cliActor, second.id));
-    core.credentials.keysRepo.insertMany([
+    core.repos.accessKeys.insertMany([
       { recipientId: first.id, kind: 'permanent', ...sealed!, expiresAt: null, createdAt: core.clock.now(), createdBy: null },
     ]);
 
     core.tx.run(() => core.credentials.issueSealed(cliActor, [{ recipient: second, credential: sealed! }], { notify: false }));
     const secondPin = pinOf(core, second.id);
     expect(opensDoor(core, secondPin)).toBe(true);
-    expect(core.credentials.keysRepo.activePermanent(second.id)!.pinEnc.equals(sealed!.pinEnc)).toBe(false);
+    expect(core.repos.accessKeys.activePermanent(second.id)!.pinEnc.equals(sealed!.pinEnc)).toBe(false);
   });
 });

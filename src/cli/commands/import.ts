@@ -5,7 +5,7 @@ import { rosterPreset } from '../../contract/schemas';
 import { createCore } from '../../core';
 import { resolveDataDir } from '../../paths';
 import { cliActor } from '../../services/audit';
-import { percent } from '../../services/rosterSummary';
+import { percent } from '../../services/roster/summary';
 import { parse, UsageError } from '../args';
 import { formatApplied, formatPreview } from '../rosterReport';
 

@@ -1,7 +1,7 @@
+import type { Repositories } from '../../db/repositories';
 import type { Channel, NotificationSummary } from '../../contract';
 import type { Clock } from '../../clock';
-import type { Db } from '../../db/open';
-import { OutboxRepository, type DueNotification, type OutboxRow } from '../../db/repositories/outbox';
+import { type DueNotification, type OutboxRow } from '../../db/repositories/outbox';
 import { log } from '../../log';
 import type { DataKeys } from '../../secrets';
 import type { Transactor } from '../tx';
@@ -31,8 +31,8 @@ export interface FailedNotification {
   error: string;
 }
 
-export interface NotificationServiceOptions {
-  db: Db;
+export interface NotificationDeps {
+  repos: Pick<Repositories, 'outbox'>;
   clock: Clock;
   tx: Transactor;
   keys: DataKeys;
@@ -80,20 +80,18 @@ const toSummary = (row: OutboxRow): NotificationSummary => ({
  * backoff, and records the outcome for the Recipient Detail View.
  */
 export class NotificationService {
-  private readonly repo: OutboxRepository;
   private readonly email = new EmailSender();
   private readonly sms = new SmsSender();
   private readonly lanes: Record<Channel, Lane>;
 
-  constructor(private readonly options: NotificationServiceOptions) {
-    this.repo = new OutboxRepository(options.db);
+  constructor(private readonly deps: NotificationDeps) {
     this.lanes = { email: this.lane('email'), sms: this.lane('sms') };
   }
 
   /** Call inside the transaction that issues the PIN: the row commits or rolls back with it, and sending starts after commit. */
   enqueue(item: NotificationRequest): number {
-    const id = this.repo.insert({ ...item, now: this.options.clock.now() });
-    this.options.tx.onCommit(() => {
+    const id = this.deps.repos.outbox.insert({ ...item, now: this.deps.clock.now() });
+    this.deps.tx.onCommit(() => {
       this.changed(item.recipientId);
       this.lanes[item.channel].kick();
     });
@@ -103,11 +101,11 @@ export class NotificationService {
   /** Newest first. */
   /** Whether messages on this channel can go out at all with the current settings. */
   isReady(channel: Channel): boolean {
-    return this.options.config()[channel] !== null;
+    return this.deps.config()[channel] !== null;
   }
 
   forRecipient(recipientId: number, limit = 20): NotificationSummary[] {
-    return this.repo.forRecipient(recipientId, limit).map(toSummary);
+    return this.deps.repos.outbox.forRecipient(recipientId, limit).map(toSummary);
   }
 
   start(): void {
@@ -128,14 +126,14 @@ export class NotificationService {
   }
 
   private lane(channel: Channel): Lane {
-    return new Lane(channel, this.options.clock, {
+    return new Lane(channel, this.deps.clock, {
       sendNextDue: () => this.sendNextDue(channel),
-      nextDueAt: () => this.repo.nextDueAt(channel),
+      nextDueAt: () => this.deps.repos.outbox.nextDueAt(channel),
     });
   }
 
   private async sendNextDue(channel: Channel): Promise<boolean> {
-    const row = this.repo.due(channel, this.options.clock.now(), 1)[0];
+    const row = this.deps.repos.outbox.due(channel, this.deps.clock.now(), 1)[0];
     if (!row) return false;
     this.record(row, await this.attempt(row));
     return true;
@@ -143,7 +141,7 @@ export class NotificationService {
 
   private async attempt(row: DueNotification): Promise<Outcome> {
     const key = row.key;
-    if (!key || key.status !== 'active' || (key.expiresAt !== null && key.expiresAt <= this.options.clock.now())) {
+    if (!key || key.status !== 'active' || (key.expiresAt !== null && key.expiresAt <= this.deps.clock.now())) {
       return { status: 'failed', reason: keyNoLongerWorks, tellStaff: false };
     }
     try {
@@ -162,7 +160,7 @@ export class NotificationService {
 
   /** Resolves with the provider's message id; rejects with a DeliveryError. */
   private async deliver(row: DueNotification, key: SealedKey): Promise<string> {
-    const config = this.options.config();
+    const config = this.deps.config();
     if (row.channel === 'email') {
       if (!config.email) throw new DeliveryError(notSetUp.email, true);
       const message = await renderEmail(this.messageData(row, key, config.siteName));
@@ -177,7 +175,7 @@ export class NotificationService {
     if (!isTemplate(row.template)) throw new DeliveryError(`Not sent: "${row.template}" is not a known message`, true);
     let secrets: { pin: string; qrToken: string };
     try {
-      secrets = { pin: this.options.keys.open(key.pinEnc), qrToken: this.options.keys.open(key.qrEnc) };
+      secrets = { pin: this.deps.keys.open(key.pinEnc), qrToken: this.deps.keys.open(key.qrEnc) };
     } catch (error) {
       throw new DeliveryError(keyUnreadable, true, { cause: error });
     }
@@ -186,10 +184,11 @@ export class NotificationService {
 
   private record(row: DueNotification, outcome: Outcome): void {
     const attempts = row.attempts + 1;
-    const now = this.options.clock.now();
-    if (outcome.status === 'sent') this.repo.markSent(row.id, outcome.providerId, now);
-    else if (outcome.status === 'retry') this.repo.markRetry(row.id, attempts, now + retryDelayMs(attempts, row.id), outcome.reason);
-    else this.repo.markFailed(row.id, attempts, outcome.reason);
+    const now = this.deps.clock.now();
+    if (outcome.status === 'sent') this.deps.repos.outbox.markSent(row.id, outcome.providerId, now);
+    else if (outcome.status === 'retry')
+      this.deps.repos.outbox.markRetry(row.id, attempts, now + retryDelayMs(attempts, row.id), outcome.reason);
+    else this.deps.repos.outbox.markFailed(row.id, attempts, outcome.reason);
     this.changed(row.recipientId);
     if (outcome.status === 'failed' && outcome.tellStaff) {
       this.notifyFailed({
@@ -204,7 +203,7 @@ export class NotificationService {
 
   private changed(recipientId: number): void {
     try {
-      this.options.onChanged?.(recipientId);
+      this.deps.onChanged?.(recipientId);
     } catch (error) {
       log.error('A notifications.changed listener failed.', error);
     }
@@ -212,7 +211,7 @@ export class NotificationService {
 
   private notifyFailed(info: FailedNotification): void {
     try {
-      this.options.onFailed?.(info);
+      this.deps.onFailed?.(info);
     } catch (error) {
       log.error('Raising the alert for a failed notification failed.', error);
     }

@@ -7,7 +7,7 @@ import {
   type PresetId,
   type RosterColumn,
 } from '../../../src/domain/roster/columns';
-import { parseRosterFile } from '../../../src/roster/parse';
+import { parseRosterFile } from '../../../src/services/roster/file/parse';
 import { fixtureBytes } from './helpers';
 
 /** The mapping as header names, which reads better in assertions than column indexes. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mapColumns, type PresetId } from '../../../src/domain/roster/columns';
 import { normalizeTable } from '../../../src/domain/roster/normalize';
 import type { ExistingRecipient, ImportedRecipient, ParsedRow, RawTable } from '../../../src/domain/roster/types';
-import { parseRosterFile } from '../../../src/roster/parse';
+import { parseRosterFile } from '../../../src/services/roster/file/parse';
 
 /** "Today" for every test that needs one: fixtures' move-out dates are written around it. */
 export const TODAY = '2025-06-01';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { RosterFileError, parseRosterFile } from '../../../src/roster/parse';
+import { RosterFileError, parseRosterFile } from '../../../src/services/roster/file/parse';
 import { csvBytes, fixtureBytes } from './helpers';
 
 async function rejection(promise: Promise<unknown>): Promise<RosterFileError> {

@@ -1,5 +1,5 @@
-import type { Clock } from '../clock';
-import { random } from '../random';
+import type { Clock } from '../../clock';
+import { random } from '../../random';
 
 /**
  * Uploads and previews waiting for the person at the screen, kept in memory. Entries expire, and the

@@ -1,9 +1,9 @@
-import type { RawTable } from '../domain/roster/types';
+import type { RawTable } from '../../../domain/roster/types';
 import { parseCsv, type ParseProgress } from './csv';
 import { RosterFileError } from './errors';
 import { parseXlsx } from './xlsx';
 
-export type { RawRow, RawTable } from '../domain/roster/types';
+export type { RawRow, RawTable } from '../../../domain/roster/types';
 export { RosterFileError, type RosterFileProblem } from './errors';
 export type { ParseProgress } from './csv';
 

@@ -1,6 +1,6 @@
-import type { RosterCounts, RosterDiffSummary, RosterMoveOut, RosterRecipientChange } from '../contract';
-import type { RosterRecipient } from '../db/repositories/recipients';
-import { exceedsSafetyThreshold, type RecipientUpdate, type RosterDiff } from '../domain/roster/diff';
+import type { RosterCounts, RosterDiffSummary, RosterMoveOut, RosterRecipientChange } from '../../contract';
+import type { RosterRecipient } from '../../db/repositories/recipients';
+import { exceedsSafetyThreshold, type RecipientUpdate, type RosterDiff } from '../../domain/roster/diff';
 
 /** Lists in a preview stop here: enough to check a file by eye, small enough to send to the screen at once. */
 export const previewListLimit = 1000;

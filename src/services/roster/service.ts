@@ -1,37 +1,36 @@
+import type { Repositories } from '../../db/repositories';
 import { setImmediate } from 'node:timers/promises';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { z } from 'zod';
-import { ApiError, type RosterColumnId, type RosterDryRun, type RosterPreset, type RosterProgress, type RosterRun } from '../contract';
-import type { rosterDryRunInput } from '../contract/schemas';
-import type { RecipientRepository, RosterRecipient } from '../db/repositories/recipients';
-import { RosterRunRepository, type RosterOutcome, type RosterRunRow, type RosterTrigger } from '../db/repositories/rosterRuns';
-import type { Db } from '../db/open';
-import type { Clock } from '../clock';
-import { mapColumns, validateMapping, type ColumnMapping } from '../domain/roster/columns';
+import { ApiError, type RosterColumnId, type RosterDryRun, type RosterPreset, type RosterProgress, type RosterRun } from '../../contract';
+import type { rosterDryRunInput } from '../../contract/schemas';
+import type { RosterRecipient } from '../../db/repositories/recipients';
+import { type RosterOutcome, type RosterRunRow, type RosterTrigger } from '../../db/repositories/rosterRuns';
+import type { Clock } from '../../clock';
+import { mapColumns, validateMapping, type ColumnMapping } from '../../domain/roster/columns';
 import {
   createRosterDiffer,
   exceedsSafetyThreshold,
   type ManualEditPolicy,
   type RosterDiff,
   type RosterDiffer,
-} from '../domain/roster/diff';
-import { createRowNormalizer } from '../domain/roster/normalize';
-import type { RawTable } from '../domain/roster/types';
-import { parseRosterFile, RosterFileError } from '../roster/parse';
-import { random } from '../random';
-import type { Actor, AuditService } from './audit';
-import type { CredentialService } from './credentials';
-import type { EventBus } from './events';
-import { applyRosterDiff } from './rosterApply';
-import { ExpiringStore } from './rosterStore';
-import { largeDeactivationMessage, rosterCounts, summarizeDiff } from './rosterSummary';
-import { RosterUploads } from './rosterUploads';
-import type { SettingsService } from './settings';
-import type { Transactor } from './tx';
+} from '../../domain/roster/diff';
+import { createRowNormalizer } from '../../domain/roster/normalize';
+import type { RawTable } from '../../domain/roster/types';
+import { parseRosterFile, RosterFileError } from './file/parse';
+import { random } from '../../random';
+import type { Actor, AuditService } from '../audit';
+import type { CredentialService } from '../credentials';
+import type { EventBus } from '../events';
+import { applyRosterDiff } from './apply';
+import { ExpiringStore } from './store';
+import { largeDeactivationMessage, rosterCounts, summarizeDiff } from './summary';
+import { RosterUploads } from './uploads';
+import type { SettingsService } from '../settings';
+import type { Transactor } from '../tx';
 
 export interface RosterDeps {
-  db: Db;
-  repo: RecipientRepository;
+  repos: Pick<Repositories, 'recipients' | 'rosterRuns'>;
   clock: Clock;
   tx: Transactor;
   audit: AuditService;
@@ -69,12 +68,10 @@ const readPage = 5000;
 export class RosterService {
   readonly uploads: RosterUploads;
   private readonly pending: ExpiringStore<PendingImport>;
-  private readonly runRepo: RosterRunRepository;
 
   constructor(private readonly deps: RosterDeps) {
     this.uploads = new RosterUploads(deps.clock);
     this.pending = new ExpiringStore(deps.clock, previewTtlMs, 4);
-    this.runRepo = new RosterRunRepository(deps.db);
   }
 
   async dryRunUpload(input: z.output<typeof rosterDryRunInput>): Promise<RosterDryRun> {
@@ -83,7 +80,11 @@ export class RosterService {
   }
 
   async dryRun(bytes: Uint8Array, fileName: string, options: DryRunOptions): Promise<RosterDryRun> {
-    const { clock, repo, settings } = this.deps;
+    const {
+      clock,
+      settings,
+      repos: { recipients: repo },
+    } = this.deps;
     const startedAt = clock.now();
     const progress = this.progress(options.runId ?? random.token(12));
     progress('reading', 0, bytes.length);
@@ -127,7 +128,15 @@ export class RosterService {
    * `confirmLargeDeactivation` (roster.apply is admin-only, so only an admin can give it).
    */
   async apply(actor: Actor, dryRunId: string, options: { confirmLargeDeactivation: boolean; trigger: RosterTrigger }): Promise<RosterRun> {
-    const { clock, tx, repo, credentials, audit, settings, events } = this.deps;
+    const {
+      clock,
+      tx,
+      credentials,
+      audit,
+      settings,
+      events,
+      repos: { recipients: repo },
+    } = this.deps;
     const pending = this.pending.get(dryRunId);
     if (!pending) {
       throw new ApiError(
@@ -192,11 +201,11 @@ export class RosterService {
   }
 
   runs(limit: number): RosterRun[] {
-    return this.runRepo.latest(limit).map(toRun);
+    return this.deps.repos.rosterRuns.latest(limit).map(toRun);
   }
 
   lastRunAt(trigger: RosterTrigger): number | null {
-    return this.runRepo.lastStartedAt(trigger);
+    return this.deps.repos.rosterRuns.lastStartedAt(trigger);
   }
 
   private record(
@@ -211,7 +220,7 @@ export class RosterService {
   ): RosterRun {
     const finishedAt = this.deps.clock.now();
     const row = { startedAt, finishedAt, trigger, actor: actor.label, fileName, outcome, message, counts };
-    const id = this.runRepo.insert(row);
+    const id = this.deps.repos.rosterRuns.insert(row);
     const action = outcome === 'applied' ? 'roster.import' : `roster.import_${outcome}`;
     this.deps.audit.record(actor, action, null, { file: fileName, trigger, ...(message && { reason: message }), ...counts, ...extra });
     return toRun({ id, ...row });
@@ -224,7 +233,11 @@ export class RosterService {
 
   private async readRoster(): Promise<RosterRecipient[]> {
     const all: RosterRecipient[] = [];
-    for (let page = this.deps.repo.forRoster(0, readPage); page.length > 0; page = this.deps.repo.forRoster(page.at(-1)!.id, readPage)) {
+    for (
+      let page = this.deps.repos.recipients.forRoster(0, readPage);
+      page.length > 0;
+      page = this.deps.repos.recipients.forRoster(page.at(-1)!.id, readPage)
+    ) {
       all.push(...page);
       await setImmediate();
     }

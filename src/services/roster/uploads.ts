@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { ApiError, type RosterUploadReceipt } from '../contract';
-import type { rosterUploadInput } from '../contract/schemas';
-import type { Clock } from '../clock';
-import { ExpiringStore } from './rosterStore';
+import { ApiError, type RosterUploadReceipt } from '../../contract';
+import type { rosterUploadInput } from '../../contract/schemas';
+import type { Clock } from '../../clock';
+import { ExpiringStore } from './store';
 
 interface Upload {
   fileName: string;

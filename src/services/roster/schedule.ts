@@ -1,22 +1,29 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { ApiError, rosterUploadLimits, type RosterStatus } from '../contract';
-import type { rosterConfigureInput } from '../contract/schemas';
-import type { Clock, ClockTimer } from '../clock';
-import { ROSTER_PRESETS, type PresetId } from '../domain/roster/columns';
-import { log } from '../log';
-import type { AlertService } from './alerts';
-import type { Actor } from './audit';
-import type { RosterService } from './roster';
-import { percent } from './rosterSummary';
-import type { SettingsService } from './settings';
+import { ApiError, rosterUploadLimits, type RosterStatus } from '../../contract';
+import type { rosterConfigureInput } from '../../contract/schemas';
+import type { Clock, ClockTimer } from '../../clock';
+import { ROSTER_PRESETS, type PresetId } from '../../domain/roster/columns';
+import { log } from '../../log';
+import type { AlertService } from '../alerts';
+import type { Actor } from '../audit';
+import type { RosterService } from './service';
+import { percent } from './summary';
+import type { SettingsService } from '../settings';
 
 const scheduleActor: Actor = { staffId: null, label: 'daily import' };
 // The schedule looks at the clock once a minute rather than arming one timer for the exact time, so
 // a changed setting, a sleeping computer or a moved clock can never make it miss a day.
 const tickMs = 60_000;
 const recentRuns = 10;
+
+export interface RosterScheduleDeps {
+  roster: RosterService;
+  settings: SettingsService;
+  clock: Clock;
+  alerts: AlertService;
+}
 
 /** The daily roster import from a watched folder (Settings: folder, time of day, on/off). */
 export class RosterSchedule {
@@ -25,16 +32,11 @@ export class RosterSchedule {
   /** Scheduled times up to here have run or were skipped on purpose. */
   private handledUntil = 0;
 
-  constructor(
-    private readonly roster: RosterService,
-    private readonly settings: SettingsService,
-    private readonly clock: Clock,
-    private readonly alerts: AlertService,
-  ) {}
+  constructor(private readonly deps: RosterScheduleDeps) {}
 
   /** After a restart, a day missed while Packroom was off runs at once; a first start waits for the next time. */
   start(): void {
-    this.handledUntil = this.roster.lastRunAt('schedule') ?? this.clock.now();
+    this.handledUntil = this.deps.roster.lastRunAt('schedule') ?? this.deps.clock.now();
     this.tick();
   }
 
@@ -53,20 +55,20 @@ export class RosterSchedule {
     if (input.enabled && input.folder && !(await isFolder(input.folder))) {
       throw new ApiError('VALIDATION', `The folder ${input.folder} does not exist on this computer, or Packroom cannot open it.`, 'folder');
     }
-    this.settings.update(actor, {
+    this.deps.settings.update(actor, {
       importScheduleEnabled: input.enabled,
       importFolder: input.folder ?? null,
       importTime: input.timeOfDay,
       importPreset: input.preset,
     });
     // A new time applies from now on: changing 03:00 to 02:00 at noon does not import at once.
-    this.handledUntil = this.clock.now();
+    this.handledUntil = this.deps.clock.now();
     return this.status();
   }
 
   status(): RosterStatus {
-    const s = this.settings.get();
-    const next = nextTime(this.clock.now(), s.importTime);
+    const s = this.deps.settings.get();
+    const next = nextTime(this.deps.clock.now(), s.importTime);
     return {
       schedule: {
         enabled: s.importScheduleEnabled,
@@ -75,30 +77,30 @@ export class RosterSchedule {
         preset: s.importPreset,
         nextRunAt: s.importScheduleEnabled && s.importFolder ? new Date(next).toISOString() : null,
       },
-      runs: this.roster.runs(recentRuns),
+      runs: this.deps.roster.runs(recentRuns),
       presets: (Object.keys(ROSTER_PRESETS) as PresetId[]).map((id) => ({ id, label: ROSTER_PRESETS[id].label })),
       lockedByEnvironment: s.lockedByEnvironment,
     };
   }
 
   private readonly tick = (): void => {
-    this.timer = this.clock.setTimeout(this.tick, tickMs);
-    const s = this.settings.values();
+    this.timer = this.deps.clock.setTimeout(this.tick, tickMs);
+    const s = this.deps.settings.values();
     if (this.running || !s.importScheduleEnabled) return;
-    const due = lastTime(this.clock.now(), s.importTime);
+    const due = lastTime(this.deps.clock.now(), s.importTime);
     if (due <= this.handledUntil) return;
     this.handledUntil = due;
     this.running = this.runOnce().finally(() => (this.running = null));
   };
 
   private async runOnce(): Promise<void> {
-    const startedAt = this.clock.now();
-    const { importFolder, importPreset, importMaxDeactivateShare } = this.settings.values();
+    const startedAt = this.deps.clock.now();
+    const { importFolder, importPreset, importMaxDeactivateShare } = this.deps.settings.values();
     let fileName: string | null = null;
     try {
       const file = await newestExport(importFolder);
       fileName = file.name;
-      const preview = await this.roster.dryRun(await readFile(file.path), file.name, { preset: importPreset });
+      const preview = await this.deps.roster.dryRun(await readFile(file.path), file.name, { preset: importPreset });
       if (!preview.id || !preview.diff) {
         throw new ApiError(
           'VALIDATION',
@@ -106,20 +108,20 @@ export class RosterSchedule {
         );
       }
       if (preview.diff.safety.exceeded) {
-        this.roster.discard(preview.id);
+        this.deps.roster.discard(preview.id);
         const { wouldDeactivate, activeBefore, share } = preview.diff.safety;
         const why = `it would deactivate ${wouldDeactivate} of ${activeBefore} active residents (${percent(share)}), more than the limit of ${percent(importMaxDeactivateShare)}`;
-        this.roster.recordStopped(scheduleActor, 'schedule', fileName, startedAt, 'blocked', `Not applied: ${why}.`);
-        this.alerts.raise(
+        this.deps.roster.recordStopped(scheduleActor, 'schedule', fileName, startedAt, 'blocked', `Not applied: ${why}.`);
+        this.deps.alerts.raise(
           'import',
           `The daily roster import of ${fileName} was not applied: ${why}. Check the export; an admin can import it in Import and confirm.`,
         );
         return;
       }
-      const run = await this.roster.apply(scheduleActor, preview.id, { confirmLargeDeactivation: false, trigger: 'schedule' });
+      const run = await this.deps.roster.apply(scheduleActor, preview.id, { confirmLargeDeactivation: false, trigger: 'schedule' });
       const rowErrors = run.counts?.errors ?? 0;
       if (rowErrors > 0) {
-        this.alerts.raise(
+        this.deps.alerts.raise(
           'import',
           `The daily roster import of ${fileName} skipped ${rowErrors} row${rowErrors === 1 ? '' : 's'} with errors. An admin can preview the file in Import to see them, then fix them in the property-management system.`,
         );
@@ -127,8 +129,11 @@ export class RosterSchedule {
     } catch (error) {
       if (!(error instanceof ApiError)) log.error('The scheduled roster import failed', error);
       const reason = error instanceof ApiError ? error.message : 'Something went wrong inside Packroom (details are in the Packroom log).';
-      this.roster.recordStopped(scheduleActor, 'schedule', fileName, startedAt, 'failed', reason);
-      this.alerts.raise('import', `The daily roster import did not run${fileName ? ` (${fileName})` : ''}: ${reason} Nothing was changed.`);
+      this.deps.roster.recordStopped(scheduleActor, 'schedule', fileName, startedAt, 'failed', reason);
+      this.deps.alerts.raise(
+        'import',
+        `The daily roster import did not run${fileName ? ` (${fileName})` : ''}: ${reason} Nothing was changed.`,
+      );
     }
   }
 }

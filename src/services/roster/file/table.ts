@@ -1,4 +1,4 @@
-import type { RawRow, RawTable } from '../domain/roster/types';
+import type { RawRow, RawTable } from '../../../domain/roster/types';
 
 /**
  * Turns rows as read from a sheet into a RawTable: the first non-blank row is the header, blank rows

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { setImmediate } from 'node:timers/promises';
 import { CsvError, parse, type Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import type { RawRow, RawTable } from '../domain/roster/types';
+import type { RawRow, RawTable } from '../../../domain/roster/types';
 import { RosterFileError, emptyFile, headerOnlyFile } from './errors';
 import { toTable } from './table';
 import { decodeText } from './text';

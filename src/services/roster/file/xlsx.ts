@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { RawRow, RawTable } from '../domain/roster/types';
+import type { RawRow, RawTable } from '../../../domain/roster/types';
 import { RosterFileError, emptyFile, headerOnlyFile } from './errors';
 import { toTable } from './table';
 
