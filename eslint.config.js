@@ -2,11 +2,128 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 import prettier from 'eslint-config-prettier';
 
-const noElectron = {
-  paths: [{ name: 'electron', message: 'src/ and native/ run in plain Node: never import electron here (see DESIGN.md).' }],
-};
+// The layers, enforced. Each zone is one folder; a file belongs to the first zone whose `files` match it
+// (the zones after it list it in `ignores`), and gets every restriction of its zone. docs/architecture.md explains why.
+const because = (message) => (name) => ({ name, message });
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_')).map(because('Domain rules are pure: no Node modules, no I/O.'));
+const only = (where) => because(`Only ${where} may import this package.`);
+const sqlite = ['better-sqlite3'].map(only('src/db/ (repositories hold all SQL)'));
+const mail = ['nodemailer', 'twilio'].map(only('src/services/notifications/'));
+const hardware = ['node-hid', 'usb', 'serialport'].map(only('native/ (device drivers)'));
+const fileParsers = ['csv-parse', 'csv-parse/sync', 'exceljs'].map(only('src/services/roster/file/ (roster file parsing)'));
+const electron = because('src/ and native/ run in plain Node, never under Electron: only main/ imports electron.')('electron');
+const folder = (name, message) => ({ group: [`**/${name}`, `**/${name}/**`], message });
+const hosts = [folder('renderer', 'The core never imports the UI.'), folder('main', 'The core never imports the desktop host.')];
+const above = (...names) => names.map((name) => folder(name, `This layer sits below ${name}/ and may not import it.`));
+
+const zones = [
+  {
+    name: 'domain: pure rules',
+    files: ['src/domain/**'],
+    paths: [electron, ...nodeBuiltins, ...sqlite, ...mail, ...hardware, ...fileParsers],
+    patterns: [
+      { group: ['node:*'], message: 'Domain rules are pure: no Node modules, no I/O.' },
+      ...hosts,
+      ...above('db', 'services', 'host', 'cli', 'native'),
+    ],
+  },
+  {
+    name: 'contract: shared with the browser',
+    files: ['src/contract/**'],
+    paths: [electron, ...nodeBuiltins, ...sqlite, ...mail, ...hardware, ...fileParsers],
+    patterns: [
+      { group: ['node:*'], message: 'The contract is loaded by the renderer too: no Node modules.' },
+      { regex: '^\\.\\./', message: 'The contract imports nothing from the rest of src/.' },
+    ],
+  },
+  {
+    name: 'db: migrations and repositories',
+    files: ['src/db/**'],
+    paths: [electron, ...mail, ...hardware, ...fileParsers],
+    patterns: [...hosts, ...above('services', 'host', 'cli'), folder('native', 'Repositories know nothing of devices.')],
+  },
+  {
+    name: 'notification senders',
+    files: ['src/services/notifications/**'],
+    paths: [electron, ...sqlite, ...hardware, ...fileParsers],
+    patterns: [...hosts, ...above('host', 'cli')],
+  },
+  {
+    name: 'roster file parsing',
+    files: ['src/services/roster/file/**'],
+    paths: [electron, ...sqlite, ...mail, ...hardware],
+    patterns: [...hosts, ...above('host', 'cli')],
+  },
+  {
+    name: 'services',
+    files: ['src/services/**'],
+    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers],
+    patterns: [...hosts, ...above('host', 'cli')],
+  },
+  {
+    name: 'the rest of the core (host, cli, core.ts)',
+    files: ['src/**'],
+    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers],
+    patterns: hosts,
+  },
+  {
+    name: 'native: device drivers',
+    files: ['native/**'],
+    paths: [electron, ...sqlite, ...mail, ...fileParsers],
+    patterns: [
+      ...hosts,
+      {
+        regex: '^(\\.\\./)+src/(?!contract/devices$)',
+        message: 'native/ imports nothing from src/ but the device types in src/contract/devices.ts.',
+      },
+    ],
+  },
+  {
+    name: 'main: the channel list the sandboxed preload bundles',
+    files: ['main/channels.ts'],
+    paths: [...sqlite, ...mail, ...hardware, ...fileParsers, because('channels.ts is bundled into the preload: keep zod out.')('zod')],
+    patterns: [{ regex: '^\\.\\./src/(?!contract/events$)', message: 'channels.ts may import only the zod-free src/contract/events.' }],
+  },
+  {
+    name: 'main: the security policy as pure functions',
+    files: ['main/policy.ts'],
+    paths: [
+      because('policy.ts stays free of electron so every rule is unit-tested without it.')('electron'),
+      ...sqlite,
+      ...mail,
+      ...hardware,
+    ],
+    patterns: [],
+  },
+  {
+    name: 'main: the desktop host',
+    files: ['main/**'],
+    paths: [...sqlite, ...mail, ...hardware, ...fileParsers],
+    patterns: [],
+  },
+  {
+    name: 'renderer: the sandboxed browser',
+    files: ['renderer/**'],
+    paths: [because('The renderer talks to the core only through invoke/on.')('electron')],
+    patterns: [
+      {
+        regex: '^(\\.\\./)+(src|native|main)/(?!contract(/|$))',
+        message: 'The renderer may import only the API contract from src/ (src/contract).',
+      },
+      { group: ['node:*'], message: 'The renderer runs in a sandboxed browser: no Node modules.' },
+    ],
+  },
+];
+
+export const layerZones = zones.map(({ name, files, paths, patterns }, index) => ({
+  name: `layers/${name}`,
+  files,
+  ignores: zones.slice(0, index).flatMap((zone) => zone.files.filter((glob) => glob.startsWith(files[0].replace('**', '')))),
+  rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+}));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -19,34 +136,13 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  {
-    files: ['src/**', 'native/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { ...noElectron, patterns: [{ group: ['**/renderer/**', '**/main/**'], message: 'The core never imports a host or the UI.' }] },
-      ],
-    },
-  },
+  ...layerZones,
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'The renderer talks to the core only through invoke/on.' }],
-          patterns: [
-            {
-              regex: '^(\\.\\./)+(src|native|main)/(?!contract(/|$))',
-              message: 'The renderer may import only the API contract from src/ (src/contract).',
-            },
-            { group: ['node:*'], message: 'The renderer runs in a sandboxed browser: no Node modules.' },
-          ],
-        },
-      ],
     },
   },
   // Formatting belongs to Prettier (npm run format); this turns off the rules that would fight it.
