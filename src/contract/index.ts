@@ -82,3 +82,4 @@ export type * from './types';
 export type { StaffRole, Access } from './define';
 
 export { rosterColumnIds, rosterUploadLimits } from './schemas';
+export { carrierIds, carrierLabels, type CarrierId } from './carriers';
