@@ -6,7 +6,15 @@ import type { Actor, AuditService } from './audit';
 import type { EventBus } from './events';
 import type { Transactor } from './tx';
 
-export type AlertKind = 'door.failures' | 'door.lockout' | 'door.relay' | 'device.missing' | 'notification.failed' | 'import';
+export type AlertKind =
+  | 'door.failures'
+  | 'door.lockout'
+  | 'door.relay'
+  | 'device.missing'
+  | 'device.permission'
+  | 'device.protocol'
+  | 'notification.failed'
+  | 'import';
 
 /** Problems staff must see and acknowledge; each is also in the audit log. */
 export class AlertService {
