@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
 import { createCore, type Core } from '../src/core';
-import { DatabaseVersionError } from '../src/db/open';
+import { DatabaseCorruptError, DatabaseVersionError } from '../src/db/open';
 import { log } from '../src/log';
 import { appName, resolveDataDir } from '../src/paths';
 import { installIpc, type IpcBridge } from './ipc';
@@ -29,7 +29,7 @@ function startupFailed(message: string): void {
 
 /** Words for the person at the screen when the core cannot open; the stack goes to the log. */
 function coreFailureMessage(error: unknown, dataDir: string): string {
-  if (error instanceof DatabaseVersionError) return error.message;
+  if (error instanceof DatabaseVersionError || error instanceof DatabaseCorruptError) return error.message;
   const text = error instanceof Error ? error.message : String(error);
   if (/NODE_MODULE_VERSION|compiled against a different Node\.js version|better_sqlite3\.node/.test(text)) {
     return `Packroom's database driver was not built for this version of Electron. Developers: run "node scripts/electron-native.mjs" (npm start does this). Otherwise reinstall Packroom.\n\n(${text})`;

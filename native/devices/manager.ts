@@ -4,11 +4,13 @@
  * event), so unplugging and replugging needs no restart.
  */
 import type { Device } from 'node-hid';
+import type { DeviceProblem } from '../../src/contract/devices';
 import { BootKeyboardDecoder } from '../hid/bootKeyboard';
 import { HidPosDecoder, isHidPosScanner } from '../hid/hidPos';
 import type { DoorKey } from '../hid/keys';
 import type { RelayDriver } from '../relay/types';
 import { channelCount, UsbHidRelayDriver } from '../relay/usbHidRelay';
+import { DeviceNotConnectedError, toDeviceError } from './errors';
 
 /** The subset of a node-hid HIDAsync handle the manager uses (the fake implements the same). */
 export type { Device as HidDevice } from 'node-hid';
@@ -59,7 +61,8 @@ export interface DeviceStatus {
   label: string;
   name: string;
   connected: boolean;
-  problem: string | null;
+  /** Why it is not connected; null while it is. */
+  problem: DeviceProblem | null;
 }
 
 interface Slot {
@@ -67,7 +70,7 @@ interface Slot {
   name: string;
   handle: HidHandle | null;
   relay: RelayDriver | null;
-  problem: string | null;
+  problem: DeviceProblem | null;
   retry: NodeJS.Timeout | null;
   opening: boolean;
 }
@@ -155,17 +158,19 @@ export class DeviceManager {
         return;
       }
       const device = (await this.hid.devicesAsync()).find((d) => slot.assignment.matches(d));
-      if (!device?.path) throw new Error('not connected');
+      if (!device?.path) throw new DeviceNotConnectedError(`no USB device matching ${label} is plugged in`);
       // Keyboard-mode readers are shared with the OS input stack; opening them exclusively would fail on macOS.
-      handle = await this.hid.HIDAsync.open(device.path, { nonExclusive: role !== 'relay' });
+      const opened = await this.hid.HIDAsync.open(device.path, { nonExclusive: role !== 'relay' });
+      handle = opened;
+      // Every handle gets an 'error' listener at once: an EventEmitter 'error' with none would end the process.
+      opened.on('error', (error) => this.lost(slot, opened, error));
       slot.name = [device.manufacturer, device.product].filter(Boolean).join(' ') || label;
       if (role === 'relay') {
-        slot.relay = await UsbHidRelayDriver.open(handle, channelCount(device.product) ?? 1);
-        slot.handle = handle;
+        slot.relay = await UsbHidRelayDriver.open(opened, channelCount(device.product) ?? 1);
+        slot.handle = opened;
         await this.sink.relay(slot.relay, slot.assignment.channel ?? 1);
       } else {
         const onDrop = (reason: string) => this.sink.debug(`${role} ${label}: dropped report: ${reason}`);
-        const opened = handle;
         if (isHidPosScanner(device)) {
           const decoder = new HidPosDecoder({ onDrop });
           opened.on('data', (report) => {
@@ -178,17 +183,18 @@ export class DeviceManager {
             for (const key of decoder.decode(report)) this.sink.key(role, key);
           });
         }
-        opened.on('error', (error) => this.lost(slot, opened, error));
         slot.handle = opened;
       }
       slot.problem = null;
       this.sink.changed();
     } catch (error) {
       await handle?.close().catch(() => undefined);
-      const problem = error instanceof Error ? error.message : String(error);
-      if (problem !== slot.problem) {
+      const problem = toDeviceError(error).problem;
+      // A device that went away and is still not back stays "disconnected", not "never connected".
+      if (problem.kind === 'not-connected' && slot.problem?.kind === 'disconnected') problem.kind = 'disconnected';
+      if (problem.kind !== slot.problem?.kind || problem.detail !== slot.problem.detail) {
         slot.problem = problem;
-        this.sink.debug(`${role} ${label}: cannot open (${problem}); retrying every ${this.retryMs} ms`);
+        this.sink.debug(`${role} ${label}: cannot open (${problem.kind}: ${problem.detail}); retrying every ${this.retryMs} ms`);
         this.sink.changed();
       }
       this.scheduleRetry(slot);
@@ -211,9 +217,10 @@ export class DeviceManager {
 
   private lost(slot: Slot, handle: HidHandle, error: unknown): void {
     if (slot.handle !== handle) return;
-    this.sink.debug(`${slot.assignment.role} ${slot.assignment.label}: ${String(error)}`);
+    // Not every failure is an unplug: a relay answering garbage is a protocol error, and says so.
+    slot.problem = toDeviceError(error, 'disconnected').problem;
+    this.sink.debug(`${slot.assignment.role} ${slot.assignment.label}: ${slot.problem.kind}: ${slot.problem.detail}`);
     slot.handle = null;
-    slot.problem = 'disconnected';
     void handle.close().catch(() => undefined);
     if (slot.relay) {
       slot.relay = null;

@@ -11,6 +11,7 @@ export interface SerialPortLike {
   drain(callback: (err: Error | null) => void): void;
   close(callback: (err: Error | null) => void): void;
   on(event: 'error', listener: (err: Error) => void): unknown;
+  on(event: 'close', listener: (err?: Error | null) => void): unknown;
 }
 
 /** Opens `port` (constructed with autoOpen: false) and exposes it as a SerialLink. */
@@ -19,6 +20,10 @@ export async function openSerialLink(port: SerialPortLike): Promise<SerialLink> 
   let failure: Error | undefined;
   port.on('error', (err) => {
     failure ??= err;
+  });
+  // serialport reports a USB-serial adapter going away as 'close' with a DisconnectedError, not as 'error'.
+  port.on('close', (err) => {
+    if (err) failure ??= err;
   });
   await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
   return {
@@ -34,6 +39,7 @@ export async function openSerialLink(port: SerialPortLike): Promise<SerialLink> 
           else port.drain((drainErr) => (drainErr ? reject(drainErr) : resolve()));
         });
       }),
+    failure: () => failure,
     close: () =>
       new Promise<void>((resolve, reject) => {
         if (!port.isOpen) {

@@ -23,6 +23,8 @@ const OP_OFF = 0x00;
 export interface SerialLink {
   write(data: Buffer): Promise<void>;
   close(): Promise<void>;
+  /** The error that ended the port (an unplug), if one did: the board cannot be asked, so this is how a loss shows. */
+  failure?(): Error | undefined;
 }
 
 export function lcusFrame(channel: number, on: boolean): Buffer {
@@ -70,10 +72,12 @@ export class SerialRelayDriver implements RelayDriver {
     });
   }
 
-  /** The last commanded states: LCUS boards have no reliable readback. */
+  /** The last commanded states: LCUS boards have no reliable readback. Rejects once the port has failed. */
   state(): Promise<boolean[]> {
     return this.#serialized(async () => {
       if (this.#closed) throw new RelayError(`${this.id}: driver is closed`);
+      const failure = this.#link.failure?.();
+      if (failure) throw new RelayError(`${this.id}: the serial port failed: ${String(failure)}`, { cause: failure });
       return [...this.#commanded];
     });
   }

@@ -8,7 +8,10 @@
  * - When the device goes away, a reading handle emits 'error' once with a string (not an Error)
  *   and stops reading; feature/output requests on it reject. A handle that is not reading emits
  *   nothing. A closed handle rejects every request with TypeError 'device has been closed'.
- * - Opening a path that is not present rejects with 'cannot open device with path ...'.
+ * - Opening a path that is not present rejects with 'cannot open device with path ...'; opening one
+ *   the user may not read (no udev rule) rejects with the same prefix and hidapi's "Permission denied".
+ * - `fail` makes a device's open handles emit 'error' whether or not anyone listens, as an
+ *   EventEmitter does: a handle without an 'error' listener throws, which in the app ends the process.
  * The error texts are hidapi's on Linux (hidraw backend).
  */
 import { EventEmitter } from 'node:events';
@@ -33,12 +36,14 @@ const READ_ERROR_ON_REMOVAL = 'could not read from HID device: hid_read_timeout:
 interface HandleSink {
   input(report: Uint8Array): void;
   removed(): void;
+  failed(error: unknown): void;
 }
 
 interface Slot {
   readonly path: string;
   readonly device: EmulatedHidDevice;
   plugged: boolean;
+  denied: boolean;
   readonly sinks: Set<HandleSink>;
 }
 
@@ -59,6 +64,10 @@ export class FakeHIDAsync extends EventEmitter {
       removed: () => {
         this.#removed = true;
         if (this.listenerCount('data') > 0) this.emit('error', READ_ERROR_ON_REMOVAL);
+      },
+      failed: (error) => {
+        this.#removed = true;
+        this.emit('error', error);
       },
     };
     slot.sinks.add(this.#sink);
@@ -126,6 +135,9 @@ export class FakeNodeHid {
             : `cannot open device with vendor id 0x${target.toString(16)} and product id 0x${Number(productId).toString(16)}`,
         );
       }
+      if (slot.denied) {
+        throw new Error(`cannot open device with path ${slot.path}: Failed to open a device with path '${slot.path}': Permission denied`);
+      }
       return new FakeHIDAsync(slot);
     },
   };
@@ -133,7 +145,7 @@ export class FakeNodeHid {
   /** Plugs `device` in; returns its path. */
   attach(device: EmulatedHidDevice, path = `/dev/hidraw${this.#nextHidraw++}`): string {
     if (this.#slots.has(path)) throw new Error(`${path} is already attached`);
-    const slot: Slot = { path, device, plugged: true, sinks: new Set() };
+    const slot: Slot = { path, device, plugged: true, denied: false, sinks: new Set() };
     this.#slots.set(path, slot);
     device.connectInput?.((report) => {
       if (slot.plugged) for (const sink of slot.sinks) sink.input(report);
@@ -163,6 +175,22 @@ export class FakeNodeHid {
   /** The device comes back at the same path; handles opened before the unplug stay dead. */
   replug(path: string): void {
     this.#slot(path).plugged = true;
+  }
+
+  /** The device stays listed but the user may not open it, as on Linux without the udev rule. */
+  denyAccess(path: string, denied = true): void {
+    this.#slot(path).denied = denied;
+  }
+
+  /**
+   * Every open handle of the device emits 'error' (a USB transfer error, a reset) and is dead
+   * afterwards; the device stays plugged in, so reopening it works.
+   */
+  fail(path: string, error: unknown = READ_ERROR_ON_REMOVAL): void {
+    const slot = this.#slot(path);
+    const sinks = [...slot.sinks];
+    slot.sinks.clear();
+    for (const sink of sinks) sink.failed(error);
   }
 
   #present(): Slot[] {

@@ -1,14 +1,16 @@
 import { Alert, Badge, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { DeviceOverview, DeviceRole, HidDeviceInfo } from '../../src/contract';
+import type { DeviceAssignmentInfo, DeviceOverview, DeviceRole, HidDeviceInfo } from '../../src/contract';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
 import { KeyEcho } from './KeyEcho';
+import { problemLabels } from './problemLabels';
 
 const roleLabels: Record<DeviceRole, string> = { keypad: 'Door keypad', reader: 'Door reader', relay: 'Door relay' };
 const roles: DeviceRole[] = ['keypad', 'reader', 'relay'];
+const statusLabel = (a: DeviceAssignmentInfo) => (a.connected ? 'Connected' : a.problemKind ? problemLabels[a.problemKind] : 'Missing');
 
 const deviceName = (d: HidDeviceInfo) => [d.manufacturer, d.product].filter(Boolean).join(' ') || 'Unnamed device';
 /** The selector an admin picks: VID:PID plus the serial number when the device has one. */
@@ -96,9 +98,14 @@ function Assignments({ overview, onUnassign }: { overview: DeviceOverview; onUna
               <Table.Td>{a ? `${a.name} (${a.selector}${a.channel ? `, channel ${a.channel}` : ''})` : 'Not assigned'}</Table.Td>
               <Table.Td>
                 {a && (
-                  <Badge color={a.connected ? 'green' : 'red'} variant="light" title={a.problem ?? undefined}>
-                    {a.connected ? 'Connected' : 'Missing'}
+                  <Badge color={a.connected ? 'green' : a.problemKind === 'permission-denied' ? 'orange' : 'red'} variant="light">
+                    {statusLabel(a)}
                   </Badge>
+                )}
+                {a?.problem && (
+                  <Text size="xs" c="dimmed" maw={420}>
+                    {a.problem}
+                  </Text>
                 )}
               </Table.Td>
               <Table.Td ta="right">

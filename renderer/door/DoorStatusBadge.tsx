@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { DoorStatus } from '../../src/contract';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
+import { problemLabels } from '../devices/problemLabels';
 
 const roleLabel = { keypad: 'Keypad', reader: 'QR reader', relay: 'Door relay' } as const;
 const formatClock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -49,7 +50,8 @@ function DeviceList({ status }: { status: DoorStatus }) {
     <Stack gap={2}>
       {status.devices.map((d) => (
         <Text size="sm" key={`${d.role}:${d.name}`}>
-          {roleLabel[d.role]}: {d.name} ({d.connected ? 'connected' : 'not connected'})
+          {roleLabel[d.role]}: {d.name} (
+          {d.connected ? 'connected' : (d.problem ? problemLabels[d.problem] : 'not connected').toLowerCase()})
         </Text>
       ))}
     </Stack>

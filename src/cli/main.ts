@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DatabaseVersionError } from '../db/open';
+import { DatabaseCorruptError, DatabaseVersionError } from '../db/open';
 import { log } from '../log';
 import { SettingsError } from '../services/settings';
 import { UsageError } from './args';
@@ -48,7 +48,7 @@ export async function main(argv: string[]): Promise<void> {
     if (error instanceof UsageError) {
       process.stderr.write(`packroom: ${error.message}\n`);
       process.exitCode = 2;
-    } else if (error instanceof DatabaseVersionError || error instanceof SettingsError) {
+    } else if (error instanceof DatabaseVersionError || error instanceof DatabaseCorruptError || error instanceof SettingsError) {
       process.stderr.write(`packroom: ${error.message}\n`);
       process.exitCode = 1;
     } else {

@@ -79,6 +79,7 @@ export interface PackroomBridge {
 
 export { ApiError, type ApiErrorBody, type ErrorCode } from './errors';
 export type * from './types';
+export type * from './devices';
 export type { StaffRole, Access } from './define';
 
 export { rosterColumnIds, rosterUploadLimits } from './schemas';

@@ -1,5 +1,6 @@
 import type { StaffRole } from './define';
 import type { ApiErrorBody } from './errors';
+import type { DeviceErrorKind } from './devices';
 
 /** Every transport carries results in this envelope, so error details survive IPC and HTTP alike. */
 export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };
@@ -171,7 +172,8 @@ export interface DoorEvent {
 
 export interface DoorStatus {
   relay: 'open' | 'closed' | 'missing';
-  devices: { role: 'keypad' | 'reader' | 'relay'; name: string; connected: boolean }[];
+  /** `problem` says why a device is not connected (null while it is). */
+  devices: { role: 'keypad' | 'reader' | 'relay'; name: string; connected: boolean; problem: DeviceErrorKind | null }[];
   /** Set while too many wrong PINs keep the keypad from accepting PINs. */
   keypadLockedUntil: string | null;
   lastEvent: DoorEvent | null;
@@ -204,6 +206,8 @@ export interface DeviceAssignmentInfo {
   channel: number | null;
   name: string;
   connected: boolean;
+  /** Why it is not connected, as a kind for the UI's label and in words with the fix. */
+  problemKind: DeviceErrorKind | null;
   problem: string | null;
 }
 

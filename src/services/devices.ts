@@ -1,4 +1,3 @@
-import type { Repositories } from '../db/repositories';
 import { DeviceManager, type Assignment, type HidDevice, type HidModule } from '../../native/devices/manager';
 import { loadNodeHid, watchUsbAttach } from '../../native/devices/usbHost';
 import { HID_POS_USAGE_PAGE } from '../../native/hid/hidPos';
@@ -7,11 +6,14 @@ import type { RelayDriver } from '../../native/relay/types';
 import { isUsbHidRelay } from '../../native/relay/usbHidRelay';
 import type { Simulator } from '../../native/sim/simulator';
 import { ApiError, type DeviceAssignmentInfo, type DeviceOverview, type DeviceRole, type HidDeviceInfo } from '../contract';
+import type { DeviceErrorKind, DeviceProblem } from '../contract/devices';
+import type { Repositories } from '../db/repositories';
 import type { Clock, ClockTimer } from '../clock';
 import { type StoredAssignment } from '../db/repositories/deviceAssignments';
+import { deviceProblemText } from '../domain/deviceProblem';
 import { formatSelector, formatVidPid, matchesSelector, parseSelector } from '../domain/deviceSelector';
 import { log } from '../log';
-import type { AlertService } from './alerts';
+import type { AlertKind, AlertService } from './alerts';
 import type { Actor, AuditService } from './audit';
 import type { DoorController } from './door';
 import type { EventBus } from './events';
@@ -22,6 +24,16 @@ export type DeviceMode = 'auto' | 'sim' | 'none';
 const roleNames: Record<DeviceRole, string> = { keypad: 'door keypad', reader: 'door reader', relay: 'door relay' };
 /** How long a door keypad or relay may be missing before staff are alerted (a replug takes about a second). */
 const missingGraceMs = 5_000;
+const alertKinds: Record<DeviceErrorKind, AlertKind> = {
+  'not-connected': 'device.missing',
+  disconnected: 'device.missing',
+  'permission-denied': 'device.permission',
+  'protocol-error': 'device.protocol',
+};
+
+/** What the door status shows of each device. */
+const doorDevices = (manager: DeviceManager) =>
+  manager.status().map((s) => ({ role: s.role, name: s.name, connected: s.connected, problem: s.problem?.kind ?? null }));
 
 const windowsKeyboardNote =
   'Windows does not let apps read keyboards directly, so Packroom cannot use this device as the door keypad or reader. ' +
@@ -126,7 +138,10 @@ export class DeviceService {
         channel: a.channel,
         name: live?.name ?? a.selector,
         connected: live?.connected ?? false,
-        problem: live ? live.problem : 'Not opened: Packroom is not running the door here.',
+        problemKind: live?.problem?.kind ?? null,
+        problem: live
+          ? live.problem && this.problemText(a.role, a.selector, live.problem)
+          : 'Not opened: Packroom is not running the door here.',
       };
     });
     return { mode: this.mode, devices, assignments, problem };
@@ -255,14 +270,14 @@ export class DeviceService {
       openSerialRelay,
     );
     this.manager = manager;
-    this.deps.door.setDeviceSource(() => manager.status().map((s) => ({ role: s.role, name: s.name, connected: s.connected })));
+    this.deps.door.setDeviceSource(() => doorDevices(manager));
     await manager.start();
     this.watchMissing(manager);
   }
 
   /** The door keypad or relay gone for more than a few seconds is a staff alert; a quick replug is not. */
   private watchMissing(manager: DeviceManager): void {
-    this.deps.door.setDeviceSource(() => manager.status().map((s) => ({ role: s.role, name: s.name, connected: s.connected })));
+    this.deps.door.setDeviceSource(() => doorDevices(manager));
     for (const device of manager.status()) {
       if (device.role === 'reader') continue;
       if (device.connected) {
@@ -272,14 +287,19 @@ export class DeviceService {
         this.missing.set(
           device.role,
           this.deps.clock.setTimeout(() => {
-            if (this.manager !== manager || manager.status().find((s) => s.role === device.role)?.connected) return;
-            this.deps.alerts.raise(
-              'device.missing',
-              `The ${roleNames[device.role]} (${device.label}) is not connected. Check its USB cable.`,
-            );
+            const now = manager.status().find((s) => s.role === device.role);
+            if (this.manager !== manager || !now || now.connected) return;
+            const problem = now.problem ?? { kind: 'not-connected', detail: '' };
+            this.deps.alerts.raise(alertKinds[problem.kind], this.problemText(now.role, now.label, problem));
           }, missingGraceMs),
         );
       }
     }
+  }
+
+  private problemText(role: DeviceRole, label: string, problem: DeviceProblem): string {
+    const parsed = parseSelector(label);
+    const serial = parsed.ok && 'serialPort' in parsed.selector;
+    return deviceProblemText({ roleName: roleNames[role], label, serial }, problem, process.platform);
   }
 }

@@ -1,16 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core';
+import { databaseFile } from '../../src/paths';
+import { cliActor } from '../../src/services/audit';
 import { tempDir } from '../helpers/core';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'packroom.js');
 
-function packroom(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+function packroom(args: string[], options: { input?: string; env?: Record<string, string>; timeout?: number } = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], {
     input: options.input ?? '',
+    timeout: options.timeout,
     env: { ...process.env, PACKROOM_DATA: '', ...options.env },
     encoding: 'utf8',
   });
@@ -88,5 +91,21 @@ describe('packroom CLI (built)', () => {
     const again = packroom(['user', 'add', 'ADA', '--role', 'staff', '--data', data], { input: 'a long enough password\n' });
     expect(again.code).not.toBe(0);
     expect(again.stderr).toBe('packroom: The user name "ada" is taken. Choose another.\n');
+  });
+
+  it('does not serve on a damaged database: one line saying how to restore, and a non-zero exit', async () => {
+    const data = tempDir();
+    const core = createCore({ dataDir: data, env: {} });
+    for (let i = 0; i < 200; i++) core.recipients.create(cliActor, { firstName: `Res${i}`, lastName: 'Ident', unit: `${i}` });
+    await core.close();
+    const file = databaseFile(data);
+    truncateSync(file, Math.floor(statSync(file).size / 2));
+    // A serve that started anyway would run until the timeout kills it (code null).
+    const result = packroom(['serve', '--port', '0', '--devices', 'sim', '--data', data], { timeout: 15_000 });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(new RegExp(`^packroom: The database .*packroom\\.db is damaged \\(.+\\), so Packroom did not start`));
+    expect(result.stderr).toContain(`Restore the last backup with \`packroom restore FILE --data ${data}\``);
   });
 });

@@ -1,9 +1,22 @@
 import Database from 'better-sqlite3';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createCore } from '../../src/core';
 import { migrations } from '../../src/db/migrations';
-import { DatabaseVersionError, openDatabase } from '../../src/db/open';
+import { DatabaseCorruptError, DatabaseVersionError, openDatabase } from '../../src/db/open';
+import { databaseFile } from '../../src/paths';
+import { cliActor } from '../../src/services/audit';
 import { tempDir } from '../helpers/core';
+
+/** A data folder with a few hundred recipients in it, closed cleanly (WAL checkpointed into the file). */
+async function usedDataFolder(): Promise<string> {
+  const dataDir = tempDir();
+  const core = createCore({ dataDir, env: {} });
+  for (let i = 0; i < 300; i++) core.recipients.create(cliActor, { firstName: `Res${i}`, lastName: 'Ident', unit: `${i}` });
+  await core.close();
+  return dataDir;
+}
 
 describe('openDatabase', () => {
   it('creates the schema, records its version, and turns on WAL and foreign keys', () => {
@@ -50,5 +63,44 @@ describe('openDatabase', () => {
     db.prepare('DELETE FROM recipients WHERE id = ?').run(id);
     expect(match('"smi"*')).toEqual([]);
     db.close();
+  });
+});
+
+describe('a damaged database at start-up', () => {
+  it.each([
+    ['cut in half', (size: number) => Math.floor(size / 2)],
+    ['cut to its first page', () => 4096],
+    ['cut inside its header', () => 50],
+    ['emptied', () => 0],
+  ])('is refused with a typed error saying how to restore, when %s, and left as it is', async (_how, newSize) => {
+    const dataDir = await usedDataFolder();
+    const file = databaseFile(dataDir);
+    truncateSync(file, newSize(readFileSync(file).length));
+    const before = readFileSync(file);
+    const opening = () => createCore({ dataDir, env: {} });
+    expect(opening).toThrow(DatabaseCorruptError);
+    expect(opening).toThrow(`The database ${file} is damaged (`);
+    expect(opening).toThrow(`Restore the last backup with \`packroom restore FILE --data ${dataDir}\``);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('is refused when it is not a database at all', () => {
+    const file = join(tempDir(), 'p.db');
+    writeFileSync(file, 'this is a spreadsheet, not a database'.repeat(200));
+    expect(() => openDatabase(file)).toThrow(expect.objectContaining({ name: 'DatabaseCorruptError', detail: 'file is not a database' }));
+  });
+
+  it('finds damage inside the file that opening alone does not notice', async () => {
+    const dataDir = await usedDataFolder();
+    const file = databaseFile(dataDir);
+    const raw = new Database(file);
+    const root = raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'recipients_by_name'").pluck().get() as number;
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    const bytes = readFileSync(file);
+    // Scribble over the name index's root page: the schema still reads, the index does not.
+    bytes.fill(0x5a, (root - 1) * pageSize + 8, root * pageSize);
+    writeFileSync(file, bytes);
+    expect(() => openDatabase(file)).toThrow(DatabaseCorruptError);
   });
 });

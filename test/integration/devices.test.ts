@@ -89,6 +89,52 @@ describe('device manager with a fake node-hid', () => {
     expect(core.alerts.list()).toEqual([expect.objectContaining({ kind: 'device.missing', message: expect.stringMatching(/door relay/) })]);
   });
 
+  it('survives a relay handle emitting error while the door is idle, says so, and opens the door again after a replug', async () => {
+    const { core, sim, pin, type, connected, pulses } = await simulated();
+    // With no 'error' listener on the relay's handle this throws: in Packroom, the end of the process.
+    expect(() => sim.hid.fail('sim:relay')).not.toThrow();
+    sim.hid.unplug('sim:relay');
+    expect(core.door.status()).toMatchObject({ relay: 'missing' });
+    expect(core.door.status().devices.find((d) => d.role === 'relay')).toMatchObject({ connected: false, problem: 'disconnected' });
+    const relay = (await core.devices.overview()).assignments.find((a) => a.role === 'relay');
+    expect(relay).toMatchObject({ connected: false, problemKind: 'disconnected', problem: expect.stringMatching(/was disconnected/) });
+    core.clock.advance(6_000);
+    expect(core.alerts.list()).toEqual([
+      expect.objectContaining({ kind: 'device.missing', message: expect.stringMatching(/door relay \(sim:relay\) was disconnected/) }),
+    ]);
+    sim.hid.replug('sim:relay');
+    await until(() => connected('relay'));
+    await type(`${pin}#`);
+    expect(pulses()).toHaveLength(1);
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'reports a relay it may not open (no udev rule) as a permission problem, with the fix, and opens it once allowed',
+    async () => {
+      const core = testCore({ env: {} });
+      const sim = createSimulator(() => core.clock.now());
+      sim.hid.denyAccess('sim:relay');
+      await core.devices.start('sim', sim);
+      const fix =
+        /not allowed to open it .*Permission denied.*install build\/linux\/60-packroom\.rules, then unplug and replug the device\./;
+      expect((await core.devices.overview()).assignments.find((a) => a.role === 'relay')).toMatchObject({
+        connected: false,
+        problemKind: 'permission-denied',
+        problem: expect.stringMatching(fix),
+      });
+      expect(core.door.status().devices.find((d) => d.role === 'relay')).toMatchObject({ problem: 'permission-denied' });
+      core.clock.advance(6_000);
+      expect(core.alerts.list()).toEqual([expect.objectContaining({ kind: 'device.permission', message: expect.stringMatching(fix) })]);
+      sim.hid.denyAccess('sim:relay', false);
+      await until(() => core.door.status().relay === 'closed');
+      expect((await core.devices.overview()).assignments.find((a) => a.role === 'relay')).toMatchObject({
+        connected: true,
+        problemKind: null,
+        problem: null,
+      });
+    },
+  );
+
   it('alerts when the relay does not follow a command', async () => {
     const { core, sim, pin, type } = await simulated();
     sim.relayBoard.jam(1);

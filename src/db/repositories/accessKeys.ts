@@ -58,6 +58,20 @@ const toRow = (r: RawKey): AccessKeyRow => ({
 
 const selectKey = `SELECT k.*, s.username AS created_by FROM access_keys k LEFT JOIN staff s ON s.id = k.created_by`;
 
+const doorMatch = (column: 'pin_hash' | 'qr_hash') =>
+  `SELECT k.id, k.recipient_id AS recipientId, k.kind, k.expires_at AS expiresAt,
+          r.status = 'active' AS recipientActive, r.first_name AS firstName, r.last_name AS lastName
+   FROM access_keys k JOIN recipients r ON r.id = k.recipient_id
+   WHERE k.${column} = ? AND k.status = 'active'`;
+
+/** The statements the door runs on every PIN or QR code; exported so a test can check they stay index lookups. */
+export const doorLookupSql = {
+  pin: doorMatch('pin_hash'),
+  qr: doorMatch('qr_hash'),
+  endedPin:
+    "SELECT recipient_id AS recipientId, kind, status FROM access_keys WHERE pin_hash = ? AND status != 'active' ORDER BY id DESC LIMIT 1",
+} as const;
+
 export class AccessKeyRepository {
   // Prepared once: the door path runs these on every key press that submits.
   private readonly byPin;
@@ -68,23 +82,14 @@ export class AccessKeyRepository {
   private readonly endedByPin;
 
   constructor(private readonly db: Db) {
-    const match = (column: string) =>
-      db.prepare(
-        `SELECT k.id, k.recipient_id AS recipientId, k.kind, k.expires_at AS expiresAt,
-                r.status = 'active' AS recipientActive, r.first_name AS firstName, r.last_name AS lastName
-         FROM access_keys k JOIN recipients r ON r.id = k.recipient_id
-         WHERE k.${column} = ? AND k.status = 'active'`,
-      );
-    this.byPin = match('pin_hash');
-    this.byQr = match('qr_hash');
+    this.byPin = db.prepare(doorLookupSql.pin);
+    this.byQr = db.prepare(doorLookupSql.qr);
     this.markUsedStmt = db.prepare(
       "UPDATE access_keys SET status = 'used', used_at = ?, used_via = ?, ended_at = ? WHERE id = ? AND status = 'active'",
     );
     this.markExpiredStmt = db.prepare("UPDATE access_keys SET status = 'expired', ended_at = ? WHERE id = ? AND status = 'active'");
     this.pinTaken = db.prepare("SELECT 1 FROM access_keys WHERE pin_hash = ? AND status = 'active'").pluck();
-    this.endedByPin = db.prepare(
-      "SELECT recipient_id AS recipientId, kind, status FROM access_keys WHERE pin_hash = ? AND status != 'active' ORDER BY id DESC LIMIT 1",
-    );
+    this.endedByPin = db.prepare(doorLookupSql.endedPin);
   }
 
   findActive(via: 'pin' | 'qr', hash: Buffer): DoorMatch | undefined {

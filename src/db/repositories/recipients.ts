@@ -56,6 +56,19 @@ export interface SearchQuery {
 
 const ORDER = 'ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE, r.id';
 
+/** The recipient search statement and its parameters; exported so a test can check its query plan. */
+export function searchStatement(q: SearchQuery): { sql: string; params: Record<string, unknown> } {
+  const statusClause = q.status === 'all' ? '' : 'AND r.status = @status';
+  const sql = q.match
+    ? `SELECT r.* FROM recipients_fts f JOIN recipients r ON r.id = f.rowid
+       WHERE recipients_fts MATCH @match ${statusClause} ${ORDER} LIMIT @limit OFFSET @offset`
+    : `SELECT r.* FROM recipients r WHERE 1 ${statusClause} ${ORDER} LIMIT @limit OFFSET @offset`;
+  const params: Record<string, unknown> = { limit: q.limit + 1, offset: q.offset };
+  if (q.match) params.match = q.match;
+  if (q.status !== 'all') params.status = q.status;
+  return { sql, params };
+}
+
 export class RecipientRepository {
   constructor(private readonly db: Db) {}
 
@@ -72,14 +85,7 @@ export class RecipientRepository {
 
   /** Returns up to `limit + 1` rows so the caller can tell whether there are more. */
   search(q: SearchQuery): RecipientRow[] {
-    const statusClause = q.status === 'all' ? '' : 'AND r.status = @status';
-    const sql = q.match
-      ? `SELECT r.* FROM recipients_fts f JOIN recipients r ON r.id = f.rowid
-         WHERE recipients_fts MATCH @match ${statusClause} ${ORDER} LIMIT @limit OFFSET @offset`
-      : `SELECT r.* FROM recipients r WHERE 1 ${statusClause} ${ORDER} LIMIT @limit OFFSET @offset`;
-    const params: Record<string, unknown> = { limit: q.limit + 1, offset: q.offset };
-    if (q.match) params.match = q.match;
-    if (q.status !== 'all') params.status = q.status;
+    const { sql, params } = searchStatement(q);
     return (this.db.prepare(sql).all(params) as RawRecipient[]).map(toRow);
   }
 

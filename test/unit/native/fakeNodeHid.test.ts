@@ -150,6 +150,31 @@ describe('FakeNodeHid unplug and replug', () => {
     expect(() => hid.unplug(keypadPath)).toThrow(/Unhandled error/);
   });
 
+  it('makes every open handle emit error on fail, and throws from fail when one has no error listener', async () => {
+    const { hid, keypadPath } = rig();
+    const listening = await hid.HIDAsync.open(keypadPath);
+    const errors: unknown[] = [];
+    listening.on('error', (e) => errors.push(e));
+    hid.fail(keypadPath, 'could not read from HID device: Input/output error');
+    expect(errors).toEqual(['could not read from HID device: Input/output error']);
+    await expect(listening.getFeatureReport(0, 9)).rejects.toThrow(/No such device/);
+    // The device is still there: a new handle works.
+    const deaf = await hid.HIDAsync.open(keypadPath);
+    expect(() => hid.fail(keypadPath)).toThrow(/Unhandled error/);
+    await deaf.close();
+  });
+
+  it("refuses to open a device the user may not access, with hidapi's Linux words, until access is given", async () => {
+    const { hid, keypadPath } = rig();
+    hid.denyAccess(keypadPath);
+    expect(hid.devices().map((d) => d.path)).toContain(keypadPath);
+    await expect(hid.HIDAsync.open(keypadPath)).rejects.toThrow(
+      `cannot open device with path ${keypadPath}: Failed to open a device with path '${keypadPath}': Permission denied`,
+    );
+    hid.denyAccess(keypadPath, false);
+    await expect(hid.HIDAsync.open(keypadPath)).resolves.toBeDefined();
+  });
+
   it('refuses to unplug or replug a path it never hosted', () => {
     const { hid } = rig();
     expect(() => hid.unplug('/dev/hidraw42')).toThrow(/no device was attached/);

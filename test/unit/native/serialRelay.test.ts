@@ -1,5 +1,6 @@
 import { SerialPortMock } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
+import { classifyDeviceError } from '../../../native/devices/errors';
 import { openLcusRelay, openSerialLink } from '../../../native/relay/serialPortAdapter';
 import { lcusFrame, SerialRelayDriver, type SerialLink } from '../../../native/relay/serialRelay';
 import { RelayError } from '../../../native/relay/types';
@@ -92,6 +93,26 @@ describe('serial port adapter', () => {
     expect(toHex(port.port?.recording ?? [])).toBe('a0 01 01 a2 a0 02 00 a2');
     await driver.close();
     expect(port.isOpen).toBe(false);
+  });
+
+  it('survives an error event from the port and reports the loss on the next state read, as a disconnect', async () => {
+    SerialPortMock.binding.createPort('/dev/ttyUSB0', { record: true });
+    const port = new SerialPortMock({ path: '/dev/ttyUSB0', baudRate: 9600, autoOpen: false });
+    const driver = new SerialRelayDriver(await openSerialLink(port), { id: 'lcus:/dev/ttyUSB0', channels: 2 });
+    await expect(driver.state()).resolves.toEqual([false, false]);
+    port.emit('error', new Error('Error: Input/output error, cannot write'));
+    const failed = await driver.state().catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(RelayError);
+    expect(classifyDeviceError(failed)).toBe('disconnected');
+    await driver.close();
+  });
+
+  it('treats the DisconnectedError serialport closes the port with as a loss', async () => {
+    SerialPortMock.binding.createPort('/dev/ttyUSB0');
+    const port = new SerialPortMock({ path: '/dev/ttyUSB0', baudRate: 9600, autoOpen: false });
+    const driver = new SerialRelayDriver(await openSerialLink(port), { id: 'lcus:/dev/ttyUSB0', channels: 1 });
+    port.emit('close', Object.assign(new Error('Bad file descriptor'), { disconnected: true }));
+    await expect(driver.state()).rejects.toThrow(/the serial port failed/);
   });
 
   it('rejects when the port cannot be opened', async () => {

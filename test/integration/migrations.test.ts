@@ -1,0 +1,245 @@
+/**
+ * Migrations are applied by position (PRAGMA user_version), so an edited old .sql file silently
+ * changes nothing on databases already past it. These tests hold the line:
+ * - upgrades: a database created at every earlier schema version, holding the rows a site on that
+ *   version has, is opened by this Packroom and must come out with every row intact and working;
+ * - released migrations: each one's SHA-256 is in migrations.snapshot.json and must not change.
+ *
+ * Adding migration NNNN: add one entry to `fixtures` below (rows written with that version's
+ * columns, what must still hold after the upgrade, and the defaults older rows get), and its line
+ * to migrations.snapshot.json (this test prints the line).
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../src/core';
+import { migrations } from '../../src/db/migrations';
+import { migrate } from '../../src/db/open';
+import { databaseFile } from '../../src/paths';
+import { DataKeys } from '../../src/secrets';
+import { cliActor } from '../../src/services/audit';
+import { tempDir } from '../helpers/core';
+
+type Raw = Database.Database;
+
+interface Fixture {
+  /** The migration this fixture belongs to, as listed in src/db/migrations/index.ts. */
+  migration: string;
+  /** Rows a site on this schema version holds, written with that version's columns only. */
+  seed(db: Raw): void;
+  /** After the upgrade to the current schema: what `seed` wrote is still there and still works. */
+  survived(core: Core): void;
+  /**
+   * After the upgrade, about the rows written before this migration (whichever earlier fixtures ran,
+   * possibly none): what its new columns and tables give them.
+   */
+  olderRows?(core: Core): void;
+}
+
+const dataKey = Buffer.alloc(32, 7);
+const keys = new DataKeys(dataKey);
+const t0 = Date.UTC(2025, 0, 6, 9, 0);
+
+const ana = { pin: '48151623', qr: 'qr-token-ana-0001', singlePin: '90817263' };
+
+const fixtures: Fixture[] = [
+  {
+    migration: '0001_init',
+    seed(db) {
+      db.prepare(
+        "INSERT INTO staff (id, username, display_name, role, password_hash, created_at) VALUES (1, 'ada', 'Ada Admin', 'admin', 'scrypt$x', ?)",
+      ).run(t0);
+      const recipient = db.prepare(
+        `INSERT INTO recipients (id, external_id, first_name, last_name, unit, email, phone, status, manually_edited, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      recipient.run(1, null, 'Ana', 'Lopez', '4B', 'ana@example.com', '+15551230001', 'active', 0, t0, t0);
+      recipient.run(2, 'T-100', 'Bo', 'Kim', '9', null, '+15551230002', 'active', 1, t0, t0 + 1);
+      recipient.run(3, null, 'Cy', 'Ng', '2A', 'cy@example.com', null, 'inactive', 0, t0, t0 + 2);
+      const audit = db.prepare('INSERT INTO audit_log (at, actor_staff_id, actor, action, subject, details) VALUES (?, ?, ?, ?, ?, ?)');
+      audit.run(t0, 1, 'ada', 'recipient.create', 'recipient:1', JSON.stringify({ unit: '4B' }));
+      audit.run(t0 + 5, 1, 'ada', 'recipient.setStatus', 'recipient:3', JSON.stringify({ status: { from: 'active', to: 'inactive' } }));
+      const setting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+      setting.run('siteName', JSON.stringify('Maple Court'));
+      setting.run('devices.assignments', JSON.stringify([{ role: 'relay', selector: '16c0:05df', channel: 2 }]));
+    },
+    survived(core) {
+      expect(core.auth.listStaff()).toEqual([expect.objectContaining({ username: 'ada', role: 'admin', displayName: 'Ada Admin' })]);
+      expect(core.recipients.get(1)).toMatchObject({ firstName: 'Ana', lastName: 'Lopez', unit: '4B', email: 'ana@example.com' });
+      expect(core.recipients.get(3)).toMatchObject({ status: 'inactive' });
+      // The full-text index came through: prefix search still finds people by name and unit.
+      const search = (query: string, status: 'active' | 'all' = 'all') =>
+        core.recipients.search({ query, status, limit: 50, offset: 0 }).items.map((r) => r.id);
+      expect(search('lop')).toEqual([1]);
+      expect(search('kim')).toEqual([2]);
+      expect(search('2a', 'active')).toEqual([]);
+      const audit = core.audit.list({ limit: 200 }).items;
+      expect(audit).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ actor: 'ada', action: 'recipient.create', subject: 'recipient:1', details: { unit: '4B' } }),
+          expect.objectContaining({ action: 'recipient.setStatus', subject: 'recipient:3' }),
+        ]),
+      );
+      expect(core.settings.get().siteName).toBe('Maple Court');
+    },
+  },
+  {
+    migration: '0002_access',
+    seed(db) {
+      const key = db.prepare(
+        `INSERT INTO access_keys (id, recipient_id, kind, pin_hash, pin_enc, qr_hash, qr_enc, status, expires_at, used_at, used_via, created_at, created_by, ended_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const sealed = (pin: string, qr: string) =>
+        [keys.lookupHash('pin', pin), keys.seal(pin), keys.lookupHash('qr', qr), keys.seal(qr)] as const;
+      key.run(1, 1, 'permanent', ...sealed(ana.pin, ana.qr), 'active', null, null, null, t0, 1, null);
+      key.run(2, 1, 'single', ...sealed(ana.singlePin, 'qr-single-ana'), 'used', t0 + 86_400_000, t0 + 60_000, 'pin', t0, 1, t0 + 60_000);
+      const outbox = db.prepare(
+        `INSERT INTO outbox (channel, recipient_id, access_key_id, template, destination, status, attempts, next_attempt_at, last_error, provider_id, created_at, sent_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      outbox.run('email', 1, 1, 'permanent', 'ana@example.com', 'sent', 1, t0, null, '<m1@example.com>', t0, t0 + 1_000);
+      outbox.run('sms', 1, 2, 'single', '+15551230001', 'failed', 6, t0, 'Twilio said 21211', null, t0, null);
+      db.prepare("INSERT INTO alerts (at, kind, message) VALUES (?, 'door.lockout', 'The keypad is locked after 5 wrong PINs.')").run(t0);
+    },
+    survived(core) {
+      expect(core.access.decide({ via: 'pin', secret: ana.pin, device: 'keypad' })).toMatchObject({ result: 'granted', reason: 'PIN' });
+      expect(core.access.decide({ via: 'qr', secret: ana.qr, device: 'reader' })).toMatchObject({ result: 'granted', reason: 'QR code' });
+      expect(core.access.decide({ via: 'pin', secret: ana.singlePin, device: 'keypad' })).toMatchObject({ result: 'denied' });
+      // The sealed copy decrypts with the same data key: staff can still look the PIN up.
+      expect(core.credentials.lookupPin(cliActor, 1).pin).toBe(ana.pin);
+      expect(core.notifications.forRecipient(1)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ channel: 'email', status: 'sent', destination: 'ana@example.com' }),
+          expect.objectContaining({ channel: 'sms', status: 'failed', attempts: 6, lastError: 'Twilio said 21211' }),
+        ]),
+      );
+      expect(core.alerts.list()).toEqual([expect.objectContaining({ kind: 'door.lockout' })]);
+    },
+    olderRows(core) {
+      // Recipients from before access keys existed have none (and open nothing) until staff issue one.
+      for (const { id } of core.recipients.search({ query: '', status: 'all', limit: 200, offset: 0 }).items) {
+        expect(core.credentials.overview(id)).toMatchObject({ permanent: null, singleAccess: [], notifications: [] });
+      }
+      expect(core.access.decide({ via: 'pin', secret: ana.pin, device: 'keypad' })).toMatchObject({ result: 'denied' });
+      expect(core.alerts.list()).toEqual([]);
+    },
+  },
+  {
+    migration: '0003_roster',
+    seed(db) {
+      db.prepare(
+        `INSERT INTO recipients (id, external_id, first_name, last_name, unit, email, phone, status, manually_edited, move_in, move_out, created_at, updated_at)
+         VALUES (4, 'T-200', 'Dee', 'Ruiz', '7C', NULL, '+15551230004', 'active', 0, '2024-09-01', '2026-08-31', ?, ?)`,
+      ).run(t0, t0);
+      db.prepare(
+        `INSERT INTO roster_runs (started_at, finished_at, trigger, actor, file_name, outcome, message, counts)
+         VALUES (?, ?, 'schedule', 'system', 'tenants.csv', 'applied', NULL, ?)`,
+      ).run(t0, t0 + 900, JSON.stringify({ added: 1, changed: 0, deactivated: 0 }));
+    },
+    survived(core) {
+      const moves = core.db.prepare('SELECT move_in AS moveIn, move_out AS moveOut FROM recipients WHERE id = 4').get();
+      expect(moves).toEqual({ moveIn: '2024-09-01', moveOut: '2026-08-31' });
+      expect(core.roster.runs(10)).toEqual([
+        expect.objectContaining({
+          trigger: 'schedule',
+          fileName: 'tenants.csv',
+          outcome: 'applied',
+          counts: { added: 1, changed: 0, deactivated: 0 },
+        }),
+      ]);
+    },
+    olderRows(core) {
+      const withMoves = core.db.prepare('SELECT count(*) FROM recipients WHERE move_in IS NOT NULL OR move_out IS NOT NULL').pluck();
+      expect(withMoves.get()).toBe(0);
+      expect(core.roster.lastRunAt('schedule')).toBeNull();
+    },
+  },
+];
+
+/** A data folder whose database a Packroom on schema `version` wrote, holding that version's rows. */
+function dataFolderAt(version: number): string {
+  const dir = tempDir();
+  const db = new Database(databaseFile(dir));
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  for (const [index, fixture] of fixtures.slice(0, version).entries()) {
+    migrate(db, index + 1);
+    fixture.seed(db);
+  }
+  expect(db.pragma('user_version', { simple: true })).toBe(version);
+  db.close();
+  return dir;
+}
+
+describe('schema upgrades', () => {
+  it('has an upgrade fixture for every migration, in order', () => {
+    // A new migration needs its fixture here: what a database on it holds, and what must survive.
+    expect(fixtures.map((f) => f.migration)).toEqual(migrations.map((m) => m.name));
+  });
+
+  // The current version too: reopening applies nothing and must keep everything (and it runs the newest fixture).
+  const versions = [...migrations.keys(), migrations.length];
+  it.each(versions)('opens a database at schema version %i, upgraded, with its data intact', async (version) => {
+    const dataDir = dataFolderAt(version);
+    const core = createCore({ dataDir, dataKey, env: {} });
+    try {
+      expect(core.db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(core.db.pragma('foreign_key_check')).toEqual([]);
+      fixtures.slice(version).forEach((f) => f.olderRows?.(core));
+      fixtures.slice(0, version).forEach((f) => f.survived(core));
+    } finally {
+      await core.close();
+    }
+  });
+});
+
+const migrationsDir = join(import.meta.dirname, '..', '..', 'src', 'db', 'migrations');
+const snapshotName = 'test/integration/migrations.snapshot.json';
+const snapshotFile = join(import.meta.dirname, 'migrations.snapshot.json');
+
+/** Line endings are normalised so a Windows checkout (autocrlf) hashes the same. */
+const sha256 = (file: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(migrationsDir, file), 'utf8').replace(/\r\n/g, '\n'))
+    .digest('hex');
+
+describe('released migrations', () => {
+  const released = (JSON.parse(readFileSync(snapshotFile, 'utf8')) as { released: Record<string, string> }).released;
+  const files = readdirSync(migrationsDir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
+
+  it('are unchanged since release', () => {
+    const problems = Object.entries(released).flatMap(([file, hash]) => {
+      const number = file.slice(0, 4);
+      if (!files.includes(file))
+        return [`migration ${number} (${file}) was released and is gone: restore it; released migrations are never removed.`];
+      if (sha256(file) !== hash) {
+        return [`migration ${number} was released; add a new migration instead of editing it (${file} no longer matches ${snapshotName}).`];
+      }
+      return [];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('are all in the snapshot', () => {
+    const missing = files
+      .filter((f) => !(f in released))
+      .map(
+        (f) =>
+          `migration ${f} is not in ${snapshotName}: add the line "${f}": "${sha256(f)}" to "released", so nobody edits it once it ships.`,
+      );
+    expect(missing).toEqual([]);
+  });
+
+  it('are listed in src/db/migrations/index.ts in number order, without gaps', () => {
+    expect(migrations.map((m) => `${m.name}.sql`)).toEqual(files);
+    expect(files.map((f) => Number(f.slice(0, 4)))).toEqual(files.map((_, i) => i + 1));
+    for (const m of migrations)
+      expect(m.sql.replace(/\r\n/g, '\n')).toBe(readFileSync(join(migrationsDir, `${m.name}.sql`), 'utf8').replace(/\r\n/g, '\n'));
+  });
+});

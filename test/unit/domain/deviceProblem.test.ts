@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { deviceProblemText } from '../../../src/domain/deviceProblem';
+
+const relay = { roleName: 'door relay', label: '16c0:05df', serial: false };
+const keypad = { roleName: 'door keypad', label: '1a2c:2124', serial: false };
+const denied = { kind: 'permission-denied', detail: "Failed to open a device with path '/dev/hidraw3': Permission denied" } as const;
+
+describe('deviceProblemText', () => {
+  it('says which problem it is', () => {
+    expect(deviceProblemText(relay, { kind: 'not-connected', detail: '' }, 'linux')).toBe(
+      'The door relay (16c0:05df) is not connected. Check its USB cable.',
+    );
+    expect(deviceProblemText(relay, { kind: 'disconnected', detail: 'x' }, 'linux')).toMatch(/was disconnected and has not come back/);
+    expect(deviceProblemText(relay, { kind: 'protocol-error', detail: 'unreadable relay status' }, 'win32')).toMatch(
+      /does not answer as Packroom expects \(unreadable relay status\)/,
+    );
+  });
+
+  it('gives the Linux fix for a permission problem: the udev rules file, then a replug', () => {
+    expect(deviceProblemText(relay, denied, 'linux')).toBe(
+      "The door relay (16c0:05df) is plugged in, but Packroom is not allowed to open it (Failed to open a device with path '/dev/hidraw3': Permission denied). " +
+        'To fix it, install build/linux/60-packroom.rules, then unplug and replug the device.',
+    );
+    // The rules file names the relay boards; a keypad or reader needs its VID:PID added first.
+    expect(deviceProblemText(keypad, denied, 'linux')).toMatch(
+      /install build\/linux\/60-packroom\.rules with this device's VID:PID added as the file explains, then unplug and replug the device\./,
+    );
+    expect(deviceProblemText({ ...relay, label: '/dev/ttyUSB0', serial: true }, denied, 'linux')).toMatch(/dialout group/);
+  });
+
+  it('gives the fix that fits Windows and macOS', () => {
+    expect(deviceProblemText(keypad, denied, 'win32')).toMatch(/Another program is probably using it/);
+    expect(deviceProblemText(keypad, denied, 'darwin')).toMatch(/Privacy & Security → Input Monitoring/);
+  });
+});
