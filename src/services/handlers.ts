@@ -10,6 +10,7 @@ import type { RecipientService } from './recipients';
 import type { RosterService } from './roster';
 import type { RosterSchedule } from './rosterSchedule';
 import type { SettingsService } from './settings';
+import { SystemService, type DesktopHost } from './system';
 
 export interface HandlerDeps {
   auth: AuthService;
@@ -22,6 +23,8 @@ export interface HandlerDeps {
   devices: DeviceService;
   roster: RosterService;
   rosterSchedule: RosterSchedule;
+  /** The desktop app's own abilities; null in the headless host. */
+  desktop: DesktopHost | null;
 }
 
 /** Maps each contract method to the service that does the work; nothing here touches SQL. */
@@ -36,7 +39,9 @@ export function createHandlers({
   devices,
   roster,
   rosterSchedule,
+  desktop,
 }: HandlerDeps): Handlers {
+  const system = new SystemService({ desktop, audit });
   return {
     'auth.status': (_input, { ctx }) => {
       const current = auth.current(ctx.sessionToken);
@@ -126,5 +131,9 @@ export function createHandlers({
     },
     'roster.status': () => rosterSchedule.status(),
     'roster.configure': (input, { actor }) => rosterSchedule.configure(actor, input),
+
+    'system.info': () => system.info(),
+    'system.openLogFolder': () => system.openLogFolder(),
+    'system.setStartAtLogin': (input, { actor }) => system.setStartAtLogin(actor, input.enabled),
   };
 }
