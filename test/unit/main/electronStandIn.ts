@@ -46,6 +46,8 @@ export function createStandIn(options: { singleInstance?: boolean; messageBoxRes
       return result ? result(...args) : (undefined as R);
     };
   let loginItem = false;
+  /** Cores main created (recorded by the src/core mock of a test that wants them). */
+  const cores: unknown[] = [];
 
   class FakeWindow extends Emitter {
     contents = new Emitter();
@@ -147,6 +149,7 @@ export function createStandIn(options: { singleInstance?: boolean; messageBoxRes
     ipcHandlers,
     session,
     calls,
+    cores,
     /** The calls named `name`, as their argument lists. */
     called: (name: string) => calls.filter((c) => c[0] === name).map((c) => c.slice(2)),
     /** Whether `name` was first called before `ready`. */

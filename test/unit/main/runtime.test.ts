@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appName, defaultDataDir } from '../../../src/paths';
-import { CrashLimiter, DesktopUsageError, nativeBindingPath, parseDesktopArgs, userArgs } from '../../../main/runtime';
+import { CrashLimiter, DesktopUsageError, devNativeBinding, nativeBindingPath, parseDesktopArgs, userArgs } from '../../../main/runtime';
 
 describe('parseDesktopArgs', () => {
   it('reads --data and --kiosk in either spelling and ignores Chromium switches', () => {
@@ -35,18 +35,22 @@ describe('data folder', () => {
 });
 
 describe('nativeBindingPath', () => {
-  it('uses build/electron-native in development and resources/native when packaged', () => {
+  it("uses build/electron-native/<os>-<arch> in development and resources/native when packaged", () => {
     const where = { appPath: '/src/packroom', resourcesPath: '/opt/Packroom/resources' };
     expect(nativeBindingPath({ ...where, isPackaged: false })).toBe(
-      join('/src/packroom', 'build', 'electron-native', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+      join('/src/packroom', devNativeBinding(process.platform, process.arch)),
     );
+    expect(devNativeBinding('darwin', 'arm64')).toBe(join('build', 'electron-native', 'mac-arm64', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
+    expect(devNativeBinding('win32', 'x64')).toMatch(/electron-native[/\\]win-x64[/\\]/);
     expect(nativeBindingPath({ ...where, isPackaged: true })).toBe(join('/opt/Packroom/resources', 'native', 'better_sqlite3.node'));
   });
 
   it('matches where electron-builder.yml puts the binding', () => {
     const yml = readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8');
-    expect(yml).toContain('from: build/electron-native/better-sqlite3/build/Release/better_sqlite3.node');
+    // ${os} and ${arch} are electron-builder file macros, expanded per packed architecture.
+    expect(yml).toContain('from: build/electron-native/${os}-${arch}/better-sqlite3/build/Release/better_sqlite3.node');
     expect(yml).toContain('to: native/better_sqlite3.node');
+    expect(yml).toMatch(/^beforePack: \.\/scripts\/electron-native\.mjs$/m);
   });
 });
 
