@@ -159,7 +159,7 @@ export function loadOrCreateKey(dir: string, cipher: KeyCipher | null, log: KeyS
  * different keys, which a person must sort out from backups.
  */
 function settleLeftoverPlainKey(plainPath: string, key: Buffer, log: KeyStoreLog): void {
-  let plain: Buffer | null = null;
+  let plain: Buffer | null;
   try {
     plain = Buffer.from(readFileSync(plainPath, 'utf8').trim(), 'base64');
   } catch {

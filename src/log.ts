@@ -23,7 +23,7 @@ let sink: { path: string; size: number; maxBytes: number; keep: number; infoToSt
 /** Starts appending every log line to `path` (created with its folder), rotating at `maxBytes`. */
 export function logToFile(path: string, options: LogFileOptions = {}): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  let size = 0;
+  let size: number;
   try {
     size = statSync(path).size;
   } catch {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as CoreModule from '../../../src/core';
 import type { Core } from '../../../src/core';
 import { DataKeyError, loadOrCreateKeyFile } from '../../../src/secrets';
 import { fakeEvent, launch, type StandIn } from './electronStandIn';
@@ -15,7 +16,7 @@ vi.mock('electron', async () => (await import('./electronStandIn')).electronMock
 // Mocked modules survive vi.resetModules, so each launch's main and the recorded cores share one log.
 vi.mock('../../../src/log', async (importOriginal) => importOriginal());
 vi.mock('../../../src/core', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src/core')>();
+  const real = await importOriginal<typeof CoreModule>();
   const { currentStandIn } = await import('./electronStandIn');
   return {
     ...real,
