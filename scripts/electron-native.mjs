@@ -78,9 +78,7 @@ export async function buildElectronNative({ platform = process.platform, arch = 
   const skip = [join(source, 'build'), join(source, 'node_modules')];
   cpSync(source, target, { recursive: true, filter: (path) => !skip.some((dir) => path === dir || path.startsWith(dir + sep)) });
 
-  console.log(
-    `electron-native: building better-sqlite3 for Electron ${electronVersion} (${platform}-${arch}) in ${show(target)} ...`,
-  );
+  console.log(`electron-native: building better-sqlite3 for Electron ${electronVersion} (${platform}-${arch}) in ${show(target)} ...`);
   try {
     const run = rebuild({
       buildPath: target,

@@ -102,7 +102,19 @@ export function createCore(options: CoreOptions): Core {
   const rosterSchedule = new RosterSchedule(roster, settings, clock, alerts);
   const dispatch = createDispatch(
     auth,
-    createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices, roster, rosterSchedule, desktop: options.desktop ?? null }),
+    createHandlers({
+      auth,
+      audit,
+      recipients,
+      settings,
+      credentials,
+      alerts,
+      door,
+      devices,
+      roster,
+      rosterSchedule,
+      desktop: options.desktop ?? null,
+    }),
   );
   return {
     db,

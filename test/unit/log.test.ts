@@ -27,7 +27,10 @@ describe('log file', () => {
     expect(text).toMatch(/info {2}started\n/);
     expect(text).toMatch(/error Could not open the relay\nError: EBUSY\n {4}at /);
     expect(text).toMatch(/only in the file/);
-    const stderr = vi.mocked(process.stderr.write).mock.calls.map(([line]) => String(line)).join('');
+    const stderr = vi
+      .mocked(process.stderr.write)
+      .mock.calls.map(([line]) => String(line))
+      .join('');
     expect(stderr).toMatch(/started/);
     expect(stderr).not.toMatch(/only in the file/);
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -52,7 +55,10 @@ describe('log file', () => {
     log.info('after the folder went away');
     log.info('still on stderr');
     expect(logFilePath()).toBeNull();
-    const stderr = vi.mocked(process.stderr.write).mock.calls.map(([line]) => String(line)).join('');
+    const stderr = vi
+      .mocked(process.stderr.write)
+      .mock.calls.map(([line]) => String(line))
+      .join('');
     expect(stderr).toMatch(/Stopped writing the log file/);
     expect(stderr).toMatch(/still on stderr/);
   });

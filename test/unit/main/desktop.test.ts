@@ -73,7 +73,9 @@ describe('start-up errors are shown after ready, logged, and exit non-zero', () 
     await vi.waitFor(() => expect(fake.called('app.exit')).toEqual([[1]]));
     expect(fake.calledBeforeReady('dialog.showErrorBox')).toBe(false);
     expect(fake.called('dialog.showErrorBox')[0]![1]).toMatch(/could not open its data folder/);
-    expect(readFileSync(join(root, 'default', 'logs', 'desktop.log'), 'utf8')).toMatch(/Startup failed: Packroom could not open its data folder/);
+    expect(readFileSync(join(root, 'default', 'logs', 'desktop.log'), 'utf8')).toMatch(
+      /Startup failed: Packroom could not open its data folder/,
+    );
   });
 
   it('--data without a folder', async () => {
@@ -81,7 +83,12 @@ describe('start-up errors are shown after ready, logged, and exit non-zero', () 
     const fake = await start(['--data']);
     fake.becomeReady();
     await vi.waitFor(() => expect(fake.called('app.exit')).toEqual([[2]]));
-    expect(fake.calls.find((c) => c[0] === 'dialog.showErrorBox')).toMatchObject(['dialog.showErrorBox', true, 'Packroom could not start', expect.stringMatching(/--data needs a folder/)]);
+    expect(fake.calls.find((c) => c[0] === 'dialog.showErrorBox')).toMatchObject([
+      'dialog.showErrorBox',
+      true,
+      'Packroom could not start',
+      expect.stringMatching(/--data needs a folder/),
+    ]);
   });
 
   it('a database from a newer Packroom', async () => {

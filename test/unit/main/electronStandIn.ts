@@ -134,7 +134,8 @@ export function createStandIn(options: { singleInstance?: boolean; messageBoxRes
       getSelectedStorageBackend: () => 'gnome_libsecret',
       encryptString: (text: string) => Buffer.from(`sealed:${text}`),
       decryptString: (sealed: Buffer) => {
-        if (!sealed.toString().startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        if (!sealed.toString().startsWith('sealed:'))
+          throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
         return sealed.toString().replace(/^sealed:/, '');
       },
     },
@@ -176,10 +177,7 @@ const exportNames = Object.keys(createStandIn().module);
 export const electronMock: Record<string, unknown> = Object.defineProperties(
   {},
   Object.fromEntries(
-    exportNames.map((name) => [
-      name,
-      { enumerable: true, get: () => (currentStandIn().module as Record<string, unknown>)[name] },
-    ]),
+    exportNames.map((name) => [name, { enumerable: true, get: () => (currentStandIn().module as Record<string, unknown>)[name] }]),
   ),
 );
 

@@ -17,7 +17,12 @@ describe('electron-builder.yml', () => {
   it('packages Linux as a .deb only, and never turns the sandbox off', () => {
     const linux = /^linux:\n((?: {2}.*\n|\n)*)/m.exec(yml)?.[1] ?? '';
     const targets = /target:\n((?: {4}- .*\n)+)/.exec(linux)?.[1] ?? '';
-    expect(targets.trim().split('\n').map((line) => line.replace(/^\s*- /, ''))).toEqual(['deb']);
+    expect(
+      targets
+        .trim()
+        .split('\n')
+        .map((line) => line.replace(/^\s*- /, '')),
+    ).toEqual(['deb']);
     expect(yml).not.toMatch(/^[^#]*no-sandbox/m);
     expect(yml).not.toMatch(/^\s*executableArgs/m);
   });
@@ -44,12 +49,19 @@ describe('scripts/electron-native.mjs beforePack', () => {
     writeFileSync(join(target, 'build', 'Release', 'better_sqlite3.node'), '');
     writeFileSync(
       join(target, '.packroom-electron-native.json'),
-      JSON.stringify({ electron: pkg('electron').version, betterSqlite3: pkg('better-sqlite3').version, platform: process.platform, arch: 'armv7l' }),
+      JSON.stringify({
+        electron: pkg('electron').version,
+        betterSqlite3: pkg('better-sqlite3').version,
+        platform: process.platform,
+        arch: 'armv7l',
+      }),
     );
     const logged = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
       await native.beforePack({ arch: 2, electronPlatformName: process.platform });
-      expect(logged.mock.calls.join('\n')).toMatch(/-armv7l[/\\]better-sqlite3[/\\]build[/\\]Release[/\\]better_sqlite3\.node is up to date/);
+      expect(logged.mock.calls.join('\n')).toMatch(
+        /-armv7l[/\\]better-sqlite3[/\\]build[/\\]Release[/\\]better_sqlite3\.node is up to date/,
+      );
     } finally {
       logged.mockRestore();
       rmSync(dirname(target), { recursive: true, force: true });
