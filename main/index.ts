@@ -1,40 +1,84 @@
 /**
  * The desktop host: app lifecycle, the one window (optionally a kiosk), single instance, crash
- * reload, and the core it bridges to over IPC. Built to dist/main/index.cjs (package.json "main").
+ * reload, shutdown, and the core it bridges to over IPC. Built to dist/main/index.cjs (package.json "main").
  *
  *   electron . [--data DIR] [--kiosk]        (npm start -- --kiosk)
+ *   Packroom user add NAME --role staff …    (any `packroom` command, through the desktop executable: main/cli.ts)
+ *
+ * Only light modules load before the single-instance lock and `ready`: the core (SQLite, mail,
+ * Twilio, Excel, USB) is imported afterwards, so a second instance quits at once.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
-import { createCore, type Core } from '../src/core';
-import { DatabaseCorruptError, DatabaseVersionError } from '../src/db/open';
-import { log } from '../src/log';
-import { appName, resolveDataDir } from '../src/paths';
-import { installIpc, type IpcBridge } from './ipc';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, powerSaveBlocker, shell, type MenuItemConstructorOptions } from 'electron';
+import type { Core } from '../src/core';
+import { log, logToFile } from '../src/log';
+import { DataKeyError } from '../src/secrets';
+import { appName, logFile, logsDir, resolveDataDir } from '../src/paths';
+import type { DesktopHost } from '../src/services/system';
+import { loginItem, macLoginArgsFile } from './autostart';
+import { runDesktopCli } from './cli';
+import type { IpcBridge } from './ipc';
 import { appEntryUrl, secureWebPreferences } from './policy';
-import { CrashLimiter, DesktopUsageError, nativeBindingPath, parseDesktopArgs, userArgs, type DesktopArgs } from './runtime';
-import { loadOrCreateDataKey } from './secrets';
+import {
+  closeWithin,
+  CrashLimiter,
+  DesktopUsageError,
+  isCliInvocation,
+  loginArgs,
+  nativeBindingPath,
+  parseDesktopArgs,
+  readDesktopPrefs,
+  userArgs,
+  wantedStartAtLogin,
+  writeDesktopPrefs,
+  type DesktopArgs,
+} from './runtime';
+import { loadOrCreateDataKey, protectDataKey, type DesktopDataKey } from './secrets';
 import { hardenAllWebContents, hardenSession, installAppProtocol, registerAppScheme } from './security';
 
 let core: Core | null = null;
 let bridge: IpcBridge | null = null;
 let mainWindow: BrowserWindow | null = null;
+let shuttingDown: Promise<void> | null = null;
+let closed = false;
+let failed = false;
 
-function startupFailed(message: string): void {
-  log.error(`Startup failed: ${message}`);
-  dialog.showErrorBox('Packroom could not start', message);
-  app.exit(1);
+/**
+ * Shows a start-up error and exits with `code`. The box waits for `ready`: before it, on Linux,
+ * dialog.showErrorBox only writes to stderr (Electron docs, dialog), which an app started from a
+ * menu does not have. The message is in the log file too.
+ */
+function startupFailed(message: string, code = 1, error?: unknown): void {
+  if (failed) return;
+  failed = true;
+  log.error(`Startup failed: ${message}`, error);
+  app
+    .whenReady()
+    .then(() => dialog.showErrorBox('Packroom could not start', message))
+    .catch(() => undefined)
+    .finally(() => app.exit(code));
 }
 
-/** Words for the person at the screen when the core cannot open; the stack goes to the log. */
-function coreFailureMessage(error: unknown, dataDir: string): string {
-  if (error instanceof DatabaseVersionError || error instanceof DatabaseCorruptError) return error.message;
+/** Words for the person at the screen when the core cannot open; the stack goes to the log. `known` errors already say what to do. */
+function coreFailureMessage(error: unknown, dataDir: string, known = false): string {
   const text = error instanceof Error ? error.message : String(error);
+  if (known) return text;
   if (/NODE_MODULE_VERSION|compiled against a different Node\.js version|better_sqlite3\.node/.test(text)) {
     return `Packroom's database driver was not built for this version of Electron. Developers: run "node scripts/electron-native.mjs" (npm start does this). Otherwise reinstall Packroom.\n\n(${text})`;
   }
-  return `Packroom could not open its data folder ${dataDir}. Check that the folder exists and that this user may write to it, then start Packroom again. If it keeps happening, tell your IT contact (details are in the Packroom log).\n\n(${text})`;
+  return `Packroom could not open its data folder ${dataDir}. Check that the folder exists and that this user may write to it, then start Packroom again. If it keeps happening, tell your IT contact (details are in the Packroom log, ${logFile(dataDir, 'desktop')}).\n\n(${text})`;
+}
+
+/** Starts the log file of `dataDir`, or of the default folder when that one is unusable; never throws. */
+function startLogFile(dataDir: string): void {
+  for (const dir of [dataDir, resolve(resolveDataDir(undefined))]) {
+    try {
+      return logToFile(logFile(dir, 'desktop'));
+    } catch {
+      // try the next folder; stderr still gets every line
+    }
+  }
 }
 
 /**
@@ -51,6 +95,28 @@ function loadEntry(win: BrowserWindow): void {
   win.loadURL(appEntryUrl).catch((error: unknown) => log.error(`Could not load ${appEntryUrl}`, error));
 }
 
+/**
+ * Closes the core once, bounded (runtime.ts closeWithin: relay off first, then a few seconds
+ * for the rest), whatever asked first: quit, Windows session end, or a system shutdown.
+ */
+function shutdownCore(reason: string): Promise<void> {
+  if (shuttingDown) return shuttingDown;
+  bridge?.dispose();
+  bridge = null;
+  const closing = core;
+  core = null;
+  if (!closing) {
+    closed = true;
+    return (shuttingDown = Promise.resolve());
+  }
+  log.info(`Packroom is closing (${reason}).`);
+  shuttingDown = closeWithin(closing, log).then(() => {
+    closed = true;
+    log.info('Packroom closed.');
+  });
+  return shuttingDown;
+}
+
 function createWindow(args: DesktopArgs, ipc: IpcBridge): BrowserWindow {
   const win = new BrowserWindow({
     title: appName,
@@ -60,14 +126,26 @@ function createWindow(args: DesktopArgs, ipc: IpcBridge): BrowserWindow {
     minHeight: 600,
     show: false,
     backgroundColor: '#ffffff',
-    kiosk: args.kiosk,
-    fullscreen: args.kiosk,
+    // Only in kiosk mode: an explicit `fullscreen: false` hides or disables the macOS
+    // fullscreen button (Electron docs, BrowserWindow options).
+    ...(args.kiosk ? { kiosk: true, fullscreen: true } : {}),
     autoHideMenuBar: true,
     webPreferences: secureWebPreferences(join(app.getAppPath(), 'dist', 'main', 'preload.cjs'), !app.isPackaged),
   });
   if (process.platform !== 'darwin') win.removeMenu();
   win.once('ready-to-show', () => win.show());
   ipc.attach(win.webContents);
+
+  // Windows: will-quit is not emitted at shutdown, restart or log-off (Electron docs, app
+  // 'will-quit'); the window's 'session-end' is, and nothing can delay the end after it
+  // (docs, BaseWindow 'session-end'). The relay goes off at 'query-session-end' already, in
+  // case the process is ended before the close finishes.
+  win.on('query-session-end', () => {
+    if (core) void core.door.shutdown().catch((error: unknown) => log.error('Could not switch the door relay off', error));
+  });
+  win.on('session-end', () => {
+    void shutdownCore('Windows session ending').finally(() => app.exit(0));
+  });
 
   const crashes = new CrashLimiter(3, 60_000);
   win.webContents.on('render-process-gone', (_event, details) => {
@@ -104,32 +182,171 @@ function createWindow(args: DesktopArgs, ipc: IpcBridge): BrowserWindow {
   return win;
 }
 
+/** The desktop-only abilities behind Settings → This computer (src/services/system.ts). */
+function desktopHost(dataDir: string, args: DesktopArgs): DesktopHost {
+  const item = loginItem(loginArgs(args));
+  return {
+    async openLogFolder() {
+      const problem = await shell.openPath(logsDir(dataDir));
+      if (problem) throw new Error(`The log folder ${logsDir(dataDir)} could not be opened: ${problem}`);
+    },
+    startAtLogin: () => item.enabled(),
+    setStartAtLogin(enabled) {
+      item.set(enabled);
+      writeDesktopPrefs(dataDir, { ...readDesktopPrefs(dataDir), startAtLogin: enabled });
+      log.info(`Start at login turned ${enabled ? 'on' : 'off'}.`);
+    },
+  };
+}
+
+/** Kiosk defaults: start at login unless an admin turned it off, and never let the display sleep. */
+function applyKioskPower(dataDir: string, args: DesktopArgs): void {
+  const wanted = wantedStartAtLogin(readDesktopPrefs(dataDir), args.kiosk);
+  if (wanted !== null) {
+    try {
+      const item = loginItem(loginArgs(args));
+      if (item.enabled() !== wanted) item.set(wanted);
+    } catch (error) {
+      log.error('Could not change whether Packroom starts at login', error);
+    }
+  }
+  if (args.kiosk) powerSaveBlocker.start('prevent-display-sleep');
+}
+
+/** Offers once to move a plain key file (written by `packroom` or a run without keychain) into the keychain. */
+function offerKeyProtection(dataDir: string, key: DesktopDataKey, win: BrowserWindow): void {
+  if (!key.canProtect) return;
+  void dialog
+    .showMessageBox(win, {
+      type: 'question',
+      title: appName,
+      message: 'Protect the Packroom data key with the system keychain?',
+      detail: `The key that protects stored PINs and passwords is in a plain file (${key.description}). Sealing it with this user's keychain keeps a copy of the folder from revealing it. The key stays the same, so nothing stored changes. Afterwards, run "packroom" commands for this folder through the Packroom app's own executable (for example "Packroom user add …"); the plain "packroom" command will refuse this folder.`,
+      buttons: ['Protect the key', 'Not now'],
+      defaultId: 0,
+      cancelId: 1,
+      noLink: true,
+    })
+    .then(({ response }) => {
+      if (response !== 0) return;
+      try {
+        protectDataKey(dataDir);
+      } catch (error) {
+        log.error('Could not seal the data key with the keychain', error);
+        dialog.showErrorBox(
+          'The data key was not moved',
+          `Packroom kept the key in its file. (${error instanceof Error ? error.message : String(error)})`,
+        );
+      }
+    });
+}
+
+async function startCore(dataDir: string, args: DesktopArgs): Promise<void> {
+  hardenSession();
+  installAppProtocol(join(app.getAppPath(), 'dist', 'renderer'));
+  installMenu(args.kiosk);
+
+  // Linux and macOS: the system is about to reboot or shut down. preventDefault asks Electron to
+  // delay it while the app exits, which it should then do as soon as possible (docs, powerMonitor
+  // 'shutdown'); powerMonitor can only be used after ready.
+  powerMonitor.on('shutdown', (...params: unknown[]) => {
+    (params[0] as { preventDefault?: () => void } | undefined)?.preventDefault?.();
+    void shutdownCore('system shutdown').finally(() => app.quit());
+  });
+
+  // The core's data key, sealed by the OS keychain. Fatal when it cannot be read: starting
+  // without it would make the core create a different key and orphan every stored PIN.
+  let key: DesktopDataKey;
+  try {
+    key = loadOrCreateDataKey(app.getPath('userData'));
+  } catch (error) {
+    return startupFailed(error instanceof Error ? error.message : String(error), 1, error);
+  }
+
+  const binding = nativeBindingPath({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
+  const nativeBinding = existsSync(binding) ? binding : undefined;
+  if (!nativeBinding) {
+    log.warn(
+      `No Electron build of better-sqlite3 at ${binding}; ${app.isPackaged ? 'the installation is incomplete: reinstall Packroom' : 'run "node scripts/electron-native.mjs" (npm start does)'}.`,
+    );
+  }
+  let ipc: IpcBridge;
+  try {
+    const [{ createCore }, { installIpc }, { DatabaseCorruptError, DatabaseVersionError }] = await Promise.all([
+      import('../src/core'),
+      import('./ipc'),
+      import('../src/db/open'),
+    ]);
+    try {
+      core = createCore({ dataDir, nativeBinding, dataKey: key.key, dataKeySource: key.description, desktop: desktopHost(dataDir, args) });
+    } catch (error) {
+      const known = error instanceof DatabaseVersionError || error instanceof DatabaseCorruptError || error instanceof DataKeyError;
+      return startupFailed(coreFailureMessage(error, dataDir, known), 1, error);
+    }
+    core.start();
+    ipc = bridge = installIpc(core);
+  } catch (error) {
+    return startupFailed(coreFailureMessage(error, dataDir), 1, error);
+  }
+  log.info(`Packroom desktop started with data in ${dataDir}${args.kiosk ? ', kiosk mode' : ''}.`);
+  // The door devices assigned in Settings → Devices; the window does not wait for USB.
+  core.devices.start('auto').catch((error: unknown) => log.error('Could not start the door devices', error));
+
+  mainWindow = createWindow(args, ipc);
+  applyKioskPower(dataDir, args);
+  offerKeyProtection(dataDir, key, mainWindow);
+}
+
+/** A macOS login item starts the app without arguments: it then uses those saved when start at login was turned on. */
+function launchArgs(): string[] {
+  const args = userArgs(process.argv, app.isPackaged);
+  if (process.platform !== 'darwin' || args.length > 0) return args;
+  try {
+    const saved = JSON.parse(readFileSync(macLoginArgsFile(), 'utf8')) as unknown;
+    return Array.isArray(saved) && saved.every((a) => typeof a === 'string') ? saved : args;
+  } catch {
+    return args;
+  }
+}
+
 function main(): void {
   app.setName(appName);
+  const argv = launchArgs();
+  if (isCliInvocation(argv)) {
+    runDesktopCli(argv)
+      .then((code) => app.exit(code))
+      .catch((error: unknown) => {
+        process.stderr.write(`packroom: ${error instanceof Error ? error.message : String(error)}\n`);
+        app.exit(1);
+      });
+    return;
+  }
 
   let args: DesktopArgs;
   try {
-    args = parseDesktopArgs(userArgs(process.argv, app.isPackaged));
+    args = parseDesktopArgs(argv);
   } catch (error) {
     if (!(error instanceof DesktopUsageError)) throw error;
     process.stderr.write(`packroom: ${error.message}\n`);
-    dialog.showErrorBox('Packroom could not start', error.message);
-    return app.exit(2);
+    startLogFile(resolve(resolveDataDir(undefined)));
+    return startupFailed(error.message, 2);
   }
 
-  // One folder holds everything: the database, the data key and Chromium's profile. Without
-  // --data or PACKROOM_DATA it is Electron's own userData default (src/paths.ts defaultDataDir),
-  // the same folder `packroom serve` uses. The single-instance lock is per folder, too.
+  // One folder holds everything: the database, the data key, the log and Chromium's profile
+  // (on Windows its "Local State" holds the keychain key safeStorage needs). Without --data or
+  // PACKROOM_DATA it is Electron's own userData default (src/paths.ts defaultDataDir), the same
+  // folder `packroom serve` uses. The single-instance lock is per folder, too.
   const dataDir = resolve(resolveDataDir(args.dataDir));
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     app.setPath('userData', dataDir);
     app.setPath('sessionData', dataDir);
+    app.setAppLogsPath(logsDir(dataDir));
   } catch (error) {
-    log.error(`Cannot use the data folder ${dataDir}`, error);
-    dialog.showErrorBox('Packroom could not start', coreFailureMessage(error, dataDir));
-    return app.exit(1);
+    startLogFile(dataDir);
+    return startupFailed(coreFailureMessage(error, dataDir), 1, error);
   }
+  startLogFile(dataDir);
 
   if (!app.requestSingleInstanceLock()) {
     log.info('Packroom is already running for this data folder; focusing its window.');
@@ -148,65 +365,24 @@ function main(): void {
 
   // A kiosk app: closing the window quits, on macOS too.
   app.on('window-all-closed', () => app.quit());
-  // Closing the core switches the door relay off and stops background work: finish it, then quit.
+  // Closing the core switches the door relay off and stops background work: bounded, then quit.
   app.on('will-quit', (event) => {
-    bridge?.dispose();
-    bridge = null;
-    const closing = core;
-    if (!closing) return;
-    core = null;
+    if (closed) return;
     event.preventDefault();
-    closing
-      .close()
-      .catch((error: unknown) => log.error('Could not close the core cleanly', error))
-      .finally(() => app.quit());
+    void shutdownCore('quit').finally(() => app.quit());
   });
   app.on('child-process-gone', (_event, details) => log.warn(`Electron ${details.type} process stopped (${details.reason}).`));
 
   app
     .whenReady()
-    .then(() => {
-      hardenSession();
-      installAppProtocol(join(app.getAppPath(), 'dist', 'renderer'));
-      installMenu(args.kiosk);
-
-      // The core's data key, sealed by the OS keychain. Fatal when it cannot be read: starting
-      // without it would make the core create a different key and orphan every stored PIN.
-      let dataKey: Buffer;
-      try {
-        dataKey = loadOrCreateDataKey(app.getPath('userData'));
-      } catch (error) {
-        log.error('Could not load the data key', error);
-        return startupFailed(error instanceof Error ? error.message : String(error));
-      }
-
-      const binding = nativeBindingPath({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
-      const nativeBinding = existsSync(binding) ? binding : undefined;
-      if (!nativeBinding) {
-        log.warn(
-          `No Electron build of better-sqlite3 at ${binding}; ${app.isPackaged ? 'the installation is incomplete: reinstall Packroom' : 'run "node scripts/electron-native.mjs" (npm start does)'}.`,
-        );
-      }
-      try {
-        core = createCore({ dataDir, nativeBinding, dataKey });
-        core.start();
-      } catch (error) {
-        log.error('Could not create the core', error);
-        return startupFailed(coreFailureMessage(error, dataDir));
-      }
-      log.info(`Packroom desktop started with data in ${dataDir}${args.kiosk ? ', kiosk mode' : ''}.`);
-      // The door devices assigned in Settings → Devices; the window does not wait for USB.
-      core.devices.start('auto').catch((error: unknown) => log.error('Could not start the door devices', error));
-
-      bridge = installIpc(core);
-      mainWindow = createWindow(args, bridge);
-    })
-    .catch((error: unknown) => {
-      log.error('Startup failed', error);
+    .then(() => startCore(dataDir, args))
+    .catch((error: unknown) =>
       startupFailed(
-        `Packroom could not start: ${error instanceof Error ? error.message : String(error)}. Tell your IT contact (details are in the Packroom log).`,
-      );
-    });
+        `Packroom could not start: ${error instanceof Error ? error.message : String(error)}. Tell your IT contact (details are in the Packroom log, ${logFile(dataDir, 'desktop')}).`,
+        1,
+        error,
+      ),
+    );
 }
 
 main();

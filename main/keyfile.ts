@@ -18,11 +18,13 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { random } from '../src/random';
-import { keyFileName, loadOrCreateKeyFile } from '../src/secrets';
+import { DataKeyError, keyFileName, loadOrCreateKeyFile, refuseOrphanDatabase, sealedKeyFileName } from '../src/secrets';
+
+export { DataKeyError };
 
 export const dataKeyBytes = 32;
 /** The data key encrypted with the OS keychain (safeStorage). */
-export const encryptedKeyFile = 'packroom.key.enc';
+export const encryptedKeyFile = sealedKeyFileName;
 /** The headless host's 0600 key file (src/secrets.ts), used where no OS keychain is available. */
 export const plainKeyFile = keyFileName;
 
@@ -39,7 +41,14 @@ export interface KeyStoreLog {
 
 export type KeySource = 'keychain' | 'plain-file' | 'created-keychain' | 'created-plain-file';
 
-export class DataKeyError extends Error {}
+/**
+ * On Windows, safeStorage (DPAPI) wraps its own key in the "Local State" file of the data folder
+ * (Chromium's os_crypt), so that file is part of the data key.
+ */
+const localStateNote = (dir: string) =>
+  process.platform === 'win32'
+    ? ` On Windows the keychain key is kept in the file "Local State" in ${dir}: if the folder was copied or restored without it, the data key cannot be recovered; restore "Local State" together with packroom.key.enc from the same backup.`
+    : '';
 
 /**
  * Creates `file` with mode 0600 holding `data`, atomically: a temp file is written and fsynced,
@@ -109,10 +118,12 @@ export function loadOrCreateKey(dir: string, cipher: KeyCipher | null, log: KeyS
       key = cipher.decrypt(readPrivateFile(sealedPath, log));
     } catch (error) {
       throw new DataKeyError(
-        `The system keychain could not unlock the Packroom data key (${sealedPath}): ${error instanceof Error ? error.message : String(error)}. It only opens for the OS user who created it; start Packroom as that user.`,
+        `The system keychain could not unlock the Packroom data key (${sealedPath}): ${error instanceof Error ? error.message : String(error)}. It only opens for the OS user who created it; start Packroom as that user.${localStateNote(dir)}`,
       );
     }
-    return { key: checkLength(key, sealedPath), source: 'keychain' };
+    checkLength(key, sealedPath);
+    if (existsSync(plainPath)) settleLeftoverPlainKey(plainPath, key, log);
+    return { key, source: 'keychain' };
   }
 
   const plainWarning = `The Packroom data key is stored unencrypted in ${plainPath} (mode 0600): anyone who can read this folder as this user can read stored PINs and passwords.`;
@@ -122,6 +133,7 @@ export function loadOrCreateKey(dir: string, cipher: KeyCipher | null, log: KeyS
   }
 
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  refuseOrphanDatabase(dir, cipher ? sealedPath : plainPath);
   if (!cipher) {
     const key = loadOrCreateKeyFile(dir);
     log.warn(`No system keychain is available, so a new data key was saved as the headless host does. ${plainWarning}`);
@@ -139,4 +151,46 @@ export function loadOrCreateKey(dir: string, cipher: KeyCipher | null, log: KeyS
   }
   log.info(`Created the Packroom data key, sealed by the system keychain (${sealedPath}).`);
   return { key, source: 'created-keychain' };
+}
+
+/**
+ * Both key files in one folder: the same key is what an interrupted protectPlainKey leaves (the
+ * plain copy is then removed); two different keys mean the hosts have been writing with
+ * different keys, which a person must sort out from backups.
+ */
+function settleLeftoverPlainKey(plainPath: string, key: Buffer, log: KeyStoreLog): void {
+  let plain: Buffer | null;
+  try {
+    plain = Buffer.from(readFileSync(plainPath, 'utf8').trim(), 'base64');
+  } catch {
+    plain = null;
+  }
+  if (plain?.equals(key)) {
+    unlinkSync(plainPath);
+    log.info(`Removed ${plainPath}: the same data key is sealed by the system keychain.`);
+    return;
+  }
+  throw new DataKeyError(
+    `This data folder has two different data keys: ${plainPath} and the one sealed by the system keychain. One folder must have one key: move one of them out of the folder and start Packroom again; it checks the remaining key against the database and says whether it belongs to it.`,
+  );
+}
+
+/**
+ * The one-time migration of a plain key file into the keychain: the same 32 bytes, sealed, so
+ * nothing stored changes. The sealed file is written and read back before the plain one is
+ * removed, so an interruption leaves both (equal), which loadOrCreateKey then settles.
+ */
+export function protectPlainKey(dir: string, cipher: KeyCipher, log: KeyStoreLog): Buffer {
+  const plainPath = join(dir, plainKeyFile);
+  const sealedPath = join(dir, encryptedKeyFile);
+  const key = checkLength(Buffer.from(readPrivateFile(plainPath, log).toString('utf8').trim(), 'base64'), plainPath);
+  createPrivateFile(sealedPath, cipher.encrypt(key));
+  const back = checkLength(cipher.decrypt(readFileSync(sealedPath)), sealedPath);
+  if (!back.equals(key)) {
+    unlinkSync(sealedPath);
+    throw new DataKeyError('The system keychain returned a different key than it was given; the data key was left in its file.');
+  }
+  unlinkSync(plainPath);
+  log.info(`The data key is now sealed by the system keychain (${sealedPath}); ${plainPath} was removed.`);
+  return key;
 }

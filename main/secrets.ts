@@ -5,7 +5,8 @@
  */
 import { safeStorage } from 'electron';
 import { log } from '../src/log';
-import { loadOrCreateKey, type KeyCipher, type KeySource } from './keyfile';
+import { join } from 'node:path';
+import { encryptedKeyFile, loadOrCreateKey, plainKeyFile, protectPlainKey, type KeyCipher, type KeySource } from './keyfile';
 
 /**
  * safeStorage as a cipher, or null when it would not protect anything: unavailable, or on Linux
@@ -29,12 +30,21 @@ export function keychainDescription(): string {
   return `Linux keyring (${safeStorage.getSelectedStorageBackend()})`;
 }
 
+export interface DesktopDataKey {
+  key: Buffer;
+  source: KeySource;
+  /** Where the key is, for messages (createCore's dataKeySource). */
+  description: string;
+  /** A plain key file that the keychain could seal now (the one-time migration the app offers). */
+  canProtect: boolean;
+}
+
 /**
  * The 32-byte data key from `userDataDir` (packroom.key.enc, mode 0600), created on first run.
  * Without a usable keychain it falls back to a 0600 plain key file, like the headless host, and
- * logs a warning saying so.
+ * logs a warning saying so. Call after `ready`: safeStorage cannot be used before it on Linux.
  */
-export function loadOrCreateDataKey(userDataDir: string): Buffer {
+export function loadOrCreateDataKey(userDataDir: string): DesktopDataKey {
   const cipher = keychainCipher();
   if (!cipher) {
     const why =
@@ -43,7 +53,22 @@ export function loadOrCreateDataKey(userDataDir: string): Buffer {
         : 'the system keychain is not available';
     log.warn(`Packroom cannot encrypt its data key: ${why}.`);
   }
-  const { key, source }: { key: Buffer; source: KeySource } = loadOrCreateKey(userDataDir, cipher, log);
-  if (source === 'keychain' || source === 'created-keychain') log.info(`Data key unlocked with the ${keychainDescription()}.`);
-  return key;
+  const { key, source } = loadOrCreateKey(userDataDir, cipher, log);
+  const sealed = source === 'keychain' || source === 'created-keychain';
+  if (sealed) log.info(`Data key unlocked with the ${keychainDescription()}.`);
+  return {
+    key,
+    source,
+    description: sealed
+      ? `${join(userDataDir, encryptedKeyFile)} (sealed by the ${keychainDescription()})`
+      : join(userDataDir, plainKeyFile),
+    canProtect: source === 'plain-file' && cipher !== null,
+  };
+}
+
+/** Seals the folder's plain key file with the keychain (same key) and removes the plain file. */
+export function protectDataKey(userDataDir: string): void {
+  const cipher = keychainCipher();
+  if (!cipher) throw new Error('The system keychain is not available.');
+  protectPlainKey(userDataDir, cipher, log);
 }

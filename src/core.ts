@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { AdjustableClock } from './clock';
 import { openDatabase, type Db } from './db/open';
 import { createRepositories, type Repositories } from './db/repositories';
 import { databaseFile } from './paths';
-import { DataKeys, loadOrCreateKeyFile } from './secrets';
+import { DataKeys, keyFileName, loadOrCreateKeyFile, verifyDataKey } from './secrets';
 import { AccessService } from './services/access';
 import { AlertService } from './services/alerts';
 import { AuditService } from './services/audit';
@@ -20,6 +21,7 @@ import { RecipientService } from './services/recipients';
 import { RosterService } from './services/roster/service';
 import { RosterSchedule } from './services/roster/schedule';
 import { SettingsService } from './services/settings';
+import { SystemService, type DesktopHost } from './services/system';
 import { Transactor } from './services/tx';
 
 export interface CoreOptions {
@@ -28,8 +30,12 @@ export interface CoreOptions {
   clock?: AdjustableClock;
   /** 32 bytes kept outside the database (Electron safeStorage); defaults to the data folder's 0600 key file. */
   dataKey?: Buffer;
+  /** Where `dataKey` came from, for the message when it does not match the database; defaults to the key file. */
+  dataKeySource?: string;
   /** better_sqlite3.node built for Electron, when the desktop app hosts the core. */
   nativeBinding?: string;
+  /** What only the desktop app can do for Settings (open the log folder, start at login); absent in `packroom serve`. */
+  desktop?: DesktopHost;
 }
 
 /** The whole Packroom core, host-agnostic: the desktop app and `packroom serve` both build one of these. */
@@ -64,10 +70,16 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const keys = new DataKeys(options.dataKey ?? loadOrCreateKeyFile(options.dataDir));
   const db = openDatabase(databaseFile(options.dataDir), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const repos = createRepositories(db);
+  try {
+    verifyDataKey(repos.keyCheck, keys, options.dataKeySource ?? join(options.dataDir, keyFileName));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const clock = options.clock ?? new AdjustableClock();
   const events = new EventBus();
   const tx = new Transactor(db);
-  const repos = createRepositories(db);
   const audit = new AuditService({ repos, clock, tx, events });
   const settings = new SettingsService({ repos, tx, audit, keys, env: options.env ?? process.env });
   const alerts = new AlertService({ repos, clock, tx, audit, events });
@@ -89,9 +101,22 @@ export function createCore(options: CoreOptions): Core {
   const devices = new DeviceService({ repos, clock, tx, audit, alerts, events, door });
   const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials });
   const rosterSchedule = new RosterSchedule({ roster, settings, clock, alerts });
+  const system = new SystemService({ desktop: options.desktop ?? null, audit });
   const dispatch = createDispatch(
     auth,
-    createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices, roster, rosterSchedule }),
+    createHandlers({
+      auth,
+      audit,
+      recipients,
+      settings,
+      credentials,
+      alerts,
+      door,
+      devices,
+      roster,
+      rosterSchedule,
+      system,
+    }),
   );
   return {
     db,

@@ -19,3 +19,9 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv 
 }
 
 export const databaseFile = (dataDir: string) => join(dataDir, 'packroom.db');
+
+/** The log folder of a data folder; the desktop app also points Electron's `logs` path here. */
+export const logsDir = (dataDir: string) => join(dataDir, 'logs');
+/** One file per kind of host, so the desktop app and `packroom serve` on one folder never rotate each other's file. */
+export const logFile = (dataDir: string, host: 'desktop' | 'cli') =>
+  join(logsDir(dataDir), host === 'desktop' ? 'desktop.log' : 'packroom.log');

@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { KeyCheckRepository } from './db/repositories/keyCheck';
+import { databaseFile } from './paths';
 import { random } from './random';
 
 /**
@@ -31,6 +33,14 @@ export class DataKeys {
     return Buffer.concat([nonce, cipher.getAuthTag(), body]);
   }
 
+  /**
+   * A value derived from the data key alone, stored in the database, so a database opened with
+   * another key is recognised at start-up instead of failing to decrypt later.
+   */
+  checkValue(): string {
+    return Buffer.from(hkdfSync('sha256', this.lookupKey, Buffer.alloc(0), 'packroom key check v1', 16)).toString('base64');
+  }
+
   open(sealed: Uint8Array): string {
     const buf = Buffer.from(sealed);
     const decipher = createDecipheriv('aes-256-gcm', this.sealKey, buf.subarray(0, 12));
@@ -40,19 +50,73 @@ export class DataKeys {
 }
 
 export const keyFileName = 'packroom.key';
+/** The desktop app's data key, sealed by the OS keychain (Electron safeStorage); main/keyfile.ts writes it. */
+export const sealedKeyFileName = 'packroom.key.enc';
+
+/** The data key cannot be used: missing, sealed where this process cannot open it, damaged, or not this database's. */
+export class DataKeyError extends Error {}
+
+/** How to reach the desktop executable, for messages that send a person there. */
+export const desktopExecutableHint =
+  '"/opt/Packroom/packroom" on Linux, "/Applications/Packroom.app/Contents/MacOS/Packroom" on macOS or "C:\\Program Files\\Packroom\\Packroom.exe" on Windows';
+
+/**
+ * Refuses to create a new key for a folder whose database already exists: its PINs and secrets
+ * were sealed with a key that is now missing, and a new one would silently orphan them.
+ */
+export function refuseOrphanDatabase(dataDir: string, keyFile: string): void {
+  if (!existsSync(databaseFile(dataDir))) return;
+  throw new DataKeyError(
+    `The data folder ${dataDir} has a Packroom database but its data key (${keyFile}) is missing. Restore the key file from the backup made with this database${process.platform === 'win32' ? ' (for the desktop app: packroom.key.enc together with the "Local State" file)' : ''}, then start Packroom again. Packroom did not create a new key, so nothing was changed.`,
+  );
+}
 
 /**
  * The headless host's data key: a random 32-byte file readable by its owner only. Losing it makes
- * stored PINs unreadable (new ones can be issued); copying it with the database defeats the point.
+ * stored PINs unreadable; copying it with the database defeats the point. A folder whose key the
+ * desktop app sealed with the OS keychain is refused: plain Node cannot unseal it, and a second
+ * key for the same folder would make each host's PINs and secrets unreadable to the other.
  */
 export function loadOrCreateKeyFile(dataDir: string): Buffer {
   const file = join(dataDir, keyFileName);
+  const sealed = join(dataDir, sealedKeyFileName);
+  if (existsSync(sealed)) {
+    throw new DataKeyError(
+      `The data key of ${dataDir} is sealed by the Packroom desktop app (${sealed}), which plain Node cannot unseal. Run the same command through the desktop app's executable instead, for example ${desktopExecutableHint} followed by "user add …", "user list", "import …", "devices …" or "serve".`,
+    );
+  }
   if (!existsSync(file)) {
+    refuseOrphanDatabase(dataDir, file);
     writeFileSync(file, random.bytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   } else if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
     chmodSync(file, 0o600);
   }
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new Error(`The key file ${file} is damaged (expected 32 bytes). Restore it from a backup.`);
+  if (key.length !== 32) throw new DataKeyError(`The key file ${file} is damaged (expected 32 bytes). Restore it from a backup.`);
   return key;
+}
+
+/**
+ * Checks that `keys` belong to this database, recording the check value on first use. A
+ * database from before the check value existed is accepted only if its sealed data opens with
+ * these keys. `keyDescription` names where the key came from, for the message.
+ */
+export function verifyDataKey(repo: KeyCheckRepository, keys: DataKeys, keyDescription: string): void {
+  const expected = keys.checkValue();
+  const stored = repo.checkValue();
+  if (stored === expected) return;
+  const mismatch = () =>
+    new DataKeyError(
+      `The data key in ${keyDescription} does not belong to this Packroom database: its PINs and saved passwords were sealed with another key. Restore the key that was backed up with this database${process.platform === 'win32' ? ' (for the desktop app: packroom.key.enc together with the "Local State" file of the same data folder)' : ''}, or start Packroom on the data folder that holds both. Nothing was changed.`,
+    );
+  if (stored !== null) throw mismatch();
+  const sample = repo.sealedSample();
+  if (sample) {
+    try {
+      keys.open(sample);
+    } catch {
+      throw mismatch();
+    }
+  }
+  repo.setCheckValue(expected);
 }

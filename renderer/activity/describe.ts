@@ -17,6 +17,7 @@ const actionLabels: Record<string, string> = {
   'recipient.deactivate': 'Deactivated a recipient',
   'recipient.reactivate': 'Reactivated a recipient',
   'settings.update': 'Changed settings',
+  'settings.start_at_login': 'Changed whether Packroom starts at sign-in',
   'access.permanent_issued': 'Issued a PIN and QR code',
   'access.permanent_regenerated': 'Regenerated the PIN and QR code',
   'access.single_issued': 'Sent a Single Access PIN',

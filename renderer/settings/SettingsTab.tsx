@@ -8,6 +8,7 @@ import { DoorSettings } from './DoorSettings';
 import { NotificationSettings } from './NotificationSettings';
 import { SiteSettings } from './SiteSettings';
 import { StaffAccounts } from './StaffAccounts';
+import { SystemSettings } from './SystemSettings';
 
 export function SettingsTab({ session, onChanged }: { session: SessionInfo; onChanged: () => void }) {
   const settings = useQuery(() => invoke('settings.get', {}), []);
@@ -24,6 +25,7 @@ export function SettingsTab({ session, onChanged }: { session: SessionInfo; onCh
       )}
       <DevicesPanel />
       <StaffAccounts session={session} />
+      <SystemSettings />
     </Stack>
   );
 }

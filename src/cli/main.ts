@@ -1,64 +1,20 @@
+/**
+ * `packroom` on plain Node. The data key is the folder's 0600 key file; a folder whose key the
+ * desktop app sealed with the OS keychain is refused with a message naming the desktop executable.
+ */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DatabaseCorruptError, DatabaseVersionError } from '../db/open';
-import { log } from '../log';
-import { SettingsError } from '../services/settings';
-import { UsageError } from './args';
-import { devicesCommand, devicesUsage } from './commands/devices';
-import { importCommand, importUsage } from './commands/import';
-import { serveCommand, serveUsage } from './commands/serve';
-import { userCommand, userUsage } from './commands/user';
+import { createCore } from '../core';
+import { logToFile } from '../log';
+import { logFile } from '../paths';
+import { runCli } from './run';
 
-const usage = `Usage:
-  ${serveUsage}
-  ${userUsage}
-  ${devicesUsage}
-  ${importUsage}
-
-Every command takes --data DIR (or PACKROOM_DATA); the default is the OS app-data folder.`;
-
-async function run(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const out = process.stdout;
-  switch (command) {
-    case 'serve':
-      return serveCommand(rest, out, join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer'));
-    case 'user':
-      return userCommand(rest, out);
-    case 'devices':
-      return devicesCommand(rest, out);
-    case 'import':
-      return importCommand(rest, out, process.stderr);
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      out.write(`${usage}\n`);
-      return command === undefined ? 2 : 0;
-    default:
-      throw new UsageError(`unknown command "${command}" (try: packroom --help)`);
-  }
-}
-
-/** Every failure ends as one readable line and a non-zero exit, never a stack trace on the terminal. */
-export async function main(argv: string[]): Promise<void> {
-  try {
-    process.exitCode = await run(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`packroom: ${error.message}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof DatabaseVersionError || error instanceof DatabaseCorruptError || error instanceof SettingsError) {
-      process.stderr.write(`packroom: ${error.message}\n`);
-      process.exitCode = 1;
-    } else {
-      const code = (error as NodeJS.ErrnoException).code;
-      const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`packroom: ${code === 'EADDRINUSE' ? 'that port is already in use; choose another with --port' : message}\n`);
-      if (process.env.PACKROOM_DEBUG) log.error('details', error);
-      process.exitCode = 1;
-    }
-  }
-}
-
-await main(process.argv.slice(2));
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  staticDir: join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer'),
+  openCore(dataDir) {
+    logToFile(logFile(dataDir, 'cli'), { infoToStderr: false });
+    return createCore({ dataDir });
+  },
+});

@@ -56,6 +56,11 @@ export const api = {
   'roster.cancel': method<null>()({ input: s.rosterCancelInput, access: 'admin' }),
   'roster.status': method<t.RosterStatus>()({ input: s.empty, access: 'admin' }),
   'roster.configure': method<t.RosterStatus>()({ input: s.rosterConfigureInput, access: 'admin' }),
+
+  // This computer (Settings). Admin only: opening a folder hands over a file manager, even in kiosk mode.
+  'system.info': method<t.SystemInfo>()({ input: s.empty, access: 'admin' }),
+  'system.openLogFolder': method<null>()({ input: s.empty, access: 'admin' }),
+  'system.setStartAtLogin': method<t.SystemInfo>()({ input: s.startAtLoginInput, access: 'admin' }),
 } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;

@@ -257,3 +257,5 @@ export const rosterConfigureInput = z.object({
   timeOfDay,
   preset: rosterPreset,
 });
+
+export const startAtLoginInput = z.object({ enabled: z.boolean() }).strict();

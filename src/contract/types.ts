@@ -361,3 +361,14 @@ export interface RosterProgress {
   done: number;
   total: number;
 }
+
+/** This computer, for the Settings tab: where the log is, and what only the desktop app can change. */
+export interface SystemInfo {
+  /** The log file this host writes, or null when it logs to stderr only. */
+  logFile: string | null;
+  /** Null in the headless host (a browser cannot open folders or start programs at login on the server). */
+  desktop: {
+    /** Whether Packroom starts when this OS user signs in. */
+    startAtLogin: boolean;
+  } | null;
+}

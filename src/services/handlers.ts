@@ -10,6 +10,7 @@ import type { RecipientService } from './recipients';
 import type { RosterService } from './roster/service';
 import type { RosterSchedule } from './roster/schedule';
 import type { SettingsService } from './settings';
+import type { SystemService } from './system';
 
 export interface HandlerDeps {
   auth: AuthService;
@@ -22,6 +23,7 @@ export interface HandlerDeps {
   devices: DeviceService;
   roster: RosterService;
   rosterSchedule: RosterSchedule;
+  system: SystemService;
 }
 
 /** Maps each contract method to the service that does the work; nothing here touches SQL. */
@@ -36,6 +38,7 @@ export function createHandlers({
   devices,
   roster,
   rosterSchedule,
+  system,
 }: HandlerDeps): Handlers {
   return {
     'auth.status': (_input, { ctx }) => {
@@ -126,5 +129,9 @@ export function createHandlers({
     },
     'roster.status': () => rosterSchedule.status(),
     'roster.configure': (input, { actor }) => rosterSchedule.configure(actor, input),
+
+    'system.info': () => system.info(),
+    'system.openLogFolder': () => system.openLogFolder(),
+    'system.setStartAtLogin': (input, { actor }) => system.setStartAtLogin(actor, input.enabled),
   };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync, truncateSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core';
@@ -36,6 +36,18 @@ describe('packroom CLI (built)', () => {
     expect(core.auth.listStaff()).toMatchObject([{ username: 'frontdesk', role: 'staff', displayName: 'Front Desk' }]);
     expect(core.audit.list({ limit: 1 }).items[0]).toMatchObject({ actor: 'cli', action: 'staff.create' });
     await core.close();
+  });
+
+  it('refuses a folder whose data key the desktop app sealed, in one line naming the desktop executable, and writes a log file', () => {
+    const data = tempDir();
+    writeFileSync(join(data, 'packroom.key.enc'), 'sealed by the keychain');
+    const result = packroom(['user', 'list', '--data', data]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^packroom: The data key of .* is sealed by the Packroom desktop app/);
+    expect(result.stderr).toMatch(/Packroom\.exe/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(join(data, 'packroom.key'))).toBe(false);
+    expect(readFileSync(join(data, 'logs', 'packroom.log'), 'utf8')).toMatch(/sealed by the Packroom desktop app/);
   });
 
   it('reads PACKROOM_DATA when --data is not given', () => {

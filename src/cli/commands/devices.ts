@@ -1,9 +1,9 @@
 import { createSimulator } from '../../../native/sim/simulator';
 import { ApiError } from '../../contract';
-import { createCore } from '../../core';
 import { resolveDataDir } from '../../paths';
 import { cliActor } from '../../services/audit';
 import type { DeviceMode } from '../../services/devices';
+import type { CliHost } from '../host';
 import { parse, UsageError } from '../args';
 
 export const devicesUsage = `packroom devices list [--data DIR]
@@ -21,7 +21,7 @@ function role(value: string | undefined): Role {
   return value as Role;
 }
 
-export async function devicesCommand(args: string[], out: NodeJS.WritableStream): Promise<number> {
+export async function devicesCommand(args: string[], out: NodeJS.WritableStream, host: CliHost): Promise<number> {
   const [sub, ...rest] = args;
   if (!sub || !['list', 'assign', 'unassign'].includes(sub)) {
     throw new UsageError(sub ? `unknown devices command "${sub}"` : 'devices needs a command: list, assign or unassign');
@@ -35,7 +35,7 @@ export async function devicesCommand(args: string[], out: NodeJS.WritableStream)
   if (channel !== undefined && (!Number.isInteger(channel) || channel < 1 || channel > 8)) {
     throw new UsageError(`--channel must be a relay channel from 1 to 8, not "${values.channel}"`);
   }
-  const core = createCore({ dataDir: resolveDataDir(values.data) });
+  const core = host.openCore(resolveDataDir(values.data));
   const mode: DeviceMode = values.sim ? 'sim' : 'auto';
   try {
     await core.devices.attach(mode, values.sim ? createSimulator(() => core.clock.now()) : undefined);

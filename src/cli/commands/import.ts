@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ApiError, rosterUploadLimits, type RosterPreset } from '../../contract';
 import { rosterPreset } from '../../contract/schemas';
-import { createCore } from '../../core';
 import { resolveDataDir } from '../../paths';
 import { cliActor } from '../../services/audit';
 import { percent } from '../../services/roster/summary';
+import type { CliHost } from '../host';
 import { parse, UsageError } from '../args';
 import { formatApplied, formatPreview } from '../rosterReport';
 
@@ -17,7 +17,12 @@ export const importUsage = `packroom import FILE [--preset yardi|onesite|entrata
 /** Exit code when the safety threshold stops the import. */
 export const blockedExitCode = 3;
 
-export async function importCommand(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function importCommand(
+  args: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+  host: CliHost,
+): Promise<number> {
   const { values, positionals } = parse(
     args,
     { preset: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'yes-deactivate-many': { type: 'boolean' }, data: { type: 'string' } },
@@ -28,7 +33,7 @@ export async function importCommand(args: string[], out: NodeJS.WritableStream, 
   const preset = presetFrom(values.preset);
   const bytes = await readExport(path);
 
-  const core = createCore({ dataDir: resolveDataDir(values.data) });
+  const core = host.openCore(resolveDataDir(values.data));
   try {
     const startedAt = core.clock.now();
     const preview = await core.roster.dryRun(bytes, basename(path), { preset }).catch((error: unknown) => {

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { createSimulator } from '../../../native/sim/simulator';
-import { createCore } from '../../core';
 import { simRoutes } from '../../host/sim';
 import { startHttpHost } from '../../host/server';
 import { isLoopback } from '../../host/security';
 import { log } from '../../log';
 import { resolveDataDir } from '../../paths';
 import type { DeviceMode } from '../../services/devices';
+import type { CliHost } from '../host';
 import { parse, portNumber, UsageError } from '../args';
 
 export const serveUsage = `packroom serve [--data DIR] [--port 8420] [--host 127.0.0.1] [--devices sim|none]
@@ -16,7 +16,7 @@ export const serveUsage = `packroom serve [--data DIR] [--port 8420] [--host 127
 
 const deviceModes: readonly DeviceMode[] = ['auto', 'sim', 'none'];
 
-export async function serveCommand(args: string[], out: NodeJS.WritableStream, staticDir: string): Promise<number> {
+export async function serveCommand(args: string[], out: NodeJS.WritableStream, cli: CliHost): Promise<number> {
   const { values } = parse(
     args,
     { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, devices: { type: 'string' } },
@@ -27,7 +27,8 @@ export async function serveCommand(args: string[], out: NodeJS.WritableStream, s
   const devices = (values.devices ?? 'auto') as DeviceMode;
   if (!deviceModes.includes(devices)) throw new UsageError(`--devices must be auto, sim or none, not "${values.devices}"`);
   const dataDir = resolveDataDir(values.data);
-  const core = createCore({ dataDir });
+  const core = cli.openCore(dataDir);
+  const staticDir = cli.staticDir;
   const sim = devices === 'sim' ? createSimulator(() => core.clock.now()) : null;
   await core.devices.start(devices, sim ?? undefined);
   core.start();

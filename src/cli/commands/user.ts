@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { password as passwordSchema, role as roleSchema, username as usernameSchema } from '../../contract/schemas';
 import { ApiError } from '../../contract';
-import { createCore } from '../../core';
 import { resolveDataDir } from '../../paths';
 import { cliActor } from '../../services/audit';
+import type { CliHost } from '../host';
 import { parse, UsageError } from '../args';
 import { readPassword } from '../readPassword';
 
@@ -17,7 +17,7 @@ function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data;
 }
 
-export async function userCommand(args: string[], out: NodeJS.WritableStream): Promise<number> {
+export async function userCommand(args: string[], out: NodeJS.WritableStream, host: CliHost): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'add') {
     const { values, positionals } = parse(rest, { role: { type: 'string' }, name: { type: 'string' }, data: { type: 'string' } }, 1);
@@ -26,7 +26,7 @@ export async function userCommand(args: string[], out: NodeJS.WritableStream): P
     const username = check(usernameSchema, positionals[0], 'USERNAME');
     const role = check(roleSchema, values.role, '--role');
     const password = check(passwordSchema, await readPassword(`Password for ${username}: `), 'password');
-    const core = createCore({ dataDir: resolveDataDir(values.data) });
+    const core = host.openCore(resolveDataDir(values.data));
     try {
       const account = await core.auth.createStaff(cliActor, { username, role, password, displayName: values.name?.trim() || username });
       out.write(`Created ${account.role} account "${account.username}".\n`);
@@ -40,7 +40,7 @@ export async function userCommand(args: string[], out: NodeJS.WritableStream): P
   }
   if (sub === 'list') {
     const { values } = parse(rest, { data: { type: 'string' } }, 0);
-    const core = createCore({ dataDir: resolveDataDir(values.data) });
+    const core = host.openCore(resolveDataDir(values.data));
     try {
       for (const s of core.auth.listStaff()) {
         out.write(`${s.username}\t${s.role}\t${s.active ? 'active' : 'inactive'}\t${s.displayName}\n`);

@@ -3,6 +3,7 @@ import { AccessKeyRepository } from './accessKeys';
 import { AlertRepository } from './alerts';
 import { AuditRepository } from './audit';
 import { DeviceAssignmentRepository } from './deviceAssignments';
+import { KeyCheckRepository } from './keyCheck';
 import { OutboxRepository } from './outbox';
 import { RecipientRepository } from './recipients';
 import { RosterRunRepository } from './rosterRuns';
@@ -16,6 +17,7 @@ export function createRepositories(db: Db) {
     alerts: new AlertRepository(db),
     audit: new AuditRepository(db),
     deviceAssignments: new DeviceAssignmentRepository(db),
+    keyCheck: new KeyCheckRepository(db),
     outbox: new OutboxRepository(db),
     recipients: new RecipientRepository(db),
     rosterRuns: new RosterRunRepository(db),

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataKeyError, encryptedKeyFile, loadOrCreateKey, plainKeyFile, type KeyCipher } from '../../../main/keyfile';
+import { DataKeyError, encryptedKeyFile, loadOrCreateKey, plainKeyFile, protectPlainKey, type KeyCipher } from '../../../main/keyfile';
 import { loadOrCreateKeyFile } from '../../../src/secrets';
 
 const posix = process.platform !== 'win32';
@@ -102,5 +102,30 @@ describe('loadOrCreateKey', () => {
   it('creates the folder if needed', () => {
     const nested = join(dir, 'a', 'b');
     expect(loadOrCreateKey(nested, fakeKeychain, log).key).toHaveLength(32);
+  });
+
+  it('moves a plain key into the keychain once: the same key, sealed, and the plain file gone', () => {
+    const key = loadOrCreateKeyFile(dir);
+    expect(protectPlainKey(dir, fakeKeychain, log).equals(key)).toBe(true);
+    expect(existsSync(join(dir, plainKeyFile))).toBe(false);
+    expect(loadOrCreateKey(dir, fakeKeychain, log)).toEqual({ key, source: 'keychain' });
+  });
+
+  it('removes a leftover plain copy of the sealed key, and refuses two different keys in one folder', () => {
+    const { key } = loadOrCreateKey(dir, fakeKeychain, log);
+    writeFileSync(join(dir, plainKeyFile), `${key.toString('base64')}\n`, { mode: 0o600 }); // an interrupted migration
+    expect(loadOrCreateKey(dir, fakeKeychain, log)).toEqual({ key, source: 'keychain' });
+    expect(existsSync(join(dir, plainKeyFile))).toBe(false);
+    writeFileSync(join(dir, plainKeyFile), `${Buffer.alloc(32, 9).toString('base64')}\n`, { mode: 0o600 });
+    expect(() => loadOrCreateKey(dir, fakeKeychain, log)).toThrow(/two different data keys/);
+    expect(existsSync(join(dir, plainKeyFile))).toBe(true);
+  });
+
+  it('never creates a key for a folder whose database exists (its key is missing, not new)', () => {
+    writeFileSync(join(dir, 'packroom.db'), '');
+    expect(() => loadOrCreateKey(dir, fakeKeychain, log)).toThrow(/has a Packroom database but its data key/);
+    expect(() => loadOrCreateKey(dir, null, log)).toThrow(DataKeyError);
+    expect(existsSync(join(dir, encryptedKeyFile))).toBe(false);
+    expect(existsSync(join(dir, plainKeyFile))).toBe(false);
   });
 });

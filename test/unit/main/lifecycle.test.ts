@@ -6,144 +6,40 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../src/contract';
+import { fakeEvent, launch, type StandIn } from './electronStandIn';
 
-type Listener = (...args: unknown[]) => unknown;
+type FakeWindow = StandIn['windows'][number];
 
-const fake = vi.hoisted(() => {
-  const on = (map: Map<string, Listener[]>) => (event: string, fn: Listener) => {
-    map.set(event, [...(map.get(event) ?? []), fn]);
-  };
-  const emit = (map: Map<string, Listener[]>, event: string, ...args: unknown[]) => (map.get(event) ?? []).map((fn) => fn(...args));
-  const appEvents = new Map<string, Listener[]>();
-  const paths = new Map<string, string>();
-  const windows: FakeWindow[] = [];
-  const ipcHandlers = new Map<string, Listener>();
-  let readyResolve: () => void = () => undefined;
-  const ready = new Promise<void>((r) => (readyResolve = r));
-
-  class FakeWindow {
-    events = new Map<string, Listener[]>();
-    contentsEvents = new Map<string, Listener[]>();
-    loaded: string[] = [];
-    menuRemoved = false;
-    destroyed = false;
-    mainFrame = { url: '', parent: null, processId: 7, routingId: 1, detached: false };
-    webContents = {
-      id: 100 + windows.length,
-      mainFrame: this.mainFrame,
-      on: on(this.contentsEvents),
-      once: on(this.contentsEvents),
-      isDestroyed: () => this.destroyed,
-      getURL: () => this.mainFrame.url,
-      send: () => undefined,
-      setWindowOpenHandler: () => undefined,
-    };
-    constructor(readonly options: Record<string, unknown>) {
-      windows.push(this);
-    }
-    on = on(this.events);
-    once = on(this.events);
-    removeMenu() {
-      this.menuRemoved = true;
-    }
-    loadURL(url: string) {
-      this.loaded.push(url);
-      this.mainFrame.url = url;
-      return Promise.resolve();
-    }
-    isDestroyed = () => this.destroyed;
-    isMinimized = () => false;
-    restore() {}
-    show() {}
-    focus() {}
-  }
-
-  const session = {
-    protocol: { handle: vi.fn() },
-    setPermissionRequestHandler: vi.fn(),
-    setPermissionCheckHandler: vi.fn(),
-    setDevicePermissionHandler: vi.fn(),
-    on: vi.fn(),
-    webRequest: { onBeforeRequest: vi.fn() },
-  };
-
-  return {
-    appEvents,
-    emitApp: (event: string, ...args: unknown[]) => emit(appEvents, event, ...args),
-    emit,
-    paths,
-    windows,
-    ipcHandlers,
-    ready,
-    readyResolve: () => readyResolve(),
-    session,
-    exit: vi.fn(),
-    quit: vi.fn(),
-    sandbox: vi.fn(),
-    showErrorBox: vi.fn(),
-    showMessageBox: vi.fn(async () => ({ response: 1 })),
-    setApplicationMenu: vi.fn(),
-    privileged: [] as unknown[],
-    FakeWindow,
-  };
-});
-type FakeWindow = InstanceType<typeof fake.FakeWindow>;
-
-vi.mock('electron', () => ({
-  app: {
-    isPackaged: true,
-    setName: vi.fn(),
-    setPath: (name: string, path: string) => fake.paths.set(name, path),
-    getPath: (name: string) => fake.paths.get(name),
-    getAppPath: () => '/nonexistent/app',
-    requestSingleInstanceLock: () => true,
-    enableSandbox: fake.sandbox,
-    on: (event: string, fn: Listener) => fake.appEvents.set(event, [...(fake.appEvents.get(event) ?? []), fn]),
-    whenReady: () => fake.ready,
-    exit: fake.exit,
-    quit: fake.quit,
-  },
-  BrowserWindow: fake.FakeWindow,
-  dialog: { showErrorBox: fake.showErrorBox, showMessageBox: fake.showMessageBox },
-  Menu: { setApplicationMenu: fake.setApplicationMenu, buildFromTemplate: (t: unknown) => t },
-  ipcMain: {
-    handle: (channel: string, fn: Listener) => fake.ipcHandlers.set(channel, fn),
-    removeHandler: (channel: string) => fake.ipcHandlers.delete(channel),
-  },
-  protocol: { registerSchemesAsPrivileged: (s: unknown[]) => fake.privileged.push(...s) },
-  session: { defaultSession: fake.session },
-  shell: { openExternal: vi.fn() },
-  safeStorage: {
-    isEncryptionAvailable: () => true,
-    getSelectedStorageBackend: () => 'gnome_libsecret',
-    encryptString: (text: string) => Buffer.from(`sealed:${text}`),
-    decryptString: (sealed: Buffer) => sealed.toString().replace(/^sealed:/, ''),
-  },
-}));
+vi.mock('electron', async () => (await import('./electronStandIn')).electronMock);
 
 describe('main/index.ts lifecycle', () => {
   let dataDir: string;
   let win: FakeWindow;
-  const argv = process.argv;
+  let fake: StandIn;
+  const env = { ...process.env };
 
   beforeAll(async () => {
     dataDir = join(mkdtempSync(join(tmpdir(), 'packroom-desktop-')), 'data');
-    process.argv = ['/opt/Packroom/packroom', '--data', dataDir, '--kiosk'];
+    process.env.XDG_CONFIG_HOME = join(dataDir, '..', 'config');
     (process as { resourcesPath?: string }).resourcesPath = join(dataDir, '..', 'resources');
-    await import('../../../main/index');
-    process.argv = argv;
-    fake.readyResolve();
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    fake = await launch(['--data', dataDir, '--kiosk']);
+    fake.becomeReady();
+    // The core is imported lazily after ready; the first import here includes compiling it.
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 20_000 });
     win = fake.windows[0]!;
   });
-  afterAll(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
+  afterAll(() => {
+    process.env = env;
+    rmSync(join(dataDir, '..'), { recursive: true, force: true });
+  });
 
   it('prepares Electron before ready: data folder as userData, sandbox for all, app:// privileged', () => {
     expect(fake.paths.get('userData')).toBe(dataDir);
-    expect(fake.sandbox).toHaveBeenCalled();
-    expect(fake.privileged).toHaveLength(1);
-    expect(fake.appEvents.has('second-instance')).toBe(true);
-    expect(fake.appEvents.has('web-contents-created')).toBe(true);
+    expect(fake.calledBeforeReady('app.enableSandbox')).toBe(true);
+    expect(fake.called('protocol.registerSchemesAsPrivileged')).toHaveLength(1);
+    expect(fake.calledBeforeReady('protocol.registerSchemesAsPrivileged')).toBe(true);
+    expect(fake.app.listeners.has('second-instance')).toBe(true);
+    expect(fake.app.listeners.has('web-contents-created')).toBe(true);
   });
 
   it('hardens the session and serves app:// after ready', () => {
@@ -164,7 +60,7 @@ describe('main/index.ts lifecycle', () => {
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/dist[/\\]main[/\\]preload\.cjs$/);
     expect(win.loaded).toEqual(['app://packroom/index.html']);
     if (process.platform !== 'darwin') {
-      expect(fake.setApplicationMenu).toHaveBeenCalledWith(null);
+      expect(fake.called('Menu.setApplicationMenu')).toEqual([[null]]);
       expect(win.menuRemoved).toBe(true);
     }
   });
@@ -183,40 +79,31 @@ describe('main/index.ts lifecycle', () => {
   });
 
   it('reloads a crashed screen twice, then asks on the third crash within a minute', async () => {
-    const crash = () => fake.emit(win.contentsEvents, 'render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    const crash = () => win.contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
     crash();
     crash();
     expect(win.loaded).toHaveLength(3);
-    expect(fake.showMessageBox).not.toHaveBeenCalled();
+    expect(fake.called('dialog.showMessageBox')).toHaveLength(0);
     crash();
     expect(win.loaded).toHaveLength(3);
-    expect(fake.showMessageBox).toHaveBeenCalledTimes(1);
-    await vi.waitFor(() => expect(fake.quit).toHaveBeenCalled()); // the fake answers "Quit Packroom"
+    expect(fake.called('dialog.showMessageBox')).toHaveLength(1);
+    await vi.waitFor(() => expect(fake.called('app.quit')).toHaveLength(1)); // the fake answers "Quit Packroom"
   });
 
   it('quits when the window closes, and holds the quit until the core has closed', async () => {
-    fake.quit.mockClear();
-    fake.emitApp('window-all-closed');
-    expect(fake.quit).toHaveBeenCalledTimes(1);
-    const willQuit = {
-      prevented: false,
-      preventDefault() {
-        this.prevented = true;
-      },
-    };
-    fake.emitApp('will-quit', willQuit);
+    const quits = () => fake.called('app.quit').length;
+    const before = quits();
+    fake.app.emit('window-all-closed');
+    expect(quits()).toBe(before + 1);
+    const willQuit = fakeEvent();
+    fake.app.emit('will-quit', willQuit);
     expect(willQuit.prevented).toBe(true);
     expect(fake.ipcHandlers.has('packroom:invoke')).toBe(false);
-    await vi.waitFor(() => expect(fake.quit).toHaveBeenCalledTimes(2)); // quits again once closed
-    const again = {
-      prevented: false,
-      preventDefault() {
-        this.prevented = true;
-      },
-    };
-    fake.emitApp('will-quit', again);
+    await vi.waitFor(() => expect(quits()).toBe(before + 2)); // quits again once closed
+    const again = fakeEvent();
+    fake.app.emit('will-quit', again);
     expect(again.prevented).toBe(false);
-    expect(fake.showErrorBox).not.toHaveBeenCalled();
-    expect(fake.exit).not.toHaveBeenCalled();
+    expect(fake.called('dialog.showErrorBox')).toHaveLength(0);
+    expect(fake.called('app.exit')).toHaveLength(0);
   });
 });

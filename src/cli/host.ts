@@ -1,0 +1,11 @@
+import type { Core } from '../core';
+
+/** What a command needs from the process that runs it. */
+export interface CliHost {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Opens the core on a data folder with that folder's one data key (and starts its log file). */
+  openCore(dataDir: string): Core;
+  /** The built staff UI that `serve` hands out, or a path that does not exist. */
+  staticDir: string;
+}

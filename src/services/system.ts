@@ -1,0 +1,43 @@
+import { ApiError, type SystemInfo } from '../contract';
+import { logFilePath } from '../log';
+import type { Actor, AuditService } from './audit';
+
+/** What the desktop app does for the Settings tab; main/ implements it with Electron's shell and login items. */
+export interface DesktopHost {
+  /** Opens the log folder in the OS file manager. */
+  openLogFolder(): Promise<void>;
+  startAtLogin(): boolean;
+  setStartAtLogin(enabled: boolean): void;
+}
+
+/** This computer's log file and desktop-only switches; the headless host has no `desktop`. */
+export class SystemService {
+  constructor(private readonly deps: { desktop: DesktopHost | null; audit: AuditService }) {}
+
+  info(): SystemInfo {
+    const { desktop } = this.deps;
+    return { logFile: logFilePath(), desktop: desktop ? { startAtLogin: desktop.startAtLogin() } : null };
+  }
+
+  async openLogFolder(): Promise<null> {
+    const desktop = this.requireDesktop('open the log folder');
+    await desktop.openLogFolder();
+    return null;
+  }
+
+  setStartAtLogin(actor: Actor, enabled: boolean): SystemInfo {
+    const desktop = this.requireDesktop('start at login');
+    desktop.setStartAtLogin(enabled);
+    this.deps.audit.record(actor, 'settings.start_at_login', null, { enabled });
+    return this.info();
+  }
+
+  private requireDesktop(what: string): DesktopHost {
+    if (this.deps.desktop) return this.deps.desktop;
+    const where = logFilePath();
+    throw new ApiError(
+      'CONFLICT',
+      `Only the Packroom desktop app can ${what}; this is the headless host${what.includes('log') && where ? `. Its log file is ${where}` : ''}.`,
+    );
+  }
+}
