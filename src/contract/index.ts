@@ -82,4 +82,4 @@ export type * from './types';
 export type { StaffRole, Access } from './define';
 
 export { rosterColumnIds, rosterUploadLimits } from './schemas';
-export { carrierIds, carrierLabels, type CarrierId } from './carriers';
+export { carrierIds, carrierLabels, weekdayIds, weekdayLabels, type CarrierId, type Weekday } from './carriers';
