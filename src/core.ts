@@ -8,6 +8,8 @@ import { AccessService } from './services/access';
 import { AlertService } from './services/alerts';
 import { AuditService } from './services/audit';
 import { AuthService } from './services/auth';
+import { CarrierFollowups } from './services/carriers/followups';
+import { CarrierCodeService } from './services/carriers/service';
 import { CredentialService } from './services/credentials';
 import { createDispatch, type Dispatch } from './services/dispatch';
 import { DeviceService } from './services/devices';
@@ -30,6 +32,8 @@ export interface CoreOptions {
   dataKey?: Buffer;
   /** better_sqlite3.node built for Electron, when the desktop app hosts the core. */
   nativeBinding?: string;
+  /** IANA zone for carrier-code hours; defaults to this computer's. */
+  timeZone?: string;
 }
 
 /** The whole Packroom core, host-agnostic: the desktop app and `packroom serve` both build one of these. */
@@ -47,6 +51,8 @@ export interface Core {
   auth: AuthService;
   recipients: RecipientService;
   credentials: CredentialService;
+  carrierCodes: CarrierCodeService;
+  carrierFollowups: CarrierFollowups;
   notifications: NotificationService;
   access: AccessService;
   door: DoorController;
@@ -65,6 +71,7 @@ export function createCore(options: CoreOptions): Core {
   const keys = new DataKeys(options.dataKey ?? loadOrCreateKeyFile(options.dataDir));
   const db = openDatabase(databaseFile(options.dataDir), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const clock = options.clock ?? new AdjustableClock();
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const events = new EventBus();
   const tx = new Transactor(db);
   const repos = createRepositories(db);
@@ -84,14 +91,16 @@ export function createCore(options: CoreOptions): Core {
   });
   const credentials = new CredentialService({ repos, clock, tx, audit, keys, settings, events, notifier: notifications });
   const recipients = new RecipientService({ repos, clock, tx, audit, settings, events, credentials });
-  const access = new AccessService({ repos, credentials, keys, clock, tx, audit, alerts, settings });
+  const access = new AccessService({ repos, credentials, keys, clock, tx, audit, alerts, settings, timeZone });
+  const carrierCodes = new CarrierCodeService({ repos, clock, tx, audit, keys, settings, timeZone });
+  const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone });
   const door = new DoorController({ access, clock, settings, events, alerts });
   const devices = new DeviceService({ repos, clock, tx, audit, alerts, events, door });
   const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials });
   const rosterSchedule = new RosterSchedule({ roster, settings, clock, alerts });
   const dispatch = createDispatch(
     auth,
-    createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices, roster, rosterSchedule }),
+    createHandlers({ auth, audit, recipients, settings, credentials, carrierCodes, alerts, door, devices, roster, rosterSchedule }),
   );
   return {
     db,
@@ -106,6 +115,8 @@ export function createCore(options: CoreOptions): Core {
     auth,
     recipients,
     credentials,
+    carrierCodes,
+    carrierFollowups,
     notifications,
     access,
     door,
@@ -116,8 +127,10 @@ export function createCore(options: CoreOptions): Core {
     start: () => {
       notifications.start();
       rosterSchedule.start();
+      carrierFollowups.start();
     },
     async close() {
+      carrierFollowups.stop();
       rosterSchedule.stop();
       await rosterSchedule.settled();
       await devices.stop();
