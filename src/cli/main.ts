@@ -4,6 +4,7 @@ import { DatabaseVersionError } from '../db/open';
 import { log } from '../log';
 import { SettingsError } from '../services/settings';
 import { UsageError } from './args';
+import { carrierCommand, carrierUsage } from './commands/carrier';
 import { devicesCommand, devicesUsage } from './commands/devices';
 import { importCommand, importUsage } from './commands/import';
 import { serveCommand, serveUsage } from './commands/serve';
@@ -14,6 +15,7 @@ const usage = `Usage:
   ${userUsage}
   ${devicesUsage}
   ${importUsage}
+  ${carrierUsage}
 
 Every command takes --data DIR (or PACKROOM_DATA); the default is the OS app-data folder.`;
 
@@ -27,6 +29,8 @@ async function run(argv: string[]): Promise<number> {
       return userCommand(rest, out);
     case 'devices':
       return devicesCommand(rest, out);
+    case 'carrier':
+      return carrierCommand(rest, out);
     case 'import':
       return importCommand(rest, out, process.stderr);
     case undefined:

@@ -97,11 +97,13 @@ export class CarrierCodeService {
     });
   }
 
-  revoke(actor: Actor, id: number): void {
-    this.deps.tx.run(() => {
+  /** The code stops working at once; returns what it was. */
+  revoke(actor: Actor, id: number): CarrierCode {
+    return this.deps.tx.run(() => {
       const code = this.requireActive(id);
       this.deps.repos.carrierCodes.revoke(id, this.deps.clock.now());
       this.deps.audit.record(actor, 'carrier.code_revoked', `carrier:${id}`, { carrier: code.carrier, carrierName: code.name });
+      return toCarrierCode(code);
     });
   }
 
