@@ -9,6 +9,8 @@ import { AccessService } from './services/access';
 import { AlertService } from './services/alerts';
 import { AuditService } from './services/audit';
 import { AuthService } from './services/auth';
+import { CarrierFollowups } from './services/carriers/followups';
+import { CarrierCodeService } from './services/carriers/service';
 import { CredentialService } from './services/credentials';
 import { createDispatch, type Dispatch } from './services/dispatch';
 import { DeviceService } from './services/devices';
@@ -36,6 +38,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** What only the desktop app can do for Settings (open the log folder, start at login); absent in `packroom serve`. */
   desktop?: DesktopHost;
+  /** IANA zone for carrier-code hours; defaults to this computer's. */
+  timeZone?: string;
 }
 
 /** The whole Packroom core, host-agnostic: the desktop app and `packroom serve` both build one of these. */
@@ -53,6 +57,8 @@ export interface Core {
   auth: AuthService;
   recipients: RecipientService;
   credentials: CredentialService;
+  carrierCodes: CarrierCodeService;
+  carrierFollowups: CarrierFollowups;
   notifications: NotificationService;
   access: AccessService;
   door: DoorController;
@@ -78,6 +84,7 @@ export function createCore(options: CoreOptions): Core {
     throw error;
   }
   const clock = options.clock ?? new AdjustableClock();
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const events = new EventBus();
   const tx = new Transactor(db);
   const audit = new AuditService({ repos, clock, tx, events });
@@ -96,7 +103,9 @@ export function createCore(options: CoreOptions): Core {
   });
   const credentials = new CredentialService({ repos, clock, tx, audit, keys, settings, events, notifier: notifications });
   const recipients = new RecipientService({ repos, clock, tx, audit, settings, events, credentials });
-  const access = new AccessService({ repos, credentials, keys, clock, tx, audit, alerts, settings });
+  const access = new AccessService({ repos, credentials, keys, clock, tx, audit, alerts, settings, timeZone });
+  const carrierCodes = new CarrierCodeService({ repos, clock, tx, audit, keys, settings, timeZone });
+  const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone });
   const door = new DoorController({ access, clock, settings, events, alerts });
   const devices = new DeviceService({ repos, clock, tx, audit, alerts, events, door });
   const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials });
@@ -110,6 +119,7 @@ export function createCore(options: CoreOptions): Core {
       recipients,
       settings,
       credentials,
+      carrierCodes,
       alerts,
       door,
       devices,
@@ -131,6 +141,8 @@ export function createCore(options: CoreOptions): Core {
     auth,
     recipients,
     credentials,
+    carrierCodes,
+    carrierFollowups,
     notifications,
     access,
     door,
@@ -141,8 +153,10 @@ export function createCore(options: CoreOptions): Core {
     start: () => {
       notifications.start();
       rosterSchedule.start();
+      carrierFollowups.start();
     },
     async close() {
+      carrierFollowups.stop();
       rosterSchedule.stop();
       await rosterSchedule.settled();
       await devices.stop();

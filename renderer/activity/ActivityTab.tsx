@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../src/contract';
 import { invoke, on } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
-import { describeAction, describeDetails, formatTime } from './describe';
+import { describeDetails, describeEntry, formatTime } from './describe';
 
 const pageSize = 100;
 
@@ -67,7 +67,7 @@ export function ActivityTab() {
             <Table.Tr key={e.id}>
               <Table.Td>{formatTime(e.at)}</Table.Td>
               <Table.Td>{e.actor}</Table.Td>
-              <Table.Td>{describeAction(e.action)}</Table.Td>
+              <Table.Td>{describeEntry(e)}</Table.Td>
               <Table.Td>{e.subject ?? ''}</Table.Td>
               <Table.Td>{describeDetails(e)}</Table.Td>
             </Table.Tr>

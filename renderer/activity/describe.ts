@@ -29,6 +29,10 @@ const actionLabels: Record<string, string> = {
   'door.locked_out': 'Keypad locked after wrong tries',
   'door.opened_by_staff': 'Opened the door from the staff screen',
   'door.pin_request': 'PIN requested at the keypad',
+  'carrier.code_added': 'Added a carrier code',
+  'carrier.code_regenerated': 'Regenerated a carrier code',
+  'carrier.code_revoked': 'Revoked a carrier code',
+  'carrier.code_lookup': 'Looked up a carrier code',
   'alert.raised': 'Alert',
   'alert.acknowledged': 'Acknowledged an alert',
   'roster.import': 'Imported the resident roster',
@@ -41,6 +45,16 @@ const actionLabels: Record<string, string> = {
 };
 
 export const describeAction = (action: string) => actionLabels[action] ?? action;
+
+/** What happened, in one line; a carrier's entry reads "UPS entered the package room at 14:02". */
+export function describeEntry(entry: AuditEntry): string {
+  const carrier = entry.details?.carrierName;
+  if (entry.action === 'door.granted' && typeof carrier === 'string') {
+    const time = new Date(entry.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    return `${carrier} entered the package room at ${time}`;
+  }
+  return describeAction(entry.action);
+}
 
 export function describeDetails(entry: AuditEntry): string {
   const d = entry.details;

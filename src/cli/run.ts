@@ -8,19 +8,21 @@ import { log } from '../log';
 import { DataKeyError } from '../secrets';
 import { SettingsError } from '../services/settings';
 import { UsageError } from './args';
+import { carrierCommand, carrierUsage } from './commands/carrier';
 import { devicesCommand, devicesUsage } from './commands/devices';
 import { importCommand, importUsage } from './commands/import';
 import { serveCommand, serveUsage } from './commands/serve';
 import { userCommand, userUsage } from './commands/user';
 import type { CliHost } from './host';
 
-export const cliCommands = ['serve', 'user', 'devices', 'import', 'help', '--help', '-h'] as const;
+export const cliCommands = ['serve', 'user', 'devices', 'import', 'carrier', 'help', '--help', '-h'] as const;
 
 const usage = `Usage:
   ${serveUsage}
   ${userUsage}
   ${devicesUsage}
   ${importUsage}
+  ${carrierUsage}
 
 Every command takes --data DIR (or PACKROOM_DATA); the default is the OS app-data folder.`;
 
@@ -36,6 +38,8 @@ async function run(argv: string[], host: CliHost): Promise<number> {
       return devicesCommand(rest, out, host);
     case 'import':
       return importCommand(rest, out, host.stderr, host);
+    case 'carrier':
+      return carrierCommand(rest, out, host);
     case undefined:
     case 'help':
     case '--help':

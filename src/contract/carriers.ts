@@ -10,3 +10,17 @@ export const carrierLabels: Record<CarrierId, string> = {
   dhl: 'DHL',
   other: 'Other',
 };
+
+/** Days of the week as carrier-code windows name them, Monday first (as the Settings screen lists them). */
+export const weekdayIds = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof weekdayIds)[number];
+
+export const weekdayLabels: Record<Weekday, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};

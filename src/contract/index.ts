@@ -37,6 +37,13 @@ export const api = {
   'access.regenerate': method<t.PermanentIssued>()({ input: s.recipientIdInput, access: 'staff' }),
   'access.lookupPin': method<t.PinLookup>()({ input: s.lookupPinInput, access: 'staff' }),
 
+  // Settings → Carrier access: admin only, like the rest of Settings.
+  'carrierCodes.list': method<t.CarrierCode[]>()({ input: s.empty, access: 'admin' }),
+  'carrierCodes.add': method<t.CarrierCodeIssued>()({ input: s.carrierCodeAddInput, access: 'admin' }),
+  'carrierCodes.regenerate': method<t.CarrierCodeIssued>()({ input: s.idInput, access: 'admin' }),
+  'carrierCodes.revoke': method<null>()({ input: s.idInput, access: 'admin' }),
+  'carrierCodes.lookup': method<t.CarrierCodeLookup>()({ input: s.carrierCodeLookupInput, access: 'admin' }),
+
   'door.status': method<t.DoorStatus>()({ input: s.empty, access: 'staff' }),
   'door.open': method<null>()({ input: s.openDoorInput, access: 'staff' }),
 
@@ -88,4 +95,4 @@ export type * from './devices';
 export type { StaffRole, Access } from './define';
 
 export { rosterColumnIds, rosterUploadLimits } from './schemas';
-export { carrierIds, carrierLabels, type CarrierId } from './carriers';
+export { carrierIds, carrierLabels, weekdayIds, weekdayLabels, type CarrierId, type Weekday } from './carriers';

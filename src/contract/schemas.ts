@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { carrierIds, weekdayIds } from './carriers';
 
 /** Messages here reach front-desk staff: say what is wrong and what to do. */
 const text = (label: string, max = 100) =>
@@ -259,3 +260,37 @@ export const rosterConfigureInput = z.object({
 });
 
 export const startAtLoginInput = z.object({ enabled: z.boolean() }).strict();
+
+// ---- Carrier access ----
+
+const clockTime = (label: string) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}: enter a time as HH:MM on a 24-hour clock, e.g. 08:00.`);
+
+export const carrierCodeAddInput = z
+  .object({
+    carrier: z.enum(carrierIds, { error: 'Choose the carrier: UPS, FedEx, USPS, Amazon, DHL or Other.' }),
+    /** Required for 'other'; ignored for the named carriers. */
+    name: optionalText('Carrier name', 40),
+    days: z
+      .array(z.enum(weekdayIds, { error: 'Days are mon, tue, wed, thu, fri, sat and sun.' }))
+      .min(1, 'Choose at least one day.')
+      .max(7),
+    from: clockTime('From'),
+    until: clockTime('Until'),
+    /** The last day the code works (local date); null or absent: no end date. */
+    untilDate: z.iso.date({ error: 'Enter the end date as YYYY-MM-DD.' }).nullable().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.carrier === 'other' && !v.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'Enter the carrier’s name.' });
+    if (v.from === v.until) {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: 'Until must differ from From (a window may cross midnight).' });
+    }
+  });
+
+export const carrierCodeLookupInput = z.object({
+  id,
+  identityVerified: z.literal(true, { error: 'Confirm that you verified who is asking for the carrier code.' }),
+});

@@ -1,3 +1,4 @@
+import type { CarrierId, Weekday } from './carriers';
 import type { StaffRole } from './define';
 import type { ApiErrorBody } from './errors';
 import type { DeviceErrorKind } from './devices';
@@ -371,4 +372,32 @@ export interface SystemInfo {
     /** Whether Packroom starts when this OS user signs in. */
     startAtLogin: boolean;
   } | null;
+}
+
+// ---- Carrier access ----
+
+/** A carrier's door code and when it works; the code itself is shown only when issued or looked up. */
+export interface CarrierCode {
+  id: number;
+  carrier: CarrierId;
+  /** 'UPS', or the name typed for Other. */
+  name: string;
+  days: Weekday[];
+  /** HH:MM, this computer's local time; `until` earlier than `from` crosses midnight. */
+  from: string;
+  until: string;
+  /** YYYY-MM-DD, the last day it works; null: no end date. */
+  untilDate: string | null;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface CarrierCodeIssued {
+  carrierCode: CarrierCode;
+  code: string;
+}
+
+export interface CarrierCodeLookup {
+  code: string;
+  createdAt: string;
 }

@@ -1,6 +1,8 @@
 import type { Repositories } from '../db/repositories';
+import type { CarrierKeyMatch } from '../db/repositories/accessKeys';
 import type { DoorEvent } from '../contract';
 import type { Clock } from '../clock';
+import { windowVerdict } from '../domain/carrierWindow';
 import { normalizePhone } from '../domain/phone';
 import { Throttle } from '../domain/throttle';
 import type { DataKeys } from '../secrets';
@@ -23,7 +25,7 @@ const doorActor: Actor = { staffId: null, label: 'door' };
 const requestLimits = { perNumber: 3, perNumberWindowMs: 86_400_000, perDevice: 10, perDeviceWindowMs: 3_600_000 };
 
 export interface AccessDeps {
-  repos: Pick<Repositories, 'accessKeys' | 'recipients'>;
+  repos: Pick<Repositories, 'accessKeys' | 'recipients' | 'carrierCodes'>;
   credentials: CredentialService;
   keys: DataKeys;
   clock: Clock;
@@ -31,6 +33,8 @@ export interface AccessDeps {
   audit: AuditService;
   alerts: AlertService;
   settings: SettingsService;
+  /** IANA zone carrier-code windows are read in: this computer's, or a test's. */
+  timeZone: string;
 }
 
 /**
@@ -65,6 +69,7 @@ export class AccessService {
       const match = this.deps.repos.accessKeys.findActive(credential.via, hash);
       const base = { via: credential.via, device: credential.device } as const;
       if (!match) return this.record({ ...base, result: 'denied', reason: this.whyUnmatched(credential.via, hash) }, null, now);
+      if (match.kind === 'carrier') return this.carrierEntry(match, base, now);
       const name = `${match.firstName} ${match.lastName}`;
       if (!match.recipientActive)
         return this.record({ ...base, result: 'denied', reason: 'Recipient is inactive' }, match.recipientId, now, name);
@@ -132,6 +137,26 @@ export class AccessService {
     return this.throttle.lockedUntil(this.deps.clock.now());
   }
 
+  /**
+   * A carrier code opens only inside its window. Outside it the keypad sees the same 'denied' as for a
+   * wrong PIN (and the throttle counts it, in decide); only the audit and staff see why. An entry is
+   * recorded as a visit, so staff are reminded to log what the carrier left.
+   */
+  private carrierEntry(match: CarrierKeyMatch, base: Pick<DoorEvent, 'via' | 'device'>, now: number): DoorEvent {
+    const carrier = {
+      subject: `carrier:${match.id}`,
+      details: { carrierCodeId: match.id, carrier: match.carrier, carrierName: match.carrierName },
+    };
+    const verdict = windowVerdict(match.window, now, this.deps.timeZone);
+    if (verdict !== 'inside') {
+      const reason = verdict === 'ended' ? 'Carrier code past its end date' : 'Carrier code outside its hours';
+      return this.record({ ...base, result: 'denied', reason }, null, now, null, undefined, carrier);
+    }
+    this.deps.repos.carrierCodes.recordVisit({ carrierCodeId: match.id, carrier: match.carrier, name: match.carrierName, enteredAt: now });
+    const reason = `Carrier code (${match.carrierName})`;
+    return this.record({ ...base, result: 'granted', reason }, null, now, match.carrierName, undefined, carrier);
+  }
+
   /** For the audit only: the keypad answers every miss the same way. */
   private whyUnmatched(via: 'pin' | 'qr', hash: Buffer): string {
     const ended = via === 'pin' ? this.deps.repos.accessKeys.findEndedPin(hash) : undefined;
@@ -170,13 +195,16 @@ export class AccessService {
     now: number,
     recipientName: string | null = null,
     accessKeyId?: number,
+    carrier?: { subject: string; details: Record<string, unknown> },
   ): DoorEvent {
     const action = event.result === 'granted' ? 'door.granted' : event.result === 'locked-out' ? 'door.locked_out' : 'door.denied';
-    this.deps.audit.record(doorActor, action, recipientId === null ? null : `recipient:${recipientId}`, {
+    const subject = carrier?.subject ?? (recipientId === null ? null : `recipient:${recipientId}`);
+    this.deps.audit.record(doorActor, action, subject, {
       device: event.device,
       via: event.via,
       reason: event.reason,
       ...(accessKeyId === undefined ? {} : { accessKeyId }),
+      ...carrier?.details,
     });
     return { ...event, at: new Date(now).toISOString(), recipientName };
   }

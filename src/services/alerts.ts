@@ -13,7 +13,8 @@ export type AlertKind =
   | 'device.permission'
   | 'device.protocol'
   | 'notification.failed'
-  | 'import';
+  | 'import'
+  | 'carrier.unlogged';
 
 export interface AlertDeps {
   repos: Pick<Repositories, 'alerts'>;

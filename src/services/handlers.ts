@@ -2,6 +2,7 @@ import { ApiError } from '../contract';
 import type { AlertService } from './alerts';
 import type { AuditService } from './audit';
 import type { AuthService } from './auth';
+import type { CarrierCodeService } from './carriers/service';
 import type { CredentialService } from './credentials';
 import type { Handlers } from './dispatch';
 import type { DeviceService } from './devices';
@@ -18,6 +19,7 @@ export interface HandlerDeps {
   recipients: RecipientService;
   settings: SettingsService;
   credentials: CredentialService;
+  carrierCodes: CarrierCodeService;
   alerts: AlertService;
   door: DoorController;
   devices: DeviceService;
@@ -33,6 +35,7 @@ export function createHandlers({
   recipients,
   settings,
   credentials,
+  carrierCodes,
   alerts,
   door,
   devices,
@@ -97,6 +100,15 @@ export function createHandlers({
     'access.sendSingleAccessPin': (input, { actor }) => credentials.sendSingleAccessPin(actor, input),
     'access.regenerate': (input, { actor }) => credentials.issuePermanent(actor, input.recipientId),
     'access.lookupPin': (input, { actor }) => credentials.lookupPin(actor, input.recipientId),
+
+    'carrierCodes.list': () => carrierCodes.list(),
+    'carrierCodes.add': (input, { actor }) => carrierCodes.add(actor, input),
+    'carrierCodes.regenerate': (input, { actor }) => carrierCodes.regenerate(actor, input.id),
+    'carrierCodes.revoke': (input, { actor }) => {
+      carrierCodes.revoke(actor, input.id);
+      return null;
+    },
+    'carrierCodes.lookup': (input, { actor }) => carrierCodes.lookup(actor, input.id),
 
     'door.status': () => door.status(),
     'door.open': (input, { actor }) => {

@@ -43,6 +43,7 @@ const keys = new DataKeys(dataKey);
 const t0 = Date.UTC(2025, 0, 6, 9, 0);
 
 const ana = { pin: '48151623', qr: 'qr-token-ana-0001', singlePin: '90817263' };
+const carrierCode = '70615243';
 
 const fixtures: Fixture[] = [
   {
@@ -155,6 +156,35 @@ const fixtures: Fixture[] = [
       const withMoves = core.db.prepare('SELECT count(*) FROM recipients WHERE move_in IS NOT NULL OR move_out IS NOT NULL').pluck();
       expect(withMoves.get()).toBe(0);
       expect(core.roster.lastRunAt('schedule')).toBeNull();
+    },
+  },
+  {
+    migration: '0004_carrier_codes',
+    seed(db) {
+      // Monday to Saturday (bits 1..32), 08:00 to 20:00, no end date; one visit already checked.
+      db.prepare(
+        `INSERT INTO carrier_codes (id, carrier, name, pin_hash, pin_enc, days, from_minute, until_minute, until_date, status, created_at, created_by)
+         VALUES (1, 'ups', 'UPS', ?, ?, 63, 480, 1200, NULL, 'active', ?, 1)`,
+      ).run(keys.lookupHash('pin', carrierCode), keys.seal(carrierCode), t0);
+      db.prepare(
+        `INSERT INTO carrier_visits (carrier_code_id, carrier, name, entered_at, checked_at, logged) VALUES (1, 'ups', 'UPS', ?, ?, 2)`,
+      ).run(t0, t0 + 30 * 60_000);
+    },
+    survived(core) {
+      expect(core.carrierCodes.list()).toEqual([
+        expect.objectContaining({
+          carrier: 'ups',
+          name: 'UPS',
+          days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+          from: '08:00',
+          until: '20:00',
+        }),
+      ]);
+      expect(core.carrierCodes.lookup(cliActor, 1).code).toBe(carrierCode);
+      expect(core.db.prepare('SELECT count(*) FROM carrier_visits WHERE checked_at IS NULL').pluck().get()).toBe(0);
+    },
+    olderRows(core) {
+      expect(core.carrierCodes.list()).toEqual([]);
     },
   },
 ];

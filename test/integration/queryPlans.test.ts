@@ -59,16 +59,20 @@ describe.each([
   });
   const hash = Buffer.alloc(32, 1);
 
-  it('finds a PIN at the door through the active-PIN index, and its recipient by primary key', () => {
-    const details = plan(db, doorLookupSql.pin, [hash]);
+  it('finds a PIN (or a carrier code) at the door through the active-PIN indexes, and its recipient by primary key', () => {
+    const details = plan(db, doorLookupSql.pin, { hash });
     expect(details).toEqual([
+      'COMPOUND QUERY',
+      'LEFT-MOST SUBQUERY',
       expect.stringMatching(/^SEARCH k USING INDEX access_keys_active_pin \(pin_hash=\?\)/),
       expect.stringMatching(/^SEARCH r USING INTEGER PRIMARY KEY/),
+      'UNION ALL',
+      expect.stringMatching(/^SEARCH c USING INDEX carrier_codes_active_pin \(pin_hash=\?\)/),
     ]);
   });
 
   it('finds a QR code at the door through the active-QR index', () => {
-    const details = plan(db, doorLookupSql.qr, [hash]);
+    const details = plan(db, doorLookupSql.qr, { hash });
     expect(details).toEqual([
       expect.stringMatching(/^SEARCH k USING INDEX access_keys_active_qr \(qr_hash=\?\)/),
       expect.stringMatching(/^SEARCH r USING INTEGER PRIMARY KEY/),

@@ -1,3 +1,5 @@
+import type { CarrierId } from '../../contract/carriers';
+import { daysFromMask, type CarrierWindow } from '../../domain/carrierWindow';
 import type { Db } from '../open';
 
 export type AccessKeyKind = 'permanent' | 'single';
@@ -18,7 +20,7 @@ export interface AccessKeyRow {
 }
 
 /** An active key found at the door, with what the decision needs about its recipient. */
-export interface DoorMatch {
+export interface RecipientKeyMatch {
   id: number;
   recipientId: number;
   kind: AccessKeyKind;
@@ -26,6 +28,33 @@ export interface DoorMatch {
   recipientActive: boolean;
   firstName: string;
   lastName: string;
+}
+
+/** An active carrier code typed at the keypad (carrier_codes), with its window. */
+export interface CarrierKeyMatch {
+  id: number;
+  kind: 'carrier';
+  carrier: CarrierId;
+  carrierName: string;
+  window: CarrierWindow;
+}
+
+export type DoorMatch = RecipientKeyMatch | CarrierKeyMatch;
+
+interface RawPinMatch {
+  id: number;
+  kind: AccessKeyKind | 'carrier';
+  recipientId: number;
+  expiresAt: number | null;
+  recipientActive: number;
+  firstName: string;
+  lastName: string;
+  carrier: CarrierId;
+  carrierName: string;
+  days: number;
+  fromMinute: number;
+  untilMinute: number;
+  untilDate: string | null;
 }
 
 interface RawKey {
@@ -58,16 +87,24 @@ const toRow = (r: RawKey): AccessKeyRow => ({
 
 const selectKey = `SELECT k.*, s.username AS created_by FROM access_keys k LEFT JOIN staff s ON s.id = k.created_by`;
 
-const doorMatch = (column: 'pin_hash' | 'qr_hash') =>
+const recipientKey = (column: 'pin_hash' | 'qr_hash', carrierColumns = '') =>
   `SELECT k.id, k.recipient_id AS recipientId, k.kind, k.expires_at AS expiresAt,
-          r.status = 'active' AS recipientActive, r.first_name AS firstName, r.last_name AS lastName
+          r.status = 'active' AS recipientActive, r.first_name AS firstName, r.last_name AS lastName${carrierColumns}
    FROM access_keys k JOIN recipients r ON r.id = k.recipient_id
-   WHERE k.${column} = ? AND k.status = 'active'`;
+   WHERE k.${column} = @hash AND k.status = 'active'`;
 
 /** The statements the door runs on every PIN or QR code; exported so a test can check they stay index lookups. */
 export const doorLookupSql = {
-  pin: doorMatch('pin_hash'),
-  qr: doorMatch('qr_hash'),
+  // A typed code is a resident's PIN or a carrier code (never both: see 0004_carrier_codes.sql): one
+  // statement, one probe of each table's partial unique index. (The first SELECT names a UNION's columns.)
+  pin: `${recipientKey(
+    'pin_hash',
+    `, NULL AS carrier, NULL AS carrierName, NULL AS days, NULL AS fromMinute, NULL AS untilMinute, NULL AS untilDate`,
+  )}
+   UNION ALL
+   SELECT c.id, NULL, 'carrier', NULL, NULL, NULL, NULL, c.carrier, c.name, c.days, c.from_minute, c.until_minute, c.until_date
+   FROM carrier_codes c WHERE c.pin_hash = @hash AND c.status = 'active'`,
+  qr: recipientKey('qr_hash'),
   endedPin:
     "SELECT recipient_id AS recipientId, kind, status FROM access_keys WHERE pin_hash = ? AND status != 'active' ORDER BY id DESC LIMIT 1",
 } as const;
@@ -88,14 +125,25 @@ export class AccessKeyRepository {
       "UPDATE access_keys SET status = 'used', used_at = ?, used_via = ?, ended_at = ? WHERE id = ? AND status = 'active'",
     );
     this.markExpiredStmt = db.prepare("UPDATE access_keys SET status = 'expired', ended_at = ? WHERE id = ? AND status = 'active'");
-    this.pinTaken = db.prepare("SELECT 1 FROM access_keys WHERE pin_hash = ? AND status = 'active'").pluck();
+    // Carrier codes share the keypad with PINs, so a new PIN must differ from them too.
+    this.pinTaken = db
+      .prepare(
+        `SELECT 1 FROM access_keys WHERE pin_hash = @hash AND status = 'active'
+         UNION ALL SELECT 1 FROM carrier_codes WHERE pin_hash = @hash AND status = 'active'`,
+      )
+      .pluck();
     this.endedByPin = db.prepare(doorLookupSql.endedPin);
   }
 
   findActive(via: 'pin' | 'qr', hash: Buffer): DoorMatch | undefined {
-    const row = (via === 'pin' ? this.byPin : this.byQr).get(hash) as
-      (Omit<DoorMatch, 'recipientActive'> & { recipientActive: number }) | undefined;
-    return row && { ...row, recipientActive: row.recipientActive === 1 };
+    const row = (via === 'pin' ? this.byPin : this.byQr).get({ hash }) as RawPinMatch | undefined;
+    if (!row) return undefined;
+    if (row.kind === 'carrier') {
+      const window = { days: daysFromMask(row.days), fromMinute: row.fromMinute, untilMinute: row.untilMinute, untilDate: row.untilDate };
+      return { id: row.id, kind: 'carrier', carrier: row.carrier, carrierName: row.carrierName, window };
+    }
+    const { id, recipientId, kind, expiresAt, firstName, lastName } = row;
+    return { id, recipientId, kind, expiresAt, recipientActive: row.recipientActive === 1, firstName, lastName };
   }
 
   /** The most recent ended key with this PIN, to tell a reused or expired PIN from a wrong one. */
@@ -104,7 +152,7 @@ export class AccessKeyRepository {
   }
 
   isPinActive(hash: Buffer): boolean {
-    return this.pinTaken.get(hash) !== undefined;
+    return this.pinTaken.get({ hash }) !== undefined;
   }
 
   /** Returns false when another decision used it first. */

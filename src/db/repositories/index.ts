@@ -2,6 +2,7 @@ import type { Db } from '../open';
 import { AccessKeyRepository } from './accessKeys';
 import { AlertRepository } from './alerts';
 import { AuditRepository } from './audit';
+import { CarrierCodeRepository } from './carrierCodes';
 import { DeviceAssignmentRepository } from './deviceAssignments';
 import { KeyCheckRepository } from './keyCheck';
 import { OutboxRepository } from './outbox';
@@ -16,6 +17,7 @@ export function createRepositories(db: Db) {
     accessKeys: new AccessKeyRepository(db),
     alerts: new AlertRepository(db),
     audit: new AuditRepository(db),
+    carrierCodes: new CarrierCodeRepository(db),
     deviceAssignments: new DeviceAssignmentRepository(db),
     keyCheck: new KeyCheckRepository(db),
     outbox: new OutboxRepository(db),
