@@ -14,8 +14,10 @@ import { DeviceService } from './services/devices';
 import { DoorController } from './services/door';
 import { EventBus } from './services/events';
 import { createHandlers } from './services/handlers';
+import { RunLifecycle } from './services/lifecycle';
 import { notificationConfig } from './services/notifications/fromSettings';
 import { NotificationService } from './services/notifications/service';
+import { PendingWrites } from './services/pendingWrites';
 import { RecipientService } from './services/recipients';
 import { RosterService } from './services/roster/service';
 import { RosterSchedule } from './services/roster/schedule';
@@ -68,9 +70,10 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const tx = new Transactor(db);
   const repos = createRepositories(db);
+  const writes = new PendingWrites({ tx, clock });
   const audit = new AuditService({ repos, clock, tx, events });
   const settings = new SettingsService({ repos, tx, audit, keys, env: options.env ?? process.env });
-  const alerts = new AlertService({ repos, clock, tx, audit, events });
+  const alerts = new AlertService({ repos, clock, tx, writes, audit, events });
   const auth = new AuthService({ repos, clock, tx, audit, settings });
   const notifications = new NotificationService({
     repos,
@@ -84,7 +87,8 @@ export function createCore(options: CoreOptions): Core {
   });
   const credentials = new CredentialService({ repos, clock, tx, audit, keys, settings, events, notifier: notifications });
   const recipients = new RecipientService({ repos, clock, tx, audit, settings, events, credentials });
-  const access = new AccessService({ repos, credentials, keys, clock, tx, audit, alerts, settings });
+  const access = new AccessService({ repos, credentials, keys, clock, tx, writes, audit, alerts, settings });
+  const lifecycle = new RunLifecycle({ repos, clock, writes, alerts, access });
   const door = new DoorController({ access, clock, settings, events, alerts });
   const devices = new DeviceService({ repos, clock, tx, audit, alerts, events, door });
   const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials });
@@ -114,6 +118,7 @@ export function createCore(options: CoreOptions): Core {
     rosterSchedule,
     dispatch,
     start: () => {
+      lifecycle.begin();
       notifications.start();
       rosterSchedule.start();
     },
@@ -123,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
       await devices.stop();
       await door.shutdown();
       await notifications.stop();
+      lifecycle.end();
       db.close();
     },
   };

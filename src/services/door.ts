@@ -128,6 +128,12 @@ export class DoorController {
     this.announce(event);
   }
 
+  /** Staff clear a keypad lockout (audited with the reason); the header follows at once. */
+  resetLockout(actor: Actor, reason: string): void {
+    this.deps.access.resetLockout(actor, reason);
+    this.emitStatus();
+  }
+
   status(): DoorStatus {
     const lockedUntil = this.deps.access.keypadLockedUntil();
     return {

@@ -3,9 +3,12 @@ import { AccessKeyRepository } from './accessKeys';
 import { AlertRepository } from './alerts';
 import { AuditRepository } from './audit';
 import { DeviceAssignmentRepository } from './deviceAssignments';
+import { DoorStateRepository } from './doorState';
+import { LoginFailureRepository } from './loginFailures';
 import { OutboxRepository } from './outbox';
 import { RecipientRepository } from './recipients';
 import { RosterRunRepository } from './rosterRuns';
+import { RunMarkerRepository } from './runMarker';
 import { SettingsRepository } from './settings';
 import { StaffRepository } from './staff';
 
@@ -16,9 +19,12 @@ export function createRepositories(db: Db) {
     alerts: new AlertRepository(db),
     audit: new AuditRepository(db),
     deviceAssignments: new DeviceAssignmentRepository(db),
+    doorState: new DoorStateRepository(db),
+    loginFailures: new LoginFailureRepository(db),
     outbox: new OutboxRepository(db),
     recipients: new RecipientRepository(db),
     rosterRuns: new RosterRunRepository(db),
+    runMarker: new RunMarkerRepository(db),
     settings: new SettingsRepository(db),
     staff: new StaffRepository(db),
   };
