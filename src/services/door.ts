@@ -42,6 +42,7 @@ export class DoorController {
   private isOpen = false;
   private closeTimer: ClockTimer | null = null;
   private lastEvent: DoorEvent | null = null;
+  private shownLockedUntil: number | null = null;
   private devices: () => DeviceState[] = () => [];
 
   constructor(private readonly deps: DoorDeps) {}
@@ -162,6 +163,9 @@ export class DoorController {
     // The relay command goes out before anyone is told: the door never waits for the UIs.
     if (event.result === 'granted') this.pulse();
     this.announce(event);
+    // A wrong code can start a lockout: the header shows it (and the way to reset it) at once.
+    const locked = this.deps.access.keypadLockedUntil();
+    if (locked !== this.shownLockedUntil) this.emitStatus();
   }
 
   private announce(event: DoorEvent): void {
@@ -220,6 +224,8 @@ export class DoorController {
   }
 
   private emitStatus(): void {
-    this.deps.events.emit('door.status', this.status());
+    const status = this.status();
+    this.shownLockedUntil = this.deps.access.keypadLockedUntil();
+    this.deps.events.emit('door.status', status);
   }
 }
