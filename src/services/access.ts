@@ -83,7 +83,11 @@ export class AccessService {
     }
   }
 
-  decide(credential: Credential): DoorEvent {
+  /**
+   * `onGrant` sends the relay command. It runs inside the decision's transaction, after its writes and
+   * before the commit, whose wait for the disk (synchronous = FULL) would otherwise hold the door.
+   */
+  decide(credential: Credential, onGrant: () => void = () => undefined): DoorEvent {
     const now = this.deps.clock.now();
     const countsGlobally = credential.via === 'pin';
     const before = this.throttle;
@@ -107,6 +111,9 @@ export class AccessService {
         return { verdict, state: before, outcome: null };
       },
       ({ verdict, state }) => this.save(verdict, before, state, credential, now),
+      ({ verdict }) => {
+        if (verdict.event.result === 'granted') onGrant();
+      },
     );
     this.throttle = decision.state;
     if (!saved) {

@@ -159,9 +159,9 @@ export class DoorController {
   }
 
   private submit(credential: Credential): void {
-    const event = this.deps.access.decide(credential);
-    // The relay command goes out before anyone is told: the door never waits for the UIs.
-    if (event.result === 'granted') this.pulse();
+    // The relay command goes out before the decision's commit reaches the disk and before anyone is
+    // told: the door never waits for the disk or for the UIs.
+    const event = this.deps.access.decide(credential, () => this.pulse());
     this.announce(event);
     // A wrong code can start a lockout: the header shows it (and the way to reset it) at once.
     const locked = this.deps.access.keypadLockedUntil();

@@ -31,13 +31,18 @@ export class PendingWrites {
   /**
    * Runs `decide` and `save(decision)` in one transaction. When the database cannot be written,
    * `decide` runs again on its own (it must only read) and `save(decision)` waits its turn.
+   * `act(decision)` runs once, after the writes and before the commit: with synchronous = FULL the
+   * commit waits for the disk, and the door's relay command must not wait behind it.
    */
-  decideAndSave<T>(decide: () => T, save: (decision: T) => void): { decision: T; saved: boolean } {
+  decideAndSave<T>(decide: () => T, save: (decision: T) => void, act?: (decision: T) => void): { decision: T; saved: boolean } {
+    let acted: { decision: T } | null = null;
     if (this.flush()) {
       try {
         const decision = this.deps.tx.run(() => {
           const d = decide();
           save(d);
+          acted = { decision: d };
+          act?.(d);
           return d;
         });
         return { decision, saved: true };
@@ -46,7 +51,10 @@ export class PendingWrites {
         this.blocked(error);
       }
     }
-    const decision = decide();
+    // Narrowed by hand: TypeScript cannot see the assignment inside the callback above.
+    const done = acted as { decision: T } | null;
+    const decision = done ? done.decision : decide();
+    if (!done) act?.(decision);
     this.queue.push(() => save(decision));
     this.scheduleRetry();
     return { decision, saved: false };
