@@ -17,8 +17,10 @@ import { DeviceService } from './services/devices';
 import { DoorController } from './services/door';
 import { EventBus } from './services/events';
 import { createHandlers } from './services/handlers';
+import { RunLifecycle } from './services/lifecycle';
 import { notificationConfig } from './services/notifications/fromSettings';
 import { NotificationService } from './services/notifications/service';
+import { PendingWrites } from './services/pendingWrites';
 import { RecipientService } from './services/recipients';
 import { RosterService } from './services/roster/service';
 import { RosterSchedule } from './services/roster/schedule';
@@ -87,9 +89,10 @@ export function createCore(options: CoreOptions): Core {
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const events = new EventBus();
   const tx = new Transactor(db);
+  const writes = new PendingWrites({ tx, clock });
   const audit = new AuditService({ repos, clock, tx, events });
   const settings = new SettingsService({ repos, tx, audit, keys, env: options.env ?? process.env });
-  const alerts = new AlertService({ repos, clock, tx, audit, events });
+  const alerts = new AlertService({ repos, clock, tx, writes, audit, events });
   const auth = new AuthService({ repos, clock, tx, audit, settings });
   const notifications = new NotificationService({
     repos,
@@ -103,7 +106,8 @@ export function createCore(options: CoreOptions): Core {
   });
   const credentials = new CredentialService({ repos, clock, tx, audit, keys, settings, events, notifier: notifications });
   const recipients = new RecipientService({ repos, clock, tx, audit, settings, events, credentials });
-  const access = new AccessService({ repos, credentials, keys, clock, tx, audit, alerts, settings, timeZone });
+  const access = new AccessService({ repos, credentials, keys, clock, tx, writes, audit, alerts, settings, timeZone });
+  const lifecycle = new RunLifecycle({ repos, clock, writes, alerts, access });
   const carrierCodes = new CarrierCodeService({ repos, clock, tx, audit, keys, settings, timeZone });
   const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone });
   const door = new DoorController({ access, clock, settings, events, alerts });
@@ -151,6 +155,7 @@ export function createCore(options: CoreOptions): Core {
     rosterSchedule,
     dispatch,
     start: () => {
+      lifecycle.begin();
       notifications.start();
       rosterSchedule.start();
       carrierFollowups.start();
@@ -162,6 +167,7 @@ export function createCore(options: CoreOptions): Core {
       await devices.stop();
       await door.shutdown();
       await notifications.stop();
+      lifecycle.end();
       db.close();
     },
   };

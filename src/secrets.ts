@@ -21,7 +21,7 @@ export class DataKeys {
   }
 
   /** Keyed hash for equality lookup; `purpose` keeps a PIN and a QR token with the same text apart. */
-  lookupHash(purpose: 'pin' | 'qr', value: string): Buffer {
+  lookupHash(purpose: 'pin' | 'qr' | 'request', value: string): Buffer {
     return createHmac('sha256', this.lookupKey).update(`${purpose}\0${value}`).digest();
   }
 

@@ -28,6 +28,7 @@ const actionLabels: Record<string, string> = {
   'door.denied': 'Door stayed closed',
   'door.locked_out': 'Keypad locked after wrong tries',
   'door.opened_by_staff': 'Opened the door from the staff screen',
+  'door.lockout_reset': 'Reset the keypad lockout',
   'door.pin_request': 'PIN requested at the keypad',
   'carrier.code_added': 'Added a carrier code',
   'carrier.code_regenerated': 'Regenerated a carrier code',

@@ -1,9 +1,10 @@
-import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { DoorStatus } from '../../src/contract';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { problemLabels } from '../devices/problemLabels';
+import { ResetLockoutDialog } from './ResetLockoutDialog';
 
 const roleLabel = { keypad: 'Keypad', reader: 'QR reader', relay: 'Door relay' } as const;
 const formatClock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -12,6 +13,7 @@ const formatClock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour
 export function DoorStatusBadge() {
   const loaded = useQuery(() => invoke('door.status', {}), []);
   const [pushed, setPushed] = useState<DoorStatus | null>(null);
+  const [resetting, setResetting] = useState(false);
   useEffect(() => on('door.status', setPushed), []);
   const status = pushed ?? loaded.data;
 
@@ -33,10 +35,16 @@ export function DoorStatusBadge() {
         </Badge>
       </Tooltip>
       {status.keypadLockedUntil && (
-        <Badge color="orange" variant="light" size="lg" tt="none">
-          Keypad locked until {formatClock(status.keypadLockedUntil)}
-        </Badge>
+        <>
+          <Badge color="orange" variant="light" size="lg" tt="none">
+            Keypad locked until {formatClock(status.keypadLockedUntil)}
+          </Badge>
+          <Button size="compact-sm" variant="light" color="orange" onClick={() => setResetting(true)}>
+            Reset keypad lockout
+          </Button>
+        </>
       )}
+      <ResetLockoutDialog opened={resetting} onClose={() => setResetting(false)} />
     </Group>
   );
 }

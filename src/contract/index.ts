@@ -46,6 +46,7 @@ export const api = {
 
   'door.status': method<t.DoorStatus>()({ input: s.empty, access: 'staff' }),
   'door.open': method<null>()({ input: s.openDoorInput, access: 'staff' }),
+  'door.resetLockout': method<null>()({ input: s.resetLockoutInput, access: 'staff' }),
 
   'alerts.list': method<t.Alert[]>()({ input: s.empty, access: 'staff' }),
   'alerts.acknowledge': method<null>()({ input: s.idInput, access: 'staff' }),

@@ -174,6 +174,8 @@ export const openDoorInput = z.object({
   recipientId: id.optional(),
 });
 
+export const resetLockoutInput = z.object({ reason: text('Reason', 200) });
+
 export const activityListInput = z.object({
   limit: z.number().int().min(1).max(500).default(100),
   beforeId: id.optional(),

@@ -45,7 +45,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     const check = corruptionCheck(db);
     if (check !== 'ok') throw new DatabaseCorruptError(file, check);
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    // FULL: a power cut (not only a crash) must not lose a committed door decision or credential change.
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db);
     return db;

@@ -4,7 +4,8 @@
  * - per device: a few free mistakes, then a lockout that doubles with each further failure;
  * - in total: a token bucket of failed PINs shared by all devices, so adding keypads or waiting
  *   out device lockouts does not raise the guess rate above `globalRefillMs` per failure.
- * Time is passed in; nothing here reads a clock.
+ * The state is plain data that each function takes and returns (a new value, never mutated), so the
+ * caller can save exactly what it decided on; time is passed in and nothing here reads a clock.
  */
 export interface ThrottlePolicy {
   freeFailuresPerDevice: number;
@@ -28,6 +29,23 @@ export const defaultThrottlePolicy: ThrottlePolicy = {
   alertAfterFailures: 5,
 };
 
+export interface DeviceThrottle {
+  failures: number;
+  lastFailureAt: number;
+  lockedUntil: number;
+}
+
+/** The shared bucket: `tokens` wrong PINs left as of time `at`; it refills from `at` on. */
+export interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+export interface ThrottleState {
+  devices: ReadonlyMap<string, DeviceThrottle>;
+  bucket: Bucket;
+}
+
 export type ThrottleCheck = { allowed: true } | { allowed: false; until: number; scope: 'device' | 'global' };
 
 export interface FailureOutcome {
@@ -36,83 +54,101 @@ export interface FailureOutcome {
   alert: boolean;
 }
 
-interface DeviceState {
-  failures: number;
-  lastFailureAt: number;
-  lockedUntil: number;
+export const initialThrottle = (policy: ThrottlePolicy = defaultThrottlePolicy): ThrottleState => ({
+  devices: new Map(),
+  bucket: { tokens: policy.globalBurst, at: 0 },
+});
+
+export function checkThrottle(
+  state: ThrottleState,
+  device: string,
+  now: number,
+  countsGlobally = true,
+  policy: ThrottlePolicy = defaultThrottlePolicy,
+): ThrottleCheck {
+  const current = deviceState(state, device, now, policy);
+  if (current.lockedUntil > now) return { allowed: false, until: current.lockedUntil, scope: 'device' };
+  const globalUntil = countsGlobally ? globalLockedUntil(state, now, policy) : null;
+  if (globalUntil !== null) return { allowed: false, until: globalUntil, scope: 'global' };
+  return { allowed: true };
 }
 
-export class Throttle {
-  private readonly devices = new Map<string, DeviceState>();
-  private tokens: number;
-  private tokensAt = 0;
-
-  constructor(private readonly policy: ThrottlePolicy = defaultThrottlePolicy) {
-    this.tokens = policy.globalBurst;
+export function recordFailure(
+  state: ThrottleState,
+  device: string,
+  now: number,
+  countsGlobally = true,
+  policy: ThrottlePolicy = defaultThrottlePolicy,
+): { state: ThrottleState; outcome: FailureOutcome } {
+  const before = deviceState(state, device, now, policy);
+  const failures = before.failures + 1;
+  let lockedUntil: number | null = null;
+  let alert = failures === policy.alertAfterFailures;
+  const beyondFree = failures - policy.freeFailuresPerDevice;
+  const next: DeviceThrottle = { failures, lastFailureAt: now, lockedUntil: before.lockedUntil };
+  if (beyondFree > 0) {
+    next.lockedUntil = now + Math.min(policy.baseLockoutMs * 2 ** (beyondFree - 1), policy.maxLockoutMs);
+    lockedUntil = next.lockedUntil;
   }
-
-  check(device: string, now: number, countsGlobally = true): ThrottleCheck {
-    const state = this.device(device, now);
-    if (state.lockedUntil > now) return { allowed: false, until: state.lockedUntil, scope: 'device' };
-    const globalUntil = countsGlobally ? this.globalLockedUntil(now) : null;
-    if (globalUntil !== null) return { allowed: false, until: globalUntil, scope: 'global' };
-    return { allowed: true };
-  }
-
-  recordFailure(device: string, now: number, countsGlobally = true): FailureOutcome {
-    const state = this.device(device, now);
-    state.failures++;
-    state.lastFailureAt = now;
-    let lockedUntil: number | null = null;
-    let alert = state.failures === this.policy.alertAfterFailures;
-    const beyondFree = state.failures - this.policy.freeFailuresPerDevice;
-    if (beyondFree > 0) {
-      state.lockedUntil = now + Math.min(this.policy.baseLockoutMs * 2 ** (beyondFree - 1), this.policy.maxLockoutMs);
-      lockedUntil = state.lockedUntil;
+  let bucket = state.bucket;
+  if (countsGlobally) {
+    const tokensBefore = refill(bucket, now, policy).tokens;
+    bucket = { tokens: Math.max(0, tokensBefore - 1), at: Math.max(now, bucket.at) };
+    const globalUntil = bucketEmptyUntil(bucket, now, policy);
+    if (globalUntil !== null) {
+      lockedUntil = Math.max(lockedUntil ?? 0, globalUntil);
+      if (tokensBefore >= 1) alert = true;
     }
-    if (countsGlobally) {
-      const before = this.refill(now);
-      this.tokens = Math.max(0, before - 1);
-      const globalUntil = this.globalLockedUntil(now);
-      if (globalUntil !== null) {
-        lockedUntil = Math.max(lockedUntil ?? 0, globalUntil);
-        if (before >= 1) alert = true;
-      }
-    }
-    return { lockedUntil, alert };
   }
+  return { state: { devices: new Map(state.devices).set(device, next), bucket }, outcome: { lockedUntil, alert } };
+}
 
-  recordSuccess(device: string): void {
-    this.devices.delete(device);
-  }
+export function recordSuccess(state: ThrottleState, device: string): ThrottleState {
+  if (!state.devices.has(device)) return state;
+  const devices = new Map(state.devices);
+  devices.delete(device);
+  return { ...state, devices };
+}
 
-  /** Until when some keypad (or all of them) refuses PINs, or null when none does. */
-  lockedUntil(now: number): number | null {
-    let until = this.globalLockedUntil(now) ?? 0;
-    for (const state of this.devices.values()) if (state.lockedUntil > now) until = Math.max(until, state.lockedUntil);
-    return until > now ? until : null;
-  }
+/** Until when some keypad (or all of them) refuses PINs, or null when none does. */
+export function lockedUntil(state: ThrottleState, now: number, policy: ThrottlePolicy = defaultThrottlePolicy): number | null {
+  let until = globalLockedUntil(state, now, policy) ?? 0;
+  for (const d of state.devices.values()) if (d.lockedUntil > now) until = Math.max(until, d.lockedUntil);
+  return until > now ? until : null;
+}
 
-  /** While the shared limit is used up, when the next PIN attempt will be accepted. */
-  globalLockedUntil(now: number): number | null {
-    const tokens = this.refill(now);
-    return tokens < 1 ? now + Math.ceil((1 - tokens) * this.policy.globalRefillMs) : null;
-  }
+/** While the shared limit is used up, when the next PIN attempt will be accepted. */
+export function globalLockedUntil(state: ThrottleState, now: number, policy: ThrottlePolicy = defaultThrottlePolicy): number | null {
+  return bucketEmptyUntil(refill(state.bucket, now, policy), now, policy);
+}
 
-  private refill(now: number): number {
-    if (now > this.tokensAt) {
-      this.tokens = Math.min(this.policy.globalBurst, this.tokens + (now - this.tokensAt) / this.policy.globalRefillMs);
-      this.tokensAt = now;
-    }
-    return this.tokens;
-  }
+/**
+ * After a run that did not shut down cleanly: the bucket keeps what it had when last saved and
+ * refills only from now, so cutting the power never hands a guesser the time the door was down.
+ */
+export function withoutDowntimeRefill(state: ThrottleState, now: number): ThrottleState {
+  return { ...state, bucket: { tokens: state.bucket.tokens, at: Math.max(now, state.bucket.at) } };
+}
 
-  private device(device: string, now: number): DeviceState {
-    let state = this.devices.get(device);
-    if (!state || (state.lockedUntil <= now && now - state.lastFailureAt > this.policy.deviceMemoryMs)) {
-      state = { failures: 0, lastFailureAt: 0, lockedUntil: 0 };
-      this.devices.set(device, state);
-    }
-    return state;
+/** Staff cleared a lockout (a prankster, not a guesser): every device forgets its failures and the bucket is full. */
+export function resetThrottle(now: number, policy: ThrottlePolicy = defaultThrottlePolicy): ThrottleState {
+  return { devices: new Map(), bucket: { tokens: policy.globalBurst, at: now } };
+}
+
+/** The bucket as of `now`. A clock that went backwards refills nothing. */
+function refill(bucket: Bucket, now: number, policy: ThrottlePolicy): Bucket {
+  if (now <= bucket.at) return bucket;
+  return { tokens: Math.min(policy.globalBurst, bucket.tokens + (now - bucket.at) / policy.globalRefillMs), at: now };
+}
+
+function bucketEmptyUntil(bucket: Bucket, now: number, policy: ThrottlePolicy): number | null {
+  return bucket.tokens < 1 ? Math.max(now, bucket.at) + Math.ceil((1 - bucket.tokens) * policy.globalRefillMs) : null;
+}
+
+function deviceState(state: ThrottleState, device: string, now: number, policy: ThrottlePolicy): DeviceThrottle {
+  const current = state.devices.get(device);
+  if (!current || (current.lockedUntil <= now && now - current.lastFailureAt > policy.deviceMemoryMs)) {
+    return { failures: 0, lastFailureAt: 0, lockedUntil: 0 };
   }
+  return current;
 }

@@ -1,14 +1,25 @@
 import type { Repositories } from '../db/repositories';
 import type { CarrierKeyMatch } from '../db/repositories/accessKeys';
-import type { DoorEvent } from '../contract';
+import { ApiError, type DoorEvent } from '../contract';
 import type { Clock } from '../clock';
 import { windowVerdict } from '../domain/carrierWindow';
 import { normalizePhone } from '../domain/phone';
-import { Throttle } from '../domain/throttle';
+import {
+  checkThrottle,
+  initialThrottle,
+  lockedUntil,
+  recordFailure,
+  recordSuccess,
+  resetThrottle,
+  withoutDowntimeRefill,
+  type FailureOutcome,
+  type ThrottleState,
+} from '../domain/throttle';
 import type { DataKeys } from '../secrets';
 import type { AlertService } from './alerts';
 import type { AuditService, Actor } from './audit';
 import type { CredentialService } from './credentials';
+import type { PendingWrites } from './pendingWrites';
 import type { SettingsService } from './settings';
 import type { Transactor } from './tx';
 
@@ -24,12 +35,18 @@ const doorActor: Actor = { staffId: null, label: 'door' };
 /** Requests per phone number per day, and per device per hour, for "Single Access PIN Request". */
 const requestLimits = { perNumber: 3, perNumberWindowMs: 86_400_000, perDevice: 10, perDeviceWindowMs: 3_600_000 };
 
+const storageAlert = (at: number) =>
+  `Since ${new Date(at).toLocaleString()} Packroom cannot save to its database (the disk is full or the data folder is read-only). ` +
+  'The door keeps working and keeps its events in memory until they can be saved; a restart before then loses them. ' +
+  'Free space on the disk that holds the Packroom data folder, or ask your IT contact.';
+
 export interface AccessDeps {
-  repos: Pick<Repositories, 'accessKeys' | 'recipients' | 'carrierCodes'>;
+  repos: Pick<Repositories, 'accessKeys' | 'recipients' | 'doorState' | 'carrierCodes'>;
   credentials: CredentialService;
   keys: DataKeys;
   clock: Clock;
   tx: Transactor;
+  writes: PendingWrites;
   audit: AuditService;
   alerts: AlertService;
   settings: SettingsService;
@@ -37,59 +54,80 @@ export interface AccessDeps {
   timeZone: string;
 }
 
+/** What a decision found, before anything is written. */
+interface Verdict {
+  event: Omit<DoorEvent, 'at'>;
+  recipientId: number | null;
+  accessKeyId?: number;
+  /** A Single Access PIN that this grant uses up. */
+  uses?: number;
+  /** A Single Access PIN found past its expiry. */
+  expires?: number;
+  /** A carrier code: the audit names it, and an entry inside its window is recorded as a visit. */
+  carrier?: { match: CarrierKeyMatch; entered: boolean };
+}
+
 /**
  * The door decision: match, recipient active, not expired, not used; on a grant a single-use key
  * is marked used and the audit row written in the same SQLite transaction, so one PIN can never
- * open the door twice, whichever devices it is typed on.
+ * open the door twice, whichever devices it is typed on. The brute-force limits are saved in that
+ * transaction too, so a restart finds them where they were.
  */
 export class AccessService {
-  readonly throttle = new Throttle();
+  private throttle: ThrottleState;
+  /** Allowed PIN requests per key (hex of its HMAC), newest last. */
   private readonly requests = new Map<string, number[]>();
+  /** Single Access PINs granted while the database could not save their use: they never open twice. */
+  private readonly unsavedUses = new Set<number>();
 
-  constructor(private readonly deps: AccessDeps) {}
+  constructor(private readonly deps: AccessDeps) {
+    const saved = deps.repos.doorState.loadThrottle();
+    this.throttle = { devices: saved.devices, bucket: saved.bucket ?? initialThrottle().bucket };
+    for (const { key, at } of deps.repos.doorState.loadPinRequests(deps.clock.now() - requestLimits.perNumberWindowMs)) {
+      const hex = key.toString('hex');
+      this.requests.set(hex, [...(this.requests.get(hex) ?? []), at]);
+    }
+  }
 
-  decide(credential: Credential): DoorEvent {
+  /**
+   * `onGrant` sends the relay command. It runs inside the decision's transaction, after its writes and
+   * before the commit, whose wait for the disk (synchronous = FULL) would otherwise hold the door.
+   */
+  decide(credential: Credential, onGrant: () => void = () => undefined): DoorEvent {
     const now = this.deps.clock.now();
     const countsGlobally = credential.via === 'pin';
-    const check = this.throttle.check(credential.device, now, countsGlobally);
-    if (!check.allowed) {
-      return this.record(
-        {
-          result: 'locked-out',
-          via: credential.via,
-          device: credential.device,
-          reason: `Too many wrong tries: locked until ${new Date(check.until).toISOString()}`,
-        },
-        null,
-        now,
-      );
+    const before = this.throttle;
+    const check = checkThrottle(before, credential.device, now, countsGlobally);
+    const { decision, saved } = this.deps.writes.decideAndSave(
+      () => {
+        const verdict: Verdict = check.allowed
+          ? this.evaluate(credential, now)
+          : {
+              event: {
+                result: 'locked-out',
+                via: credential.via,
+                device: credential.device,
+                recipientName: null,
+                reason: `Too many wrong tries: locked until ${new Date(check.until).toISOString()}`,
+              },
+              recipientId: null,
+            };
+        if (verdict.event.result === 'granted') return { verdict, state: recordSuccess(before, credential.device), outcome: null };
+        if (verdict.event.result === 'denied') return { verdict, ...recordFailure(before, credential.device, now, countsGlobally) };
+        return { verdict, state: before, outcome: null };
+      },
+      ({ verdict, state }) => this.save(verdict, before, state, credential, now),
+      ({ verdict }) => {
+        if (verdict.event.result === 'granted') onGrant();
+      },
+    );
+    this.throttle = decision.state;
+    if (!saved) {
+      if (decision.verdict.uses !== undefined) this.unsavedUses.add(decision.verdict.uses);
+      this.deps.alerts.raise('storage', storageAlert(this.deps.writes.status().since ?? now));
     }
-    const event = this.deps.tx.run(() => {
-      const hash = this.deps.keys.lookupHash(credential.via, credential.secret);
-      const match = this.deps.repos.accessKeys.findActive(credential.via, hash);
-      const base = { via: credential.via, device: credential.device } as const;
-      if (!match) return this.record({ ...base, result: 'denied', reason: this.whyUnmatched(credential.via, hash) }, null, now);
-      if (match.kind === 'carrier') return this.carrierEntry(match, base, now);
-      const name = `${match.firstName} ${match.lastName}`;
-      if (!match.recipientActive)
-        return this.record({ ...base, result: 'denied', reason: 'Recipient is inactive' }, match.recipientId, now, name);
-      if (match.expiresAt !== null && match.expiresAt <= now) {
-        this.deps.repos.accessKeys.markExpired(match.id, now);
-        this.deps.credentials.changed(match.recipientId);
-        return this.record({ ...base, result: 'denied', reason: 'Single Access PIN expired' }, match.recipientId, now, name);
-      }
-      if (match.kind === 'single') {
-        if (!this.deps.repos.accessKeys.markUsed(match.id, credential.via, now)) {
-          return this.record({ ...base, result: 'denied', reason: 'Single Access PIN already used' }, match.recipientId, now, name);
-        }
-        this.deps.credentials.changed(match.recipientId);
-      }
-      const reason = match.kind === 'single' ? 'Single Access PIN (now used)' : credential.via === 'pin' ? 'PIN' : 'QR code';
-      return this.record({ ...base, result: 'granted', reason }, match.recipientId, now, name, match.id);
-    });
-    if (event.result === 'granted') this.throttle.recordSuccess(credential.device);
-    else this.failed(credential.device, now, countsGlobally);
-    return event;
+    if (decision.outcome) this.alertFailures(credential.device, decision.outcome);
+    return { ...decision.verdict.event, at: new Date(now).toISOString() };
   }
 
   /**
@@ -100,18 +138,18 @@ export class AccessService {
     if (!this.deps.settings.get().singleAccessPinRequest) return;
     const now = this.deps.clock.now();
     const phone = normalizePhone(phoneDigits, this.deps.settings.get().defaultCountry);
-    const numberKey = `number:${phone.ok ? phone.e164 : phoneDigits}`;
-    const deviceKey = `device:${device}`;
+    const numberKey = this.deps.keys.lookupHash('request', `number:${phone.ok ? phone.e164 : phoneDigits}`);
+    const deviceKey = this.deps.keys.lookupHash('request', `device:${device}`);
+    const counted: Buffer[] = [];
     const limited =
-      !this.allowRequest(deviceKey, now, requestLimits.perDevice, requestLimits.perDeviceWindowMs) ||
-      !this.allowRequest(numberKey, now, requestLimits.perNumber, requestLimits.perNumberWindowMs);
+      !this.allowRequest(deviceKey, now, requestLimits.perDevice, requestLimits.perDeviceWindowMs, counted) ||
+      !this.allowRequest(numberKey, now, requestLimits.perNumber, requestLimits.perNumberWindowMs, counted);
     const recipient = !limited && phone.ok ? this.deps.repos.recipients.activeByPhone(phone.e164) : undefined;
-    this.deps.tx.run(() =>
-      this.deps.audit.record(doorActor, 'door.pin_request', recipient ? `recipient:${recipient.id}` : null, {
-        device,
-        outcome: limited ? 'rate-limited' : recipient ? 'sent' : 'no match',
-      }),
-    );
+    const outcome = limited ? 'rate-limited' : recipient ? 'sent' : 'no match';
+    this.deps.writes.save(() => {
+      this.deps.audit.record(doorActor, 'door.pin_request', recipient ? `recipient:${recipient.id}` : null, { device, outcome }, now);
+      this.deps.repos.doorState.addPinRequests(counted, now, now - requestLimits.perNumberWindowMs);
+    });
     if (recipient) this.deps.credentials.requestAtDoor(recipient.id, device);
   }
 
@@ -133,28 +171,111 @@ export class AccessService {
     });
   }
 
+  /**
+   * Staff clear a keypad lockout (say a prankster typed wrong codes): every keypad forgets its
+   * failures and the shared limit is full again. Refused when nothing is locked, so a reset never
+   * hands a guesser fresh tries for no reason.
+   */
+  resetLockout(actor: Actor, reason: string): void {
+    const now = this.deps.clock.now();
+    const until = lockedUntil(this.throttle, now);
+    if (until === null) throw new ApiError('CONFLICT', 'The keypad is not locked out, so there is nothing to reset.');
+    const state = resetThrottle(now);
+    this.deps.tx.run(() => {
+      this.deps.repos.doorState.replaceThrottle(state);
+      this.deps.audit.record(actor, 'door.lockout_reset', null, { reason, lockedUntil: new Date(until).toISOString() });
+    });
+    this.throttle = state;
+  }
+
+  /** After a start that followed no clean shutdown: the time Packroom was down refills nothing. */
+  distrustDowntime(): void {
+    const state = withoutDowntimeRefill(this.throttle, this.deps.clock.now());
+    this.deps.writes.save(() => this.deps.repos.doorState.saveBucket(state.bucket));
+    this.throttle = state;
+  }
+
   keypadLockedUntil(): number | null {
-    return this.throttle.lockedUntil(this.deps.clock.now());
+    return lockedUntil(this.throttle, this.deps.clock.now());
+  }
+
+  /** Reads only: the decision may be taken again outside a transaction when the database is full. */
+  private evaluate(credential: Credential, now: number): Verdict {
+    const hash = this.deps.keys.lookupHash(credential.via, credential.secret);
+    const match = this.deps.repos.accessKeys.findActive(credential.via, hash);
+    const base = { via: credential.via, device: credential.device, recipientName: null } as const;
+    if (!match) return { event: { ...base, result: 'denied', reason: this.whyUnmatched(credential.via, hash) }, recipientId: null };
+    if (match.kind === 'carrier') return this.carrierVerdict(match, base, now);
+    const denied = (reason: string, expires?: number): Verdict => ({
+      event: { ...base, recipientName: `${match.firstName} ${match.lastName}`, result: 'denied', reason },
+      recipientId: match.recipientId,
+      ...(expires === undefined ? {} : { expires }),
+    });
+    if (!match.recipientActive) return denied('Recipient is inactive');
+    if (match.expiresAt !== null && match.expiresAt <= now) return denied('Single Access PIN expired', match.id);
+    if (match.kind === 'single' && this.unsavedUses.has(match.id)) return denied('Single Access PIN already used');
+    const reason = match.kind === 'single' ? 'Single Access PIN (now used)' : credential.via === 'pin' ? 'PIN' : 'QR code';
+    return {
+      event: { ...base, recipientName: `${match.firstName} ${match.lastName}`, result: 'granted', reason },
+      recipientId: match.recipientId,
+      accessKeyId: match.id,
+      ...(match.kind === 'single' ? { uses: match.id } : {}),
+    };
   }
 
   /**
    * A carrier code opens only inside its window. Outside it the keypad sees the same 'denied' as for a
-   * wrong PIN (and the throttle counts it, in decide); only the audit and staff see why. An entry is
-   * recorded as a visit, so staff are reminded to log what the carrier left.
+   * wrong PIN (and the throttle counts it); only the audit and staff see why. An entry is recorded as a
+   * visit, so staff are reminded to log what the carrier left.
    */
-  private carrierEntry(match: CarrierKeyMatch, base: Pick<DoorEvent, 'via' | 'device'>, now: number): DoorEvent {
-    const carrier = {
-      subject: `carrier:${match.id}`,
-      details: { carrierCodeId: match.id, carrier: match.carrier, carrierName: match.carrierName },
-    };
+  private carrierVerdict(match: CarrierKeyMatch, base: Pick<DoorEvent, 'via' | 'device' | 'recipientName'>, now: number): Verdict {
     const verdict = windowVerdict(match.window, now, this.deps.timeZone);
     if (verdict !== 'inside') {
       const reason = verdict === 'ended' ? 'Carrier code past its end date' : 'Carrier code outside its hours';
-      return this.record({ ...base, result: 'denied', reason }, null, now, null, undefined, carrier);
+      return { event: { ...base, result: 'denied', reason }, recipientId: null, carrier: { match, entered: false } };
     }
-    this.deps.repos.carrierCodes.recordVisit({ carrierCodeId: match.id, carrier: match.carrier, name: match.carrierName, enteredAt: now });
-    const reason = `Carrier code (${match.carrierName})`;
-    return this.record({ ...base, result: 'granted', reason }, null, now, match.carrierName, undefined, carrier);
+    return {
+      event: { ...base, recipientName: match.carrierName, result: 'granted', reason: `Carrier code (${match.carrierName})` },
+      recipientId: null,
+      carrier: { match, entered: true },
+    };
+  }
+
+  /** Every write of one decision: the key's new status, the throttle as decided, the audit row. */
+  private save(verdict: Verdict, before: ThrottleState, after: ThrottleState, credential: Credential, now: number): void {
+    const { accessKeys, doorState } = this.deps.repos;
+    if (verdict.expires !== undefined) {
+      accessKeys.markExpired(verdict.expires, now);
+      this.deps.credentials.changed(verdict.recipientId!);
+    }
+    if (verdict.uses !== undefined) {
+      const id = verdict.uses;
+      accessKeys.markUsed(id, credential.via, now);
+      this.deps.credentials.changed(verdict.recipientId!);
+      this.deps.tx.onCommit(() => this.unsavedUses.delete(id));
+    }
+    const device = after.devices.get(credential.device);
+    if (device !== before.devices.get(credential.device)) doorState.saveDevice(credential.device, device ?? null);
+    if (after.bucket !== before.bucket) doorState.saveBucket(after.bucket);
+    const { event, carrier } = verdict;
+    if (carrier?.entered) {
+      const { id, carrier: carrierId, carrierName } = carrier.match;
+      this.deps.repos.carrierCodes.recordVisit({ carrierCodeId: id, carrier: carrierId, name: carrierName, enteredAt: now });
+    }
+    const action = event.result === 'granted' ? 'door.granted' : event.result === 'locked-out' ? 'door.locked_out' : 'door.denied';
+    this.deps.audit.record(
+      doorActor,
+      action,
+      carrier ? `carrier:${carrier.match.id}` : verdict.recipientId === null ? null : `recipient:${verdict.recipientId}`,
+      {
+        device: event.device,
+        via: event.via,
+        reason: event.reason,
+        ...(verdict.accessKeyId === undefined ? {} : { accessKeyId: verdict.accessKeyId }),
+        ...(carrier && { carrierCodeId: carrier.match.id, carrier: carrier.match.carrier, carrierName: carrier.match.carrierName }),
+      },
+      now,
+    );
   }
 
   /** For the audit only: the keypad answers every miss the same way. */
@@ -166,46 +287,30 @@ export class AccessService {
     return `Unknown ${via === 'pin' ? 'PIN' : 'QR code'}`;
   }
 
-  private failed(device: string, now: number, countsGlobally: boolean): void {
-    const outcome = this.throttle.recordFailure(device, now, countsGlobally);
+  private alertFailures(device: string, outcome: FailureOutcome): void {
     if (!outcome.alert) return;
     const until = outcome.lockedUntil ? ` Codes are refused until ${new Date(outcome.lockedUntil).toLocaleTimeString()}.` : '';
     this.deps.alerts.raise(
       'door.failures',
-      `Repeated wrong codes at the ${device}: someone may be guessing.${until} A resident who is locked out can be let in with Open Door.`,
+      `Repeated wrong codes at the ${device}: someone may be guessing.${until} A resident who is locked out can be let in with Open Door, or staff can use Reset keypad lockout.`,
     );
   }
 
-  private allowRequest(key: string, now: number, limit: number, windowMs: number): boolean {
-    const recent = (this.requests.get(key) ?? []).filter((t) => now - t < windowMs);
+  /** Counts an allowed request in memory and adds its key to `counted`, for the caller to save. */
+  private allowRequest(key: Buffer, now: number, limit: number, windowMs: number, counted: Buffer[]): boolean {
+    const hex = key.toString('hex');
+    const recent = (this.requests.get(hex) ?? []).filter((t) => now - t < windowMs);
     const allowed = recent.length < limit;
-    if (allowed) recent.push(now);
-    if (recent.length > 0) this.requests.set(key, recent);
-    else this.requests.delete(key);
+    if (allowed) {
+      recent.push(now);
+      counted.push(key);
+    }
+    if (recent.length > 0) this.requests.set(hex, recent);
+    else this.requests.delete(hex);
     // Numbers typed once and never again would otherwise pile up for the life of the process.
     if (this.requests.size > 1000) {
       for (const [k, times] of this.requests) if (times.every((t) => now - t >= requestLimits.perNumberWindowMs)) this.requests.delete(k);
     }
     return allowed;
-  }
-
-  private record(
-    event: Omit<DoorEvent, 'at' | 'recipientName'>,
-    recipientId: number | null,
-    now: number,
-    recipientName: string | null = null,
-    accessKeyId?: number,
-    carrier?: { subject: string; details: Record<string, unknown> },
-  ): DoorEvent {
-    const action = event.result === 'granted' ? 'door.granted' : event.result === 'locked-out' ? 'door.locked_out' : 'door.denied';
-    const subject = carrier?.subject ?? (recipientId === null ? null : `recipient:${recipientId}`);
-    this.deps.audit.record(doorActor, action, subject, {
-      device: event.device,
-      via: event.via,
-      reason: event.reason,
-      ...(accessKeyId === undefined ? {} : { accessKeyId }),
-      ...carrier?.details,
-    });
-    return { ...event, at: new Date(now).toISOString(), recipientName };
   }
 }

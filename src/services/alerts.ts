@@ -1,8 +1,9 @@
 import type { Repositories } from '../db/repositories';
 import type { Alert } from '../contract';
 import type { Clock } from '../clock';
-import type { Actor, AuditService } from './audit';
+import { systemActor, type Actor, type AuditService } from './audit';
 import type { EventBus } from './events';
+import type { PendingWrites } from './pendingWrites';
 import type { Transactor } from './tx';
 
 export type AlertKind =
@@ -14,38 +15,81 @@ export type AlertKind =
   | 'device.protocol'
   | 'notification.failed'
   | 'import'
-  | 'carrier.unlogged';
+  | 'carrier.unlogged'
+  | 'system.restart'
+  | 'storage';
 
 export interface AlertDeps {
   repos: Pick<Repositories, 'alerts'>;
   clock: Clock;
   tx: Transactor;
+  writes: PendingWrites;
   audit: AuditService;
   events: EventBus;
 }
 
+/** An alert raised while the database could not be written: shown from memory until it is saved. */
+interface HeldAlert {
+  id: number;
+  at: number;
+  kind: AlertKind;
+  message: string;
+  acknowledged: { actor: Actor; at: number } | null;
+}
+
 /** Problems staff must see and acknowledge; each is also in the audit log. */
 export class AlertService {
+  private readonly held = new Set<HeldAlert>();
+  private heldIds = 0;
+
   constructor(private readonly deps: AlertDeps) {}
 
   raise(kind: AlertKind, message: string): void {
-    this.deps.tx.run(() => {
+    for (const h of this.held) if (h.kind === kind && h.message === message && !h.acknowledged) return;
+    // Ids counted down from the top never meet SQLite's row ids, so staff can acknowledge a held alert too.
+    const held: HeldAlert = { id: Number.MAX_SAFE_INTEGER - this.heldIds++, at: this.deps.clock.now(), kind, message, acknowledged: null };
+    const saved = this.deps.writes.save(() => {
       if (this.deps.repos.alerts.hasOpen(kind, message)) return;
-      this.deps.repos.alerts.insert({ at: this.deps.clock.now(), kind, message });
-      this.deps.audit.record({ staffId: null, label: 'system' }, 'alert.raised', null, { kind, message });
-      this.deps.tx.onCommit(() => this.deps.events.emit('alerts.changed', { open: this.deps.repos.alerts.countOpen() }));
+      const id = this.deps.repos.alerts.insert({ at: held.at, kind, message });
+      this.deps.audit.record(systemActor, 'alert.raised', null, { kind, message }, held.at);
+      if (held.acknowledged) {
+        this.deps.repos.alerts.acknowledge(id, held.acknowledged.actor.staffId, held.acknowledged.at);
+        this.deps.audit.record(held.acknowledged.actor, 'alert.acknowledged', `alert:${id}`, null, held.acknowledged.at);
+      }
+      this.deps.tx.onCommit(() => {
+        this.held.delete(held);
+        this.changed();
+      });
     });
+    if (!saved) {
+      this.held.add(held);
+      this.changed();
+    }
   }
 
   list(): Alert[] {
-    return this.deps.repos.alerts.open().map((a) => ({ id: a.id, at: new Date(a.at).toISOString(), kind: a.kind, message: a.message }));
+    const held = [...this.held].filter((h) => !h.acknowledged).reverse();
+    const saved = this.deps.repos.alerts.open().map((a) => ({ id: a.id, at: a.at, kind: a.kind, message: a.message }));
+    return [...held, ...saved].map((a) => ({ id: a.id, at: new Date(a.at).toISOString(), kind: a.kind, message: a.message }));
   }
 
   acknowledge(actor: Actor, id: number): void {
+    const held = [...this.held].find((h) => h.id === id);
+    if (held) {
+      held.acknowledged ??= { actor, at: this.deps.clock.now() };
+      this.changed();
+      return;
+    }
     this.deps.tx.run(() => {
       if (!this.deps.repos.alerts.acknowledge(id, actor.staffId, this.deps.clock.now())) return;
       this.deps.audit.record(actor, 'alert.acknowledged', `alert:${id}`);
-      this.deps.tx.onCommit(() => this.deps.events.emit('alerts.changed', { open: this.deps.repos.alerts.countOpen() }));
+      this.deps.tx.onCommit(() => this.changed());
     });
+  }
+
+  private changed(): void {
+    let open = this.deps.repos.alerts.countOpen();
+    for (const h of this.held) if (!h.acknowledged) open++;
+    this.deps.events.emit('alerts.changed', { open });
   }
 }

@@ -33,10 +33,19 @@ export interface AuditDeps {
 export class AuditService {
   constructor(private readonly deps: AuditDeps) {}
 
-  /** Call inside the transaction that makes the change, so the change and its record stand or fall together. */
-  record(actor: Actor, action: string, subject: string | null, details: Record<string, unknown> | null = null): AuditEntry {
+  /**
+   * Call inside the transaction that makes the change, so the change and its record stand or fall together.
+   * `at` is when it happened, for a write kept in memory while the database was full and saved later.
+   */
+  record(
+    actor: Actor,
+    action: string,
+    subject: string | null,
+    details: Record<string, unknown> | null = null,
+    at: number = this.deps.clock.now(),
+  ): AuditEntry {
     const row = this.deps.repos.audit.insert({
-      at: this.deps.clock.now(),
+      at,
       actorStaffId: actor.staffId,
       actor: actor.label,
       action,

@@ -2,6 +2,7 @@ import type { Repositories } from '../db/repositories';
 import { ApiError, type SessionInfo, type StaffAccount, type StaffRole } from '../contract';
 import { type StaffRow } from '../db/repositories/staff';
 import type { Clock } from '../clock';
+import { afterPasswordFailure, passwordAttemptKey, passwordAttemptRefused } from '../domain/passwordAttempts';
 import { random } from '../random';
 import type { Actor, AuditService } from './audit';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
@@ -15,9 +16,7 @@ interface Session {
   lastActivity: number;
 }
 
-/** After this many wrong passwords for one user name, logins for it wait out a short lockout. */
-const maxFailures = 5;
-const failureLockoutMs = 60_000;
+const tooManyWrong = 'Too many wrong passwords for this user. Wait a minute, then try again.';
 
 export const staffActor = (staff: Pick<StaffRow, 'id' | 'username'>): Actor => ({ staffId: staff.id, label: staff.username });
 
@@ -38,7 +37,7 @@ export interface NewStaff {
 }
 
 export interface AuthDeps {
-  repos: Pick<Repositories, 'staff'>;
+  repos: Pick<Repositories, 'staff' | 'loginFailures'>;
   clock: Clock;
   tx: Transactor;
   audit: AuditService;
@@ -47,7 +46,8 @@ export interface AuthDeps {
 
 export class AuthService {
   private readonly sessions = new Map<string, Session>();
-  private readonly failures = new Map<string, { count: number; until: number }>();
+  /** Password checks still running per user name: they count against the limit until they end. */
+  private readonly checking = new Map<string, number>();
 
   constructor(private readonly deps: AuthDeps) {}
 
@@ -102,23 +102,18 @@ export class AuthService {
   }
 
   async login(username: string, password: string): Promise<{ token: string; info: SessionInfo }> {
-    const now = this.deps.clock.now();
-    const failure = this.failures.get(username);
-    if (failure && failure.count >= maxFailures && failure.until > now) {
-      throw new ApiError('UNAUTHENTICATED', 'Too many wrong passwords for this user. Wait a minute, then try again.');
-    }
     const row = this.deps.repos.staff.byUsername(username);
-    const ok = await verifyPassword(password, row?.passwordHash ?? decoyHash);
+    const ok = await this.verify(username, password, row?.passwordHash ?? decoyHash);
     if (!row || !ok || !row.active) {
-      const count = (failure && failure.until > now ? failure.count : 0) + 1;
-      this.failures.set(username, { count, until: now + failureLockoutMs });
-      this.deps.tx.run(() =>
+      this.countFailure(username, () =>
         this.deps.audit.record({ staffId: null, label: username }, 'auth.login_failed', row ? `staff:${row.id}` : null),
       );
       throw new ApiError('UNAUTHENTICATED', 'Wrong user name or password.');
     }
-    this.failures.delete(username);
-    this.deps.tx.run(() => this.deps.audit.record(staffActor(row), 'auth.login', `staff:${row.id}`));
+    this.deps.tx.run(() => {
+      this.deps.repos.loginFailures.clear(passwordAttemptKey(username));
+      this.deps.audit.record(staffActor(row), 'auth.login', `staff:${row.id}`);
+    });
     return this.openSession(row);
   }
 
@@ -155,18 +150,23 @@ export class AuthService {
     if (session && !session.locked) this.lock(session, reason);
   }
 
+  /** Unlocking is a login: the same limit on wrong passwords, counted per user name with sign-in's. */
   async unlock(token: string | null, password: string): Promise<SessionInfo> {
     const current = this.current(token);
     if (!current) throw new ApiError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
-    const ok = await verifyPassword(password, current.staff.passwordHash);
+    const { staff } = current;
+    const ok = await this.verify(staff.username, password, staff.passwordHash, 'password');
     if (!ok) {
-      this.deps.tx.run(() => this.deps.audit.record(staffActor(current.staff), 'auth.unlock_failed', `staff:${current.staff.id}`));
+      this.countFailure(staff.username, () => this.deps.audit.record(staffActor(staff), 'auth.unlock_failed', `staff:${staff.id}`));
       throw new ApiError('UNAUTHENTICATED', 'Wrong password.', 'password');
     }
     current.session.locked = false;
     current.session.lastActivity = this.deps.clock.now();
-    this.deps.tx.run(() => this.deps.audit.record(staffActor(current.staff), 'auth.unlock', `staff:${current.staff.id}`));
-    return this.info(current.session, current.staff);
+    this.deps.tx.run(() => {
+      this.deps.repos.loginFailures.clear(passwordAttemptKey(staff.username));
+      this.deps.audit.record(staffActor(staff), 'auth.unlock', `staff:${staff.id}`);
+    });
+    return this.info(current.session, staff);
   }
 
   info(session: Session, staff: StaffRow): SessionInfo {
@@ -177,6 +177,35 @@ export class AuthService {
     session.locked = true;
     const row = this.deps.repos.staff.byId(session.staffId);
     if (row) this.deps.tx.run(() => this.deps.audit.record(staffActor(row), 'auth.lock', `staff:${row.id}`, { reason }));
+  }
+
+  /**
+   * Checks a password under the limit: refused outright while this user name is locked out, and
+   * counted as a failure while it is being checked, so parallel guesses cannot slip past the limit.
+   */
+  private async verify(username: string, password: string, hash: string, field?: string): Promise<boolean> {
+    const key = passwordAttemptKey(username);
+    const checking = this.checking.get(key) ?? 0;
+    if (passwordAttemptRefused(this.deps.repos.loginFailures.get(key), checking, this.deps.clock.now())) {
+      throw new ApiError('UNAUTHENTICATED', tooManyWrong, field);
+    }
+    this.checking.set(key, checking + 1);
+    try {
+      return await verifyPassword(password, hash);
+    } finally {
+      const left = (this.checking.get(key) ?? 1) - 1;
+      if (left > 0) this.checking.set(key, left);
+      else this.checking.delete(key);
+    }
+  }
+
+  /** A wrong password, saved with its audit row so a restart does not forget it. */
+  private countFailure(username: string, audit: () => void): void {
+    const key = passwordAttemptKey(username);
+    this.deps.tx.run(() => {
+      this.deps.repos.loginFailures.save(key, afterPasswordFailure(this.deps.repos.loginFailures.get(key), this.deps.clock.now()));
+      audit();
+    });
   }
 
   private idleMs(): number {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { api, ApiError, isMethodName, type Envelope, type MethodName, type MethodResult, type ParsedInput } from '../contract';
+import { isStorageError } from '../db/errors';
 import type { StaffRow } from '../db/repositories/staff';
 import { log } from '../log';
 import { systemActor, type Actor } from './audit';
@@ -23,6 +24,9 @@ export type Dispatch = (ctx: CallContext, method: unknown, input: unknown) => Pr
 
 const internalMessage =
   'Something went wrong inside Packroom. Nothing was changed. Try again; if it keeps happening, tell your IT contact (details are in the Packroom log).';
+
+const storageMessage =
+  'Packroom cannot save to its database: the disk is full or the data folder is read-only. Nothing was changed; the door keeps working. Free disk space (or ask your IT contact), then try again.';
 
 export function validationError(error: z.ZodError): ApiError {
   const issue = error.issues[0];
@@ -58,6 +62,7 @@ export function createDispatch(auth: AuthService, handlers: Handlers): Dispatch 
       return { ok: true, result: result ?? null };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+      if (isStorageError(error)) return { ok: false, error: { code: 'INTERNAL', message: storageMessage } };
       log.error(`API call ${String(method)} failed`, error);
       return { ok: false, error: { code: 'INTERNAL', message: internalMessage } };
     }

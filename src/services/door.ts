@@ -42,6 +42,7 @@ export class DoorController {
   private isOpen = false;
   private closeTimer: ClockTimer | null = null;
   private lastEvent: DoorEvent | null = null;
+  private shownLockedUntil: number | null = null;
   private devices: () => DeviceState[] = () => [];
 
   constructor(private readonly deps: DoorDeps) {}
@@ -128,6 +129,12 @@ export class DoorController {
     this.announce(event);
   }
 
+  /** Staff clear a keypad lockout (audited with the reason); the header follows at once. */
+  resetLockout(actor: Actor, reason: string): void {
+    this.deps.access.resetLockout(actor, reason);
+    this.emitStatus();
+  }
+
   status(): DoorStatus {
     const lockedUntil = this.deps.access.keypadLockedUntil();
     return {
@@ -152,10 +159,13 @@ export class DoorController {
   }
 
   private submit(credential: Credential): void {
-    const event = this.deps.access.decide(credential);
-    // The relay command goes out before anyone is told: the door never waits for the UIs.
-    if (event.result === 'granted') this.pulse();
+    // The relay command goes out before the decision's commit reaches the disk and before anyone is
+    // told: the door never waits for the disk or for the UIs.
+    const event = this.deps.access.decide(credential, () => this.pulse());
     this.announce(event);
+    // A wrong code can start a lockout: the header shows it (and the way to reset it) at once.
+    const locked = this.deps.access.keypadLockedUntil();
+    if (locked !== this.shownLockedUntil) this.emitStatus();
   }
 
   private announce(event: DoorEvent): void {
@@ -214,6 +224,8 @@ export class DoorController {
   }
 
   private emitStatus(): void {
-    this.deps.events.emit('door.status', this.status());
+    const status = this.status();
+    this.shownLockedUntil = this.deps.access.keypadLockedUntil();
+    this.deps.events.emit('door.status', status);
   }
 }

@@ -115,6 +115,10 @@ export function createHandlers({
       door.openByStaff(actor, input.reason, input.recipientId ?? null);
       return null;
     },
+    'door.resetLockout': (input, { actor }) => {
+      door.resetLockout(actor, input.reason);
+      return null;
+    },
 
     'alerts.list': () => alerts.list(),
     'alerts.acknowledge': (input, { actor }) => {

@@ -29,6 +29,11 @@ export class Transactor {
     return result;
   }
 
+  /** True inside `run`: work started now would be rolled back with the caller's transaction. */
+  get active(): boolean {
+    return this.depth > 0;
+  }
+
   /** Queues `cb` for when the outermost transaction commits (or runs it now, outside one). */
   onCommit(cb: () => void): void {
     if (this.depth === 0) cb();

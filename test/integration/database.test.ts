@@ -30,6 +30,12 @@ describe('openDatabase', () => {
     db.close();
   });
 
+  it('syncs every commit to disk (synchronous = FULL), so a power cut loses no committed door decision', () => {
+    const db = openDatabase(join(tempDir(), 'p.db'));
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    db.close();
+  });
+
   it('is idempotent: reopening applies nothing twice and keeps the data', () => {
     const file = join(tempDir(), 'p.db');
     const first = openDatabase(file);

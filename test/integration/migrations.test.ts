@@ -44,6 +44,7 @@ const t0 = Date.UTC(2025, 0, 6, 9, 0);
 
 const ana = { pin: '48151623', qr: 'qr-token-ana-0001', singlePin: '90817263' };
 const carrierCode = '70615243';
+const lockedUntil2100 = Date.UTC(2100, 0, 1);
 
 const fixtures: Fixture[] = [
   {
@@ -185,6 +186,25 @@ const fixtures: Fixture[] = [
     },
     olderRows(core) {
       expect(core.carrierCodes.list()).toEqual([]);
+    },
+  },
+  {
+    migration: '0005_door_state',
+    seed(db) {
+      db.prepare('INSERT INTO door_throttle_devices (device, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?)').run(
+        'lobby-keypad',
+        9,
+        t0,
+        lockedUntil2100,
+      );
+      db.prepare('INSERT INTO login_failures (username, count, until) VALUES (?, ?, ?)').run('ada', 5, lockedUntil2100);
+    },
+    survived(core) {
+      expect(core.access.keypadLockedUntil()).toBe(lockedUntil2100);
+      expect(core.repos.loginFailures.get('ada')).toEqual(expect.objectContaining({ count: 5, until: lockedUntil2100 }));
+    },
+    olderRows(core) {
+      expect(core.access.keypadLockedUntil()).toBeNull();
     },
   },
 ];

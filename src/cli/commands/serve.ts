@@ -41,15 +41,17 @@ export async function serveCommand(args: string[], out: NodeJS.WritableStream, c
     ...(sim ? { extraRoutes: simRoutes(core, sim) } : {}),
   });
   if (!isLoopback(host)) log.warn(`Listening on ${host}: other computers on the network can reach the sign-in page.`);
-  out.write(
-    `Packroom is running at ${server.url} (data: ${dataDir}${sim ? `; simulated door at ${server.url}/sim` : ''}). Press Ctrl+C to stop.\n`,
-  );
-
-  await new Promise<void>((resolve) => {
+  // Signal handlers before the "running" line: a stop right after it still shuts down cleanly, not like a crash.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  out.write(
+    `Packroom is running at ${server.url} (data: ${dataDir}${sim ? `; simulated door at ${server.url}/sim` : ''}). Press Ctrl+C to stop.\n`,
+  );
+
+  await stopped;
   await server.close();
   await core.close();
   return 0;

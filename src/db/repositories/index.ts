@@ -5,9 +5,12 @@ import { AuditRepository } from './audit';
 import { CarrierCodeRepository } from './carrierCodes';
 import { DeviceAssignmentRepository } from './deviceAssignments';
 import { KeyCheckRepository } from './keyCheck';
+import { DoorStateRepository } from './doorState';
+import { LoginFailureRepository } from './loginFailures';
 import { OutboxRepository } from './outbox';
 import { RecipientRepository } from './recipients';
 import { RosterRunRepository } from './rosterRuns';
+import { RunMarkerRepository } from './runMarker';
 import { SettingsRepository } from './settings';
 import { StaffRepository } from './staff';
 
@@ -20,9 +23,12 @@ export function createRepositories(db: Db) {
     carrierCodes: new CarrierCodeRepository(db),
     deviceAssignments: new DeviceAssignmentRepository(db),
     keyCheck: new KeyCheckRepository(db),
+    doorState: new DoorStateRepository(db),
+    loginFailures: new LoginFailureRepository(db),
     outbox: new OutboxRepository(db),
     recipients: new RecipientRepository(db),
     rosterRuns: new RosterRunRepository(db),
+    runMarker: new RunMarkerRepository(db),
     settings: new SettingsRepository(db),
     staff: new StaffRepository(db),
   };

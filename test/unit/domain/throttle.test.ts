@@ -1,7 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { defaultThrottlePolicy, Throttle, type ThrottlePolicy } from '../../../src/domain/throttle';
+import {
+  checkThrottle,
+  defaultThrottlePolicy,
+  initialThrottle,
+  lockedUntil,
+  recordFailure,
+  recordSuccess,
+  resetThrottle,
+  withoutDowntimeRefill,
+  type ThrottlePolicy,
+  type ThrottleState,
+} from '../../../src/domain/throttle';
 
 const policy: ThrottlePolicy = { ...defaultThrottlePolicy, globalBurst: 1000 };
+
+/** The pure functions threaded through one state, as AccessService keeps it between decisions. */
+class Throttle {
+  state: ThrottleState;
+  constructor(private readonly policy: ThrottlePolicy = defaultThrottlePolicy) {
+    this.state = initialThrottle(policy);
+  }
+  check(device: string, now: number, countsGlobally = true) {
+    return checkThrottle(this.state, device, now, countsGlobally, this.policy);
+  }
+  recordFailure(device: string, now: number, countsGlobally = true) {
+    const next = recordFailure(this.state, device, now, countsGlobally, this.policy);
+    this.state = next.state;
+    return next.outcome;
+  }
+  recordSuccess(device: string) {
+    this.state = recordSuccess(this.state, device);
+  }
+}
 
 describe('Throttle per device', () => {
   it('allows the free mistakes, then locks out for a time that doubles', () => {
@@ -69,5 +99,36 @@ describe('Throttle in total', () => {
     }
     const perDay = (guesses - defaultThrottlePolicy.globalBurst) / 10;
     expect(perDay).toBeLessThanOrEqual(day / defaultThrottlePolicy.globalRefillMs);
+  });
+});
+
+describe('Throttle state as data', () => {
+  it('never changes the state it was given', () => {
+    const before = initialThrottle();
+    const { state } = recordFailure(before, 'keypad', 1_000);
+    expect(before.devices.size).toBe(0);
+    expect(before.bucket.tokens).toBe(defaultThrottlePolicy.globalBurst);
+    expect(state.devices.get('keypad')).toEqual({ failures: 1, lastFailureAt: 1_000, lockedUntil: 0 });
+    expect(state.bucket.tokens).toBe(defaultThrottlePolicy.globalBurst - 1);
+  });
+
+  it('counts time since the last save as refill, but not after an unclean start', () => {
+    let state = initialThrottle();
+    for (let i = 0; i < defaultThrottlePolicy.globalBurst; i++) state = recordFailure(state, `k${i}`, 0).state;
+    const oneRefill = defaultThrottlePolicy.globalRefillMs;
+    expect(checkThrottle(state, 'keypad', 2 * oneRefill)).toEqual({ allowed: true });
+    const distrusted = withoutDowntimeRefill(state, 2 * oneRefill);
+    expect(checkThrottle(distrusted, 'keypad', 2 * oneRefill)).toEqual({ allowed: false, until: 3 * oneRefill, scope: 'global' });
+    expect(checkThrottle(distrusted, 'keypad', 3 * oneRefill)).toEqual({ allowed: true });
+  });
+
+  it('a staff reset clears device lockouts and fills the bucket', () => {
+    let state = initialThrottle();
+    for (let i = 0; i < 30; i++) state = recordFailure(state, 'keypad', 0).state;
+    expect(lockedUntil(state, 0)).not.toBeNull();
+    const reset = resetThrottle(10);
+    expect(lockedUntil(reset, 10)).toBeNull();
+    expect(checkThrottle(reset, 'keypad', 10)).toEqual({ allowed: true });
+    expect(reset.bucket).toEqual({ tokens: defaultThrottlePolicy.globalBurst, at: 10 });
   });
 });

@@ -1,0 +1,50 @@
+import type { Repositories } from '../db/repositories';
+import type { Clock } from '../clock';
+import type { AccessService } from './access';
+import type { AlertService } from './alerts';
+import type { PendingWrites } from './pendingWrites';
+
+export interface LifecycleDeps {
+  repos: Pick<Repositories, 'runMarker'>;
+  clock: Clock;
+  writes: PendingWrites;
+  alerts: AlertService;
+  access: AccessService;
+}
+
+/**
+ * A marker row while Packroom runs. Found at start-up, the previous run ended without shutting down
+ * (power cut, crash, forced update): a guesser may be cutting the power, so staff are told and the
+ * keypad's shared limit gets no refill for the time Packroom was down.
+ */
+export class RunLifecycle {
+  private running = false;
+
+  constructor(private readonly deps: LifecycleDeps) {}
+
+  begin(): void {
+    const now = this.deps.clock.now();
+    const previous = this.deps.repos.runMarker.leftOver();
+    if (previous !== null) {
+      this.deps.access.distrustDowntime();
+      this.deps.alerts.raise(
+        'system.restart',
+        `Packroom restarted unexpectedly at ${new Date(now).toLocaleString()}: the run started ${new Date(previous).toLocaleString()} did not shut down ` +
+          '(a power cut, a crash or a forced update). The keypad limits were kept as they were, with no refill for the time it was down. ' +
+          'Check that the door is closed and look at the Activity log.',
+      );
+    }
+    this.deps.writes.save(() => this.deps.repos.runMarker.set(now));
+    this.running = true;
+  }
+
+  /**
+   * Clean shutdown: writes kept in memory go first, then the marker is cleared. If the database
+   * still refuses them, the marker stays and the next start treats the writes as lost.
+   */
+  end(): void {
+    if (this.running) this.deps.writes.save(() => this.deps.repos.runMarker.clear());
+    this.running = false;
+    this.deps.writes.stop();
+  }
+}
