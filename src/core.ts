@@ -16,11 +16,15 @@ import { EventBus } from './services/events';
 import { createHandlers } from './services/handlers';
 import { notificationConfig } from './services/notifications/fromSettings';
 import { NotificationService } from './services/notifications/service';
+import { packageLines } from './services/packages/notices';
+import { PackageSchedule } from './services/packages/schedule';
+import { PackageService } from './services/packages/service';
 import { RecipientService } from './services/recipients';
 import { RosterService } from './services/roster/service';
 import { RosterSchedule } from './services/roster/schedule';
 import { SettingsService } from './services/settings';
 import { Transactor } from './services/tx';
+import { log } from './log';
 
 export interface CoreOptions {
   dataDir: string;
@@ -53,6 +57,8 @@ export interface Core {
   devices: DeviceService;
   roster: RosterService;
   rosterSchedule: RosterSchedule;
+  packages: PackageService;
+  packageSchedule: PackageSchedule;
   dispatch: Dispatch;
   /** Starts background work (the notification worker, the daily roster import). One-shot commands never call it. */
   start(): void;
@@ -81,6 +87,7 @@ export function createCore(options: CoreOptions): Core {
     onChanged: (recipientId) => events.emit('notifications.changed', { recipientId }),
     onFailed: ({ channel, destination, error }) =>
       alerts.raise('notification.failed', `A ${channel === 'email' ? 'message' : 'text'} to ${destination} could not be sent: ${error}`),
+    packageLines: (recipientId) => packageLines(repos, recipientId),
   });
   const credentials = new CredentialService({ repos, clock, tx, audit, keys, settings, events, notifier: notifications });
   const recipients = new RecipientService({ repos, clock, tx, audit, settings, events, credentials });
@@ -89,9 +96,22 @@ export function createCore(options: CoreOptions): Core {
   const devices = new DeviceService({ repos, clock, tx, audit, alerts, events, door });
   const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials });
   const rosterSchedule = new RosterSchedule({ roster, settings, clock, alerts });
+  const packages = new PackageService({ repos, clock, tx, audit, alerts, settings, events, notifier: notifications });
+  const packageSchedule = new PackageSchedule({ packages, clock });
+  // Door events are emitted after the relay command; the pickup marking itself runs on a later turn.
+  events.on('door.event', (event) => packages.afterDoorEvent(event));
+  const reviewInactive = () => {
+    try {
+      packages.reviewInactive();
+    } catch (error) {
+      log.error('Checking for waiting packages of deactivated recipients failed.', error);
+    }
+  };
+  events.on('recipients.changed', reviewInactive);
+  events.on('roster.applied', reviewInactive);
   const dispatch = createDispatch(
     auth,
-    createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices, roster, rosterSchedule }),
+    createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices, roster, rosterSchedule, packages }),
   );
   return {
     db,
@@ -112,16 +132,21 @@ export function createCore(options: CoreOptions): Core {
     devices,
     roster,
     rosterSchedule,
+    packages,
+    packageSchedule,
     dispatch,
     start: () => {
       notifications.start();
       rosterSchedule.start();
+      packageSchedule.start();
     },
     async close() {
+      packageSchedule.stop();
       rosterSchedule.stop();
       await rosterSchedule.settled();
       await devices.stop();
       await door.shutdown();
+      await packages.settled();
       await notifications.stop();
       db.close();
     },

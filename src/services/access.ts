@@ -80,7 +80,8 @@ export class AccessService {
         this.deps.credentials.changed(match.recipientId);
       }
       const reason = match.kind === 'single' ? 'Single Access PIN (now used)' : credential.via === 'pin' ? 'PIN' : 'QR code';
-      return this.record({ ...base, result: 'granted', reason }, match.recipientId, now, name, match.id);
+      const granted = this.record({ ...base, result: 'granted', reason }, match.recipientId, now, name, match.id);
+      return { ...granted, recipientId: match.recipientId, keyKind: match.kind };
     });
     if (event.result === 'granted') this.throttle.recordSuccess(credential.device);
     else this.failed(credential.device, now, countsGlobally);

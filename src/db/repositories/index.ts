@@ -4,6 +4,7 @@ import { AlertRepository } from './alerts';
 import { AuditRepository } from './audit';
 import { DeviceAssignmentRepository } from './deviceAssignments';
 import { OutboxRepository } from './outbox';
+import { PackageRepository } from './packages';
 import { RecipientRepository } from './recipients';
 import { RosterRunRepository } from './rosterRuns';
 import { SettingsRepository } from './settings';
@@ -17,6 +18,7 @@ export function createRepositories(db: Db) {
     audit: new AuditRepository(db),
     deviceAssignments: new DeviceAssignmentRepository(db),
     outbox: new OutboxRepository(db),
+    packages: new PackageRepository(db),
     recipients: new RecipientRepository(db),
     rosterRuns: new RosterRunRepository(db),
     settings: new SettingsRepository(db),
