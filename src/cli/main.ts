@@ -6,6 +6,7 @@ import { SettingsError } from '../services/settings';
 import { UsageError } from './args';
 import { devicesCommand, devicesUsage } from './commands/devices';
 import { importCommand, importUsage } from './commands/import';
+import { packagesCommand, packagesUsage } from './commands/packages';
 import { serveCommand, serveUsage } from './commands/serve';
 import { userCommand, userUsage } from './commands/user';
 
@@ -14,6 +15,7 @@ const usage = `Usage:
   ${userUsage}
   ${devicesUsage}
   ${importUsage}
+  ${packagesUsage}
 
 Every command takes --data DIR (or PACKROOM_DATA); the default is the OS app-data folder.`;
 
@@ -29,6 +31,8 @@ async function run(argv: string[]): Promise<number> {
       return devicesCommand(rest, out);
     case 'import':
       return importCommand(rest, out, process.stderr);
+    case 'packages':
+      return packagesCommand(rest, out, process.stderr);
     case undefined:
     case 'help':
     case '--help':
