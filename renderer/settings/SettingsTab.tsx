@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorText';
 import { DevicesPanel } from '../devices/DevicesPanel';
 import { DoorSettings } from './DoorSettings';
 import { NotificationSettings } from './NotificationSettings';
+import { PackageSettings } from './PackageSettings';
 import { SiteSettings } from './SiteSettings';
 import { StaffAccounts } from './StaffAccounts';
 
@@ -20,6 +21,7 @@ export function SettingsTab({ session, onChanged }: { session: SessionInfo; onCh
           <SiteSettings initial={settings.data} onSaved={onChanged} />
           <DoorSettings initial={settings.data} onSaved={onChanged} />
           <NotificationSettings initial={settings.data} onSaved={onChanged} />
+          <PackageSettings initial={settings.data} onSaved={onChanged} />
         </>
       )}
       <DevicesPanel />
