@@ -164,7 +164,7 @@ function timeLogging(core: Core): { service: Timing; floor: Timing } {
   const service: number[] = [];
   for (let i = 0; i < trials; i++) {
     const raw = {
-      tracking: i % 2 ? `TBA${String(900_000_000_000 + i)}` : `1Z${String(i).padStart(16, '7')}\t`,
+      tracking: i % 2 ? `TBA${String(900_000_000_000 + i)}` : `1Z${String(i).padStart(16, '0')}\t`,
       carrier: 'amazon',
       recipientId: ((i * 31) % recipients) + 1,
       shelf: 'B2',
