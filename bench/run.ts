@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchDoor } from './door';
+import { benchPackages } from './packages';
 import { benchRoster } from './roster';
 import type { BenchResult } from './stats';
 
@@ -10,6 +11,7 @@ const ms = (v: number) => `${v.toFixed(3)} ms`;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const results: BenchResult[] = await benchDoor(log);
 const rosterSection = await benchRoster(log);
+const packagesSection = await benchPackages(log);
 
 const [door, doorNormal, committed, committedNormal, floor, floorNormal] = results;
 const rows = results.map((r) => `| ${r.name} | ${r.samples.length} | ${ms(r.p50)} | ${ms(r.p99)} |`);
@@ -37,6 +39,7 @@ p99 ×${(committed!.p99 / floor!.p99).toFixed(1)}; NORMAL p50 ×${(committedNorm
 The door path adds the HID report decoding, the keypad entry rules, the throttle check, the HMAC of the PIN,
 the expiry and recipient checks, the throttle's saved state and the audit row's JSON on top of the floor's lookup and insert.
 
-${rosterSection}`;
+${rosterSection}
+${packagesSection}`;
 writeFileSync(join(import.meta.dirname, 'RESULTS.md'), report);
 log(report);

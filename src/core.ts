@@ -21,12 +21,16 @@ import { RunLifecycle } from './services/lifecycle';
 import { notificationConfig } from './services/notifications/fromSettings';
 import { NotificationService } from './services/notifications/service';
 import { PendingWrites } from './services/pendingWrites';
+import { packageLines } from './services/packages/notices';
+import { PackageSchedule } from './services/packages/schedule';
+import { PackageService } from './services/packages/service';
 import { RecipientService } from './services/recipients';
 import { RosterService } from './services/roster/service';
 import { RosterSchedule } from './services/roster/schedule';
 import { SettingsService } from './services/settings';
 import { SystemService, type DesktopHost } from './services/system';
 import { Transactor } from './services/tx';
+import { log } from './log';
 
 export interface CoreOptions {
   dataDir: string;
@@ -67,6 +71,8 @@ export interface Core {
   devices: DeviceService;
   roster: RosterService;
   rosterSchedule: RosterSchedule;
+  packages: PackageService;
+  packageSchedule: PackageSchedule;
   dispatch: Dispatch;
   /** Starts background work (the notification worker, the daily roster import). One-shot commands never call it. */
   start(): void;
@@ -103,17 +109,31 @@ export function createCore(options: CoreOptions): Core {
     onChanged: (recipientId) => events.emit('notifications.changed', { recipientId }),
     onFailed: ({ channel, destination, error }) =>
       alerts.raise('notification.failed', `A ${channel === 'email' ? 'message' : 'text'} to ${destination} could not be sent: ${error}`),
+    packageLines: (recipientId) => packageLines(repos, recipientId),
   });
   const credentials = new CredentialService({ repos, clock, tx, audit, keys, settings, events, notifier: notifications });
   const recipients = new RecipientService({ repos, clock, tx, audit, settings, events, credentials });
   const access = new AccessService({ repos, credentials, keys, clock, tx, writes, audit, alerts, settings, timeZone });
   const lifecycle = new RunLifecycle({ repos, clock, writes, alerts, access });
   const carrierCodes = new CarrierCodeService({ repos, clock, tx, audit, keys, settings, timeZone });
-  const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone });
   const door = new DoorController({ access, clock, settings, events, alerts });
   const devices = new DeviceService({ repos, clock, tx, audit, alerts, events, door });
   const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials });
   const rosterSchedule = new RosterSchedule({ roster, settings, clock, alerts });
+  const packages = new PackageService({ repos, clock, tx, audit, alerts, settings, events, notifier: notifications });
+  const packageSchedule = new PackageSchedule({ packages, clock });
+  const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone, deliveryLog: repos.packages });
+  // Door events are emitted after the relay command; the pickup marking itself runs on a later turn.
+  events.on('door.event', (event) => packages.afterDoorEvent(event));
+  const reviewInactive = () => {
+    try {
+      packages.reviewInactive();
+    } catch (error) {
+      log.error('Checking for waiting packages of deactivated recipients failed.', error);
+    }
+  };
+  events.on('recipients.changed', reviewInactive);
+  events.on('roster.applied', reviewInactive);
   const system = new SystemService({ desktop: options.desktop ?? null, audit });
   const dispatch = createDispatch(
     auth,
@@ -130,6 +150,7 @@ export function createCore(options: CoreOptions): Core {
       roster,
       rosterSchedule,
       system,
+      packages,
     }),
   );
   return {
@@ -153,19 +174,24 @@ export function createCore(options: CoreOptions): Core {
     devices,
     roster,
     rosterSchedule,
+    packages,
+    packageSchedule,
     dispatch,
     start: () => {
       lifecycle.begin();
       notifications.start();
       rosterSchedule.start();
       carrierFollowups.start();
+      packageSchedule.start();
     },
     async close() {
       carrierFollowups.stop();
+      packageSchedule.stop();
       rosterSchedule.stop();
       await rosterSchedule.settled();
       await devices.stop();
       await door.shutdown();
+      await packages.settled();
       await notifications.stop();
       lifecycle.end();
       db.close();

@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { useState, type Ref } from 'react';
 import type { RecipientSummary } from '../../src/contract';
 import { invoke } from '../api/client';
 import { useQuery } from '../api/useQuery';
@@ -12,10 +12,12 @@ interface Props {
   value: RecipientSummary | null;
   onChange: (recipient: RecipientSummary | null) => void;
   error?: string;
+  /** The text box, for a form that moves focus to it (package intake after a scan). */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /** Type part of a name, pick an active recipient from the list that follows the typing. */
-export function RecipientPicker({ value, onChange, error }: Props) {
+export function RecipientPicker({ value, onChange, error, inputRef }: Props) {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const searchSoon = useDebouncedCallback(setQuery, 200);
@@ -37,6 +39,7 @@ export function RecipientPicker({ value, onChange, error }: Props) {
 
   return (
     <Select
+      ref={inputRef}
       label="Recipient"
       description="Type part of the name, then choose the recipient from the list."
       placeholder="Recipient name"

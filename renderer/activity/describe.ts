@@ -43,6 +43,17 @@ const actionLabels: Record<string, string> = {
   'roster.updated': 'Updated by the roster import',
   'roster.deactivated': 'Deactivated by the roster import',
   'roster.reactivated': 'Reactivated by the roster import',
+  'package.logged': 'Logged a package',
+  'package.picked_up': 'Packages picked up at the door',
+  'package.handed_over': 'Handed over a package',
+  'package.returned': 'Returned a package to sender',
+  'package.updated': 'Edited a package',
+  'package.restored': 'Put a package back to Waiting',
+  'package.missing': 'Marked a package missing',
+  'package.reminder': 'Package reminder sent',
+  'package.shelf_check_started': 'Started a shelf check',
+  'package.shelf_check_finished': 'Finished a shelf check',
+  'package.shelf_check_cancelled': 'Cancelled a shelf check',
 };
 
 export const describeAction = (action: string) => actionLabels[action] ?? action;

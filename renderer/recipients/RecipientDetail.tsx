@@ -9,6 +9,7 @@ import { describeAction, describeDetails, formatTime } from '../activity/describ
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
+import { RecipientPackages } from '../packages/RecipientPackages';
 import { RecipientForm } from './RecipientForm';
 
 function Field({ label, value }: { label: string; value: string | null }) {
@@ -99,6 +100,7 @@ export function RecipientDetail({ id, onBack }: { id: number; onBack: () => void
           </Card>
           <ErrorAlert error={access.error} title="Could not load this recipient's access" />
           {access.data && <AccessSection overview={access.data} />}
+          <RecipientPackages recipientId={r.id} />
           <Title order={3}>History</Title>
           <Table aria-label="History">
             <Table.Thead>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorText';
 import { DevicesPanel } from '../devices/DevicesPanel';
 import { DoorSettings } from './DoorSettings';
 import { NotificationSettings } from './NotificationSettings';
+import { PackageSettings } from './PackageSettings';
 import { SiteSettings } from './SiteSettings';
 import { StaffAccounts } from './StaffAccounts';
 import { SystemSettings } from './SystemSettings';
@@ -22,6 +23,7 @@ export function SettingsTab({ session, onChanged }: { session: SessionInfo; onCh
           <SiteSettings initial={settings.data} onSaved={onChanged} />
           <DoorSettings initial={settings.data} onSaved={onChanged} />
           <NotificationSettings initial={settings.data} onSaved={onChanged} />
+          <PackageSettings initial={settings.data} onSaved={onChanged} />
         </>
       )}
       <CarrierAccess />

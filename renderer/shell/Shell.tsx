@@ -10,10 +10,11 @@ import { DoorStatusBadge } from '../door/DoorStatusBadge';
 import { OpenDoorDialog } from '../door/OpenDoorDialog';
 import { RecipientForm } from '../recipients/RecipientForm';
 import { RecipientsTab } from '../recipients/RecipientsTab';
+import { PackagesTab } from '../packages/PackagesTab';
 import { ImportTab } from '../roster/ImportTab';
 import { SettingsTab } from '../settings/SettingsTab';
 
-type Tab = 'recipients' | 'activity' | 'settings' | 'import';
+type Tab = 'recipients' | 'packages' | 'activity' | 'settings' | 'import';
 type QuickAction = 'addRecipient' | 'singleAccessPin' | 'openDoor' | null;
 
 interface Props {
@@ -51,6 +52,7 @@ export function Shell({ session, siteName, onLock, onSignOut, onSettingsChanged 
             <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} variant="pills">
               <Tabs.List>
                 <Tabs.Tab value="recipients">Recipients</Tabs.Tab>
+                <Tabs.Tab value="packages">Packages</Tabs.Tab>
                 <Tabs.Tab value="activity">Activity</Tabs.Tab>
                 {session.role === 'admin' && <Tabs.Tab value="settings">Settings</Tabs.Tab>}
                 {session.role === 'admin' && <Tabs.Tab value="import">Import</Tabs.Tab>}
@@ -106,6 +108,7 @@ export function Shell({ session, siteName, onLock, onSignOut, onSettingsChanged 
       </AppShell.Header>
       <AppShell.Main>
         {tab === 'recipients' && <RecipientsTab openId={openRecipient} onOpen={setOpenRecipient} onAdd={() => setAction('addRecipient')} />}
+        {tab === 'packages' && <PackagesTab />}
         {tab === 'activity' && <ActivityTab />}
         {tab === 'settings' && session.role === 'admin' && <SettingsTab session={session} onChanged={onSettingsChanged} />}
         {tab === 'import' && session.role === 'admin' && <ImportTab />}

@@ -11,11 +11,12 @@ import { UsageError } from './args';
 import { carrierCommand, carrierUsage } from './commands/carrier';
 import { devicesCommand, devicesUsage } from './commands/devices';
 import { importCommand, importUsage } from './commands/import';
+import { packagesCommand, packagesUsage } from './commands/packages';
 import { serveCommand, serveUsage } from './commands/serve';
 import { userCommand, userUsage } from './commands/user';
 import type { CliHost } from './host';
 
-export const cliCommands = ['serve', 'user', 'devices', 'import', 'carrier', 'help', '--help', '-h'] as const;
+export const cliCommands = ['serve', 'user', 'devices', 'import', 'carrier', 'packages', 'help', '--help', '-h'] as const;
 
 const usage = `Usage:
   ${serveUsage}
@@ -23,6 +24,7 @@ const usage = `Usage:
   ${devicesUsage}
   ${importUsage}
   ${carrierUsage}
+  ${packagesUsage}
 
 Every command takes --data DIR (or PACKROOM_DATA); the default is the OS app-data folder.`;
 
@@ -40,6 +42,8 @@ async function run(argv: string[], host: CliHost): Promise<number> {
       return importCommand(rest, out, host.stderr, host);
     case 'carrier':
       return carrierCommand(rest, out, host);
+    case 'packages':
+      return packagesCommand(rest, out, host.stderr, host);
     case undefined:
     case 'help':
     case '--help':

@@ -17,6 +17,8 @@ export interface Events {
   'roster.progress': t.RosterProgress;
   /** An import was applied: screens listing recipients reload once rather than once per recipient. */
   'roster.applied': t.RosterRun;
+  /** A package was logged, changed, picked up or returned: lists and the Overview reload. */
+  'packages.changed': { recipientIds: number[] };
 }
 export type EventName = keyof Events;
 export const eventNames = [
@@ -30,6 +32,7 @@ export const eventNames = [
   'devices.key',
   'roster.progress',
   'roster.applied',
+  'packages.changed',
 ] as const satisfies readonly EventName[];
 
 // Fails to compile, naming the event, when Events gains an event the list lacks.

@@ -69,6 +69,23 @@ export const api = {
   'system.info': method<t.SystemInfo>()({ input: s.empty, access: 'admin' }),
   'system.openLogFolder': method<null>()({ input: s.empty, access: 'admin' }),
   'system.setStartAtLogin': method<t.SystemInfo>()({ input: s.startAtLoginInput, access: 'admin' }),
+  // Packages: the front desk's log, for any staff member.
+  'packages.detect': method<t.PackageDetection>()({ input: s.packageDetectInput, access: 'staff' }),
+  'packages.log': method<t.PackageItem>()({ input: s.packageLogInput, access: 'staff' }),
+  'packages.list': method<t.PackagePage>()({ input: s.packageListInput, access: 'staff' }),
+  'packages.get': method<t.PackageItem>()({ input: s.idInput, access: 'staff' }),
+  'packages.handOver': method<t.PackageItem>()({ input: s.packageHandOverInput, access: 'staff' }),
+  'packages.returnToSender': method<t.PackageItem>()({ input: s.packageReturnInput, access: 'staff' }),
+  'packages.update': method<t.PackageItem>()({ input: s.packageUpdateInput, access: 'staff' }),
+  'packages.restore': method<t.PackageItem[]>()({ input: s.packageIdsInput, access: 'staff' }),
+  'packages.markMissing': method<t.PackageItem[]>()({ input: s.packageIdsInput, access: 'staff' }),
+  'packages.overview': method<t.PackageOverview>()({ input: s.empty, access: 'staff' }),
+  'packages.export': method<t.PackageExport>()({ input: s.packageExportInput, access: 'staff' }),
+  'packages.shelfCheckCurrent': method<t.ShelfCheck | null>()({ input: s.empty, access: 'staff' }),
+  'packages.shelfCheckStart': method<t.ShelfCheck>()({ input: s.empty, access: 'staff' }),
+  'packages.shelfCheckScan': method<t.ShelfCheckScan>()({ input: s.shelfCheckScanInput, access: 'staff' }),
+  'packages.shelfCheckFinish': method<t.ShelfCheckResult>()({ input: s.shelfCheckIdInput, access: 'staff' }),
+  'packages.shelfCheckCancel': method<null>()({ input: s.shelfCheckIdInput, access: 'staff' }),
 } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;

@@ -151,6 +151,22 @@ export const settingsUpdateInput = z
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time of day as HH:MM on a 24-hour clock, e.g. 02:30.'),
     importScheduleEnabled: z.boolean(),
     importPreset: z.enum(['yardi', 'onesite', 'entrata', 'salesforce', 'generic'], { error: 'Choose the system the file comes from.' }),
+    packageNoticeBatchMinutes: minutes('Package notice batching (minutes)', 0, 120),
+    packageNoticeIncludePin: z.boolean(),
+    /** Days after logging, e.g. "2, 5"; empty turns reminders off. Checked by the packages rules. */
+    packageReminderDays: z
+      .string()
+      .trim()
+      .max(40, 'Write at most five reminder days, like 2, 5.')
+      .regex(/^[\d\s,;]*$/, 'Write the reminder days as whole numbers separated by commas, like 2, 5.')
+      .refine((v) => {
+        const days = v
+          .split(/[\s,;]+/)
+          .filter(Boolean)
+          .map(Number);
+        return days.length <= 5 && days.every((d) => d >= 1 && d <= 60);
+      }, 'Reminder days are 1 to 60 days after logging, at most five of them, like 2, 5.'),
+    packageEscalationDays: minutes('Alert staff after (days)', 1, 90),
   })
   .partial();
 
@@ -296,3 +312,66 @@ export const carrierCodeLookupInput = z.object({
   id,
   identityVerified: z.literal(true, { error: 'Confirm that you verified who is asking for the carrier code.' }),
 });
+
+// ---- Packages ----
+
+export const packageStatus = z.enum(['waiting', 'picked_up', 'returned', 'missing']);
+export const packageSize = z.enum(['small', 'large', 'oversized'], { error: 'Choose Small, Large or Oversized.' });
+const carrierId = z.enum(carrierIds, { error: 'Choose the carrier.' });
+
+/** As scanned or typed; the core strips what scanners add and checks what is left. */
+const trackingText = z.string({ error: 'Scan or type the tracking number.' }).max(200, 'That is too long for a tracking number.');
+
+export const packageDetectInput = z.object({ tracking: trackingText });
+
+const packageFields = {
+  shelf: optionalText('Shelf', 16),
+  size: packageSize.default('small'),
+  perishable: z.boolean().default(false),
+  note: optionalText('Note', 500),
+};
+
+export const packageLogInput = z.object({
+  tracking: trackingText,
+  carrier: carrierId,
+  /** The carrier's name when carrier is 'other'. */
+  carrierName: optionalText('Carrier name', 40),
+  recipientId: z.number({ error: 'Choose the recipient.' }).int().positive('Choose the recipient.'),
+  ...packageFields,
+});
+
+export const packageListInput = z.object({
+  status: z.enum(['waiting', 'picked_up', 'returned', 'all']).default('waiting'),
+  query: z.string().trim().max(100, 'Search is too long.').default(''),
+  /** Oldest first shows what has waited longest. */
+  sort: z.enum(['newest', 'oldest']).default('newest'),
+  recipientId: id.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).max(100_000).default(0),
+});
+
+export const packageHandOverInput = z.object({
+  id,
+  /** Someone other than the recipient collected it; null when the recipient did. */
+  collectedBy: optionalText('Name of the person collecting', 80),
+});
+
+export const packageReturnInput = z.object({ id, reason: text('Reason', 200) });
+
+export const packageUpdateInput = z.object({
+  id,
+  recipientId: z.number({ error: 'Choose the recipient.' }).int().positive('Choose the recipient.'),
+  shelf: packageFields.shelf,
+  size: packageSize,
+  note: packageFields.note,
+});
+
+export const packageIdsInput = z.object({
+  ids: z.array(id).min(1, 'Choose at least one package.').max(1000, 'At most 1,000 packages at once.'),
+});
+
+const day = z.iso.date({ error: 'Enter dates as YYYY-MM-DD.' });
+export const packageExportInput = z.object({ from: day, to: day });
+
+export const shelfCheckIdInput = z.object({ checkId: id });
+export const shelfCheckScanInput = z.object({ checkId: id, tracking: trackingText });

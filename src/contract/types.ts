@@ -81,6 +81,14 @@ export interface Settings {
   importTime: string;
   importScheduleEnabled: boolean;
   importPreset: RosterPreset;
+  /** Packages logged for one recipient within this many minutes go out as one notice (0: each at once). */
+  packageNoticeBatchMinutes: number;
+  /** "Include PIN and QR code in package notices". */
+  packageNoticeIncludePin: boolean;
+  /** "Remind recipients after (days)", e.g. "2, 5"; empty for no reminders. */
+  packageReminderDays: string;
+  /** Staff get an alert for a package waiting this many days. */
+  packageEscalationDays: number;
   /** Settings fixed by PACKROOM_* environment variables; the UI shows them read-only. */
   lockedByEnvironment: string[];
 }
@@ -169,6 +177,9 @@ export interface DoorEvent {
   via: 'pin' | 'qr' | 'staff';
   device: string;
   reason: string;
+  /** For a grant to a recipient's own credential: whose, and which kind (package pickup follows it). */
+  recipientId?: number;
+  keyKind?: 'permanent' | 'single';
 }
 
 export interface DoorStatus {
@@ -400,4 +411,93 @@ export interface CarrierCodeIssued {
 export interface CarrierCodeLookup {
   code: string;
   createdAt: string;
+}
+
+// ---- Packages ----
+
+export type PackageStatus = 'waiting' | 'picked_up' | 'returned' | 'missing';
+export type PackageSize = 'small' | 'large' | 'oversized';
+
+export interface PackageDetection {
+  /** The number as Packroom stores it (scanner additions and a USPS 420 + ZIP prefix removed). */
+  tracking: string;
+  carrier: CarrierId | null;
+  carrierName: string | null;
+  /** The same number is already waiting: logging it again will be refused. */
+  duplicate: { recipientName: string; unit: string; loggedAt: string } | null;
+}
+
+export interface PackagePickup {
+  at: string;
+  via: 'door' | 'desk';
+  /** At the door: which of the recipient's credentials opened it. */
+  credential: 'pin' | 'qr' | 'single-access-pin' | null;
+  /** At the desk: someone other than the recipient, by the name staff typed. */
+  collectedBy: string | null;
+  /** The staff member who handed it over. */
+  handedOverBy: string | null;
+}
+
+export interface PackageItem {
+  id: number;
+  tracking: string;
+  carrier: CarrierId;
+  /** UPS, FedEx… or the name typed for Other. */
+  carrierLabel: string;
+  recipient: { id: number; firstName: string; lastName: string; unit: string; active: boolean };
+  shelf: string | null;
+  size: PackageSize;
+  perishable: boolean;
+  note: string | null;
+  status: PackageStatus;
+  /** Waiting for a recipient who is no longer active: staff should consider returning it. */
+  returnToSender: boolean;
+  loggedAt: string;
+  loggedBy: string;
+  ageDays: number;
+  pickup: PackagePickup | null;
+  returned: { at: string; reason: string } | null;
+}
+
+export interface PackagePage {
+  items: PackageItem[];
+  more: boolean;
+}
+
+export interface PackageOverview {
+  waiting: number;
+  waitingByAge: { '0-2': number; '3-7': number; '8-14': number; '15+': number };
+  pickedUpToday: number;
+  /** Over the last 30 days; null when nothing was picked up. */
+  averageHoursToPickup: number | null;
+  /** The last 30 days, oldest first; `day` is YYYY-MM-DD in this computer's time zone. */
+  perDay: { day: string; logged: number; pickedUp: number }[];
+}
+
+export interface PackageExport {
+  fileName: string;
+  csv: string;
+  rows: number;
+}
+
+export interface ShelfCheckScan {
+  tracking: string;
+  /** What Packroom knows about the newest package with this number; null when it was never logged. */
+  known: { status: PackageStatus; recipientName: string; shelf: string | null } | null;
+}
+
+export interface ShelfCheck {
+  id: number;
+  startedAt: string;
+  startedBy: string;
+  scans: ShelfCheckScan[];
+}
+
+export interface ShelfCheckResult {
+  id: number;
+  finishedAt: string;
+  scanned: number;
+  notWaitingButFound: PackageItem[];
+  waitingNotFound: PackageItem[];
+  neverLogged: string[];
 }

@@ -216,7 +216,14 @@ export class AccessService {
     if (match.kind === 'single' && this.unsavedUses.has(match.id)) return denied('Single Access PIN already used');
     const reason = match.kind === 'single' ? 'Single Access PIN (now used)' : credential.via === 'pin' ? 'PIN' : 'QR code';
     return {
-      event: { ...base, recipientName: `${match.firstName} ${match.lastName}`, result: 'granted', reason },
+      event: {
+        ...base,
+        recipientName: `${match.firstName} ${match.lastName}`,
+        result: 'granted',
+        reason,
+        recipientId: match.recipientId,
+        keyKind: match.kind,
+      },
       recipientId: match.recipientId,
       accessKeyId: match.id,
       ...(match.kind === 'single' ? { uses: match.id } : {}),

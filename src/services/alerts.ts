@@ -17,7 +17,10 @@ export type AlertKind =
   | 'import'
   | 'carrier.unlogged'
   | 'system.restart'
-  | 'storage';
+  | 'storage'
+  | 'package.waiting'
+  | 'package.inactive'
+  | 'package.missing';
 
 export interface AlertDeps {
   repos: Pick<Repositories, 'alerts'>;

@@ -7,6 +7,7 @@ import type { CredentialService } from './credentials';
 import type { Handlers } from './dispatch';
 import type { DeviceService } from './devices';
 import type { DoorController } from './door';
+import type { PackageService } from './packages/service';
 import type { RecipientService } from './recipients';
 import type { RosterService } from './roster/service';
 import type { RosterSchedule } from './roster/schedule';
@@ -26,6 +27,7 @@ export interface HandlerDeps {
   roster: RosterService;
   rosterSchedule: RosterSchedule;
   system: SystemService;
+  packages: PackageService;
 }
 
 /** Maps each contract method to the service that does the work; nothing here touches SQL. */
@@ -42,6 +44,7 @@ export function createHandlers({
   roster,
   rosterSchedule,
   system,
+  packages,
 }: HandlerDeps): Handlers {
   return {
     'auth.status': (_input, { ctx }) => {
@@ -149,5 +152,24 @@ export function createHandlers({
     'system.info': () => system.info(),
     'system.openLogFolder': () => system.openLogFolder(),
     'system.setStartAtLogin': (input, { actor }) => system.setStartAtLogin(actor, input.enabled),
+    'packages.detect': (input) => packages.detect(input.tracking),
+    'packages.log': (input, { actor }) => packages.log(actor, input),
+    'packages.list': (input) => packages.list(input),
+    'packages.get': (input) => packages.get(input.id),
+    'packages.handOver': (input, { actor }) => packages.handOver(actor, input.id, input.collectedBy ?? null),
+    'packages.returnToSender': (input, { actor }) => packages.returnToSender(actor, input.id, input.reason),
+    'packages.update': (input, { actor }) => packages.update(actor, input),
+    'packages.restore': (input, { actor }) => packages.restore(actor, input.ids),
+    'packages.markMissing': (input, { actor }) => packages.markMissing(actor, input.ids),
+    'packages.overview': () => packages.overview(),
+    'packages.export': (input) => packages.exportCsv(input.from, input.to),
+    'packages.shelfCheckCurrent': () => packages.currentShelfCheck(),
+    'packages.shelfCheckStart': (_input, { actor }) => packages.startShelfCheck(actor),
+    'packages.shelfCheckScan': (input) => packages.shelfCheckScan(input.checkId, input.tracking),
+    'packages.shelfCheckFinish': (input, { actor }) => packages.finishShelfCheck(actor, input.checkId),
+    'packages.shelfCheckCancel': (input, { actor }) => {
+      packages.cancelShelfCheck(actor, input.checkId);
+      return null;
+    },
   };
 }

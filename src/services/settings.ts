@@ -33,6 +33,10 @@ const defaults: Values = {
   importTime: '03:00',
   importScheduleEnabled: false,
   importPreset: 'generic',
+  packageNoticeBatchMinutes: 10,
+  packageNoticeIncludePin: true,
+  packageReminderDays: '2, 5',
+  packageEscalationDays: 7,
 };
 
 /** PACKROOM_* variables pin a setting for unattended installs and tests; the UI shows it read-only. */
@@ -56,6 +60,10 @@ const environmentNames: Record<Key, string> = {
   importTime: 'PACKROOM_IMPORT_TIME',
   importScheduleEnabled: 'PACKROOM_IMPORT_SCHEDULE',
   importPreset: 'PACKROOM_IMPORT_PRESET',
+  packageNoticeBatchMinutes: 'PACKROOM_PACKAGE_NOTICE_BATCH_MINUTES',
+  packageNoticeIncludePin: 'PACKROOM_PACKAGE_NOTICE_INCLUDE_PIN',
+  packageReminderDays: 'PACKROOM_PACKAGE_REMINDER_DAYS',
+  packageEscalationDays: 'PACKROOM_PACKAGE_ESCALATION_DAYS',
 };
 
 // Stored as a share (0.2) but written in percent (20) where people type it.

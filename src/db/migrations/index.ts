@@ -3,6 +3,7 @@ import access from './0002_access.sql';
 import roster from './0003_roster.sql';
 import carrierCodes from './0004_carrier_codes.sql';
 import doorState from './0005_door_state.sql';
+import packages from './0006_packages.sql';
 
 /** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -11,4 +12,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0003_roster', sql: roster },
   { name: '0004_carrier_codes', sql: carrierCodes },
   { name: '0005_door_state', sql: doorState },
+  { name: '0006_packages', sql: packages },
 ];

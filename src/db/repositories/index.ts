@@ -8,6 +8,7 @@ import { KeyCheckRepository } from './keyCheck';
 import { DoorStateRepository } from './doorState';
 import { LoginFailureRepository } from './loginFailures';
 import { OutboxRepository } from './outbox';
+import { PackageRepository } from './packages';
 import { RecipientRepository } from './recipients';
 import { RosterRunRepository } from './rosterRuns';
 import { RunMarkerRepository } from './runMarker';
@@ -26,6 +27,7 @@ export function createRepositories(db: Db) {
     doorState: new DoorStateRepository(db),
     loginFailures: new LoginFailureRepository(db),
     outbox: new OutboxRepository(db),
+    packages: new PackageRepository(db),
     recipients: new RecipientRepository(db),
     rosterRuns: new RosterRunRepository(db),
     runMarker: new RunMarkerRepository(db),

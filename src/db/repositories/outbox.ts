@@ -11,6 +11,8 @@ export interface OutboxInsert {
   template: string;
   destination: string;
   now: number;
+  /** When it may go out; now when left out. Package notices wait so a batch goes as one. */
+  dueAt?: number;
 }
 
 /** A pending notification with everything needed to render it; the PIN and QR token are still sealed. */
@@ -107,6 +109,7 @@ export class OutboxRepository {
   private readonly retryStmt: Statement<[number, number, string, number]>;
   private readonly failedStmt: Statement<[number, string, number]>;
   private readonly forRecipientStmt: Statement<[number, number], RawOutbox>;
+  private readonly pendingUntriedStmt: Statement<[number, Channel, string], { id: number; dueAt: number }>;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -133,12 +136,30 @@ export class OutboxRepository {
       `SELECT id, channel, destination, template, status, attempts, last_error, created_at, sent_at
        FROM outbox WHERE recipient_id = ? ORDER BY id DESC LIMIT ?`,
     );
+    this.pendingUntriedStmt = db.prepare(
+      `SELECT id, next_attempt_at AS dueAt FROM outbox
+       WHERE recipient_id = ? AND channel = ? AND template = ? AND status = 'pending' AND attempts = 0
+       ORDER BY id DESC LIMIT 1`,
+    );
   }
 
-  /** The row is due at once (`next_attempt_at = now`). */
+  /** The row is due at `dueAt`, or at once (`next_attempt_at = now`). */
   insert(item: OutboxInsert): number {
-    const info = this.insertStmt.run(item.channel, item.recipientId, item.accessKeyId, item.template, item.destination, item.now, item.now);
+    const info = this.insertStmt.run(
+      item.channel,
+      item.recipientId,
+      item.accessKeyId,
+      item.template,
+      item.destination,
+      item.dueAt ?? item.now,
+      item.now,
+    );
     return Number(info.lastInsertRowid);
+  }
+
+  /** The recipient's newest pending, never-tried row of this template on this channel, with when it is due. */
+  pendingUntried(recipientId: number, channel: Channel, template: string): { id: number; dueAt: number } | undefined {
+    return this.pendingUntriedStmt.get(recipientId, channel, template);
   }
 
   /** Pending rows of one channel whose time has come, oldest due first. */

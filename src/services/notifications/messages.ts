@@ -106,3 +106,101 @@ export async function renderEmail(data: MessageData): Promise<RenderedEmail> {
 export function renderSms(data: MessageData): string {
   return [`${data.siteName}: ${smsLeads[data.template]} ${data.pin}.`, validity(data)].filter(Boolean).join(' ');
 }
+
+// ---- Package notices ----
+
+export const packageTemplates = ['package_notice', 'package_reminder'] as const;
+export type PackageTemplate = (typeof packageTemplates)[number];
+
+export const isPackageTemplate = (value: string): value is PackageTemplate => (packageTemplates as readonly string[]).includes(value);
+
+/** One waiting package as a notice lists it. */
+export interface PackageLine {
+  carrier: string;
+  tracking: string;
+  loggedAt: number;
+}
+
+export interface PackageMessageData {
+  siteName: string;
+  template: PackageTemplate;
+  firstName: string;
+  packages: readonly PackageLine[];
+  /** Null when the site leaves the PIN and QR code out of package notices, or the recipient has none. */
+  pin: string | null;
+  qrToken: string | null;
+  timeZone?: string;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "2 UPS, 1 Amazon": carriers in the order they first appear. */
+export function carrierSummary(packages: readonly PackageLine[]): string {
+  const counts = new Map<string, number>();
+  for (const p of packages) counts.set(p.carrier, (counts.get(p.carrier) ?? 0) + 1);
+  return [...counts].map(([carrier, n]) => `${n} ${carrier}`).join(', ');
+}
+
+function packageHeadline(data: PackageMessageData): string {
+  const n = data.packages.length;
+  const what = `${plural(n, 'package', 'packages')} (${carrierSummary(data.packages)})`;
+  return data.template === 'package_reminder'
+    ? `Reminder: ${what} ${n === 1 ? 'is' : 'are'} still waiting for you in the package room.`
+    : `${what} ${n === 1 ? 'is' : 'are'} waiting for you in the package room.`;
+}
+
+export async function renderPackageEmail(data: PackageMessageData): Promise<RenderedEmail> {
+  const n = data.packages.length;
+  const subject =
+    data.template === 'package_reminder'
+      ? `Reminder: ${plural(n, 'package is', 'packages are')} waiting for you at ${data.siteName}`
+      : `You have ${n === 1 ? 'a package' : `${n} packages`} at ${data.siteName}`;
+  const items = data.packages.map((p) => `${p.carrier} ${p.tracking}, arrived ${formatExpiry(p.loggedAt, data.timeZone)}`);
+  const access = data.pin !== null && data.qrToken !== null;
+  const text = [
+    `Hi ${data.firstName},`,
+    '',
+    packageHeadline(data),
+    '',
+    ...items.map((i) => `- ${i}`),
+    '',
+    ...(access ? [`PIN: ${data.pin}`, '', `${howToUse} The QR code is attached.`, ''] : []),
+    data.siteName,
+  ].join('\n');
+  const e = escapeHtml;
+  const html = `<!doctype html>
+<html><body style="font-family: Arial, Helvetica, sans-serif; color: #1a1a1a; line-height: 1.5">
+<p>Hi ${e(data.firstName)},</p>
+<p>${e(packageHeadline(data))}</p>
+<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>
+${
+  access
+    ? `<p style="font-size: 32px; font-weight: bold; letter-spacing: 6px; margin: 16px 0">${e(data.pin!)}</p>
+<p>${e(howToUse)}</p>
+<p><img src="cid:${QR_CID}" width="240" height="240" alt="QR code for the package room door"></p>`
+    : ''
+}
+<p>${e(data.siteName)}</p>
+</body></html>
+`;
+  const attachments = access
+    ? [
+        {
+          filename: 'door-qr-code.png',
+          content: await QRCode.toBuffer(data.qrToken!, { errorCorrectionLevel: 'M', margin: 2, width: 240 }),
+          cid: QR_CID,
+          contentType: 'image/png',
+        },
+      ]
+    : [];
+  return { subject, text, html, attachments };
+}
+
+/** Short: one SMS segment (160 plain characters) for a few packages; the QR code only travels by email. */
+export function renderPackageSms(data: PackageMessageData): string {
+  const n = data.packages.length;
+  const lead = data.template === 'package_reminder' ? 'reminder, ' : '';
+  const waiting = `${plural(n, 'package', 'packages')} waiting (${carrierSummary(data.packages)})`;
+  const pin = data.pin === null ? '' : ` Your PIN: ${data.pin}`;
+  return `${data.siteName}: ${lead}${waiting} in the package room.${pin}`;
+}

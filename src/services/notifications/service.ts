@@ -9,7 +9,19 @@ import type { NotificationConfig } from './config';
 import { DeliveryError } from './delivery';
 import { EmailSender } from './email';
 import { Lane } from './lane';
-import { isTemplate, renderEmail, renderSms, type MessageData, type NotificationTemplate } from './messages';
+import {
+  isPackageTemplate,
+  isTemplate,
+  renderEmail,
+  renderPackageEmail,
+  renderPackageSms,
+  renderSms,
+  type MessageData,
+  type NotificationTemplate,
+  type PackageLine,
+  type PackageMessageData,
+  type PackageTemplate,
+} from './messages';
 import { MAX_ATTEMPTS, retryDelayMs } from './retry';
 import { SmsSender } from './sms';
 
@@ -17,9 +29,11 @@ export interface NotificationRequest {
   channel: Channel;
   recipientId: number;
   accessKeyId: number | null;
-  template: NotificationTemplate;
+  template: NotificationTemplate | PackageTemplate;
   /** The email address or E.164 phone number, as it was when the message was queued. */
   destination: string;
+  /** Not before this time (package notices wait for a batch); at once when left out. */
+  dueAt?: number;
 }
 
 export interface FailedNotification {
@@ -42,6 +56,8 @@ export interface NotificationDeps {
   onChanged?: (recipientId: number) => void;
   /** A message was given up on and staff should know (not called when the PIN it carried stopped working). */
   onFailed?: (info: FailedNotification) => void;
+  /** What is waiting for a recipient, read when a package notice or reminder goes out. */
+  packageLines?: (recipientId: number) => PackageLine[];
 }
 
 type SealedKey = NonNullable<DueNotification['key']>;
@@ -54,6 +70,7 @@ const notSetUp: Record<Channel, string> = {
   sms: 'Text messages are not set up: an admin can set them up in Settings',
 };
 const keyNoLongerWorks = 'Not sent: the PIN was used, replaced or had expired before it could go out';
+const nothingWaiting = 'Not sent: the packages were picked up or returned before the notice was due';
 const keyUnreadable = 'The PIN could not be read back (the data key has changed): issue a new PIN';
 
 /** A bug rather than the network: log it loudly, and retry it like a passing failure so it still ends. */
@@ -98,7 +115,11 @@ export class NotificationService {
     return id;
   }
 
-  /** Newest first. */
+  /** The recipient's package notice on this channel that has not been tried yet (a new package may join it). */
+  pendingUntried(recipientId: number, channel: Channel, template: PackageTemplate): { id: number; dueAt: number } | null {
+    return this.deps.repos.outbox.pendingUntried(recipientId, channel, template) ?? null;
+  }
+
   /** Whether messages on this channel can go out at all with the current settings. */
   isReady(channel: Channel): boolean {
     return this.deps.config()[channel] !== null;
@@ -140,12 +161,47 @@ export class NotificationService {
   }
 
   private async attempt(row: DueNotification): Promise<Outcome> {
+    if (isPackageTemplate(row.template)) return this.attemptPackages(row, row.template);
     const key = row.key;
     if (!key || key.status !== 'active' || (key.expiresAt !== null && key.expiresAt <= this.deps.clock.now())) {
       return { status: 'failed', reason: keyNoLongerWorks, tellStaff: false };
     }
+    return this.send(row, (config) => this.deliver(row, key, config));
+  }
+
+  /** The content is read now, so a notice lists what is waiting when it goes out, not when it was queued. */
+  private async attemptPackages(row: DueNotification, template: PackageTemplate): Promise<Outcome> {
+    const packages = this.deps.packageLines?.(row.recipientId) ?? [];
+    if (packages.length === 0) return { status: 'failed', reason: nothingWaiting, tellStaff: false };
+    return this.send(row, async (config) => {
+      const data = this.packageData(row, template, packages, config.siteName);
+      if (row.channel === 'email') {
+        if (!config.email) throw new DeliveryError(notSetUp.email, true);
+        const message = await renderPackageEmail(data);
+        return this.email.send(config.email, message, { name: `${row.firstName} ${row.lastName}`, address: row.destination });
+      }
+      if (!config.sms) throw new DeliveryError(notSetUp.sms, true);
+      return this.sms.send(config.sms, renderPackageSms(data), row.destination);
+    });
+  }
+
+  /** A PIN replaced since the notice was queued is left out rather than sent: the new one went out on its own. */
+  private packageData(row: DueNotification, template: PackageTemplate, packages: PackageLine[], siteName: string): PackageMessageData {
+    const key = row.key;
+    let secrets: { pin: string | null; qrToken: string | null } = { pin: null, qrToken: null };
+    if (key && key.status === 'active') {
+      try {
+        secrets = { pin: this.deps.keys.open(key.pinEnc), qrToken: this.deps.keys.open(key.qrEnc) };
+      } catch (error) {
+        log.warn(`Notification ${row.id}: the PIN could not be read back; the package notice goes without it. ${String(error)}`);
+      }
+    }
+    return { siteName, template, firstName: row.firstName, packages, ...secrets };
+  }
+
+  private async send(row: DueNotification, deliver: (config: NotificationConfig) => Promise<string>): Promise<Outcome> {
     try {
-      return { status: 'sent', providerId: await this.deliver(row, key) };
+      return { status: 'sent', providerId: await deliver(this.deps.config()) };
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : unexpected(error);
       log.warn(
@@ -159,8 +215,7 @@ export class NotificationService {
   }
 
   /** Resolves with the provider's message id; rejects with a DeliveryError. */
-  private async deliver(row: DueNotification, key: SealedKey): Promise<string> {
-    const config = this.deps.config();
+  private async deliver(row: DueNotification, key: SealedKey, config: NotificationConfig): Promise<string> {
     if (row.channel === 'email') {
       if (!config.email) throw new DeliveryError(notSetUp.email, true);
       const message = await renderEmail(this.messageData(row, key, config.siteName));

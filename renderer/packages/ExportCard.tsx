@@ -1,0 +1,45 @@
+import { Button, Card, Group, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { invoke } from '../api/client';
+import { useAction } from '../api/useAction';
+import { ErrorAlert } from '../components/ErrorText';
+
+const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** The package log for a date range as a CSV download. */
+export function ExportCard() {
+  const today = new Date();
+  const [from, setFrom] = useState(isoDay(new Date(today.getFullYear(), today.getMonth(), 1)));
+  const [to, setTo] = useState(isoDay(today));
+  const [done, setDone] = useState<string | null>(null);
+  const action = useAction(async () => {
+    const file = await invoke('packages.export', { from, to });
+    const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.fileName;
+    link.click();
+    URL.revokeObjectURL(url);
+    setDone(`Exported ${file.rows} package${file.rows === 1 ? '' : 's'} to ${file.fileName}.`);
+  });
+  return (
+    <Card withBorder component="section" aria-labelledby="export-heading">
+      <Title order={3} id="export-heading" mb="xs">
+        Export
+      </Title>
+      <Group align="flex-end">
+        <TextInput type="date" label="From" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        <TextInput type="date" label="To" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <Button onClick={() => void action.run()} loading={action.busy}>
+          Export CSV
+        </Button>
+      </Group>
+      <ErrorAlert error={action.error} title="Nothing was exported" />
+      {done && (
+        <Text role="status" size="sm" c="green.8" mt="xs">
+          {done}
+        </Text>
+      )}
+    </Card>
+  );
+}

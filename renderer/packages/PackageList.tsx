@@ -1,0 +1,66 @@
+import { Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { invoke, on } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { ErrorAlert } from '../components/ErrorText';
+import { PackageTable } from './PackageTable';
+
+type Filter = 'waiting' | 'picked_up' | 'returned' | 'all';
+const filters = [
+  { value: 'waiting', label: 'Waiting' },
+  { value: 'picked_up', label: 'Picked up' },
+  { value: 'returned', label: 'Returned' },
+  { value: 'all', label: 'All' },
+];
+const pageSize = 50;
+
+export function PackageList() {
+  const [status, setStatus] = useState<Filter>('waiting');
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 200);
+  const [oldestFirst, setOldestFirst] = useState(false);
+  const [pages, setPages] = useState(1);
+  const list = useQuery(
+    () =>
+      invoke('packages.list', { status, query: debounced, sort: oldestFirst ? 'oldest' : 'newest', limit: pageSize * pages, offset: 0 }),
+    [status, debounced, oldestFirst, pages],
+  );
+  const reload = list.reload;
+  useEffect(() => on('packages.changed', reload), [reload]);
+
+  return (
+    <Stack component="section" aria-labelledby="package-list-heading">
+      <Group justify="space-between">
+        <Title order={3} id="package-list-heading">
+          Packages
+        </Title>
+        <Group>
+          <SegmentedControl aria-label="Show" data={filters} value={status} onChange={(v) => setStatus(v as Filter)} />
+          <TextInput
+            aria-label="Search packages"
+            placeholder="Tracking number, recipient or unit"
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            w={300}
+          />
+        </Group>
+      </Group>
+      <ErrorAlert error={list.error} title="Could not load the packages" />
+      {list.data && list.data.items.length === 0 && <Text c="dimmed">No packages here.</Text>}
+      {list.data && list.data.items.length > 0 && (
+        <PackageTable
+          items={list.data.items}
+          label="Package list"
+          sort={{ oldestFirst, toggle: () => setOldestFirst((v) => !v) }}
+          onChanged={reload}
+        />
+      )}
+      {list.data?.more && (
+        <Button variant="default" onClick={() => setPages((p) => p + 1)}>
+          Show more
+        </Button>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,568 @@
+import { setImmediate } from 'node:timers';
+import type { z } from 'zod';
+import {
+  ApiError,
+  type Channel,
+  type DoorEvent,
+  type PackageDetection,
+  type PackageExport,
+  type PackageItem,
+  type PackageOverview,
+  type PackagePage,
+  type ShelfCheck,
+  type ShelfCheckResult,
+  type ShelfCheckScan,
+} from '../../contract';
+import type { packageListInput, packageLogInput, packageUpdateInput } from '../../contract/schemas';
+import type { Clock } from '../../clock';
+import type { Repositories } from '../../db/repositories';
+import type { ListQuery, PackageRow, PickupCredential } from '../../db/repositories/packages';
+import type { RecipientRow } from '../../db/repositories/recipients';
+import { ageBuckets, countPerDay } from '../../domain/packages/age';
+import { planNotice } from '../../domain/packages/notices';
+import { dueForEscalation, parseReminderDays, planReminders, type WaitingPackage } from '../../domain/packages/reminders';
+import { reconcile, type CheckPackage } from '../../domain/packages/shelfCheck';
+import { detectCarrier, normalizeTracking } from '../../domain/packages/tracking';
+import { toFtsQuery } from '../../domain/search';
+import { log } from '../../log';
+import type { AlertService } from '../alerts';
+import type { Actor, AuditService } from '../audit';
+import type { EventBus } from '../events';
+import type { PackageTemplate } from '../notifications/messages';
+import type { SettingsService } from '../settings';
+import type { Transactor } from '../tx';
+import { csvHeader, csvRow } from './export';
+import { recipientName, toItem } from './items';
+import { formatWhen, localDate, localDay, localMidnight, parseLocalDate } from './localTime';
+
+/** What packages need from the outbox: queue inside the caller's transaction, find a notice a package can join. */
+export interface PackageNotifier {
+  enqueue(item: {
+    channel: Channel;
+    recipientId: number;
+    accessKeyId: number | null;
+    template: PackageTemplate;
+    destination: string;
+    dueAt?: number;
+  }): number;
+  pendingUntried(recipientId: number, channel: Channel, template: PackageTemplate): { id: number; dueAt: number } | null;
+}
+
+export interface PackageDeps {
+  repos: Pick<Repositories, 'packages' | 'recipients' | 'accessKeys'>;
+  clock: Clock;
+  tx: Transactor;
+  audit: AuditService;
+  alerts: AlertService;
+  settings: SettingsService;
+  events: EventBus;
+  notifier: PackageNotifier;
+}
+
+const doorActor: Actor = { staffId: null, label: 'door' };
+const scheduleActor: Actor = { staffId: null, label: 'system' };
+const subject = (recipientId: number) => `recipient:${recipientId}`;
+const dayMs = 86_400_000;
+/** The UI's export is one response; a longer log goes through `packroom packages export`, which streams. */
+export const maxExportRows = 50_000;
+
+type LogInput = z.output<typeof packageLogInput>;
+type ListInput = z.output<typeof packageListInput>;
+type UpdateInput = z.output<typeof packageUpdateInput>;
+
+/**
+ * The front desk's package log: intake with carrier detection and duplicate refusal, the list,
+ * hand-over, returns and edits (all audited), pickup at the door, notices, shelf checks, the
+ * Overview and the export.
+ */
+export class PackageService {
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(private readonly deps: PackageDeps) {}
+
+  detect(raw: string): PackageDetection {
+    const tracking = this.tracking(raw);
+    const found = detectCarrier(tracking);
+    const waiting = this.deps.repos.packages.waitingByTracking(found.tracking);
+    return {
+      tracking: found.tracking,
+      carrier: found.carrier,
+      carrierName: found.carrierName,
+      duplicate: waiting
+        ? { recipientName: recipientName(waiting), unit: waiting.unit, loggedAt: new Date(waiting.loggedAt).toISOString() }
+        : null,
+    };
+  }
+
+  log(actor: Actor, input: LogInput): PackageItem {
+    const { tracking, carrierName: detectedName } = detectCarrier(this.tracking(input.tracking));
+    const carrierName = input.carrier === 'other' ? (input.carrierName ?? detectedName) : null;
+    if (input.carrier === 'other' && !carrierName) {
+      throw new ApiError('VALIDATION', 'Type the name of the carrier, or choose one from the list.', 'carrierName');
+    }
+    const recipient = this.activeRecipient(input.recipientId);
+    const now = this.deps.clock.now();
+    const row = this.deps.tx.run(() => {
+      const already = this.deps.repos.packages.waitingByTracking(tracking);
+      if (already) {
+        throw new ApiError(
+          'CONFLICT',
+          `Already logged: ${tracking} is waiting for ${recipientName(already)} (${already.unit}), logged ${formatWhen(already.loggedAt)} by ${already.loggedByName}. Check the label, or hand over or edit that package.`,
+          'tracking',
+        );
+      }
+      const id = this.deps.repos.packages.insert({
+        tracking,
+        carrier: input.carrier,
+        carrierName,
+        recipientId: recipient.id,
+        shelf: input.shelf ?? null,
+        size: input.size,
+        perishable: input.perishable,
+        note: input.note ?? null,
+        loggedBy: actor.staffId,
+        loggedByName: actor.label,
+        now,
+      });
+      const created = this.deps.repos.packages.byId(id)!;
+      this.deps.audit.record(actor, 'package.logged', subject(recipient.id), {
+        packageId: id,
+        tracking,
+        carrier: toItem(created, now).carrierLabel,
+        shelf: created.shelf,
+      });
+      this.queueNotices(recipient, 'package_notice', now);
+      this.changed([recipient.id]);
+      return created;
+    });
+    return toItem(row, now);
+  }
+
+  list(input: ListInput): PackagePage {
+    const q: ListQuery = { status: input.status, sort: input.sort, limit: input.limit, offset: input.offset };
+    const packages = this.deps.repos.packages;
+    let rows: PackageRow[];
+    if (input.recipientId !== undefined) rows = packages.list({ ...q, recipientId: input.recipientId });
+    else if (input.query === '') rows = packages.list(q);
+    else rows = this.search(input.query, q);
+    const now = this.deps.clock.now();
+    return { items: rows.slice(0, input.limit).map((r) => toItem(r, now)), more: rows.length > input.limit };
+  }
+
+  get(id: number): PackageItem {
+    return toItem(this.require(id), this.deps.clock.now());
+  }
+
+  handOver(actor: Actor, id: number, collectedBy: string | null): PackageItem {
+    const now = this.deps.clock.now();
+    return this.change(id, (p) => {
+      if (!this.deps.repos.packages.handOver(id, now, collectedBy, actor.label)) throw this.notHere(p);
+      this.deps.audit.record(actor, 'package.handed_over', subject(p.recipientId), {
+        packageId: id,
+        tracking: p.tracking,
+        collectedBy: collectedBy ?? 'the recipient',
+      });
+      return [p.recipientId];
+    });
+  }
+
+  returnToSender(actor: Actor, id: number, reason: string): PackageItem {
+    const now = this.deps.clock.now();
+    return this.change(id, (p) => {
+      if (!this.deps.repos.packages.returnToSender(id, now, reason)) throw this.notHere(p);
+      this.deps.audit.record(actor, 'package.returned', subject(p.recipientId), { packageId: id, tracking: p.tracking, reason });
+      return [p.recipientId];
+    });
+  }
+
+  /** Shelf, size, note, or the recipient when it was logged to the wrong person (who is then told). */
+  update(actor: Actor, input: UpdateInput): PackageItem {
+    const now = this.deps.clock.now();
+    return this.change(input.id, (p) => {
+      const moved = input.recipientId !== p.recipientId;
+      const to = moved ? this.activeRecipient(input.recipientId) : null;
+      const fields = { recipientId: input.recipientId, shelf: input.shelf ?? null, size: input.size, note: input.note ?? null };
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      if (to) changes.recipient = { from: `${recipientName(p)} (${p.unit})`, to: `${recipientName(to)} (${to.unit})` };
+      if (fields.shelf !== p.shelf) changes.shelf = { from: p.shelf, to: fields.shelf };
+      if (fields.size !== p.size) changes.size = { from: p.size, to: fields.size };
+      if (fields.note !== p.note) changes.note = { from: p.note, to: fields.note };
+      if (Object.keys(changes).length === 0) return [];
+      this.deps.repos.packages.update(p.id, fields, now);
+      const details = { packageId: p.id, tracking: p.tracking, ...changes };
+      this.deps.audit.record(actor, 'package.updated', subject(p.recipientId), details);
+      if (!to) return [p.recipientId];
+      this.deps.audit.record(actor, 'package.updated', subject(to.id), details);
+      if (p.status === 'waiting') this.queueNotices(to, 'package_notice', now);
+      return [p.recipientId, to.id];
+    });
+  }
+
+  /** Found on the shelf after all: back to Waiting. */
+  restore(actor: Actor, ids: readonly number[]): PackageItem[] {
+    const now = this.deps.clock.now();
+    const rows = this.deps.tx.run(() =>
+      ids.map((id) => {
+        const p = this.require(id);
+        if (p.status === 'waiting') return p;
+        const other = this.deps.repos.packages.waitingByTracking(p.tracking);
+        if (other) {
+          throw new ApiError(
+            'CONFLICT',
+            `${p.tracking} is already waiting for ${recipientName(other)} (${other.unit}) as another package. Nothing was changed.`,
+          );
+        }
+        this.deps.repos.packages.restore(id, now);
+        this.deps.audit.record(actor, 'package.restored', subject(p.recipientId), { packageId: id, tracking: p.tracking, was: p.status });
+        this.changed([p.recipientId]);
+        return this.deps.repos.packages.byId(id)!;
+      }),
+    );
+    return rows.map((r) => toItem(r, now));
+  }
+
+  /** Waiting but not on the shelf: Missing, and staff are alerted. */
+  markMissing(actor: Actor, ids: readonly number[]): PackageItem[] {
+    const now = this.deps.clock.now();
+    const rows = this.deps.tx.run(() => {
+      const marked = ids.map((id) => {
+        const p = this.require(id);
+        if (p.status !== 'waiting') throw this.notHere(p);
+        this.deps.repos.packages.markMissing(id, now);
+        this.deps.audit.record(actor, 'package.missing', subject(p.recipientId), { packageId: id, tracking: p.tracking, shelf: p.shelf });
+        this.changed([p.recipientId]);
+        return this.deps.repos.packages.byId(id)!;
+      });
+      const list = marked.map((p) => `${p.tracking} for ${recipientName(p)} (${p.unit})${p.shelf ? `, shelf ${p.shelf}` : ''}`);
+      this.deps.alerts.raise(
+        'package.missing',
+        `${marked.length === 1 ? 'A package is' : `${marked.length} packages are`} missing from the shelves: ${list.join('; ')}.`,
+      );
+      return marked;
+    });
+    return rows.map((r) => toItem(r, now));
+  }
+
+  overview(): PackageOverview {
+    const now = this.deps.clock.now();
+    const packages = this.deps.repos.packages;
+    const dayStarts = Array.from({ length: 31 }, (_, i) => localMidnight(now, i - 29));
+    const logged = countPerDay(packages.loggedTimesSince(dayStarts[0]!), dayStarts);
+    const pickedUp = countPerDay(packages.pickedUpTimesSince(dayStarts[0]!), dayStarts);
+    const waitingTimes = packages.waitingLoggedTimes();
+    const averageMs = packages.averagePickupMs(now - 30 * dayMs);
+    return {
+      waiting: waitingTimes.length,
+      waitingByAge: ageBuckets(waitingTimes, now),
+      pickedUpToday: pickedUp[pickedUp.length - 1] ?? 0,
+      averageHoursToPickup: averageMs === null ? null : Math.round((averageMs / 3_600_000) * 10) / 10,
+      perDay: logged.map((n, i) => ({ day: localDate(dayStarts[i]!), logged: n, pickedUp: pickedUp[i] ?? 0 })),
+    };
+  }
+
+  /** The package log for a date range (local days, both included), for the UI's download. */
+  exportCsv(from: string, to: string): PackageExport {
+    const range = this.range(from, to);
+    const rows = this.deps.repos.packages.countLoggedBetween(range.from, range.to);
+    if (rows > maxExportRows) {
+      throw new ApiError(
+        'VALIDATION',
+        `${rows.toLocaleString('en-US')} packages were logged in that range, more than ${maxExportRows.toLocaleString('en-US')} for one download. Choose a shorter range, or use "packroom packages export" on this computer.`,
+        'from',
+      );
+    }
+    let csv = csvHeader();
+    for (const p of this.deps.repos.packages.loggedBetween(range.from, range.to)) csv += csvRow(p);
+    return { fileName: `packages-${from}-to-${to}.csv`, csv, rows };
+  }
+
+  /** The same CSV, written piece by piece (the CLI); returns the number of packages. */
+  writeCsv(from: string, to: string, write: (chunk: string) => void): number {
+    const range = this.range(from, to);
+    write(csvHeader());
+    let rows = 0;
+    for (const p of this.deps.repos.packages.loggedBetween(range.from, range.to)) {
+      write(csvRow(p));
+      rows++;
+    }
+    return rows;
+  }
+
+  /** Packages logged for `carrier` at or after `since`. */
+  countLoggedSince(carrier: PackageRow['carrier'], since: number): number {
+    return this.deps.repos.packages.countLoggedSince(carrier, since);
+  }
+
+  // ---- Pickup at the door ----
+
+  /**
+   * Called for every door event, after the relay command went out. The marking runs on a later turn
+   * of the event loop and its failures are only logged: the door never waits for it or hears of it.
+   */
+  afterDoorEvent(event: DoorEvent): void {
+    if (event.result !== 'granted' || event.via === 'staff' || event.recipientId === undefined) return;
+    const recipientId = event.recipientId;
+    const credential: PickupCredential = event.keyKind === 'single' ? 'single-access-pin' : event.via;
+    const at = Date.parse(event.at);
+    const work = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        try {
+          this.pickUpAtDoor(recipientId, credential, at);
+        } catch (error) {
+          log.error(`Marking the packages of recipient ${recipientId} picked up after a door entry failed.`, error);
+        }
+        resolve();
+      }),
+    );
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  /** Resolves once pickups started by door events so far are recorded (tests, the simulator). */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  private pickUpAtDoor(recipientId: number, credential: PickupCredential, at: number): void {
+    this.deps.tx.run(() => {
+      const picked = this.deps.repos.packages.pickUpAtDoor(recipientId, credential, at, at);
+      if (picked.length === 0) return;
+      this.deps.audit.record(doorActor, 'package.picked_up', subject(recipientId), {
+        via: 'door',
+        credential,
+        packages: picked.map((p) => p.tracking).join(', '),
+      });
+      this.changed([recipientId]);
+    });
+  }
+
+  // ---- Reminders, escalation, recipients who left ----
+
+  /** What the schedule runs: reminders due now, packages waiting too long, recipients no longer active. */
+  runDue(): void {
+    const now = this.deps.clock.now();
+    const settings = this.deps.settings.get();
+    const reminderDays = parseReminderDays(settings.packageReminderDays);
+    const waiting = this.deps.repos.packages.waiting();
+    const asWaiting = (p: PackageRow): WaitingPackage => ({
+      id: p.id,
+      recipientId: p.recipientId,
+      loggedAt: p.loggedAt,
+      remindersSent: p.remindersSent,
+      lastRemindedAt: p.lastRemindedAt,
+      escalatedAt: p.escalatedAt,
+    });
+    const active = waiting.filter((p) => p.recipientStatus === 'active');
+    const plans = reminderDays.ok ? planReminders(active.map(asWaiting), reminderDays.days, now, localDay) : [];
+    const byId = new Map(waiting.map((p) => [p.id, p]));
+    this.deps.tx.run(() => {
+      for (const plan of plans) {
+        const recipient = this.deps.repos.recipients.byId(plan.recipientId);
+        if (!recipient) continue;
+        this.queueNotices(recipient, 'package_reminder', now);
+        for (const [id, sent] of plan.remindersSent) this.deps.repos.packages.setReminded(id, sent, now);
+        this.deps.audit.record(scheduleActor, 'package.reminder', subject(recipient.id), {
+          packages: plan.packageIds.map((id) => byId.get(id)?.tracking).join(', '),
+        });
+      }
+      const late = dueForEscalation(waiting.map(asWaiting), settings.packageEscalationDays, now).map((p) => byId.get(p.id)!);
+      if (late.length > 0) {
+        for (const p of late) this.deps.repos.packages.setEscalated(p.id, now);
+        const list = late.map((p) => `${p.tracking} for ${recipientName(p)} (${p.unit}), shelf ${p.shelf ?? 'not recorded'}`);
+        this.deps.alerts.raise(
+          'package.waiting',
+          `${late.length === 1 ? 'A package has' : `${late.length} packages have`} waited ${settings.packageEscalationDays} days or more: ${list.join('; ')}.`,
+        );
+      }
+    });
+    this.reviewInactive();
+  }
+
+  /** Recipients deactivated (by staff or an import) with packages waiting: alert once; the list marks them "Return to sender?". */
+  reviewInactive(): void {
+    const now = this.deps.clock.now();
+    const left = this.deps.repos.packages.waiting().filter((p) => p.recipientStatus !== 'active' && p.inactiveAlertedAt === null);
+    if (left.length === 0) return;
+    const byRecipient = new Map<number, PackageRow[]>();
+    for (const p of left) byRecipient.set(p.recipientId, [...(byRecipient.get(p.recipientId) ?? []), p]);
+    this.deps.tx.run(() => {
+      for (const [recipientId, packages] of byRecipient) {
+        for (const p of packages) this.deps.repos.packages.setInactiveAlerted(p.id, now);
+        const first = packages[0]!;
+        this.deps.alerts.raise(
+          'package.inactive',
+          `${recipientName(first)} (${first.unit}) is no longer active and has ${packages.length === 1 ? 'a package' : `${packages.length} packages`} waiting (${packages.map((p) => p.tracking).join(', ')}). They are marked "Return to sender?" in Packages.`,
+        );
+        this.changed([recipientId]);
+      }
+    });
+  }
+
+  // ---- Shelf check ----
+
+  currentShelfCheck(): ShelfCheck | null {
+    const check = this.deps.repos.packages.openCheck();
+    if (!check) return null;
+    return {
+      id: check.id,
+      startedAt: new Date(check.started_at).toISOString(),
+      startedBy: check.started_by_name,
+      scans: this.deps.repos.packages.scans(check.id).map((t) => this.scanInfo(t)),
+    };
+  }
+
+  /** Starts a check, or returns the one already under way (a check can span a break or a reload). */
+  startShelfCheck(actor: Actor): ShelfCheck {
+    this.deps.tx.run(() => {
+      if (this.deps.repos.packages.openCheck()) return;
+      const id = this.deps.repos.packages.startCheck(this.deps.clock.now(), actor.staffId, actor.label);
+      this.deps.audit.record(actor, 'package.shelf_check_started', `shelf_check:${id}`);
+    });
+    return this.currentShelfCheck()!;
+  }
+
+  shelfCheckScan(checkId: number, raw: string): ShelfCheckScan {
+    this.openCheck(checkId);
+    const { tracking } = detectCarrier(this.tracking(raw));
+    this.deps.repos.packages.addScan(checkId, tracking, this.deps.clock.now());
+    return this.scanInfo(tracking);
+  }
+
+  finishShelfCheck(actor: Actor, checkId: number): ShelfCheckResult {
+    const check = this.openCheck(checkId);
+    const now = this.deps.clock.now();
+    const packages = this.deps.repos.packages;
+    const scanned = packages.scans(checkId);
+    const asCheck = (p: PackageRow): CheckPackage => ({ id: p.id, tracking: p.tracking, status: p.status, loggedAt: p.loggedAt });
+    const waiting = packages.waiting();
+    const latest = new Map<string, PackageRow>();
+    for (const t of scanned) {
+      const p = packages.latestByTracking(t);
+      if (p) latest.set(t, p);
+    }
+    const found = reconcile(scanned, waiting.map(asCheck), new Map([...latest].map(([t, p]) => [t, asCheck(p)])), check.started_at);
+    const rows = new Map([...waiting, ...latest.values()].map((p) => [p.id, p]));
+    const summary = {
+      scanned: scanned.length,
+      notWaitingButFound: found.notWaitingButFound.map((p) => p.tracking),
+      waitingNotFound: found.waitingNotFound.map((p) => p.tracking),
+      neverLogged: found.neverLogged,
+    };
+    this.deps.tx.run(() => {
+      packages.endCheck(checkId, 'finished', now, summary);
+      this.deps.audit.record(actor, 'package.shelf_check_finished', `shelf_check:${checkId}`, {
+        scanned: summary.scanned,
+        'on the shelf but not waiting': summary.notWaitingButFound.join(', ') || 'none',
+        'waiting but not found': summary.waitingNotFound.join(', ') || 'none',
+        'never logged': summary.neverLogged.join(', ') || 'none',
+      });
+    });
+    const items = (list: CheckPackage[]) => list.map((p) => toItem(rows.get(p.id)!, now));
+    return {
+      id: checkId,
+      finishedAt: new Date(now).toISOString(),
+      scanned: scanned.length,
+      notWaitingButFound: items(found.notWaitingButFound),
+      waitingNotFound: items(found.waitingNotFound),
+      neverLogged: found.neverLogged,
+    };
+  }
+
+  cancelShelfCheck(actor: Actor, checkId: number): void {
+    this.openCheck(checkId);
+    this.deps.tx.run(() => {
+      this.deps.repos.packages.endCheck(checkId, 'cancelled', this.deps.clock.now(), null);
+      this.deps.audit.record(actor, 'package.shelf_check_cancelled', `shelf_check:${checkId}`);
+    });
+  }
+
+  // ---- Helpers ----
+
+  private search(text: string, q: ListQuery): PackageRow[] {
+    const window = { ...q, offset: 0, limit: q.offset + q.limit };
+    const asTracking = normalizeTracking(text);
+    const byTracking = asTracking.ok ? this.deps.repos.packages.searchTracking(detectCarrier(asTracking.tracking).tracking, window) : [];
+    const match = toFtsQuery(text);
+    const byRecipient = match ? this.deps.repos.packages.searchRecipients(match, window) : [];
+    const merged = new Map([...byTracking, ...byRecipient].map((p) => [p.id, p]));
+    const sign = q.sort === 'newest' ? -1 : 1;
+    return [...merged.values()].sort((a, b) => sign * (a.loggedAt - b.loggedAt || a.id - b.id)).slice(q.offset, q.offset + q.limit + 1);
+  }
+
+  private queueNotices(recipient: RecipientRow, template: PackageTemplate, now: number): void {
+    const settings = this.deps.settings.get();
+    const windowMs = template === 'package_notice' ? settings.packageNoticeBatchMinutes * 60_000 : 0;
+    const accessKeyId = settings.packageNoticeIncludePin ? (this.deps.repos.accessKeys.activePermanent(recipient.id)?.id ?? null) : null;
+    const channels: [Channel, string | null][] = [
+      ['email', recipient.email],
+      ['sms', recipient.phone],
+    ];
+    for (const [channel, destination] of channels) {
+      if (!destination) continue;
+      const plan = planNotice(this.deps.notifier.pendingUntried(recipient.id, channel, template), now, windowMs);
+      if (plan.kind === 'new') {
+        this.deps.notifier.enqueue({ channel, recipientId: recipient.id, accessKeyId, template, destination, dueAt: plan.dueAt });
+      }
+    }
+  }
+
+  private change(id: number, apply: (p: PackageRow) => number[]): PackageItem {
+    const row = this.deps.tx.run(() => {
+      const p = this.require(id);
+      const touched = apply(p);
+      if (touched.length > 0) this.changed(touched);
+      return this.deps.repos.packages.byId(id)!;
+    });
+    return toItem(row, this.deps.clock.now());
+  }
+
+  private changed(recipientIds: number[]): void {
+    this.deps.tx.onCommit(() => this.deps.events.emit('packages.changed', { recipientIds }));
+  }
+
+  private tracking(raw: string): string {
+    const check = normalizeTracking(raw);
+    if (!check.ok) throw new ApiError('VALIDATION', check.reason, 'tracking');
+    return check.tracking;
+  }
+
+  private range(from: string, to: string): { from: number; to: number } {
+    const start = parseLocalDate(from);
+    const end = localMidnight(parseLocalDate(to), 1);
+    if (end <= start) throw new ApiError('VALIDATION', 'The end date is before the start date.', 'to');
+    return { from: start, to: end };
+  }
+
+  private require(id: number): PackageRow {
+    const p = this.deps.repos.packages.byId(id);
+    if (!p) throw new ApiError('NOT_FOUND', 'That package is not in the log any more. Reload the list.', 'id');
+    return p;
+  }
+
+  private activeRecipient(id: number): RecipientRow {
+    const r = this.deps.repos.recipients.byId(id);
+    if (!r) throw new ApiError('NOT_FOUND', 'That recipient no longer exists. Search again.', 'recipientId');
+    if (r.status !== 'active') {
+      throw new ApiError('CONFLICT', `${r.firstName} ${r.lastName} is inactive. Choose an active recipient.`, 'recipientId');
+    }
+    return r;
+  }
+
+  private notHere(p: PackageRow): ApiError {
+    const what = { waiting: 'is waiting', picked_up: 'was already picked up', returned: 'was returned to sender', missing: 'is missing' };
+    return new ApiError('CONFLICT', `${p.tracking} ${what[p.status]}, so that cannot be done. Reload the list.`);
+  }
+
+  private openCheck(checkId: number) {
+    const check = this.deps.repos.packages.openCheck();
+    if (!check || check.id !== checkId) {
+      throw new ApiError('CONFLICT', 'That shelf check was finished or cancelled. Start a new one.', 'checkId');
+    }
+    return check;
+  }
+
+  private scanInfo(tracking: string): ShelfCheckScan {
+    const p = this.deps.repos.packages.latestByTracking(tracking);
+    return { tracking, known: p ? { status: p.status, recipientName: recipientName(p), shelf: p.shelf } : null };
+  }
+}
