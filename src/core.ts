@@ -8,6 +8,8 @@ import { AccessService } from './services/access';
 import { AlertService } from './services/alerts';
 import { AuditService } from './services/audit';
 import { AuthService } from './services/auth';
+import { BackupSchedule } from './services/backups/schedule';
+import { BackupService } from './services/backups/service';
 import { CredentialService } from './services/credentials';
 import { createDispatch, type Dispatch } from './services/dispatch';
 import { DeviceService } from './services/devices';
@@ -53,6 +55,8 @@ export interface Core {
   devices: DeviceService;
   roster: RosterService;
   rosterSchedule: RosterSchedule;
+  backups: BackupService;
+  backupSchedule: BackupSchedule;
   dispatch: Dispatch;
   /** Starts background work (the notification worker, the daily roster import). One-shot commands never call it. */
   start(): void;
@@ -62,7 +66,8 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const keys = new DataKeys(options.dataKey ?? loadOrCreateKeyFile(options.dataDir));
+  const dataKey = options.dataKey ?? loadOrCreateKeyFile(options.dataDir);
+  const keys = new DataKeys(dataKey);
   const db = openDatabase(databaseFile(options.dataDir), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const clock = options.clock ?? new AdjustableClock();
   const events = new EventBus();
@@ -89,9 +94,24 @@ export function createCore(options: CoreOptions): Core {
   const devices = new DeviceService({ repos, clock, tx, audit, alerts, events, door });
   const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials });
   const rosterSchedule = new RosterSchedule({ roster, settings, clock, alerts });
+  const backups = new BackupService({ repos, settings, clock, tx, audit, alerts, dataKey });
+  const backupSchedule = new BackupSchedule({ backups, settings, clock, alerts });
   const dispatch = createDispatch(
     auth,
-    createHandlers({ auth, audit, recipients, settings, credentials, alerts, door, devices, roster, rosterSchedule }),
+    createHandlers({
+      auth,
+      audit,
+      recipients,
+      settings,
+      credentials,
+      alerts,
+      door,
+      devices,
+      roster,
+      rosterSchedule,
+      backups,
+      backupSchedule,
+    }),
   );
   return {
     db,
@@ -112,14 +132,19 @@ export function createCore(options: CoreOptions): Core {
     devices,
     roster,
     rosterSchedule,
+    backups,
+    backupSchedule,
     dispatch,
     start: () => {
       notifications.start();
       rosterSchedule.start();
+      backupSchedule.start();
     },
     async close() {
       rosterSchedule.stop();
+      backupSchedule.stop();
       await rosterSchedule.settled();
+      await backupSchedule.settled();
       await devices.stop();
       await door.shutdown();
       await notifications.stop();

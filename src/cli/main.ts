@@ -4,6 +4,8 @@ import { DatabaseVersionError } from '../db/open';
 import { log } from '../log';
 import { SettingsError } from '../services/settings';
 import { UsageError } from './args';
+import { auditCommand, auditUsage } from './commands/audit';
+import { backupCommand, backupUsage, restoreCommand } from './commands/backup';
 import { devicesCommand, devicesUsage } from './commands/devices';
 import { importCommand, importUsage } from './commands/import';
 import { serveCommand, serveUsage } from './commands/serve';
@@ -14,6 +16,8 @@ const usage = `Usage:
   ${userUsage}
   ${devicesUsage}
   ${importUsage}
+  ${backupUsage}
+  ${auditUsage}
 
 Every command takes --data DIR (or PACKROOM_DATA); the default is the OS app-data folder.`;
 
@@ -29,6 +33,12 @@ async function run(argv: string[]): Promise<number> {
       return devicesCommand(rest, out);
     case 'import':
       return importCommand(rest, out, process.stderr);
+    case 'backup':
+      return backupCommand(rest, out, process.stderr);
+    case 'restore':
+      return restoreCommand(rest, out, process.stderr);
+    case 'audit':
+      return auditCommand(rest, out, process.stderr);
     case undefined:
     case 'help':
     case '--help':

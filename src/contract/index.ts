@@ -31,6 +31,7 @@ export const api = {
   'settings.update': method<t.Settings>()({ input: s.settingsUpdateInput, access: 'admin' }),
 
   'activity.list': method<t.AuditPage>()({ input: s.activityListInput, access: 'staff' }),
+  'activity.export': method<t.AuditExportChunk>()({ input: s.activityExportInput, access: 'staff' }),
 
   'access.overview': method<t.AccessOverview>()({ input: s.recipientIdInput, access: 'staff' }),
   'access.sendSingleAccessPin': method<t.SingleAccessIssued>()({ input: s.sendSingleAccessPinInput, access: 'staff' }),
@@ -56,6 +57,13 @@ export const api = {
   'roster.cancel': method<null>()({ input: s.rosterCancelInput, access: 'admin' }),
   'roster.status': method<t.RosterStatus>()({ input: s.empty, access: 'admin' }),
   'roster.configure': method<t.RosterStatus>()({ input: s.rosterConfigureInput, access: 'admin' }),
+
+  // Backups: configured by admins; every signed-in screen shows the warning.
+  'backups.status': method<t.BackupStatus>()({ input: s.empty, access: 'admin' }),
+  'backups.configure': method<t.BackupStatus>()({ input: s.backupConfigureInput, access: 'admin' }),
+  'backups.setPassphrase': method<t.BackupStatus>()({ input: s.backupPassphraseInput, access: 'admin' }),
+  'backups.run': method<t.BackupRun>()({ input: s.empty, access: 'admin' }),
+  'backups.health': method<t.BackupHealth>()({ input: s.empty, access: 'staff' }),
 } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;

@@ -150,6 +150,16 @@ export const settingsUpdateInput = z
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time of day as HH:MM on a 24-hour clock, e.g. 02:30.'),
     importScheduleEnabled: z.boolean(),
     importPreset: z.enum(['yardi', 'onesite', 'entrata', 'salesforce', 'generic'], { error: 'Choose the system the file comes from.' }),
+    backupFolder: optionalSetting('Backup folder', 500),
+    backupTime: z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time of day as HH:MM on a 24-hour clock, e.g. 02:30.'),
+    backupKeep: z
+      .number({ error: 'How many backups to keep must be a number.' })
+      .int('How many backups to keep must be a whole number.')
+      .min(1, 'Keep at least 1 backup.')
+      .max(365, 'Keep at most 365 backups.'),
   })
   .partial();
 
@@ -257,3 +267,29 @@ export const rosterConfigureInput = z.object({
   timeOfDay,
   preset: rosterPreset,
 });
+
+// ---- Audit export and backups ----
+
+export const activityExportInput = z
+  .object({
+    from: z.iso.datetime({ offset: true, error: 'Choose the first day to export.' }),
+    to: z.iso.datetime({ offset: true, error: 'Choose the last day to export.' }),
+    /** Only the door's own events: grants, denials, lockouts, staff openings, PIN requests, door alerts. */
+    doorOnly: z.boolean().default(false),
+    /** Where the previous piece ended (its `nextAfterId`); absent for the first piece. */
+    afterId: z.number().int().min(0).optional(),
+  })
+  .refine((v) => Date.parse(v.from) < Date.parse(v.to), { message: 'The end of the range must be after its start.', path: ['to'] });
+
+export const backupConfigureInput = z.object({
+  folder: settingsUpdateInput.shape.backupFolder.unwrap(),
+  timeOfDay: settingsUpdateInput.shape.backupTime.unwrap(),
+  keep: settingsUpdateInput.shape.backupKeep.unwrap(),
+});
+
+export const backupPassphrase = z
+  .string({ error: 'Enter the backup passphrase.' })
+  .min(12, 'The backup passphrase must be at least 12 characters: a few words are easier to remember than symbols.')
+  .max(200, 'The backup passphrase is too long (at most 200 characters).');
+
+export const backupPassphraseInput = z.object({ passphrase: backupPassphrase });

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { auditHash } from './auditChain';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -18,12 +19,28 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    registerFunctions(db);
     migrate(db);
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/** SQL functions migrations rely on: 0005 chains the existing audit rows with the same hash the code writes. */
+export function registerFunctions(db: Db): void {
+  db.function('packroom_audit_hash', { deterministic: true }, (previous, id, at, actorStaffId, actor, action, subject, details) =>
+    auditHash(previous as Buffer | null, {
+      id: Number(id),
+      at: Number(at),
+      actorStaffId: actorStaffId === null ? null : Number(actorStaffId),
+      actor: actor as string,
+      action: action as string,
+      subject: subject as string | null,
+      details: details as string | null,
+    }),
+  );
 }
 
 export function migrate(db: Db): void {

@@ -5,7 +5,7 @@ import type { Actor, AuditService } from './audit';
 import type { EventBus } from './events';
 import type { Transactor } from './tx';
 
-export type AlertKind = 'door.failures' | 'door.lockout' | 'door.relay' | 'device.missing' | 'notification.failed' | 'import';
+export type AlertKind = 'door.failures' | 'door.lockout' | 'door.relay' | 'device.missing' | 'notification.failed' | 'import' | 'backup';
 
 export interface AlertDeps {
   repos: Pick<Repositories, 'alerts'>;

@@ -2,6 +2,8 @@ import { ApiError } from '../contract';
 import type { AlertService } from './alerts';
 import type { AuditService } from './audit';
 import type { AuthService } from './auth';
+import type { BackupSchedule } from './backups/schedule';
+import type { BackupService } from './backups/service';
 import type { CredentialService } from './credentials';
 import type { Handlers } from './dispatch';
 import type { DeviceService } from './devices';
@@ -22,6 +24,8 @@ export interface HandlerDeps {
   devices: DeviceService;
   roster: RosterService;
   rosterSchedule: RosterSchedule;
+  backups: BackupService;
+  backupSchedule: BackupSchedule;
 }
 
 /** Maps each contract method to the service that does the work; nothing here touches SQL. */
@@ -36,6 +40,8 @@ export function createHandlers({
   devices,
   roster,
   rosterSchedule,
+  backups,
+  backupSchedule,
 }: HandlerDeps): Handlers {
   return {
     'auth.status': (_input, { ctx }) => {
@@ -89,6 +95,7 @@ export function createHandlers({
 
     'activity.list': ({ recipientId, ...page }) =>
       audit.list(recipientId === undefined ? page : { ...page, subject: `recipient:${recipientId}` }),
+    'activity.export': (input, { actor }) => audit.export(actor, input),
 
     'access.overview': (input) => credentials.overview(input.recipientId),
     'access.sendSingleAccessPin': (input, { actor }) => credentials.sendSingleAccessPin(actor, input),
@@ -126,5 +133,14 @@ export function createHandlers({
     },
     'roster.status': () => rosterSchedule.status(),
     'roster.configure': (input, { actor }) => rosterSchedule.configure(actor, input),
+
+    'backups.status': () => backupSchedule.status(),
+    'backups.configure': (input, { actor }) => backupSchedule.configure(actor, input),
+    'backups.setPassphrase': async (input, { actor }) => {
+      await backups.setPassphrase(actor, input.passphrase);
+      return backupSchedule.status();
+    },
+    'backups.run': (_input, { actor }) => backups.run('staff', actor),
+    'backups.health': () => backups.health(),
   };
 }

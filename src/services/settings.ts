@@ -33,6 +33,9 @@ const defaults: Values = {
   importTime: '03:00',
   importScheduleEnabled: false,
   importPreset: 'generic',
+  backupFolder: null,
+  backupTime: '02:00',
+  backupKeep: 14,
 };
 
 /** PACKROOM_* variables pin a setting for unattended installs and tests; the UI shows it read-only. */
@@ -56,6 +59,9 @@ const environmentNames: Record<Key, string> = {
   importTime: 'PACKROOM_IMPORT_TIME',
   importScheduleEnabled: 'PACKROOM_IMPORT_SCHEDULE',
   importPreset: 'PACKROOM_IMPORT_PRESET',
+  backupFolder: 'PACKROOM_BACKUP_FOLDER',
+  backupTime: 'PACKROOM_BACKUP_TIME',
+  backupKeep: 'PACKROOM_BACKUP_KEEP',
 };
 
 // Stored as a share (0.2) but written in percent (20) where people type it.

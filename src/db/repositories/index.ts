@@ -2,6 +2,8 @@ import type { Db } from '../open';
 import { AccessKeyRepository } from './accessKeys';
 import { AlertRepository } from './alerts';
 import { AuditRepository } from './audit';
+import { BackupRepository } from './backups';
+import { BackupFiles } from '../backupFile';
 import { DeviceAssignmentRepository } from './deviceAssignments';
 import { OutboxRepository } from './outbox';
 import { RecipientRepository } from './recipients';
@@ -15,6 +17,8 @@ export function createRepositories(db: Db) {
     accessKeys: new AccessKeyRepository(db),
     alerts: new AlertRepository(db),
     audit: new AuditRepository(db),
+    backups: new BackupRepository(db),
+    backupFiles: new BackupFiles(db),
     deviceAssignments: new DeviceAssignmentRepository(db),
     outbox: new OutboxRepository(db),
     recipients: new RecipientRepository(db),
