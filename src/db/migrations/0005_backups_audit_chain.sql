@@ -4,6 +4,10 @@
 -- function the connection registers before it migrates.
 ALTER TABLE audit_log ADD COLUMN hash BLOB CHECK (hash IS NULL OR length(hash) = 32);
 
+-- Walked once into a keyed temporary table, then copied: joining the recursive walk to the table
+-- directly would make the upgrade quadratic in the number of rows.
+CREATE TEMP TABLE audit_chain (id INTEGER PRIMARY KEY, hash BLOB NOT NULL);
+
 WITH RECURSIVE chain (id, hash) AS (
   SELECT id, packroom_audit_hash(NULL, id, at, actor_staff_id, actor, action, subject, details)
     FROM audit_log WHERE id = (SELECT min(id) FROM audit_log)
@@ -11,7 +15,11 @@ WITH RECURSIVE chain (id, hash) AS (
   SELECT a.id, packroom_audit_hash(chain.hash, a.id, a.at, a.actor_staff_id, a.actor, a.action, a.subject, a.details)
     FROM chain JOIN audit_log a ON a.id = (SELECT min(id) FROM audit_log WHERE id > chain.id)
 )
-UPDATE audit_log SET hash = chain.hash FROM chain WHERE chain.id = audit_log.id;
+INSERT INTO audit_chain (id, hash) SELECT id, hash FROM chain;
+
+UPDATE audit_log SET hash = (SELECT hash FROM audit_chain WHERE audit_chain.id = audit_log.id);
+
+DROP TABLE audit_chain;
 
 -- Every backup attempt (scheduled, from Settings, or `packroom backup`), for Settings → Backups and
 -- the "no backup in 48 hours" warning.
