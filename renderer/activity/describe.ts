@@ -37,6 +37,10 @@ const actionLabels: Record<string, string> = {
   'roster.updated': 'Updated by the roster import',
   'roster.deactivated': 'Deactivated by the roster import',
   'roster.reactivated': 'Reactivated by the roster import',
+  'backup.created': 'Wrote a backup',
+  'backup.failed': 'Backup failed',
+  'backup.passphrase_set': 'Set the backup passphrase',
+  'activity.export': 'Exported the activity log',
 };
 
 export const describeAction = (action: string) => actionLabels[action] ?? action;

@@ -2,6 +2,7 @@ import { Stack, Title } from '@mantine/core';
 import type { SessionInfo } from '../../src/contract';
 import { invoke } from '../api/client';
 import { useQuery } from '../api/useQuery';
+import { BackupSettings } from '../backups/BackupSettings';
 import { ErrorAlert } from '../components/ErrorText';
 import { DevicesPanel } from '../devices/DevicesPanel';
 import { DoorSettings } from './DoorSettings';
@@ -22,6 +23,7 @@ export function SettingsTab({ session, onChanged }: { session: SessionInfo; onCh
           <NotificationSettings initial={settings.data} onSaved={onChanged} />
         </>
       )}
+      <BackupSettings />
       <DevicesPanel />
       <StaffAccounts session={session} />
     </Stack>
