@@ -75,7 +75,9 @@ describe('the audit chain', () => {
     for (const m of migrations.slice(0, before)) old.exec(m.sql);
     old.pragma(`user_version = ${before}`);
     const insert = old.prepare('INSERT INTO audit_log (at, actor, action, subject, details) VALUES (?, ?, ?, ?, ?)');
-    for (let i = 0; i < 1000; i++) insert.run(1_700_000_000_000 + i, 'door', 'door.denied', null, i % 2 ? JSON.stringify({ i }) : null);
+    old.transaction(() => {
+      for (let i = 0; i < 1000; i++) insert.run(1_700_000_000_000 + i, 'door', 'door.denied', null, i % 2 ? JSON.stringify({ i }) : null);
+    })();
     old.close();
 
     const db = openDatabase(file);

@@ -59,7 +59,10 @@ async function siteWithBackup() {
   return { dataDir, folder, pin, run };
 }
 
-describe('backups', () => {
+// The backup passphrase's scrypt is slow on purpose (about half a second a try), and some tests try it often.
+const slow = { timeout: 60_000 };
+
+describe('backups', slow, () => {
   it('restores onto a new computer: backup, wipe, restore, and the same PIN opens the door', async () => {
     const { dataDir, pin, run } = await siteWithBackup();
     expect(run).toMatchObject({ outcome: 'ok', message: null });
@@ -199,7 +202,7 @@ describe('backups', () => {
   });
 });
 
-describe('packroom backup and restore (built CLI)', () => {
+describe('packroom backup and restore (built CLI)', slow, () => {
   const bin = join(import.meta.dirname, '..', '..', 'bin', 'packroom.js');
   const packroom = (args: string[], input: string) => {
     const r = spawnSync(process.execPath, [bin, ...args], { input, env: { ...process.env, PACKROOM_DATA: '' }, encoding: 'utf8' });

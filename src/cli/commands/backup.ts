@@ -32,15 +32,21 @@ export async function backupCommand(args: string[], out: NodeJS.WritableStream, 
     if (!values.out && !core.settings.values().backupFolder) {
       throw new UsageError('no backup folder is set for this site: give one with --out DIR');
     }
+    // The site's own sealed key when this is its passphrase: the passphrase is stretched once, not twice.
+    let sealWith: string | undefined;
     if (!core.backups.passphraseSet()) {
       await core.backups.setPassphrase(cliActor, secret);
       out.write('This passphrase is now the site backup passphrase: keep it somewhere safe, away from this computer.\n');
     } else if (!(await core.backups.passphraseMatches(secret))) {
+      sealWith = secret;
       err.write(
         'packroom: note: this is not the site backup passphrase. This backup is sealed with the one you typed; keep it with the backup.\n',
       );
     }
-    const run = await core.backups.run('cli', cliActor, { passphrase: secret, ...(values.out ? { folder: values.out } : {}) });
+    const run = await core.backups.run('cli', cliActor, {
+      ...(sealWith ? { passphrase: sealWith } : {}),
+      ...(values.out ? { folder: values.out } : {}),
+    });
     if (run.outcome === 'failed') {
       err.write(`packroom: the backup failed: ${run.message}\n`);
       return 1;

@@ -44,8 +44,6 @@ async function entries(dir: string): Promise<string[] | null> {
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreReport> {
   const contents = readBackupFile(options.file);
   if (!isSealedDataKey(contents.sealedKey)) throw new BackupFileError(`${options.file} does not carry a data key Packroom can read.`);
-  const key = await openDataKey(contents.sealedKey, options.passphrase);
-  if (!key) throw new RestoreRefused('That passphrase does not open this backup. Nothing was changed.');
   const target = resolve(options.dataDir);
   const existing = await entries(target);
   if (existing && existing.length > 0 && !options.force) {
@@ -53,6 +51,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
       `${target} is not empty. Stop Packroom, then run the restore again with --force: the current folder is kept as ${target}.before-restore-<time>.`,
     );
   }
+  const key = await openDataKey(contents.sealedKey, options.passphrase);
+  if (!key) throw new RestoreRefused('That passphrase does not open this backup. Nothing was changed.');
   const time = new Date(options.now)
     .toISOString()
     .replace(/[-:]/g, '')
