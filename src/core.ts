@@ -11,6 +11,8 @@ import { AuditService } from './services/audit';
 import { AuthService } from './services/auth';
 import { CarrierFollowups } from './services/carriers/followups';
 import { CarrierCodeService } from './services/carriers/service';
+import { BackupSchedule } from './services/backups/schedule';
+import { BackupService } from './services/backups/service';
 import { CredentialService } from './services/credentials';
 import { createDispatch, type Dispatch } from './services/dispatch';
 import { DeviceService } from './services/devices';
@@ -73,6 +75,8 @@ export interface Core {
   rosterSchedule: RosterSchedule;
   packages: PackageService;
   packageSchedule: PackageSchedule;
+  backups: BackupService;
+  backupSchedule: BackupSchedule;
   dispatch: Dispatch;
   /** Starts background work (the notification worker, the daily roster import). One-shot commands never call it. */
   start(): void;
@@ -82,7 +86,8 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const keys = new DataKeys(options.dataKey ?? loadOrCreateKeyFile(options.dataDir));
+  const dataKey = options.dataKey ?? loadOrCreateKeyFile(options.dataDir);
+  const keys = new DataKeys(dataKey);
   const db = openDatabase(databaseFile(options.dataDir), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const repos = createRepositories(db);
   try {
@@ -135,6 +140,8 @@ export function createCore(options: CoreOptions): Core {
   events.on('recipients.changed', reviewInactive);
   events.on('roster.applied', reviewInactive);
   const system = new SystemService({ desktop: options.desktop ?? null, audit });
+  const backups = new BackupService({ repos, settings, clock, tx, audit, alerts, dataKey });
+  const backupSchedule = new BackupSchedule({ backups, settings, clock, alerts });
   const dispatch = createDispatch(
     auth,
     createHandlers({
@@ -151,6 +158,8 @@ export function createCore(options: CoreOptions): Core {
       rosterSchedule,
       system,
       packages,
+      backups,
+      backupSchedule,
     }),
   );
   return {
@@ -176,6 +185,8 @@ export function createCore(options: CoreOptions): Core {
     rosterSchedule,
     packages,
     packageSchedule,
+    backups,
+    backupSchedule,
     dispatch,
     start: () => {
       lifecycle.begin();
@@ -183,12 +194,15 @@ export function createCore(options: CoreOptions): Core {
       rosterSchedule.start();
       carrierFollowups.start();
       packageSchedule.start();
+      backupSchedule.start();
     },
     async close() {
       carrierFollowups.stop();
       packageSchedule.stop();
       rosterSchedule.stop();
+      backupSchedule.stop();
       await rosterSchedule.settled();
+      await backupSchedule.settled();
       await devices.stop();
       await door.shutdown();
       await packages.settled();

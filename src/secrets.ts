@@ -120,3 +120,12 @@ export function verifyDataKey(repo: KeyCheckRepository, keys: DataKeys, keyDescr
   }
   repo.setCheckValue(expected);
 }
+
+/**
+ * Puts a data key back for the headless host, as the 0600 key file loadOrCreateKeyFile reads: how
+ * `packroom restore` hands over the key a backup carried. Refuses to replace an existing key file.
+ */
+export function writeKeyFile(dataDir: string, key: Buffer): void {
+  if (key.length !== 32) throw new Error('The data key must be 32 bytes.');
+  writeFileSync(join(dataDir, keyFileName), key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+}

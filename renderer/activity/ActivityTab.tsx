@@ -1,9 +1,10 @@
-import { Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../src/contract';
 import { invoke, on } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
 import { describeDetails, describeEntry, formatTime } from './describe';
+import { ExportDialog } from './ExportDialog';
 
 const pageSize = 100;
 
@@ -13,6 +14,7 @@ export function ActivityTab() {
   const [more, setMore] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(true);
+  const [exporting, setExporting] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -50,7 +52,13 @@ export function ActivityTab() {
 
   return (
     <Stack>
-      <Title order={2}>Activity</Title>
+      <Group justify="space-between">
+        <Title order={2}>Activity</Title>
+        <Button variant="default" onClick={() => setExporting(true)}>
+          Export
+        </Button>
+      </Group>
+      <ExportDialog opened={exporting} onClose={() => setExporting(false)} />
       <ErrorAlert error={error} title="Could not load activity" />
       <Table striped aria-label="Activity" aria-busy={loading}>
         <Table.Thead>

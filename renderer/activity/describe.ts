@@ -54,6 +54,10 @@ const actionLabels: Record<string, string> = {
   'package.shelf_check_started': 'Started a shelf check',
   'package.shelf_check_finished': 'Finished a shelf check',
   'package.shelf_check_cancelled': 'Cancelled a shelf check',
+  'backup.created': 'Wrote a backup',
+  'backup.failed': 'Backup failed',
+  'backup.passphrase_set': 'Set the backup passphrase',
+  'activity.export': 'Exported the activity log',
 };
 
 export const describeAction = (action: string) => actionLabels[action] ?? action;

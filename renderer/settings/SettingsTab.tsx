@@ -3,6 +3,7 @@ import type { SessionInfo } from '../../src/contract';
 import { invoke } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { CarrierAccess } from '../carriers/CarrierAccess';
+import { BackupSettings } from '../backups/BackupSettings';
 import { ErrorAlert } from '../components/ErrorText';
 import { DevicesPanel } from '../devices/DevicesPanel';
 import { DoorSettings } from './DoorSettings';
@@ -27,6 +28,7 @@ export function SettingsTab({ session, onChanged }: { session: SessionInfo; onCh
         </>
       )}
       <CarrierAccess />
+      <BackupSettings />
       <DevicesPanel />
       <StaffAccounts session={session} />
       <SystemSettings />

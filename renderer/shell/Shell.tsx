@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { SessionInfo } from '../../src/contract';
 import { SingleAccessPinDialog } from '../access/SingleAccessPinDialog';
 import { ActivityTab } from '../activity/ActivityTab';
+import { BackupWarning } from '../backups/BackupWarning';
 import { AlertsButton } from '../door/AlertsButton';
 import { DoorEventToast } from '../door/DoorEventToast';
 import { DoorStatusBadge } from '../door/DoorStatusBadge';
@@ -60,6 +61,7 @@ export function Shell({ session, siteName, onLock, onSignOut, onSettingsChanged 
             </Tabs>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <BackupWarning />
             <DoorStatusBadge />
             <AlertsButton />
             <Menu position="bottom-end" withinPortal>

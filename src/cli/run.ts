@@ -8,6 +8,8 @@ import { log } from '../log';
 import { DataKeyError } from '../secrets';
 import { SettingsError } from '../services/settings';
 import { UsageError } from './args';
+import { auditCommand, auditUsage } from './commands/audit';
+import { backupCommand, backupUsage, restoreCommand } from './commands/backup';
 import { carrierCommand, carrierUsage } from './commands/carrier';
 import { devicesCommand, devicesUsage } from './commands/devices';
 import { importCommand, importUsage } from './commands/import';
@@ -16,7 +18,20 @@ import { serveCommand, serveUsage } from './commands/serve';
 import { userCommand, userUsage } from './commands/user';
 import type { CliHost } from './host';
 
-export const cliCommands = ['serve', 'user', 'devices', 'import', 'carrier', 'packages', 'help', '--help', '-h'] as const;
+export const cliCommands = [
+  'serve',
+  'user',
+  'devices',
+  'import',
+  'carrier',
+  'packages',
+  'backup',
+  'restore',
+  'audit',
+  'help',
+  '--help',
+  '-h',
+] as const;
 
 const usage = `Usage:
   ${serveUsage}
@@ -25,6 +40,8 @@ const usage = `Usage:
   ${importUsage}
   ${carrierUsage}
   ${packagesUsage}
+  ${backupUsage}
+  ${auditUsage}
 
 Every command takes --data DIR (or PACKROOM_DATA); the default is the OS app-data folder.`;
 
@@ -44,6 +61,12 @@ async function run(argv: string[], host: CliHost): Promise<number> {
       return carrierCommand(rest, out, host);
     case 'packages':
       return packagesCommand(rest, out, host.stderr, host);
+    case 'backup':
+      return backupCommand(rest, out, host.stderr, host);
+    case 'restore':
+      return restoreCommand(rest, out, host.stderr);
+    case 'audit':
+      return auditCommand(rest, out, host.stderr);
     case undefined:
     case 'help':
     case '--help':

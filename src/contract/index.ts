@@ -31,6 +31,7 @@ export const api = {
   'settings.update': method<t.Settings>()({ input: s.settingsUpdateInput, access: 'admin' }),
 
   'activity.list': method<t.AuditPage>()({ input: s.activityListInput, access: 'staff' }),
+  'activity.export': method<t.AuditExportChunk>()({ input: s.activityExportInput, access: 'staff' }),
 
   'access.overview': method<t.AccessOverview>()({ input: s.recipientIdInput, access: 'staff' }),
   'access.sendSingleAccessPin': method<t.SingleAccessIssued>()({ input: s.sendSingleAccessPinInput, access: 'staff' }),
@@ -86,6 +87,12 @@ export const api = {
   'packages.shelfCheckScan': method<t.ShelfCheckScan>()({ input: s.shelfCheckScanInput, access: 'staff' }),
   'packages.shelfCheckFinish': method<t.ShelfCheckResult>()({ input: s.shelfCheckIdInput, access: 'staff' }),
   'packages.shelfCheckCancel': method<null>()({ input: s.shelfCheckIdInput, access: 'staff' }),
+  // Backups: configured by admins; every signed-in screen shows the warning.
+  'backups.status': method<t.BackupStatus>()({ input: s.empty, access: 'admin' }),
+  'backups.configure': method<t.BackupStatus>()({ input: s.backupConfigureInput, access: 'admin' }),
+  'backups.setPassphrase': method<t.BackupStatus>()({ input: s.backupPassphraseInput, access: 'admin' }),
+  'backups.run': method<t.BackupRun>()({ input: s.empty, access: 'admin' }),
+  'backups.health': method<t.BackupHealth>()({ input: s.empty, access: 'staff' }),
 } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;

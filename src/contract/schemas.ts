@@ -167,6 +167,17 @@ export const settingsUpdateInput = z
         return days.length <= 5 && days.every((d) => d >= 1 && d <= 60);
       }, 'Reminder days are 1 to 60 days after logging, at most five of them, like 2, 5.'),
     packageEscalationDays: minutes('Alert staff after (days)', 1, 90),
+
+    backupFolder: optionalSetting('Backup folder', 500),
+    backupTime: z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time of day as HH:MM on a 24-hour clock, e.g. 02:30.'),
+    backupKeep: z
+      .number({ error: 'How many backups to keep must be a number.' })
+      .int('How many backups to keep must be a whole number.')
+      .min(1, 'Keep at least 1 backup.')
+      .max(365, 'Keep at most 365 backups.'),
   })
   .partial();
 
@@ -375,3 +386,29 @@ export const packageExportInput = z.object({ from: day, to: day });
 
 export const shelfCheckIdInput = z.object({ checkId: id });
 export const shelfCheckScanInput = z.object({ checkId: id, tracking: trackingText });
+
+// ---- Audit export and backups ----
+
+export const activityExportInput = z
+  .object({
+    from: z.iso.datetime({ offset: true, error: 'Choose the first day to export.' }),
+    to: z.iso.datetime({ offset: true, error: 'Choose the last day to export.' }),
+    /** Only the door's own events: grants, denials, lockouts, staff openings, PIN requests, door alerts. */
+    doorOnly: z.boolean().default(false),
+    /** Where the previous piece ended (its `nextAfterId`); absent for the first piece. */
+    afterId: z.number().int().min(0).optional(),
+  })
+  .refine((v) => Date.parse(v.from) < Date.parse(v.to), { message: 'The end of the range must be after its start.', path: ['to'] });
+
+export const backupConfigureInput = z.object({
+  folder: settingsUpdateInput.shape.backupFolder.unwrap(),
+  timeOfDay: settingsUpdateInput.shape.backupTime.unwrap(),
+  keep: settingsUpdateInput.shape.backupKeep.unwrap(),
+});
+
+export const backupPassphrase = z
+  .string({ error: 'Enter the backup passphrase.' })
+  .min(12, 'The backup passphrase must be at least 12 characters: a few words are easier to remember than symbols.')
+  .max(200, 'The backup passphrase is too long (at most 200 characters).');
+
+export const backupPassphraseInput = z.object({ passphrase: backupPassphrase });

@@ -89,6 +89,13 @@ export interface Settings {
   packageReminderDays: string;
   /** Staff get an alert for a package waiting this many days. */
   packageEscalationDays: number;
+
+  /** Where the nightly backup is written (a USB stick or network share); null: no scheduled backup. */
+  backupFolder: string | null;
+  /** HH:MM on a 24-hour clock, this computer's local time. */
+  backupTime: string;
+  /** How many backup files to keep in the folder; older ones are deleted. */
+  backupKeep: number;
   /** Settings fixed by PACKROOM_* environment variables; the UI shows them read-only. */
   lockedByEnvironment: string[];
 }
@@ -500,4 +507,46 @@ export interface ShelfCheckResult {
   notWaitingButFound: PackageItem[];
   waitingNotFound: PackageItem[];
   neverLogged: string[];
+}
+
+// ---- Audit export and backups ----
+
+export type AuditExportInput = { from: string; to: string; doorOnly: boolean; afterId?: number | undefined };
+
+/** One piece of an audit export: CSV text (the header row comes with the first piece). */
+export interface AuditExportChunk {
+  csv: string;
+  rows: number;
+  /** Ask again with this as `afterId`; null when the export is complete. */
+  nextAfterId: number | null;
+  /** The newest audit row id, for showing progress. */
+  lastId: number;
+}
+
+export interface BackupRun {
+  id: number;
+  at: string;
+  trigger: 'schedule' | 'staff' | 'cli';
+  outcome: 'ok' | 'failed';
+  file: string | null;
+  bytes: number | null;
+  message: string | null;
+}
+
+export interface BackupStatus {
+  folder: string | null;
+  timeOfDay: string;
+  keep: number;
+  passphraseSet: boolean;
+  passphraseSetAt: string | null;
+  nextRunAt: string | null;
+  lastSuccessAt: string | null;
+  /** What the header warns about; null when backups are fine. */
+  warning: string | null;
+  runs: BackupRun[];
+  lockedByEnvironment: string[];
+}
+
+export interface BackupHealth {
+  warning: string | null;
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { auditHash } from './auditChain';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -66,8 +67,24 @@ function corruptionCheck(db: Db): string {
   }
 }
 
+/** SQL functions migrations rely on: 0007 chains the existing audit rows with the same hash the code writes. */
+export function registerFunctions(db: Db): void {
+  db.function('packroom_audit_hash', { deterministic: true }, (previous, id, at, actorStaffId, actor, action, subject, details) =>
+    auditHash(previous as Buffer | null, {
+      id: Number(id),
+      at: Number(at),
+      actorStaffId: actorStaffId === null ? null : Number(actorStaffId),
+      actor: actor as string,
+      action: action as string,
+      subject: subject as string | null,
+      details: details as string | null,
+    }),
+  );
+}
+
 /** Applies the migrations after the database's version, up to `target` (all of them unless a test asks for fewer). */
 export function migrate(db: Db, target = migrations.length): void {
+  registerFunctions(db);
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
     throw new DatabaseVersionError(

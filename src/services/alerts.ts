@@ -20,7 +20,8 @@ export type AlertKind =
   | 'storage'
   | 'package.waiting'
   | 'package.inactive'
-  | 'package.missing';
+  | 'package.missing'
+  | 'backup';
 
 export interface AlertDeps {
   repos: Pick<Repositories, 'alerts'>;

@@ -1,7 +1,8 @@
 import type { Repositories } from '../db/repositories';
-import type { AuditEntry, AuditPage } from '../contract';
+import type { AuditEntry, AuditExportChunk, AuditExportInput, AuditPage } from '../contract';
 import { type AuditRow } from '../db/repositories/audit';
 import type { Clock } from '../clock';
+import { exportAuditCsv } from './auditTrail';
 import type { EventBus } from './events';
 import type { Transactor } from './tx';
 
@@ -64,6 +65,14 @@ export class AuditService {
   recordBatch(actor: Actor, entries: readonly { action: string; subject: string | null; details: Record<string, unknown> | null }[]): void {
     const at = this.deps.clock.now();
     for (const e of entries) this.deps.repos.audit.insert({ at, actorStaffId: actor.staffId, actor: actor.label, ...e });
+  }
+
+  /** A piece of a CSV export; the first piece is itself recorded, so handing the log over leaves a trace. */
+  export(actor: Actor, input: AuditExportInput): AuditExportChunk {
+    if (input.afterId === undefined) {
+      this.deps.tx.run(() => this.record(actor, 'activity.export', null, { from: input.from, to: input.to, doorOnly: input.doorOnly }));
+    }
+    return exportAuditCsv(this.deps.repos.audit, input);
   }
 
   list(opts: { limit: number; beforeId?: number; subject?: string }): AuditPage {

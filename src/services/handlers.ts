@@ -3,6 +3,8 @@ import type { AlertService } from './alerts';
 import type { AuditService } from './audit';
 import type { AuthService } from './auth';
 import type { CarrierCodeService } from './carriers/service';
+import type { BackupSchedule } from './backups/schedule';
+import type { BackupService } from './backups/service';
 import type { CredentialService } from './credentials';
 import type { Handlers } from './dispatch';
 import type { DeviceService } from './devices';
@@ -28,6 +30,8 @@ export interface HandlerDeps {
   rosterSchedule: RosterSchedule;
   system: SystemService;
   packages: PackageService;
+  backups: BackupService;
+  backupSchedule: BackupSchedule;
 }
 
 /** Maps each contract method to the service that does the work; nothing here touches SQL. */
@@ -45,6 +49,8 @@ export function createHandlers({
   rosterSchedule,
   system,
   packages,
+  backups,
+  backupSchedule,
 }: HandlerDeps): Handlers {
   return {
     'auth.status': (_input, { ctx }) => {
@@ -98,6 +104,7 @@ export function createHandlers({
 
     'activity.list': ({ recipientId, ...page }) =>
       audit.list(recipientId === undefined ? page : { ...page, subject: `recipient:${recipientId}` }),
+    'activity.export': (input, { actor }) => audit.export(actor, input),
 
     'access.overview': (input) => credentials.overview(input.recipientId),
     'access.sendSingleAccessPin': (input, { actor }) => credentials.sendSingleAccessPin(actor, input),
@@ -171,5 +178,13 @@ export function createHandlers({
       packages.cancelShelfCheck(actor, input.checkId);
       return null;
     },
+    'backups.status': () => backupSchedule.status(),
+    'backups.configure': (input, { actor }) => backupSchedule.configure(actor, input),
+    'backups.setPassphrase': async (input, { actor }) => {
+      await backups.setPassphrase(actor, input.passphrase);
+      return backupSchedule.status();
+    },
+    'backups.run': (_input, { actor }) => backups.run('staff', actor),
+    'backups.health': () => backups.health(),
   };
 }

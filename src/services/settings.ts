@@ -37,6 +37,9 @@ const defaults: Values = {
   packageNoticeIncludePin: true,
   packageReminderDays: '2, 5',
   packageEscalationDays: 7,
+  backupFolder: null,
+  backupTime: '02:00',
+  backupKeep: 14,
 };
 
 /** PACKROOM_* variables pin a setting for unattended installs and tests; the UI shows it read-only. */
@@ -64,6 +67,9 @@ const environmentNames: Record<Key, string> = {
   packageNoticeIncludePin: 'PACKROOM_PACKAGE_NOTICE_INCLUDE_PIN',
   packageReminderDays: 'PACKROOM_PACKAGE_REMINDER_DAYS',
   packageEscalationDays: 'PACKROOM_PACKAGE_ESCALATION_DAYS',
+  backupFolder: 'PACKROOM_BACKUP_FOLDER',
+  backupTime: 'PACKROOM_BACKUP_TIME',
+  backupKeep: 'PACKROOM_BACKUP_KEEP',
 };
 
 // Stored as a share (0.2) but written in percent (20) where people type it.

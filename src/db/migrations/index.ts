@@ -4,6 +4,7 @@ import roster from './0003_roster.sql';
 import carrierCodes from './0004_carrier_codes.sql';
 import doorState from './0005_door_state.sql';
 import packages from './0006_packages.sql';
+import backupsAuditChain from './0007_backups_audit_chain.sql';
 
 /** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -13,4 +14,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0004_carrier_codes', sql: carrierCodes },
   { name: '0005_door_state', sql: doorState },
   { name: '0006_packages', sql: packages },
+  { name: '0007_backups_audit_chain', sql: backupsAuditChain },
 ];

@@ -3,6 +3,8 @@ import { AccessKeyRepository } from './accessKeys';
 import { AlertRepository } from './alerts';
 import { AuditRepository } from './audit';
 import { CarrierCodeRepository } from './carrierCodes';
+import { BackupRepository } from './backups';
+import { BackupFiles } from '../backupFile';
 import { DeviceAssignmentRepository } from './deviceAssignments';
 import { KeyCheckRepository } from './keyCheck';
 import { DoorStateRepository } from './doorState';
@@ -22,6 +24,8 @@ export function createRepositories(db: Db) {
     alerts: new AlertRepository(db),
     audit: new AuditRepository(db),
     carrierCodes: new CarrierCodeRepository(db),
+    backups: new BackupRepository(db),
+    backupFiles: new BackupFiles(db),
     deviceAssignments: new DeviceAssignmentRepository(db),
     keyCheck: new KeyCheckRepository(db),
     doorState: new DoorStateRepository(db),

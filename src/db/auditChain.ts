@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+
+/** The hash the first row is chained to. */
+export const chainStart = Buffer.alloc(32);
+
+/** One audit row as stored: `details` is the JSON text exactly as written, never re-serialized. */
+export interface ChainedContent {
+  id: number;
+  at: number;
+  actorStaffId: number | null;
+  actor: string;
+  action: string;
+  subject: string | null;
+  details: string | null;
+}
+
+/**
+ * SHA-256(previous hash ‖ UTF-8 of the JSON array [id, at, actor_staff_id, actor, action, subject,
+ * details]). A JSON array of strings, numbers and nulls has one spelling, so anyone can recompute it
+ * from an export (README, "Audit trail").
+ */
+export function auditHash(previous: Uint8Array | null, row: ChainedContent): Buffer {
+  const content = JSON.stringify([row.id, row.at, row.actorStaffId, row.actor, row.action, row.subject, row.details]);
+  return createHash('sha256')
+    .update(previous ?? chainStart)
+    .update(content, 'utf8')
+    .digest();
+}

@@ -1,0 +1,162 @@
+import Database from 'better-sqlite3';
+import { migrations } from './migrations';
+import { openDatabase, type Db } from './open';
+
+/**
+ * A Packroom backup is one SQLite file: the database as SQLite's online backup API copied it, plus a
+ * table `packroom_backup` with one row that says what it is and carries the data key sealed with the
+ * backup passphrase. Written straight to its file by the backup API, checked in place with SQLite's
+ * own integrity_check (which covers the sealed key too), restored without unpacking, and readable with
+ * any sqlite3 tool. README "Backups" documents the columns.
+ */
+export const backupFormat = 'packroom-backup';
+export const backupFormatVersion = 1;
+
+/** The tables whose row counts a backup records and a restore checks. */
+export const countedTables = ['staff', 'recipients', 'access_keys', 'audit_log', 'settings', 'outbox'] as const;
+export type TableCounts = Record<(typeof countedTables)[number], number>;
+
+export interface BackupMeta {
+  site: string;
+  createdAt: number;
+  /** The sealed data key, as the backup service wrote it (JSON). */
+  sealedKey: unknown;
+}
+
+export interface BackupContents extends BackupMeta {
+  schemaVersion: number;
+  counts: TableCounts;
+}
+
+/** A file that is not a readable Packroom backup; the message says why in plain words. */
+export class BackupFileError extends Error {}
+
+function counts(db: Db): TableCounts {
+  return Object.fromEntries(countedTables.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number])) as TableCounts;
+}
+
+function check(db: Db, file: string): void {
+  const result = db.prepare('PRAGMA integrity_check').pluck().all() as string[];
+  if (result.length !== 1 || result[0] !== 'ok') {
+    throw new BackupFileError(`${file} is damaged (SQLite integrity check: ${result.slice(0, 3).join('; ')}).`);
+  }
+}
+
+/** Reads and checks a backup file without changing it: integrity, what it is, and its row counts. */
+export function readBackupFile(file: string): BackupContents {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new BackupFileError(`${file} cannot be opened: ${(error as Error).message}.`);
+  }
+  try {
+    let row:
+      | { format: string; version: number; site: string; created_at: number; schema_version: number; sealed_key: string; counts: string }
+      | undefined;
+    try {
+      check(db, file);
+      row = db.prepare('SELECT * FROM packroom_backup').get() as typeof row;
+    } catch (error) {
+      if (error instanceof BackupFileError) throw error;
+      throw new BackupFileError(`${file} is not a Packroom backup (${(error as Error).message}).`);
+    }
+    if (!row || row.format !== backupFormat) throw new BackupFileError(`${file} is not a Packroom backup.`);
+    if (row.version > backupFormatVersion || row.schema_version > migrations.length) {
+      throw new BackupFileError(`${file} was written by a newer Packroom. Update Packroom, then restore it.`);
+    }
+    const stored = JSON.parse(row.counts) as TableCounts;
+    const found = counts(db);
+    const short = countedTables.find((t) => found[t] !== stored[t]);
+    if (short)
+      throw new BackupFileError(`${file} is incomplete: it should hold ${stored[short]} rows of ${short} but has ${found[short]}.`);
+    return {
+      site: row.site,
+      createdAt: row.created_at,
+      schemaVersion: row.schema_version,
+      sealedKey: JSON.parse(row.sealed_key) as unknown,
+      counts: found,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** Online backups of the live database, for the backup service (which never sees the Db itself). */
+export class BackupFiles {
+  constructor(private readonly db: Db) {}
+
+  /** The database's size, to tell whether the next backup fits in a folder. */
+  bytes(): number {
+    return (this.db.pragma('page_count', { simple: true }) as number) * (this.db.pragma('page_size', { simple: true }) as number);
+  }
+
+  /**
+   * Copies the live database to `file` with SQLite's online backup API (in steps: the door keeps
+   * deciding meanwhile), then adds the `packroom_backup` row. The row counts it records are those of
+   * the live database the moment the copy finished, so reading the file back proves nothing was lost.
+   */
+  async write(file: string, meta: BackupMeta): Promise<TableCounts> {
+    await this.db.backup(file);
+    const live = counts(this.db);
+    const out = new Database(file, { fileMustExist: true });
+    try {
+      // One self-contained file: no -wal or -shm beside it on the USB stick.
+      out.pragma('journal_mode = DELETE');
+      out.exec(`CREATE TABLE packroom_backup (
+        format TEXT NOT NULL, version INTEGER NOT NULL, site TEXT NOT NULL, created_at INTEGER NOT NULL,
+        schema_version INTEGER NOT NULL, sealed_key TEXT NOT NULL, counts TEXT NOT NULL
+      ) STRICT`);
+      out
+        .prepare('INSERT INTO packroom_backup VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(
+          backupFormat,
+          backupFormatVersion,
+          meta.site,
+          meta.createdAt,
+          out.pragma('user_version', { simple: true }) as number,
+          JSON.stringify(meta.sealedKey),
+          JSON.stringify(live),
+        );
+    } finally {
+      out.close();
+    }
+    return live;
+  }
+}
+
+/**
+ * Makes `toFile` a working Packroom database from a checked backup: copied with the backup API
+ * (never a file copy), without the `packroom_backup` row, back in WAL mode.
+ */
+export async function restoreDatabaseFile(backupFile: string, toFile: string): Promise<void> {
+  const source = new Database(backupFile, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(toFile);
+  } finally {
+    source.close();
+  }
+  const db = new Database(toFile, { fileMustExist: true });
+  try {
+    db.exec('DROP TABLE packroom_backup');
+    db.pragma('journal_mode = WAL');
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Opens a restored database as Packroom will (bringing its schema up to date) and checks it:
+ * integrity_check, and the row counts the backup recorded.
+ */
+export function checkRestoredDatabase(file: string, expected: TableCounts): void {
+  const db = openDatabase(file);
+  try {
+    check(db, file);
+    const found = counts(db);
+    const short = countedTables.find((t) => found[t] !== expected[t]);
+    if (short) throw new BackupFileError(`The restored database has ${found[short]} rows of ${short} instead of ${expected[short]}.`);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,257 @@
+import { constants } from 'node:fs';
+import { access, readdir, rename, rm, stat, statfs } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ApiError, type BackupHealth, type BackupRun } from '../../contract';
+import type { Clock } from '../../clock';
+import { BackupFileError, readBackupFile } from '../../db/backupFile';
+import type { Repositories } from '../../db/repositories';
+import type { BackupRunRow, BackupTrigger } from '../../db/repositories/backups';
+import { log } from '../../log';
+import type { AlertService } from '../alerts';
+import type { Actor, AuditService } from '../audit';
+import type { SettingsService } from '../settings';
+import type { Transactor } from '../tx';
+import { dataKeyId, isSealedDataKey, openDataKey, sealDataKey, type SealedDataKey } from './seal';
+
+/** A building manager's rule: one missed night is a hiccup, two in a row need someone to look. */
+export const backupOverdueMs = 48 * 60 * 60 * 1000;
+// A backup needs about the database's size; warn before the folder cannot take the next one.
+const spaceMargin = 1.5;
+
+export const toBackupRun = (r: BackupRunRow): BackupRun => ({
+  id: r.id,
+  at: new Date(r.startedAt).toISOString(),
+  trigger: r.trigger,
+  outcome: r.outcome,
+  file: r.file,
+  bytes: r.bytes,
+  message: r.message,
+});
+
+/** `packroom-<site>-<UTC time>.sqlite`: sorts by time, and prunes only this site's files in a shared folder. */
+export function backupFilePrefix(site: string): string {
+  const slug =
+    site
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, '-')
+      .slice(0, 40) || 'site';
+  return `packroom-${slug}-`;
+}
+
+const stamp = (at: number) =>
+  new Date(at)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+const backupNamePattern = /^\d{8}T\d{6}Z(-\d+)?\.sqlite$/;
+
+function describeFailure(error: unknown, folder: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (error instanceof ApiError || error instanceof BackupFileError) return error.message;
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return `The backup folder ${folder} is full. Free some space or choose another folder.`;
+  if (code === 'ENOENT') return `The backup folder ${folder} is missing. Plug in the USB stick or reconnect the network share.`;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') {
+    return `Packroom cannot write to the backup folder ${folder}. Check that it is not read-only and that Packroom may write there.`;
+  }
+  log.error('A backup failed', error);
+  return 'Something went wrong inside Packroom while writing the backup (details are in the Packroom log).';
+}
+
+export interface BackupDeps {
+  repos: Pick<Repositories, 'backups' | 'backupFiles'>;
+  settings: SettingsService;
+  clock: Clock;
+  tx: Transactor;
+  audit: AuditService;
+  alerts: AlertService;
+  /** The raw 32-byte data key the core was built with, whichever host made it. */
+  dataKey: Buffer;
+}
+
+/**
+ * Backups the building can restore: one verified SQLite file per backup carrying the data key sealed
+ * with the backup passphrase. Packroom never keeps the passphrase: setting it seals the data key once,
+ * and each backup carries that sealed copy.
+ */
+export class BackupService {
+  private running = false;
+  private folderProblem: string | null = null;
+
+  constructor(private readonly deps: BackupDeps) {}
+
+  passphraseSet(): { setAt: number } | null {
+    const stored = this.deps.repos.backups.sealedKey();
+    return stored && { setAt: stored.setAt };
+  }
+
+  /** A folder and a passphrase: what the nightly backup needs. */
+  configured(): boolean {
+    return this.deps.settings.values().backupFolder !== null && this.passphraseSet() !== null;
+  }
+
+  async setPassphrase(actor: Actor, passphrase: string): Promise<void> {
+    const sealed = await sealDataKey(this.deps.dataKey, passphrase);
+    const replaced = this.passphraseSet() !== null;
+    this.deps.tx.run(() => {
+      this.deps.repos.backups.setSealedKey(sealed, this.deps.clock.now());
+      this.deps.audit.record(actor, 'backup.passphrase_set', null, { replaced });
+    });
+  }
+
+  /** Whether `passphrase` is the site's backup passphrase (false when none is set). */
+  async passphraseMatches(passphrase: string): Promise<boolean> {
+    const stored = this.deps.repos.backups.sealedKey()?.sealed;
+    return isSealedDataKey(stored) && (await openDataKey(stored, passphrase)) !== null;
+  }
+
+  runs(limit: number): BackupRun[] {
+    return this.deps.repos.backups.latest(limit).map(toBackupRun);
+  }
+
+  lastScheduledAt(): number | null {
+    return this.deps.repos.backups.lastScheduledAt();
+  }
+
+  lastSuccessAt(): number | null {
+    return this.deps.repos.backups.lastSuccessAt();
+  }
+
+  /**
+   * Writes one backup into `folder` (default: the configured one), sealed with `passphrase` (default:
+   * the site's sealed key), checks it, prunes old ones. Every attempt is recorded; a scheduled one
+   * that fails raises a staff alert.
+   */
+  async run(trigger: BackupTrigger, actor: Actor, options: { folder?: string; passphrase?: string } = {}): Promise<BackupRun> {
+    if (this.running) throw new ApiError('CONFLICT', 'A backup is being written right now. Wait a moment for it to finish.');
+    this.running = true;
+    const startedAt = this.deps.clock.now();
+    const { backupFolder, backupKeep, siteName } = this.deps.settings.values();
+    const folder = options.folder ?? backupFolder;
+    let row: Omit<BackupRunRow, 'id'>;
+    try {
+      if (!folder) throw new ApiError('VALIDATION', 'No backup folder is set. Choose one in Settings → Backups.');
+      const sealedKey = options.passphrase ? await sealDataKey(this.deps.dataKey, options.passphrase) : this.siteSealedKey();
+      await this.checkFolder(folder);
+      const file = await this.freeName(folder, siteName, startedAt);
+      const partial = `${file}.partial`;
+      try {
+        await this.deps.repos.backupFiles.write(partial, { site: siteName, createdAt: startedAt, sealedKey });
+        // Read back: integrity_check, the row counts the live database had, and the sealed key.
+        const written = readBackupFile(partial);
+        if (!isSealedDataKey(written.sealedKey) || written.sealedKey.keyId !== sealedKey.keyId) {
+          throw new BackupFileError('The backup was written but its sealed data key does not read back. Try again.');
+        }
+        await rename(partial, file);
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw error;
+      }
+      const bytes = (await stat(file)).size;
+      await this.prune(folder, siteName, backupKeep, file);
+      row = { startedAt, finishedAt: this.deps.clock.now(), trigger, outcome: 'ok', file, bytes, message: null };
+      this.folderProblem = null;
+    } catch (error) {
+      const message = describeFailure(error, folder ?? '');
+      row = { startedAt, finishedAt: this.deps.clock.now(), trigger, outcome: 'failed', file: null, bytes: null, message };
+    } finally {
+      this.running = false;
+    }
+    const saved = this.deps.tx.run(() => {
+      const inserted = this.deps.repos.backups.insertRun(row);
+      this.deps.audit.record(actor, row.outcome === 'ok' ? 'backup.created' : 'backup.failed', null, {
+        trigger,
+        ...(row.file ? { file: row.file, bytes: row.bytes } : { reason: row.message }),
+      });
+      return inserted;
+    });
+    if (row.outcome === 'failed' && trigger === 'schedule') {
+      this.deps.alerts.raise('backup', `Last night's backup failed: ${row.message} Run one from Settings → Backups once it is fixed.`);
+    }
+    return toBackupRun(saved);
+  }
+
+  /** Checks the configured folder is there, writable and has room; what health() reports until the next check. */
+  async checkConfiguredFolder(): Promise<string | null> {
+    const folder = this.deps.settings.values().backupFolder;
+    if (!folder) return (this.folderProblem = null);
+    try {
+      await this.checkFolder(folder);
+      const space = await statfs(folder);
+      const free = space.bavail * space.bsize;
+      const needed = this.deps.repos.backupFiles.bytes() * spaceMargin;
+      this.folderProblem =
+        free < needed
+          ? `The backup folder ${folder} is almost full: the next backup may not fit. Free some space or choose another folder.`
+          : null;
+    } catch (error) {
+      this.folderProblem = describeFailure(error, folder);
+    }
+    return this.folderProblem;
+  }
+
+  /** What the header warns about, in the words of the person who has to act. */
+  health(): BackupHealth {
+    if (!this.configured()) {
+      return {
+        warning:
+          'Backups are not set up: if this computer fails, recipients and PINs are lost. An admin can set them up in Settings → Backups.',
+      };
+    }
+    if (this.folderProblem) return { warning: this.folderProblem };
+    const last = this.deps.repos.backups.latest(1)[0];
+    if (last?.outcome === 'failed') return { warning: `The last backup failed: ${last.message}` };
+    const since = this.lastSuccessAt();
+    if (since === null) return { warning: 'No backup has been made yet. An admin can run one now in Settings → Backups.' };
+    if (this.deps.clock.now() - since > backupOverdueMs) {
+      return { warning: `No backup has succeeded since ${new Date(since).toLocaleString()}. Check Settings → Backups.` };
+    }
+    return { warning: null };
+  }
+
+  /** The reference an overdue alert counts from: the last success, else the first attempt. */
+  overdueSince(): number | null {
+    const since = this.lastSuccessAt() ?? this.deps.repos.backups.firstAttemptAt();
+    return since !== null && this.deps.clock.now() - since > backupOverdueMs ? since : null;
+  }
+
+  private siteSealedKey(): SealedDataKey {
+    const stored = this.deps.repos.backups.sealedKey()?.sealed;
+    if (!isSealedDataKey(stored)) throw new ApiError('VALIDATION', 'No backup passphrase is set. Set one in Settings → Backups.');
+    if (stored.keyId !== dataKeyId(this.deps.dataKey)) {
+      throw new ApiError(
+        'CONFLICT',
+        "The backup passphrase was set for a different data key than this computer's. Set the backup passphrase again in Settings → Backups.",
+      );
+    }
+    return stored;
+  }
+
+  private async checkFolder(folder: string): Promise<void> {
+    const info = await stat(folder);
+    if (!info.isDirectory()) throw new ApiError('VALIDATION', `${folder} is a file, not a folder. Choose a folder for the backups.`);
+    await access(folder, constants.W_OK);
+  }
+
+  private async freeName(folder: string, site: string, at: number): Promise<string> {
+    const base = `${backupFilePrefix(site)}${stamp(at)}`;
+    const names = new Set(await readdir(folder));
+    let name = `${base}.sqlite`;
+    for (let n = 2; names.has(name) || names.has(`${name}.partial`); n++) name = `${base}-${n}.sqlite`;
+    return join(folder, name);
+  }
+
+  /** Keeps the newest `keep` of this site's backups; never touches other files in the folder. */
+  private async prune(folder: string, site: string, keep: number, current: string): Promise<void> {
+    const prefix = backupFilePrefix(site);
+    const ours = (await readdir(folder))
+      .filter((name) => name.startsWith(prefix) && backupNamePattern.test(name.slice(prefix.length)))
+      .sort()
+      .reverse();
+    for (const name of ours.slice(keep)) {
+      if (join(folder, name) !== current) await rm(join(folder, name), { force: true });
+    }
+  }
+}
