@@ -292,12 +292,26 @@ describe('the follow-up after a carrier entry', () => {
     ]);
   });
 
-  it('does not run without a package log (the core as built today)', async () => {
+  it('counts the packages logged at the desk, in the core as built', async () => {
     const core = testCore({ timeZone });
     const { type } = await door(core);
     core.start();
-    await type(`${addUps(core).code}#`);
-    core.clock.advance(hour);
-    expect(core.alerts.list()).toEqual([]);
+    const recipient = core.recipients.create(cliActor, { firstName: 'Ann', lastName: 'Lee', unit: '4B', email: null, phone: null });
+    const ups = addUps(core, aroundNow(core, 1, 3));
+    const fedex = core.carrierCodes.add(cliActor, { carrier: 'fedex', days: [...everyDay], ...aroundNow(core, 1, 3) });
+    await type(`${ups.code}#`);
+    await type(`${fedex.code}#`);
+    core.packages.log(cliActor, {
+      tracking: '1Z999AA10123456784',
+      carrier: 'ups',
+      recipientId: recipient.id,
+      size: 'small',
+      perishable: false,
+    });
+    core.clock.advance(31 * 60_000);
+    const unlogged = core.alerts.list().filter((a) => a.kind === 'carrier.unlogged');
+    expect(unlogged).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^FedEx delivered at \d\d:\d\d; nothing logged yet/) }),
+    ]);
   });
 });
