@@ -163,15 +163,15 @@ export class NotificationService {
     const config = this.deps.config();
     if (row.channel === 'email') {
       if (!config.email) throw new DeliveryError(notSetUp.email, true);
-      const message = await renderEmail(this.messageData(row, key, config.siteName));
+      const message = await renderEmail(this.messageData(row, key, config));
       return this.email.send(config.email, message, { name: `${row.firstName} ${row.lastName}`, address: row.destination });
     }
     if (!config.sms) throw new DeliveryError(notSetUp.sms, true);
-    return this.sms.send(config.sms, renderSms(this.messageData(row, key, config.siteName)), row.destination);
+    return this.sms.send(config.sms, renderSms(this.messageData(row, key, config)), row.destination);
   }
 
   /** The PIN and QR token are decrypted only here, at send time, and never stored. */
-  private messageData(row: DueNotification, key: SealedKey, siteName: string): MessageData {
+  private messageData(row: DueNotification, key: SealedKey, config: NotificationConfig): MessageData {
     if (!isTemplate(row.template)) throw new DeliveryError(`Not sent: "${row.template}" is not a known message`, true);
     let secrets: { pin: string; qrToken: string };
     try {
@@ -179,7 +179,15 @@ export class NotificationService {
     } catch (error) {
       throw new DeliveryError(keyUnreadable, true, { cause: error });
     }
-    return { siteName, template: row.template, firstName: row.firstName, kind: key.kind, expiresAt: key.expiresAt, ...secrets };
+    return {
+      siteName: config.siteName,
+      template: row.template,
+      language: row.language ?? config.siteLanguage,
+      firstName: row.firstName,
+      kind: key.kind,
+      expiresAt: key.expiresAt,
+      ...secrets,
+    };
   }
 
   private record(row: DueNotification, outcome: Outcome): void {

@@ -7,6 +7,7 @@ const EXPIRES = Date.parse('2026-11-27T01:05:00Z');
 const single: MessageData = {
   siteName: 'Maple Court',
   template: 'single_access',
+  language: 'en',
   firstName: 'Mia',
   kind: 'single',
   pin: '482913',
