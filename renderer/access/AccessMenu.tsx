@@ -3,6 +3,7 @@ import { IconDoorEnter, IconEye, IconKey, IconRefresh, IconShield } from '@table
 import { useState } from 'react';
 import type { AccessOverview, Recipient } from '../../src/contract';
 import { OpenDoorDialog } from '../door/OpenDoorDialog';
+import { useTranslation } from '../i18n';
 import { LookupPinDialog } from './LookupPinDialog';
 import { RegeneratePinDialog } from './RegeneratePinDialog';
 import { SingleAccessPinDialog } from './SingleAccessPinDialog';
@@ -11,35 +12,36 @@ type Dialog = 'single' | 'lookup' | 'regenerate' | 'door' | null;
 
 /** The Shield button on the Recipient Detail View. */
 export function AccessMenu({ recipient, overview }: { recipient: Recipient; overview: AccessOverview | undefined }) {
+  const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const name = `${recipient.firstName} ${recipient.lastName}`;
   const lookupUnavailable = !overview
-    ? 'Loading…'
+    ? t('common.loadingEllipsis')
     : !overview.lookupPinEnabled
-      ? 'Turned off in Settings → Door'
+      ? t('access.lookupOff')
       : !overview.permanent
-        ? 'This recipient has no active PIN'
+        ? t('access.noActivePin')
         : null;
 
   return (
     <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <ActionIcon variant="light" size="lg" aria-label="Access options" title="Access options">
+          <ActionIcon variant="light" size="lg" aria-label={t('access.options')} title={t('access.options')}>
             <IconShield size={20} aria-hidden />
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setDialog('single')}>
-            Send Single Access PIN
+            {t('access.sendSingleAccessPin')}
           </Menu.Item>
           <Menu.Item
             leftSection={<IconEye size={16} aria-hidden />}
             disabled={lookupUnavailable !== null}
             onClick={() => setDialog('lookup')}
           >
-            Look up PIN
+            {t('access.lookupPin')}
             {lookupUnavailable && (
               <Text size="xs" c="dimmed">
                 {lookupUnavailable}
@@ -47,10 +49,10 @@ export function AccessMenu({ recipient, overview }: { recipient: Recipient; over
             )}
           </Menu.Item>
           <Menu.Item leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => setDialog('regenerate')}>
-            Regenerate PIN and QR code
+            {t('access.regenerate')}
           </Menu.Item>
           <Menu.Item leftSection={<IconDoorEnter size={16} aria-hidden />} onClick={() => setDialog('door')}>
-            Open door
+            {t('access.openDoor')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>

@@ -4,6 +4,7 @@ import type { PermanentIssued } from '../../src/contract';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
+import { useTranslation } from '../i18n';
 import { describeSent } from './notify';
 import { PinDisplay } from './PinDisplay';
 
@@ -15,25 +16,27 @@ interface Props {
 }
 
 export function RegeneratePinDialog({ opened, recipientId, recipientName, onClose }: Props) {
+  const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title="Regenerate PIN and QR code">
+    <Modal opened={opened} onClose={onClose} title={t('access.regen.title')}>
       {opened && <Regenerate recipientId={recipientId} recipientName={recipientName} onClose={onClose} />}
     </Modal>
   );
 }
 
 function Regenerate({ recipientId, recipientName, onClose }: Omit<Props, 'opened'>) {
+  const { t } = useTranslation();
   const [issued, setIssued] = useState<PermanentIssued | null>(null);
   const { run, busy, error } = useAction(async () => setIssued(await invoke('access.regenerate', { recipientId })));
 
   if (issued) {
     return (
       <Stack>
-        <PinDisplay label={`New PIN for ${recipientName}`} pin={issued.pin} />
-        <Text size="sm">This PIN is shown only now. {describeSent(issued.notifications)}</Text>
+        <PinDisplay label={t('access.regen.newPin', { name: recipientName })} pin={issued.pin} />
+        <Text size="sm">{t('access.regen.shownOnce', { sent: describeSent(issued.notifications) })}</Text>
         <Group justify="flex-end">
           <Button onClick={onClose} data-autofocus>
-            Done
+            {t('common.done')}
           </Button>
         </Group>
       </Stack>
@@ -41,17 +44,14 @@ function Regenerate({ recipientId, recipientName, onClose }: Omit<Props, 'opened
   }
   return (
     <Stack>
-      <Text>
-        {recipientName}&apos;s current PIN and QR code stop working at once. The new ones are sent to the recipient&apos;s email address and
-        mobile number on file.
-      </Text>
-      <ErrorAlert error={error} title="Could not regenerate" />
+      <Text>{t('access.regen.intro', { name: recipientName })}</Text>
+      <ErrorAlert error={error} title={t('access.regen.failed')} />
       <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          Cancel
+        <Button variant="default" onClick={onClose} data-autofocus>
+          {t('common.cancel')}
         </Button>
         <Button color="red" loading={busy} onClick={() => void run()}>
-          Regenerate
+          {t('access.regen.submit')}
         </Button>
       </Group>
     </Stack>

@@ -3,12 +3,11 @@ import { useEffect, useState } from 'react';
 import type { DoorStatus } from '../../src/contract';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
-
-const roleLabel = { keypad: 'Keypad', reader: 'QR reader', relay: 'Door relay' } as const;
-const formatClock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+import { formatClock, useTranslation } from '../i18n';
 
 /** The door relay and keypad at a glance, kept current by the core's door.status events. */
 export function DoorStatusBadge() {
+  const { t } = useTranslation();
   const loaded = useQuery(() => invoke('door.status', {}), []);
   const [pushed, setPushed] = useState<DoorStatus | null>(null);
   useEffect(() => on('door.status', setPushed), []);
@@ -19,7 +18,7 @@ export function DoorStatusBadge() {
     return (
       <Tooltip label={loaded.error.message} multiline w={280}>
         <Badge color="gray" variant="light" size="lg" tabIndex={0}>
-          Door: unknown
+          {t('door.unknown')}
         </Badge>
       </Tooltip>
     );
@@ -28,28 +27,32 @@ export function DoorStatusBadge() {
     <Group gap={6} wrap="nowrap">
       <Tooltip label={<DeviceList status={status} />} multiline w={280}>
         <Badge {...relayLook(status.relay)} variant="light" size="lg" tabIndex={0} role="status" tt="none">
-          {relayText(status.relay)}
+          {status.relay === 'missing' ? t('door.relayMissing') : t(`door.relayState.${status.relay}`)}
         </Badge>
       </Tooltip>
       {status.keypadLockedUntil && (
         <Badge color="orange" variant="light" size="lg" tt="none">
-          Keypad locked until {formatClock(status.keypadLockedUntil)}
+          {t('door.lockedUntil', { time: formatClock(status.keypadLockedUntil) })}
         </Badge>
       )}
     </Group>
   );
 }
 
-const relayText = (relay: DoorStatus['relay']) => (relay === 'missing' ? 'Relay missing' : `Door: ${relay}`);
 const relayLook = (relay: DoorStatus['relay']) => ({ color: relay === 'open' ? 'green' : relay === 'closed' ? 'gray' : 'red' });
 
 function DeviceList({ status }: { status: DoorStatus }) {
-  if (status.devices.length === 0) return <Text size="sm">No keypad, QR reader or relay is connected.</Text>;
+  const { t } = useTranslation();
+  if (status.devices.length === 0) return <Text size="sm">{t('door.noDevices')}</Text>;
   return (
     <Stack gap={2}>
       {status.devices.map((d) => (
         <Text size="sm" key={`${d.role}:${d.name}`}>
-          {roleLabel[d.role]}: {d.name} ({d.connected ? 'connected' : 'not connected'})
+          {t('door.device', {
+            role: t(`door.role.${d.role}`),
+            name: d.name,
+            state: d.connected ? t('door.connected') : t('door.notConnected'),
+          })}
         </Text>
       ))}
     </Stack>

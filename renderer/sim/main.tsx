@@ -2,6 +2,7 @@ import '@mantine/core/styles.css';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '../i18n';
 import { SimulatorPage } from './SimulatorPage';
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md' });
