@@ -6,6 +6,7 @@ import { DatesProvider } from '@mantine/dates';
 import { StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { accessibleColors, cssVariablesResolver, variantColorResolver } from './components/theme';
 import { useTranslation } from './i18n';
 
 function Root() {
@@ -14,6 +15,9 @@ function Root() {
     () =>
       createTheme({
         primaryColor: 'indigo',
+        primaryShade: 8,
+        variantColorResolver,
+        colors: accessibleColors,
         defaultRadius: 'md',
         components: {
           // Mantine's close button is an icon alone: give every dialog's one a name.
@@ -23,7 +27,7 @@ function Root() {
     [t],
   );
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       <DatesProvider settings={{ locale: i18n.language }}>
         <App />
       </DatesProvider>

@@ -26,7 +26,7 @@ export function AccessMenu({ recipient, overview }: { recipient: Recipient; over
 
   return (
     <>
-      <Menu position="bottom-end" withinPortal>
+      <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
         <Menu.Target>
           <ActionIcon variant="light" size="lg" aria-label={t('access.options')} title={t('access.options')}>
             <IconShield size={20} aria-hidden />

@@ -4,8 +4,8 @@ import type { AccessOverview } from '../../src/contract';
 import { formatDate, formatTime, useTranslation } from '../i18n';
 import { channelLabel, describeDelivery, describeSingleAccess } from './describeAccess';
 
-const statusColor = { active: 'green.8', used: 'blue.8', expired: 'dimmed', revoked: 'dimmed' } as const;
-const deliveryColor = { pending: 'yellow.9', sent: 'green.8', failed: 'red.8' } as const;
+const statusColor = { active: 'green.9', used: 'blue.9', expired: 'dimmed', revoked: 'dimmed' } as const;
+const deliveryColor = { pending: 'orange.9', sent: 'green.9', failed: 'red.9' } as const;
 
 /** What opens the door for this recipient and what they were sent; the secrets themselves stay hidden. */
 export function AccessSection({ overview }: { overview: AccessOverview }) {

@@ -39,7 +39,10 @@ export function ExpiryPicker({ value, onChange, defaultHours, error }: Props) {
       getDayAriaLabel={(date) => dayjs(date).locale(i18n.language).format('dddd D MMMM YYYY')}
       timePickerProps={{ hoursInputLabel: t('access.expiry.hours'), minutesInputLabel: t('access.expiry.minutes') }}
       submitButtonProps={{ 'aria-label': t('access.expiry.set') }}
-      popoverProps={{ withinPortal: true }}
+      // The calendar is not a dialog (no focus trap, Escape closes it): without roles axe needs no dialog name for it.
+      popoverProps={{ withinPortal: true, withRoles: false }}
+      // Mantine paints weekends red-6, below AA contrast; a weekend is no different for a PIN's expiry.
+      weekendDays={[]}
     />
   );
 }

@@ -7,11 +7,11 @@ export function describeDoorEvent(e: DoorEvent): { color: string; title: string;
   const where = t('door.where', { via: t(`door.via.${e.via}`), device: e.device });
   if (e.result === 'granted') {
     return {
-      color: 'green',
+      color: 'green.9',
       title: t('door.opened'),
       text: t('door.openedText', { name: e.recipientName ?? t('door.someone'), where, reason: e.reason }),
     };
   }
   const title = e.result === 'locked-out' ? t('door.keypadLocked') : t('door.stayedClosed');
-  return { color: e.result === 'locked-out' ? 'red' : 'orange', title, text: t('door.problemText', { reason: e.reason, where }) };
+  return { color: e.result === 'locked-out' ? 'red.9' : 'orange.9', title, text: t('door.problemText', { reason: e.reason, where }) };
 }

@@ -50,108 +50,117 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
     setOpenRecipient(id);
   };
 
+  // One Tabs around header and main, so every tab controls a real panel (aria-controls points somewhere).
   return (
-    <AppShell header={{ height: 64 }} padding="lg">
-      <AppShell.Header px="lg">
-        <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="xl" wrap="nowrap">
-            <Box>
-              <Title order={1} size="h4" lh={1.1}>
-                {t('app.name')}
-              </Title>
-              <Text size="xs" c="dimmed">
-                {siteName}
-              </Text>
-            </Box>
-            <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} variant="pills">
+    <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} variant="pills" keepMounted={false}>
+      <AppShell header={{ height: 64 }} padding="lg">
+        <AppShell.Header px="lg">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Group gap="xl" wrap="nowrap">
+              <Box>
+                <Title order={1} size="h4" lh={1.1}>
+                  {t('app.name')}
+                </Title>
+                <Text size="xs" c="dimmed">
+                  {siteName}
+                </Text>
+              </Box>
               <Tabs.List aria-label={t('shell.mainNav')}>
                 <Tabs.Tab value="recipients">{t('shell.tabs.recipients')}</Tabs.Tab>
                 <Tabs.Tab value="activity">{t('shell.tabs.activity')}</Tabs.Tab>
                 {session.role === 'admin' && <Tabs.Tab value="settings">{t('shell.tabs.settings')}</Tabs.Tab>}
                 {session.role === 'admin' && <Tabs.Tab value="import">{t('shell.tabs.import')}</Tabs.Tab>}
               </Tabs.List>
-            </Tabs>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <DoorStatusBadge />
+              <AlertsButton />
+              <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
+                <Menu.Target>
+                  <Button rightSection={<IconChevronDown size={16} aria-hidden />}>{t('shell.quickActions')}</Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setAction('addRecipient')}>
+                    {t('shell.addRecipient')}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setAction('singleAccessPin')}>
+                    {t('shell.sendSingleAccessPin')}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconDoorEnter size={16} aria-hidden />} onClick={() => setAction('openDoor')}>
+                    {t('shell.openDoor')}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconLock size={16} aria-hidden />} onClick={onLock}>
+                    {t('shell.lockScreen')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+              <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
+                <Menu.Target>
+                  <Button
+                    variant="default"
+                    leftSection={<IconUserCircle size={18} aria-hidden />}
+                    aria-label={t('shell.account', { name: session.displayName })}
+                  >
+                    {session.displayName}
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>{t('shell.signedInAs', { username: session.username, role: t(`roles.${session.role}`) })}</Menu.Label>
+                  <Menu.Item leftSection={<IconSettings size={16} aria-hidden />} onClick={() => setAction('myAccount')}>
+                    {t('shell.myAccount')}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconLock size={16} aria-hidden />} onClick={onLock}>
+                    {t('shell.lockScreenLower')}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={onSignOut}>
+                    {t('shell.signOut')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            <DoorStatusBadge />
-            <AlertsButton />
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <Button rightSection={<IconChevronDown size={16} aria-hidden />}>{t('shell.quickActions')}</Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setAction('addRecipient')}>
-                  {t('shell.addRecipient')}
-                </Menu.Item>
-                <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setAction('singleAccessPin')}>
-                  {t('shell.sendSingleAccessPin')}
-                </Menu.Item>
-                <Menu.Item leftSection={<IconDoorEnter size={16} aria-hidden />} onClick={() => setAction('openDoor')}>
-                  {t('shell.openDoor')}
-                </Menu.Item>
-                <Menu.Item leftSection={<IconLock size={16} aria-hidden />} onClick={onLock}>
-                  {t('shell.lockScreen')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <Button
-                  variant="default"
-                  leftSection={<IconUserCircle size={18} aria-hidden />}
-                  aria-label={t('shell.account', { name: session.displayName })}
-                >
-                  {session.displayName}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>{t('shell.signedInAs', { username: session.username, role: t(`roles.${session.role}`) })}</Menu.Label>
-                <Menu.Item leftSection={<IconSettings size={16} aria-hidden />} onClick={() => setAction('myAccount')}>
-                  {t('shell.myAccount')}
-                </Menu.Item>
-                <Menu.Item leftSection={<IconLock size={16} aria-hidden />} onClick={onLock}>
-                  {t('shell.lockScreenLower')}
-                </Menu.Item>
-                <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={onSignOut}>
-                  {t('shell.signOut')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Main>
-        {tab === 'recipients' && (
-          <RecipientsTab
-            openId={openRecipient}
-            onOpen={setOpenRecipient}
-            onAdd={() => setAction('addRecipient')}
-            siteLanguage={siteLanguage}
-          />
-        )}
-        {tab === 'activity' && <ActivityTab />}
-        {tab === 'settings' && session.role === 'admin' && (
-          <SettingsTab session={session} onChanged={onSettingsChanged} onSessionChanged={onSessionChanged} />
-        )}
-        {tab === 'import' && session.role === 'admin' && <ImportTab />}
-      </AppShell.Main>
-      <RecipientForm
-        opened={action === 'addRecipient'}
-        recipient={null}
-        siteLanguage={siteLanguage}
-        onClose={closeAction}
-        onSaved={(r) => {
-          closeAction();
-          showRecipient(r.id);
-        }}
-      />
-      <SingleAccessPinDialog opened={action === 'singleAccessPin'} recipient={null} onClose={closeAction} />
-      <OpenDoorDialog opened={action === 'openDoor'} onClose={closeAction} />
-      <Modal opened={action === 'myAccount'} onClose={closeAction} title={t('settings.account.title')}>
-        <MyAccountForm session={session} siteLanguage={siteLanguage} onSaved={onSessionChanged} />
-      </Modal>
-      <DoorEventToast />
-      <DoorAnnouncer />
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Main>
+          <Tabs.Panel value="recipients">
+            <RecipientsTab
+              openId={openRecipient}
+              onOpen={setOpenRecipient}
+              onAdd={() => setAction('addRecipient')}
+              siteLanguage={siteLanguage}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="activity">
+            <ActivityTab />
+          </Tabs.Panel>
+          {session.role === 'admin' && (
+            <Tabs.Panel value="settings">
+              <SettingsTab session={session} onChanged={onSettingsChanged} onSessionChanged={onSessionChanged} />
+            </Tabs.Panel>
+          )}
+          {session.role === 'admin' && (
+            <Tabs.Panel value="import">
+              <ImportTab />
+            </Tabs.Panel>
+          )}
+        </AppShell.Main>
+        <RecipientForm
+          opened={action === 'addRecipient'}
+          recipient={null}
+          siteLanguage={siteLanguage}
+          onClose={closeAction}
+          onSaved={(r) => {
+            closeAction();
+            showRecipient(r.id);
+          }}
+        />
+        <SingleAccessPinDialog opened={action === 'singleAccessPin'} recipient={null} onClose={closeAction} />
+        <OpenDoorDialog opened={action === 'openDoor'} onClose={closeAction} />
+        <Modal opened={action === 'myAccount'} onClose={closeAction} title={t('settings.account.title')}>
+          <MyAccountForm session={session} siteLanguage={siteLanguage} onSaved={onSessionChanged} />
+        </Modal>
+        <DoorEventToast />
+        <DoorAnnouncer />
+      </AppShell>
+    </Tabs>
   );
 }
