@@ -3,6 +3,7 @@ import { IconDoorEnter, IconEye, IconKey, IconRefresh, IconShield } from '@table
 import { useState } from 'react';
 import type { AccessOverview, Recipient } from '../../src/contract';
 import { OpenDoorDialog } from '../door/OpenDoorDialog';
+import { afterMenuCloses } from '../components/afterMenu';
 import { useTranslation } from '../i18n';
 import { LookupPinDialog } from './LookupPinDialog';
 import { RegeneratePinDialog } from './RegeneratePinDialog';
@@ -33,13 +34,13 @@ export function AccessMenu({ recipient, overview }: { recipient: Recipient; over
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setDialog('single')}>
+          <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => afterMenuCloses(() => setDialog('single'))}>
             {t('access.sendSingleAccessPin')}
           </Menu.Item>
           <Menu.Item
             leftSection={<IconEye size={16} aria-hidden />}
             disabled={lookupUnavailable !== null}
-            onClick={() => setDialog('lookup')}
+            onClick={() => afterMenuCloses(() => setDialog('lookup'))}
           >
             {t('access.lookupPin')}
             {lookupUnavailable && (
@@ -48,10 +49,10 @@ export function AccessMenu({ recipient, overview }: { recipient: Recipient; over
               </Text>
             )}
           </Menu.Item>
-          <Menu.Item leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => setDialog('regenerate')}>
+          <Menu.Item leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => afterMenuCloses(() => setDialog('regenerate'))}>
             {t('access.regenerate')}
           </Menu.Item>
-          <Menu.Item leftSection={<IconDoorEnter size={16} aria-hidden />} onClick={() => setDialog('door')}>
+          <Menu.Item leftSection={<IconDoorEnter size={16} aria-hidden />} onClick={() => afterMenuCloses(() => setDialog('door'))}>
             {t('access.openDoor')}
           </Menu.Item>
         </Menu.Dropdown>

@@ -1,9 +1,10 @@
 import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { PinLookup } from '../../src/contract';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
+import { useFocusOnMount } from '../components/useFocusOnMount';
 import { formatDate, useTranslation } from '../i18n';
 import { PinDisplay } from './PinDisplay';
 
@@ -35,9 +36,7 @@ function LookupPin({ recipientId, recipientName, onClose }: Omit<Props, 'opened'
         <PinDisplay label={t('access.lookup.found', { name: recipientName })} pin={found.pin} />
         <Text size="sm">{t('access.lookup.foundText', { date: formatDate(found.createdAt) })}</Text>
         <Group justify="flex-end">
-          <Button onClick={onClose} data-autofocus>
-            {t('common.done')}
-          </Button>
+          <DoneButton onClick={onClose}>{t('common.done')}</DoneButton>
         </Group>
       </Stack>
     );
@@ -62,5 +61,14 @@ function LookupPin({ recipientId, recipientName, onClose }: Omit<Props, 'opened'
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+function DoneButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  const ref = useFocusOnMount<HTMLButtonElement>();
+  return (
+    <Button onClick={onClick} ref={ref}>
+      {children}
+    </Button>
   );
 }

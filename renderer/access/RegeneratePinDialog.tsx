@@ -1,9 +1,10 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { PermanentIssued } from '../../src/contract';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
+import { useFocusOnMount } from '../components/useFocusOnMount';
 import { useTranslation } from '../i18n';
 import { describeSent } from './notify';
 import { PinDisplay } from './PinDisplay';
@@ -35,9 +36,7 @@ function Regenerate({ recipientId, recipientName, onClose }: Omit<Props, 'opened
         <PinDisplay label={t('access.regen.newPin', { name: recipientName })} pin={issued.pin} />
         <Text size="sm">{t('access.regen.shownOnce', { sent: describeSent(issued.notifications) })}</Text>
         <Group justify="flex-end">
-          <Button onClick={onClose} data-autofocus>
-            {t('common.done')}
-          </Button>
+          <DoneButton onClick={onClose}>{t('common.done')}</DoneButton>
         </Group>
       </Stack>
     );
@@ -55,5 +54,14 @@ function Regenerate({ recipientId, recipientName, onClose }: Omit<Props, 'opened
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+function DoneButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  const ref = useFocusOnMount<HTMLButtonElement>();
+  return (
+    <Button onClick={onClick} ref={ref}>
+      {children}
+    </Button>
   );
 }

@@ -6,6 +6,7 @@ import type { NotifyVia, RecipientSummary, SingleAccessIssued } from '../../src/
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
 import { splitError } from '../components/formErrors';
+import { useFocusOnMount } from '../components/useFocusOnMount';
 import { formatTime, useTranslation } from '../i18n';
 import { ExpiryPicker, pickerFormat } from './ExpiryPicker';
 import { defaultNotifyVia, describeSent, notifyHint, notifyOptions } from './notify';
@@ -149,6 +150,7 @@ function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
 
 function IssuedPin({ issued, onDone }: { issued: SingleAccessIssued; onDone: () => void }) {
   const { t } = useTranslation();
+  const done = useFocusOnMount<HTMLButtonElement>();
   return (
     <Stack>
       <Text>
@@ -158,7 +160,7 @@ function IssuedPin({ issued, onDone }: { issued: SingleAccessIssued; onDone: () 
       <Text>{t('access.single.expires', { at: formatTime(issued.expiresAt) })}</Text>
       <Text>{describeSent(issued.notifications)}</Text>
       <Group justify="flex-end">
-        <Button onClick={onDone} data-autofocus>
+        <Button onClick={onDone} ref={done}>
           {t('common.done')}
         </Button>
       </Group>

@@ -18,6 +18,7 @@ import { DoorAnnouncer } from '../door/DoorAnnouncer';
 import { DoorEventToast } from '../door/DoorEventToast';
 import { DoorStatusBadge } from '../door/DoorStatusBadge';
 import { OpenDoorDialog } from '../door/OpenDoorDialog';
+import { afterMenuCloses } from '../components/afterMenu';
 import { useTranslation } from '../i18n';
 import { RecipientForm } from '../recipients/RecipientForm';
 import { RecipientsTab } from '../recipients/RecipientsTab';
@@ -80,13 +81,22 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
                   <Button rightSection={<IconChevronDown size={16} aria-hidden />}>{t('shell.quickActions')}</Button>
                 </Menu.Target>
                 <Menu.Dropdown>
-                  <Menu.Item leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setAction('addRecipient')}>
+                  <Menu.Item
+                    leftSection={<IconUserPlus size={16} aria-hidden />}
+                    onClick={() => afterMenuCloses(() => setAction('addRecipient'))}
+                  >
                     {t('shell.addRecipient')}
                   </Menu.Item>
-                  <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setAction('singleAccessPin')}>
+                  <Menu.Item
+                    leftSection={<IconKey size={16} aria-hidden />}
+                    onClick={() => afterMenuCloses(() => setAction('singleAccessPin'))}
+                  >
                     {t('shell.sendSingleAccessPin')}
                   </Menu.Item>
-                  <Menu.Item leftSection={<IconDoorEnter size={16} aria-hidden />} onClick={() => setAction('openDoor')}>
+                  <Menu.Item
+                    leftSection={<IconDoorEnter size={16} aria-hidden />}
+                    onClick={() => afterMenuCloses(() => setAction('openDoor'))}
+                  >
                     {t('shell.openDoor')}
                   </Menu.Item>
                   <Menu.Item leftSection={<IconLock size={16} aria-hidden />} onClick={onLock}>
@@ -106,7 +116,10 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
                 </Menu.Target>
                 <Menu.Dropdown>
                   <Menu.Label>{t('shell.signedInAs', { username: session.username, role: t(`roles.${session.role}`) })}</Menu.Label>
-                  <Menu.Item leftSection={<IconSettings size={16} aria-hidden />} onClick={() => setAction('myAccount')}>
+                  <Menu.Item
+                    leftSection={<IconSettings size={16} aria-hidden />}
+                    onClick={() => afterMenuCloses(() => setAction('myAccount'))}
+                  >
                     {t('shell.myAccount')}
                   </Menu.Item>
                   <Menu.Item leftSection={<IconLock size={16} aria-hidden />} onClick={onLock}>
