@@ -7,10 +7,13 @@ import { callApi, expect, test } from './fixtures';
  */
 const password = 'correct horse battery';
 
+const hasFocus = (locator: Locator) =>
+  locator.evaluate((el) => (el as unknown as { matches(selector: string): boolean }).matches(':focus'));
+
 /** Presses Tab until `target` has focus, as a keyboard user moves through the page. */
 async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
   for (let i = 0; i < maxPresses; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
+    if (await hasFocus(target)) return;
     await page.keyboard.press('Tab');
   }
   await expect(target).toBeFocused();
@@ -19,7 +22,7 @@ async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void
 /** Presses ArrowDown in an open menu until `item` has focus. */
 async function arrowTo(page: Page, item: Locator): Promise<void> {
   for (let i = 0; i < 10; i++) {
-    if (await item.evaluate((el) => el === document.activeElement)) return;
+    if (await hasFocus(item)) return;
     await page.keyboard.press('ArrowDown');
   }
   await expect(item).toBeFocused();
