@@ -1,33 +1,36 @@
 import { Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Trans } from 'react-i18next';
 import type { AccessOverview } from '../../src/contract';
-import { formatTime } from '../activity/describe';
-import { channelLabel, describeDelivery, describeSingleAccess, formatDate } from './describeAccess';
+import { formatDate, formatTime, useTranslation } from '../i18n';
+import { channelLabel, describeDelivery, describeSingleAccess } from './describeAccess';
 
-const statusColor = { active: 'green.8', used: 'blue.8', expired: 'dimmed', revoked: 'dimmed' } as const;
-const deliveryColor = { pending: 'yellow.9', sent: 'green.8', failed: 'red.8' } as const;
+const statusColor = { active: 'green.9', used: 'blue.9', expired: 'dimmed', revoked: 'dimmed' } as const;
+const deliveryColor = { pending: 'orange.9', sent: 'green.9', failed: 'red.9' } as const;
 
 /** What opens the door for this recipient and what they were sent; the secrets themselves stay hidden. */
 export function AccessSection({ overview }: { overview: AccessOverview }) {
+  const { t } = useTranslation();
   return (
     <Stack component="section" aria-labelledby="access-heading">
       <Title order={3} id="access-heading">
-        Access
+        {t('access.section.title')}
       </Title>
       <PermanentCredentials overview={overview} />
-      <Title order={4}>Single Access PINs</Title>
+      <Title order={4}>{t('access.section.singleAccessPins')}</Title>
       <SingleAccessTable overview={overview} />
-      <Title order={4}>Notifications</Title>
+      <Title order={4}>{t('access.section.notifications')}</Title>
       <NotificationsTable overview={overview} />
     </Stack>
   );
 }
 
 function PermanentCredentials({ overview }: { overview: AccessOverview }) {
+  const { t } = useTranslation();
   const permanent = overview.permanent;
   if (!permanent) {
     return (
       <Card withBorder>
-        <Text>No PIN or QR code yet. Use the Shield button, then Regenerate PIN and QR code, to issue them.</Text>
+        <Text>{t('access.section.noPermanent')}</Text>
       </Card>
     );
   }
@@ -35,32 +38,37 @@ function PermanentCredentials({ overview }: { overview: AccessOverview }) {
     <Card withBorder>
       <Group gap="xl">
         <Text>
-          PIN <span aria-hidden>{'•'.repeat(permanent.pinLength)}</span> ({permanent.pinLength} digits), issued{' '}
-          {formatDate(permanent.createdAt)}
+          <Trans
+            i18nKey="access.section.pin"
+            count={permanent.pinLength}
+            values={{ dots: '•'.repeat(permanent.pinLength), date: formatDate(permanent.createdAt) }}
+            components={{ hidden: <span aria-hidden /> }}
+          />
         </Text>
-        <Text>QR code issued {formatDate(permanent.createdAt)}</Text>
+        <Text>{t('access.section.qrIssued', { date: formatDate(permanent.createdAt) })}</Text>
       </Group>
     </Card>
   );
 }
 
 function SingleAccessTable({ overview }: { overview: AccessOverview }) {
-  if (overview.singleAccess.length === 0) return <Text c="dimmed">No Single Access PINs yet.</Text>;
+  const { t } = useTranslation();
+  if (overview.singleAccess.length === 0) return <Text c="dimmed">{t('access.section.noSingle')}</Text>;
   return (
-    <Table aria-label="Single Access PINs">
+    <Table aria-label={t('access.section.singleAccessPins')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Created</Table.Th>
-          <Table.Th>Created by</Table.Th>
-          <Table.Th>Expires</Table.Th>
-          <Table.Th>Status</Table.Th>
+          <Table.Th>{t('access.section.created')}</Table.Th>
+          <Table.Th>{t('access.section.createdBy')}</Table.Th>
+          <Table.Th>{t('access.section.expires')}</Table.Th>
+          <Table.Th>{t('access.section.status')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {overview.singleAccess.map((s) => (
           <Table.Tr key={s.id}>
             <Table.Td>{formatTime(s.createdAt)}</Table.Td>
-            <Table.Td>{s.createdBy ?? 'Keypad request'}</Table.Td>
+            <Table.Td>{s.createdBy ?? t('access.section.keypadRequest')}</Table.Td>
             <Table.Td>{formatTime(s.expiresAt)}</Table.Td>
             <Table.Td>
               <Text c={statusColor[s.status]} size="sm" fw={500}>
@@ -75,16 +83,17 @@ function SingleAccessTable({ overview }: { overview: AccessOverview }) {
 }
 
 function NotificationsTable({ overview }: { overview: AccessOverview }) {
-  if (overview.notifications.length === 0) return <Text c="dimmed">Nothing sent yet.</Text>;
+  const { t } = useTranslation();
+  if (overview.notifications.length === 0) return <Text c="dimmed">{t('access.section.nothingSent')}</Text>;
   return (
-    <Table aria-label="Notifications">
+    <Table aria-label={t('access.section.notifications')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Queued</Table.Th>
-          <Table.Th>Channel</Table.Th>
-          <Table.Th>To</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th>Attempts</Table.Th>
+          <Table.Th>{t('access.section.queued')}</Table.Th>
+          <Table.Th>{t('access.section.channel')}</Table.Th>
+          <Table.Th>{t('access.section.to')}</Table.Th>
+          <Table.Th>{t('access.section.status')}</Table.Th>
+          <Table.Th>{t('access.section.attempts')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

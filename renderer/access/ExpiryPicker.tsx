@@ -1,20 +1,9 @@
 import { DateTimePicker } from '@mantine/dates';
 import dayjs from 'dayjs';
+import { useTranslation } from '../i18n';
 
 /** The format the picker hands back: local time, which dayjs reads as local time. */
 export const pickerFormat = 'YYYY-MM-DD HH:mm:ss';
-
-// The calendar's controls are icons or bare numbers: give each a name a screen reader can say.
-const calendarLabels = {
-  nextMonth: 'Next month',
-  previousMonth: 'Previous month',
-  nextYear: 'Next year',
-  previousYear: 'Previous year',
-  nextDecade: 'Next decade',
-  previousDecade: 'Previous decade',
-  monthLevelControl: 'Choose a month',
-  yearLevelControl: 'Choose a year',
-};
 
 interface Props {
   value: string | null;
@@ -25,20 +14,35 @@ interface Props {
 
 /** "Access expires": the date and time a Single Access PIN stops working. */
 export function ExpiryPicker({ value, onChange, defaultHours, error }: Props) {
+  const { t, i18n } = useTranslation();
+  // The calendar's controls are icons or bare numbers: give each a name a screen reader can say.
+  const calendarLabels = {
+    nextMonth: t('access.expiry.nextMonth'),
+    previousMonth: t('access.expiry.previousMonth'),
+    nextYear: t('access.expiry.nextYear'),
+    previousYear: t('access.expiry.previousYear'),
+    nextDecade: t('access.expiry.nextDecade'),
+    previousDecade: t('access.expiry.previousDecade'),
+    monthLevelControl: t('access.expiry.monthLevel'),
+    yearLevelControl: t('access.expiry.yearLevel'),
+  };
   return (
     <DateTimePicker
-      label="Access expires"
-      description={`The PIN stops working at this date and time (default: ${defaultHours} hours from now).`}
+      label={t('access.expiry.label')}
+      description={t('access.expiry.description', { count: defaultHours })}
       valueFormat="ddd D MMM YYYY, HH:mm"
       minDate={new Date()}
       value={value}
       onChange={onChange}
       error={error}
       ariaLabels={calendarLabels}
-      getDayAriaLabel={(date) => dayjs(date).format('dddd D MMMM YYYY')}
-      timePickerProps={{ hoursInputLabel: 'Hours', minutesInputLabel: 'Minutes' }}
-      submitButtonProps={{ 'aria-label': 'Set expiry' }}
-      popoverProps={{ withinPortal: true }}
+      getDayAriaLabel={(date) => dayjs(date).locale(i18n.language).format('dddd D MMMM YYYY')}
+      timePickerProps={{ hoursInputLabel: t('access.expiry.hours'), minutesInputLabel: t('access.expiry.minutes') }}
+      submitButtonProps={{ 'aria-label': t('access.expiry.set') }}
+      // The calendar is not a dialog (no focus trap, Escape closes it): without roles axe needs no dialog name for it.
+      popoverProps={{ withinPortal: true, withRoles: false }}
+      // Mantine paints weekends red-6, below AA contrast; a weekend is no different for a PIN's expiry.
+      weekendDays={[]}
     />
   );
 }

@@ -1,10 +1,11 @@
 import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { PinLookup } from '../../src/contract';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
-import { formatDate } from './describeAccess';
+import { useFocusOnMount } from '../components/useFocusOnMount';
+import { formatDate, useTranslation } from '../i18n';
 import { PinDisplay } from './PinDisplay';
 
 interface Props {
@@ -15,14 +16,16 @@ interface Props {
 }
 
 export function LookupPinDialog({ opened, recipientId, recipientName, onClose }: Props) {
+  const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title="Look up PIN">
+    <Modal opened={opened} onClose={onClose} title={t('access.lookup.title')}>
       {opened && <LookupPin recipientId={recipientId} recipientName={recipientName} onClose={onClose} />}
     </Modal>
   );
 }
 
 function LookupPin({ recipientId, recipientName, onClose }: Omit<Props, 'opened'>) {
+  const { t } = useTranslation();
   const [verified, setVerified] = useState(false);
   const [found, setFound] = useState<PinLookup | null>(null);
   const { run, busy, error } = useAction(async () => setFound(await invoke('access.lookupPin', { recipientId, identityVerified: true })));
@@ -30,37 +33,42 @@ function LookupPin({ recipientId, recipientName, onClose }: Omit<Props, 'opened'
   if (found) {
     return (
       <Stack>
-        <PinDisplay label={`Active PIN for ${recipientName}`} pin={found.pin} />
-        <Text size="sm">Issued {formatDate(found.createdAt)}. This lookup is recorded in the Activity log with your name.</Text>
+        <PinDisplay label={t('access.lookup.found', { name: recipientName })} pin={found.pin} />
+        <Text size="sm">{t('access.lookup.foundText', { date: formatDate(found.createdAt) })}</Text>
         <Group justify="flex-end">
-          <Button onClick={onClose} data-autofocus>
-            Done
-          </Button>
+          <DoneButton onClick={onClose}>{t('common.done')}</DoneButton>
         </Group>
       </Stack>
     );
   }
   return (
     <Stack>
-      <Text>
-        Confirm that the Recipient says who they say they are (for example, check a photo ID against {recipientName}) before you show the
-        PIN. Each lookup is recorded in the Activity log with your name.
-      </Text>
-      <ErrorAlert error={error} title="Could not look up the PIN" />
+      <Text>{t('access.lookup.intro', { name: recipientName })}</Text>
+      <ErrorAlert error={error} title={t('access.lookup.failed')} />
       <Checkbox
-        label="I have verified this recipient's identity"
+        label={t('access.lookup.verified')}
         required
         checked={verified}
         onChange={(e) => setVerified(e.currentTarget.checked)}
+        data-autofocus
       />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button disabled={!verified} loading={busy} onClick={() => void run()}>
-          Show PIN
+          {t('access.lookup.show')}
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+function DoneButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  const ref = useFocusOnMount<HTMLButtonElement>();
+  return (
+    <Button onClick={onClick} ref={ref}>
+      {children}
+    </Button>
   );
 }

@@ -4,6 +4,7 @@ import { useState, type Ref } from 'react';
 import type { RecipientSummary } from '../../src/contract';
 import { invoke } from '../api/client';
 import { useQuery } from '../api/useQuery';
+import { useTranslation } from '../i18n';
 
 const optionLabel = (r: RecipientSummary) => `${r.lastName}, ${r.firstName} — ${r.unit}`;
 const noResults = { items: [] as RecipientSummary[], more: false };
@@ -18,6 +19,7 @@ interface Props {
 
 /** Type part of a name, pick an active recipient from the list that follows the typing. */
 export function RecipientPicker({ value, onChange, error, inputRef }: Props) {
+  const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const searchSoon = useDebouncedCallback(setQuery, 200);
@@ -32,17 +34,17 @@ export function RecipientPicker({ value, onChange, error, inputRef }: Props) {
   const options = [...byId.entries()].map(([id, r]) => ({ value: id, label: optionLabel(r) }));
 
   const nothingFound = results.loading
-    ? 'Searching…'
+    ? t('access.picker.searching')
     : query.trim() === ''
-      ? 'Type part of the name'
-      : 'No active recipient matches that name';
+      ? t('access.picker.typeName')
+      : t('access.picker.noMatch');
 
   return (
     <Select
       ref={inputRef}
-      label="Recipient"
-      description="Type part of the name, then choose the recipient from the list."
-      placeholder="Recipient name"
+      label={t('access.single.recipient')}
+      description={t('access.picker.description')}
+      placeholder={t('access.picker.placeholder')}
       searchable
       clearable
       data={options}

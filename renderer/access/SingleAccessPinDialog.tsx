@@ -1,11 +1,13 @@
 import { Anchor, Button, Collapse, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import dayjs from 'dayjs';
+import { Trans } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import type { NotifyVia, RecipientSummary, SingleAccessIssued } from '../../src/contract';
-import { formatTime } from '../activity/describe';
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
 import { splitError } from '../components/formErrors';
+import { useFocusOnMount } from '../components/useFocusOnMount';
+import { formatTime, useTranslation } from '../i18n';
 import { ExpiryPicker, pickerFormat } from './ExpiryPicker';
 import { defaultNotifyVia, describeSent, notifyHint, notifyOptions } from './notify';
 import { PinDisplay } from './PinDisplay';
@@ -22,13 +24,14 @@ interface Props {
 }
 
 export function SingleAccessPinDialog({ opened, recipient, onClose }: Props) {
+  const { t } = useTranslation();
   const [issued, setIssued] = useState<SingleAccessIssued | null>(null);
   const close = () => {
     setIssued(null);
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={close} title="Generate One-Time Access Key" size="lg">
+    <Modal opened={opened} onClose={close} title={t('access.single.title')} size="lg">
       {opened &&
         (issued ? (
           <IssuedPin issued={issued} onDone={close} />
@@ -46,6 +49,7 @@ interface FormProps {
 }
 
 function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
+  const { t } = useTranslation();
   const [recipient, setRecipient] = useState<RecipientSummary | null>(fixedRecipient);
   const [chosenVia, setChosenVia] = useState<NotifyVia | null>(null);
   const [expires, setExpires] = useState<string | null>(() => dayjs().add(defaultLifetimeHours, 'hour').format(pickerFormat));
@@ -59,7 +63,7 @@ function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!recipient) {
-      setErrors({ recipientId: 'Select a recipient: type part of the name, then choose from the list.' });
+      setErrors({ recipientId: t('access.single.pickRecipient') });
       return;
     }
     setBusy(true);
@@ -86,14 +90,15 @@ function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
       <Stack>
         <ErrorAlert error={formError} />
         <Title order={3} size="h5">
-          Select Recipient
+          {t('access.single.selectRecipient')}
         </Title>
         {fixedRecipient ? (
           <TextInput
-            label="Recipient"
+            label={t('access.single.recipient')}
             readOnly
             value={`${fixedRecipient.lastName}, ${fixedRecipient.firstName} — ${fixedRecipient.unit}`}
             error={errors.recipientId}
+            data-autofocus
           />
         ) : (
           <RecipientPicker
@@ -113,12 +118,12 @@ function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
           onClick={() => setShowOptions((s) => !s)}
           aria-expanded={showOptions}
         >
-          {showOptions ? 'Show fewer options' : 'Show more options'}
+          {showOptions ? t('access.single.showFewer') : t('access.single.showMore')}
         </Anchor>
         <Collapse in={showOptions}>
           <Stack>
             <Select
-              label="Send notification via"
+              label={t('access.single.via')}
               allowDeselect={false}
               data={notifyOptions(recipient)}
               value={notifyVia}
@@ -132,10 +137,10 @@ function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
         </Collapse>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" loading={busy}>
-            Generate
+            {t('access.single.generate')}
           </Button>
         </Group>
       </Stack>
@@ -144,17 +149,19 @@ function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
 }
 
 function IssuedPin({ issued, onDone }: { issued: SingleAccessIssued; onDone: () => void }) {
+  const { t } = useTranslation();
+  const done = useFocusOnMount<HTMLButtonElement>();
   return (
     <Stack>
       <Text>
-        One-time access PIN for <strong>{issued.recipientName}</strong>. It opens the door once.
+        <Trans i18nKey="access.single.issued" values={{ name: issued.recipientName }} components={{ strong: <strong /> }} />
       </Text>
-      <PinDisplay label="Single Access PIN" pin={issued.pin} />
-      <Text>Expires {formatTime(issued.expiresAt)}</Text>
+      <PinDisplay label={t('access.single.pinLabel')} pin={issued.pin} />
+      <Text>{t('access.single.expires', { at: formatTime(issued.expiresAt) })}</Text>
       <Text>{describeSent(issued.notifications)}</Text>
       <Group justify="flex-end">
-        <Button onClick={onDone} data-autofocus>
-          Done
+        <Button onClick={onDone} ref={done}>
+          {t('common.done')}
         </Button>
       </Group>
     </Stack>

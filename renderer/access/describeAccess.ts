@@ -1,30 +1,27 @@
 import type { Channel, NotificationSummary, SingleAccessSummary } from '../../src/contract';
-import { formatTime } from '../activity/describe';
+import { formatTime, i18n } from '../i18n';
+
+const t = i18n.t.bind(i18n);
 
 export function describeSingleAccess(s: SingleAccessSummary): string {
-  switch (s.status) {
-    case 'active':
-      return 'Active';
-    case 'used':
-      return `Used at ${s.usedAt ? formatTime(s.usedAt) : 'an unknown time'} via ${s.usedVia === 'qr' ? 'QR' : 'PIN'}`;
-    case 'expired':
-      return 'Expired';
-    case 'revoked':
-      return 'Revoked';
-  }
+  if (s.status !== 'used') return t(`access.singleStatus.${s.status}`);
+  return t('access.singleStatus.used', {
+    at: s.usedAt ? formatTime(s.usedAt) : t('common.unknownTime'),
+    via: t(`access.via.${s.usedVia === 'qr' ? 'qr' : 'pin'}`),
+  });
 }
 
 export function describeDelivery(n: NotificationSummary): string {
   switch (n.status) {
     case 'pending':
-      return n.attempts > 0 ? `Pending (retrying: ${n.lastError ?? 'not sent yet'})` : 'Pending';
+      return n.attempts > 0
+        ? t('access.delivery.retrying', { error: n.lastError ?? t('access.delivery.notSentYet') })
+        : t('access.delivery.pending');
     case 'sent':
-      return `Sent at ${n.sentAt ? formatTime(n.sentAt) : 'an unknown time'}`;
+      return t('access.delivery.sent', { at: n.sentAt ? formatTime(n.sentAt) : t('common.unknownTime') });
     case 'failed':
-      return `Failed: ${n.lastError ?? 'no reason given'}`;
+      return t('access.delivery.failed', { error: n.lastError ?? t('access.delivery.noReason') });
   }
 }
 
-export const channelLabel = (channel: Channel) => (channel === 'email' ? 'Email' : 'SMS (text)');
-
-export const formatDate = (iso: string) => new Date(iso).toLocaleDateString();
+export const channelLabel = (channel: Channel) => t(`access.channel.${channel}`);

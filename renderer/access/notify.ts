@@ -1,6 +1,8 @@
 import type { Channel, NotifyVia, QueuedNotification, RecipientSummary } from '../../src/contract';
+import { i18n } from '../i18n';
 
 type Contact = Pick<RecipientSummary, 'email' | 'phone'>;
+const t = i18n.t.bind(i18n);
 
 /** Both when the recipient has email and a phone, else the one they have. */
 export function defaultNotifyVia(contact: Contact | null): NotifyVia {
@@ -13,39 +15,44 @@ export function notifyOptions(contact: Contact | null) {
   const noEmail = contact !== null && !contact.email;
   const noPhone = contact !== null && !contact.phone;
   return [
-    { value: 'email', label: 'Email', disabled: noEmail },
-    { value: 'sms', label: 'SMS (text)', disabled: noPhone },
-    { value: 'both', label: 'Both', disabled: noEmail || noPhone },
+    { value: 'email', label: t('access.channel.email'), disabled: noEmail },
+    { value: 'sms', label: t('access.channel.sms'), disabled: noPhone },
+    { value: 'both', label: t('access.channel.both'), disabled: noEmail || noPhone },
   ];
 }
 
 /** Under the "Send notification via" field: where the message goes, or why a choice is unavailable. */
 export function notifyHint(contact: Contact | null, via: NotifyVia): string | undefined {
   if (!contact) return undefined;
-  if (!contact.email && !contact.phone) return 'This recipient has no email address or mobile number on file. Add one with Edit first.';
-  if (!contact.email) return `No email address on file, so only SMS (text) is available: ${contact.phone}.`;
-  if (!contact.phone) return `No mobile number on file, so only Email is available: ${contact.email}.`;
-  if (via === 'email') return `To ${contact.email}`;
-  if (via === 'sms') return `To ${contact.phone}`;
-  return `To ${contact.email} and ${contact.phone}`;
+  if (!contact.email && !contact.phone) return t('access.notify.noContact');
+  if (!contact.email) return t('access.notify.onlySms', { phone: contact.phone });
+  if (!contact.phone) return t('access.notify.onlyEmail', { email: contact.email });
+  if (via === 'email') return t('access.notify.to', { destination: contact.email });
+  if (via === 'sms') return t('access.notify.to', { destination: contact.phone });
+  return t('access.notify.toBoth', { email: contact.email, phone: contact.phone });
 }
 
-const channelWords = (c: Channel) => (c === 'email' ? 'email' : 'text');
+const channelWords = (c: Channel) => t(`access.channelWords.${c}`);
 
 /**
  * "Sending by email to a@b.c and by text to +1…", from what the core queued, and plainly which
  * messages cannot go out because that channel is not set up.
  */
 export function describeSent(notifications: QueuedNotification[]): string {
-  if (notifications.length === 0) return 'No notification was sent: read the PIN to the recipient.';
+  if (notifications.length === 0) return t('access.notify.noneSent');
   const ready = notifications.filter((n) => n.ready);
   const blocked = notifications.filter((n) => !n.ready);
   const sentences: string[] = [];
-  if (ready.length) sentences.push(`Sending ${ready.map((n) => `by ${channelWords(n.channel)} to ${n.destination}`).join(' and ')}.`);
+  if (ready.length) {
+    const list = ready
+      .map((n) => t('access.notify.byChannelTo', { channel: channelWords(n.channel), destination: n.destination }))
+      .join(t('access.notify.and'));
+    sentences.push(t('access.notify.sending', { list }));
+  }
   if (blocked.length) {
-    const what = blocked.length > 1 ? 'Email and text messages are' : blocked[0]!.channel === 'email' ? 'Email is' : 'Text messages are';
-    const how = blocked.map((n) => `by ${channelWords(n.channel)}`).join(' or ');
-    sentences.push(`${what} not set up, so nothing goes ${how}: read the PIN to the recipient, or ask an admin to set it up in Settings.`);
+    const how = blocked.map((n) => t('access.notify.byChannel', { channel: channelWords(n.channel) })).join(t('access.notify.or'));
+    const key = blocked.length > 1 ? 'blockedBoth' : blocked[0]!.channel === 'email' ? 'blockedEmail' : 'blockedSms';
+    sentences.push(t(`access.notify.${key}`, { how }));
   }
   return sentences.join(' ');
 }

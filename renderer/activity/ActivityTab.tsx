@@ -3,13 +3,15 @@ import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../src/contract';
 import { invoke, on } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
-import { describeDetails, describeEntry, formatTime } from './describe';
+import { formatTime, useTranslation } from '../i18n';
+import { describeDetails, describeEntry } from './describe';
 import { ExportDialog } from './ExportDialog';
 
 const pageSize = 100;
 
 /** Every staff action and door event, newest first, updating live. */
 export function ActivityTab() {
+  const { t } = useTranslation();
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<Error | null>(null);
@@ -53,21 +55,21 @@ export function ActivityTab() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Activity</Title>
+        <Title order={2}>{t('activity.title')}</Title>
         <Button variant="default" onClick={() => setExporting(true)}>
-          Export
+          {t('activity.export')}
         </Button>
       </Group>
       <ExportDialog opened={exporting} onClose={() => setExporting(false)} />
-      <ErrorAlert error={error} title="Could not load activity" />
-      <Table striped aria-label="Activity" aria-busy={loading}>
+      <ErrorAlert error={error} title={t('activity.loadFailed')} />
+      <Table striped aria-label={t('activity.title')} aria-busy={loading}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>When</Table.Th>
-            <Table.Th>Who</Table.Th>
-            <Table.Th>What</Table.Th>
-            <Table.Th>Subject</Table.Th>
-            <Table.Th>Details</Table.Th>
+            <Table.Th>{t('recipients.when')}</Table.Th>
+            <Table.Th>{t('recipients.who')}</Table.Th>
+            <Table.Th>{t('recipients.what')}</Table.Th>
+            <Table.Th>{t('activity.subject')}</Table.Th>
+            <Table.Th>{t('recipients.details')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -82,10 +84,10 @@ export function ActivityTab() {
           ))}
         </Table.Tbody>
       </Table>
-      {!loading && entries.length === 0 && <Text c="dimmed">Nothing has happened yet.</Text>}
+      {!loading && entries.length === 0 && <Text c="dimmed">{t('activity.nothing')}</Text>}
       {more && (
         <Button variant="default" onClick={() => void loadMore()}>
-          Show older activity
+          {t('activity.older')}
         </Button>
       )}
     </Stack>

@@ -7,6 +7,7 @@ import {
   type MethodName,
   type MethodResult,
 } from '../../src/contract';
+import { i18n } from '../i18n';
 
 /** What the Electron preload exposes as window.packroom (envelopes, so error details survive IPC). */
 interface RawBridge {
@@ -57,7 +58,7 @@ function httpBridge(): RawBridge {
       } catch {
         return {
           ok: false,
-          error: { code: 'INTERNAL', message: 'Packroom is not reachable. Check that it is still running, then try again.' },
+          error: { code: 'INTERNAL', message: i18n.t('app.unreachable') },
         };
       }
       return (await response.json()) as Envelope;

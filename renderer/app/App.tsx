@@ -7,6 +7,8 @@ import { LoginScreen } from '../auth/LoginScreen';
 import { SetupScreen } from '../auth/SetupScreen';
 import { useIdleLock } from '../auth/useIdleLock';
 import { ErrorAlert } from '../components/ErrorText';
+import { useTranslation } from '../i18n';
+import { applyLanguage } from '../i18n/apply';
 import { Shell } from '../shell/Shell';
 
 type View =
@@ -20,6 +22,7 @@ type View =
 export function App() {
   const [status, setStatus] = useState<AuthStatus | null>(null);
   const [view, setView] = useState<View>({ kind: 'loading' });
+  const { t } = useTranslation();
 
   const refresh = useCallback(
     () =>
@@ -48,6 +51,11 @@ export function App() {
     void refresh();
   }, [refresh]);
 
+  // The signed-in (or locked) staff member's own language, else the site's.
+  const session = view.kind === 'ready' || view.kind === 'locked' ? view.session : null;
+  const language = session?.language ?? status?.siteLanguage ?? 'en';
+  useEffect(() => applyLanguage(language), [language]);
+
   const ready = view.kind === 'ready' ? view.session : null;
   useIdleLock(status?.idleLockMinutes ?? 5, ready !== null, () => ready && setView({ kind: 'locked', session: ready }));
 
@@ -57,38 +65,40 @@ export function App() {
   };
   const signOut = async () => {
     await invoke('auth.logout', {}).catch(() => undefined);
-    setView({ kind: 'login', notice: 'You are signed out.' });
+    setView({ kind: 'login', notice: t('app.signedOut') });
   };
 
   switch (view.kind) {
     case 'loading':
       return (
         <Center mih="100vh">
-          <Loader aria-label="Loading" />
+          <Loader aria-label={t('common.loading')} />
         </Center>
       );
     case 'failed':
       return (
         <Center mih="100vh" p="xl">
-          <ErrorAlert error={view.error} title="Packroom could not start" />
+          <ErrorAlert error={view.error} title={t('app.couldNotStart')} />
         </Center>
       );
     case 'setup':
       return <SetupScreen onDone={signedIn} />;
     case 'login':
-      return <LoginScreen siteName={status?.siteName ?? 'Packroom'} notice={view.notice} onDone={signedIn} />;
+      return <LoginScreen siteName={status?.siteName ?? t('app.name')} notice={view.notice} onDone={signedIn} />;
     case 'locked':
       return <LockScreen session={view.session} onUnlocked={signedIn} onSignOut={signOut} />;
     case 'ready':
       return (
         <Shell
           session={view.session}
-          siteName={status?.siteName ?? 'Packroom'}
+          siteName={status?.siteName ?? t('app.name')}
+          siteLanguage={status?.siteLanguage ?? 'en'}
           onLock={() => {
             void invoke('auth.lock', {});
             setView({ kind: 'locked', session: view.session });
           }}
           onSignOut={signOut}
+          onSessionChanged={(next) => setView({ kind: 'ready', session: next })}
           onSettingsChanged={() => void invoke('auth.status', {}).then(setStatus, () => undefined)}
         />
       );

@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../src/contract';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
+import { useTranslation } from '../i18n';
 import { AuthCard } from './AuthCard';
 
 export function LockScreen({
@@ -15,6 +16,7 @@ export function LockScreen({
   onUnlocked: (s: SessionInfo) => void;
   onSignOut: () => void;
 }) {
+  const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const { run, busy, error } = useAction(() => invoke('auth.unlock', { password }));
 
@@ -26,22 +28,22 @@ export function LockScreen({
   }
 
   return (
-    <AuthCard title="Screen locked" subtitle={`Locked for ${session.displayName} (${session.username}). Enter your password to continue.`}>
+    <AuthCard title={t('auth.lock.title')} subtitle={t('auth.lock.subtitle', { name: session.displayName, username: session.username })}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={error} title="Could not unlock" />
+          <ErrorAlert error={error} title={t('auth.lock.failed')} />
           <PasswordInput
-            label="Password"
+            label={t('auth.password')}
             autoComplete="current-password"
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             autoFocus
           />
           <Button type="submit" loading={busy}>
-            Unlock
+            {t('auth.lock.submit')}
           </Button>
           <Button variant="subtle" onClick={onSignOut}>
-            Sign in as someone else
+            {t('auth.lock.switchUser')}
           </Button>
         </Stack>
       </form>

@@ -4,9 +4,11 @@ import type { SessionInfo } from '../../src/contract';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
+import { useTranslation } from '../i18n';
 import { AuthCard } from './AuthCard';
 
 export function LoginScreen({ siteName, notice, onDone }: { siteName: string; notice?: string; onDone: (s: SessionInfo) => void }) {
+  const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const { run, busy, error } = useAction(() => invoke('auth.login', { username, password }));
@@ -19,25 +21,25 @@ export function LoginScreen({ siteName, notice, onDone }: { siteName: string; no
   }
 
   return (
-    <AuthCard title="Sign in to Packroom" subtitle={notice ?? siteName}>
+    <AuthCard title={t('auth.login.title')} subtitle={notice ?? siteName}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={error} title="Could not sign in" />
+          <ErrorAlert error={error} title={t('auth.login.failed')} />
           <TextInput
-            label="User name"
+            label={t('auth.userName')}
             autoComplete="username"
             value={username}
             onChange={(e) => setUsername(e.currentTarget.value)}
             autoFocus
           />
           <PasswordInput
-            label="Password"
+            label={t('auth.password')}
             autoComplete="current-password"
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
           />
           <Button type="submit" loading={busy}>
-            Sign in
+            {t('auth.login.submit')}
           </Button>
         </Stack>
       </form>

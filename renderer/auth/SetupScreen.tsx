@@ -4,11 +4,13 @@ import type { SessionInfo } from '../../src/contract';
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
 import { splitError } from '../components/formErrors';
+import { useTranslation } from '../i18n';
 import { AuthCard } from './AuthCard';
 
 const fields = ['displayName', 'username', 'password'] as const;
 
 export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void }) {
+  const { t } = useTranslation();
   const [values, setValues] = useState({ displayName: '', username: '', password: '', confirm: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<Error | null>(null);
@@ -21,7 +23,7 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (values.password !== values.confirm) {
-      setErrors({ confirm: 'The two passwords are not the same.' });
+      setErrors({ confirm: t('auth.setup.mismatch') });
       return;
     }
     setBusy(true);
@@ -37,15 +39,12 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
   }
 
   return (
-    <AuthCard
-      title="Create the first staff account"
-      subtitle="This account is an admin: it can add other staff, change settings and manage the door."
-    >
+    <AuthCard title={t('auth.setup.title')} subtitle={t('auth.setup.subtitle')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={formError} />
           <TextInput
-            label="Your name"
+            label={t('auth.setup.yourName')}
             required
             value={values.displayName}
             onChange={set('displayName')}
@@ -53,8 +52,8 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
             autoFocus
           />
           <TextInput
-            label="User name"
-            description="3 to 32 letters, digits, dots, dashes or underscores"
+            label={t('auth.userName')}
+            description={t('auth.setup.userNameHint')}
             required
             autoComplete="username"
             value={values.username}
@@ -62,8 +61,8 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
             error={errors.username}
           />
           <PasswordInput
-            label="Password"
-            description="At least 10 characters"
+            label={t('auth.password')}
+            description={t('auth.setup.passwordHint')}
             required
             autoComplete="new-password"
             value={values.password}
@@ -71,7 +70,7 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
             error={errors.password}
           />
           <PasswordInput
-            label="Confirm password"
+            label={t('auth.setup.confirm')}
             required
             autoComplete="new-password"
             value={values.confirm}
@@ -79,7 +78,7 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
             error={errors.confirm}
           />
           <Button type="submit" loading={busy}>
-            Create account
+            {t('auth.setup.submit')}
           </Button>
         </Stack>
       </form>

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, NumberInput, PasswordInput, Stack, Table, T
 import { TimeInput } from '@mantine/dates';
 import { useState, type FormEvent } from 'react';
 import type { BackupStatus } from '../../src/contract';
-import { formatTime } from '../activity/describe';
+import { formatTime } from '../i18n';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { useQuery } from '../api/useQuery';

@@ -6,7 +6,7 @@ import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
-import { formatDate } from '../access/describeAccess';
+import { formatDate } from '../i18n';
 import { PinDisplay } from '../access/PinDisplay';
 import { AddCarrierCodeDialog } from './AddCarrierCodeDialog';
 import { ShownOnce } from './CodeDisplay';

@@ -1,12 +1,14 @@
 import { Alert } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { ApiError } from '../api/client';
+import { useTranslation } from '../i18n';
 
 /** A failed call, in the words the core chose for people. */
-export function ErrorAlert({ error, title = 'That did not work' }: { error: ApiError | Error | null; title?: string }) {
+export function ErrorAlert({ error, title }: { error: ApiError | Error | null; title?: string }) {
+  const { t } = useTranslation();
   if (!error) return null;
   return (
-    <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={title} role="alert">
+    <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={title ?? t('common.didNotWork')} role="alert">
       {error.message}
     </Alert>
   );

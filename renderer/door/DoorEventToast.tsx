@@ -2,20 +2,14 @@ import { Alert } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { DoorEvent } from '../../src/contract';
 import { on } from '../api/client';
+import { useTranslation } from '../i18n';
+import { describeDoorEvent } from './describeDoorEvent';
 
 const showForMs = 8000;
-const viaLabel = { pin: 'PIN', qr: 'QR code', staff: 'staff' } as const;
 
-function describe(e: DoorEvent): { color: string; title: string; text: string } {
-  const where = `${viaLabel[e.via]} at ${e.device}`;
-  if (e.result === 'granted')
-    return { color: 'green', title: 'Door opened', text: `${e.recipientName ?? 'Someone'} by ${where}. ${e.reason}` };
-  if (e.result === 'locked-out') return { color: 'red', title: 'Keypad locked', text: `${e.reason} (${where})` };
-  return { color: 'orange', title: 'Door stayed closed', text: `${e.reason} (${where})` };
-}
-
-/** A short notice in the corner for each door event, so staff at the desk see who came in. */
+/** A short notice in the corner for each door event, so staff at the desk see who came in (DoorAnnouncer says it aloud). */
 export function DoorEventToast() {
+  const { t } = useTranslation();
   const [event, setEvent] = useState<DoorEvent | null>(null);
   useEffect(() => on('door.event', setEvent), []);
   useEffect(() => {
@@ -25,7 +19,7 @@ export function DoorEventToast() {
   }, [event]);
 
   if (!event) return null;
-  const { color, title, text } = describe(event);
+  const { color, title, text } = describeDoorEvent(event);
   return (
     <Alert
       color={color}
@@ -34,7 +28,7 @@ export function DoorEventToast() {
       title={title}
       role="status"
       withCloseButton
-      closeButtonLabel="Dismiss"
+      closeButtonLabel={t('common.dismiss')}
       onClose={() => setEvent(null)}
       pos="fixed"
       bottom={24}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
 import { splitError } from '../components/formErrors';
+import { useTranslation } from '../i18n';
 
 interface Props {
   opened: boolean;
@@ -12,14 +13,16 @@ interface Props {
 }
 
 export function OpenDoorDialog({ opened, recipient, onClose }: Props) {
+  const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title="Open Door">
+    <Modal opened={opened} onClose={onClose} title={t('door.openTitle')}>
       {opened && <OpenDoorForm recipient={recipient} onClose={onClose} />}
     </Modal>
   );
 }
 
 function OpenDoorForm({ recipient, onClose }: Omit<Props, 'opened'>) {
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [formError, setFormError] = useState<Error | null>(null);
@@ -44,13 +47,12 @@ function OpenDoorForm({ recipient, onClose }: Omit<Props, 'opened'>) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <Text>
-          {recipient ? `Opens the package room door for ${recipient.name}.` : 'Opens the package room door now.'} The reason and your name
-          are recorded in the Activity log.
+          {recipient ? t('door.opensFor', { name: recipient.name }) : t('door.opensNow')} {t('door.recorded')}
         </Text>
-        <ErrorAlert error={formError} title="The door did not open" />
+        <ErrorAlert error={formError} title={t('door.didNotOpen')} />
         <TextInput
-          label="Reason"
-          placeholder="e.g. Courier delivering a large parcel"
+          label={t('door.reason')}
+          placeholder={t('door.reasonPlaceholder')}
           required
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
@@ -59,10 +61,10 @@ function OpenDoorForm({ recipient, onClose }: Omit<Props, 'opened'>) {
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" loading={busy}>
-            Open door
+            {t('door.submit')}
           </Button>
         </Group>
       </Stack>

@@ -1,29 +1,32 @@
 import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { Recipient } from '../../src/contract';
+import { languages, type Language, type Recipient } from '../../src/contract';
 import { AccessMenu } from '../access/AccessMenu';
 import { AccessSection } from '../access/AccessSection';
 import { useAccessOverview } from '../access/useAccessOverview';
-import { describeAction, describeDetails, formatTime } from '../activity/describe';
+import { describeAction, describeDetails } from '../activity/describe';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
 import { RecipientPackages } from '../packages/RecipientPackages';
+import { formatTime, useTranslation } from '../i18n';
 import { RecipientForm } from './RecipientForm';
 
 function Field({ label, value }: { label: string; value: string | null }) {
+  const { t } = useTranslation();
   return (
     <div>
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text>{value ?? '—'}</Text>
+      <Text>{value ?? t('common.none')}</Text>
     </div>
   );
 }
 
-export function RecipientDetail({ id, onBack }: { id: number; onBack: () => void }) {
+export function RecipientDetail({ id, onBack, siteLanguage }: { id: number; onBack: () => void; siteLanguage: Language }) {
+  const { t } = useTranslation();
   const recipient = useQuery(() => invoke('recipients.get', { id }), [id]);
   const history = useQuery(() => invoke('activity.list', { recipientId: id, limit: 50 }), [id]);
   const access = useAccessOverview(id);
@@ -53,10 +56,10 @@ export function RecipientDetail({ id, onBack }: { id: number; onBack: () => void
     <Stack>
       <Group>
         <Button variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={onBack}>
-          Back to Recipients
+          {t('recipients.back')}
         </Button>
       </Group>
-      <ErrorAlert error={recipient.error} title="Could not load this recipient" />
+      <ErrorAlert error={recipient.error} title={t('recipients.loadFailed')} />
       {r && (
         <>
           <Group justify="space-between" align="flex-start">
@@ -65,50 +68,54 @@ export function RecipientDetail({ id, onBack }: { id: number; onBack: () => void
                 {r.firstName} {r.lastName}
               </Title>
               <Group gap="xs">
-                <Text c="dimmed">Recipient Detail View · Unit {r.unit}</Text>
+                <Text c="dimmed">{t('recipients.detailSubtitle', { unit: r.unit })}</Text>
                 <Badge color={r.status === 'active' ? 'green' : 'gray'} variant="light">
-                  {r.status === 'active' ? 'Active' : 'Inactive'}
+                  {r.status === 'active' ? t('common.active') : t('common.inactive')}
                 </Badge>
               </Group>
             </div>
             <Group>
               <AccessMenu recipient={r} overview={access.data} />
               <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)}>
-                Edit
+                {t('common.edit')}
               </Button>
               {r.status === 'active' ? (
                 <Button color="red" variant="light" onClick={() => setConfirming(true)}>
-                  Deactivate
+                  {t('common.deactivate')}
                 </Button>
               ) : (
                 <Button variant="light" onClick={() => void setStatus('active')}>
-                  Reactivate
+                  {t('common.reactivate')}
                 </Button>
               )}
             </Group>
           </Group>
           <ErrorAlert error={actionError} />
-          <Card withBorder component="section" aria-label="Contact details">
+          <Card withBorder component="section" aria-label={t('recipients.contactDetails')}>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Field label="First name" value={r.firstName} />
-              <Field label="Last name" value={r.lastName} />
-              <Field label="Unit" value={r.unit} />
-              <Field label="Email" value={r.email} />
-              <Field label="Phone" value={r.phone} />
-              <Field label="Resident ID" value={r.externalId} />
+              <Field label={t('recipients.firstName')} value={r.firstName} />
+              <Field label={t('recipients.lastName')} value={r.lastName} />
+              <Field label={t('recipients.unit')} value={r.unit} />
+              <Field label={t('recipients.email')} value={r.email} />
+              <Field label={t('recipients.phone')} value={r.phone} />
+              <Field label={t('recipients.residentId')} value={r.externalId} />
+              <Field
+                label={t('recipients.language')}
+                value={r.language ? languages[r.language] : t('recipients.form.siteLanguage', { language: languages[siteLanguage] })}
+              />
             </SimpleGrid>
           </Card>
-          <ErrorAlert error={access.error} title="Could not load this recipient's access" />
+          <ErrorAlert error={access.error} title={t('recipients.accessLoadFailed')} />
           {access.data && <AccessSection overview={access.data} />}
           <RecipientPackages recipientId={r.id} />
-          <Title order={3}>History</Title>
-          <Table aria-label="History">
+          <Title order={3}>{t('recipients.history')}</Title>
+          <Table aria-label={t('recipients.history')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>What</Table.Th>
-                <Table.Th>Details</Table.Th>
+                <Table.Th>{t('recipients.when')}</Table.Th>
+                <Table.Th>{t('recipients.who')}</Table.Th>
+                <Table.Th>{t('recipients.what')}</Table.Th>
+                <Table.Th>{t('recipients.details')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -122,19 +129,22 @@ export function RecipientDetail({ id, onBack }: { id: number; onBack: () => void
               ))}
             </Table.Tbody>
           </Table>
-          <RecipientForm opened={editing} recipient={r} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
-          <Modal opened={confirming} onClose={() => setConfirming(false)} title="Deactivate this recipient?">
+          <RecipientForm
+            opened={editing}
+            recipient={r}
+            siteLanguage={siteLanguage}
+            onClose={() => setEditing(false)}
+            onSaved={() => setEditing(false)}
+          />
+          <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('recipients.deactivateTitle')}>
             <Stack>
-              <Text>
-                {r.firstName} {r.lastName} will no longer appear in active searches. Their history is kept, and you can reactivate them
-                later.
-              </Text>
+              <Text>{t('recipients.deactivateText', { name: `${r.firstName} ${r.lastName}` })}</Text>
               <Group justify="flex-end">
-                <Button variant="default" onClick={() => setConfirming(false)}>
-                  Cancel
+                <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
+                  {t('common.cancel')}
                 </Button>
                 <Button color="red" onClick={() => void setStatus('inactive')}>
-                  Deactivate
+                  {t('common.deactivate')}
                 </Button>
               </Group>
             </Stack>

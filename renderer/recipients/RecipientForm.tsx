@@ -1,12 +1,16 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { Recipient } from '../../src/contract';
+import { isLanguage, languages, type Language, type Recipient } from '../../src/contract';
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
 import { splitError } from '../components/formErrors';
+import { languageOptions, useTranslation } from '../i18n';
 
-const fields = ['firstName', 'lastName', 'unit', 'email', 'phone'] as const;
+const fields = ['firstName', 'lastName', 'unit', 'email', 'phone', 'language'] as const;
 type Values = Record<(typeof fields)[number], string>;
+
+/** The Language field's choice for "follow the site language" (stored as null). */
+const followSite = 'site';
 
 const fromRecipient = (r: Recipient | null): Values => ({
   firstName: r?.firstName ?? '',
@@ -14,26 +18,30 @@ const fromRecipient = (r: Recipient | null): Values => ({
   unit: r?.unit ?? '',
   email: r?.email ?? '',
   phone: r?.phone ?? '',
+  language: r?.language ?? followSite,
 });
 
 interface Props {
   opened: boolean;
   /** null adds a new recipient. */
   recipient: Recipient | null;
+  siteLanguage: Language;
   onClose: () => void;
   onSaved: (r: Recipient) => void;
 }
 
-export function RecipientForm({ opened, recipient, onClose, onSaved }: Props) {
+export function RecipientForm({ opened, recipient, siteLanguage, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={recipient ? 'Edit Recipient' : 'Add Recipient'} size="lg">
+    <Modal opened={opened} onClose={onClose} title={recipient ? t('recipients.form.editTitle') : t('recipients.form.addTitle')} size="lg">
       {/* Mounted only while open, so every opening starts from the recipient as it is now. */}
-      {opened && <RecipientFields recipient={recipient} onClose={onClose} onSaved={onSaved} />}
+      {opened && <RecipientFields recipient={recipient} siteLanguage={siteLanguage} onClose={onClose} onSaved={onSaved} />}
     </Modal>
   );
 }
 
-function RecipientFields({ recipient, onClose, onSaved }: Omit<Props, 'opened'>) {
+function RecipientFields({ recipient, siteLanguage, onClose, onSaved }: Omit<Props, 'opened'>) {
+  const { t } = useTranslation();
   const [values, setValues] = useState<Values>(fromRecipient(recipient));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<Error | null>(null);
@@ -47,8 +55,9 @@ function RecipientFields({ recipient, onClose, onSaved }: Omit<Props, 'opened'>)
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
+    const input = { ...values, language: isLanguage(values.language) ? values.language : null };
     try {
-      onSaved(recipient ? await invoke('recipients.update', { id: recipient.id, ...values }) : await invoke('recipients.create', values));
+      onSaved(recipient ? await invoke('recipients.update', { id: recipient.id, ...input }) : await invoke('recipients.create', input));
     } catch (error) {
       const split = splitError(error, fields);
       setErrors(split.field);
@@ -64,31 +73,45 @@ function RecipientFields({ recipient, onClose, onSaved }: Omit<Props, 'opened'>)
         <ErrorAlert error={formError} />
         <Group grow>
           <TextInput
-            label="First name"
+            label={t('recipients.firstName')}
             required
             value={values.firstName}
             onChange={set('firstName')}
             error={errors.firstName}
             data-autofocus
           />
-          <TextInput label="Last name" required value={values.lastName} onChange={set('lastName')} error={errors.lastName} />
+          <TextInput label={t('recipients.lastName')} required value={values.lastName} onChange={set('lastName')} error={errors.lastName} />
         </Group>
-        <TextInput label="Unit" required value={values.unit} onChange={set('unit')} error={errors.unit} w={160} />
-        <TextInput label="Email" type="email" value={values.email} onChange={set('email')} error={errors.email} />
+        <TextInput label={t('recipients.unit')} required value={values.unit} onChange={set('unit')} error={errors.unit} w={160} />
+        <TextInput label={t('recipients.email')} type="email" value={values.email} onChange={set('email')} error={errors.email} />
         <TextInput
-          label="Phone"
-          description="Mobile number for text messages, e.g. (415) 555-0123"
+          label={t('recipients.phone')}
+          description={t('recipients.form.phoneHint')}
           type="tel"
           value={values.phone}
           onChange={set('phone')}
           error={errors.phone}
         />
+        <Select
+          label={t('recipients.language')}
+          description={t('recipients.form.languageHint')}
+          allowDeselect={false}
+          data={[
+            { value: followSite, label: t('recipients.form.siteLanguage', { language: languages[siteLanguage] }) },
+            ...languageOptions(),
+          ]}
+          value={values.language}
+          onChange={(v) => v && setValues((current) => ({ ...current, language: v }))}
+          error={errors.language}
+          comboboxProps={{ withinPortal: true }}
+          w={320}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" loading={busy}>
-            {recipient ? 'Save changes' : 'Add Recipient'}
+            {recipient ? t('recipients.form.save') : t('recipients.form.add')}
           </Button>
         </Group>
       </Stack>

@@ -5,6 +5,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
+import { useTranslation } from '../i18n';
+import type { Language } from '../../src/contract';
 import { RecipientDetail } from './RecipientDetail';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
@@ -13,14 +15,16 @@ interface Props {
   openId: number | null;
   onOpen: (id: number | null) => void;
   onAdd: () => void;
+  siteLanguage: Language;
 }
 
-export function RecipientsTab({ openId, onOpen, onAdd }: Props) {
-  if (openId !== null) return <RecipientDetail id={openId} onBack={() => onOpen(null)} />;
+export function RecipientsTab({ openId, onOpen, onAdd, siteLanguage }: Props) {
+  if (openId !== null) return <RecipientDetail id={openId} onBack={() => onOpen(null)} siteLanguage={siteLanguage} />;
   return <RecipientSearch onOpen={onOpen} onAdd={onAdd} />;
 }
 
 function RecipientSearch({ onOpen, onAdd }: { onOpen: (id: number) => void; onAdd: () => void }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('active');
@@ -42,16 +46,16 @@ function RecipientSearch({ onOpen, onAdd }: { onOpen: (id: number) => void; onAd
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Recipients</Title>
+        <Title order={2}>{t('recipients.title')}</Title>
         <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={onAdd}>
-          Add Recipient
+          {t('shell.addRecipient')}
         </Button>
       </Group>
       <form onSubmit={submit} role="search">
         <Group align="flex-end">
           <TextInput
-            label="Search"
-            placeholder="Name or unit"
+            label={t('recipients.search')}
+            placeholder={t('recipients.searchPlaceholder')}
             value={text}
             onChange={(e) => {
               setText(e.currentTarget.value);
@@ -60,34 +64,34 @@ function RecipientSearch({ onOpen, onAdd }: { onOpen: (id: number) => void; onAd
             w={360}
             autoFocus
             rightSection={
-              <ActionIcon type="submit" variant="subtle" aria-label="Search">
+              <ActionIcon type="submit" variant="subtle" aria-label={t('recipients.search')}>
                 <IconSearch size={18} aria-hidden />
               </ActionIcon>
             }
           />
           <SegmentedControl
-            aria-label="Show recipients"
+            aria-label={t('recipients.show')}
             value={status}
             onChange={(v) => setStatus(v as StatusFilter)}
             data={[
-              { label: 'Active', value: 'active' },
-              { label: 'Inactive', value: 'inactive' },
-              { label: 'All', value: 'all' },
+              { label: t('common.active'), value: 'active' },
+              { label: t('common.inactive'), value: 'inactive' },
+              { label: t('common.all'), value: 'all' },
             ]}
           />
         </Group>
       </form>
-      <ErrorAlert error={results.error} title="Search failed" />
-      <Table striped highlightOnHover verticalSpacing="xs" aria-label="Recipients" aria-busy={results.loading}>
+      <ErrorAlert error={results.error} title={t('recipients.searchFailed')} />
+      <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('recipients.title')} aria-busy={results.loading}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Unit</Table.Th>
-            <Table.Th>Email</Table.Th>
-            <Table.Th>Phone</Table.Th>
-            <Table.Th>Status</Table.Th>
+            <Table.Th>{t('recipients.name')}</Table.Th>
+            <Table.Th>{t('recipients.unit')}</Table.Th>
+            <Table.Th>{t('recipients.email')}</Table.Th>
+            <Table.Th>{t('recipients.phone')}</Table.Th>
+            <Table.Th>{t('recipients.status')}</Table.Th>
             <Table.Th>
-              <VisuallyHidden>View</VisuallyHidden>
+              <VisuallyHidden>{t('recipients.view')}</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -98,15 +102,20 @@ function RecipientSearch({ onOpen, onAdd }: { onOpen: (id: number) => void; onAd
                 {r.lastName}, {r.firstName}
               </Table.Td>
               <Table.Td>{r.unit}</Table.Td>
-              <Table.Td>{r.email ?? '—'}</Table.Td>
-              <Table.Td>{r.phone ?? '—'}</Table.Td>
+              <Table.Td>{r.email ?? t('common.none')}</Table.Td>
+              <Table.Td>{r.phone ?? t('common.none')}</Table.Td>
               <Table.Td>
                 <Badge color={r.status === 'active' ? 'green' : 'gray'} variant="light">
-                  {r.status === 'active' ? 'Active' : 'Inactive'}
+                  {r.status === 'active' ? t('common.active') : t('common.inactive')}
                 </Badge>
               </Table.Td>
               <Table.Td ta="right">
-                <ActionIcon variant="subtle" aria-label="View" title={`View ${r.firstName} ${r.lastName}`} onClick={() => onOpen(r.id)}>
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={t('recipients.view')}
+                  title={t('recipients.viewName', { name: `${r.firstName} ${r.lastName}` })}
+                  onClick={() => onOpen(r.id)}
+                >
                   <IconChevronRight size={18} aria-hidden />
                 </ActionIcon>
               </Table.Td>
@@ -115,9 +124,9 @@ function RecipientSearch({ onOpen, onAdd }: { onOpen: (id: number) => void; onAd
         </Table.Tbody>
       </Table>
       {results.data && results.data.items.length === 0 && (
-        <Text c="dimmed">{query ? `No recipients match "${query}".` : 'No recipients yet. Use Add Recipient to add one.'}</Text>
+        <Text c="dimmed">{query ? t('recipients.noMatch', { query }) : t('recipients.none')}</Text>
       )}
-      {results.data?.more && <Text c="dimmed">Showing the first 50 matches. Type more of the name or unit to narrow the list.</Text>}
+      {results.data?.more && <Text c="dimmed">{t('recipients.more', { count: results.data.items.length })}</Text>}
     </Stack>
   );
 }

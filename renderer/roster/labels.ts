@@ -12,6 +12,7 @@ export const columnLabels: Record<RosterColumnId, string> = {
   status: 'Status',
   moveIn: 'Move-in date',
   moveOut: 'Move-out date',
+  language: 'Language',
 };
 
 export const fieldLabels: Record<RosterField, string> = {
@@ -23,6 +24,7 @@ export const fieldLabels: Record<RosterField, string> = {
   status: 'Status',
   moveIn: 'Move-in',
   moveOut: 'Move-out',
+  language: 'Language',
 };
 
 export const moveOutReasons: Record<RosterMoveOut['reason'], string> = {

@@ -1,5 +1,6 @@
 import { NumberInput, Switch } from '@mantine/core';
 import type { Settings } from '../../src/contract';
+import { useTranslation } from '../i18n';
 import { SettingsCard } from './SettingsCard';
 
 const fromSettings = (s: Settings) => ({
@@ -9,10 +10,11 @@ const fromSettings = (s: Settings) => ({
 });
 
 export function DoorSettings({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+  const { t } = useTranslation();
   return (
     <SettingsCard
-      title="Door"
-      saveLabel="Save door settings"
+      title={t('settings.door.title')}
+      saveLabel={t('settings.door.save')}
       initial={initial}
       fromSettings={fromSettings}
       toPatch={(v) => v}
@@ -21,32 +23,26 @@ export function DoorSettings({ initial, onSaved }: { initial: Settings; onSaved:
       {({ values, set, field }) => (
         <>
           <NumberInput
-            label="Door open time (seconds)"
+            label={t('settings.door.pulse')}
             min={1}
             max={30}
             allowDecimal={false}
             value={values.doorPulseSeconds}
             onChange={(v) => set('doorPulseSeconds', Number(v))}
-            {...field('doorPulseSeconds', 'How long the lock stays released after a PIN, a QR code or Open Door')}
+            {...field('doorPulseSeconds', t('settings.door.pulseHint'))}
             w={320}
           />
           <Switch
-            label="Look up PIN"
+            label={t('settings.door.lookup')}
             checked={values.lookupPinEnabled}
             onChange={(e) => set('lookupPinEnabled', e.currentTarget.checked)}
-            {...field(
-              'lookupPinEnabled',
-              "Staff can show a recipient's active PIN after confirming the recipient is who they say they are. Each lookup is recorded.",
-            )}
+            {...field('lookupPinEnabled', t('settings.door.lookupHint'))}
           />
           <Switch
-            label="Single Access PIN Request"
+            label={t('settings.door.request')}
             checked={values.singleAccessPinRequest}
             onChange={(e) => set('singleAccessPinRequest', e.currentTarget.checked)}
-            {...field(
-              'singleAccessPinRequest',
-              'Recipients who forgot their PIN can request a single use access PIN at the door keypad: * then their phone number on file then #. Optional: not available at all sites.',
-            )}
+            {...field('singleAccessPinRequest', t('settings.door.requestHint'))}
           />
         </>
       )}

@@ -1,5 +1,6 @@
 import { PasswordInput, TextInput } from '@mantine/core';
 import type { Settings } from '../../src/contract';
+import { useTranslation } from '../i18n';
 import { SettingsCard } from './SettingsCard';
 
 const fromSettings = (s: Settings) => ({
@@ -13,10 +14,11 @@ const fromSettings = (s: Settings) => ({
 });
 
 export function NotificationSettings({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+  const { t } = useTranslation();
   return (
     <SettingsCard
-      title="Notifications"
-      saveLabel="Save notification settings"
+      title={t('settings.notifications.title')}
+      saveLabel={t('settings.notifications.save')}
       initial={initial}
       fromSettings={fromSettings}
       toPatch={(v) => v}
@@ -25,49 +27,46 @@ export function NotificationSettings({ initial, onSaved }: { initial: Settings; 
       {({ values, saved, set, field }) => (
         <>
           <TextInput
-            label="SMTP server"
+            label={t('settings.notifications.smtp')}
             placeholder="smtps://user:password@mail.example.com:465"
             value={values.smtpUrl}
             onChange={(e) => set('smtpUrl', e.currentTarget.value)}
-            {...field(
-              'smtpUrl',
-              'The mail server for email notifications. The password shows as ********; leave it so to keep the stored one.',
-            )}
+            {...field('smtpUrl', t('settings.notifications.smtpHint'))}
           />
           <TextInput
-            label="From address"
+            label={t('settings.notifications.from')}
             placeholder="Package Room <packages@example.com>"
             value={values.mailFrom}
             onChange={(e) => set('mailFrom', e.currentTarget.value)}
             {...field('mailFrom')}
           />
           <TextInput
-            label="Twilio Account SID"
+            label={t('settings.notifications.sid')}
             value={values.twilioAccountSid}
             onChange={(e) => set('twilioAccountSid', e.currentTarget.value)}
-            {...field('twilioAccountSid', 'For text messages (SMS)')}
+            {...field('twilioAccountSid', t('settings.notifications.sidHint'))}
           />
           <PasswordInput
-            label="Twilio Auth token"
+            label={t('settings.notifications.token')}
             autoComplete="off"
-            placeholder={saved.twilioAuthTokenSet ? 'Stored' : undefined}
+            placeholder={saved.twilioAuthTokenSet ? t('settings.notifications.tokenStored') : undefined}
             value={values.twilioAuthToken}
             onChange={(e) => set('twilioAuthToken', e.currentTarget.value)}
-            {...field('twilioAuthToken', saved.twilioAuthTokenSet ? 'Leave empty to keep the stored token.' : undefined)}
+            {...field('twilioAuthToken', saved.twilioAuthTokenSet ? t('settings.notifications.tokenKeep') : undefined)}
           />
           <TextInput
-            label="Twilio From number"
+            label={t('settings.notifications.fromNumber')}
             placeholder="+14155550100"
             value={values.twilioFrom}
             onChange={(e) => set('twilioFrom', e.currentTarget.value)}
             {...field('twilioFrom')}
           />
           <TextInput
-            label="Twilio API address"
+            label={t('settings.notifications.api')}
             placeholder="https://api.twilio.com"
             value={values.twilioApiUrl}
             onChange={(e) => set('twilioApiUrl', e.currentTarget.value)}
-            {...field('twilioApiUrl', 'Leave empty to use Twilio itself.')}
+            {...field('twilioApiUrl', t('settings.notifications.apiHint'))}
           />
         </>
       )}

@@ -4,6 +4,7 @@ import type { MethodInput, Settings } from '../../src/contract';
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
 import { splitError } from '../components/formErrors';
+import { useTranslation } from '../i18n';
 
 type Patch = MethodInput<'settings.update'>;
 
@@ -28,6 +29,7 @@ interface Props<V> {
 
 /** One section of the Settings tab, saved on its own. */
 export function SettingsCard<V>({ title, saveLabel, initial, fromSettings, toPatch, onSaved, children }: Props<V>) {
+  const { t } = useTranslation();
   const [saved, setSaved] = useState(initial);
   const [values, setValues] = useState(() => fromSettings(initial));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -44,7 +46,7 @@ export function SettingsCard<V>({ title, saveLabel, initial, fromSettings, toPat
     field: (key, description) => ({
       error: errors[key],
       disabled: locked.has(key),
-      description: locked.has(key) ? 'Set by an environment variable on this computer' : description,
+      description: locked.has(key) ? t('settings.pinnedByEnvironment') : description,
     }),
   };
 
@@ -84,8 +86,8 @@ export function SettingsCard<V>({ title, saveLabel, initial, fromSettings, toPat
               {saveLabel}
             </Button>
             {notice && (
-              <Text c="green" role="status">
-                Settings saved.
+              <Text c="green.9" role="status">
+                {t('settings.saved')}
               </Text>
             )}
           </Group>

@@ -1,14 +1,21 @@
-import { NumberInput, TextInput } from '@mantine/core';
-import type { Settings } from '../../src/contract';
+import { NumberInput, Select, TextInput } from '@mantine/core';
+import type { Language, Settings } from '../../src/contract';
+import { languageOptions, useTranslation } from '../i18n';
 import { SettingsCard } from './SettingsCard';
 
-const fromSettings = (s: Settings) => ({ siteName: s.siteName, idleLockMinutes: s.idleLockMinutes, defaultCountry: s.defaultCountry });
+const fromSettings = (s: Settings) => ({
+  siteName: s.siteName,
+  siteLanguage: s.siteLanguage,
+  idleLockMinutes: s.idleLockMinutes,
+  defaultCountry: s.defaultCountry,
+});
 
 export function SiteSettings({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+  const { t } = useTranslation();
   return (
     <SettingsCard
-      title="Site"
-      saveLabel="Save site settings"
+      title={t('settings.site.title')}
+      saveLabel={t('settings.site.save')}
       initial={initial}
       fromSettings={fromSettings}
       toPatch={(v) => v}
@@ -17,13 +24,23 @@ export function SiteSettings({ initial, onSaved }: { initial: Settings; onSaved:
       {({ values, set, field }) => (
         <>
           <TextInput
-            label="Site name"
+            label={t('settings.site.siteName')}
             value={values.siteName}
             onChange={(e) => set('siteName', e.currentTarget.value)}
             {...field('siteName')}
           />
+          <Select
+            label={t('settings.site.siteLanguage')}
+            allowDeselect={false}
+            data={languageOptions()}
+            value={values.siteLanguage}
+            onChange={(v) => v && set('siteLanguage', v as Language)}
+            comboboxProps={{ withinPortal: true }}
+            {...field('siteLanguage', t('settings.site.siteLanguageHint'))}
+            w={320}
+          />
           <NumberInput
-            label="Lock the screen after this many idle minutes"
+            label={t('settings.site.idleLock')}
             min={1}
             max={240}
             allowDecimal={false}
@@ -33,10 +50,10 @@ export function SiteSettings({ initial, onSaved }: { initial: Settings; onSaved:
             w={320}
           />
           <TextInput
-            label="Country for phone numbers"
+            label={t('settings.site.country')}
             value={values.defaultCountry}
             onChange={(e) => set('defaultCountry', e.currentTarget.value)}
-            {...field('defaultCountry', 'Two-letter code used to read phone numbers typed without +country, e.g. US')}
+            {...field('defaultCountry', t('settings.site.countryHint'))}
             w={320}
           />
         </>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Modal, PasswordInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, PasswordInput, Select, Stack, Table, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { SessionInfo, StaffRole } from '../../src/contract';
@@ -6,10 +6,12 @@ import { invoke } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
 import { splitError } from '../components/formErrors';
+import { useTranslation } from '../i18n';
 
 const fields = ['username', 'displayName', 'role', 'password'] as const;
 
 export function StaffAccounts({ session }: { session: SessionInfo }) {
+  const { t } = useTranslation();
   const staff = useQuery(() => invoke('staff.list', {}), []);
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<Error | null>(null);
@@ -29,21 +31,23 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
       <Stack>
         <Group justify="space-between">
           <Title order={3} id="staff-accounts">
-            Staff accounts
+            {t('settings.staff.title')}
           </Title>
           <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
-            Add staff account
+            {t('settings.staff.add')}
           </Button>
         </Group>
         <ErrorAlert error={error ?? staff.error} />
-        <Table aria-label="Staff accounts">
+        <Table aria-label={t('settings.staff.title')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>User name</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th />
+              <Table.Th>{t('settings.staff.name')}</Table.Th>
+              <Table.Th>{t('auth.userName')}</Table.Th>
+              <Table.Th>{t('settings.staff.role')}</Table.Th>
+              <Table.Th>{t('settings.staff.status')}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t('settings.staff.actions')}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -51,10 +55,10 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
               <Table.Tr key={s.id}>
                 <Table.Td>{s.displayName}</Table.Td>
                 <Table.Td>{s.username}</Table.Td>
-                <Table.Td>{s.role === 'admin' ? 'Admin' : 'Staff'}</Table.Td>
+                <Table.Td>{t(`roles.${s.role}`)}</Table.Td>
                 <Table.Td>
                   <Badge color={s.active ? 'green' : 'gray'} variant="light">
-                    {s.active ? 'Active' : 'Inactive'}
+                    {s.active ? t('common.active') : t('common.inactive')}
                   </Badge>
                 </Table.Td>
                 <Table.Td ta="right">
@@ -63,9 +67,12 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
                       size="xs"
                       variant="subtle"
                       onClick={() => void setActive(s.id, !s.active)}
-                      aria-label={`${s.active ? 'Deactivate' : 'Reactivate'} ${s.username}`}
+                      aria-label={t('settings.staff.toggle', {
+                        action: s.active ? t('common.deactivate') : t('common.reactivate'),
+                        username: s.username,
+                      })}
                     >
-                      {s.active ? 'Deactivate' : 'Reactivate'}
+                      {s.active ? t('common.deactivate') : t('common.reactivate')}
                     </Button>
                   )}
                 </Table.Td>
@@ -80,6 +87,7 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
 }
 
 function AddStaff({ opened, onClose, onSaved }: { opened: boolean; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
   const empty = { username: '', displayName: '', role: 'staff' as StaffRole, password: '' };
   const [values, setValues] = useState(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -105,37 +113,37 @@ function AddStaff({ opened, onClose, onSaved }: { opened: boolean; onClose: () =
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Add staff account">
+    <Modal opened={opened} onClose={onClose} title={t('settings.staff.add')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={formError} />
           <TextInput
-            label="Name"
+            label={t('settings.staff.name')}
             value={values.displayName}
             onChange={(e) => setValues({ ...values, displayName: e.currentTarget.value })}
             error={errors.displayName}
             data-autofocus
           />
           <TextInput
-            label="User name"
+            label={t('auth.userName')}
             value={values.username}
             onChange={(e) => setValues({ ...values, username: e.currentTarget.value })}
             error={errors.username}
           />
           <Select
-            label="Role"
+            label={t('settings.staff.role')}
             allowDeselect={false}
             data={[
-              { value: 'staff', label: 'Staff' },
-              { value: 'admin', label: 'Admin' },
+              { value: 'staff', label: t('roles.staff') },
+              { value: 'admin', label: t('roles.admin') },
             ]}
             value={values.role}
             onChange={(v) => v && setValues({ ...values, role: v as StaffRole })}
             error={errors.role}
           />
           <PasswordInput
-            label="Password"
-            description="At least 10 characters"
+            label={t('settings.staff.password')}
+            description={t('settings.staff.passwordHint')}
             autoComplete="new-password"
             value={values.password}
             onChange={(e) => setValues({ ...values, password: e.currentTarget.value })}
@@ -143,10 +151,10 @@ function AddStaff({ opened, onClose, onSaved }: { opened: boolean; onClose: () =
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              Add account
+              {t('settings.staff.submit')}
             </Button>
           </Group>
         </Stack>

@@ -1,13 +1,14 @@
 import { Box, Group, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { formatClockSeconds, useTranslation } from '../i18n';
 import { readRelay, type RelayState } from './simApi';
 
 const pollEveryMs = 300;
 const pulsesShown = 8;
-const clock = (iso: string) => new Date(iso).toLocaleTimeString();
 
 /** The door relay as a lamp, polled from the simulator, with its last pulses. */
 export function RelayLamp({ onError }: { onError: (error: Error | null) => void }) {
+  const { t } = useTranslation();
   const [relay, setRelay] = useState<RelayState | null>(null);
 
   useEffect(() => {
@@ -48,27 +49,27 @@ export function RelayLamp({ onError }: { onError: (error: Error | null) => void 
           }}
         />
         <Text role="status" fz="xl" fw={700}>
-          {open ? 'Door open' : 'Door closed'}
+          {open ? t('sim.doorOpen') : t('sim.doorClosed')}
         </Text>
       </Group>
       <Text size="sm" c="dimmed">
-        {relay ? `${relay.pulses.length} pulse${relay.pulses.length === 1 ? '' : 's'} since start` : 'Reading the relay…'}
+        {relay ? t('sim.pulses', { count: relay.pulses.length }) : t('sim.reading')}
       </Text>
       {recent.length > 0 && (
-        <Table aria-label="Relay pulses" withTableBorder>
+        <Table aria-label={t('sim.relayPulses')} withTableBorder>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Channel</Table.Th>
-              <Table.Th>Opened</Table.Th>
-              <Table.Th>Closed</Table.Th>
+              <Table.Th>{t('sim.channel')}</Table.Th>
+              <Table.Th>{t('sim.opened')}</Table.Th>
+              <Table.Th>{t('sim.closed')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {recent.map((p) => (
               <Table.Tr key={`${p.channel}@${p.openedAt}`}>
                 <Table.Td>{p.channel}</Table.Td>
-                <Table.Td>{clock(p.openedAt)}</Table.Td>
-                <Table.Td>{p.closedAt ? clock(p.closedAt) : 'still open'}</Table.Td>
+                <Table.Td>{formatClockSeconds(p.openedAt)}</Table.Td>
+                <Table.Td>{p.closedAt ? formatClockSeconds(p.closedAt) : t('sim.stillOpen')}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

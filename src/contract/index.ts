@@ -20,6 +20,8 @@ export const api = {
   'staff.list': method<t.StaffAccount[]>()({ input: s.empty, access: 'admin' }),
   'staff.create': method<t.StaffAccount>()({ input: s.staffCreateInput, access: 'admin' }),
   'staff.setActive': method<t.StaffAccount>()({ input: s.staffSetActiveInput, access: 'admin' }),
+  /** The signed-in staff member's own screen language (Settings → My account). */
+  'account.setLanguage': method<t.SessionInfo>()({ input: s.accountSetLanguageInput, access: 'staff' }),
 
   'recipients.search': method<t.RecipientPage>()({ input: s.recipientSearchInput, access: 'staff' }),
   'recipients.get': method<t.Recipient>()({ input: s.idInput, access: 'staff' }),
@@ -121,3 +123,4 @@ export type { StaffRole, Access } from './define';
 
 export { rosterColumnIds, rosterUploadLimits } from './schemas';
 export { carrierIds, carrierLabels, weekdayIds, weekdayLabels, type CarrierId, type Weekday } from './carriers';
+export { languages, languageIds, isLanguage, type Language } from './languages';

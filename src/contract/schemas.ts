@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { carrierIds, weekdayIds } from './carriers';
+import { languageIds } from './languages';
 
 /** Messages here reach front-desk staff: say what is wrong and what to do. */
 const text = (label: string, max = 100) =>
@@ -19,6 +20,8 @@ const optionalText = (label: string, max: number) =>
     .optional();
 
 export const empty = z.object({}).strict().default({});
+
+export const language = z.enum(languageIds, { error: 'Choose a language from the list.' });
 
 export const username = z
   .string({ error: 'User name is required.' })
@@ -58,6 +61,9 @@ export const idInput = z.object({ id });
 
 export const staffSetActiveInput = z.object({ id, active: z.boolean() });
 
+/** null follows the site language. */
+export const accountSetLanguageInput = z.object({ language: language.nullable() });
+
 export const recipientStatus = z.enum(['active', 'inactive']);
 
 const email = z
@@ -78,6 +84,8 @@ const recipientFields = {
   unit: text('Unit', 20),
   email,
   phone,
+  /** null (or left out) follows the site language. */
+  language: language.nullable().optional(),
 };
 
 export const recipientCreateInput = z.object(recipientFields);
@@ -120,6 +128,8 @@ const optionalSetting = (label: string, max = 200) =>
 export const settingsUpdateInput = z
   .object({
     siteName: text('Site name', 80),
+    /** The staff screens' language for anyone who has not chosen their own, and recipients' default. */
+    siteLanguage: language,
     idleLockMinutes: minutes('Idle lock minutes', 1, 240),
     defaultCountry: z
       .string()
@@ -238,6 +248,7 @@ export const rosterColumnIds = [
   'status',
   'moveIn',
   'moveOut',
+  'language',
 ] as const;
 
 /**

@@ -2,6 +2,7 @@ import type { CarrierId, Weekday } from './carriers';
 import type { StaffRole } from './define';
 import type { ApiErrorBody } from './errors';
 import type { DeviceErrorKind } from './devices';
+import type { Language } from './languages';
 
 /** Every transport carries results in this envelope, so error details survive IPC and HTTP alike. */
 export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };
@@ -12,6 +13,8 @@ export interface SessionInfo {
   displayName: string;
   role: StaffRole;
   locked: boolean;
+  /** The staff member's own choice; null follows the site language. */
+  language: Language | null;
 }
 
 export interface AuthStatus {
@@ -19,6 +22,7 @@ export interface AuthStatus {
   session: SessionInfo | null;
   idleLockMinutes: number;
   siteName: string;
+  siteLanguage: Language;
 }
 
 export interface StaffAccount {
@@ -41,6 +45,8 @@ export interface Recipient {
   email: string | null;
   /** E.164, e.g. +14155550123. */
   phone: string | null;
+  /** The language messages to this recipient are written in; null follows the site language. */
+  language: Language | null;
   status: RecipientStatus;
   createdAt: string;
   updatedAt: string;
@@ -56,6 +62,7 @@ export interface RecipientPage {
 
 export interface Settings {
   siteName: string;
+  siteLanguage: Language;
   idleLockMinutes: number;
   defaultCountry: string;
   doorPulseSeconds: number;
@@ -242,10 +249,10 @@ export interface DeviceOverview {
 
 export type RosterPreset = 'yardi' | 'onesite' | 'entrata' | 'salesforce' | 'generic';
 export type RosterColumnId =
-  'externalId' | 'fullName' | 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'status' | 'moveIn' | 'moveOut';
+  'externalId' | 'fullName' | 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'status' | 'moveIn' | 'moveOut' | 'language';
 /** What an import does to a field staff edited by hand. */
 export type ImportManualPolicy = 'import-wins' | 'keep-manual';
-export type RosterField = 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'status' | 'moveIn' | 'moveOut';
+export type RosterField = 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'status' | 'moveIn' | 'moveOut' | 'language';
 
 export interface RosterUploadReceipt {
   uploadId: string;

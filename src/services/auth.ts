@@ -1,5 +1,5 @@
 import type { Repositories } from '../db/repositories';
-import { ApiError, type SessionInfo, type StaffAccount, type StaffRole } from '../contract';
+import { ApiError, type Language, type SessionInfo, type StaffAccount, type StaffRole } from '../contract';
 import { type StaffRow } from '../db/repositories/staff';
 import type { Clock } from '../clock';
 import { afterPasswordFailure, passwordAttemptKey, passwordAttemptRefused } from '../domain/passwordAttempts';
@@ -170,7 +170,29 @@ export class AuthService {
   }
 
   info(session: Session, staff: StaffRow): SessionInfo {
-    return { staffId: staff.id, username: staff.username, displayName: staff.displayName, role: staff.role, locked: session.locked };
+    return {
+      staffId: staff.id,
+      username: staff.username,
+      displayName: staff.displayName,
+      role: staff.role,
+      locked: session.locked,
+      language: staff.language,
+    };
+  }
+
+  /** The staff member's own screen language; null goes back to following the site language. */
+  setLanguage(token: string | null, language: Language | null): SessionInfo {
+    const current = this.current(token);
+    if (!current) throw new ApiError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
+    const { session, staff } = current;
+    if (staff.language === language) return this.info(session, staff);
+    this.deps.tx.run(() => {
+      this.deps.repos.staff.setLanguage(staff.id, language);
+      this.deps.audit.record(staffActor(staff), 'staff.language', `staff:${staff.id}`, {
+        language: { from: staff.language, to: language },
+      });
+    });
+    return this.info(session, { ...staff, language });
   }
 
   private lock(session: Session, reason: 'idle' | 'manual'): void {

@@ -55,12 +55,13 @@ export function createHandlers({
   return {
     'auth.status': (_input, { ctx }) => {
       const current = auth.current(ctx.sessionToken);
-      const { idleLockMinutes, siteName } = settings.get();
+      const { idleLockMinutes, siteName, siteLanguage } = settings.get();
       return {
         setupRequired: auth.setupRequired(),
         session: current ? auth.info(current.session, current.staff) : null,
         idleLockMinutes,
         siteName,
+        siteLanguage,
       };
     },
     'auth.setup': async (input, { ctx }) => {
@@ -85,6 +86,8 @@ export function createHandlers({
     },
     'auth.unlock': (input, { ctx }) => auth.unlock(ctx.sessionToken, input.password),
     'auth.touch': () => null,
+
+    'account.setLanguage': (input, { ctx }) => auth.setLanguage(ctx.sessionToken, input.language),
 
     'staff.list': () => auth.listStaff(),
     'staff.create': (input, { actor }) => auth.createStaff(actor, input),

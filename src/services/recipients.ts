@@ -20,6 +20,7 @@ export const toRecipient = (row: RecipientRow): Recipient => ({
   unit: row.unit,
   email: row.email,
   phone: row.phone,
+  language: row.language,
   status: row.status,
   createdAt: new Date(row.createdAt).toISOString(),
   updatedAt: new Date(row.updatedAt).toISOString(),
@@ -67,7 +68,7 @@ export class RecipientService {
   }
 
   create(actor: Actor, input: FieldsInput): Recipient {
-    const fields = this.normalize(input);
+    const fields = this.normalize(input, null);
     const row = this.deps.tx.run(() => {
       const created = this.deps.repos.recipients.insert({ ...fields, manuallyEdited: true, now: this.deps.clock.now() });
       this.deps.audit.record(actor, 'recipient.create', subject(created.id), {
@@ -82,9 +83,9 @@ export class RecipientService {
   }
 
   update(actor: Actor, id: number, input: FieldsInput): Recipient {
-    const fields = this.normalize(input);
     const row = this.deps.tx.run(() => {
       const before = this.require(id);
+      const fields = this.normalize(input, before.language);
       const changes = Object.fromEntries(
         (Object.keys(fields) as (keyof RecipientFields)[])
           .filter((k) => fields[k] !== before[k])
@@ -123,13 +124,21 @@ export class RecipientService {
     return row;
   }
 
-  private normalize(input: FieldsInput): RecipientFields {
+  /** `language` is what a call that leaves the language out keeps (null on a new recipient: the site language). */
+  private normalize(input: FieldsInput, language: RecipientFields['language']): RecipientFields {
     let phone: string | null = null;
     if (input.phone) {
       const result = normalizePhone(input.phone, this.deps.settings.get().defaultCountry);
       if (!result.ok) throw new ApiError('VALIDATION', result.reason, 'phone');
       phone = result.e164;
     }
-    return { firstName: input.firstName, lastName: input.lastName, unit: input.unit, email: input.email ?? null, phone };
+    return {
+      firstName: input.firstName,
+      lastName: input.lastName,
+      unit: input.unit,
+      email: input.email ?? null,
+      phone,
+      language: input.language === undefined ? language : input.language,
+    };
   }
 }

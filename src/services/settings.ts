@@ -15,6 +15,7 @@ type Key = keyof Values;
 
 const defaults: Values = {
   siteName: 'Package Room',
+  siteLanguage: 'en',
   idleLockMinutes: 5,
   defaultCountry: 'US',
   doorPulseSeconds: 5,
@@ -45,6 +46,7 @@ const defaults: Values = {
 /** PACKROOM_* variables pin a setting for unattended installs and tests; the UI shows it read-only. */
 const environmentNames: Record<Key, string> = {
   siteName: 'PACKROOM_SITE_NAME',
+  siteLanguage: 'PACKROOM_SITE_LANGUAGE',
   idleLockMinutes: 'PACKROOM_IDLE_LOCK_MINUTES',
   defaultCountry: 'PACKROOM_DEFAULT_COUNTRY',
   doorPulseSeconds: 'PACKROOM_DOOR_PULSE_SECONDS',

@@ -241,6 +241,20 @@ const fixtures: Fixture[] = [
       expect(verifyAuditChain(core.repos.audit)).toMatchObject({ ok: true, checked: rows });
     },
   },
+  {
+    migration: '0008_languages',
+    seed(db) {
+      db.prepare("UPDATE recipients SET language = 'es' WHERE id = 1").run();
+      db.prepare("UPDATE staff SET language = 'es' WHERE id = 1").run();
+    },
+    survived(core) {
+      expect(core.recipients.get(1).language).toBe('es');
+    },
+    olderRows(core) {
+      // Before languages existed everyone follows the site language.
+      expect(core.db.prepare('SELECT count(*) FROM recipients WHERE language IS NOT NULL').pluck().get()).toBe(0);
+    },
+  },
 ];
 
 /** A data folder whose database a Packroom on schema `version` wrote, holding that version's rows. */

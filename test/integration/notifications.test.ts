@@ -26,7 +26,7 @@ interface KeyOptions {
 function setup(config: Partial<NotificationConfig> = {}) {
   const core = testCore();
   const keys = new DataKeys(randomBytes(32));
-  const current: NotificationConfig = { siteName: 'Maple Court', email: null, sms: null, ...config };
+  const current: NotificationConfig = { siteName: 'Maple Court', siteLanguage: 'en', email: null, sms: null, ...config };
   const failed: FailedNotification[] = [];
   const changed: number[] = [];
   const service = new NotificationService({
@@ -46,6 +46,7 @@ function setup(config: Partial<NotificationConfig> = {}) {
     unit: '4B',
     email: EMAIL,
     phone: PHONE,
+    language: null,
     manuallyEdited: true,
     now: core.clock.now(),
   });

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Channel } from '../../contract';
+import { isLanguage, type Channel, type Language } from '../../contract';
 import type { Db } from '../open';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
@@ -25,6 +25,8 @@ export interface DueNotification {
   attempts: number;
   firstName: string;
   lastName: string;
+  /** The recipient's language; null follows the site language. */
+  language: Language | null;
   key: {
     kind: 'permanent' | 'single';
     status: 'active' | 'used' | 'revoked' | 'expired';
@@ -55,6 +57,7 @@ interface RawDue {
   attempts: number;
   first_name: string;
   last_name: string;
+  language: string | null;
   kind: 'permanent' | 'single' | null;
   key_status: 'active' | 'used' | 'revoked' | 'expired' | null;
   pin_enc: Buffer | null;
@@ -83,6 +86,7 @@ const toDue = (r: RawDue): DueNotification => ({
   attempts: r.attempts,
   firstName: r.first_name,
   lastName: r.last_name,
+  language: isLanguage(r.language) ? r.language : null,
   key:
     r.kind && r.key_status && r.pin_enc && r.qr_enc
       ? { kind: r.kind, status: r.key_status, pinEnc: r.pin_enc, qrEnc: r.qr_enc, expiresAt: r.expires_at }
@@ -118,7 +122,7 @@ export class OutboxRepository {
     );
     this.dueStmt = db.prepare(
       `SELECT o.id, o.channel, o.recipient_id, o.template, o.destination, o.attempts,
-              r.first_name, r.last_name, k.kind, k.status AS key_status, k.pin_enc, k.qr_enc, k.expires_at
+              r.first_name, r.last_name, r.language, k.kind, k.status AS key_status, k.pin_enc, k.qr_enc, k.expires_at
        FROM outbox o
        JOIN recipients r ON r.id = o.recipient_id
        LEFT JOIN access_keys k ON k.id = o.access_key_id

@@ -1,4 +1,4 @@
-import type { RecipientStatus } from '../../contract';
+import { isLanguage, type Language, type RecipientStatus } from '../../contract';
 import type { ExistingRecipient } from '../../domain/roster/types';
 import type { Db } from '../open';
 
@@ -10,13 +10,15 @@ export interface RecipientRow {
   unit: string;
   email: string | null;
   phone: string | null;
+  /** null follows the site language. */
+  language: Language | null;
   status: RecipientStatus;
   manuallyEdited: boolean;
   createdAt: number;
   updatedAt: number;
 }
 
-export type RecipientFields = Pick<RecipientRow, 'firstName' | 'lastName' | 'unit' | 'email' | 'phone'>;
+export type RecipientFields = Pick<RecipientRow, 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'language'>;
 
 interface RawRecipient {
   id: number;
@@ -26,6 +28,7 @@ interface RawRecipient {
   unit: string;
   email: string | null;
   phone: string | null;
+  language: string | null;
   status: RecipientStatus;
   manually_edited: number;
   created_at: number;
@@ -40,6 +43,7 @@ const toRow = (r: RawRecipient): RecipientRow => ({
   unit: r.unit,
   email: r.email,
   phone: r.phone,
+  language: isLanguage(r.language) ? r.language : null,
   status: r.status,
   manuallyEdited: r.manually_edited === 1,
   createdAt: r.created_at,
@@ -92,8 +96,8 @@ export class RecipientRepository {
   insert(fields: RecipientFields & { externalId?: string | null; manuallyEdited: boolean; now: number }): RecipientRow {
     const info = this.db
       .prepare(
-        `INSERT INTO recipients (external_id, first_name, last_name, unit, email, phone, manually_edited, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO recipients (external_id, first_name, last_name, unit, email, phone, language, manually_edited, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         fields.externalId ?? null,
@@ -102,6 +106,7 @@ export class RecipientRepository {
         fields.unit,
         fields.email,
         fields.phone,
+        fields.language,
         fields.manuallyEdited ? 1 : 0,
         fields.now,
         fields.now,
@@ -112,10 +117,20 @@ export class RecipientRepository {
   update(id: number, fields: RecipientFields & { manuallyEdited: boolean; now: number }): void {
     this.db
       .prepare(
-        `UPDATE recipients SET first_name = ?, last_name = ?, unit = ?, email = ?, phone = ?,
+        `UPDATE recipients SET first_name = ?, last_name = ?, unit = ?, email = ?, phone = ?, language = ?,
            manually_edited = ?, updated_at = ? WHERE id = ?`,
       )
-      .run(fields.firstName, fields.lastName, fields.unit, fields.email, fields.phone, fields.manuallyEdited ? 1 : 0, fields.now, id);
+      .run(
+        fields.firstName,
+        fields.lastName,
+        fields.unit,
+        fields.email,
+        fields.phone,
+        fields.language,
+        fields.manuallyEdited ? 1 : 0,
+        fields.now,
+        id,
+      );
   }
 
   setStatus(id: number, status: RecipientStatus, now: number): void {
@@ -138,7 +153,7 @@ export class RecipientRepository {
     const rows = this.db
       .prepare(
         `SELECT id, external_id AS externalId, first_name AS firstName, last_name AS lastName, unit, email, phone, status,
-                manually_edited AS manuallyEdited, move_in AS moveIn, move_out AS moveOut
+                manually_edited AS manuallyEdited, move_in AS moveIn, move_out AS moveOut, language
          FROM recipients WHERE external_id IS NOT NULL AND id > ? ORDER BY id LIMIT ?`,
       )
       .all(afterId, limit) as (Omit<RosterRecipient, 'manuallyEdited'> & { manuallyEdited: number | boolean })[];
@@ -157,21 +172,38 @@ export class RecipientRepository {
   /** Returns the new ids, in order. */
   insertImported(rows: readonly RosterInsert[], now: number): number[] {
     const insert = this.db.prepare(
-      `INSERT INTO recipients (external_id, first_name, last_name, unit, email, phone, move_in, move_out, manually_edited, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+      `INSERT INTO recipients (external_id, first_name, last_name, unit, email, phone, move_in, move_out, language, manually_edited,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
     );
     return rows.map((r) =>
-      Number(insert.run(r.externalId, r.firstName, r.lastName, r.unit, r.email, r.phone, r.moveIn, r.moveOut, now, now).lastInsertRowid),
+      Number(
+        insert.run(r.externalId, r.firstName, r.lastName, r.unit, r.email, r.phone, r.moveIn, r.moveOut, r.language, now, now)
+          .lastInsertRowid,
+      ),
     );
   }
 
   updateImported(rows: readonly RosterUpdate[], now: number): void {
     const update = this.db.prepare(
       `UPDATE recipients SET first_name = ?, last_name = ?, unit = ?, email = ?, phone = ?, move_in = ?, move_out = ?,
-         status = ?, manually_edited = ?, updated_at = ? WHERE id = ?`,
+         language = ?, status = ?, manually_edited = ?, updated_at = ? WHERE id = ?`,
     );
     for (const r of rows) {
-      update.run(r.firstName, r.lastName, r.unit, r.email, r.phone, r.moveIn, r.moveOut, r.status, r.manuallyEdited ? 1 : 0, now, r.id);
+      update.run(
+        r.firstName,
+        r.lastName,
+        r.unit,
+        r.email,
+        r.phone,
+        r.moveIn,
+        r.moveOut,
+        r.language,
+        r.status,
+        r.manuallyEdited ? 1 : 0,
+        now,
+        r.id,
+      );
     }
   }
 }
@@ -181,7 +213,10 @@ export interface RosterRecipient extends ExistingRecipient {
   externalId: string;
 }
 
-export type RosterInsert = Pick<ExistingRecipient, 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'moveIn' | 'moveOut'> & {
+export type RosterInsert = Pick<
+  ExistingRecipient,
+  'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'moveIn' | 'moveOut' | 'language'
+> & {
   externalId: string;
 };
 

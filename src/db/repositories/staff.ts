@@ -1,4 +1,4 @@
-import type { StaffRole } from '../../contract';
+import { isLanguage, type Language, type StaffRole } from '../../contract';
 import type { Db } from '../open';
 
 export interface StaffRow {
@@ -8,6 +8,8 @@ export interface StaffRow {
   role: StaffRole;
   passwordHash: string;
   active: boolean;
+  /** null follows the site language. */
+  language: Language | null;
   createdAt: number;
 }
 
@@ -18,6 +20,7 @@ interface RawStaff {
   role: StaffRole;
   password_hash: string;
   active: number;
+  language: string | null;
   created_at: number;
 }
 
@@ -28,6 +31,8 @@ const toRow = (r: RawStaff): StaffRow => ({
   role: r.role,
   passwordHash: r.password_hash,
   active: r.active === 1,
+  // A code a later version removed reads as "follow the site", never as a language Packroom cannot show.
+  language: isLanguage(r.language) ? r.language : null,
   createdAt: r.created_at,
 });
 
@@ -56,15 +61,19 @@ export class StaffRepository {
     return (this.db.prepare('SELECT * FROM staff ORDER BY username').all() as RawStaff[]).map(toRow);
   }
 
-  insert(row: Omit<StaffRow, 'id' | 'active'>): StaffRow {
+  insert(row: Omit<StaffRow, 'id' | 'active' | 'language'>): StaffRow {
     const info = this.db
       .prepare('INSERT INTO staff (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(row.username, row.displayName, row.role, row.passwordHash, row.createdAt);
-    return { ...row, id: Number(info.lastInsertRowid), active: true };
+    return { ...row, id: Number(info.lastInsertRowid), active: true, language: null };
   }
 
   setActive(id: number, active: boolean): void {
     this.db.prepare('UPDATE staff SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
+  }
+
+  setLanguage(id: number, language: Language | null): void {
+    this.db.prepare('UPDATE staff SET language = ? WHERE id = ?').run(language, id);
   }
 
   setPasswordHash(id: number, passwordHash: string): void {

@@ -9,6 +9,7 @@ export const ROSTER_COLUMNS = [
   'status',
   'moveIn',
   'moveOut',
+  'language',
 ] as const;
 
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
@@ -126,6 +127,8 @@ const DETECTION_ALIASES: Record<RosterColumn, string[]> = {
   // "Notice Date" is deliberately absent: notice is given weeks before the resident leaves, and
   // treating it as the move-out would lock people out of their packages while they still live there.
   moveOut: ['moveout', 'moveoutdate', 'vacatedate', 'vacated'],
+  // The language the resident's PIN messages are written in.
+  language: ['language', 'preferredlanguage', 'languagepreference', 'lang', 'idioma'],
 };
 
 export function normalizeHeader(header: string): string {

@@ -54,11 +54,11 @@ export interface RosterDiff {
   };
 }
 
-const COMPARED_FIELDS: RecipientField[] = ['firstName', 'lastName', 'unit', 'email', 'phone', 'status', 'moveIn', 'moveOut'];
+const COMPARED_FIELDS: RecipientField[] = ['firstName', 'lastName', 'unit', 'email', 'phone', 'status', 'moveIn', 'moveOut', 'language'];
 
 // What front-desk staff edit by hand. Residency (status, move dates) is not on the list: the
 // management system is the authority on who lives here, so move-outs always go through.
-const HAND_EDITED_FIELDS = new Set<RecipientField>(['firstName', 'lastName', 'unit', 'email', 'phone']);
+const HAND_EDITED_FIELDS = new Set<RecipientField>(['firstName', 'lastName', 'unit', 'email', 'phone', 'language']);
 
 export function diffRoster(existing: readonly ExistingRecipient[], imported: readonly ParsedRow[], opts: DiffOptions): RosterDiff {
   const differ = createRosterDiffer(existing, opts);
@@ -151,6 +151,7 @@ function targetFields(incoming: ImportedRecipient, today: string): TargetFields 
     phone: incoming.phone,
     moveIn: incoming.moveIn,
     moveOut: incoming.moveOut,
+    language: incoming.language,
     status: incoming.status === 'inactive' || movedOutAlready ? 'inactive' : 'active',
   };
 }
@@ -167,6 +168,7 @@ function newRecipient(incoming: ImportedRecipient): NewRecipient {
     status: 'active',
     moveIn: incoming.moveIn ?? null,
     moveOut: incoming.moveOut ?? null,
+    language: incoming.language ?? null,
   };
 }
 

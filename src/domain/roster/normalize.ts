@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { ColumnMapping, RosterColumn } from './columns';
 import type { ImportedRecipient, ParsedRow, RawRow, RawTable, RowError } from './types';
-import { cleanText, knownPhone, parseDate, parseEmail, parsePhone, parseStatus, splitFullName, type Parsed } from './values';
+import { cleanText, knownPhone, parseDate, parseEmail, parseLanguage, parsePhone, parseStatus, splitFullName, type Parsed } from './values';
 
 export interface NormalizeOptions {
   /** Country assumed for phone numbers written without a +country code. */
@@ -121,6 +121,7 @@ function readRow(row: RawRow, headerNames: readonly string[], mapping: ColumnMap
   const status = optional('status', parseStatus) ?? 'active';
   const moveIn = optional('moveIn', parseDate);
   const moveOut = optional('moveOut', parseDate);
+  const language = optional('language', parseLanguage);
 
   if (errors.length > 0 || externalId === null) return { recipient: null, externalId, errors };
   const recipient: ImportedRecipient = {
@@ -134,6 +135,7 @@ function readRow(row: RawRow, headerNames: readonly string[], mapping: ColumnMap
     ...(phone !== undefined && { phone }),
     ...(moveIn !== undefined && { moveIn }),
     ...(moveOut !== undefined && { moveOut }),
+    ...(language !== undefined && { language }),
   };
   return { recipient, externalId, errors };
 }

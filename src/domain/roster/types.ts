@@ -1,3 +1,5 @@
+import type { Language } from '../../contract/languages';
+
 /** One parsed spreadsheet: header names plus data rows, each padded or cut to `headers.length` cells. */
 export interface RawTable {
   headers: string[];
@@ -24,11 +26,13 @@ export interface RecipientFields {
   moveIn: string | null;
   /** YYYY-MM-DD */
   moveOut: string | null;
+  /** null follows the site language. */
+  language: Language | null;
 }
 
 export type RecipientField = keyof RecipientFields;
 
-export interface ImportedRecipient extends Omit<RecipientFields, 'email' | 'phone' | 'moveIn' | 'moveOut'> {
+export interface ImportedRecipient extends Omit<RecipientFields, 'email' | 'phone' | 'moveIn' | 'moveOut' | 'language'> {
   line: number;
   externalId: string;
   /** True when the file has no ID column and `externalId` was built from unit and name. */
@@ -39,6 +43,7 @@ export interface ImportedRecipient extends Omit<RecipientFields, 'email' | 'phon
   phone?: string | null;
   moveIn?: string | null;
   moveOut?: string | null;
+  language?: Language | null;
 }
 
 export interface RowError {

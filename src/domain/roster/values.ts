@@ -1,3 +1,4 @@
+import { isLanguage, languageIds, languages, type Language } from '../../contract/languages';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import type { RecipientStatus } from './types';
@@ -145,4 +146,28 @@ const STATUS_WORDS: Record<string, RecipientStatus> = {
 export function parseStatus(text: string): Parsed<RecipientStatus> {
   const status = STATUS_WORDS[text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')];
   return status ? { value: status } : { error: `unknown status "${text}" (expected e.g. Current, Notice, Past)` };
+}
+
+const languageKey = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}]+/gu, '');
+
+// "es", "es-MX", "Spanish", "Español", "Espanol", "Inglés": a language's code and its name in English and in itself.
+const LANGUAGE_WORDS: ReadonlyMap<string, Language> = new Map(
+  languageIds.flatMap((id) => {
+    const names = [new Intl.DisplayNames(['en'], { type: 'language' }).of(id), languages[id]];
+    const inOthers = languageIds.map((other) => new Intl.DisplayNames([other], { type: 'language' }).of(id));
+    return [id, ...names, ...inOthers].filter((w): w is string => Boolean(w)).map((w) => [languageKey(w), id] as const);
+  }),
+);
+
+/** A language Packroom has no messages in is not an error: that resident gets the site language. */
+export function parseLanguage(text: string): Parsed<Language | null> {
+  const tag = /^([a-z]{2})(?:[-_][a-z0-9]+)*$/i.exec(text.trim());
+  const byTag = tag ? tag[1]!.toLowerCase() : null;
+  if (byTag && isLanguage(byTag)) return { value: byTag };
+  return { value: LANGUAGE_WORDS.get(languageKey(text)) ?? null };
 }

@@ -1,3 +1,5 @@
+import type { Language } from '../../contract';
+
 export interface EmailConfig {
   /** e.g. smtp://user:pass@mail.example.org:587 or smtps://…:465 */
   smtpUrl: string;
@@ -17,6 +19,8 @@ export interface SmsConfig {
 /** What sending needs, read afresh for every send so a settings change applies without a restart. A null channel is not set up. */
 export interface NotificationConfig {
   siteName: string;
+  /** The language of messages to recipients who have none of their own. */
+  siteLanguage: Language;
   email: EmailConfig | null;
   sms: SmsConfig | null;
 }

@@ -1,8 +1,10 @@
+import type { Language } from '../../contract';
 import type { NotificationConfig } from './config';
 
 /** The settings (SettingsService.values(): stored, or pinned by PACKROOM_* variables) that sending is built from. */
 export interface NotificationSettings {
   siteName: string;
+  siteLanguage: Language;
   smtpUrl: string | null;
   mailFrom: string | null;
   twilioAccountSid: string | null;
@@ -15,6 +17,7 @@ export interface NotificationSettings {
 export function notificationConfig(s: NotificationSettings): NotificationConfig {
   return {
     siteName: s.siteName,
+    siteLanguage: s.siteLanguage,
     email: s.smtpUrl && s.mailFrom ? { smtpUrl: s.smtpUrl, from: s.mailFrom } : null,
     sms:
       s.twilioAccountSid && s.twilioAuthToken && s.twilioFrom

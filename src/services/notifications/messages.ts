@@ -1,4 +1,7 @@
+import i18next, { type TFunction } from 'i18next';
 import QRCode from 'qrcode';
+import type { Language } from '../../contract';
+import { messageCatalogs } from './locales';
 
 export const templates = ['single_access', 'pin_request', 'new_pin'] as const;
 export type NotificationTemplate = (typeof templates)[number];
@@ -8,6 +11,8 @@ export const isTemplate = (value: string): value is NotificationTemplate => (tem
 export interface MessageData {
   siteName: string;
   template: NotificationTemplate;
+  /** The recipient's language: subject and body, email and SMS, are written in it. */
+  language: Language;
   firstName: string;
   kind: 'permanent' | 'single';
   pin: string;
@@ -26,27 +31,31 @@ export interface RenderedEmail {
 
 const QR_CID = 'door-qr@packroom';
 
-const subjects: Record<NotificationTemplate, (site: string) => string> = {
-  single_access: (site) => `Your one-time PIN for ${site}`,
-  pin_request: (site) => `The PIN you asked for at ${site}`,
-  new_pin: (site) => `Your PIN for ${site}`,
-};
+// One i18next instance for every message to recipients, separate from anything else in the process.
+// Synchronous init: the catalogs are bundled, so a message can be rendered the moment it is due.
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: Object.fromEntries(Object.entries(messageCatalogs).map(([language, catalog]) => [language, { messages: catalog }])),
+  ns: ['messages'],
+  defaultNS: 'messages',
+  fallbackLng: 'en',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
 
-const intros: Record<NotificationTemplate, string> = {
-  single_access: 'Here is a one-time PIN for the package room door.',
-  pin_request: 'Here is the one-time PIN you asked for at the package room keypad.',
-  new_pin: 'Here is your PIN for the package room door. It replaces any PIN you had before.',
-};
+/**
+ * The recipient-message catalog in one language. A template is a key per part (`<template>.subject`,
+ * `.intro`, `.sms`) in locales/<language>.json; counts use i18next plural keys (`_one`, `_other`, …).
+ */
+export const messageText = (language: Language): TFunction => i18n.getFixedT(language);
 
-const smsLeads: Record<NotificationTemplate, string> = {
-  single_access: 'your one-time PIN is',
-  pin_request: 'the PIN you asked for is',
-  new_pin: 'your package room PIN is now',
-};
+// Letters ICU writes in dates (e.g. Spanish "sáb") that GSM-7 lacks: one of them turns a whole SMS into
+// UCS-2, which fits 70 characters a segment instead of 160. The plain letter reads the same in a date.
+const nonGsmDateLetters: Record<string, string> = { á: 'a', í: 'i', ó: 'o', ú: 'u', Á: 'A', Í: 'I', Ó: 'O', Ú: 'U' };
 
-/** "Thu, Nov 26, 8:05 PM". */
-export function formatExpiry(at: number, timeZone?: string): string {
-  const text = new Intl.DateTimeFormat('en-US', {
+/** "Thu, Nov 26, 8:05 PM" in English, "jue, 26 nov, 20:05" in Spanish. */
+export function formatExpiry(at: number, timeZone?: string, language: Language = 'en'): string {
+  const text = new Intl.DateTimeFormat(language, {
     weekday: 'short',
     month: 'short',
     day: 'numeric',
@@ -55,48 +64,49 @@ export function formatExpiry(at: number, timeZone?: string): string {
     timeZone,
   }).format(at);
   // ICU puts a narrow no-break space before AM/PM; one such character turns a whole SMS into UCS-2, halving its length.
-  return text.replace(/[\u202f\u00a0]/g, ' ');
+  return text.replace(/[\u202f\u00a0]/g, ' ').replace(/[áíóúÁÍÓÚ]/g, (c) => nonGsmDateLetters[c] ?? c);
 }
 
 /** One sentence on how long the PIN works, or '' when nothing needs saying. */
-function validity(data: MessageData): string {
-  const expiry = data.expiresAt === null ? null : formatExpiry(data.expiresAt, data.timeZone);
-  if (data.kind === 'single') return expiry ? `It works once and expires ${expiry}.` : 'It works once.';
-  return expiry ? `It expires ${expiry}.` : '';
+function validity(t: TFunction, data: MessageData): string {
+  const expiry = data.expiresAt === null ? null : formatExpiry(data.expiresAt, data.timeZone, data.language);
+  if (data.kind === 'single') return expiry ? t('common.worksOnceUntil', { expiry }) : t('common.worksOnce');
+  return expiry ? t('common.expires', { expiry }) : '';
 }
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-const howToUse = 'Type the PIN on the keypad at the package room door, or hold the QR code up to the scanner.';
-
 export async function renderEmail(data: MessageData): Promise<RenderedEmail> {
+  const t = messageText(data.language);
   const qr = await QRCode.toBuffer(data.qrToken, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
-  const lines = [intros[data.template], validity(data)].filter(Boolean).join(' ');
+  const lines = [t(`${data.template}.intro`), validity(t, data)].filter(Boolean).join(' ');
+  const greeting = t('common.greeting', { name: data.firstName });
+  const howToUse = t('common.howToUse');
   const text = [
-    `Hi ${data.firstName},`,
+    greeting,
     '',
     lines,
     '',
-    `PIN: ${data.pin}`,
+    t('common.pinLine', { pin: data.pin }),
     '',
-    `${howToUse} The QR code is attached.`,
+    `${howToUse} ${t('common.qrAttached')}`,
     '',
     data.siteName,
   ].join('\n');
   const e = escapeHtml;
   const html = `<!doctype html>
-<html><body style="font-family: Arial, Helvetica, sans-serif; color: #1a1a1a; line-height: 1.5">
-<p>Hi ${e(data.firstName)},</p>
+<html lang="${data.language}"><body style="font-family: Arial, Helvetica, sans-serif; color: #1a1a1a; line-height: 1.5">
+<p>${e(greeting)}</p>
 <p>${e(lines)}</p>
 <p style="font-size: 32px; font-weight: bold; letter-spacing: 6px; margin: 16px 0">${e(data.pin)}</p>
 <p>${e(howToUse)}</p>
-<p><img src="cid:${QR_CID}" width="240" height="240" alt="QR code for the package room door"></p>
+<p><img src="cid:${QR_CID}" width="240" height="240" alt="${e(t('common.qrAlt'))}"></p>
 <p>${e(data.siteName)}</p>
 </body></html>
 `;
   return {
-    subject: subjects[data.template](data.siteName),
+    subject: t(`${data.template}.subject`, { site: data.siteName }),
     text,
     html,
     attachments: [{ filename: 'door-qr-code.png', content: qr, cid: QR_CID, contentType: 'image/png' }],
@@ -104,7 +114,8 @@ export async function renderEmail(data: MessageData): Promise<RenderedEmail> {
 }
 
 export function renderSms(data: MessageData): string {
-  return [`${data.siteName}: ${smsLeads[data.template]} ${data.pin}.`, validity(data)].filter(Boolean).join(' ');
+  const t = messageText(data.language);
+  return [t(`${data.template}.sms`, { site: data.siteName, pin: data.pin }), validity(t, data)].filter(Boolean).join(' ');
 }
 
 // ---- Package notices ----
@@ -124,6 +135,8 @@ export interface PackageLine {
 export interface PackageMessageData {
   siteName: string;
   template: PackageTemplate;
+  /** The recipient's language, as for every other message. */
+  language: Language;
   firstName: string;
   packages: readonly PackageLine[];
   /** Null when the site leaves the PIN and QR code out of package notices, or the recipient has none. */
@@ -132,8 +145,6 @@ export interface PackageMessageData {
   timeZone?: string;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** "2 UPS, 1 Amazon": carriers in the order they first appear. */
 export function carrierSummary(packages: readonly PackageLine[]): string {
   const counts = new Map<string, number>();
@@ -141,43 +152,49 @@ export function carrierSummary(packages: readonly PackageLine[]): string {
   return [...counts].map(([carrier, n]) => `${n} ${carrier}`).join(', ');
 }
 
-function packageHeadline(data: PackageMessageData): string {
-  const n = data.packages.length;
-  const what = `${plural(n, 'package', 'packages')} (${carrierSummary(data.packages)})`;
-  return data.template === 'package_reminder'
-    ? `Reminder: ${what} ${n === 1 ? 'is' : 'are'} still waiting for you in the package room.`
-    : `${what} ${n === 1 ? 'is' : 'are'} waiting for you in the package room.`;
+/** The catalog keys of a package template: `package_notice.*` or `package_reminder.*`. */
+function packageText(data: PackageMessageData) {
+  const t = messageText(data.language);
+  const count = data.packages.length;
+  const carriers = carrierSummary(data.packages);
+  const what = `${t('packages.count', { count })} (${carriers})`;
+  return {
+    t,
+    subject: t(`${data.template}.subject`, { count, site: data.siteName }),
+    headline: t(`${data.template}.headline`, { count, what }),
+    sms: t(`${data.template}.sms`, { count, carriers, site: data.siteName }),
+  };
 }
 
 export async function renderPackageEmail(data: PackageMessageData): Promise<RenderedEmail> {
-  const n = data.packages.length;
-  const subject =
-    data.template === 'package_reminder'
-      ? `Reminder: ${plural(n, 'package is', 'packages are')} waiting for you at ${data.siteName}`
-      : `You have ${n === 1 ? 'a package' : `${n} packages`} at ${data.siteName}`;
-  const items = data.packages.map((p) => `${p.carrier} ${p.tracking}, arrived ${formatExpiry(p.loggedAt, data.timeZone)}`);
+  const { t, subject, headline } = packageText(data);
+  const items = data.packages.map((p) =>
+    t('packages.item', { carrier: p.carrier, tracking: p.tracking, at: formatExpiry(p.loggedAt, data.timeZone, data.language) }),
+  );
   const access = data.pin !== null && data.qrToken !== null;
+  const greeting = t('common.greeting', { name: data.firstName });
+  const howToUse = t('common.howToUse');
   const text = [
-    `Hi ${data.firstName},`,
+    greeting,
     '',
-    packageHeadline(data),
+    headline,
     '',
     ...items.map((i) => `- ${i}`),
     '',
-    ...(access ? [`PIN: ${data.pin}`, '', `${howToUse} The QR code is attached.`, ''] : []),
+    ...(access ? [t('common.pinLine', { pin: data.pin }), '', `${howToUse} ${t('common.qrAttached')}`, ''] : []),
     data.siteName,
   ].join('\n');
   const e = escapeHtml;
   const html = `<!doctype html>
-<html><body style="font-family: Arial, Helvetica, sans-serif; color: #1a1a1a; line-height: 1.5">
-<p>Hi ${e(data.firstName)},</p>
-<p>${e(packageHeadline(data))}</p>
+<html lang="${data.language}"><body style="font-family: Arial, Helvetica, sans-serif; color: #1a1a1a; line-height: 1.5">
+<p>${e(greeting)}</p>
+<p>${e(headline)}</p>
 <ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>
 ${
   access
     ? `<p style="font-size: 32px; font-weight: bold; letter-spacing: 6px; margin: 16px 0">${e(data.pin!)}</p>
 <p>${e(howToUse)}</p>
-<p><img src="cid:${QR_CID}" width="240" height="240" alt="QR code for the package room door"></p>`
+<p><img src="cid:${QR_CID}" width="240" height="240" alt="${e(t('common.qrAlt'))}"></p>`
     : ''
 }
 <p>${e(data.siteName)}</p>
@@ -196,11 +213,8 @@ ${
   return { subject, text, html, attachments };
 }
 
-/** Short: one SMS segment (160 plain characters) for a few packages; the QR code only travels by email. */
+/** Short: one SMS segment for a few packages; the QR code only travels by email. */
 export function renderPackageSms(data: PackageMessageData): string {
-  const n = data.packages.length;
-  const lead = data.template === 'package_reminder' ? 'reminder, ' : '';
-  const waiting = `${plural(n, 'package', 'packages')} waiting (${carrierSummary(data.packages)})`;
-  const pin = data.pin === null ? '' : ` Your PIN: ${data.pin}`;
-  return `${data.siteName}: ${lead}${waiting} in the package room.${pin}`;
+  const { t, sms } = packageText(data);
+  return data.pin === null ? sms : `${sms} ${t('packages.smsPin', { pin: data.pin })}`;
 }

@@ -174,7 +174,7 @@ export class NotificationService {
     const packages = this.deps.packageLines?.(row.recipientId) ?? [];
     if (packages.length === 0) return { status: 'failed', reason: nothingWaiting, tellStaff: false };
     return this.send(row, async (config) => {
-      const data = this.packageData(row, template, packages, config.siteName);
+      const data = this.packageData(row, template, packages, config);
       if (row.channel === 'email') {
         if (!config.email) throw new DeliveryError(notSetUp.email, true);
         const message = await renderPackageEmail(data);
@@ -186,7 +186,12 @@ export class NotificationService {
   }
 
   /** A PIN replaced since the notice was queued is left out rather than sent: the new one went out on its own. */
-  private packageData(row: DueNotification, template: PackageTemplate, packages: PackageLine[], siteName: string): PackageMessageData {
+  private packageData(
+    row: DueNotification,
+    template: PackageTemplate,
+    packages: PackageLine[],
+    config: NotificationConfig,
+  ): PackageMessageData {
     const key = row.key;
     let secrets: { pin: string | null; qrToken: string | null } = { pin: null, qrToken: null };
     if (key && key.status === 'active') {
@@ -196,7 +201,8 @@ export class NotificationService {
         log.warn(`Notification ${row.id}: the PIN could not be read back; the package notice goes without it. ${String(error)}`);
       }
     }
-    return { siteName, template, firstName: row.firstName, packages, ...secrets };
+    const { siteName } = config;
+    return { siteName, template, language: row.language ?? config.siteLanguage, firstName: row.firstName, packages, ...secrets };
   }
 
   private async send(row: DueNotification, deliver: (config: NotificationConfig) => Promise<string>): Promise<Outcome> {
@@ -218,15 +224,15 @@ export class NotificationService {
   private async deliver(row: DueNotification, key: SealedKey, config: NotificationConfig): Promise<string> {
     if (row.channel === 'email') {
       if (!config.email) throw new DeliveryError(notSetUp.email, true);
-      const message = await renderEmail(this.messageData(row, key, config.siteName));
+      const message = await renderEmail(this.messageData(row, key, config));
       return this.email.send(config.email, message, { name: `${row.firstName} ${row.lastName}`, address: row.destination });
     }
     if (!config.sms) throw new DeliveryError(notSetUp.sms, true);
-    return this.sms.send(config.sms, renderSms(this.messageData(row, key, config.siteName)), row.destination);
+    return this.sms.send(config.sms, renderSms(this.messageData(row, key, config)), row.destination);
   }
 
   /** The PIN and QR token are decrypted only here, at send time, and never stored. */
-  private messageData(row: DueNotification, key: SealedKey, siteName: string): MessageData {
+  private messageData(row: DueNotification, key: SealedKey, config: NotificationConfig): MessageData {
     if (!isTemplate(row.template)) throw new DeliveryError(`Not sent: "${row.template}" is not a known message`, true);
     let secrets: { pin: string; qrToken: string };
     try {
@@ -234,7 +240,15 @@ export class NotificationService {
     } catch (error) {
       throw new DeliveryError(keyUnreadable, true, { cause: error });
     }
-    return { siteName, template: row.template, firstName: row.firstName, kind: key.kind, expiresAt: key.expiresAt, ...secrets };
+    return {
+      siteName: config.siteName,
+      template: row.template,
+      language: row.language ?? config.siteLanguage,
+      firstName: row.firstName,
+      kind: key.kind,
+      expiresAt: key.expiresAt,
+      ...secrets,
+    };
   }
 
   private record(row: DueNotification, outcome: Outcome): void {

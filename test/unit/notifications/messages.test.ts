@@ -7,6 +7,7 @@ const EXPIRES = Date.parse('2026-11-27T01:05:00Z');
 const single: MessageData = {
   siteName: 'Maple Court',
   template: 'single_access',
+  language: 'en',
   firstName: 'Mia',
   kind: 'single',
   pin: '482913',
@@ -77,5 +78,24 @@ describe('renderEmail', () => {
     expect(renewed.subject).toBe('Your PIN for Maple Court');
     expect(renewed.text).toContain('It replaces any PIN you had before.');
     expect(renewed.text).not.toMatch(/expires|works once/);
+  });
+});
+
+describe('in the recipient language', () => {
+  const spanish: MessageData = { ...single, language: 'es' };
+
+  it('writes the SMS in Spanish with the expiry in Spanish, in GSM-7 letters only', () => {
+    expect(renderSms(spanish)).toBe('Maple Court: su PIN de un solo uso es 482913. Sirve una sola vez y vence el jue, 26 nov, 20:05.');
+    // A Saturday: ICU writes "sáb", and á is not in GSM-7.
+    expect(formatExpiry(Date.parse('2026-11-29T01:05:00Z'), 'America/New_York', 'es')).toBe('sab, 28 nov, 20:05');
+  });
+
+  it('writes the email subject and body in Spanish', async () => {
+    const email = await renderEmail(spanish);
+    expect(email.subject).toBe('Su PIN de un solo uso para Maple Court');
+    expect(email.text).toContain('Hola, Mia:');
+    expect(email.text).toContain('PIN: 482913');
+    expect(email.html).toContain('<html lang="es">');
+    expect(email.html).toContain('alt="Código QR para la puerta de la sala de paquetes"');
   });
 });

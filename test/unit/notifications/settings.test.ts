@@ -4,6 +4,7 @@ import { BaseUrlRequestClient } from '../../../src/services/notifications/sms';
 
 const none: NotificationSettings = {
   siteName: 'Maple Court',
+  siteLanguage: 'en',
   smtpUrl: null,
   mailFrom: null,
   twilioAccountSid: null,
@@ -14,7 +15,7 @@ const none: NotificationSettings = {
 
 describe('notificationConfig', () => {
   it('sets a channel up only when everything it needs is there', () => {
-    expect(notificationConfig(none)).toEqual({ siteName: 'Maple Court', email: null, sms: null });
+    expect(notificationConfig(none)).toEqual({ siteName: 'Maple Court', siteLanguage: 'en', email: null, sms: null });
     expect(notificationConfig({ ...none, smtpUrl: 'smtp://mail.example.org' }).email).toBeNull();
     expect(notificationConfig({ ...none, smtpUrl: 'smtp://mail.example.org', mailFrom: 'a@example.org' }).email).toEqual({
       smtpUrl: 'smtp://mail.example.org',

@@ -30,7 +30,14 @@ describe('package notice text', () => {
     { carrier: 'Amazon', tracking: 'TBA123456789012', loggedAt: Date.UTC(2026, 10, 26, 15) },
     { carrier: 'UPS', tracking: '1Z999AA10123456791', loggedAt: Date.UTC(2026, 10, 26, 16) },
   ];
-  const base = { siteName: 'Maple Court', template: 'package_notice' as const, firstName: 'Ann', packages, timeZone: 'UTC' };
+  const base = {
+    siteName: 'Maple Court',
+    template: 'package_notice' as const,
+    language: 'en' as const,
+    firstName: 'Ann',
+    packages,
+    timeZone: 'UTC',
+  };
 
   it('counts carriers', () => {
     expect(carrierSummary(packages)).toBe('2 UPS, 1 Amazon');
@@ -59,5 +66,16 @@ describe('package notice text', () => {
     expect(email.text).not.toContain('PIN');
     expect(email.attachments).toEqual([]);
     expect(renderPackageSms({ ...base, template: 'package_reminder', pin: null, qrToken: null })).not.toContain('PIN');
+  });
+
+  it('goes out in the recipient’s language: a Spanish notice, one plain GSM-7 SMS', async () => {
+    const spanish = { ...base, language: 'es' as const, pin: '48213377', qrToken: 'qr-token' };
+    expect(renderPackageSms(spanish)).toBe('Maple Court: 3 paquetes lo esperan (2 UPS, 1 Amazon) en la sala de paquetes. Su PIN: 48213377');
+    const email = await renderPackageEmail(spanish);
+    expect(email.subject).toBe('Tiene 3 paquetes en Maple Court');
+    expect(email.text).toContain('Hola, Ann:');
+    expect(renderPackageSms({ ...spanish, packages: packages.slice(0, 1), template: 'package_reminder' })).toBe(
+      'Maple Court: recordatorio, 1 paquete lo espera (1 UPS) en la sala de paquetes. Su PIN: 48213377',
+    );
   });
 });

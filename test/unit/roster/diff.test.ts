@@ -34,6 +34,7 @@ function existing(externalId: string | null, fields: Partial<ExistingRecipient> 
     phone: '+12125550101',
     moveIn: '2024-01-01',
     moveOut: null,
+    language: null,
     manuallyEdited: false,
     ...fields,
   };
@@ -101,6 +102,7 @@ describe('diffRoster: who comes and goes', () => {
         status: 'active',
         moveIn: '2024-01-01',
         moveOut: null,
+        language: null,
       },
     ]);
   });

@@ -51,6 +51,7 @@ export function asExisting(rows: readonly ParsedRow[], overrides: Partial<Existi
     status: recipient.status === 'active' && !(recipient.moveOut && recipient.moveOut < TODAY) ? 'active' : 'inactive',
     moveIn: recipient.moveIn ?? null,
     moveOut: recipient.moveOut ?? null,
+    language: recipient.language ?? null,
     manuallyEdited: false,
     ...overrides,
   }));

@@ -1,0 +1,43 @@
+/// <reference types="vite/client" />
+import i18next, { type Resource } from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { isLanguage, languageIds, languages, type Language } from '../../src/contract';
+import type en from './locales/en.json';
+
+type Catalog = typeof en;
+
+// Every file in locales/ is a language: adding one is adding its file (and its line in src/contract/languages.ts).
+const files = import.meta.glob<Catalog>('./locales/*.json', { eager: true, import: 'default' });
+const resources: Resource = Object.fromEntries(
+  Object.entries(files).map(([path, catalog]) => [/([^/]+)\.json$/.exec(path)![1]!, { translation: catalog }]),
+);
+
+void i18next.use(initReactI18next).init({
+  resources,
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: languageIds,
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  react: { transSupportBasicHtmlNodes: true, transKeepBasicHtmlNodesFor: ['strong'] },
+});
+
+export const i18n = i18next;
+export { useTranslation };
+
+export const currentLanguage = (): Language => (isLanguage(i18next.language) ? i18next.language : 'en');
+
+/** Languages as offered in a Select: each in its own name. */
+export const languageOptions = () => languageIds.map((id) => ({ value: id, label: languages[id] }));
+
+/** Date and time in the screen's language, e.g. "Nov 26, 2026, 8:05 PM" or "26 nov 2026, 20:05". */
+export const formatTime = (iso: string) =>
+  new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+export const formatDate = (iso: string) => new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium' }).format(new Date(iso));
+
+export const formatClock = (iso: string) =>
+  new Intl.DateTimeFormat(currentLanguage(), { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+
+export const formatClockSeconds = (iso: string) =>
+  new Intl.DateTimeFormat(currentLanguage(), { timeStyle: 'medium' }).format(new Date(iso));

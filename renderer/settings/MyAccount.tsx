@@ -1,0 +1,79 @@
+import { Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { isLanguage, languages, type Language, type SessionInfo } from '../../src/contract';
+import { invoke } from '../api/client';
+import { useAction } from '../api/useAction';
+import { ErrorAlert } from '../components/ErrorText';
+import { languageOptions, useTranslation } from '../i18n';
+
+const followSite = 'site';
+
+interface Props {
+  session: SessionInfo;
+  siteLanguage: Language;
+  onSaved: (session: SessionInfo) => void;
+}
+
+/** The signed-in staff member's own screen language, or the site's. */
+export function MyAccountForm({ session, siteLanguage, onSaved }: Props) {
+  const { t } = useTranslation();
+  const [choice, setChoice] = useState<string>(session.language ?? followSite);
+  const [saved, setSaved] = useState(false);
+  const { run, busy, error } = useAction(() => invoke('account.setLanguage', { language: isLanguage(choice) ? choice : null }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    const next = await run();
+    if (next) {
+      setSaved(true);
+      onSaved(next);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <ErrorAlert error={error} />
+        <Select
+          label={t('settings.account.language')}
+          description={t('settings.account.languageHint')}
+          allowDeselect={false}
+          data={[
+            { value: followSite, label: t('settings.account.followSite', { language: languages[siteLanguage] }) },
+            ...languageOptions(),
+          ]}
+          value={choice}
+          onChange={(v) => v && setChoice(v)}
+          comboboxProps={{ withinPortal: true }}
+          data-autofocus
+        />
+        <Group>
+          <Button type="submit" loading={busy}>
+            {t('settings.account.save')}
+          </Button>
+          {saved && (
+            <Text c="green.9" role="status">
+              {t('settings.account.saved')}
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Settings → My account. */
+export function MyAccountCard(props: Props) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder component="section" aria-labelledby="settings-my-account">
+      <Stack>
+        <Title order={3} id="settings-my-account">
+          {t('settings.account.title')}
+        </Title>
+        <MyAccountForm {...props} />
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+type Impact = 'critical' | 'serious' | 'moderate' | 'minor';
+const impacts: Impact[] = ['critical', 'serious', 'moderate', 'minor'];
+
+/**
+ * Runs axe (WCAG 2.1 A and AA, plus axe's best practices) on the page as it is now, an open dialog
+ * included, and fails on any serious or critical violation; the rest are counted and printed by impact.
+ * One line per screen: `await expectAccessible(page, 'Settings')`.
+ */
+export async function expectAccessible(page: Page, screen: string): Promise<Record<Impact, number>> {
+  // Mantine animates dialogs and menus in; axe must not judge a half-faded colour.
+  await page.waitForTimeout(350);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const counts = Object.fromEntries(impacts.map((impact) => [impact, 0])) as Record<Impact, number>;
+  for (const violation of results.violations) counts[(violation.impact ?? 'minor') as Impact] += violation.nodes.length;
+  const rest = results.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
+  console.log(
+    `axe ${screen}: critical ${counts.critical}, serious ${counts.serious}, moderate ${counts.moderate}, minor ${counts.minor}` +
+      (rest.length ? ` (${rest.map((v) => `${v.id}×${v.nodes.length}`).join(', ')})` : ''),
+  );
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      where: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? ''}`),
+    }));
+  expect(blocking, `serious or critical axe violations on ${screen}`).toEqual([]);
+  return counts;
+}
