@@ -87,7 +87,7 @@ export function createCore(options: CoreOptions): Core {
   const access = new AccessService({ repos, credentials, keys, clock, tx, audit, alerts, settings });
   const door = new DoorController({ access, clock, settings, events, alerts });
   const devices = new DeviceService({ repos, clock, tx, audit, alerts, events, door });
-  const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials });
+  const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials, alerts });
   const rosterSchedule = new RosterSchedule({ roster, settings, clock, alerts });
   const dispatch = createDispatch(
     auth,

@@ -5,6 +5,8 @@ import { AuditRepository } from './audit';
 import { DeviceAssignmentRepository } from './deviceAssignments';
 import { OutboxRepository } from './outbox';
 import { RecipientRepository } from './recipients';
+import { RosterApplyRepository } from './rosterApply';
+import { RosterMappingRepository } from './rosterMappings';
 import { RosterRunRepository } from './rosterRuns';
 import { SettingsRepository } from './settings';
 import { StaffRepository } from './staff';
@@ -18,6 +20,8 @@ export function createRepositories(db: Db) {
     deviceAssignments: new DeviceAssignmentRepository(db),
     outbox: new OutboxRepository(db),
     recipients: new RecipientRepository(db),
+    rosterApply: new RosterApplyRepository(db),
+    rosterMappings: new RosterMappingRepository(db),
     rosterRuns: new RosterRunRepository(db),
     settings: new SettingsRepository(db),
     staff: new StaffRepository(db),

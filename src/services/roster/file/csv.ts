@@ -27,7 +27,8 @@ export async function parseCsv(bytes: Uint8Array, onProgress?: ParseProgress): P
     record_delimiter: '\n',
     relax_column_count: true,
     relax_quotes: true,
-    skip_empty_lines: true,
+    // Blank lines come through so that toTable can count them as spacer rows.
+    skip_empty_lines: false,
     // Collected here rather than read off the stream: this runs synchronously inside the parser, so at
     // a parse error `records` already holds everything before it, and no record pays for stream plumbing.
     on_record: (cells, info) => {
