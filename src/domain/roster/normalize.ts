@@ -167,7 +167,9 @@ function readRow(
     if (!text) return text === undefined ? undefined : null;
     const parsed = parse(text);
     if ('error' in parsed) {
-      problems.push({ column, reason: parsed.error, warning: `${FIELD_WORDS[column]} left empty: "${text}" ${why}` });
+      const problem = { column, reason: parsed.error, warning: `${FIELD_WORDS[column]} left empty: "${text}" ${why}` };
+      problems.push(problem);
+      notes.push(problem);
       return null;
     }
     return parsed.value;
@@ -203,11 +205,11 @@ function readRow(
   const moveIn = optional('moveIn', parseDate, dateWhy);
   const moveOut = optional('moveOut', parseDate, dateWhy);
 
+  // A rent roll lists empty units with "VACANT" for a name and usually no ID: a row, not a person.
+  if (isVacant(first)) return { recipients: null, externalId: null, problems: [], notes, skipped: 'vacant' };
   const fatal = problems.filter((p) => p.warning === null);
   if (fatal.length > 0 || externalId === null) return { recipients: null, externalId, problems, notes };
-  if (isVacant(first)) return { recipients: null, externalId: null, problems: [], notes, skipped: 'vacant' };
   if (status === 'ignore') return { recipients: null, externalId, problems: [], notes, skipped: 'ignored-status' };
-  notes.unshift(...problems);
   const recipients = named.map(
     (person, i): ImportedRecipient => ({
       line: row.line,
