@@ -19,7 +19,13 @@ import type { ApplyJournal } from '../../db/repositories/rosterApply';
 import { type RosterOutcome, type RosterRunRow, type RosterTrigger } from '../../db/repositories/rosterRuns';
 import type { Clock } from '../../clock';
 import { mapColumns, normalizeHeader, validateMapping, type ColumnMapping, type RosterColumn } from '../../domain/roster/columns';
-import { createRosterDiffer, exceedsSafetyThreshold, type ManualEditPolicy, type RosterDiff, type RosterDiffer } from '../../domain/roster/diff';
+import {
+  createRosterDiffer,
+  exceedsSafetyThreshold,
+  type ManualEditPolicy,
+  type RosterDiff,
+  type RosterDiffer,
+} from '../../domain/roster/diff';
 import { createRowNormalizer, type SeenStatus } from '../../domain/roster/normalize';
 import { statusKey, statusVocabulary, type StatusChoice, type StatusVocabulary } from '../../domain/roster/status';
 import type { RawTable } from '../../domain/roster/types';
@@ -90,13 +96,13 @@ const previewTtlMs = 30 * 60_000;
 const previewRows = 10;
 // Rows checked between two breaks for the event loop: a few milliseconds' work, so a key press at
 // the door never waits long behind a large file.
-const checkSlice = 500;
-const readPage = 5000;
+const checkSlice = 250;
+const readPage = 2000;
 const stageSlice = 1000;
 // An apply chunk aims at this much work per transaction (the door waits at most one chunk); the
 // chunk size follows what the last chunk cost, between these bounds.
-const chunkTargetMs = 6;
-const chunkRows = { first: 25, min: 5, max: 400 };
+const chunkTargetMs = 5;
+const chunkRows = { first: 25, min: 5, max: 300 };
 /** Starts an interrupted apply gets before Packroom gives up on the rest of it. */
 const maxApplyAttempts = 3;
 
@@ -187,7 +193,13 @@ export class RosterService {
     const builtIn = statusVocabulary(options.preset);
     const unknownValues = seen
       .filter((s) => !builtIn[s.key])
-      .map((s): RosterUnknownValue => ({ column: 'status', value: s.value, rows: s.rows, firstLine: s.firstLine, choice: learned[s.key] ?? null }));
+      .map((s): RosterUnknownValue => ({
+        column: 'status',
+        value: s.value,
+        rows: s.rows,
+        firstLine: s.firstLine,
+        choice: learned[s.key] ?? null,
+      }));
     const remember: RememberedChoices = {
       preset: options.preset,
       columns: Object.fromEntries(Object.entries(mapping).map(([column, index]) => [column, table.headers[index]!])),
@@ -300,7 +312,8 @@ export class RosterService {
       const actor: Actor = { staffId: interrupted.actorStaffId, label: interrupted.actor };
       if (interrupted.state === 'staging') {
         await this.dropJournal(interrupted.id);
-        const message = 'Packroom closed while it was preparing this import, before it changed anything. Nothing was changed; import the file again.';
+        const message =
+          'Packroom closed while it was preparing this import, before it changed anything. Nothing was changed; import the file again.';
         this.deps.alerts.raise('import', `The roster import of ${interrupted.fileName ?? 'a file'} did not run: ${message}`);
         return this.recordStopped(actor, interrupted.trigger, interrupted.fileName, interrupted.startedAt, 'failed', message);
       }
@@ -426,7 +439,10 @@ export class RosterService {
     const message =
       `Stopped after ${interrupted.done} of ${interrupted.total} recipients: it failed ${maxApplyAttempts} times. ` +
       'The recipients done are fully imported; preview the file again to import the rest.';
-    this.deps.alerts.raise('import', `The roster import of ${interrupted.fileName ?? 'a file'} ${message.charAt(0).toLowerCase()}${message.slice(1)}`);
+    this.deps.alerts.raise(
+      'import',
+      `The roster import of ${interrupted.fileName ?? 'a file'} ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
+    );
     const actor: Actor = { staffId: interrupted.actorStaffId, label: interrupted.actor };
     return this.deps.tx.run(() =>
       this.record(actor, interrupted.trigger, interrupted.fileName, interrupted.startedAt, 'failed', message, { ...plan.applied }),
