@@ -1,5 +1,12 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
-import type { RosterFieldChange, RosterLinked, RosterMoveOut, RosterNewRecipient, RosterRecipientChange, RosterRowError } from '../../src/contract';
+import type {
+  RosterFieldChange,
+  RosterLinked,
+  RosterMoveOut,
+  RosterNewRecipient,
+  RosterRecipientChange,
+  RosterRowError,
+} from '../../src/contract';
 import { fieldLabels, moveOutReasons } from './labels';
 
 const shown = (v: string | null) => v ?? '—';

@@ -27,7 +27,9 @@ interface Props {
 
 /** "Header on line 4 (2 title rows above it skipped). Skipped: 3 section headings, 12 charge lines under a resident." */
 function LayoutNote({ diff, layout }: Pick<Props, 'diff' | 'layout'>) {
-  const skipped = (Object.entries(diff.skipped) as [RosterSkipKind, number][]).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${skipLabels[kind]}`);
+  const skipped = (Object.entries(diff.skipped) as [RosterSkipKind, number][])
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${n} ${skipLabels[kind]}`);
   if (layout.spacerRows > 0) skipped.push(`${layout.spacerRows} blank rows`);
   const header =
     layout.headerLines.length > 0

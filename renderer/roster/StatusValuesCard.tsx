@@ -10,7 +10,10 @@ interface Props {
   onMap: (statusValues: Record<string, RosterStatusChoice>) => void;
 }
 
-const choiceOptions = (Object.keys(statusChoiceLabels) as RosterStatusChoice[]).map((value) => ({ value, label: statusChoiceLabels[value] }));
+const choiceOptions = (Object.keys(statusChoiceLabels) as RosterStatusChoice[]).map((value) => ({
+  value,
+  label: statusChoiceLabels[value],
+}));
 
 /** Status words Packroom does not know: mapped once here, remembered for this kind of file and the daily import. */
 export function StatusValuesCard({ values, busy, onMap }: Props) {

@@ -11,9 +11,7 @@ export interface Choices {
 }
 
 export type Step =
-  | { kind: 'choose' }
-  | { kind: 'preview'; uploadId: string; dryRun: RosterDryRun; choices: Choices }
-  | { kind: 'done'; run: RosterRun };
+  { kind: 'choose' } | { kind: 'preview'; uploadId: string; dryRun: RosterDryRun; choices: Choices } | { kind: 'done'; run: RosterRun };
 
 export interface Progress {
   phase: 'uploading' | 'reading' | 'checking' | 'applying';

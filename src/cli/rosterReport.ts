@@ -64,7 +64,12 @@ export function formatPreview(preview: RosterDryRun): string {
       shownErrors,
     ),
     ...section('Imported without a field', diff.warnings.length, diff.warnings, (w) => `line ${w.line}: ${w.reason}`, shownErrors),
-    ...section('Linked (added by hand, same unit and name)', diff.linked.length, diff.linked, (l) => `line ${l.line}  ${l.name} (unit ${l.unit}) → ${l.externalId}`),
+    ...section(
+      'Linked (added by hand, same unit and name)',
+      diff.linked.length,
+      diff.linked,
+      (l) => `line ${l.line}  ${l.name} (unit ${l.unit}) → ${l.externalId}`,
+    ),
     `Deactivates ${safety.wouldDeactivate} of ${safety.activeBefore} active imported residents (${percent(safety.share)}); the limit is ${percent(safety.limit)}.`,
   );
   if (safety.exceeded) lines.push('That is over the limit: applying it needs --yes-deactivate-many.');

@@ -218,16 +218,7 @@ export interface DeviceOverview {
 // ---- Roster import ----
 
 export type RosterPreset =
-  | 'yardi'
-  | 'onesite'
-  | 'entrata'
-  | 'salesforce'
-  | 'appfolio'
-  | 'buildium'
-  | 'rentmanager'
-  | 'resman'
-  | 'mri'
-  | 'generic';
+  'yardi' | 'onesite' | 'entrata' | 'salesforce' | 'appfolio' | 'buildium' | 'rentmanager' | 'resman' | 'mri' | 'generic';
 export type RosterColumnId =
   'externalId' | 'fullName' | 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'status' | 'moveIn' | 'moveOut';
 /** What an import does to a field staff edited by hand. */

@@ -144,7 +144,9 @@ describe('the daily import: a stale export', () => {
     drop(yardiFile, rosterFixture(yardiFile).toString(), 40 * hour);
     await runDue();
     expect(core.alerts.list().map((a) => a.message)).toContainEqual(
-      expect.stringMatching(/^The export from your property-management system seems to have stopped: .*yardi-tenant-directory\.csv, is 41 hours old/),
+      expect.stringMatching(
+        /^The export from your property-management system seems to have stopped: .*yardi-tenant-directory\.csv, is 41 hours old/,
+      ),
     );
   });
 
@@ -161,8 +163,15 @@ describe('roster import: a crash in the middle of a chunked apply', () => {
 
   /** Every recipient is either absent or whole: active, with exactly one active PIN and its audit row. */
   function expectNoHalfImported(core: Core) {
-    expect(count(core, "SELECT count(*) FROM recipients r WHERE (SELECT count(*) FROM access_keys k WHERE k.recipient_id = r.id AND k.status = 'active') != 1")).toBe(0);
-    expect(count(core, "SELECT count(*) FROM recipients")).toBe(count(core, "SELECT count(*) FROM audit_log WHERE action = 'roster.added'"));
+    expect(
+      count(
+        core,
+        "SELECT count(*) FROM recipients r WHERE (SELECT count(*) FROM access_keys k WHERE k.recipient_id = r.id AND k.status = 'active') != 1",
+      ),
+    ).toBe(0);
+    expect(count(core, 'SELECT count(*) FROM recipients')).toBe(
+      count(core, "SELECT count(*) FROM audit_log WHERE action = 'roster.added'"),
+    );
   }
 
   it('resumes on the next start and finishes exactly what was previewed, once', async () => {
@@ -267,7 +276,10 @@ describe('roster import: a crash in the middle of a chunked apply', () => {
     const core = testCore();
     await importRoster(core, bigExport(size));
     const target = recipientByExternalId(core, 't599');
-    const dryRun = await preview(core, bigExport(size, (i) => (i > 500 ? 'Past' : 'Current')));
+    const dryRun = await preview(
+      core,
+      bigExport(size, (i) => (i > 500 ? 'Past' : 'Current')),
+    );
     expect(dryRun.diff?.counts.movedOut).toBe(100);
     const issue = core.credentials.revokeAll.bind(core.credentials);
     let edited = false;

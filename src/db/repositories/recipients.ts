@@ -160,7 +160,10 @@ export class RecipientRepository {
    * shows. Hand-added recipients count too: an import may link them.
    */
   rosterFingerprint(): string {
-    return this.db.prepare("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || total(updated_at) FROM recipients").pluck().get() as string;
+    return this.db
+      .prepare("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || total(updated_at) FROM recipients")
+      .pluck()
+      .get() as string;
   }
 
   /** updated_at of each of these recipients, to tell which ones someone wrote since a preview. */

@@ -90,7 +90,10 @@ export class RosterApplyRepository {
   }
 
   countAttempt(applyId: number): number {
-    return this.db.prepare('UPDATE roster_applies SET attempts = attempts + 1 WHERE id = ? RETURNING attempts').pluck().get(applyId) as number;
+    return this.db
+      .prepare('UPDATE roster_applies SET attempts = attempts + 1 WHERE id = ? RETURNING attempts')
+      .pluck()
+      .get(applyId) as number;
   }
 
   /** Removes at most `limit` staged items; returns how many went. For dropping an apply in slices. */

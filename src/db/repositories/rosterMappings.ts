@@ -15,8 +15,7 @@ export class RosterMappingRepository {
 
   get(preset: string): SavedRosterMapping | undefined {
     const raw = this.db.prepare('SELECT * FROM roster_mappings WHERE preset = ?').get(preset) as
-      | { preset: string; columns: string; status_values: string; saved_at: number }
-      | undefined;
+      { preset: string; columns: string; status_values: string; saved_at: number } | undefined;
     return (
       raw && {
         preset: raw.preset,

@@ -17,16 +17,7 @@ export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 export type ColumnMapping = Partial<Record<RosterColumn, number>>;
 
 export type PresetId =
-  | 'yardi'
-  | 'onesite'
-  | 'entrata'
-  | 'salesforce'
-  | 'appfolio'
-  | 'buildium'
-  | 'rentmanager'
-  | 'resman'
-  | 'mri'
-  | 'generic';
+  'yardi' | 'onesite' | 'entrata' | 'salesforce' | 'appfolio' | 'buildium' | 'rentmanager' | 'resman' | 'mri' | 'generic';
 
 interface Preset {
   label: string;
@@ -190,7 +181,20 @@ const DETECTION_ALIASES: Record<RosterColumn, string[]> = {
   firstName: ['firstname', 'first', 'givenname', 'fname'],
   lastName: ['lastname', 'last', 'surname', 'familyname', 'lname'],
   fullName: ['name', 'namelastfirst', 'fullname', 'resident', 'tenant', 'contactname'],
-  unit: ['unit', 'unitnumber', 'unitno', 'apt', 'aptnumber', 'apartment', 'apartmentnumber', 'suite', 'bldgunit', 'unitc', 'unitname', 'unitid'],
+  unit: [
+    'unit',
+    'unitnumber',
+    'unitno',
+    'apt',
+    'aptnumber',
+    'apartment',
+    'apartmentnumber',
+    'suite',
+    'bldgunit',
+    'unitc',
+    'unitname',
+    'unitid',
+  ],
   email: ['email', 'emailaddress', 'mail', 'emails'],
   // Mobile first: notifications go out by text message, which a landline cannot receive.
   phone: [

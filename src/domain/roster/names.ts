@@ -54,7 +54,9 @@ function titleCase(text: string): string {
   return text
     .split(' ')
     .map((word) =>
-      ROMAN.test(word) ? word.toUpperCase() : word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()),
+      ROMAN.test(word)
+        ? word.toUpperCase()
+        : word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()),
     )
     .join(' ');
 }

@@ -130,7 +130,12 @@ function headerOf(headers: readonly string[], mapping: ColumnMapping) {
   return (column: RosterColumn | null): string | null => (column === null ? null : (headers[mapping[column] ?? -1] ?? null));
 }
 
-function duplicateIdError(recipient: ImportedRecipient, firstLine: number, headerNames: readonly string[], mapping: ColumnMapping): RowError {
+function duplicateIdError(
+  recipient: ImportedRecipient,
+  firstLine: number,
+  headerNames: readonly string[],
+  mapping: ColumnMapping,
+): RowError {
   if (recipient.externalIdDerived) {
     return { line: recipient.line, column: null, reason: `same unit and name as line ${firstLine}` };
   }
@@ -210,22 +215,20 @@ function readRow(
   const fatal = problems.filter((p) => p.warning === null);
   if (fatal.length > 0 || externalId === null) return { recipients: null, externalId, problems, notes };
   if (status === 'ignore') return { recipients: null, externalId, problems: [], notes, skipped: 'ignored-status' };
-  const recipients = named.map(
-    (person, i): ImportedRecipient => ({
-      line: row.line,
-      // The second resident of a household cell: the file's ID plus "#2", or their own unit-and-name key.
-      externalId:
-        i === 0 ? externalId : externalIdDerived ? derivedExternalId(unit, person.lastName, person.firstName)! : `${externalId}#${i + 1}`,
-      externalIdDerived,
-      ...person,
-      unit,
-      status,
-      ...(email !== undefined && { email }),
-      ...(phone !== undefined && { phone }),
-      ...(moveIn !== undefined && { moveIn }),
-      ...(moveOut !== undefined && { moveOut }),
-    }),
-  );
+  const recipients = named.map((person, i): ImportedRecipient => ({
+    line: row.line,
+    // The second resident of a household cell: the file's ID plus "#2", or their own unit-and-name key.
+    externalId:
+      i === 0 ? externalId : externalIdDerived ? derivedExternalId(unit, person.lastName, person.firstName)! : `${externalId}#${i + 1}`,
+    externalIdDerived,
+    ...person,
+    unit,
+    status,
+    ...(email !== undefined && { email }),
+    ...(phone !== undefined && { phone }),
+    ...(moveIn !== undefined && { moveIn }),
+    ...(moveOut !== undefined && { moveOut }),
+  }));
   return { recipients, externalId, problems: [], notes };
 }
 
@@ -281,7 +284,11 @@ function pickPhone(text: string, known: (part: string) => string | null, country
     if (chosen) picked = chosen.parsed;
   }
   if ('value' in picked && isLandline(picked.value)) {
-    notes.push({ column: 'phone', reason: '', warning: `phone ${picked.value} looks like a landline: text messages to it will not arrive` });
+    notes.push({
+      column: 'phone',
+      reason: '',
+      warning: `phone ${picked.value} looks like a landline: text messages to it will not arrive`,
+    });
   }
   return picked;
 }

@@ -136,7 +136,12 @@ export function applyChunk(
       counts.movedOut += 1;
       const revoked = credentials.revokeAll(actor, item.next.id, { batched: true });
       rows.push(
-        row('roster.deactivated', item.next.id, { reason: item.reason, credentialsRevoked: revoked, ...linked, ...fieldChanges(item.changes) }),
+        row('roster.deactivated', item.next.id, {
+          reason: item.reason,
+          credentialsRevoked: revoked,
+          ...linked,
+          ...fieldChanges(item.changes),
+        }),
       );
     } else if (item.kind === 'reactivated' && item.next.status === 'active') {
       returning.push({ item, recipient: item.next });
@@ -154,7 +159,12 @@ export function applyChunk(
   returning.forEach(({ item, recipient }, i) => {
     const linked = item.linkExternalId ? { linkedTo: item.linkExternalId } : {};
     rows.push(
-      row('roster.reactivated', recipient.id, { line: item.line, notified: channels(issued[i]!), ...linked, ...fieldChanges(item.changes) }),
+      row('roster.reactivated', recipient.id, {
+        line: item.line,
+        notified: channels(issued[i]!),
+        ...linked,
+        ...fieldChanges(item.changes),
+      }),
     );
   });
   newcomers.forEach(({ fields, recipient }, i) => {

@@ -85,12 +85,7 @@ describe.each(formats)('a report-style export (%s)', (_format, build, name) => {
   });
 
   it('lets a status in the row win over its section', async () => {
-    const rows = [
-      ['Unit', 'Name', 'Status'],
-      ['Past Residents'],
-      ['201', 'Ortiz, Ana', 'Current'],
-      ['202', 'Novak, Petra', ''],
-    ];
+    const rows = [['Unit', 'Name', 'Status'], ['Past Residents'], ['201', 'Ortiz, Ana', 'Current'], ['202', 'Novak, Petra', '']];
     const table = await parseRosterFile(await build(rows), name);
     const recipients = recipientsOf(normalizeTable(table, mapColumns(table.headers, 'generic')));
     expect(recipients.map((r) => [r.lastName, r.status])).toEqual([
@@ -122,11 +117,28 @@ describe('presets for more systems', () => {
       rows: [
         ['Tenant Directory'],
         ['Property', 'Unit', 'Tenant', 'Status', 'Phone Numbers', 'Emails', 'Move-in', 'Move-out'],
-        ['Harbor', '1A', 'Chidi Okafor', 'Current', 'Mobile: (212) 555-0101, Home: (212) 555-0102', 'chidi@example.com, c.okafor@example.com', '03/01/2022', ''],
+        [
+          'Harbor',
+          '1A',
+          'Chidi Okafor',
+          'Current',
+          'Mobile: (212) 555-0101, Home: (212) 555-0102',
+          'chidi@example.com, c.okafor@example.com',
+          '03/01/2022',
+          '',
+        ],
         ['Harbor', '1B', 'Lucía García', 'Notice-Unrented', 'Home: (212) 555-0103', 'lucia@example.com', '06/15/2023', '12/31/2025'],
         ['Harbor', '1C', 'Ann Lee', 'Evict', '', '', '01/01/2021', ''],
       ],
-      mapping: { fullName: 'Tenant', unit: 'Unit', status: 'Status', phone: 'Phone Numbers', email: 'Emails', moveIn: 'Move-in', moveOut: 'Move-out' },
+      mapping: {
+        fullName: 'Tenant',
+        unit: 'Unit',
+        status: 'Status',
+        phone: 'Phone Numbers',
+        email: 'Emails',
+        moveIn: 'Move-in',
+        moveOut: 'Move-out',
+      },
       expected: [
         ['1a|okafor|chidi', 'Chidi', 'Okafor', 'active', '+12125550101', 'chidi@example.com'],
         ['1b|garcía|lucía', 'Lucía', 'García', 'active', '+12125550103', 'lucia@example.com'],
@@ -136,7 +148,19 @@ describe('presets for more systems', () => {
     {
       preset: 'buildium',
       rows: [
-        ['Tenant ID', 'First name', 'Last name', 'Property', 'Unit', 'Email', 'Mobile phone', 'Home phone', 'Lease status', 'Move-in date', 'Move-out date'],
+        [
+          'Tenant ID',
+          'First name',
+          'Last name',
+          'Property',
+          'Unit',
+          'Email',
+          'Mobile phone',
+          'Home phone',
+          'Lease status',
+          'Move-in date',
+          'Move-out date',
+        ],
         ['B-1', 'Chidi', 'Okafor', 'Harbor', '101', 'chidi@example.com', '212-555-0101', '', 'Active', '2022-03-01', ''],
         ['B-2', 'Lucía', 'García', 'Harbor', '102', 'lucia@example.com', '', '212-555-0102', 'Future', '2026-01-01', ''],
         ['B-3', 'Ann', 'Lee', 'Harbor', '103', '', '', '', 'Past', '2020-01-01', '2024-12-31'],

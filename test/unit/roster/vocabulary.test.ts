@@ -76,7 +76,11 @@ describe('status vocabularies', () => {
         ['R1', 'active'],
         ['R2', 'active'],
       ]);
-      expect(parsed[2]).toMatchObject({ ok: false, externalId: 'R3', errors: [{ column: 'Status', reason: expect.stringContaining('Sabbatical') }] });
+      expect(parsed[2]).toMatchObject({
+        ok: false,
+        externalId: 'R3',
+        errors: [{ column: 'Status', reason: expect.stringContaining('Sabbatical') }],
+      });
     });
   });
 });
@@ -90,10 +94,34 @@ describe('names in one column', () => {
     ["O'BRIEN-KELLY, SIOBHAN", [['Siobhan', "O'Brien-Kelly"]]],
     ['Dr. John Smith Jr.', [['John', 'Smith Jr.']]],
     ['Smith, Dr. John', [['John', 'Smith']]],
-    ['Smith, John & Jane', [['John', 'Smith'], ['Jane', 'Smith']]],
-    ['Smith, John and Jane', [['John', 'Smith'], ['Jane', 'Smith']]],
-    ['John & Jane Smith', [['John', 'Smith'], ['Jane', 'Smith']]],
-    ['Ann Lee & Bo Chen', [['Ann', 'Lee'], ['Bo', 'Chen']]],
+    [
+      'Smith, John & Jane',
+      [
+        ['John', 'Smith'],
+        ['Jane', 'Smith'],
+      ],
+    ],
+    [
+      'Smith, John and Jane',
+      [
+        ['John', 'Smith'],
+        ['Jane', 'Smith'],
+      ],
+    ],
+    [
+      'John & Jane Smith',
+      [
+        ['John', 'Smith'],
+        ['Jane', 'Smith'],
+      ],
+    ],
+    [
+      'Ann Lee & Bo Chen',
+      [
+        ['Ann', 'Lee'],
+        ['Bo', 'Chen'],
+      ],
+    ],
     ['Ortega y Gasset, José', [['José', 'Ortega y Gasset']]],
   ])('"%s"', (cell, people) => {
     expect(readPeople(cell).map((p) => [p.firstName, p.lastName])).toEqual(people);

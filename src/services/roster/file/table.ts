@@ -23,7 +23,9 @@ export function toTable(sheetRows: RawRow[]): RawTable | null {
   const headerLines = location.headerRows.map((i) => nonBlank[i]!.line);
   const firstLine = headerLines.at(-1)!;
   const lastLine = dataRows.at(-1)?.line ?? firstLine;
-  const spacerRows = sheetRows.filter((row) => row.line > firstLine && row.line < lastLine && row.cells.every((cell) => cell.trim() === '')).length;
+  const spacerRows = sheetRows.filter(
+    (row) => row.line > firstLine && row.line < lastLine && row.cells.every((cell) => cell.trim() === ''),
+  ).length;
   const titleRows = location.headerRows[0]!;
   // Only a report-shaped file carries its layout; a plain table is just headers and rows.
   const plain = titleRows === 0 && headerLines.length === 1 && spacerRows === 0;
