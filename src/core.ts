@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { AdjustableClock } from './clock';
+import { BackgroundCheckpoints } from './db/checkpoints';
 import { openDatabase, type Db } from './db/open';
 import { createRepositories, type Repositories } from './db/repositories';
 import { databaseFile } from './paths';
@@ -87,7 +88,8 @@ export function createCore(options: CoreOptions): Core {
   const access = new AccessService({ repos, credentials, keys, clock, tx, audit, alerts, settings });
   const door = new DoorController({ access, clock, settings, events, alerts });
   const devices = new DeviceService({ repos, clock, tx, audit, alerts, events, door });
-  const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials, alerts });
+  const checkpoints = new BackgroundCheckpoints(db, databaseFile(options.dataDir), options.nativeBinding);
+  const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials, alerts, checkpoints });
   const rosterSchedule = new RosterSchedule({ roster, settings, clock, alerts });
   const dispatch = createDispatch(
     auth,

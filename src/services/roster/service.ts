@@ -14,6 +14,7 @@ import {
   type RosterUnknownValue,
 } from '../../contract';
 import type { rosterDryRunInput } from '../../contract/schemas';
+import type { BulkWrites } from '../../db/checkpoints';
 import type { HandAddedRecipient, RosterRecipient } from '../../db/repositories/recipients';
 import type { ApplyJournal } from '../../db/repositories/rosterApply';
 import { type RosterOutcome, type RosterRunRow, type RosterTrigger } from '../../db/repositories/rosterRuns';
@@ -51,6 +52,8 @@ export interface RosterDeps {
   events: EventBus;
   credentials: CredentialService;
   alerts: AlertService;
+  /** Keeps WAL checkpoints off the main thread while an apply writes (see BackgroundCheckpoints). */
+  checkpoints: BulkWrites;
 }
 
 export interface DryRunOptions {
@@ -357,7 +360,7 @@ export class RosterService {
   }
 
   private async exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const running = work();
+    const running = this.deps.checkpoints.during(work);
     this.applying = running;
     try {
       return await running;
