@@ -52,6 +52,9 @@ export function formatPreview(preview: RosterDryRun): string {
     `  Rows with errors:  ${counts.errors}`,
     `  Without a field:   ${diff.warnings.length}`,
     `  Linked by name:    ${diff.linked.length}`,
+    ...Object.entries(diff.skipped)
+      .filter(([, n]) => n > 0)
+      .map(([kind, n]) => `  Skipped (${kind}): ${n}`),
     ...section('New', counts.added, diff.added, (a) => `line ${a.line}  ${a.externalId}  ${a.firstName} ${a.lastName} (unit ${a.unit})`),
     ...section('Changed', counts.changed, diff.changed, (c) => `${who(c)}: ${c.changes.map(change).join('; ')}`),
     ...section('Moved out', counts.movedOut, diff.movedOut, (m) => `${who(m)}: ${moveOutReasons[m.reason]}`),
