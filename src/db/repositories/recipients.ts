@@ -177,6 +177,24 @@ export class RecipientRepository {
     this.db.prepare('UPDATE recipients SET external_id = ? WHERE id = ? AND external_id IS NULL').run(externalId, id);
   }
 
+  // The name-search index (FTS5) merges its segments as rows go in; with one segment per small
+  // transaction, now and then one insert pays for merging most of the index (over 100 ms at 50,000
+  // rows). During a bulk import those merges are paused and done a bounded step per chunk instead.
+
+  pauseSearchMerges(): void {
+    this.db.prepare("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('automerge', 0)").run();
+  }
+
+  /** About `pages` pages of merge work: a few milliseconds. */
+  mergeSearchIndex(pages: number): void {
+    this.db.prepare("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('merge', ?)").run(pages);
+  }
+
+  /** Back to FTS5's default (merge when 4 segments share a level); a closed database is left as it is. */
+  resumeSearchMerges(): void {
+    if (this.db.open) this.db.prepare("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('automerge', 4)").run();
+  }
+
   /** Returns the new ids, in order. */
   insertImported(rows: readonly RosterInsert[], now: number): number[] {
     const insert = this.db.prepare(

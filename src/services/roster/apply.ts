@@ -92,6 +92,10 @@ export interface ApplyDeps {
 
 type AuditRow = { action: string; subject: string; details: Record<string, unknown> };
 
+// Name-search merge work per chunk (see RecipientRepository.pauseSearchMerges): enough to keep up with
+// one new index segment per chunk.
+const searchMergePages = 32;
+
 const fieldChanges = (changes: readonly FieldChange[]) => Object.fromEntries(changes.map((c) => [c.field, { from: c.from, to: c.to }]));
 
 /**
@@ -150,6 +154,7 @@ export function applyChunk(
 
   const added = items.flatMap((i) => (i.kind === 'add' ? [i.recipient] : []));
   const ids = repo.insertImported(added, options.now);
+  if (added.length > 0 || updates.length > 0) repo.mergeSearchIndex(searchMergePages);
   const newcomers = added.map((fields, i) => ({ fields, recipient: { ...fields, id: ids[i]! } }));
   const issued = credentials.issueSealed(
     actor,

@@ -141,6 +141,7 @@ export class RosterService {
     const progress = this.progress(options.runId ?? random.token(12));
     progress('reading', 0, bytes.length);
     const table = await readTable(bytes, fileName, (done, total) => progress('reading', done, total));
+    await setImmediate();
     const saved = rosterMappings.get(options.preset);
     const warnings: string[] = [];
     let mapping: ColumnMapping;
@@ -187,9 +188,14 @@ export class RosterService {
       handAdded,
       unlinked: new Set(options.unlink ?? []),
     });
+    // Each step over the whole roster is a few milliseconds at 50,000 recipients: a break between them
+    // keeps the longest wait at the door to one step, not their sum.
+    await setImmediate();
     const seen = await this.checkInSlices(table, mapping, existing, statusVocabulary(options.preset, learned), differ, progress);
     const diff = differ.finish();
+    await setImmediate();
     const byExternalId = new Map(existing.map((r) => [r.externalId, r]));
+    await setImmediate();
     const handById = new Map(handAdded.map((r) => [r.id, r]));
     for (const link of diff.linked) byExternalId.set(link.externalId, { ...handById.get(link.recipientId)!, externalId: link.externalId });
 
@@ -360,7 +366,15 @@ export class RosterService {
   }
 
   private async exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const running = this.deps.checkpoints.during(work);
+    const { recipients } = this.deps.repos;
+    const running = this.deps.checkpoints.during(async () => {
+      this.deps.tx.run(() => recipients.pauseSearchMerges());
+      try {
+        return await work();
+      } finally {
+        recipients.resumeSearchMerges();
+      }
+    });
     this.applying = running;
     try {
       return await running;
@@ -510,6 +524,7 @@ export class RosterService {
       knownPhones,
       statusWords,
     });
+    await setImmediate();
     const { rows } = table;
     for (let start = 0; start < rows.length; start += checkSlice) {
       const end = Math.min(start + checkSlice, rows.length);

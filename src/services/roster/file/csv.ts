@@ -19,6 +19,7 @@ export async function parseCsv(bytes: Uint8Array, onProgress?: ParseProgress): P
   // One line-ending style makes csv-parse's line count match what a text editor shows.
   const text = decodeText(bytes).replace(/\r\n?/g, '\n');
   if (text.trim() === '') throw emptyFile();
+  await setImmediate();
 
   const records: RawRow[] = [];
   let lastRecordEnd = 0;
@@ -43,6 +44,8 @@ export async function parseCsv(bytes: Uint8Array, onProgress?: ParseProgress): P
   } catch (error) {
     throw error instanceof CsvError ? malformedCsv(error, lastRecordEnd + 1) : error;
   }
+  // The parse and the table's clean-up are each a few milliseconds on a large file: not both at once.
+  await setImmediate();
   const table = toTable(records);
   if (!table) throw emptyFile();
   if (table.rows.length === 0) throw headerOnlyFile();
