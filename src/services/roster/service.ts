@@ -97,9 +97,10 @@ interface JournalPlan {
 
 const previewTtlMs = 30 * 60_000;
 const previewRows = 10;
-// Rows checked between two breaks for the event loop: a few milliseconds' work, so a key press at
-// the door never waits long behind a large file.
-const checkSlice = 250;
+// Rows are checked for this long between two breaks for the event loop, so a key press at the door
+// never waits long behind a large file; the clock is looked at every checkStep rows.
+const checkSliceMs = 5;
+const checkStep = 25;
 const readPage = 2000;
 const stageSlice = 1000;
 // An apply chunk aims at this much work per transaction (the door waits at most one chunk); the
@@ -526,10 +527,16 @@ export class RosterService {
     });
     await setImmediate();
     const { rows } = table;
-    for (let start = 0; start < rows.length; start += checkSlice) {
-      const end = Math.min(start + checkSlice, rows.length);
-      for (let i = start; i < end; i += 1) for (const parsed of normalizer.read(rows[i]!)) differ.add(parsed);
-      progress('checking', end, rows.length);
+    let i = 0;
+    while (i < rows.length) {
+      // A slice ends after checkSliceMs of work (checked every few rows), so a slow or busy computer gets
+      // shorter slices rather than longer waits at the door.
+      const began = performance.now();
+      do {
+        const end = Math.min(i + checkStep, rows.length);
+        for (; i < end; i += 1) for (const parsed of normalizer.read(rows[i]!)) differ.add(parsed);
+      } while (i < rows.length && performance.now() - began < checkSliceMs);
+      progress('checking', i, rows.length);
       await setImmediate();
     }
     return normalizer.statusWords();
