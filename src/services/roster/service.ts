@@ -102,7 +102,7 @@ const previewRows = 10;
 const checkSliceMs = 5;
 const checkStep = 25;
 const readPage = 2000;
-const stageSlice = 1000;
+const stageSlice = 250;
 // An apply chunk aims at this much work per transaction (the door waits at most one chunk); the
 // chunk size follows what the last chunk cost, between these bounds.
 const chunkTargetMs = 5;
@@ -271,7 +271,9 @@ export class RosterService {
       );
     }
     return this.exclusive(async () => {
+      await setImmediate();
       const { items, keptManual } = planApply(diff, pending.byExternalId, pending.policy);
+      await setImmediate();
       const plan: JournalPlan = {
         counts: rosterCounts(diff),
         applied: { ...noneApplied(), keptManual },
