@@ -46,9 +46,7 @@ export async function parseCsv(bytes: Uint8Array, onProgress?: ParseProgress): P
   } catch (error) {
     throw error instanceof CsvError ? malformedCsv(error, lastRecordEnd + 1) : error;
   }
-  // The parse and the table's clean-up are each a few milliseconds on a large file: not both at once.
-  await setImmediate();
-  const table = toTable(records);
+  const table = await toTable(records);
   if (!table) throw emptyFile();
   if (table.rows.length === 0) throw headerOnlyFile();
   return table;

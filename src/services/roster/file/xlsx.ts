@@ -21,7 +21,7 @@ export async function parseXlsx(bytes: Uint8Array): Promise<RawTable> {
     for (let column = 1; column <= row.cellCount; column += 1) cells.push(cellText(row.getCell(column).value));
     sheetRows.push({ line: row.number, cells });
   });
-  const table = toTable(sheetRows);
+  const table = await toTable(sheetRows);
   if (!table) throw emptyFile();
   if (table.rows.length === 0) throw headerOnlyFile();
   return table;
