@@ -272,6 +272,19 @@ describe('roster import: a crash in the middle of a chunked apply', () => {
     }
   });
 
+  it('applies one import at a time', async () => {
+    const core = testCore();
+    const first = await preview(core, bigExport(300));
+    const second = await preview(core, bigExport(300));
+    const applying = core.roster.apply(cliActor, first.id!, { confirmLargeDeactivation: false, trigger: 'cli' });
+    await expect(core.roster.apply(cliActor, second.id!, { confirmLargeDeactivation: false, trigger: 'cli' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'Another import is being applied right now. Wait for it to finish, then preview the file again.',
+    });
+    await applying;
+    expect(count(core, 'SELECT count(*) FROM recipients')).toBe(300);
+  });
+
   it('leaves a recipient edited while the import applies as edited', async () => {
     const core = testCore();
     await importRoster(core, bigExport(size));

@@ -262,15 +262,15 @@ export class RosterService {
     }
     // Taken out at once, so a second click on Apply cannot apply the same preview twice.
     this.pending.delete(dryRunId);
-    // An apply a crash interrupted finishes first; it changes the roster, so this preview then goes stale.
-    await this.resumeInterrupted();
-    if (repo.rosterFingerprint() !== pending.fingerprint) {
-      throw new ApiError(
-        'CONFLICT',
-        'Recipients changed after this preview was made (an edit or another import). Preview the file again, so you apply what you see.',
-      );
-    }
     return this.exclusive(async () => {
+      // An apply a crash interrupted finishes first; it changes the roster, so this preview then goes stale.
+      await this.finishInterrupted();
+      if (repo.rosterFingerprint() !== pending.fingerprint) {
+        throw new ApiError(
+          'CONFLICT',
+          'Recipients changed after this preview was made (an edit or another import). Preview the file again, so you apply what you see.',
+        );
+      }
       await setImmediate();
       const { items, keptManual } = planApply(diff, pending.byExternalId, pending.policy);
       await setImmediate();
@@ -317,29 +317,31 @@ export class RosterService {
    * through the chunks resumes where it stopped. Null when there was none.
    */
   async resumeInterrupted(): Promise<RosterRun | null> {
-    if (this.applying) return null;
+    if (this.applying || !this.deps.repos.rosterApply.current()) return null;
+    return this.exclusive(() => this.finishInterrupted());
+  }
+
+  private async finishInterrupted(): Promise<RosterRun | null> {
     const interrupted = this.deps.repos.rosterApply.current();
     if (!interrupted) return null;
-    return this.exclusive(async () => {
-      const actor: Actor = { staffId: interrupted.actorStaffId, label: interrupted.actor };
-      if (interrupted.state === 'staging') {
-        await this.dropJournal(interrupted.id);
-        const message =
-          'Packroom closed while it was preparing this import, before it changed anything. Nothing was changed; import the file again.';
-        this.deps.alerts.raise('import', `The roster import of ${interrupted.fileName ?? 'a file'} did not run: ${message}`);
-        return this.recordStopped(actor, interrupted.trigger, interrupted.fileName, interrupted.startedAt, 'failed', message);
-      }
-      const attempts = this.deps.tx.run(() => this.deps.repos.rosterApply.countAttempt(interrupted.id));
-      if (attempts > maxApplyAttempts) return this.giveUp(interrupted);
-      this.deps.tx.run(() =>
-        this.deps.audit.record(actor, 'roster.import_resumed', null, {
-          file: interrupted.fileName,
-          done: interrupted.done,
-          total: interrupted.total,
-        }),
-      );
-      return this.runJournal(interrupted, this.progress(`resume-${interrupted.id}`), { fresh: false });
-    });
+    const actor: Actor = { staffId: interrupted.actorStaffId, label: interrupted.actor };
+    if (interrupted.state === 'staging') {
+      await this.dropJournal(interrupted.id);
+      const message =
+        'Packroom closed while it was preparing this import, before it changed anything. Nothing was changed; import the file again.';
+      this.deps.alerts.raise('import', `The roster import of ${interrupted.fileName ?? 'a file'} did not run: ${message}`);
+      return this.recordStopped(actor, interrupted.trigger, interrupted.fileName, interrupted.startedAt, 'failed', message);
+    }
+    const attempts = this.deps.tx.run(() => this.deps.repos.rosterApply.countAttempt(interrupted.id));
+    if (attempts > maxApplyAttempts) return this.giveUp(interrupted);
+    this.deps.tx.run(() =>
+      this.deps.audit.record(actor, 'roster.import_resumed', null, {
+        file: interrupted.fileName,
+        done: interrupted.done,
+        total: interrupted.total,
+      }),
+    );
+    return this.runJournal(interrupted, this.progress(`resume-${interrupted.id}`), { fresh: false });
   }
 
   /** Drops an upload or a preview the person cancelled. */
