@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AdjustableClock } from './clock';
+import { BackgroundCheckpoints } from './db/checkpoints';
 import { openDatabase, type Db } from './db/open';
 import { createRepositories, type Repositories } from './db/repositories';
 import { databaseFile } from './paths';
@@ -123,7 +124,8 @@ export function createCore(options: CoreOptions): Core {
   const carrierCodes = new CarrierCodeService({ repos, clock, tx, audit, keys, settings, timeZone });
   const door = new DoorController({ access, clock, settings, events, alerts });
   const devices = new DeviceService({ repos, clock, tx, audit, alerts, events, door });
-  const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials });
+  const checkpoints = new BackgroundCheckpoints(db, databaseFile(options.dataDir), options.nativeBinding);
+  const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials, alerts, checkpoints });
   const rosterSchedule = new RosterSchedule({ roster, settings, clock, alerts });
   const packages = new PackageService({ repos, clock, tx, audit, alerts, settings, events, notifier: notifications });
   const packageSchedule = new PackageSchedule({ packages, clock });

@@ -1,5 +1,12 @@
-import { Badge, Group, Table, Text } from '@mantine/core';
-import type { RosterFieldChange, RosterMoveOut, RosterNewRecipient, RosterRecipientChange, RosterRowError } from '../../src/contract';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import type {
+  RosterFieldChange,
+  RosterLinked,
+  RosterMoveOut,
+  RosterNewRecipient,
+  RosterRecipientChange,
+  RosterRowError,
+} from '../../src/contract';
 import { fieldLabels, moveOutReasons } from './labels';
 
 const shown = (v: string | null) => v ?? '—';
@@ -90,9 +97,9 @@ export function ChangeTable({ rows, label, reason }: { rows: (RosterRecipientCha
   );
 }
 
-export function ErrorTable({ rows }: { rows: RosterRowError[] }) {
+export function ErrorTable({ rows, label = 'Rows with errors' }: { rows: RosterRowError[]; label?: string }) {
   return (
-    <Table striped aria-label="Rows with errors">
+    <Table striped aria-label={label}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Line</Table.Th>
@@ -106,6 +113,38 @@ export function ErrorTable({ rows }: { rows: RosterRowError[] }) {
             <Table.Td>{e.line}</Table.Td>
             <Table.Td>{e.column ?? 'whole row'}</Table.Td>
             <Table.Td>{e.reason}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Recipients added by hand that the file's rows match by unit and name; each link can be undone before applying. */
+export function LinkedTable({ rows, busy, onUnlink }: { rows: RosterLinked[]; busy: boolean; onUnlink: (recipientId: number) => void }) {
+  return (
+    <Table striped aria-label="Recipients added by hand, linked to the file">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Line</Table.Th>
+          <Table.Th>Name</Table.Th>
+          <Table.Th>Unit</Table.Th>
+          <Table.Th>Resident ID in the file</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.recipientId}>
+            <Table.Td>{r.line}</Table.Td>
+            <Table.Td>{r.name}</Table.Td>
+            <Table.Td>{r.unit}</Table.Td>
+            <Table.Td>{r.externalId}</Table.Td>
+            <Table.Td>
+              <Button size="xs" variant="default" disabled={busy} onClick={() => onUnlink(r.recipientId)} aria-label={`Unlink ${r.name}`}>
+                Unlink: not the same person
+              </Button>
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -1,9 +1,9 @@
 import { Accordion, Alert, Card, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import type { RosterDiffSummary } from '../../src/contract';
-import { ChangeTable, ErrorTable, NewTable } from './DiffTables';
-import { percent } from './labels';
+import type { RosterDiffSummary, RosterDryRun, RosterSkipKind } from '../../src/contract';
+import { ChangeTable, ErrorTable, LinkedTable, NewTable } from './DiffTables';
+import { percent, skipLabels } from './labels';
 
 function Count({ label, value, color }: { label: string; value: number; color?: string }) {
   return (
@@ -18,8 +18,34 @@ function Count({ label, value, color }: { label: string; value: number; color?: 
   );
 }
 
+interface Props {
+  diff: RosterDiffSummary;
+  layout: RosterDryRun['layout'];
+  busy: boolean;
+  onUnlink: (recipientId: number) => void;
+}
+
+/** "Header on line 4 (2 title rows above it skipped). Skipped: 3 section headings, 12 charge lines under a resident." */
+function LayoutNote({ diff, layout }: Pick<Props, 'diff' | 'layout'>) {
+  const skipped = (Object.entries(diff.skipped) as [RosterSkipKind, number][])
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${n} ${skipLabels[kind]}`);
+  if (layout.spacerRows > 0) skipped.push(`${layout.spacerRows} blank rows`);
+  const header =
+    layout.headerLines.length > 0
+      ? `Header found on line${layout.headerLines.length > 1 ? `s ${layout.headerLines.join(' and ')} (two rows joined)` : ` ${layout.headerLines[0]}`}` +
+        (layout.titleRows > 0 ? `; ${layout.titleRows} title row${layout.titleRows === 1 ? '' : 's'} above it skipped.` : '.')
+      : null;
+  if (!header && skipped.length === 0) return null;
+  return (
+    <Text size="sm" c="dimmed">
+      {header} {skipped.length > 0 && `Report rows that are not residents, skipped: ${skipped.join(', ')}.`}
+    </Text>
+  );
+}
+
 /** Step 3: what the import would do, before anything changes. */
-export function DiffView({ diff }: { diff: RosterDiffSummary }) {
+export function DiffView({ diff, layout, busy, onUnlink }: Props) {
   const { counts, safety } = diff;
   const section = (value: string, title: string, count: number, listed: number, table: ReactNode) =>
     count > 0 && (
@@ -51,7 +77,10 @@ export function DiffView({ diff }: { diff: RosterDiffSummary }) {
           <Count label="Back again" value={counts.reactivated} color="green" />
           <Count label="Unchanged" value={counts.unchanged} />
           <Count label="Rows with errors" value={counts.errors} color="orange" />
+          <Count label="Imported without a field" value={diff.warnings.length} color="yellow" />
+          <Count label="Linked" value={diff.linked.length} color="blue" />
         </SimpleGrid>
+        <LayoutNote diff={diff} layout={layout} />
         {counts.conflicts > 0 && (
           <Text size="sm">
             {counts.conflicts} of these recipients were edited by hand in Packroom; their rows are marked “Edited in Packroom”.
@@ -92,6 +121,20 @@ export function DiffView({ diff }: { diff: RosterDiffSummary }) {
             <ChangeTable rows={diff.reactivated} label="Recipients back again" />,
           )}
           {section('errors', 'Rows with errors', counts.errors, diff.errors.length, <ErrorTable rows={diff.errors} />)}
+          {section(
+            'warnings',
+            'Imported without a field',
+            counts.warnings ?? diff.warnings.length,
+            diff.warnings.length,
+            <ErrorTable rows={diff.warnings} label="Residents imported without a field" />,
+          )}
+          {section(
+            'linked',
+            'Added by hand, linked to the file',
+            diff.linked.length,
+            diff.linked.length,
+            <LinkedTable rows={diff.linked} busy={busy} onUnlink={onUnlink} />,
+          )}
         </Accordion>
       </Stack>
     </Card>

@@ -13,6 +13,7 @@ import { ImportRules } from './ImportRules';
 import { MappingCard } from './MappingCard';
 import { RecentRuns } from './RecentRuns';
 import { ScheduleCard } from './ScheduleCard';
+import { StatusValuesCard } from './StatusValuesCard';
 import { useImportFlow } from './useImportFlow';
 
 function Applied({ run, onAgain }: { run: RosterRun; onAgain: () => void }) {
@@ -23,6 +24,7 @@ function Applied({ run, onAgain }: { run: RosterRun; onAgain: () => void }) {
         <Text size="sm">
           {c.added ?? 0} new, {c.changed ?? 0} changed, {c.movedOut ?? 0} moved out, {c.reactivated ?? 0} back again.
           {c.keptManual ? ` ${c.keptManual} changes were held back to keep edits made in Packroom.` : ''}
+          {c.editedMeanwhile ? ` ${c.editedMeanwhile} recipients edited while the import ran were left as edited.` : ''}
         </Text>
         <Group>
           <Button variant="light" onClick={onAgain}>
@@ -60,7 +62,17 @@ export function ImportTab() {
       {step.kind === 'preview' && (
         <>
           <MappingCard key={JSON.stringify(step.dryRun.mapping)} dryRun={step.dryRun} busy={busy} onRemap={(m) => void flow.remap(m)} />
-          {step.dryRun.diff && <DiffView diff={step.dryRun.diff} />}
+          {step.dryRun.unknownValues.length > 0 && (
+            <StatusValuesCard
+              key={JSON.stringify(step.dryRun.unknownValues)}
+              values={step.dryRun.unknownValues}
+              busy={busy}
+              onMap={(v) => void flow.setStatusValues(v)}
+            />
+          )}
+          {step.dryRun.diff && (
+            <DiffView diff={step.dryRun.diff} layout={step.dryRun.layout} busy={busy} onUnlink={(id) => void flow.unlink(id)} />
+          )}
           {busy && <ImportProgress progress={flow.progress} fallback="Working" />}
           {step.dryRun.diff ? (
             <ApplyBar

@@ -1,4 +1,4 @@
-import type { RosterColumnId, RosterField, RosterMoveOut, RosterRun } from '../../src/contract';
+import type { RosterColumnId, RosterField, RosterMoveOut, RosterRun, RosterSkipKind, RosterStatusChoice } from '../../src/contract';
 
 /** The import's columns, in the words on the mapping screen. */
 export const columnLabels: Record<RosterColumnId, string> = {
@@ -46,3 +46,21 @@ export const triggerLabels: Record<RosterRun['trigger'], string> = {
 };
 
 export const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+export const statusChoiceLabels: Record<RosterStatusChoice, string> = {
+  current: 'Current resident',
+  notice: 'On notice (still lives here)',
+  future: 'Future resident',
+  'moved-out': 'Moved out',
+  ignore: 'Not a resident: ignore the row',
+};
+
+/** How the preview names the report rows it skipped, as "3 section headings". */
+export const skipLabels: Record<RosterSkipKind, string> = {
+  section: 'section headings',
+  charge: 'charge lines under a resident',
+  total: 'total and summary rows',
+  'repeated-header': 'repeated header rows',
+  vacant: 'vacant units',
+  'ignored-status': 'rows whose status you chose to ignore',
+};

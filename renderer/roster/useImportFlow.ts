@@ -1,9 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import type { RosterColumnId, RosterDryRun, RosterPreset, RosterRun } from '../../src/contract';
+import type { RosterColumnId, RosterDryRun, RosterPreset, RosterRun, RosterStatusChoice } from '../../src/contract';
 import { invoke, on } from '../api/client';
 import { uploadRosterFile } from './upload';
 
-export type Step = { kind: 'choose' } | { kind: 'preview'; uploadId: string; dryRun: RosterDryRun } | { kind: 'done'; run: RosterRun };
+/** What the admin chose on the preview screen: columns, the meaning of status words, links undone. */
+export interface Choices {
+  mapping?: Mapping;
+  statusValues?: Record<string, RosterStatusChoice>;
+  unlink?: number[];
+}
+
+export type Step =
+  { kind: 'choose' } | { kind: 'preview'; uploadId: string; dryRun: RosterDryRun; choices: Choices } | { kind: 'done'; run: RosterRun };
 
 export interface Progress {
   phase: 'uploading' | 'reading' | 'checking' | 'applying';
@@ -40,9 +48,16 @@ export function useImportFlow(onApplied: () => void) {
     }
   }
 
-  async function preview(uploadId: string, preset: RosterPreset, mapping?: Mapping) {
-    const dryRun = await invoke('roster.dryRun', { uploadId, preset, ...(mapping && { mapping }) });
-    setStep({ kind: 'preview', uploadId, dryRun });
+  async function preview(uploadId: string, preset: RosterPreset, choices: Choices = {}) {
+    const dryRun = await invoke('roster.dryRun', { uploadId, preset, ...choices });
+    setStep({ kind: 'preview', uploadId, dryRun, choices });
+  }
+
+  /** Previews again with one more choice, keeping the earlier ones. */
+  async function refine(change: Choices) {
+    if (step.kind !== 'preview') return;
+    const { uploadId, dryRun, choices } = step;
+    await work(uploadId, () => preview(uploadId, dryRun.preset, { ...choices, ...change }));
   }
 
   return {
@@ -57,10 +72,9 @@ export function useImportFlow(onApplied: () => void) {
         await preview(uploadId, preset);
       });
     },
-    async remap(mapping: Mapping) {
-      if (step.kind !== 'preview') return;
-      await work(step.uploadId, () => preview(step.uploadId, step.dryRun.preset, mapping));
-    },
+    remap: (mapping: Mapping) => refine({ mapping }),
+    setStatusValues: (statusValues: Record<string, RosterStatusChoice>) => refine({ statusValues }),
+    unlink: (recipientId: number) => refine({ unlink: [...(step.kind === 'preview' ? (step.choices.unlink ?? []) : []), recipientId] }),
     async apply(confirmLargeDeactivation: boolean) {
       if (step.kind !== 'preview' || !step.dryRun.id) return;
       const { uploadId, dryRun } = step;

@@ -31,6 +31,14 @@ export function formatPreview(preview: RosterDryRun): string {
   const lines = [`Preview of ${preview.fileName}: ${preview.rows} rows.`];
   for (const problem of preview.problems) lines.push(`Problem: ${problem}`);
   for (const warning of preview.warnings) lines.push(`Note: ${warning}`);
+  if (preview.layout.headerLines.length > 0) {
+    lines.push(`Header on line ${preview.layout.headerLines.join(' and ')}; ${preview.layout.titleRows} title row(s) above it skipped.`);
+  }
+  for (const v of preview.unknownValues) {
+    lines.push(
+      `Status "${v.value}" (${v.rows} rows, first on line ${v.firstLine}): ${v.choice ?? 'unknown to Packroom; map it in Import (rows skipped until then)'}`,
+    );
+  }
   const diff = preview.diff;
   if (!diff) return `${lines.join('\n')}\n`;
   const { counts, safety } = diff;
@@ -42,6 +50,11 @@ export function formatPreview(preview: RosterDryRun): string {
     `  Unchanged:         ${counts.unchanged}`,
     `  Former, skipped:   ${counts.skippedInactive}`,
     `  Rows with errors:  ${counts.errors}`,
+    `  Without a field:   ${diff.warnings.length}`,
+    `  Linked by name:    ${diff.linked.length}`,
+    ...Object.entries(diff.skipped)
+      .filter(([, n]) => n > 0)
+      .map(([kind, n]) => `  Skipped (${kind}): ${n}`),
     ...section('New', counts.added, diff.added, (a) => `line ${a.line}  ${a.externalId}  ${a.firstName} ${a.lastName} (unit ${a.unit})`),
     ...section('Changed', counts.changed, diff.changed, (c) => `${who(c)}: ${c.changes.map(change).join('; ')}`),
     ...section('Moved out', counts.movedOut, diff.movedOut, (m) => `${who(m)}: ${moveOutReasons[m.reason]}`),
@@ -52,6 +65,13 @@ export function formatPreview(preview: RosterDryRun): string {
       diff.errors,
       (e) => `line ${e.line}${e.column ? `, column "${e.column}"` : ''}: ${e.reason}`,
       shownErrors,
+    ),
+    ...section('Imported without a field', diff.warnings.length, diff.warnings, (w) => `line ${w.line}: ${w.reason}`, shownErrors),
+    ...section(
+      'Linked (added by hand, same unit and name)',
+      diff.linked.length,
+      diff.linked,
+      (l) => `line ${l.line}  ${l.name} (unit ${l.unit}) → ${l.externalId}`,
     ),
     `Deactivates ${safety.wouldDeactivate} of ${safety.activeBefore} active imported residents (${percent(safety.share)}); the limit is ${percent(safety.limit)}.`,
   );

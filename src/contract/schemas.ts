@@ -160,7 +160,9 @@ export const settingsUpdateInput = z
       .trim()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time of day as HH:MM on a 24-hour clock, e.g. 02:30.'),
     importScheduleEnabled: z.boolean(),
-    importPreset: z.enum(['yardi', 'onesite', 'entrata', 'salesforce', 'generic'], { error: 'Choose the system the file comes from.' }),
+    importPreset: z.enum(['yardi', 'onesite', 'entrata', 'salesforce', 'appfolio', 'buildium', 'rentmanager', 'resman', 'mri', 'generic'], {
+      error: 'Choose the system the file comes from.',
+    }),
     packageNoticeBatchMinutes: minutes('Package notice batching (minutes)', 0, 120),
     packageNoticeIncludePin: z.boolean(),
     /** Days after logging, e.g. "2, 5"; empty turns reminders off. Checked by the packages rules. */
@@ -279,10 +281,18 @@ export const rosterUploadInput = z.object({
 /** Column → index into the file's headers; null or absent leaves the column unmapped. */
 export const rosterMapping = z.partialRecord(z.enum(rosterColumnIds), z.number().int().min(0).max(10_000).nullable());
 
+export const rosterStatusChoice = z.enum(['current', 'notice', 'future', 'moved-out', 'ignore'], {
+  error: 'Choose what the status means: current, notice, future, moved out or ignore the row.',
+});
+
 export const rosterDryRunInput = z.object({
   uploadId,
   preset: rosterPreset,
   mapping: rosterMapping.optional(),
+  /** Status word as the file writes it → what it means; remembered for the preset once applied. */
+  statusValues: z.record(z.string().min(1).max(200), rosterStatusChoice).optional(),
+  /** Hand-added recipients the admin says are not the file row they were matched to. */
+  unlink: z.array(z.number().int().positive()).max(10_000).optional(),
 });
 
 export const rosterApplyInput = z.object({

@@ -247,7 +247,8 @@ export interface DeviceOverview {
 
 // ---- Roster import ----
 
-export type RosterPreset = 'yardi' | 'onesite' | 'entrata' | 'salesforce' | 'generic';
+export type RosterPreset =
+  'yardi' | 'onesite' | 'entrata' | 'salesforce' | 'appfolio' | 'buildium' | 'rentmanager' | 'resman' | 'mri' | 'generic';
 export type RosterColumnId =
   'externalId' | 'fullName' | 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'status' | 'moveIn' | 'moveOut' | 'language';
 /** What an import does to a field staff edited by hand. */
@@ -303,6 +304,31 @@ export interface RosterRowError {
   reason: string;
 }
 
+/** What a status word in an export means; the choices an admin has for a word Packroom does not know. */
+export type RosterStatusChoice = 'current' | 'notice' | 'future' | 'moved-out' | 'ignore';
+
+/** Rows of a report that are not residents, skipped on purpose. */
+export type RosterSkipKind = 'section' | 'charge' | 'total' | 'repeated-header' | 'vacant' | 'ignored-status';
+
+/** A recipient added by hand that the import matched to a file row by unit and name. */
+export interface RosterLinked {
+  recipientId: number;
+  name: string;
+  unit: string;
+  externalId: string;
+  line: number;
+}
+
+/** A status word in the file that Packroom's vocabulary for the preset does not have. */
+export interface RosterUnknownValue {
+  column: 'status';
+  value: string;
+  rows: number;
+  firstLine: number;
+  /** What it was mapped to (in this preview or remembered from an earlier import); null while unmapped. */
+  choice: RosterStatusChoice | null;
+}
+
 export interface RosterCounts {
   added: number;
   changed: number;
@@ -313,6 +339,10 @@ export interface RosterCounts {
   skippedInactive: number;
   errors: number;
   conflicts: number;
+  /** Residents imported without a field that could not be used. */
+  warnings?: number;
+  /** Hand-added recipients linked to the file by unit and name. */
+  linked?: number;
 }
 
 export interface RosterDiffSummary {
@@ -324,6 +354,11 @@ export interface RosterDiffSummary {
   movedOut: RosterMoveOut[];
   reactivated: RosterRecipientChange[];
   errors: RosterRowError[];
+  /** "email left empty: …" and the like: the resident is imported without that field. */
+  warnings: RosterRowError[];
+  linked: RosterLinked[];
+  /** Report rows that are not residents, by kind. */
+  skipped: Record<RosterSkipKind, number>;
   safety: {
     activeBefore: number;
     wouldDeactivate: number;
@@ -351,6 +386,10 @@ export interface RosterDryRun {
   rows: number;
   diff: RosterDiffSummary | null;
   expiresAt: string | null;
+  /** Where the header was found: its line(s), and how many title rows above it were skipped. */
+  layout: { headerLines: number[]; titleRows: number; spacerRows: number };
+  /** Status words to map (with the choice made so far); the daily import uses the same choices. */
+  unknownValues: RosterUnknownValue[];
 }
 
 export type RosterTrigger = 'staff' | 'schedule' | 'cli';
@@ -363,8 +402,11 @@ export interface RosterRun {
   fileName: string | null;
   outcome: 'applied' | 'blocked' | 'failed';
   message: string | null;
-  /** What was applied; keptManual counts changes held back under the keep-manual policy. */
-  counts: (Partial<RosterCounts> & { keptManual?: number }) | null;
+  /**
+   * What was applied; keptManual counts changes held back under the keep-manual policy, editedMeanwhile
+   * the recipients left alone because someone edited them while the import was applying.
+   */
+  counts: (Partial<RosterCounts> & { keptManual?: number; editedMeanwhile?: number }) | null;
 }
 
 export interface RosterStatus {

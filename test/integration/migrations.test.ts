@@ -255,6 +255,26 @@ const fixtures: Fixture[] = [
       expect(core.db.prepare('SELECT count(*) FROM recipients WHERE language IS NOT NULL').pluck().get()).toBe(0);
     },
   },
+  {
+    migration: '0009_roster_import',
+    seed(db) {
+      db.prepare('INSERT INTO roster_mappings (preset, columns, status_values, saved_at) VALUES (?, ?, ?, ?)').run(
+        'yardi',
+        JSON.stringify({ externalId: 0, unit: 1 }),
+        JSON.stringify({ 'in house': 'current' }),
+        t0,
+      );
+    },
+    survived(core) {
+      expect(core.db.prepare("SELECT status_values FROM roster_mappings WHERE preset = 'yardi'").pluck().get()).toBe(
+        JSON.stringify({ 'in house': 'current' }),
+      );
+    },
+    olderRows(core) {
+      // Nothing was half-applied before the journal existed.
+      expect(core.db.prepare('SELECT count(*) FROM roster_applies').pluck().get()).toBe(0);
+    },
+  },
 ];
 
 /** A data folder whose database a Packroom on schema `version` wrote, holding that version's rows. */

@@ -9,7 +9,7 @@ import type { CliHost } from '../host';
 import { parse, UsageError } from '../args';
 import { formatApplied, formatPreview } from '../rosterReport';
 
-export const importUsage = `packroom import FILE [--preset yardi|onesite|entrata|salesforce|generic] [--dry-run] [--yes-deactivate-many] [--data DIR]
+export const importUsage = `packroom import FILE [--preset yardi|onesite|entrata|salesforce|appfolio|buildium|rentmanager|resman|mri|generic] [--dry-run] [--yes-deactivate-many] [--data DIR]
       Previews a roster export (CSV or .xlsx) against the recipients, then applies it unless --dry-run.
       Exits 1 when the file cannot be read, 3 when it would deactivate more residents than the site's limit
       (--yes-deactivate-many applies it anyway).`;

@@ -12,6 +12,8 @@ import { LoginFailureRepository } from './loginFailures';
 import { OutboxRepository } from './outbox';
 import { PackageRepository } from './packages';
 import { RecipientRepository } from './recipients';
+import { RosterApplyRepository } from './rosterApply';
+import { RosterMappingRepository } from './rosterMappings';
 import { RosterRunRepository } from './rosterRuns';
 import { RunMarkerRepository } from './runMarker';
 import { SettingsRepository } from './settings';
@@ -33,6 +35,8 @@ export function createRepositories(db: Db) {
     outbox: new OutboxRepository(db),
     packages: new PackageRepository(db),
     recipients: new RecipientRepository(db),
+    rosterApply: new RosterApplyRepository(db),
+    rosterMappings: new RosterMappingRepository(db),
     rosterRuns: new RosterRunRepository(db),
     runMarker: new RunMarkerRepository(db),
     settings: new SettingsRepository(db),

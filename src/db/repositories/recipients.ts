@@ -153,7 +153,8 @@ export class RecipientRepository {
     const rows = this.db
       .prepare(
         `SELECT id, external_id AS externalId, first_name AS firstName, last_name AS lastName, unit, email, phone, status,
-                manually_edited AS manuallyEdited, move_in AS moveIn, move_out AS moveOut, language
+                manually_edited AS manuallyEdited, move_in AS moveIn, move_out AS moveOut, language,
+                updated_at AS updatedAt
          FROM recipients WHERE external_id IS NOT NULL AND id > ? ORDER BY id LIMIT ?`,
       )
       .all(afterId, limit) as (Omit<RosterRecipient, 'manuallyEdited'> & { manuallyEdited: number | boolean })[];
@@ -161,12 +162,59 @@ export class RecipientRepository {
     return rows as RosterRecipient[];
   }
 
-  /** Changes whenever an imported recipient is added or written (updated_at only grows), so a stale import preview shows. */
+  /**
+   * Recipients added by hand (no resident ID), which an import may link to a file row by unit and name.
+   * A building has few of them, so one read.
+   */
+  handAdded(): HandAddedRecipient[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, first_name AS firstName, last_name AS lastName, unit, email, phone, status,
+                manually_edited AS manuallyEdited, move_in AS moveIn, move_out AS moveOut, updated_at AS updatedAt
+         FROM recipients WHERE external_id IS NULL ORDER BY id`,
+      )
+      .all() as (Omit<HandAddedRecipient, 'manuallyEdited' | 'externalId'> & { manuallyEdited: number })[];
+    return rows.map((row) => ({ ...row, externalId: null, manuallyEdited: row.manuallyEdited === 1 }));
+  }
+
+  /**
+   * Changes whenever a recipient is added or written (updated_at only grows), so a stale import preview
+   * shows. Hand-added recipients count too: an import may link them.
+   */
   rosterFingerprint(): string {
     return this.db
-      .prepare("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || total(updated_at) FROM recipients WHERE external_id IS NOT NULL")
+      .prepare("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || total(updated_at) FROM recipients")
       .pluck()
       .get() as string;
+  }
+
+  /** updated_at of each of these recipients, to tell which ones someone wrote since a preview. */
+  updatedAt(ids: readonly number[]): Map<number, number> {
+    const select = this.db.prepare('SELECT updated_at FROM recipients WHERE id = ?').pluck();
+    return new Map(ids.map((id) => [id, (select.get(id) as number | undefined) ?? -1]));
+  }
+
+  /** A hand-added recipient an import matched by unit and name takes the file's resident ID. */
+  linkImported(id: number, externalId: string): void {
+    this.db.prepare('UPDATE recipients SET external_id = ? WHERE id = ? AND external_id IS NULL').run(externalId, id);
+  }
+
+  // The name-search index (FTS5) merges its segments as rows go in; with one segment per small
+  // transaction, now and then one insert pays for merging most of the index (over 100 ms at 50,000
+  // rows). During a bulk import those merges are paused and done a bounded step per chunk instead.
+
+  pauseSearchMerges(): void {
+    this.db.prepare("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('automerge', 0)").run();
+  }
+
+  /** About `pages` pages of merge work: a few milliseconds. */
+  mergeSearchIndex(pages: number): void {
+    this.db.prepare("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('merge', ?)").run(pages);
+  }
+
+  /** Back to FTS5's default (merge when 4 segments share a level); a closed database is left as it is. */
+  resumeSearchMerges(): void {
+    if (this.db.open) this.db.prepare("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('automerge', 4)").run();
   }
 
   /** Returns the new ids, in order. */
@@ -211,6 +259,13 @@ export class RecipientRepository {
 export interface RosterRecipient extends ExistingRecipient {
   id: number;
   externalId: string;
+  updatedAt: number;
+}
+
+export interface HandAddedRecipient extends ExistingRecipient {
+  id: number;
+  externalId: null;
+  updatedAt: number;
 }
 
 export type RosterInsert = Pick<
@@ -220,4 +275,4 @@ export type RosterInsert = Pick<
   externalId: string;
 };
 
-export type RosterUpdate = Omit<RosterRecipient, 'externalId'>;
+export type RosterUpdate = Omit<RosterRecipient, 'externalId' | 'updatedAt'>;

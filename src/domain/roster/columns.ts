@@ -17,7 +17,8 @@ export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 /** Index into `RawTable.headers` for each column the file provides. */
 export type ColumnMapping = Partial<Record<RosterColumn, number>>;
 
-export type PresetId = 'yardi' | 'onesite' | 'entrata' | 'salesforce' | 'generic';
+export type PresetId =
+  'yardi' | 'onesite' | 'entrata' | 'salesforce' | 'appfolio' | 'buildium' | 'rentmanager' | 'resman' | 'mri' | 'generic';
 
 interface Preset {
   label: string;
@@ -31,10 +32,11 @@ interface Preset {
 export const ROSTER_PRESETS: Record<PresetId, Preset> = {
   // Yardi Voyager "Tenant Directory": Tenant Code (t0012345), Tenant Name as "Last, First",
   // Unit, Status (Current/Notice/Past/Future/Eviction), Move In, Move Out, Email, Phone (Cell), Phone (Home).
+  // Its Rent Roll report has the tenant code under "Resident" and the name under "Name".
   yardi: {
     label: 'Yardi Voyager',
     headers: {
-      externalId: ['Tenant Code'],
+      externalId: ['Tenant Code', 'Resident'],
       fullName: ['Tenant Name', 'Tenant Name (Last, First)', 'Name'],
       unit: ['Unit'],
       email: ['Email'],
@@ -93,17 +95,108 @@ export const ROSTER_PRESETS: Record<PresetId, Preset> = {
       moveOut: ['Move_Out_Date__c'],
     },
   },
+  // AppFolio "Tenant Directory" and "Rent Roll": Property, Unit, Tenant ("First Last"), Status
+  // (Current, Notice-Rented, Notice-Unrented, Evict, Future, Past), Phone Numbers (several, labelled
+  // "Mobile: …, Home: …"), Emails (several, comma-separated), Move-in, Move-out. No resident ID.
+  appfolio: {
+    label: 'AppFolio',
+    headers: {
+      externalId: ['Tenant ID'],
+      fullName: ['Tenant', 'Tenant Name', 'Name'],
+      unit: ['Unit', 'Unit Name'],
+      email: ['Emails', 'Email'],
+      phone: ['Phone Numbers', 'Mobile', 'Phone'],
+      status: ['Status', 'Tenant Status'],
+      moveIn: ['Move-in', 'Move In'],
+      moveOut: ['Move-out', 'Move Out'],
+    },
+  },
+  // Buildium tenant list: First name, Last name, Unit, Property, Email, Mobile phone, Home phone,
+  // Lease status (Active, Future, Past), Move-in date, Move-out date, Tenant ID.
+  buildium: {
+    label: 'Buildium',
+    headers: {
+      externalId: ['Tenant ID'],
+      firstName: ['First name'],
+      lastName: ['Last name'],
+      unit: ['Unit', 'Unit number'],
+      email: ['Email', 'Primary email'],
+      phone: ['Mobile phone', 'Phone number', 'Phone', 'Home phone'],
+      status: ['Lease status', 'Status'],
+      moveIn: ['Move-in date'],
+      moveOut: ['Move-out date'],
+    },
+  },
+  // Rent Manager tenant directory: Tenant ID (or Acct), Name ("Last, First"), Unit, Property, Status
+  // (Current, Past, Future, Prospect), Move In, Move Out, Email, Cell Phone, Home Phone.
+  rentmanager: {
+    label: 'Rent Manager',
+    headers: {
+      externalId: ['Tenant ID', 'Acct'],
+      fullName: ['Name', 'Tenant Name', 'Tenant'],
+      unit: ['Unit'],
+      email: ['Email', 'E-mail'],
+      phone: ['Cell Phone', 'Mobile Phone', 'Phone', 'Home Phone'],
+      status: ['Status'],
+      moveIn: ['Move In', 'Move In Date'],
+      moveOut: ['Move Out', 'Move Out Date'],
+    },
+  },
+  // ResMan resident directory: Person ID, Unit, Resident ("First Last"), Status (Current, Notice to
+  // Vacate, Under Eviction, Pending, Approved, Former), Move In, Move Out, Email, Mobile Phone, Home Phone.
+  resman: {
+    label: 'ResMan',
+    headers: {
+      externalId: ['Person ID', 'Resident ID'],
+      fullName: ['Resident', 'Resident Name', 'Name'],
+      unit: ['Unit'],
+      email: ['Email'],
+      phone: ['Mobile Phone', 'Cell Phone', 'Phone', 'Home Phone'],
+      status: ['Status', 'Resident Status'],
+      moveIn: ['Move In', 'Move-In Date'],
+      moveOut: ['Move Out', 'Move-Out Date'],
+    },
+  },
+  // MRI Residential resident directory: NameID, Resident Name ("SMITH JOHN A": last name first,
+  // capitals), Bldg-Unit, Occupancy Status (Current, Notice, Future, Past, Holdover, or the letters
+  // C, N, F, P, H), Move In Date, Move Out Date, Email Address, Cell Phone.
+  mri: {
+    label: 'MRI Residential',
+    headers: {
+      externalId: ['NameID', 'Name ID', 'Resident ID'],
+      fullName: ['Resident Name', 'Name'],
+      unit: ['Bldg-Unit', 'Unit', 'Unit ID'],
+      email: ['Email Address', 'E-mail', 'Email'],
+      phone: ['Cell Phone', 'Mobile Phone', 'Phone'],
+      status: ['Occupancy Status', 'Status'],
+      moveIn: ['Move In Date', 'Move In'],
+      moveOut: ['Move Out Date', 'Move Out'],
+    },
+  },
   generic: { label: 'Other (CSV or Excel)', headers: {} },
 };
 
 // Keys after normalizeHeader and dropping the party prefix (see detectionKey), most preferred first.
 const DETECTION_ALIASES: Record<RosterColumn, string[]> = {
-  externalId: ['id', 'code', 'contactid', 'customerid', 'personid'],
+  externalId: ['id', 'code', 'contactid', 'customerid', 'personid', 'nameid', 'acct'],
   firstName: ['firstname', 'first', 'givenname', 'fname'],
   lastName: ['lastname', 'last', 'surname', 'familyname', 'lname'],
   fullName: ['name', 'namelastfirst', 'fullname', 'resident', 'tenant', 'contactname'],
-  unit: ['unit', 'unitnumber', 'unitno', 'apt', 'aptnumber', 'apartment', 'apartmentnumber', 'suite', 'bldgunit', 'unitc'],
-  email: ['email', 'emailaddress', 'mail'],
+  unit: [
+    'unit',
+    'unitnumber',
+    'unitno',
+    'apt',
+    'aptnumber',
+    'apartment',
+    'apartmentnumber',
+    'suite',
+    'bldgunit',
+    'unitc',
+    'unitname',
+    'unitid',
+  ],
+  email: ['email', 'emailaddress', 'mail', 'emails'],
   // Mobile first: notifications go out by text message, which a landline cannot receive.
   phone: [
     'mobile',
@@ -116,6 +209,7 @@ const DETECTION_ALIASES: Record<RosterColumn, string[]> = {
     'cellnumber',
     'phone',
     'phonenumber',
+    'phonenumbers',
     'telephone',
     'homephone',
     'phonehome',

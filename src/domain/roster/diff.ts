@@ -1,4 +1,14 @@
-import type { ExistingRecipient, ImportedRecipient, ParsedRow, RecipientField, RecipientFields, RecipientStatus, RowError } from './types';
+import { linkKey } from './normalize';
+import type {
+  ExistingRecipient,
+  ImportedRecipient,
+  ParsedRow,
+  RecipientField,
+  RecipientFields,
+  RecipientStatus,
+  RowError,
+  SkipKind,
+} from './types';
 
 export type ManualEditPolicy = 'import-wins' | 'keep-manual';
 
@@ -6,6 +16,22 @@ export interface DiffOptions {
   /** YYYY-MM-DD; a move-out date before this day deactivates the recipient. */
   today: string;
   manualPolicy: ManualEditPolicy;
+  /**
+   * Recipients added by hand (no resident ID). A file row whose ID Packroom does not know is linked to
+   * the one hand-added recipient with the same unit and name (see linkKey), unless its id is in `unlinked`.
+   */
+  handAdded?: readonly HandAdded[];
+  unlinked?: ReadonlySet<number>;
+}
+
+export interface HandAdded extends ExistingRecipient {
+  id: number;
+}
+
+export interface LinkedRecipient {
+  recipientId: number;
+  externalId: string;
+  line: number;
 }
 
 export interface FieldChange {
@@ -23,6 +49,8 @@ export interface RecipientUpdate {
   changes: FieldChange[];
   /** The recipient was edited in Packroom and this import changes a field such an edit may have touched. */
   conflict: boolean;
+  /** Set when this is a hand-added recipient the import links to the file's ID. */
+  linkedRecipientId?: number;
 }
 
 export type MoveOutReason = 'missing-from-file' | 'inactive-in-file' | 'move-out-date-passed';
@@ -45,6 +73,12 @@ export interface RosterDiff {
   /** Former residents listed in the file whom Packroom never had: not worth adding. */
   skippedInactive: number;
   errors: RowError[];
+  /** Residents imported without a field that could not be used. */
+  warnings: RowError[];
+  /** Rows that are not residents, by kind. */
+  skipped: Record<SkipKind, number>;
+  /** Hand-added recipients matched to a file row by unit and name; also listed as changed or unchanged. */
+  linked: LinkedRecipient[];
   safety: {
     /** Active recipients that came from imports (hand-made ones are never deactivated by an import). */
     activeBefore: number;
@@ -87,7 +121,24 @@ export function createRosterDiffer(existing: readonly ExistingRecipient[], opts:
     unchanged: 0,
     skippedInactive: 0,
     errors: [],
+    warnings: [],
+    skipped: { section: 0, charge: 0, total: 0, 'repeated-header': 0, vacant: 0, 'ignored-status': 0 },
+    linked: [],
     safety: { activeBefore: 0, wouldDeactivate: 0, share: 0 },
+  };
+  const handByKey = new Map<string, HandAdded[]>();
+  for (const recipient of opts.handAdded ?? []) {
+    if (opts.unlinked?.has(recipient.id)) continue;
+    const key = linkKey(recipient.unit, recipient.lastName, recipient.firstName);
+    if (key !== null) handByKey.set(key, [...(handByKey.get(key) ?? []), recipient]);
+  }
+  // Only an unambiguous match links: two hand-added "John Smith" in 4B stay as they are.
+  const linkFor = (incoming: ImportedRecipient): HandAdded | undefined => {
+    const key = linkKey(incoming.unit, incoming.lastName, incoming.firstName);
+    const candidates = key === null ? undefined : handByKey.get(key);
+    if (candidates?.length !== 1) return undefined;
+    handByKey.delete(key!);
+    return candidates[0];
   };
   // IDs on rows that failed still count as listed: a typo in a phone number must not read as a move-out.
   const listedIds = new Set<string>();
@@ -95,19 +146,30 @@ export function createRosterDiffer(existing: readonly ExistingRecipient[], opts:
   const add = (row: ParsedRow): void => {
     if (!row.ok) {
       diff.errors.push(...row.errors);
+      if (row.skipped) diff.skipped[row.skipped] += 1;
       if (row.externalId !== null) listedIds.add(row.externalId);
       return;
     }
     const incoming = row.recipient;
+    if (row.warnings) diff.warnings.push(...row.warnings);
     listedIds.add(incoming.externalId);
     const target = targetFields(incoming, opts.today);
-    const current = existingById.get(incoming.externalId);
+    let current: ExistingRecipient | undefined = existingById.get(incoming.externalId);
+    const linked = current ? undefined : linkFor(incoming);
+    if (linked) {
+      current = linked;
+      diff.linked.push({ recipientId: linked.id, externalId: incoming.externalId, line: incoming.line });
+      if (linked.status === 'active') diff.safety.activeBefore += 1;
+    }
     if (!current) {
       if (target.status === 'active') diff.added.push(newRecipient(incoming));
       else diff.skippedInactive += 1;
       return;
     }
-    const update = compare(current, target, incoming, opts.manualPolicy);
+    const update: RecipientUpdate = {
+      ...compare(current, target, incoming, opts.manualPolicy),
+      ...(linked && { linkedRecipientId: linked.id }),
+    };
     if (update.changes.length === 0) diff.unchanged += 1;
     else if (current.status === 'active' && target.status === 'inactive') {
       diff.movedOut.push({ ...update, reason: incoming.status === 'inactive' ? 'inactive-in-file' : 'move-out-date-passed' });
@@ -125,6 +187,7 @@ export function createRosterDiffer(existing: readonly ExistingRecipient[], opts:
     }
 
     diff.errors.sort((a, b) => a.line - b.line);
+    diff.warnings.sort((a, b) => a.line - b.line);
     diff.safety.wouldDeactivate = diff.movedOut.length;
     diff.safety.share = diff.safety.activeBefore === 0 ? 0 : diff.movedOut.length / diff.safety.activeBefore;
     return diff;

@@ -4,6 +4,17 @@ import type { Language } from '../../contract/languages';
 export interface RawTable {
   headers: string[];
   rows: RawRow[];
+  /** Where the header was found and what around it was not data; absent for a plain table (header on top, no blank rows). */
+  layout?: TableLayout;
+}
+
+export interface TableLayout {
+  /** Lines of the header row, two for a two-row header. */
+  headerLines: number[];
+  /** Non-blank rows above the header: report name, property, "As Of" date. */
+  titleRows: number;
+  /** Blank rows between the header and the last row. */
+  spacerRows: number;
 }
 
 export interface RawRow {
@@ -53,15 +64,26 @@ export interface RowError {
   reason: string;
 }
 
+/** Rows that are not residents and are skipped on purpose, without an error. */
+export type SkipKind = 'section' | 'charge' | 'total' | 'repeated-header' | 'vacant' | 'ignored-status';
+
 /** One data row after normalizeTable: either a recipient, or why it cannot be imported. */
 export type ParsedRow =
-  | { line: number; ok: true; recipient: ImportedRecipient }
+  | {
+      line: number;
+      ok: true;
+      recipient: ImportedRecipient;
+      /** Fields left empty because they could not be used; the resident is imported without them. Absent when none. */
+      warnings?: RowError[];
+    }
   | {
       line: number;
       ok: false;
       errors: RowError[];
       /** The row's ID when it could be read, so a resident with, say, a bad phone is not taken for moved out. */
       externalId: string | null;
+      /** Set for a row skipped on purpose (then `errors` is empty). */
+      skipped?: SkipKind;
     };
 
 export interface ExistingRecipient extends RecipientFields {

@@ -1,6 +1,6 @@
 import { isLanguage, languageIds, languages, type Language } from '../../contract/languages';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { z } from 'zod';
+import { statusKey, statusOf, statusVocabulary, type StatusVocabulary } from './status';
 import type { RecipientStatus } from './types';
 
 export type Parsed<T> = { value: T } | { error: string };
@@ -36,6 +36,11 @@ export function parsePhone(text: string, defaultCountry: CountryCode): Parsed<st
   return phone?.isValid() ? { value: phone.number } : { error: `bad phone number "${text}"` };
 }
 
+/** True for a number that is certainly a fixed line (not one that may be mobile, as every US number may). */
+export function isLandline(e164: string): boolean {
+  return parsePhoneNumberFromString(e164)?.getType() === 'FIXED_LINE';
+}
+
 const PHONE_LAYOUT = /^\+?[\d\s().-]+$/;
 
 /**
@@ -55,11 +60,17 @@ export function knownPhone(text: string, defaultCountry: CountryCode, known: Rea
   return e164 !== null && known.has(e164) ? e164 : null;
 }
 
-const emailSchema = z.email();
+// RFC 5321/6531: an ASCII dot-atom local part, or with SMTPUTF8 any non-ASCII letters as well, and a
+// domain of dot-separated labels that may be internationalised (nodemailer sends both). Quoted local
+// parts and IP-literal domains are legal but never seen in a resident export, so they are refused.
+const LOCAL_ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\u{10FFFF}-]+";
+const DOMAIN_LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}-]{0,61}[\\p{L}\\p{N}\\p{M}])?';
+const EMAIL = new RegExp(`^${LOCAL_ATOM}(?:\\.${LOCAL_ATOM})*@(?:${DOMAIN_LABEL}\\.)+\\p{L}[\\p{L}\\p{M}-]*\\p{L}$`, 'u');
 
 export function parseEmail(text: string): Parsed<string> {
-  const email = text.toLowerCase();
-  return emailSchema.safeParse(email).success ? { value: email } : { error: `bad email address "${text}"` };
+  const email = text.normalize('NFC').toLowerCase();
+  const valid = email.length <= 254 && email.indexOf('@') <= 64 && EMAIL.test(email);
+  return valid ? { value: email } : { error: `bad email address "${text}"` };
 }
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
@@ -106,46 +117,14 @@ function badDate(text: string): Parsed<string> {
   return { error: `bad date "${text}" (expected a date like 2024-01-31 or 1/31/2024)` };
 }
 
-// Keys are lowercase letters and digits only, so "Moved-Out" and "moved out" both match "movedout".
-const STATUS_WORDS: Record<string, RecipientStatus> = {
-  active: 'active',
-  current: 'active',
-  notice: 'active',
-  onnotice: 'active',
-  noticegiven: 'active',
-  currentnotice: 'active',
-  monthtomonth: 'active',
-  renewal: 'active',
-  // Future residents and approved applicants get packages delivered ahead of moving in.
-  future: 'active',
-  approved: 'active',
-  // An eviction in progress: the resident still lives there until it completes.
-  eviction: 'active',
-  yes: 'active',
-  y: 'active',
-  true: 'active',
-  1: 'active',
-  inactive: 'inactive',
-  past: 'inactive',
-  former: 'inactive',
-  movedout: 'inactive',
-  moveout: 'inactive',
-  vacated: 'inactive',
-  evicted: 'inactive',
-  terminated: 'inactive',
-  cancelled: 'inactive',
-  canceled: 'inactive',
-  denied: 'inactive',
-  applicant: 'inactive',
-  no: 'inactive',
-  n: 'inactive',
-  false: 'inactive',
-  0: 'inactive',
-};
-
-export function parseStatus(text: string): Parsed<RecipientStatus> {
-  const status = STATUS_WORDS[text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')];
-  return status ? { value: status } : { error: `unknown status "${text}" (expected e.g. Current, Notice, Past)` };
+/**
+ * A status word through a vocabulary (see statusVocabulary): active or inactive, 'ignore' for a row that
+ * is not a resident (a vacant unit), or an error for a word the vocabulary does not have.
+ */
+export function parseStatus(text: string, vocabulary: StatusVocabulary = statusVocabulary('generic')): Parsed<RecipientStatus | 'ignore'> {
+  const choice = vocabulary[statusKey(text)];
+  if (!choice) return { error: `unknown status "${text}" (expected e.g. Current, Notice, Past)` };
+  return { value: choice === 'ignore' ? 'ignore' : statusOf(choice) };
 }
 
 const languageKey = (text: string) =>

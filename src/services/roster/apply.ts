@@ -1,5 +1,5 @@
 import type { RecipientRepository, RosterRecipient, RosterUpdate } from '../../db/repositories/recipients';
-import type { FieldChange, ManualEditPolicy, RecipientUpdate, RosterDiff } from '../../domain/roster/diff';
+import type { FieldChange, ManualEditPolicy, MoveOutReason, NewRecipient, RecipientUpdate, RosterDiff } from '../../domain/roster/diff';
 import type { Actor, AuditService } from '../audit';
 import type { CredentialService, SealedCredential } from '../credentials';
 
@@ -10,7 +10,79 @@ export interface AppliedCounts {
   reactivated: number;
   /** Changes held back because staff edited the recipient by hand (keep-manual). */
   keptManual: number;
+  /** Recipients someone edited while the import was applying: left as edited. */
+  editedMeanwhile: number;
 }
+
+export const noneApplied = (): AppliedCounts => ({ added: 0, changed: 0, movedOut: 0, reactivated: 0, keptManual: 0, editedMeanwhile: 0 });
+
+/**
+ * One recipient's share of an import: everything written for them goes in one transaction, so the door
+ * sees each recipient either as before the import or as after it, never in between.
+ */
+export type PlanItem =
+  | { kind: 'add'; recipient: NewRecipient }
+  | {
+      kind: 'changed' | 'movedOut' | 'reactivated';
+      /** The row as the import leaves it. */
+      next: RosterUpdate;
+      /** updated_at when previewed: a recipient written since is left alone. */
+      expected: number;
+      line: number | null;
+      /** Applied changes, for the audit. */
+      changes: FieldChange[];
+      reason?: MoveOutReason;
+      /** A hand-added recipient this import links to the file's ID. */
+      linkExternalId?: string;
+    }
+  | { kind: 'link'; id: number; expected: number; externalId: string; line: number };
+
+/**
+ * The previewed diff as a list of per-recipient writes. Move-outs come first: access that should end
+ * ends as early in the apply as possible. Returns how many changes keep-manual held back.
+ */
+export function planApply(
+  diff: RosterDiff,
+  byExternalId: ReadonlyMap<string, RosterRecipient>,
+  policy: ManualEditPolicy,
+): { items: PlanItem[]; keptManual: number } {
+  const items: PlanItem[] = [];
+  let keptManual = 0;
+  const linkedWritten = new Set<string>();
+  const update = (kind: 'changed' | 'movedOut' | 'reactivated') => (u: RecipientUpdate & { reason?: MoveOutReason }) => {
+    const current = byExternalId.get(u.externalId)!;
+    const applied = u.changes.filter((c) => c.applied);
+    keptManual += u.changes.length - applied.length;
+    if (applied.length === 0 && u.linkedRecipientId === undefined) return;
+    const { externalId: _externalId, updatedAt, ...row } = current;
+    const next: RosterUpdate = { ...row, manuallyEdited: policy === 'import-wins' ? false : current.manuallyEdited };
+    for (const c of applied) (next as unknown as Record<string, string | null>)[c.field] = c.to;
+    if (u.linkedRecipientId !== undefined) linkedWritten.add(u.externalId);
+    items.push({
+      kind,
+      next,
+      expected: updatedAt,
+      line: u.line,
+      changes: kind === 'changed' ? applied : u.changes,
+      ...(u.reason && { reason: u.reason }),
+      ...(u.linkedRecipientId !== undefined && { linkExternalId: u.externalId }),
+    });
+  };
+  diff.movedOut.forEach(update('movedOut'));
+  diff.changed.forEach(update('changed'));
+  diff.reactivated.forEach(update('reactivated'));
+  for (const link of diff.linked) {
+    if (linkedWritten.has(link.externalId)) continue;
+    const current = byExternalId.get(link.externalId)!;
+    items.push({ kind: 'link', id: link.recipientId, expected: current.updatedAt, externalId: link.externalId, line: link.line });
+  }
+  for (const recipient of diff.added) items.push({ kind: 'add', recipient });
+  return { items, keptManual };
+}
+
+/** How many fresh PINs and QR codes a chunk needs (seal them beforehand with credentials.sealMany). */
+export const credentialsNeeded = (items: readonly PlanItem[]) =>
+  items.filter((i) => i.kind === 'add' || (i.kind === 'reactivated' && i.next.status === 'active')).length;
 
 export interface ApplyDeps {
   repo: RecipientRepository;
@@ -18,74 +90,91 @@ export interface ApplyDeps {
   audit: AuditService;
 }
 
-export interface ApplyInput {
-  diff: RosterDiff;
-  byExternalId: ReadonlyMap<string, RosterRecipient>;
-  policy: ManualEditPolicy;
-  welcome: boolean;
-  now: number;
-  /** From credentials.sealMany: at least one per new or returning resident. */
-  sealed: readonly SealedCredential[];
-}
-
 type AuditRow = { action: string; subject: string; details: Record<string, unknown> };
+
+// Name-search merge work per chunk (see RecipientRepository.pauseSearchMerges): enough to keep up with
+// one new index segment per chunk.
+const searchMergePages = 32;
 
 const fieldChanges = (changes: readonly FieldChange[]) => Object.fromEntries(changes.map((c) => [c.field, { from: c.from, to: c.to }]));
 
 /**
- * Writes a previewed roster diff. Runs inside the caller's transaction: statements are prepared once
- * per batch, credentials were sealed beforehand, and the audit rows go in as one batch.
+ * Writes one chunk of a plan, inside the caller's transaction: statements prepared once per chunk,
+ * credentials sealed beforehand, the audit rows as one batch.
  */
-export function applyRosterDiff({ repo, credentials, audit }: ApplyDeps, actor: Actor, input: ApplyInput): AppliedCounts {
-  const { diff, byExternalId, policy, welcome, now, sealed } = input;
+export function applyChunk(
+  { repo, credentials, audit }: ApplyDeps,
+  actor: Actor,
+  items: readonly PlanItem[],
+  options: { welcome: boolean; now: number; sealed: readonly SealedCredential[] },
+): AppliedCounts {
+  const counts = noneApplied();
   const rows: AuditRow[] = [];
-  const counts: AppliedCounts = { added: 0, changed: 0, movedOut: 0, reactivated: 0, keptManual: 0 };
+  const writes = items.filter((i) => i.kind !== 'add');
+  const current = repo.updatedAt(writes.map((i) => (i.kind === 'link' ? i.id : i.next.id)));
+  const fresh = writes.filter((i) => current.get(i.kind === 'link' ? i.id : i.next.id) === i.expected);
+  counts.editedMeanwhile = writes.length - fresh.length;
 
-  const updates: RosterUpdate[] = [];
-  const written = new Map<RecipientUpdate, RosterRecipient>();
-  for (const update of [...diff.changed, ...diff.movedOut, ...diff.reactivated]) {
-    const current = byExternalId.get(update.externalId)!;
-    const applied = update.changes.filter((c) => c.applied);
-    counts.keptManual += update.changes.length - applied.length;
-    if (applied.length === 0) continue;
-    const next: RosterRecipient = { ...current, manuallyEdited: policy === 'import-wins' ? false : current.manuallyEdited };
-    for (const c of applied) (next as unknown as Record<string, string | null>)[c.field] = c.to;
-    updates.push(next);
-    written.set(update, next);
-  }
   // Rows first: issuing credentials to a returning resident needs them active already.
-  repo.updateImported(updates, now);
+  const updates = fresh.flatMap((i) => (i.kind === 'link' ? [] : [i]));
+  repo.updateImported(
+    updates.map((i) => i.next),
+    options.now,
+  );
+  for (const item of fresh) {
+    if (item.kind === 'link') repo.linkImported(item.id, item.externalId);
+    else if (item.linkExternalId) repo.linkImported(item.next.id, item.linkExternalId);
+  }
 
-  for (const update of diff.changed) {
-    if (!written.has(update)) continue;
-    counts.changed += 1;
-    rows.push(row('roster.updated', written.get(update)!, { line: update.line, ...fieldChanges(update.changes.filter((c) => c.applied)) }));
+  const returning: { item: (typeof updates)[number]; recipient: RosterUpdate }[] = [];
+  for (const item of fresh) {
+    if (item.kind === 'link') {
+      rows.push(row('roster.linked', item.id, { line: item.line, externalId: item.externalId }));
+      continue;
+    }
+    const linked = item.linkExternalId ? { linkedTo: item.linkExternalId } : {};
+    if (item.kind === 'changed') {
+      counts.changed += 1;
+      rows.push(row('roster.updated', item.next.id, { line: item.line, ...linked, ...fieldChanges(item.changes) }));
+    } else if (item.kind === 'movedOut' && item.next.status === 'inactive') {
+      counts.movedOut += 1;
+      const revoked = credentials.revokeAll(actor, item.next.id, { batched: true });
+      rows.push(
+        row('roster.deactivated', item.next.id, {
+          reason: item.reason,
+          credentialsRevoked: revoked,
+          ...linked,
+          ...fieldChanges(item.changes),
+        }),
+      );
+    } else if (item.kind === 'reactivated' && item.next.status === 'active') {
+      returning.push({ item, recipient: item.next });
+    }
   }
-  for (const update of diff.movedOut) {
-    const next = written.get(update);
-    if (!next || next.status !== 'inactive') continue;
-    counts.movedOut += 1;
-    const revoked = credentials.revokeAll(actor, next.id, { batched: true });
-    rows.push(row('roster.deactivated', next, { reason: update.reason, credentialsRevoked: revoked, ...fieldChanges(update.changes) }));
-  }
-  const returning = diff.reactivated.flatMap((update) => {
-    const next = written.get(update);
-    return next?.status === 'active' ? [{ update, recipient: next }] : [];
-  });
-  const ids = repo.insertImported(diff.added, now);
-  const added = diff.added.map((fields, i) => ({ fields, recipient: { ...fields, id: ids[i]! } }));
+
+  const added = items.flatMap((i) => (i.kind === 'add' ? [i.recipient] : []));
+  const ids = repo.insertImported(added, options.now);
+  if (added.length > 0 || updates.length > 0) repo.mergeSearchIndex(searchMergePages);
+  const newcomers = added.map((fields, i) => ({ fields, recipient: { ...fields, id: ids[i]! } }));
   const issued = credentials.issueSealed(
     actor,
-    [...returning, ...added].map(({ recipient }, i) => ({ recipient, credential: sealed[i]! })),
-    { notify: welcome },
+    [...returning, ...newcomers].map(({ recipient }, i) => ({ recipient, credential: options.sealed[i]! })),
+    { notify: options.welcome },
   );
-
-  returning.forEach(({ update, recipient }, i) => {
-    rows.push(row('roster.reactivated', recipient, { line: update.line, notified: channels(issued[i]!), ...fieldChanges(update.changes) }));
-  });
-  added.forEach(({ fields, recipient }, i) => {
+  returning.forEach(({ item, recipient }, i) => {
+    const linked = item.linkExternalId ? { linkedTo: item.linkExternalId } : {};
     rows.push(
-      row('roster.added', recipient, {
+      row('roster.reactivated', recipient.id, {
+        line: item.line,
+        notified: channels(issued[i]!),
+        ...linked,
+        ...fieldChanges(item.changes),
+      }),
+    );
+  });
+  newcomers.forEach(({ fields, recipient }, i) => {
+    rows.push(
+      row('roster.added', recipient.id, {
         line: fields.line,
         externalId: fields.externalId,
         notified: channels(issued[returning.length + i]!),
@@ -93,14 +182,25 @@ export function applyRosterDiff({ repo, credentials, audit }: ApplyDeps, actor: 
     );
   });
   counts.reactivated = returning.length;
-  counts.added = added.length;
+  counts.added = newcomers.length;
 
   audit.recordBatch(actor, rows);
   return counts;
 }
 
-function row(action: string, recipient: { id: number }, details: Record<string, unknown>): AuditRow {
-  return { action, subject: `recipient:${recipient.id}`, details };
+export function addCounts(a: AppliedCounts, b: AppliedCounts): AppliedCounts {
+  return {
+    added: a.added + b.added,
+    changed: a.changed + b.changed,
+    movedOut: a.movedOut + b.movedOut,
+    reactivated: a.reactivated + b.reactivated,
+    keptManual: a.keptManual + b.keptManual,
+    editedMeanwhile: a.editedMeanwhile + b.editedMeanwhile,
+  };
+}
+
+function row(action: string, recipientId: number, details: Record<string, unknown>): AuditRow {
+  return { action, subject: `recipient:${recipientId}`, details };
 }
 
 const channels = (notifications: readonly { channel: string }[]) => notifications.map((n) => n.channel).join(', ') || 'none';

@@ -17,6 +17,8 @@ const scheduleActor: Actor = { staffId: null, label: 'daily import' };
 // a changed setting, a sleeping computer or a moved clock can never make it miss a day.
 const tickMs = 60_000;
 const recentRuns = 10;
+/** A daily export older than this means the property-management system stopped writing it. */
+const staleExportMs = 36 * 3_600_000;
 
 export interface RosterScheduleDeps {
   roster: RosterService;
@@ -31,18 +33,34 @@ export class RosterSchedule {
   private running: Promise<void> | null = null;
   /** Scheduled times up to here have run or were skipped on purpose. */
   private handledUntil = 0;
+  private stopped = false;
 
   constructor(private readonly deps: RosterScheduleDeps) {}
 
-  /** After a restart, a day missed while Packroom was off runs at once; a first start waits for the next time. */
+  /**
+   * After a restart, an import a crash interrupted is finished (or dropped, if it had changed nothing)
+   * first; a day missed while Packroom was off runs at once; a first start waits for the next time.
+   */
   start(): void {
     this.handledUntil = this.deps.roster.lastRunAt('schedule') ?? this.deps.clock.now();
-    this.tick();
+    this.running = this.deps.roster
+      .resumeInterrupted()
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          if (!(error instanceof ApiError)) log.error('Finishing an interrupted roster import failed', error);
+        },
+      )
+      .finally(() => {
+        this.running = null;
+        if (this.timer === null) this.tick();
+      });
   }
 
   stop(): void {
     this.timer?.cancel();
     this.timer = null;
+    this.stopped = true;
   }
 
   /** Resolves when no scheduled import is running. */
@@ -84,6 +102,7 @@ export class RosterSchedule {
   }
 
   private readonly tick = (): void => {
+    if (this.stopped) return;
     this.timer = this.deps.clock.setTimeout(this.tick, tickMs);
     const s = this.deps.settings.values();
     if (this.running || !s.importScheduleEnabled) return;
@@ -100,6 +119,15 @@ export class RosterSchedule {
     try {
       const file = await newestExport(importFolder);
       fileName = file.name;
+      const age = this.deps.clock.now() - file.info.mtimeMs;
+      if (age > staleExportMs) {
+        this.deps.alerts.raise(
+          'import',
+          `The export from your property-management system seems to have stopped: the newest file in ${importFolder}, ${file.name}, ` +
+            `is ${Math.floor(age / 3_600_000)} hours old. Check the export schedule in that system.`,
+        );
+      }
+      // The columns and status words chosen in the last manual import of this preset apply (see RosterService.dryRun).
       const preview = await this.deps.roster.dryRun(await readFile(file.path), file.name, { preset: importPreset });
       if (!preview.id || !preview.diff) {
         throw new ApiError(
@@ -139,7 +167,7 @@ export class RosterSchedule {
 }
 
 /** The newest CSV or Excel file in the folder; a problem comes back as an ApiError in plain words. */
-async function newestExport(folder: string | null): Promise<{ name: string; path: string }> {
+async function newestExport(folder: string | null): Promise<{ name: string; path: string; info: { mtimeMs: number } }> {
   if (!folder) throw new ApiError('VALIDATION', 'No import folder is set. Choose one in Import → Daily import.');
   let names: string[];
   try {

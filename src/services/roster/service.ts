@@ -1,13 +1,25 @@
 import type { Repositories } from '../../db/repositories';
+import { performance } from 'node:perf_hooks';
 import { setImmediate } from 'node:timers/promises';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { z } from 'zod';
-import { ApiError, type RosterColumnId, type RosterDryRun, type RosterPreset, type RosterProgress, type RosterRun } from '../../contract';
+import {
+  ApiError,
+  type RosterColumnId,
+  type RosterDryRun,
+  type RosterPreset,
+  type RosterProgress,
+  type RosterRun,
+  type RosterStatusChoice,
+  type RosterUnknownValue,
+} from '../../contract';
 import type { rosterDryRunInput } from '../../contract/schemas';
-import type { RosterRecipient } from '../../db/repositories/recipients';
+import type { BulkWrites } from '../../db/checkpoints';
+import type { HandAddedRecipient, RosterRecipient } from '../../db/repositories/recipients';
+import type { ApplyJournal } from '../../db/repositories/rosterApply';
 import { type RosterOutcome, type RosterRunRow, type RosterTrigger } from '../../db/repositories/rosterRuns';
 import type { Clock } from '../../clock';
-import { mapColumns, validateMapping, type ColumnMapping } from '../../domain/roster/columns';
+import { mapColumns, normalizeHeader, validateMapping, type ColumnMapping, type RosterColumn } from '../../domain/roster/columns';
 import {
   createRosterDiffer,
   exceedsSafetyThreshold,
@@ -15,14 +27,16 @@ import {
   type RosterDiff,
   type RosterDiffer,
 } from '../../domain/roster/diff';
-import { createRowNormalizer } from '../../domain/roster/normalize';
+import { createRowNormalizer, type SeenStatus } from '../../domain/roster/normalize';
+import { statusKey, statusVocabulary, type StatusChoice, type StatusVocabulary } from '../../domain/roster/status';
 import type { RawTable } from '../../domain/roster/types';
 import { parseRosterFile, RosterFileError } from './file/parse';
 import { random } from '../../random';
 import type { Actor, AuditService } from '../audit';
 import type { CredentialService } from '../credentials';
 import type { EventBus } from '../events';
-import { applyRosterDiff } from './apply';
+import type { AlertService } from '../alerts';
+import { addCounts, applyChunk, credentialsNeeded, noneApplied, planApply, type AppliedCounts, type PlanItem } from './apply';
 import { ExpiringStore } from './store';
 import { largeDeactivationMessage, rosterCounts, summarizeDiff } from './summary';
 import { RosterUploads } from './uploads';
@@ -30,21 +44,35 @@ import type { SettingsService } from '../settings';
 import type { Transactor } from '../tx';
 
 export interface RosterDeps {
-  repos: Pick<Repositories, 'recipients' | 'rosterRuns'>;
+  repos: Pick<Repositories, 'recipients' | 'rosterRuns' | 'rosterApply' | 'rosterMappings'>;
   clock: Clock;
   tx: Transactor;
   audit: AuditService;
   settings: SettingsService;
   events: EventBus;
   credentials: CredentialService;
+  alerts: AlertService;
+  /** Keeps WAL checkpoints off the main thread while an apply writes (see BackgroundCheckpoints). */
+  checkpoints: BulkWrites;
 }
 
 export interface DryRunOptions {
   preset: RosterPreset;
-  /** Replaces the detected mapping; columns left out are not imported. */
+  /** Replaces the detected (or remembered) mapping; columns left out are not imported. */
   mapping?: Partial<Record<RosterColumnId, number | null>>;
+  /** Status word as the file writes it → what it means; adds to what was remembered for the preset. */
+  statusValues?: Record<string, RosterStatusChoice>;
+  /** Hand-added recipients not to link to the file row they match. */
+  unlink?: number[];
   /** Names the progress events; a fresh id when absent. */
   runId?: string;
+}
+
+/** What a manual import remembers for its preset once applied. */
+interface RememberedChoices {
+  preset: RosterPreset;
+  columns: Record<string, string>;
+  statusValues: Record<string, StatusChoice>;
 }
 
 /** A preview waiting for Apply: exactly what was shown, and the state of the roster it was made against. */
@@ -55,19 +83,38 @@ interface PendingImport {
   byExternalId: Map<string, RosterRecipient>;
   policy: ManualEditPolicy;
   fingerprint: string;
+  remember: RememberedChoices;
+}
+
+/** Stored with the journal so that an apply can finish after a restart exactly as it started. */
+interface JournalPlan {
+  counts: ReturnType<typeof rosterCounts>;
+  applied: AppliedCounts;
+  welcome: boolean;
+  extra: Record<string, unknown>;
+  remember: RememberedChoices | null;
 }
 
 const previewTtlMs = 30 * 60_000;
 const previewRows = 10;
-// Rows checked between two breaks for the event loop: a few milliseconds' work, so a key press at
-// the door never waits long behind a large file.
-const checkSlice = 500;
-const readPage = 5000;
+// Rows are checked for this long between two breaks for the event loop, so a key press at the door
+// never waits long behind a large file; the clock is looked at every checkStep rows.
+const checkSliceMs = 5;
+const checkStep = 25;
+const readPage = 2000;
+const stageSlice = 250;
+// An apply chunk aims at this much work per transaction (the door waits at most one chunk); the
+// chunk size follows what the last chunk cost, between these bounds.
+const chunkTargetMs = 5;
+const chunkRows = { first: 25, min: 5, max: 300 };
+/** Starts an interrupted apply gets before Packroom gives up on the rest of it. */
+const maxApplyAttempts = 3;
 
 /** Roster import from a property-management export: preview (dry run) first, then apply exactly that. */
 export class RosterService {
   readonly uploads: RosterUploads;
   private readonly pending: ExpiringStore<PendingImport>;
+  private applying: Promise<unknown> | null = null;
 
   constructor(private readonly deps: RosterDeps) {
     this.uploads = new RosterUploads(deps.clock);
@@ -76,21 +123,42 @@ export class RosterService {
 
   async dryRunUpload(input: z.output<typeof rosterDryRunInput>): Promise<RosterDryRun> {
     const { fileName, bytes } = this.uploads.file(input.uploadId);
-    return this.dryRun(bytes, fileName, { preset: input.preset, ...(input.mapping && { mapping: input.mapping }), runId: input.uploadId });
+    return this.dryRun(bytes, fileName, {
+      preset: input.preset,
+      ...(input.mapping && { mapping: input.mapping }),
+      ...(input.statusValues && { statusValues: input.statusValues }),
+      ...(input.unlink && { unlink: input.unlink }),
+      runId: input.uploadId,
+    });
   }
 
   async dryRun(bytes: Uint8Array, fileName: string, options: DryRunOptions): Promise<RosterDryRun> {
     const {
       clock,
       settings,
-      repos: { recipients: repo },
+      repos: { recipients: repo, rosterMappings },
     } = this.deps;
     const startedAt = clock.now();
     const progress = this.progress(options.runId ?? random.token(12));
     progress('reading', 0, bytes.length);
     const table = await readTable(bytes, fileName, (done, total) => progress('reading', done, total));
-    const mapping = options.mapping ? checkedMapping(options.mapping, table.headers) : mapColumns(table.headers, options.preset);
+    await setImmediate();
+    const saved = rosterMappings.get(options.preset);
+    const warnings: string[] = [];
+    let mapping: ColumnMapping;
+    if (options.mapping) mapping = checkedMapping(options.mapping, table.headers);
+    else {
+      const remembered = rememberedMapping(saved?.columns ?? {}, table.headers, options.preset);
+      mapping = remembered.mapping;
+      if (remembered.missing.length > 0) {
+        warnings.push(
+          `The column${remembered.missing.length === 1 ? '' : 's'} ${remembered.missing.map((h) => `"${h}"`).join(', ')} chosen in the last import ` +
+            'of this kind of file are not in this one; Packroom detected the columns again. Check them below.',
+        );
+      }
+    }
     const check = validateMapping(mapping);
+    const layout = table.layout ?? { headerLines: [], titleRows: 0, spacerRows: 0 };
     const preview: RosterDryRun = {
       id: null,
       fileName,
@@ -98,44 +166,83 @@ export class RosterService {
       headers: table.headers,
       mapping,
       problems: check.messages,
-      warnings: check.warnings,
+      warnings: [...warnings, ...check.warnings],
       preview: table.rows.slice(0, previewRows).map((row) => ({ line: row.line, cells: [...row.cells] })),
       rows: table.rows.length,
       diff: null,
       expiresAt: null,
+      layout,
+      unknownValues: [],
     };
     if (!check.ok) return preview;
 
+    const learned: Record<string, StatusChoice> = { ...(saved?.statusValues as Record<string, StatusChoice> | undefined) };
+    for (const [value, choice] of Object.entries(options.statusValues ?? {})) learned[statusKey(value)] = choice;
     const values = settings.values();
     // Taken before reading: any write while the pages are read changes it, and apply then refuses.
     const fingerprint = repo.rosterFingerprint();
     const existing = await this.readRoster();
-    const differ = createRosterDiffer(existing, { today: localDate(clock.now()), manualPolicy: values.importManualPolicy });
-    await this.checkInSlices(table, mapping, existing, differ, progress);
+    const handAdded = repo.handAdded();
+    const differ = createRosterDiffer(existing, {
+      today: localDate(clock.now()),
+      manualPolicy: values.importManualPolicy,
+      handAdded,
+      unlinked: new Set(options.unlink ?? []),
+    });
+    // Each step over the whole roster is a few milliseconds at 50,000 recipients: a break between them
+    // keeps the longest wait at the door to one step, not their sum.
+    await setImmediate();
+    const seen = await this.checkInSlices(table, mapping, existing, statusVocabulary(options.preset, learned), differ, progress);
     const diff = differ.finish();
+    await setImmediate();
     const byExternalId = new Map(existing.map((r) => [r.externalId, r]));
-    const { id, expiresAt } = this.pending.add({ fileName, startedAt, diff, byExternalId, policy: values.importManualPolicy, fingerprint });
+    await setImmediate();
+    const handById = new Map(handAdded.map((r) => [r.id, r]));
+    for (const link of diff.linked) byExternalId.set(link.externalId, { ...handById.get(link.recipientId)!, externalId: link.externalId });
+
+    const builtIn = statusVocabulary(options.preset);
+    const unknownValues = seen
+      .filter((s) => !builtIn[s.key])
+      .map((s): RosterUnknownValue => ({
+        column: 'status',
+        value: s.value,
+        rows: s.rows,
+        firstLine: s.firstLine,
+        choice: learned[s.key] ?? null,
+      }));
+    const remember: RememberedChoices = {
+      preset: options.preset,
+      columns: Object.fromEntries(Object.entries(mapping).map(([column, index]) => [column, table.headers[index]!])),
+      statusValues: learned,
+    };
+    const { id, expiresAt } = this.pending.add({
+      fileName,
+      startedAt,
+      diff,
+      byExternalId,
+      policy: values.importManualPolicy,
+      fingerprint,
+      remember,
+    });
     return {
       ...preview,
       id,
       diff: summarizeDiff(diff, byExternalId, values.importMaxDeactivateShare),
       expiresAt: new Date(expiresAt).toISOString(),
+      unknownValues,
     };
   }
 
   /**
-   * Applies a preview in one transaction. Above the site's deactivation limit it needs
+   * Applies a preview: written a chunk of recipients at a time, each chunk one short transaction, from a
+   * journal that survives a crash (see resumeInterrupted). Above the site's deactivation limit it needs
    * `confirmLargeDeactivation` (roster.apply is admin-only, so only an admin can give it).
    */
   async apply(actor: Actor, dryRunId: string, options: { confirmLargeDeactivation: boolean; trigger: RosterTrigger }): Promise<RosterRun> {
     const {
-      clock,
       tx,
-      credentials,
-      audit,
       settings,
-      events,
-      repos: { recipients: repo },
+      repos: { recipients: repo, rosterApply: journal },
     } = this.deps;
     const pending = this.pending.get(dryRunId);
     if (!pending) {
@@ -150,36 +257,91 @@ export class RosterService {
     if (exceedsSafetyThreshold(diff, values.importMaxDeactivateShare) && !options.confirmLargeDeactivation) {
       throw new ApiError('CONFLICT', largeDeactivationMessage(diff, values.importMaxDeactivateShare), 'confirmLargeDeactivation');
     }
+    if (this.applying) {
+      throw new ApiError('CONFLICT', 'Another import is being applied right now. Wait for it to finish, then preview the file again.');
+    }
     // Taken out at once, so a second click on Apply cannot apply the same preview twice.
     this.pending.delete(dryRunId);
-    const progress = this.progress(dryRunId);
-    const total = diff.added.length + diff.changed.length + diff.movedOut.length + diff.reactivated.length;
-    progress('applying', 0, total);
-    const sealed = await credentials.sealMany(diff.added.length + diff.reactivated.length);
-    if (repo.rosterFingerprint() !== pending.fingerprint) {
-      throw new ApiError(
-        'CONFLICT',
-        'Recipients changed after this preview was made (an edit or another import). Preview the file again, so you apply what you see.',
-      );
-    }
-    const run = tx.run(() => {
-      const applied = applyRosterDiff({ repo, credentials, audit }, actor, {
-        diff,
-        byExternalId: pending.byExternalId,
-        policy: pending.policy,
+    return this.exclusive(async () => {
+      // An apply a crash interrupted finishes first; it changes the roster, so this preview then goes stale.
+      await this.finishInterrupted();
+      if (repo.rosterFingerprint() !== pending.fingerprint) {
+        throw new ApiError(
+          'CONFLICT',
+          'Recipients changed after this preview was made (an edit or another import). Preview the file again, so you apply what you see.',
+        );
+      }
+      await setImmediate();
+      const { items, keptManual } = planApply(diff, pending.byExternalId, pending.policy);
+      await setImmediate();
+      const plan: JournalPlan = {
+        counts: rosterCounts(diff),
+        applied: { ...noneApplied(), keptManual },
         welcome: values.importWelcomeNotifications,
-        now: clock.now(),
-        sealed,
-      });
-      const counts = { ...rosterCounts(diff), ...applied };
-      return this.record(actor, options.trigger, pending.fileName, pending.startedAt, 'applied', null, counts, {
-        ...(options.confirmLargeDeactivation &&
-          diff.safety.share > values.importMaxDeactivateShare && { confirmedLargeDeactivation: true }),
-      });
+        extra: {
+          ...(options.confirmLargeDeactivation &&
+            diff.safety.share > values.importMaxDeactivateShare && { confirmedLargeDeactivation: true }),
+        },
+        remember: options.trigger === 'schedule' ? null : pending.remember,
+      };
+      const progress = this.progress(dryRunId);
+      progress('applying', 0, items.length);
+      const applyId = tx.run(() =>
+        journal.create({
+          startedAt: pending.startedAt,
+          trigger: options.trigger,
+          actor: actor.label,
+          actorStaffId: actor.staffId,
+          fileName: pending.fileName,
+          total: items.length,
+          plan,
+        }),
+      );
+      try {
+        for (let start = 0; start < items.length; start += stageSlice) {
+          tx.run(() => journal.stage(applyId, start, items.slice(start, start + stageSlice)));
+          await setImmediate();
+        }
+        tx.run(() => journal.startApplying(applyId));
+      } catch (error) {
+        await this.dropJournal(applyId);
+        throw error;
+      }
+      return this.runJournal(journal.current()!, progress, { fresh: true });
     });
-    progress('applying', total, total);
-    events.emit('roster.applied', run);
-    return run;
+  }
+
+  /**
+   * Finishes an apply that a crash (or an error) interrupted, as recorded in the journal: one stopped
+   * while its changes were still being staged is dropped (nothing had changed); one stopped part-way
+   * through the chunks resumes where it stopped. Null when there was none.
+   */
+  async resumeInterrupted(): Promise<RosterRun | null> {
+    if (this.applying || !this.deps.repos.rosterApply.current()) return null;
+    return this.exclusive(() => this.finishInterrupted());
+  }
+
+  private async finishInterrupted(): Promise<RosterRun | null> {
+    const interrupted = this.deps.repos.rosterApply.current();
+    if (!interrupted) return null;
+    const actor: Actor = { staffId: interrupted.actorStaffId, label: interrupted.actor };
+    if (interrupted.state === 'staging') {
+      await this.dropJournal(interrupted.id);
+      const message =
+        'Packroom closed while it was preparing this import, before it changed anything. Nothing was changed; import the file again.';
+      this.deps.alerts.raise('import', `The roster import of ${interrupted.fileName ?? 'a file'} did not run: ${message}`);
+      return this.recordStopped(actor, interrupted.trigger, interrupted.fileName, interrupted.startedAt, 'failed', message);
+    }
+    const attempts = this.deps.tx.run(() => this.deps.repos.rosterApply.countAttempt(interrupted.id));
+    if (attempts > maxApplyAttempts) return this.giveUp(interrupted);
+    this.deps.tx.run(() =>
+      this.deps.audit.record(actor, 'roster.import_resumed', null, {
+        file: interrupted.fileName,
+        done: interrupted.done,
+        total: interrupted.total,
+      }),
+    );
+    return this.runJournal(interrupted, this.progress(`resume-${interrupted.id}`), { fresh: false });
   }
 
   /** Drops an upload or a preview the person cancelled. */
@@ -206,6 +368,114 @@ export class RosterService {
 
   lastRunAt(trigger: RosterTrigger): number | null {
     return this.deps.repos.rosterRuns.lastStartedAt(trigger);
+  }
+
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const { recipients } = this.deps.repos;
+    const running = this.deps.checkpoints.during(async () => {
+      this.deps.tx.run(() => recipients.pauseSearchMerges());
+      try {
+        return await work();
+      } finally {
+        recipients.resumeSearchMerges();
+      }
+    });
+    this.applying = running;
+    try {
+      return await running;
+    } finally {
+      this.applying = null;
+    }
+  }
+
+  /** Applies the journal's remaining items a chunk at a time, then records the run. */
+  private async runJournal(start: ApplyJournal, progress: ReturnType<RosterService['progress']>, { fresh }: { fresh: boolean }) {
+    const {
+      clock,
+      tx,
+      credentials,
+      audit,
+      events,
+      repos: { recipients: repo, rosterApply: journal },
+    } = this.deps;
+    const plan = start.plan as JournalPlan;
+    const actor: Actor = { staffId: start.actorStaffId, label: start.actor };
+    let done = start.done;
+    let size = chunkRows.first;
+    progress('applying', done, start.total);
+    for (;;) {
+      const batch = journal.next(start.id, size);
+      if (batch.length === 0) break;
+      const items = batch.map((b) => b.item as PlanItem);
+      try {
+        const sealed = await credentials.sealMany(credentialsNeeded(items));
+        const began = performance.now();
+        tx.run(() => {
+          const counts = applyChunk({ repo, credentials, audit }, actor, items, { welcome: plan.welcome, now: clock.now(), sealed });
+          plan.applied = addCounts(plan.applied, counts);
+          journal.consume(start.id, batch.at(-1)!.seq, done + items.length, plan);
+        });
+        const took = performance.now() - began;
+        size = Math.max(chunkRows.min, Math.min(chunkRows.max, Math.round((size * chunkTargetMs) / Math.max(took, 0.5))));
+      } catch (error) {
+        if (fresh && done === 0) {
+          // Nothing was applied: roll the whole import back, as if it never started.
+          await this.dropJournal(start.id);
+          throw error;
+        }
+        throw this.stoppedPartWay(start, done, error);
+      }
+      done += items.length;
+      progress('applying', done, start.total);
+      await setImmediate();
+    }
+    const run = tx.run(() => {
+      const counts = { ...plan.counts, ...plan.applied };
+      if (plan.remember) {
+        const { preset, columns, statusValues } = plan.remember;
+        this.deps.repos.rosterMappings.save({ preset, columns, statusValues, savedAt: clock.now() });
+      }
+      journal.delete(start.id);
+      const message = plan.applied.editedMeanwhile
+        ? `${plan.applied.editedMeanwhile} recipient(s) edited while the import was applying were left as edited. Preview the file again to apply their rows.`
+        : null;
+      return this.record(actor, start.trigger, start.fileName, start.startedAt, 'applied', message, { ...counts }, plan.extra);
+    });
+    events.emit('roster.applied', run);
+    return run;
+  }
+
+  private stoppedPartWay(journal: ApplyJournal, done: number, error: unknown): ApiError {
+    const why = error instanceof Error ? error.message : String(error);
+    const message =
+      `The import of ${journal.fileName ?? 'the file'} stopped after ${done} of ${journal.total} recipients (${why}). ` +
+      'Each recipient is either fully imported or not yet touched. Packroom finishes the rest when it next starts.';
+    this.deps.alerts.raise('import', message);
+    return new ApiError('CONFLICT', message);
+  }
+
+  /** An interrupted apply that failed at every start: what is done stays done, the rest is dropped. */
+  private async giveUp(interrupted: ApplyJournal): Promise<RosterRun> {
+    const plan = interrupted.plan as JournalPlan;
+    await this.dropJournal(interrupted.id);
+    const message =
+      `Stopped after ${interrupted.done} of ${interrupted.total} recipients: it failed ${maxApplyAttempts} times. ` +
+      'The recipients done are fully imported; preview the file again to import the rest.';
+    this.deps.alerts.raise(
+      'import',
+      `The roster import of ${interrupted.fileName ?? 'a file'} ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
+    );
+    const actor: Actor = { staffId: interrupted.actorStaffId, label: interrupted.actor };
+    return this.deps.tx.run(() =>
+      this.record(actor, interrupted.trigger, interrupted.fileName, interrupted.startedAt, 'failed', message, { ...plan.applied }),
+    );
+  }
+
+  /** Deletes a journal and its staged items, a slice at a time. */
+  private async dropJournal(applyId: number): Promise<void> {
+    const { tx, repos } = this.deps;
+    while (tx.run(() => repos.rosterApply.dropItems(applyId, stageSlice)) > 0) await setImmediate();
+    tx.run(() => repos.rosterApply.delete(applyId));
   }
 
   private record(
@@ -248,22 +518,32 @@ export class RosterService {
   private async checkInSlices(
     table: RawTable,
     mapping: ColumnMapping,
-    existing: readonly RosterRecipient[],
+    existing: readonly (RosterRecipient | HandAddedRecipient)[],
+    statusWords: StatusVocabulary,
     differ: RosterDiffer,
     progress: ReturnType<RosterService['progress']>,
-  ): Promise<void> {
+  ): Promise<SeenStatus[]> {
     const knownPhones = new Set(existing.flatMap((r) => (r.phone ? [r.phone] : [])));
-    const normalize = createRowNormalizer(table.headers, mapping, {
+    const normalizer = createRowNormalizer(table.headers, mapping, {
       defaultCountry: this.deps.settings.values().defaultCountry as CountryCode,
       knownPhones,
+      statusWords,
     });
+    await setImmediate();
     const { rows } = table;
-    for (let start = 0; start < rows.length; start += checkSlice) {
-      const end = Math.min(start + checkSlice, rows.length);
-      for (let i = start; i < end; i += 1) differ.add(normalize(rows[i]!));
-      progress('checking', end, rows.length);
+    let i = 0;
+    while (i < rows.length) {
+      // A slice ends after checkSliceMs of work (checked every few rows), so a slow or busy computer gets
+      // shorter slices rather than longer waits at the door.
+      const began = performance.now();
+      do {
+        const end = Math.min(i + checkStep, rows.length);
+        for (; i < end; i += 1) for (const parsed of normalizer.read(rows[i]!)) differ.add(parsed);
+      } while (i < rows.length && performance.now() - began < checkSliceMs);
+      progress('checking', i, rows.length);
       await setImmediate();
     }
+    return normalizer.statusWords();
   }
 }
 
@@ -274,6 +554,30 @@ async function readTable(bytes: Uint8Array, fileName: string, onProgress: (done:
     if (error instanceof RosterFileError) throw new ApiError('VALIDATION', error.message, 'file');
     throw error;
   }
+}
+
+/**
+ * The columns remembered for this preset, found by header name in this file. A remembered column this
+ * file lacks falls back to detection for that field, and is reported.
+ */
+function rememberedMapping(columns: Record<string, string>, headers: readonly string[], preset: RosterPreset) {
+  const detected = mapColumns(headers, preset);
+  const names = Object.entries(columns);
+  if (names.length === 0) return { mapping: detected, missing: [] };
+  const keys = headers.map(normalizeHeader);
+  const mapping: ColumnMapping = {};
+  const missing: string[] = [];
+  for (const [column, header] of names) {
+    const index = keys.indexOf(normalizeHeader(header));
+    if (index === -1) missing.push(header);
+    else mapping[column as RosterColumn] = index;
+  }
+  if (missing.length === 0) return { mapping, missing };
+  const taken = new Set(Object.values(mapping));
+  for (const [column, index] of Object.entries(detected) as [RosterColumn, number][]) {
+    if (mapping[column] === undefined && !taken.has(index)) mapping[column] = index;
+  }
+  return { mapping, missing };
 }
 
 function checkedMapping(chosen: Partial<Record<RosterColumnId, number | null>>, headers: readonly string[]): ColumnMapping {

@@ -16,11 +16,17 @@ export function rosterCounts(diff: RosterDiff): RosterCounts {
     skippedInactive: diff.skippedInactive,
     errors: new Set(diff.errors.map((e) => e.line)).size,
     conflicts: updates.filter((u) => u.conflict).length,
+    warnings: diff.warnings.length,
+    linked: diff.linked.length,
   };
 }
 
 /** The preview staff see: what the diff would do, with names, in a form that crosses any transport. */
-export function summarizeDiff(diff: RosterDiff, byExternalId: ReadonlyMap<string, RosterRecipient>, limit: number): RosterDiffSummary {
+export function summarizeDiff(
+  diff: RosterDiff,
+  byExternalId: ReadonlyMap<string, Pick<RosterRecipient, 'id' | 'firstName' | 'lastName' | 'unit'>>,
+  limit: number,
+): RosterDiffSummary {
   const change = (update: RecipientUpdate): RosterRecipientChange => {
     const recipient = byExternalId.get(update.externalId)!;
     return {
@@ -42,6 +48,12 @@ export function summarizeDiff(diff: RosterDiff, byExternalId: ReadonlyMap<string
     movedOut: first(diff.movedOut).map((m): RosterMoveOut => ({ ...change(m), reason: m.reason })),
     reactivated: first(diff.reactivated).map(change),
     errors: first(diff.errors),
+    warnings: first(diff.warnings),
+    linked: diff.linked.map((link) => {
+      const recipient = byExternalId.get(link.externalId)!;
+      return { ...link, name: `${recipient.firstName} ${recipient.lastName}`, unit: recipient.unit };
+    }),
+    skipped: { ...diff.skipped },
     safety: { ...diff.safety, limit, exceeded: exceedsSafetyThreshold(diff, limit) },
   };
 }

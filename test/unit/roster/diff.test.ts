@@ -173,7 +173,9 @@ describe('diffRoster: rows with errors', () => {
     const { rows } = await importFixture('row-errors.csv');
     const before = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7'].map((id) => existing(id));
     const diff = diffRoster(before, rows, importWins);
-    expect(diff.errors.map((error) => error.line)).toEqual([3, 4, 5, 6, 7, 8, 9]);
+    // Issue 10: a bad phone, email or date no longer drops the resident; it is left empty with a warning.
+    expect(diff.errors.map((error) => error.line)).toEqual([6, 7, 8, 9]);
+    expect(diff.warnings.map((warning) => warning.line)).toEqual([3, 4, 5]);
     expect(diff.movedOut).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { mapColumns, type PresetId } from '../../../src/domain/roster/columns';
 import { normalizeTable } from '../../../src/domain/roster/normalize';
 import type { ExistingRecipient, ImportedRecipient, ParsedRow, RawTable } from '../../../src/domain/roster/types';
@@ -55,4 +56,24 @@ export function asExisting(rows: readonly ParsedRow[], overrides: Partial<Existi
     manuallyEdited: false,
     ...overrides,
   }));
+}
+
+/** A CSV file from rows of cells, quoting where needed. */
+export function csvFrom(rows: readonly (readonly string[])[]): Uint8Array {
+  const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  return csvBytes(rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n');
+}
+
+/** The same rows as an Excel workbook (first sheet), blank rows kept as empty rows. */
+export async function xlsxFrom(rows: readonly (readonly string[])[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Report');
+  rows.forEach((row, i) => {
+    const sheetRow = sheet.getRow(i + 1);
+    row.forEach((cell, c) => {
+      if (cell !== '') sheetRow.getCell(c + 1).value = cell;
+    });
+    sheetRow.commit();
+  });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

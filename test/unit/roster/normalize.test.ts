@@ -242,18 +242,22 @@ describe('normalizeTable with the fixtures', () => {
 
   it('gives each bad row a plain-words error and keeps its ID', async () => {
     const { rows } = await importFixture('row-errors.csv');
-    expect(rows.map((row) => (row.ok ? 'ok' : [row.externalId, ...row.errors.map((error) => `${error.column}: ${error.reason}`)]))).toEqual(
-      [
-        'ok',
-        ['E2', 'Phone: bad phone number "555-1234"'],
-        ['E3', 'Email: bad email address "not-an-email"'],
-        ['E4', 'Move In: bad date "2024-02-30" (expected a date like 2024-01-31 or 1/31/2024)'],
-        ['E5', 'Status: unknown status "Sabbatical" (expected e.g. Current, Notice, Past)'],
-        ['E6', 'Last Name: missing name'],
-        ['E7', 'Unit: missing unit'],
-        [null, 'Resident ID: missing resident ID'],
-      ],
-    );
+    // Issue 10: a field Packroom cannot use no longer drops the resident; it is left empty with a warning.
+    const warned = (row: (typeof rows)[number]) => (row.ok ? (row.warnings ?? []).map((w) => `${w.column}: ${w.reason}`) : []);
+    expect(
+      rows.map((row) =>
+        row.ok ? ['ok', ...warned(row)] : [row.externalId, ...row.errors.map((error) => `${error.column}: ${error.reason}`)],
+      ),
+    ).toEqual([
+      ['ok'],
+      ['ok', 'Phone: phone left empty: "555-1234" is not a phone number Packroom can use'],
+      ['ok', 'Email: email left empty: "not-an-email" is not a valid address'],
+      ['ok', 'Move In: move-in date left empty: "2024-02-30" is not a date (expected a date like 2024-01-31 or 1/31/2024)'],
+      ['E5', 'Status: unknown status "Sabbatical" (expected e.g. Current, Notice, Past)'],
+      ['E6', 'Last Name: missing name'],
+      ['E7', 'Unit: missing unit'],
+      [null, 'Resident ID: missing resident ID'],
+    ]);
     expect(rows.map((row) => row.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
   });
 

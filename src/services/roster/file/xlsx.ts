@@ -16,12 +16,12 @@ export async function parseXlsx(bytes: Uint8Array): Promise<RawTable> {
   if (!sheet) throw emptyFile();
 
   const sheetRows: RawRow[] = [];
-  sheet.eachRow((row) => {
+  sheet.eachRow({ includeEmpty: true }, (row) => {
     const cells: string[] = [];
     for (let column = 1; column <= row.cellCount; column += 1) cells.push(cellText(row.getCell(column).value));
     sheetRows.push({ line: row.number, cells });
   });
-  const table = toTable(sheetRows);
+  const table = await toTable(sheetRows);
   if (!table) throw emptyFile();
   if (table.rows.length === 0) throw headerOnlyFile();
   return table;

@@ -1,0 +1,118 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { log } from '../log';
+import type { Db } from './open';
+
+// Runs in its own thread with its own connection: a checkpoint copies the WAL into the database file and
+// fsyncs it, which on a busy disk takes tens or hundreds of milliseconds the door must not wait for.
+const workerSource = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
+db.pragma('busy_timeout = 0');
+parentPort.on('message', (message) => {
+  if (message === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage('done');
+  } catch (error) {
+    parentPort.postMessage('failed: ' + String(error));
+  }
+});
+`;
+
+const everyMs = 50;
+
+/** What a bulk writer needs: work during which the WAL is checkpointed off the main thread. */
+export interface BulkWrites {
+  during<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * While a long run of transactions writes (a roster apply), SQLite's automatic checkpoint, which runs
+ * inside a commit on this thread, is switched off and a worker thread checkpoints instead. If the worker
+ * cannot start, the automatic checkpoint simply stays on.
+ */
+export class BackgroundCheckpoints implements BulkWrites {
+  private worker: Worker | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight = false;
+  private users = 0;
+  private autocheckpoint = 1000;
+
+  constructor(
+    private readonly db: Db,
+    private readonly file: string,
+    private readonly nativeBinding?: string,
+  ) {}
+
+  async during<T>(work: () => Promise<T>): Promise<T> {
+    if (this.users === 0 && !this.begin()) return work();
+    this.users += 1;
+    try {
+      return await work();
+    } finally {
+      this.users -= 1;
+      if (this.users === 0) await this.end();
+    }
+  }
+
+  private begin(): boolean {
+    let worker: Worker;
+    try {
+      worker = new Worker(workerSource, {
+        eval: true,
+        workerData: { driver: driverPath(), file: this.file, nativeBinding: this.nativeBinding },
+      });
+    } catch (error) {
+      log.warn(`Checkpoints stay on the main thread: ${String(error)}`);
+      return false;
+    }
+    worker.on('message', (answer: string) => {
+      this.inFlight = false;
+      if (answer !== 'done') log.warn(`A background checkpoint ${answer}`);
+    });
+    worker.on('error', (error) => {
+      log.warn(`The checkpoint thread stopped: ${String(error)}`);
+      this.restore();
+    });
+    this.worker = worker;
+    this.autocheckpoint = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    this.db.pragma('wal_autocheckpoint = 0');
+    this.timer = setInterval(() => {
+      if (this.inFlight || !this.worker) return;
+      this.inFlight = true;
+      this.worker.postMessage('checkpoint');
+    }, everyMs);
+    this.timer.unref();
+    return true;
+  }
+
+  private async end(): Promise<void> {
+    const worker = this.worker;
+    this.restore();
+    if (!worker) return;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    worker.postMessage('close');
+    await exited;
+  }
+
+  private restore(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.worker = null;
+    this.inFlight = false;
+    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
+  }
+}
+
+/** better-sqlite3 as the running program resolves it (the Electron app, packroom serve, a test runner). */
+function driverPath(): string {
+  const from = typeof require === 'function' && require.main ? require.main.filename : (process.argv[1] ?? join(process.cwd(), 'index.js'));
+  return createRequire(from).resolve('better-sqlite3');
+}
