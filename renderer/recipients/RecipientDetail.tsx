@@ -103,6 +103,7 @@ export function RecipientDetail({ id, onBack, siteLanguage }: { id: number; onBa
                 label={t('recipients.language')}
                 value={r.language ? languages[r.language] : t('recipients.form.siteLanguage', { language: languages[siteLanguage] })}
               />
+              <Field label={t('recipients.packageNotices')} value={t(`recipients.packageNoticesVia.${r.packageNotices ?? 'all'}`)} />
             </SimpleGrid>
           </Card>
           <ErrorAlert error={access.error} title={t('recipients.accessLoadFailed')} />

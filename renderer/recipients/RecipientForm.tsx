@@ -1,16 +1,20 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { isLanguage, languages, type Language, type Recipient } from '../../src/contract';
+import { isLanguage, languages, type Language, type NotifyVia, type Recipient } from '../../src/contract';
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
 import { splitError } from '../components/formErrors';
 import { languageOptions, useTranslation } from '../i18n';
 
-const fields = ['firstName', 'lastName', 'unit', 'email', 'phone', 'language'] as const;
+const fields = ['firstName', 'lastName', 'unit', 'email', 'phone', 'language', 'packageNotices'] as const;
 type Values = Record<(typeof fields)[number], string>;
 
 /** The Language field's choice for "follow the site language" (stored as null). */
 const followSite = 'site';
+/** The Package notices field's choice for "every channel on file" (stored as null). */
+const everyChannel = 'all';
+const noticeChannels: readonly NotifyVia[] = ['email', 'sms', 'both'];
+const asNotifyVia = (value: string): NotifyVia | null => noticeChannels.find((c) => c === value) ?? null;
 
 const fromRecipient = (r: Recipient | null): Values => ({
   firstName: r?.firstName ?? '',
@@ -19,6 +23,7 @@ const fromRecipient = (r: Recipient | null): Values => ({
   email: r?.email ?? '',
   phone: r?.phone ?? '',
   language: r?.language ?? followSite,
+  packageNotices: r?.packageNotices ?? everyChannel,
 });
 
 interface Props {
@@ -55,7 +60,11 @@ function RecipientFields({ recipient, siteLanguage, onClose, onSaved }: Omit<Pro
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const input = { ...values, language: isLanguage(values.language) ? values.language : null };
+    const input = {
+      ...values,
+      language: isLanguage(values.language) ? values.language : null,
+      packageNotices: asNotifyVia(values.packageNotices),
+    };
     try {
       onSaved(recipient ? await invoke('recipients.update', { id: recipient.id, ...input }) : await invoke('recipients.create', input));
     } catch (error) {
@@ -103,6 +112,20 @@ function RecipientFields({ recipient, siteLanguage, onClose, onSaved }: Omit<Pro
           value={values.language}
           onChange={(v) => v && setValues((current) => ({ ...current, language: v }))}
           error={errors.language}
+          comboboxProps={{ withinPortal: true }}
+          w={320}
+        />
+        <Select
+          label={t('recipients.packageNotices')}
+          description={t('recipients.form.packageNoticesHint')}
+          allowDeselect={false}
+          data={[
+            { value: everyChannel, label: t('recipients.packageNoticesVia.all') },
+            ...noticeChannels.map((c) => ({ value: c, label: t(`recipients.packageNoticesVia.${c}`) })),
+          ]}
+          value={values.packageNotices}
+          onChange={(v) => v && setValues((current) => ({ ...current, packageNotices: v }))}
+          error={errors.packageNotices}
           comboboxProps={{ withinPortal: true }}
           w={320}
         />

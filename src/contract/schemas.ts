@@ -70,7 +70,13 @@ const email = z
   .string()
   .trim()
   .transform((v) => v.toLowerCase())
-  .pipe(z.union([z.literal(''), z.email('Enter a valid email address, like name@example.com.').max(254)]))
+  // Unicode addresses too (SMTPUTF8, as nodemailer sends them): the roster import accepts them as well.
+  .pipe(
+    z.union([
+      z.literal(''),
+      z.email({ pattern: z.regexes.unicodeEmail, error: 'Enter a valid email address, like name@example.com.' }).max(254),
+    ]),
+  )
   .transform((v) => (v === '' ? null : v))
   .nullable()
   .optional();
@@ -86,6 +92,8 @@ const recipientFields = {
   phone,
   /** null (or left out) follows the site language. */
   language: language.nullable().optional(),
+  /** Where package notices go; null (or left out): every channel on file. */
+  packageNotices: z.enum(['email', 'sms', 'both'], { error: 'Choose Email, SMS (text) or Both.' }).nullable().optional(),
 };
 
 export const recipientCreateInput = z.object(recipientFields);

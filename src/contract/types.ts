@@ -47,6 +47,8 @@ export interface Recipient {
   phone: string | null;
   /** The language messages to this recipient are written in; null follows the site language. */
   language: Language | null;
+  /** Where package notices go; null: every channel on file. */
+  packageNotices: NotifyVia | null;
   status: RecipientStatus;
   createdAt: string;
   updatedAt: string;

@@ -21,6 +21,7 @@ export const toRecipient = (row: RecipientRow): Recipient => ({
   email: row.email,
   phone: row.phone,
   language: row.language,
+  packageNotices: row.packageNotices,
   status: row.status,
   createdAt: new Date(row.createdAt).toISOString(),
   updatedAt: new Date(row.updatedAt).toISOString(),
@@ -85,7 +86,7 @@ export class RecipientService {
   update(actor: Actor, id: number, input: FieldsInput): Recipient {
     const row = this.deps.tx.run(() => {
       const before = this.require(id);
-      const fields = this.normalize(input, before.language);
+      const fields = this.normalize(input, before);
       const changes = Object.fromEntries(
         (Object.keys(fields) as (keyof RecipientFields)[])
           .filter((k) => fields[k] !== before[k])
@@ -124,8 +125,8 @@ export class RecipientService {
     return row;
   }
 
-  /** `language` is what a call that leaves the language out keeps (null on a new recipient: the site language). */
-  private normalize(input: FieldsInput, language: RecipientFields['language']): RecipientFields {
+  /** A field the call leaves out keeps its value in `before` (null on a new recipient: the site's default). */
+  private normalize(input: FieldsInput, before: Pick<RecipientFields, 'language' | 'packageNotices'> | null): RecipientFields {
     let phone: string | null = null;
     if (input.phone) {
       const result = normalizePhone(input.phone, this.deps.settings.get().defaultCountry);
@@ -138,7 +139,8 @@ export class RecipientService {
       unit: input.unit,
       email: input.email ?? null,
       phone,
-      language: input.language === undefined ? language : input.language,
+      language: input.language === undefined ? (before?.language ?? null) : input.language,
+      packageNotices: input.packageNotices === undefined ? (before?.packageNotices ?? null) : input.packageNotices,
     };
   }
 }

@@ -275,6 +275,19 @@ const fixtures: Fixture[] = [
       expect(core.db.prepare('SELECT count(*) FROM roster_applies').pluck().get()).toBe(0);
     },
   },
+  {
+    migration: '0010_package_notice_channels',
+    seed(db) {
+      db.prepare("UPDATE recipients SET package_notices = 'sms' WHERE id = 2").run();
+    },
+    survived(core) {
+      expect(core.recipients.get(2).packageNotices).toBe('sms');
+    },
+    olderRows(core) {
+      // Everyone had package notices on every channel on file before they could choose.
+      expect(core.db.prepare('SELECT count(*) FROM recipients WHERE package_notices IS NOT NULL').pluck().get()).toBe(0);
+    },
+  },
 ];
 
 /** A data folder whose database a Packroom on schema `version` wrote, holding that version's rows. */

@@ -83,6 +83,33 @@ describe('packages: intake → notice → door pickup → reminders → escalati
     expect(history.items.map((e) => e.action)).toContain('package.picked_up');
   });
 
+  it('sends package notices by the channels each recipient chose, every channel on file by default', async () => {
+    const { core, staff } = await desk();
+    const reachable = { email: 'cy@example.com', phone: '+14155550123' };
+    const cy = core.recipients.create(cliActor, { firstName: 'Cy', lastName: 'Ng', unit: '2A', ...reachable, packageNotices: 'email' });
+    const di = core.recipients.create(cliActor, { firstName: 'Di', lastName: 'Ruiz', unit: '2B', ...reachable });
+    expect(di.packageNotices).toBeNull();
+    await staff.ok('packages.log', { tracking: ups, carrier: 'ups', recipientId: cy.id });
+    await staff.ok('packages.log', { tracking: amazon, carrier: 'amazon', recipientId: di.id });
+    const channels = (recipientId: number) =>
+      core.db
+        .prepare("SELECT channel FROM outbox WHERE template = 'package_notice' AND recipient_id = ? ORDER BY channel")
+        .pluck()
+        .all(recipientId);
+    expect(channels(cy.id)).toEqual(['email']);
+    expect(channels(di.id)).toEqual(['email', 'sms']);
+
+    const changed = core.recipients.update(cliActor, cy.id, {
+      firstName: 'Cy',
+      lastName: 'Ng',
+      unit: '2A',
+      ...reachable,
+      packageNotices: 'sms',
+    });
+    expect(changed.packageNotices).toBe('sms');
+    expect(core.audit.list({ limit: 1 }).items[0]!.details).toMatchObject({ packageNotices: { from: 'email', to: 'sms' } });
+  });
+
   it('refuses the same tracking number while the first is waiting, naming the recipient and when', async () => {
     const { staff, ann, bo } = await desk();
     await staff.ok('packages.log', { tracking: ups, carrier: 'ups', recipientId: ann.id });

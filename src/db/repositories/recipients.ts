@@ -1,4 +1,4 @@
-import { isLanguage, type Language, type RecipientStatus } from '../../contract';
+import { isLanguage, type Language, type NotifyVia, type RecipientStatus } from '../../contract';
 import type { ExistingRecipient } from '../../domain/roster/types';
 import type { Db } from '../open';
 
@@ -12,13 +12,15 @@ export interface RecipientRow {
   phone: string | null;
   /** null follows the site language. */
   language: Language | null;
+  /** Where package notices go; null: every channel on file. */
+  packageNotices: NotifyVia | null;
   status: RecipientStatus;
   manuallyEdited: boolean;
   createdAt: number;
   updatedAt: number;
 }
 
-export type RecipientFields = Pick<RecipientRow, 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'language'>;
+export type RecipientFields = Pick<RecipientRow, 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'language' | 'packageNotices'>;
 
 interface RawRecipient {
   id: number;
@@ -29,6 +31,7 @@ interface RawRecipient {
   email: string | null;
   phone: string | null;
   language: string | null;
+  package_notices: NotifyVia | null;
   status: RecipientStatus;
   manually_edited: number;
   created_at: number;
@@ -44,6 +47,7 @@ const toRow = (r: RawRecipient): RecipientRow => ({
   email: r.email,
   phone: r.phone,
   language: isLanguage(r.language) ? r.language : null,
+  packageNotices: r.package_notices,
   status: r.status,
   manuallyEdited: r.manually_edited === 1,
   createdAt: r.created_at,
@@ -93,11 +97,19 @@ export class RecipientRepository {
     return (this.db.prepare(sql).all(params) as RawRecipient[]).map(toRow);
   }
 
-  insert(fields: RecipientFields & { externalId?: string | null; manuallyEdited: boolean; now: number }): RecipientRow {
+  insert(
+    fields: Omit<RecipientFields, 'packageNotices'> & {
+      packageNotices?: NotifyVia | null;
+      externalId?: string | null;
+      manuallyEdited: boolean;
+      now: number;
+    },
+  ): RecipientRow {
     const info = this.db
       .prepare(
-        `INSERT INTO recipients (external_id, first_name, last_name, unit, email, phone, language, manually_edited, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO recipients (external_id, first_name, last_name, unit, email, phone, language, package_notices, manually_edited,
+           created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         fields.externalId ?? null,
@@ -107,6 +119,7 @@ export class RecipientRepository {
         fields.email,
         fields.phone,
         fields.language,
+        fields.packageNotices ?? null,
         fields.manuallyEdited ? 1 : 0,
         fields.now,
         fields.now,
@@ -117,7 +130,7 @@ export class RecipientRepository {
   update(id: number, fields: RecipientFields & { manuallyEdited: boolean; now: number }): void {
     this.db
       .prepare(
-        `UPDATE recipients SET first_name = ?, last_name = ?, unit = ?, email = ?, phone = ?, language = ?,
+        `UPDATE recipients SET first_name = ?, last_name = ?, unit = ?, email = ?, phone = ?, language = ?, package_notices = ?,
            manually_edited = ?, updated_at = ? WHERE id = ?`,
       )
       .run(
@@ -127,6 +140,7 @@ export class RecipientRepository {
         fields.email,
         fields.phone,
         fields.language,
+        fields.packageNotices,
         fields.manuallyEdited ? 1 : 0,
         fields.now,
         id,

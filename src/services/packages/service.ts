@@ -493,9 +493,10 @@ export class PackageService {
     const settings = this.deps.settings.get();
     const windowMs = template === 'package_notice' ? settings.packageNoticeBatchMinutes * 60_000 : 0;
     const accessKeyId = settings.packageNoticeIncludePin ? (this.deps.repos.accessKeys.activePermanent(recipient.id)?.id ?? null) : null;
+    const via = recipient.packageNotices ?? 'both';
     const channels: [Channel, string | null][] = [
-      ['email', recipient.email],
-      ['sms', recipient.phone],
+      ['email', via === 'sms' ? null : recipient.email],
+      ['sms', via === 'email' ? null : recipient.phone],
     ];
     for (const [channel, destination] of channels) {
       if (!destination) continue;
