@@ -5,6 +5,7 @@ import { ApiError, rosterUploadLimits, type RosterStatus } from '../../contract'
 import type { rosterConfigureInput } from '../../contract/schemas';
 import type { Clock, ClockTimer } from '../../clock';
 import { ROSTER_PRESETS, type PresetId } from '../../domain/roster/columns';
+import { lastTimeOfDay, nextTimeOfDay } from '../../domain/timeOfDay';
 import { log } from '../../log';
 import type { AlertService } from '../alerts';
 import type { Actor } from '../audit';
@@ -86,7 +87,7 @@ export class RosterSchedule {
 
   status(): RosterStatus {
     const s = this.deps.settings.get();
-    const next = nextTime(this.deps.clock.now(), s.importTime);
+    const next = nextTimeOfDay(this.deps.clock.now(), s.importTime);
     return {
       schedule: {
         enabled: s.importScheduleEnabled,
@@ -106,7 +107,7 @@ export class RosterSchedule {
     this.timer = this.deps.clock.setTimeout(this.tick, tickMs);
     const s = this.deps.settings.values();
     if (this.running || !s.importScheduleEnabled) return;
-    const due = lastTime(this.deps.clock.now(), s.importTime);
+    const due = lastTimeOfDay(this.deps.clock.now(), s.importTime);
     if (due <= this.handledUntil) return;
     this.handledUntil = due;
     this.running = this.runOnce().finally(() => (this.running = null));
@@ -192,19 +193,4 @@ async function isFolder(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** The latest moment at or before `now` when the clock showed HH:MM (local time). */
-function lastTime(now: number, hhmm: string): number {
-  const [hours = 0, minutes = 0] = hhmm.split(':').map(Number);
-  const at = new Date(now);
-  at.setHours(hours, minutes, 0, 0);
-  if (at.getTime() > now) at.setDate(at.getDate() - 1);
-  return at.getTime();
-}
-
-function nextTime(now: number, hhmm: string): number {
-  const at = new Date(lastTime(now, hhmm));
-  at.setDate(at.getDate() + 1);
-  return at.getTime();
 }
