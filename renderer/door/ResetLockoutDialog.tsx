@@ -60,7 +60,7 @@ function ResetLockoutForm({ onClose }: { onClose: () => void }) {
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" color="orange" loading={busy}>
+          <Button type="submit" color="orange.9" loading={busy}>
             {t('door.reset.submit')}
           </Button>
         </Group>

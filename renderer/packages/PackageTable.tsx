@@ -24,12 +24,12 @@ export function StatusBadges({ item }: { item: PackageItem }) {
         {statusLabel(item.status)}
       </Badge>
       {item.returnToSender && (
-        <Badge color="orange" variant="filled">
+        <Badge color="orange.9" variant="filled">
           {t('packages.table.returnToSender')}
         </Badge>
       )}
       {item.perishable && (
-        <Badge color="teal" variant="outline">
+        <Badge color="teal.9" variant="outline">
           {t('packages.table.perishable')}
         </Badge>
       )}
