@@ -1,5 +1,5 @@
 import { Badge, Button, Group, List, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PackageItem, ShelfCheck as Check, ShelfCheckResult, ShelfCheckScan } from '../../src/contract';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
@@ -33,8 +33,12 @@ export function ShelfCheckDialog({ opened, onClose, onLogNow }: Props) {
     setResult(null);
     setHandled(new Set());
     setCheck(await invoke('packages.shelfCheckStart', {}));
-    setTimeout(() => scanRef.current?.focus(), 0);
   });
+  // Start's button goes away as the check begins: the scanner's field takes focus, not the page.
+  const checkId = check?.id;
+  useEffect(() => {
+    if (checkId !== undefined) scanRef.current?.focus();
+  }, [checkId]);
   const scan = useAction(async (text: string) => {
     if (!check) return;
     const found = await invoke('packages.shelfCheckScan', { checkId: check.id, tracking: text });
