@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState, type Ref } from 'react';
 import type { RecipientSummary } from '../../src/contract';
@@ -33,35 +33,41 @@ export function RecipientPicker({ value, onChange, error, inputRef }: Props) {
   if (value) byId.set(String(value.id), value);
   const options = [...byId.entries()].map(([id, r]) => ({ value: id, label: optionLabel(r) }));
 
-  const nothingFound = results.loading
-    ? t('access.picker.searching')
-    : query.trim() === ''
-      ? t('access.picker.typeName')
-      : t('access.picker.noMatch');
+  // Said beside the field, not inside the list: an open listbox holding no option is an error for screen readers.
+  const nothingFound =
+    search.trim() === '' || query.trim() === '' || options.length > 0
+      ? ''
+      : results.loading
+        ? t('access.picker.searching')
+        : t('access.picker.noMatch');
 
   return (
-    <Select
-      ref={inputRef}
-      label={t('access.single.recipient')}
-      description={t('access.picker.description')}
-      placeholder={t('access.picker.placeholder')}
-      searchable
-      clearable
-      data={options}
-      // The core already matched the typing (accents, unit numbers); filtering again here would hide its matches.
-      filter={({ options: all }) => all}
-      value={value ? String(value.id) : null}
-      onChange={(id) => onChange(id === null ? null : (byId.get(id) ?? null))}
-      searchValue={search}
-      onSearchChange={(text) => {
-        setSearch(text);
-        // Choosing an option writes its label into the search box; that is not something to search for.
-        if (!value || text !== optionLabel(value)) searchSoon(text);
-      }}
-      nothingFoundMessage={nothingFound}
-      error={error}
-      comboboxProps={{ withinPortal: true }}
-      data-autofocus
-    />
+    <Stack gap={4}>
+      <Select
+        ref={inputRef}
+        label={t('access.single.recipient')}
+        description={t('access.picker.description')}
+        placeholder={t('access.picker.placeholder')}
+        searchable
+        clearable
+        data={options}
+        // The core already matched the typing (accents, unit numbers); filtering again here would hide its matches.
+        filter={({ options: all }) => all}
+        value={value ? String(value.id) : null}
+        onChange={(id) => onChange(id === null ? null : (byId.get(id) ?? null))}
+        searchValue={search}
+        onSearchChange={(text) => {
+          setSearch(text);
+          // Choosing an option writes its label into the search box; that is not something to search for.
+          if (!value || text !== optionLabel(value)) searchSoon(text);
+        }}
+        error={error}
+        comboboxProps={{ withinPortal: true }}
+        data-autofocus
+      />
+      <Text role="status" size="sm" c="dimmed">
+        {nothingFound}
+      </Text>
+    </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, Modal, Progress, Stack, Text, TextInput } from
 import { useState, type FormEvent } from 'react';
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
+import { useTranslation } from '../i18n';
 
 const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 /** Local midnight at the start of a YYYY-MM-DD day, as an ISO time with offset. */
@@ -13,6 +14,7 @@ const startOf = (value: string) => new Date(`${value}T00:00:00`).toISOString();
  * large log is never one string in memory.
  */
 export function ExportDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
   const today = new Date();
   const [from, setFrom] = useState(day(new Date(today.getTime() - 6 * 86_400_000)));
   const [to, setTo] = useState(day(today));
@@ -26,7 +28,7 @@ export function ExportDialog({ opened, onClose }: { opened: boolean; onClose: ()
     setError(null);
     setDone(null);
     if (!from || !to || to < from) {
-      setError(new Error('Choose a first and a last day, the last on or after the first.'));
+      setError(new Error(t('activity.exportDialog.badRange')));
       return;
     }
     const range = { from: startOf(from), to: new Date(new Date(`${to}T00:00:00`).getTime() + 86_400_000).toISOString(), doorOnly };
@@ -57,33 +59,33 @@ export function ExportDialog({ opened, onClose }: { opened: boolean; onClose: ()
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Export activity">
+    <Modal opened={opened} onClose={onClose} title={t('activity.exportDialog.title')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Text size="sm">A CSV file with every entry in the range and its chain hash, so anyone can check that no entry was changed.</Text>
+          <Text size="sm">{t('activity.exportDialog.intro')}</Text>
           <Group grow>
-            <TextInput type="date" label="First day" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-            <TextInput type="date" label="Last day" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+            <TextInput type="date" label={t('activity.exportDialog.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+            <TextInput type="date" label={t('activity.exportDialog.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
           </Group>
           <Checkbox
-            label="Only the door's events"
-            description="Door opened or stayed closed, keypad lockouts, openings from the staff screen, PIN requests, door and relay alerts."
+            label={t('activity.exportDialog.doorOnly')}
+            description={t('activity.exportDialog.doorOnlyHint')}
             checked={doorOnly}
             onChange={(e) => setDoorOnly(e.currentTarget.checked)}
           />
-          <ErrorAlert error={error} title="The export did not finish" />
-          {progress && <Progress value={progress.share * 100} aria-label={`Exported ${progress.rows} entries`} />}
+          <ErrorAlert error={error} title={t('activity.exportDialog.failed')} />
+          {progress && <Progress value={progress.share * 100} aria-label={t('activity.exportDialog.progress', { count: progress.rows })} />}
           {done !== null && (
             <Text c="green" role="status">
-              Exported {done} {done === 1 ? 'entry' : 'entries'}.
+              {t('activity.exportDialog.done', { count: done })}
             </Text>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Close
+              {t('common.close')}
             </Button>
             <Button type="submit" loading={progress !== null}>
-              Export CSV
+              {t('activity.exportDialog.submit')}
             </Button>
           </Group>
         </Stack>

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, NumberInput, PasswordInput, Stack, Table, T
 import { TimeInput } from '@mantine/dates';
 import { useState, type FormEvent } from 'react';
 import type { BackupStatus } from '../../src/contract';
-import { formatTime } from '../i18n';
+import { formatNumber, formatTime, i18n, useTranslation } from '../i18n';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { useQuery } from '../api/useQuery';
@@ -12,23 +12,23 @@ import { splitError } from '../components/formErrors';
 // The setting each field stores, to show the ones fixed by an environment variable as read-only.
 const settingOf = { folder: 'backupFolder', timeOfDay: 'backupTime', keep: 'backupKeep' } as const;
 
-const megabytes = (bytes: number | null) => (bytes === null ? '' : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const megabytes = (bytes: number | null) =>
+  bytes === null
+    ? ''
+    : i18n.t('backups.megabytes', { value: formatNumber(bytes / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
 
 /** Settings → Backups: where and when the nightly backup goes, the passphrase that seals it, and how the last ones went. */
 export function BackupSettings() {
+  const { t } = useTranslation();
   const status = useQuery(() => invoke('backups.status', {}), []);
   return (
     <Card withBorder component="section" aria-labelledby="backups-heading">
       <Stack>
         <Title order={3} id="backups-heading">
-          Backups
+          {t('backups.title')}
         </Title>
-        <Text size="sm">
-          Each night Packroom writes one checked backup file (recipients, PINs, staff, settings and the audit trail) to a folder on a USB
-          stick or a network share, sealed with the backup passphrase. Keep the passphrase on paper, away from this computer: without it a
-          backup cannot be restored, and Packroom does not keep it.
-        </Text>
-        <ErrorAlert error={status.error} title="Could not load the backup settings" />
+        <Text size="sm">{t('backups.intro')}</Text>
+        <ErrorAlert error={status.error} title={t('backups.loadFailed')} />
         {status.data && <BackupForms status={status.data} onChanged={status.reload} />}
       </Stack>
     </Card>
@@ -36,6 +36,7 @@ export function BackupSettings() {
 }
 
 function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: () => void }) {
+  const { t } = useTranslation();
   const [values, setValues] = useState({ folder: status.folder ?? '', timeOfDay: status.timeOfDay, keep: status.keep });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<Error | null>(null);
@@ -49,7 +50,7 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
   const locked = new Set(status.lockedByEnvironment);
   const field = (key: keyof typeof settingOf, description?: string) =>
     locked.has(settingOf[key])
-      ? { disabled: true, description: 'Set by an environment variable on this computer', error: errors[key] }
+      ? { disabled: true, description: t('settings.pinnedByEnvironment'), error: errors[key] }
       : { description, error: errors[key] };
 
   async function submit(event: FormEvent) {
@@ -86,83 +87,85 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
   return (
     <>
       {status.warning && (
-        <Alert color="orange" title="Backups need attention">
+        <Alert color="orange" title={t('backups.attention')}>
           {status.warning}
         </Alert>
       )}
-      <form onSubmit={submit} noValidate aria-label="Where and when to back up">
+      <form onSubmit={submit} noValidate aria-label={t('backups.whereWhen')}>
         <Stack>
           <TextInput
-            label="Backup folder"
-            placeholder="e.g. E:\Packroom backups"
+            label={t('backups.folder')}
+            placeholder={t('backups.folderPlaceholder')}
             value={values.folder}
             onChange={(e) => setValues((v) => ({ ...v, folder: e.currentTarget.value }))}
-            {...field('folder', 'A USB stick or a network share; not this computer’s own disk, which is what a backup protects against.')}
+            {...field('folder', t('backups.folderHint'))}
           />
           <Group align="flex-start">
             <TimeInput
-              label="Time of day"
+              label={t('backups.time')}
               value={values.timeOfDay}
               onChange={(e) => setValues((v) => ({ ...v, timeOfDay: e.currentTarget.value }))}
               {...field('timeOfDay')}
               w={160}
             />
             <NumberInput
-              label="Backups to keep"
+              label={t('backups.keep')}
               min={1}
               max={365}
               allowDecimal={false}
               value={values.keep}
               onChange={(v) => setValues((s) => ({ ...s, keep: Number(v) }))}
-              {...field('keep', 'Older backup files are deleted.')}
+              {...field('keep', t('backups.keepHint'))}
               w={200}
             />
           </Group>
           <ErrorAlert error={formError} />
           <Group>
             <Button type="submit" loading={busy}>
-              Save backup settings
+              {t('backups.save')}
             </Button>
             {saved && (
               <Text c="green" role="status">
-                Saved.
+                {t('backups.saved')}
               </Text>
             )}
             {status.nextRunAt && (
               <Text size="sm" c="dimmed">
-                Next backup: {new Date(status.nextRunAt).toLocaleString()}
+                {t('backups.nextRun', { at: formatTime(status.nextRunAt) })}
               </Text>
             )}
           </Group>
         </Stack>
       </form>
 
-      <form onSubmit={submitPassphrase} noValidate aria-label="Passphrase that seals the backups">
+      <form onSubmit={submitPassphrase} noValidate aria-label={t('backups.passphraseForm')}>
         <Stack>
           <Text fw={600}>
-            {status.passphraseSet
-              ? `Backup passphrase: set ${status.passphraseSetAt ? formatTime(status.passphraseSetAt) : ''}`
-              : 'Backup passphrase: not set'}
+            {!status.passphraseSet
+              ? t('backups.passphraseNotSet')
+              : status.passphraseSetAt
+                ? t('backups.passphraseSetAt', { at: formatTime(status.passphraseSetAt) })
+                : t('backups.passphraseSet')}
           </Text>
           {status.passphraseSet && (
             <Text size="sm" c="dimmed">
-              A new passphrase seals the backups from now on; backups made before still need the passphrase they were made with.
+              {t('backups.passphraseChangeNote')}
             </Text>
           )}
           <Group align="flex-start">
             <PasswordInput
-              label={status.passphraseSet ? 'New backup passphrase' : 'Backup passphrase'}
-              description="At least 12 characters; a few unrelated words work well."
+              label={t(status.passphraseSet ? 'backups.newPassphrase' : 'backups.passphrase')}
+              description={t('backups.passphraseHint')}
               value={passphrase}
               onChange={(e) => setPassphrase(e.currentTarget.value)}
               autoComplete="new-password"
               w={300}
             />
             <PasswordInput
-              label="Type it again"
+              label={t('backups.repeat')}
               value={repeat}
               onChange={(e) => setRepeat(e.currentTarget.value)}
-              error={repeat && passphrase !== repeat ? 'The two passphrases are not the same.' : undefined}
+              error={repeat && passphrase !== repeat ? t('backups.mismatch') : undefined}
               autoComplete="new-password"
               w={300}
             />
@@ -170,11 +173,11 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
           <ErrorAlert error={savePassphrase.error} />
           <Group>
             <Button type="submit" variant="default" loading={savePassphrase.busy} disabled={!passphrase || passphrase !== repeat}>
-              {status.passphraseSet ? 'Change backup passphrase' : 'Set backup passphrase'}
+              {t(status.passphraseSet ? 'backups.change' : 'backups.set')}
             </Button>
             {passphraseSaved && (
               <Text c="green" role="status">
-                Passphrase set. Write it down now.
+                {t('backups.passphraseSaved')}
               </Text>
             )}
           </Group>
@@ -187,30 +190,34 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
           loading={runNow.busy}
           disabled={!status.folder || !status.passphraseSet}
         >
-          Back up now
+          {t('backups.runNow')}
         </Button>
         {status.lastSuccessAt && (
           <Text size="sm" c="dimmed">
-            Last good backup: {formatTime(status.lastSuccessAt)}
+            {t('backups.lastSuccess', { at: formatTime(status.lastSuccessAt) })}
           </Text>
         )}
       </Group>
-      <ErrorAlert error={runNow.error} title="The backup did not start" />
+      <ErrorAlert error={runNow.error} title={t('backups.runFailed')} />
       {status.runs.length > 0 && (
-        <Table aria-label="Recent backups">
+        <Table aria-label={t('backups.recent')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>When</Table.Th>
-              <Table.Th>How</Table.Th>
-              <Table.Th>Result</Table.Th>
+              <Table.Th>{t('backups.when')}</Table.Th>
+              <Table.Th>{t('backups.how')}</Table.Th>
+              <Table.Th>{t('backups.result')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {status.runs.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>{formatTime(r.at)}</Table.Td>
-                <Table.Td>{r.trigger === 'schedule' ? 'Nightly' : r.trigger === 'cli' ? 'Command line' : 'Back up now'}</Table.Td>
-                <Table.Td>{r.outcome === 'ok' ? `${r.file ?? ''} (${megabytes(r.bytes)})` : `Failed: ${r.message ?? ''}`}</Table.Td>
+                <Table.Td>{t(`backups.trigger.${r.trigger}`)}</Table.Td>
+                <Table.Td>
+                  {r.outcome === 'ok'
+                    ? t('backups.ok', { file: r.file ?? '', size: megabytes(r.bytes) })
+                    : t('backups.failed', { message: r.message ?? '' })}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

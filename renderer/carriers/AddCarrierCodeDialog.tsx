@@ -1,31 +1,28 @@
 import { Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useState, type FormEvent } from 'react';
-import {
-  carrierIds,
-  carrierLabels,
-  weekdayIds,
-  weekdayLabels,
-  type CarrierCodeIssued,
-  type CarrierId,
-  type Weekday,
-} from '../../src/contract';
+import { weekdayIds, type CarrierCodeIssued, type CarrierId, type Weekday } from '../../src/contract';
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
 import { splitError } from '../components/formErrors';
+import { useTranslation } from '../i18n';
+import { carrierOptions } from '../packages/labels';
 import { ShownOnce } from './CodeDisplay';
+import { weekdayLabel } from './describe';
 
 const fields = ['carrier', 'name', 'days', 'from', 'until', 'untilDate'] as const;
 
 export function AddCarrierCodeDialog({ opened, onClose, onAdded }: { opened: boolean; onClose: () => void; onAdded: () => void }) {
+  const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title="Add carrier code">
+    <Modal opened={opened} onClose={onClose} title={t('carriers.add')}>
       {opened && <AddCarrierCode onClose={onClose} onAdded={onAdded} />}
     </Modal>
   );
 }
 
 function AddCarrierCode({ onClose, onAdded }: { onClose: () => void; onAdded: () => void }) {
+  const { t } = useTranslation();
   const [values, setValues] = useState({
     carrier: 'ups' as CarrierId,
     name: '',
@@ -70,9 +67,9 @@ function AddCarrierCode({ onClose, onAdded }: { onClose: () => void; onAdded: ()
       <Stack>
         <ErrorAlert error={formError} />
         <Select
-          label="Carrier"
+          label={t('carriers.form.carrier')}
           allowDeselect={false}
-          data={carrierIds.map((c) => ({ value: c, label: carrierLabels[c] }))}
+          data={carrierOptions()}
           value={values.carrier}
           onChange={(v) => v && set('carrier', v as CarrierId)}
           error={errors.carrier}
@@ -80,38 +77,53 @@ function AddCarrierCode({ onClose, onAdded }: { onClose: () => void; onAdded: ()
         />
         {values.carrier === 'other' && (
           <TextInput
-            label="Carrier name"
+            label={t('carriers.form.carrierName')}
             maxLength={40}
             value={values.name}
             onChange={(e) => set('name', e.currentTarget.value)}
             error={errors.name}
           />
         )}
-        <Checkbox.Group label="Days" value={values.days} onChange={(v) => set('days', v as Weekday[])} error={errors.days}>
+        <Checkbox.Group
+          label={t('carriers.form.days')}
+          value={values.days}
+          onChange={(v) => set('days', v as Weekday[])}
+          error={errors.days}
+        >
           <Group mt={6} gap="sm">
             {weekdayIds.map((d) => (
-              <Checkbox key={d} value={d} label={weekdayLabels[d]} />
+              <Checkbox key={d} value={d} label={weekdayLabel(d)} />
             ))}
           </Group>
         </Checkbox.Group>
         <Group align="flex-start" grow>
-          <TimeInput label="From" value={values.from} onChange={(e) => set('from', e.currentTarget.value)} error={errors.from} />
-          <TimeInput label="Until" value={values.until} onChange={(e) => set('until', e.currentTarget.value)} error={errors.until} />
+          <TimeInput
+            label={t('carriers.form.from')}
+            value={values.from}
+            onChange={(e) => set('from', e.currentTarget.value)}
+            error={errors.from}
+          />
+          <TimeInput
+            label={t('carriers.form.until')}
+            value={values.until}
+            onChange={(e) => set('until', e.currentTarget.value)}
+            error={errors.until}
+          />
         </Group>
         <TextInput
           type="date"
-          label="End date (optional)"
-          description="The last day the code works. Times are this computer's local time; an Until earlier than From ends the next morning."
+          label={t('carriers.form.endDate')}
+          description={t('carriers.form.endDateHint')}
           value={values.untilDate}
           onChange={(e) => set('untilDate', e.currentTarget.value)}
           error={errors.untilDate}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" loading={busy}>
-            Add code
+            {t('carriers.form.submit')}
           </Button>
         </Group>
       </Stack>

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconTruckDelivery } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CarrierCode, CarrierCodeIssued, CarrierCodeLookup } from '../../src/contract';
@@ -6,7 +6,7 @@ import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
-import { formatDate } from '../i18n';
+import { formatDate, useTranslation } from '../i18n';
 import { PinDisplay } from '../access/PinDisplay';
 import { AddCarrierCodeDialog } from './AddCarrierCodeDialog';
 import { ShownOnce } from './CodeDisplay';
@@ -14,10 +14,9 @@ import { describeDays, describeHours } from './describe';
 
 type Action = { kind: 'lookup' | 'regenerate' | 'revoke'; code: CarrierCode };
 
-const titles = { lookup: 'Look up carrier code', regenerate: 'Regenerate carrier code', revoke: 'Revoke carrier code' } as const;
-
 /** Settings → Carrier access: door codes for couriers that work only in their delivery hours. */
 export function CarrierAccess() {
+  const { t } = useTranslation();
   const codes = useQuery(() => invoke('carrierCodes.list', {}), []);
   const [adding, setAdding] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
@@ -27,26 +26,27 @@ export function CarrierAccess() {
       <Stack>
         <Group justify="space-between">
           <Title order={3} id="carrier-access">
-            Carrier access
+            {t('carriers.title')}
           </Title>
           <Button leftSection={<IconTruckDelivery size={16} aria-hidden />} onClick={() => setAdding(true)}>
-            Add carrier code
+            {t('carriers.add')}
           </Button>
         </Group>
         <Text size="sm" c="dimmed">
-          A carrier code opens the package room only on its days and hours (this computer&apos;s local time). Outside them the keypad treats
-          it as a wrong PIN. Each entry appears in the Activity log with the carrier&apos;s name.
+          {t('carriers.intro')}
         </Text>
-        <ErrorAlert error={codes.error} title="Could not load carrier codes" />
-        <Table aria-label="Carrier codes">
+        <ErrorAlert error={codes.error} title={t('carriers.loadFailed')} />
+        <Table aria-label={t('carriers.table')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Carrier</Table.Th>
-              <Table.Th>Days</Table.Th>
-              <Table.Th>Hours</Table.Th>
-              <Table.Th>Ends</Table.Th>
-              <Table.Th>Created</Table.Th>
-              <Table.Th />
+              <Table.Th>{t('carriers.carrier')}</Table.Th>
+              <Table.Th>{t('carriers.days')}</Table.Th>
+              <Table.Th>{t('carriers.hours')}</Table.Th>
+              <Table.Th>{t('carriers.ends')}</Table.Th>
+              <Table.Th>{t('carriers.created')}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t('carriers.actions')}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -55,10 +55,9 @@ export function CarrierAccess() {
                 <Table.Td>{c.name}</Table.Td>
                 <Table.Td>{describeDays(c.days)}</Table.Td>
                 <Table.Td>{describeHours(c)}</Table.Td>
-                <Table.Td>{c.untilDate ?? 'No end date'}</Table.Td>
+                <Table.Td>{c.untilDate ? formatDate(`${c.untilDate}T12:00:00`) : t('carriers.noEndDate')}</Table.Td>
                 <Table.Td>
-                  {formatDate(c.createdAt)}
-                  {c.createdBy ? ` by ${c.createdBy}` : ''}
+                  {c.createdBy ? t('carriers.createdBy', { date: formatDate(c.createdAt), name: c.createdBy }) : formatDate(c.createdAt)}
                 </Table.Td>
                 <Table.Td ta="right">
                   <Group gap={4} justify="flex-end" wrap="nowrap">
@@ -68,10 +67,10 @@ export function CarrierAccess() {
                         size="xs"
                         variant="subtle"
                         color={kind === 'revoke' ? 'red' : undefined}
-                        aria-label={`${kind === 'lookup' ? 'Look up' : kind === 'regenerate' ? 'Regenerate' : 'Revoke'} the code for ${c.name}`}
+                        aria-label={t(`carriers.${kind}Label`, { name: c.name })}
                         onClick={() => setAction({ kind, code: c })}
                       >
-                        {kind === 'lookup' ? 'Look up' : kind === 'regenerate' ? 'Regenerate' : 'Revoke'}
+                        {t(`carriers.${kind}`)}
                       </Button>
                     ))}
                   </Group>
@@ -80,10 +79,10 @@ export function CarrierAccess() {
             ))}
           </Table.Tbody>
         </Table>
-        {codes.data?.length === 0 && <Text c="dimmed">No carrier codes yet.</Text>}
+        {codes.data?.length === 0 && <Text c="dimmed">{t('carriers.empty')}</Text>}
       </Stack>
       <AddCarrierCodeDialog opened={adding} onClose={() => setAdding(false)} onAdded={codes.reload} />
-      <Modal opened={action !== null} onClose={() => setAction(null)} title={action ? titles[action.kind] : ''}>
+      <Modal opened={action !== null} onClose={() => setAction(null)} title={action ? t(`carriers.titles.${action.kind}`) : ''}>
         {action && <CodeAction action={action} onChanged={codes.reload} onClose={() => setAction(null)} />}
       </Modal>
     </Card>
@@ -91,6 +90,7 @@ export function CarrierAccess() {
 }
 
 function CodeAction({ action, onChanged, onClose }: { action: Action; onChanged: () => void; onClose: () => void }) {
+  const { t } = useTranslation();
   const { kind, code } = action;
   const [verified, setVerified] = useState(false);
   const [shown, setShown] = useState<CarrierCodeLookup | CarrierCodeIssued | null>(null);
@@ -108,43 +108,31 @@ function CodeAction({ action, onChanged, onClose }: { action: Action; onChanged:
   if (shown) {
     return (
       <Stack>
-        <PinDisplay label={`Code for ${code.name}`} pin={shown.code} />
-        <Text size="sm">Issued {formatDate(shown.createdAt)}. This look-up is recorded in the Activity log with your name.</Text>
+        <PinDisplay label={t('carriers.codeFor', { name: code.name })} pin={shown.code} />
+        <Text size="sm">{t('carriers.issued', { date: formatDate(shown.createdAt) })}</Text>
         <Group justify="flex-end">
           <Button onClick={onClose} data-autofocus>
-            Done
+            {t('common.done')}
           </Button>
         </Group>
       </Stack>
     );
   }
-  const confirm = { lookup: 'Show code', regenerate: 'Regenerate', revoke: 'Revoke' }[kind];
+  const confirm = t({ lookup: 'carriers.show', regenerate: 'carriers.regenerate', revoke: 'carriers.revoke' }[kind]);
   return (
     <Stack>
       {kind === 'lookup' && (
         <>
-          <Text>
-            Confirm that the person asking is entitled to the {code.name} code (for example, a known driver or the carrier&apos;s dispatcher
-            on a call you placed) before you show it. Each look-up is recorded in the Activity log with your name.
-          </Text>
-          <Checkbox
-            label="I have verified who is asking for this code"
-            required
-            checked={verified}
-            onChange={(e) => setVerified(e.currentTarget.checked)}
-          />
+          <Text>{t('carriers.lookupIntro', { name: code.name })}</Text>
+          <Checkbox label={t('carriers.verified')} required checked={verified} onChange={(e) => setVerified(e.currentTarget.checked)} />
         </>
       )}
-      {kind === 'regenerate' && (
-        <Text>The current {code.name} code stops working at once. The new code keeps the same days and hours.</Text>
-      )}
-      {kind === 'revoke' && (
-        <Text>The {code.name} code stops opening the door at once. This cannot be undone; add a new code instead.</Text>
-      )}
+      {kind === 'regenerate' && <Text>{t('carriers.regenerateText', { name: code.name })}</Text>}
+      {kind === 'revoke' && <Text>{t('carriers.revokeText', { name: code.name })}</Text>}
       <ErrorAlert error={error} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button
           color={kind === 'lookup' ? undefined : 'red'}

@@ -1,18 +1,17 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { PinDisplay } from '../access/PinDisplay';
+import { useTranslation } from '../i18n';
 
 /** A carrier code just issued: shown this once, to read out or hand to the carrier. */
 export function ShownOnce({ name, code, onDone }: { name: string; code: string; onDone: () => void }) {
+  const { t } = useTranslation();
   return (
     <Stack>
-      <PinDisplay label={`Code for ${name}`} pin={code} />
-      <Text size="sm">
-        This code is shown only now. Give it to {name}; an admin can look it up later here, and each look-up is recorded in the Activity
-        log.
-      </Text>
+      <PinDisplay label={t('carriers.codeFor', { name })} pin={code} />
+      <Text size="sm">{t('carriers.shownOnce', { name })}</Text>
       <Group justify="flex-end">
         <Button onClick={onDone} data-autofocus>
-          Done
+          {t('common.done')}
         </Button>
       </Group>
     </Stack>

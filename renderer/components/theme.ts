@@ -30,12 +30,16 @@ export const variantColorResolver: VariantColorsResolver = (input) => {
   return { ...colors, color: `var(--mantine-color-${parsed.color}-9)`, hoverColor: `var(--mantine-color-${parsed.color}-9)` };
 };
 
-const darkest = (name: 'green' | 'teal' | 'orange', shade9: string): MantineColorsTuple =>
+const darkest = (name: 'green' | 'teal' | 'orange' | 'red', shade9: string): MantineColorsTuple =>
   [...DEFAULT_THEME.colors[name].slice(0, 9), shade9] as unknown as MantineColorsTuple;
 
-/** Bright hues whose shade 9 still falls short on their own tint (a green "Active" badge in a striped row): a darker 9. */
+/**
+ * Bright hues whose shade 9 still falls short on their own tint (a green "Active" badge, a red "Return to
+ * sender" button in a striped row): a darker 9.
+ */
 export const accessibleColors = {
   green: darkest('green', '#1e6b30'),
   teal: darkest('teal', '#06664a'),
   orange: darkest('orange', '#a8380b'),
+  red: darkest('red', '#b02525'),
 };

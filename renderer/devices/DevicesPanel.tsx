@@ -1,23 +1,27 @@
-import { Alert, Badge, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { DeviceAssignmentInfo, DeviceOverview, DeviceRole, HidDeviceInfo } from '../../src/contract';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
+import { i18n, useTranslation } from '../i18n';
 import { KeyEcho } from './KeyEcho';
-import { problemLabels } from './problemLabels';
+import { problemLabel } from './problemLabels';
 
-const roleLabels: Record<DeviceRole, string> = { keypad: 'Door keypad', reader: 'Door reader', relay: 'Door relay' };
+const t = i18n.t.bind(i18n);
+const roleLabel = (role: DeviceRole) => t(`devices.roles.${role}`);
 const roles: DeviceRole[] = ['keypad', 'reader', 'relay'];
-const statusLabel = (a: DeviceAssignmentInfo) => (a.connected ? 'Connected' : a.problemKind ? problemLabels[a.problemKind] : 'Missing');
+const statusLabel = (a: DeviceAssignmentInfo) =>
+  a.connected ? t('devices.connected') : a.problemKind ? problemLabel(a.problemKind) : t('devices.missing');
 
-const deviceName = (d: HidDeviceInfo) => [d.manufacturer, d.product].filter(Boolean).join(' ') || 'Unnamed device';
+const deviceName = (d: HidDeviceInfo) => [d.manufacturer, d.product].filter(Boolean).join(' ') || t('devices.unnamed');
 /** The selector an admin picks: VID:PID plus the serial number when the device has one. */
 const selectorOf = (d: HidDeviceInfo) => (d.serialNumber ? `${d.vidPid}:${d.serialNumber}` : d.vidPid);
 
 /** Settings → Devices: what is plugged in, which device plays which role, and tools to check them. */
 export function DevicesPanel() {
+  useTranslation();
   const overview = useQuery(() => invoke('devices.list', {}), []);
   const [current, setCurrent] = useState<DeviceOverview | undefined>(undefined);
   const [error, setError] = useState<Error | null>(null);
@@ -49,7 +53,7 @@ export function DevicesPanel() {
     <Card withBorder component="section" aria-labelledby="devices-title">
       <Stack>
         <Title order={3} id="devices-title">
-          Devices
+          {t('devices.title')}
         </Title>
         <ErrorAlert error={error ?? overview.error} />
         {data?.problem && (
@@ -64,10 +68,10 @@ export function DevicesPanel() {
             <ConnectedDevices overview={data} onAssign={assign} />
             <Group>
               <Button variant="default" onClick={() => void run(() => invoke('devices.testRelay', {}))}>
-                Test relay
+                {t('devices.testRelay')}
               </Button>
               <Button variant="subtle" onClick={() => (setCurrent(undefined), reload())}>
-                Refresh
+                {t('devices.refresh')}
               </Button>
             </Group>
             <KeyEcho />
@@ -80,13 +84,15 @@ export function DevicesPanel() {
 
 function Assignments({ overview, onUnassign }: { overview: DeviceOverview; onUnassign: (role: DeviceRole) => void }) {
   return (
-    <Table aria-label="Door devices">
+    <Table aria-label={t('devices.doorDevices')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Role</Table.Th>
-          <Table.Th>Device</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th />
+          <Table.Th>{t('devices.role')}</Table.Th>
+          <Table.Th>{t('devices.device')}</Table.Th>
+          <Table.Th>{t('devices.status')}</Table.Th>
+          <Table.Th>
+            <VisuallyHidden>{t('devices.actions')}</VisuallyHidden>
+          </Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -94,8 +100,14 @@ function Assignments({ overview, onUnassign }: { overview: DeviceOverview; onUna
           const a = overview.assignments.find((x) => x.role === role);
           return (
             <Table.Tr key={role}>
-              <Table.Td>{roleLabels[role]}</Table.Td>
-              <Table.Td>{a ? `${a.name} (${a.selector}${a.channel ? `, channel ${a.channel}` : ''})` : 'Not assigned'}</Table.Td>
+              <Table.Td>{roleLabel(role)}</Table.Td>
+              <Table.Td>
+                {!a
+                  ? t('devices.notAssigned')
+                  : a.channel
+                    ? t('devices.assignedChannel', { name: a.name, selector: a.selector, channel: a.channel })
+                    : t('devices.assigned', { name: a.name, selector: a.selector })}
+              </Table.Td>
               <Table.Td>
                 {a && (
                   <Badge color={a.connected ? 'green' : a.problemKind === 'permission-denied' ? 'orange' : 'red'} variant="light">
@@ -110,8 +122,13 @@ function Assignments({ overview, onUnassign }: { overview: DeviceOverview; onUna
               </Table.Td>
               <Table.Td ta="right">
                 {a && (
-                  <Button size="xs" variant="subtle" onClick={() => onUnassign(role)} aria-label={`Unassign ${roleLabels[role]}`}>
-                    Unassign
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => onUnassign(role)}
+                    aria-label={t('devices.unassignLabel', { role: roleLabel(role) })}
+                  >
+                    {t('devices.unassign')}
                   </Button>
                 )}
               </Table.Td>
@@ -132,15 +149,15 @@ function ConnectedDevices({
 }) {
   return (
     <Stack gap="xs">
-      <Title order={4}>Connected USB devices</Title>
-      <Table aria-label="Connected USB devices" verticalSpacing="xs">
+      <Title order={4}>{t('devices.usb')}</Title>
+      <Table aria-label={t('devices.usb')} verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Device</Table.Th>
-            <Table.Th>VID:PID</Table.Th>
-            <Table.Th>Serial</Table.Th>
-            <Table.Th>Path</Table.Th>
-            <Table.Th>Use as</Table.Th>
+            <Table.Th>{t('devices.device')}</Table.Th>
+            <Table.Th>{t('devices.vidPid')}</Table.Th>
+            <Table.Th>{t('devices.serial')}</Table.Th>
+            <Table.Th>{t('devices.path')}</Table.Th>
+            <Table.Th>{t('devices.useAs')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -155,7 +172,7 @@ function ConnectedDevices({
                 )}
               </Table.Td>
               <Table.Td>{d.vidPid}</Table.Td>
-              <Table.Td>{d.serialNumber ?? '—'}</Table.Td>
+              <Table.Td>{d.serialNumber ?? t('common.none')}</Table.Td>
               <Table.Td>
                 <Text size="xs" ff="monospace">
                   {d.path}
@@ -168,7 +185,7 @@ function ConnectedDevices({
           ))}
         </Table.Tbody>
       </Table>
-      {overview.devices.length === 0 && <Text c="dimmed">No USB HID devices found.</Text>}
+      {overview.devices.length === 0 && <Text c="dimmed">{t('devices.noHid')}</Text>}
     </Stack>
   );
 }
@@ -181,14 +198,14 @@ function AssignControl({
   onAssign: (role: DeviceRole, selector: string, channel?: number) => void;
 }) {
   const [channel, setChannel] = useState<number>(1);
-  if (device.assignedRole) return <Badge variant="outline">{roleLabels[device.assignedRole]}</Badge>;
+  if (device.assignedRole) return <Badge variant="outline">{roleLabel(device.assignedRole)}</Badge>;
   if (device.blocked) return null;
   const options = device.kind === 'relay' ? roles.filter((r) => r === 'relay') : roles.filter((r) => r !== 'relay');
   return (
     <Group gap="xs" wrap="nowrap">
       {device.kind === 'relay' && (
         <NumberInput
-          aria-label={`Relay channel for ${deviceName(device)}`}
+          aria-label={t('devices.channelFor', { name: deviceName(device) })}
           min={1}
           max={8}
           w={70}
@@ -198,11 +215,11 @@ function AssignControl({
         />
       )}
       <Select
-        aria-label={`Use ${deviceName(device)} as`}
-        placeholder="Assign…"
+        aria-label={t('devices.useDeviceAs', { name: deviceName(device) })}
+        placeholder={t('devices.assign')}
         size="xs"
         w={150}
-        data={options.map((r) => ({ value: r, label: roleLabels[r] }))}
+        data={options.map((r) => ({ value: r, label: roleLabel(r) }))}
         value={null}
         onChange={(v) => v && onAssign(v as DeviceRole, selectorOf(device), v === 'relay' ? channel : undefined)}
       />
@@ -220,10 +237,10 @@ function Identify({ onFound }: { onFound: (device: HidDeviceInfo, role: DeviceRo
     setMessage(null);
     try {
       const device = await invoke('devices.identify', { seconds: 15 });
-      if (!device) setMessage('No key was pressed on any device within 15 seconds. Try again.');
-      else if (device.assignedRole === role) setMessage(`${deviceName(device)} is already the ${roleLabels[role].toLowerCase()}.`);
+      if (!device) setMessage(t('devices.noKey'));
+      else if (device.assignedRole === role) setMessage(t(`devices.already.${role}`, { name: deviceName(device) }));
       else {
-        setMessage(`Found ${deviceName(device)} (${device.vidPid}).`);
+        setMessage(t('devices.found', { name: deviceName(device), vidPid: device.vidPid }));
         onFound(device, role);
       }
     } catch (e) {
@@ -237,17 +254,13 @@ function Identify({ onFound }: { onFound: (device: HidDeviceInfo, role: DeviceRo
     <Stack gap="xs">
       <Group>
         <Button variant="light" loading={waiting === 'keypad'} disabled={waiting !== null} onClick={() => void identify('keypad')}>
-          Identify the door keypad
+          {t('devices.identifyKeypad')}
         </Button>
         <Button variant="light" loading={waiting === 'reader'} disabled={waiting !== null} onClick={() => void identify('reader')}>
-          Identify the door reader
+          {t('devices.identifyReader')}
         </Button>
       </Group>
-      {waiting && (
-        <Text role="status">
-          {waiting === 'keypad' ? 'Press a key on the door keypad now.' : 'Scan any code with the door reader now.'}
-        </Text>
-      )}
+      {waiting && <Text role="status">{t(waiting === 'keypad' ? 'devices.pressKey' : 'devices.scanCode')}</Text>}
       {message && <Text role="status">{message}</Text>}
     </Stack>
   );

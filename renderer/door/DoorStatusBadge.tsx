@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { DoorStatus } from '../../src/contract';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { problemLabels } from '../devices/problemLabels';
+import { problemLabel } from '../devices/problemLabels';
 import { formatClock, useTranslation } from '../i18n';
 import { ResetLockoutDialog } from './ResetLockoutDialog';
 
@@ -60,7 +60,7 @@ function DeviceList({ status }: { status: DoorStatus }) {
           {t('door.device', {
             role: t(`door.role.${d.role}`),
             name: d.name,
-            state: d.connected ? t('door.connected') : d.problem ? problemLabels[d.problem].toLowerCase() : t('door.notConnected'),
+            state: d.connected ? t('door.connected') : d.problem ? problemLabel(d.problem).toLowerCase() : t('door.notConnected'),
           })}
         </Text>
       ))}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
 import { splitError } from '../components/formErrors';
+import { useTranslation } from '../i18n';
 
 interface Props {
   opened: boolean;
@@ -11,14 +12,16 @@ interface Props {
 
 /** Clears a keypad lockout someone caused on purpose, so residents are not kept out until it expires. */
 export function ResetLockoutDialog({ opened, onClose }: Props) {
+  const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title="Reset keypad lockout">
+    <Modal opened={opened} onClose={onClose} title={t('door.reset.title')}>
       {opened && <ResetLockoutForm onClose={onClose} />}
     </Modal>
   );
 }
 
 function ResetLockoutForm({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [formError, setFormError] = useState<Error | null>(null);
@@ -42,14 +45,11 @@ function ResetLockoutForm({ onClose }: { onClose: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <Text>
-          Every keypad accepts PINs again at once. Reset only when you know who typed the wrong codes (for example you saw it on the
-          camera): someone guessing PINs gets new tries. The reason and your name are recorded in the Activity log.
-        </Text>
-        <ErrorAlert error={formError} title="The lockout was not reset" />
+        <Text>{t('door.reset.intro')}</Text>
+        <ErrorAlert error={formError} title={t('door.reset.failed')} />
         <TextInput
-          label="Reason"
-          placeholder="e.g. Children pressing keys, seen on camera"
+          label={t('door.reset.reason')}
+          placeholder={t('door.reset.placeholder')}
           required
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
@@ -58,10 +58,10 @@ function ResetLockoutForm({ onClose }: { onClose: () => void }) {
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
-          <Button type="submit" color="orange" loading={busy}>
-            Reset lockout
+          <Button type="submit" color="orange.9" loading={busy}>
+            {t('door.reset.submit')}
           </Button>
         </Group>
       </Stack>

@@ -41,3 +41,6 @@ export const formatClock = (iso: string) =>
 
 export const formatClockSeconds = (iso: string) =>
   new Intl.DateTimeFormat(currentLanguage(), { timeStyle: 'medium' }).format(new Date(iso));
+
+export const formatNumber = (value: number, options?: Intl.NumberFormatOptions) =>
+  new Intl.NumberFormat(currentLanguage(), options).format(value);

@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
+import { useTranslation } from '../i18n';
 
 const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** The package log for a date range as a CSV download. */
 export function ExportCard() {
+  const { t } = useTranslation();
   const today = new Date();
   const [from, setFrom] = useState(isoDay(new Date(today.getFullYear(), today.getMonth(), 1)));
   const [to, setTo] = useState(isoDay(today));
@@ -20,21 +22,21 @@ export function ExportCard() {
     link.download = file.fileName;
     link.click();
     URL.revokeObjectURL(url);
-    setDone(`Exported ${file.rows} package${file.rows === 1 ? '' : 's'} to ${file.fileName}.`);
+    setDone(t('packages.export.done', { count: file.rows, file: file.fileName }));
   });
   return (
     <Card withBorder component="section" aria-labelledby="export-heading">
       <Title order={3} id="export-heading" mb="xs">
-        Export
+        {t('packages.export.title')}
       </Title>
       <Group align="flex-end">
-        <TextInput type="date" label="From" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="date" label="To" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <TextInput type="date" label={t('packages.export.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        <TextInput type="date" label={t('packages.export.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
         <Button onClick={() => void action.run()} loading={action.busy}>
-          Export CSV
+          {t('packages.export.submit')}
         </Button>
       </Group>
-      <ErrorAlert error={action.error} title="Nothing was exported" />
+      <ErrorAlert error={action.error} title={t('packages.export.failed')} />
       {done && (
         <Text role="status" size="sm" c="green.8" mt="xs">
           {done}

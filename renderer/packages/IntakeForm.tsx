@@ -1,21 +1,13 @@
 import { Alert, Button, Card, Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import {
-  carrierIds,
-  carrierLabels,
-  type CarrierId,
-  type PackageDetection,
-  type PackageItem,
-  type PackageSize,
-  type RecipientSummary,
-} from '../../src/contract';
+import { type CarrierId, type PackageDetection, type PackageItem, type PackageSize, type RecipientSummary } from '../../src/contract';
 import { RecipientPicker } from '../access/RecipientPicker';
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
 import { splitError } from '../components/formErrors';
-import { sizeOptions } from './labels';
+import { formatTime, useTranslation } from '../i18n';
+import { carrierOptions, sizeOptions } from './labels';
 
-const carrierOptions = carrierIds.map((id) => ({ value: id, label: carrierLabels[id] }));
 const fields = ['tracking', 'carrier', 'carrierName', 'recipientId', 'shelf', 'size', 'note'];
 
 interface Props {
@@ -29,6 +21,7 @@ interface Props {
  * to Shelf; Enter there (or in Note) logs the package and focus returns to Tracking number.
  */
 export function IntakeForm({ prefill }: Props) {
+  const { t } = useTranslation();
   const trackingRef = useRef<HTMLInputElement>(null);
   const recipientRef = useRef<HTMLInputElement>(null);
   const shelfRef = useRef<HTMLInputElement>(null);
@@ -85,11 +78,11 @@ export function IntakeForm({ prefill }: Props) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!carrier) {
-      setErrors({ carrier: 'Choose the carrier.' });
+      setErrors({ carrier: t('packages.intake.chooseCarrier') });
       return;
     }
     if (!recipient) {
-      setErrors({ recipientId: 'Choose the recipient.' });
+      setErrors({ recipientId: t('packages.intake.chooseRecipient') });
       recipientRef.current?.focus();
       return;
     }
@@ -131,14 +124,14 @@ export function IntakeForm({ prefill }: Props) {
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Title order={3} id="intake-heading">
-            Log a package
+            {t('packages.intake.title')}
           </Title>
-          <ErrorAlert error={formError} title="The package was not logged" />
+          <ErrorAlert error={formError} title={t('packages.intake.failed')} />
           <Group align="flex-start" grow>
             <TextInput
               ref={trackingRef}
-              label="Tracking number"
-              description="Scan the label, or type the number and press Enter."
+              label={t('packages.intake.tracking')}
+              description={t('packages.intake.trackingHint')}
               value={tracking}
               onChange={(e) => {
                 setTracking(e.currentTarget.value);
@@ -150,9 +143,9 @@ export function IntakeForm({ prefill }: Props) {
               spellCheck={false}
             />
             <Select
-              label="Carrier"
-              description={detection ? (detection.carrier ? 'Detected from the number' : 'Not a known format: choose the carrier') : ' '}
-              data={carrierOptions}
+              label={t('packages.intake.carrier')}
+              description={detection ? t(detection.carrier ? 'packages.intake.detected' : 'packages.intake.unknownFormat') : ' '}
+              data={carrierOptions()}
               value={carrier}
               onChange={(v) => setCarrier(v as CarrierId | null)}
               error={errors.carrier}
@@ -160,7 +153,7 @@ export function IntakeForm({ prefill }: Props) {
             />
             {carrier === 'other' && (
               <TextInput
-                label="Carrier name"
+                label={t('packages.intake.carrierName')}
                 description=" "
                 value={carrierName}
                 onChange={(e) => setCarrierName(e.currentTarget.value)}
@@ -169,17 +162,16 @@ export function IntakeForm({ prefill }: Props) {
             )}
           </Group>
           {duplicate && (
-            <Alert color="orange" role="alert" title="Already logged">
-              This number is waiting for {duplicate.recipientName} ({duplicate.unit}), logged{' '}
-              {new Date(duplicate.loggedAt).toLocaleString()}. Logging it again will be refused.
+            <Alert color="orange" role="alert" title={t('packages.intake.duplicateTitle')}>
+              {t('packages.intake.duplicate', { name: duplicate.recipientName, unit: duplicate.unit, at: formatTime(duplicate.loggedAt) })}
             </Alert>
           )}
           <Group align="flex-start" grow>
             <RecipientPicker value={recipient} onChange={chooseRecipient} error={errors.recipientId} inputRef={recipientRef} />
             <TextInput
               ref={shelfRef}
-              label="Shelf"
-              description="Kept for the next package, so a batch goes to one shelf."
+              label={t('packages.intake.shelf')}
+              description={t('packages.intake.shelfHint')}
               value={shelf}
               onChange={(e) => setShelf(e.currentTarget.value)}
               error={errors.shelf}
@@ -189,13 +181,23 @@ export function IntakeForm({ prefill }: Props) {
           <Group align="flex-end">
             <div>
               <Text size="sm" fw={500} id="size-label">
-                Size
+                {t('packages.intake.size')}
               </Text>
-              <SegmentedControl aria-labelledby="size-label" data={sizeOptions} value={size} onChange={(v) => setSize(v as PackageSize)} />
+              <SegmentedControl
+                aria-labelledby="size-label"
+                data={sizeOptions()}
+                value={size}
+                onChange={(v) => setSize(v as PackageSize)}
+              />
             </div>
-            <Checkbox label="Perishable" checked={perishable} onChange={(e) => setPerishable(e.currentTarget.checked)} mb={6} />
+            <Checkbox
+              label={t('packages.intake.perishable')}
+              checked={perishable}
+              onChange={(e) => setPerishable(e.currentTarget.checked)}
+              mb={6}
+            />
             <TextInput
-              label="Note"
+              label={t('packages.intake.note')}
               value={note}
               onChange={(e) => setNote(e.currentTarget.value)}
               error={errors.note}
@@ -203,13 +205,17 @@ export function IntakeForm({ prefill }: Props) {
               style={{ flex: 1 }}
             />
             <Button type="submit" loading={busy}>
-              Log package
+              {t('packages.intake.submit')}
             </Button>
           </Group>
           {last && (
             <Text role="status" c="green.8" size="sm">
-              Logged {last.tracking} ({last.carrierLabel}) for {last.recipient.firstName} {last.recipient.lastName}
-              {last.shelf ? `, shelf ${last.shelf}` : ''}.
+              {t(last.shelf ? 'packages.intake.loggedShelf' : 'packages.intake.logged', {
+                tracking: last.tracking,
+                carrier: last.carrierLabel,
+                name: `${last.recipient.firstName} ${last.recipient.lastName}`,
+                shelf: last.shelf,
+              })}
             </Text>
           )}
         </Stack>

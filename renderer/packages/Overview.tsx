@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
+import { useTranslation } from '../i18n';
 
 function Stat({ label, value }: { label: string; value: string | number }) {
   return (
@@ -20,6 +21,7 @@ function Stat({ label, value }: { label: string; value: string | number }) {
 
 /** Waiting now by age, picked up today, hours to pickup, and the last 30 days per day. */
 export function Overview() {
+  const { t } = useTranslation();
   const overview = useQuery(() => invoke('packages.overview', {}), []);
   const reload = overview.reload;
   useEffect(() => on('packages.changed', reload), [reload]);
@@ -28,32 +30,35 @@ export function Overview() {
     <Card withBorder component="section" aria-labelledby="overview-heading">
       <Stack gap="xs">
         <Title order={3} id="overview-heading">
-          Overview
+          {t('packages.overview.title')}
         </Title>
-        <ErrorAlert error={overview.error} title="Could not load the overview" />
+        <ErrorAlert error={overview.error} title={t('packages.overview.loadFailed')} />
         {o && (
           <Group align="flex-start" grow>
-            <SimpleGrid cols={4} spacing="sm" aria-label="Waiting now">
-              <Stat label="Waiting now" value={o.waiting} />
-              <Stat label="Picked up today" value={o.pickedUpToday} />
-              <Stat label="Average hours to pickup (30 days)" value={o.averageHoursToPickup ?? '—'} />
+            <SimpleGrid cols={4} spacing="sm" aria-label={t('packages.overview.waitingNow')}>
+              <Stat label={t('packages.overview.waitingNow')} value={o.waiting} />
+              <Stat label={t('packages.overview.pickedUpToday')} value={o.pickedUpToday} />
+              <Stat label={t('packages.overview.averageHours')} value={o.averageHoursToPickup ?? t('common.none')} />
               <div />
-              <Stat label="Waiting 0–2 days" value={o.waitingByAge['0-2']} />
-              <Stat label="3–7 days" value={o.waitingByAge['3-7']} />
-              <Stat label="8–14 days" value={o.waitingByAge['8-14']} />
-              <Stat label="15+ days" value={o.waitingByAge['15+']} />
+              <Stat label={t('packages.overview.waiting0to2')} value={o.waitingByAge['0-2']} />
+              <Stat label={t('packages.overview.days3to7')} value={o.waitingByAge['3-7']} />
+              <Stat label={t('packages.overview.days8to14')} value={o.waitingByAge['8-14']} />
+              <Stat label={t('packages.overview.days15plus')} value={o.waitingByAge['15+']} />
             </SimpleGrid>
             <div
               role="img"
-              aria-label={`Packages logged and picked up per day over the last 30 days: ${o.perDay.reduce((n, d) => n + d.logged, 0)} logged, ${o.perDay.reduce((n, d) => n + d.pickedUp, 0)} picked up.`}
+              aria-label={t('packages.overview.chart', {
+                logged: o.perDay.reduce((n, d) => n + d.logged, 0),
+                pickedUp: o.perDay.reduce((n, d) => n + d.pickedUp, 0),
+              })}
             >
               <BarChart
                 h={160}
                 data={o.perDay.map((d) => ({ ...d, day: d.day.slice(5) }))}
                 dataKey="day"
                 series={[
-                  { name: 'logged', label: 'Logged', color: 'indigo.6' },
-                  { name: 'pickedUp', label: 'Picked up', color: 'teal.6' },
+                  { name: 'logged', label: t('packages.overview.logged'), color: 'indigo.6' },
+                  { name: 'pickedUp', label: t('packages.overview.pickedUp'), color: 'teal.6' },
                 ]}
                 withLegend
                 tickLine="none"

@@ -5,6 +5,7 @@ import { RecipientPicker } from '../access/RecipientPicker';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
+import { useTranslation } from '../i18n';
 import { sizeOptions } from './labels';
 
 interface Props {
@@ -13,12 +14,15 @@ interface Props {
   onDone: () => void;
 }
 
+const fullName = (item: PackageItem) => `${item.recipient.firstName} ${item.recipient.lastName}`;
+
 export function HandOverDialog({ item, onClose, onDone }: Props) {
+  const { t } = useTranslation();
   const [who, setWho] = useState<'recipient' | 'someone'>('recipient');
   const [name, setName] = useState('');
   const action = useAction(() => invoke('packages.handOver', { id: item.id, collectedBy: who === 'someone' ? name : null }));
   return (
-    <Modal opened onClose={onClose} title="Hand over package">
+    <Modal opened onClose={onClose} title={t('packages.handOver.title')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -27,24 +31,29 @@ export function HandOverDialog({ item, onClose, onDone }: Props) {
       >
         <Stack>
           <Text>
-            {item.tracking} ({item.carrierLabel}) for {item.recipient.firstName} {item.recipient.lastName}, unit {item.recipient.unit}.
+            {t('packages.handOver.item', {
+              tracking: item.tracking,
+              carrier: item.carrierLabel,
+              name: fullName(item),
+              unit: item.recipient.unit,
+            })}
           </Text>
-          <Radio.Group label="Who is collecting it?" value={who} onChange={(v) => setWho(v as 'recipient' | 'someone')}>
+          <Radio.Group label={t('packages.handOver.who')} value={who} onChange={(v) => setWho(v as 'recipient' | 'someone')}>
             <Stack gap="xs" mt="xs">
-              <Radio value="recipient" label="The recipient" />
-              <Radio value="someone" label="Someone else" />
+              <Radio value="recipient" label={t('packages.handOver.recipient')} />
+              <Radio value="someone" label={t('packages.handOver.someone')} />
             </Stack>
           </Radio.Group>
           {who === 'someone' && (
-            <TextInput label="Name of the person collecting" value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+            <TextInput label={t('packages.handOver.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
           )}
           <ErrorAlert error={action.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={action.busy}>
-              Hand over
+              {t('packages.handOver.submit')}
             </Button>
           </Group>
         </Stack>
@@ -54,10 +63,11 @@ export function HandOverDialog({ item, onClose, onDone }: Props) {
 }
 
 export function ReturnDialog({ item, onClose, onDone }: Props) {
-  const [reason, setReason] = useState(item.returnToSender ? 'Recipient moved out' : '');
+  const { t } = useTranslation();
+  const [reason, setReason] = useState(item.returnToSender ? t('packages.return.movedOut') : '');
   const action = useAction(() => invoke('packages.returnToSender', { id: item.id, reason }));
   return (
-    <Modal opened onClose={onClose} title="Return to sender">
+    <Modal opened onClose={onClose} title={t('packages.return.title')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -65,17 +75,21 @@ export function ReturnDialog({ item, onClose, onDone }: Props) {
         }}
       >
         <Stack>
-          <Text>
-            {item.tracking} ({item.carrierLabel}) for {item.recipient.firstName} {item.recipient.lastName}.
-          </Text>
-          <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus maxLength={200} />
+          <Text>{t('packages.return.item', { tracking: item.tracking, carrier: item.carrierLabel, name: fullName(item) })}</Text>
+          <TextInput
+            label={t('packages.return.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            data-autofocus
+            maxLength={200}
+          />
           <ErrorAlert error={action.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" color="red" loading={action.busy}>
-              Return to sender
+              {t('packages.return.submit')}
             </Button>
           </Group>
         </Stack>
@@ -85,6 +99,7 @@ export function ReturnDialog({ item, onClose, onDone }: Props) {
 }
 
 export function EditDialog({ item, onClose, onDone }: Props) {
+  const { t } = useTranslation();
   const [recipient, setRecipient] = useState<RecipientSummary | null>({
     id: item.recipient.id,
     firstName: item.recipient.firstName,
@@ -99,7 +114,7 @@ export function EditDialog({ item, onClose, onDone }: Props) {
   const [note, setNote] = useState(item.note ?? '');
   const action = useAction(() => invoke('packages.update', { id: item.id, recipientId: recipient?.id ?? 0, shelf, size, note }));
   return (
-    <Modal opened onClose={onClose} title="Edit package">
+    <Modal opened onClose={onClose} title={t('packages.edit.title')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -107,23 +122,27 @@ export function EditDialog({ item, onClose, onDone }: Props) {
         }}
       >
         <Stack>
-          <Text>
-            {item.tracking} ({item.carrierLabel})
-          </Text>
+          <Text>{t('packages.edit.item', { tracking: item.tracking, carrier: item.carrierLabel })}</Text>
           <RecipientPicker value={recipient} onChange={setRecipient} />
           <Text size="xs" c="dimmed">
-            If it was logged to the wrong person, choose the right one: they are told it is waiting.
+            {t('packages.edit.wrongPerson')}
           </Text>
-          <TextInput label="Shelf" value={shelf} onChange={(e) => setShelf(e.currentTarget.value)} maxLength={16} />
-          <Select label="Size" data={sizeOptions} value={size} onChange={(v) => v && setSize(v as PackageSize)} allowDeselect={false} />
-          <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} />
+          <TextInput label={t('packages.edit.shelf')} value={shelf} onChange={(e) => setShelf(e.currentTarget.value)} maxLength={16} />
+          <Select
+            label={t('packages.edit.size')}
+            data={sizeOptions()}
+            value={size}
+            onChange={(v) => v && setSize(v as PackageSize)}
+            allowDeselect={false}
+          />
+          <TextInput label={t('packages.edit.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} />
           <ErrorAlert error={action.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={action.busy}>
-              Save
+              {t('packages.edit.save')}
             </Button>
           </Group>
         </Stack>

@@ -4,18 +4,17 @@ import { useEffect, useState } from 'react';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
+import { useTranslation } from '../i18n';
+import { statusLabel } from './labels';
 import { PackageTable } from './PackageTable';
 
 type Filter = 'waiting' | 'picked_up' | 'returned' | 'all';
-const filters = [
-  { value: 'waiting', label: 'Waiting' },
-  { value: 'picked_up', label: 'Picked up' },
-  { value: 'returned', label: 'Returned' },
-  { value: 'all', label: 'All' },
-];
+const statusFilters = ['waiting', 'picked_up', 'returned'] as const;
 const pageSize = 50;
 
 export function PackageList() {
+  const { t } = useTranslation();
+  const filters = [...statusFilters.map((value) => ({ value, label: statusLabel(value) })), { value: 'all', label: t('common.all') }];
   const [status, setStatus] = useState<Filter>('waiting');
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 200);
@@ -33,32 +32,32 @@ export function PackageList() {
     <Stack component="section" aria-labelledby="package-list-heading">
       <Group justify="space-between">
         <Title order={3} id="package-list-heading">
-          Packages
+          {t('packages.list.title')}
         </Title>
         <Group>
-          <SegmentedControl aria-label="Show" data={filters} value={status} onChange={(v) => setStatus(v as Filter)} />
+          <SegmentedControl aria-label={t('packages.list.show')} data={filters} value={status} onChange={(v) => setStatus(v as Filter)} />
           <TextInput
-            aria-label="Search packages"
-            placeholder="Tracking number, recipient or unit"
+            aria-label={t('packages.list.search')}
+            placeholder={t('packages.list.searchPlaceholder')}
             value={query}
             onChange={(e) => setQuery(e.currentTarget.value)}
             w={300}
           />
         </Group>
       </Group>
-      <ErrorAlert error={list.error} title="Could not load the packages" />
-      {list.data && list.data.items.length === 0 && <Text c="dimmed">No packages here.</Text>}
+      <ErrorAlert error={list.error} title={t('packages.list.loadFailed')} />
+      {list.data && list.data.items.length === 0 && <Text c="dimmed">{t('packages.list.empty')}</Text>}
       {list.data && list.data.items.length > 0 && (
         <PackageTable
           items={list.data.items}
-          label="Package list"
+          label={t('packages.list.label')}
           sort={{ oldestFirst, toggle: () => setOldestFirst((v) => !v) }}
           onChanged={reload}
         />
       )}
       {list.data?.more && (
         <Button variant="default" onClick={() => setPages((p) => p + 1)}>
-          Show more
+          {t('packages.list.showMore')}
         </Button>
       )}
     </Stack>

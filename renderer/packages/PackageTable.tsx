@@ -2,7 +2,8 @@ import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { PackageItem } from '../../src/contract';
 import { EditDialog, HandOverDialog, ReturnDialog } from './PackageDialogs';
-import { days, describePickup, recipientLabel, statusColors, statusLabels } from './labels';
+import { formatTime, useTranslation } from '../i18n';
+import { days, describePickup, recipientLabel, statusColors, statusLabel } from './labels';
 
 type Dialog = { kind: 'handOver' | 'return' | 'edit'; item: PackageItem } | null;
 
@@ -16,19 +17,20 @@ interface Props {
 }
 
 export function StatusBadges({ item }: { item: PackageItem }) {
+  const { t } = useTranslation();
   return (
     <Group gap={4}>
       <Badge color={statusColors[item.status]} variant="light">
-        {statusLabels[item.status]}
+        {statusLabel(item.status)}
       </Badge>
       {item.returnToSender && (
-        <Badge color="orange" variant="filled">
-          Return to sender?
+        <Badge color="orange.9" variant="filled">
+          {t('packages.table.returnToSender')}
         </Badge>
       )}
       {item.perishable && (
-        <Badge color="teal" variant="outline">
-          Perishable
+        <Badge color="teal.9" variant="outline">
+          {t('packages.table.perishable')}
         </Badge>
       )}
     </Group>
@@ -37,6 +39,7 @@ export function StatusBadges({ item }: { item: PackageItem }) {
 
 /** The package list: one row per package, with Hand over, Return to sender and Edit. */
 export function PackageTable({ items, label, sort, showRecipient = true, onChanged }: Props) {
+  const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const done = () => {
@@ -48,22 +51,22 @@ export function PackageTable({ items, label, sort, showRecipient = true, onChang
       <Table aria-label={label} striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Tracking number</Table.Th>
-            <Table.Th>Carrier</Table.Th>
-            {showRecipient && <Table.Th>Recipient</Table.Th>}
-            <Table.Th>Shelf</Table.Th>
-            <Table.Th>Logged</Table.Th>
+            <Table.Th>{t('packages.table.tracking')}</Table.Th>
+            <Table.Th>{t('packages.table.carrier')}</Table.Th>
+            {showRecipient && <Table.Th>{t('packages.table.recipient')}</Table.Th>}
+            <Table.Th>{t('packages.table.shelf')}</Table.Th>
+            <Table.Th>{t('packages.table.logged')}</Table.Th>
             <Table.Th aria-sort={sort ? (sort.oldestFirst ? 'descending' : 'ascending') : undefined}>
               {sort ? (
                 <Button variant="subtle" size="compact-sm" onClick={sort.toggle}>
-                  Age {sort.oldestFirst ? '(oldest first)' : '(newest first)'}
+                  {t(sort.oldestFirst ? 'packages.table.ageOldest' : 'packages.table.ageNewest')}
                 </Button>
               ) : (
-                'Age'
+                t('packages.table.age')
               )}
             </Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Actions</Table.Th>
+            <Table.Th>{t('packages.table.status')}</Table.Th>
+            <Table.Th>{t('packages.table.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -83,11 +86,11 @@ export function PackageTable({ items, label, sort, showRecipient = true, onChang
                 </Table.Td>
                 <Table.Td>{p.carrierLabel}</Table.Td>
                 {showRecipient && <Table.Td>{recipientLabel(p)}</Table.Td>}
-                <Table.Td>{p.shelf ?? '—'}</Table.Td>
+                <Table.Td>{p.shelf ?? t('common.none')}</Table.Td>
                 <Table.Td>
-                  <Text size="sm">{new Date(p.loggedAt).toLocaleString()}</Text>
+                  <Text size="sm">{formatTime(p.loggedAt)}</Text>
                   <Text size="xs" c="dimmed">
-                    by {p.loggedBy}
+                    {t('packages.table.loggedBy', { name: p.loggedBy })}
                   </Text>
                 </Table.Td>
                 <Table.Td>{days(p.ageDays)}</Table.Td>
@@ -110,9 +113,9 @@ export function PackageTable({ items, label, sort, showRecipient = true, onChang
                       <Button
                         size="compact-sm"
                         onClick={() => setDialog({ kind: 'handOver', item: p })}
-                        aria-label={`Hand over ${p.tracking}`}
+                        aria-label={t('packages.table.handOverLabel', { tracking: p.tracking })}
                       >
-                        Hand over
+                        {t('packages.table.handOver')}
                       </Button>
                     )}
                     {here && (
@@ -121,18 +124,18 @@ export function PackageTable({ items, label, sort, showRecipient = true, onChang
                         variant="light"
                         color="red"
                         onClick={() => setDialog({ kind: 'return', item: p })}
-                        aria-label={`Return ${p.tracking} to sender`}
+                        aria-label={t('packages.table.returnLabel', { tracking: p.tracking })}
                       >
-                        Return to sender
+                        {t('packages.table.return')}
                       </Button>
                     )}
                     <Button
                       size="compact-sm"
                       variant="default"
                       onClick={() => setDialog({ kind: 'edit', item: p })}
-                      aria-label={`Edit ${p.tracking}`}
+                      aria-label={t('packages.table.editLabel', { tracking: p.tracking })}
                     >
-                      Edit
+                      {t('common.edit')}
                     </Button>
                   </Group>
                 </Table.Td>

@@ -1,5 +1,6 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from '../i18n';
 import { ExportCard } from './ExportCard';
 import { IntakeForm } from './IntakeForm';
 import { Overview } from './Overview';
@@ -8,6 +9,7 @@ import { ShelfCheckDialog } from './ShelfCheck';
 
 /** The front desk's package log: Overview, intake (built for a scanner), the list, shelf check and export. */
 export function PackagesTab() {
+  const { t } = useTranslation();
   const [checking, setChecking] = useState(false);
   const [prefill, setPrefill] = useState<string | null>(null);
   return (
@@ -16,7 +18,7 @@ export function PackagesTab() {
       <IntakeForm key={prefill ?? ''} prefill={prefill} />
       <Group justify="flex-end">
         <Button variant="default" onClick={() => setChecking(true)}>
-          Shelf check
+          {t('packages.shelfCheck')}
         </Button>
       </Group>
       <PackageList />

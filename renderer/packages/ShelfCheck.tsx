@@ -1,10 +1,11 @@
 import { Badge, Button, Group, List, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PackageItem, ShelfCheck as Check, ShelfCheckResult, ShelfCheckScan } from '../../src/contract';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
-import { recipientLabel, statusLabels } from './labels';
+import { i18n, useTranslation } from '../i18n';
+import { recipientLabel, statusLabel } from './labels';
 
 interface Props {
   opened: boolean;
@@ -14,12 +15,15 @@ interface Props {
 }
 
 function scanLine(s: ShelfCheckScan): string {
-  if (!s.known) return `${s.tracking}: never logged`;
-  return `${s.tracking}: ${statusLabels[s.known.status]}, ${s.known.recipientName}${s.known.shelf ? `, shelf ${s.known.shelf}` : ''}`;
+  const t = i18n.t.bind(i18n);
+  if (!s.known) return t('packages.shelf.lineNever', { tracking: s.tracking });
+  const line = { tracking: s.tracking, status: statusLabel(s.known.status), name: s.known.recipientName, shelf: s.known.shelf };
+  return t(s.known.shelf ? 'packages.shelf.lineShelf' : 'packages.shelf.line', line);
 }
 
 /** Start, scan what is on the shelves, finish: three lists, each with its action. */
 export function ShelfCheckDialog({ opened, onClose, onLogNow }: Props) {
+  const { t } = useTranslation();
   const [check, setCheck] = useState<Check | null>(null);
   const [result, setResult] = useState<ShelfCheckResult | null>(null);
   const [tracking, setTracking] = useState('');
@@ -29,8 +33,12 @@ export function ShelfCheckDialog({ opened, onClose, onLogNow }: Props) {
     setResult(null);
     setHandled(new Set());
     setCheck(await invoke('packages.shelfCheckStart', {}));
-    setTimeout(() => scanRef.current?.focus(), 0);
   });
+  // Start's button goes away as the check begins: the scanner's field takes focus, not the page.
+  const checkId = check?.id;
+  useEffect(() => {
+    if (checkId !== undefined) scanRef.current?.focus();
+  }, [checkId]);
   const scan = useAction(async (text: string) => {
     if (!check) return;
     const found = await invoke('packages.shelfCheckScan', { checkId: check.id, tracking: text });
@@ -62,15 +70,15 @@ export function ShelfCheckDialog({ opened, onClose, onLogNow }: Props) {
 
   const error = start.error ?? scan.error ?? finish.error ?? cancel.error ?? act.error;
   return (
-    <Modal opened={opened} onClose={onClose} title="Shelf check" size="xl">
+    <Modal opened={opened} onClose={onClose} title={t('packages.shelf.title')} size="xl">
       <Stack>
         <ErrorAlert error={error} />
         {!check && !result && (
           <>
-            <Text>Scan every package on the shelves, then finish: Packroom lists what does not match the log.</Text>
+            <Text>{t('packages.shelf.intro')}</Text>
             <Group>
               <Button onClick={() => void start.run()} loading={start.busy} data-autofocus>
-                Start shelf check
+                {t('packages.shelf.start')}
               </Button>
             </Group>
           </>
@@ -79,58 +87,58 @@ export function ShelfCheckDialog({ opened, onClose, onLogNow }: Props) {
           <>
             <TextInput
               ref={scanRef}
-              label="Scan a package on the shelf"
-              description="Scan each label, or type the number and press Enter."
+              label={t('packages.shelf.scan')}
+              description={t('packages.shelf.scanHint')}
               value={tracking}
               onChange={(e) => setTracking(e.currentTarget.value)}
               onKeyDown={onScanKey}
               autoComplete="off"
             />
-            <Text role="status">{check.scans.length} scanned</Text>
-            <List size="sm" aria-label="Scanned">
+            <Text role="status">{t('packages.shelf.scanned', { count: check.scans.length })}</Text>
+            <List size="sm" aria-label={t('packages.shelf.scannedList')}>
               {check.scans.slice(0, 20).map((s) => (
                 <List.Item key={s.tracking}>{scanLine(s)}</List.Item>
               ))}
             </List>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => void cancel.run()}>
-                Cancel check
+                {t('packages.shelf.cancel')}
               </Button>
               <Button onClick={() => void finish.run()} loading={finish.busy}>
-                Finish shelf check
+                {t('packages.shelf.finish')}
               </Button>
             </Group>
           </>
         )}
         {result && (
           <>
-            <Text>{result.scanned} scanned. The result is in the activity log.</Text>
+            <Text>{t('packages.shelf.result', { count: result.scanned })}</Text>
             <ResultList
-              title="Recorded as gone, but on the shelf"
+              title={t('packages.shelf.foundGone')}
               items={result.notWaitingButFound}
               handled={handled}
-              actionLabel="Put back to Waiting"
+              actionLabel={t('packages.shelf.restore')}
               onAction={() => void act.run('restore', result.notWaitingButFound)}
             />
             <ResultList
-              title="Waiting, but not found"
+              title={t('packages.shelf.notFound')}
               items={result.waitingNotFound}
               handled={handled}
-              actionLabel="Mark missing"
+              actionLabel={t('packages.shelf.markMissing')}
               onAction={() => void act.run('missing', result.waitingNotFound)}
             />
-            <Title order={4}>On the shelf, but never logged</Title>
-            {result.neverLogged.length === 0 && <Text c="dimmed">None.</Text>}
-            {result.neverLogged.map((t) => (
-              <Group key={t}>
-                <Text ff="monospace">{t}</Text>
-                <Button size="compact-sm" onClick={() => onLogNow(t)}>
-                  Log it now
+            <Title order={4}>{t('packages.shelf.neverLogged')}</Title>
+            {result.neverLogged.length === 0 && <Text c="dimmed">{t('packages.shelf.none')}</Text>}
+            {result.neverLogged.map((number) => (
+              <Group key={number}>
+                <Text ff="monospace">{number}</Text>
+                <Button size="compact-sm" onClick={() => onLogNow(number)}>
+                  {t('packages.shelf.logNow')}
                 </Button>
               </Group>
             ))}
             <Group justify="flex-end">
-              <Button onClick={onClose}>Done</Button>
+              <Button onClick={onClose}>{t('common.done')}</Button>
             </Group>
           </>
         )}
@@ -140,6 +148,7 @@ export function ShelfCheckDialog({ opened, onClose, onLogNow }: Props) {
 }
 
 function ResultList(props: { title: string; items: PackageItem[]; handled: Set<number>; actionLabel: string; onAction: () => void }) {
+  const { t } = useTranslation();
   const open = props.items.filter((p) => !props.handled.has(p.id));
   return (
     <Stack gap={4}>
@@ -151,17 +160,16 @@ function ResultList(props: { title: string; items: PackageItem[]; handled: Set<n
           </Button>
         )}
       </Group>
-      {props.items.length === 0 && <Text c="dimmed">None.</Text>}
+      {props.items.length === 0 && <Text c="dimmed">{t('packages.shelf.none')}</Text>}
       {props.items.map((p) => (
         <Group key={p.id} gap="xs">
           <Text ff="monospace" size="sm">
             {p.tracking}
           </Text>
           <Text size="sm">
-            {recipientLabel(p)}
-            {p.shelf ? `, shelf ${p.shelf}` : ''}
+            {p.shelf ? t('packages.shelf.onShelf', { recipient: recipientLabel(p), shelf: p.shelf }) : recipientLabel(p)}
           </Text>
-          <Badge variant="light">{props.handled.has(p.id) ? 'Done' : statusLabels[p.status]}</Badge>
+          <Badge variant="light">{props.handled.has(p.id) ? t('common.done') : statusLabel(p.status)}</Badge>
         </Group>
       ))}
     </Stack>

@@ -1,17 +1,20 @@
-import type { PackageItem, PackageSize, PackageStatus } from '../../src/contract';
+import { carrierIds, carrierLabels, type CarrierId, type PackageItem, type PackageSize, type PackageStatus } from '../../src/contract';
+import { formatTime, i18n } from '../i18n';
 
-export const statusLabels: Record<PackageStatus, string> = {
-  waiting: 'Waiting',
-  picked_up: 'Picked up',
-  returned: 'Returned',
-  missing: 'Missing',
-};
+const t = i18n.t.bind(i18n);
+
+export const statusLabel = (status: PackageStatus) => t(`packages.status.${status}`);
 
 export const statusColors: Record<PackageStatus, string> = { waiting: 'blue', picked_up: 'green', returned: 'gray', missing: 'red' };
 
-export const sizeLabels: Record<PackageSize, string> = { small: 'Small', large: 'Large', oversized: 'Oversized' };
+const sizes: PackageSize[] = ['small', 'large', 'oversized'];
 
-export const sizeOptions = (Object.keys(sizeLabels) as PackageSize[]).map((value) => ({ value, label: sizeLabels[value] }));
+export const sizeOptions = () => sizes.map((value) => ({ value, label: t(`packages.size.${value}`) }));
+
+/** Carriers by their brand names, which stay as they are in every language; only "Other" is translated. */
+export const carrierLabel = (id: CarrierId) => (id === 'other' ? t('packages.otherCarrier') : carrierLabels[id]);
+
+export const carrierOptions = () => carrierIds.map((id) => ({ value: id, label: carrierLabel(id) }));
 
 export const recipientLabel = (p: PackageItem) => `${p.recipient.lastName}, ${p.recipient.firstName} — ${p.recipient.unit}`;
 
@@ -19,13 +22,18 @@ export const recipientLabel = (p: PackageItem) => `${p.recipient.lastName}, ${p.
 export function describePickup(p: PackageItem): string {
   const pickup = p.pickup;
   if (!pickup) return '';
-  const when = new Date(pickup.at).toLocaleString();
+  const when = formatTime(pickup.at);
   if (pickup.via === 'door') {
-    const how = { pin: 'PIN', qr: 'QR code', 'single-access-pin': 'Single Access PIN' }[pickup.credential ?? 'pin'];
-    return `Door entry with ${how}, ${when}`;
+    const how = { pin: 'pin', qr: 'qr', 'single-access-pin': 'single' }[pickup.credential ?? 'pin'];
+    return t('packages.pickup.door', { how: t(`packages.pickup.${how}`), when });
   }
-  const to = pickup.collectedBy ? `to ${pickup.collectedBy}` : 'to the recipient';
-  return `Handed over ${to}${pickup.handedOverBy ? ` by ${pickup.handedOverBy}` : ''}, ${when}`;
+  const staff = pickup.handedOverBy;
+  if (pickup.collectedBy) {
+    return staff
+      ? t('packages.pickup.toPersonBy', { name: pickup.collectedBy, staff, when })
+      : t('packages.pickup.toPerson', { name: pickup.collectedBy, when });
+  }
+  return staff ? t('packages.pickup.toRecipientBy', { staff, when }) : t('packages.pickup.toRecipient', { when });
 }
 
-export const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+export const days = (count: number) => t('packages.days', { count });

@@ -1,5 +1,6 @@
 import { NumberInput, Switch, TextInput } from '@mantine/core';
 import type { Settings } from '../../src/contract';
+import { useTranslation } from '../i18n';
 import { SettingsCard } from './SettingsCard';
 
 const fromSettings = (s: Settings) => ({
@@ -10,10 +11,11 @@ const fromSettings = (s: Settings) => ({
 });
 
 export function PackageSettings({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+  const { t } = useTranslation();
   return (
     <SettingsCard
-      title="Packages"
-      saveLabel="Save package settings"
+      title={t('settings.packages.title')}
+      saveLabel={t('settings.packages.save')}
       initial={initial}
       fromSettings={fromSettings}
       toPatch={(v) => v}
@@ -22,39 +24,36 @@ export function PackageSettings({ initial, onSaved }: { initial: Settings; onSav
       {({ values, set, field }) => (
         <>
           <NumberInput
-            label="Send one notice for packages logged within (minutes)"
+            label={t('settings.packages.batch')}
             min={0}
             max={120}
             allowDecimal={false}
             value={values.packageNoticeBatchMinutes}
             onChange={(v) => set('packageNoticeBatchMinutes', Number(v))}
-            {...field('packageNoticeBatchMinutes', 'Several packages for one recipient go out as one notice. 0 sends each at once.')}
+            {...field('packageNoticeBatchMinutes', t('settings.packages.batchHint'))}
             w={320}
           />
           <Switch
-            label="Include PIN and QR code in package notices"
+            label={t('settings.packages.includePin')}
             checked={values.packageNoticeIncludePin}
             onChange={(e) => set('packageNoticeIncludePin', e.currentTarget.checked)}
-            {...field('packageNoticeIncludePin', 'The notice tells the recipient how to get into the package room.')}
+            {...field('packageNoticeIncludePin', t('settings.packages.includePinHint'))}
           />
           <TextInput
-            label="Remind recipients after (days)"
+            label={t('settings.packages.reminders')}
             value={values.packageReminderDays}
             onChange={(e) => set('packageReminderDays', e.currentTarget.value)}
-            {...field(
-              'packageReminderDays',
-              'Days after the package was logged, separated by commas, e.g. 2, 5. Leave empty for no reminders.',
-            )}
+            {...field('packageReminderDays', t('settings.packages.remindersHint'))}
             w={320}
           />
           <NumberInput
-            label="Alert staff when a package has waited (days)"
+            label={t('settings.packages.escalation')}
             min={1}
             max={90}
             allowDecimal={false}
             value={values.packageEscalationDays}
             onChange={(v) => set('packageEscalationDays', Number(v))}
-            {...field('packageEscalationDays', 'Staff get an alert listing the package, the recipient and the shelf.')}
+            {...field('packageEscalationDays', t('settings.packages.escalationHint'))}
             w={320}
           />
         </>

@@ -3,9 +3,11 @@ import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
+import { useTranslation } from '../i18n';
 
 /** This computer: where the log file is, and the desktop app's own switches (absent in a browser). */
 export function SystemSettings() {
+  const { t } = useTranslation();
   const info = useQuery(() => invoke('system.info', {}), []);
   const openFolder = useAction(() => invoke('system.openLogFolder', {}));
   const startAtLogin = useAction(async (enabled: boolean) => {
@@ -17,34 +19,34 @@ export function SystemSettings() {
     <Card withBorder component="section" aria-labelledby="settings-this-computer">
       <Stack>
         <Title order={3} id="settings-this-computer">
-          This computer
+          {t('settings.system.title')}
         </Title>
         <ErrorAlert error={info.error ?? openFolder.error ?? startAtLogin.error} />
         {data && (
           <>
             <Stack gap={4}>
-              <Text fw={500}>Log file</Text>
+              <Text fw={500}>{t('settings.system.logFile')}</Text>
               {data.logFile ? (
-                <Code block aria-label="Log file">
+                <Code block aria-label={t('settings.system.logFile')}>
                   {data.logFile}
                 </Code>
               ) : (
-                <Text c="dimmed">This Packroom writes its log to the terminal it was started from only.</Text>
+                <Text c="dimmed">{t('settings.system.terminalOnly')}</Text>
               )}
               <Text size="sm" c="dimmed">
-                When a message says details are in the Packroom log, send this file to your IT contact.
+                {t('settings.system.logHint')}
               </Text>
             </Stack>
             {data.desktop && (
               <>
                 <Group>
                   <Button variant="default" loading={openFolder.busy} onClick={() => void openFolder.run()}>
-                    Open log folder
+                    {t('settings.system.openFolder')}
                   </Button>
                 </Group>
                 <Switch
-                  label="Start Packroom when this computer's user signs in"
-                  description="On by default in kiosk mode, so the package room comes back by itself after a restart."
+                  label={t('settings.system.startAtLogin')}
+                  description={t('settings.system.startAtLoginHint')}
                   checked={data.desktop.startAtLogin}
                   disabled={startAtLogin.busy}
                   onChange={(e) => void startAtLogin.run(e.currentTarget.checked)}

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectAccessible } from './a11y';
 import { callApi, expect, signIn, test } from './fixtures';
@@ -148,4 +150,123 @@ test('the door simulator page', async ({ page, packroom }) => {
   await expect(page.getByRole('heading', { name: 'Door simulator' })).toBeVisible();
   await packroom.sim.pressKeys('12345678#');
   await expectAccessible(page, 'simulator');
+});
+
+test('Packages: overview, intake and list, the Edit, Hand over and Return dialogs, and the shelf check', async ({ page, packroom }) => {
+  packroom.addUser('ada', password);
+  await signIn(page, packroom.url, 'ada', password);
+  const maria = await callApi(page, 'recipients.create', { firstName: 'María', lastName: 'Gómez', unit: '12B', email: '', phone: '' });
+  const sam = await callApi(page, 'recipients.create', { firstName: 'Sam', lastName: 'Lee', unit: '4A', email: '', phone: '' });
+  await callApi(page, 'packages.log', { tracking: '1Z999AA10123456784', carrier: 'ups', recipientId: maria.id, shelf: 'A3' });
+  await callApi(page, 'packages.log', { tracking: 'TBA123456789012', carrier: 'amazon', recipientId: maria.id, perishable: true });
+  // Sam moved out: his package is flagged "Return to sender?".
+  await callApi(page, 'packages.log', { tracking: '9611020987654312345672', carrier: 'fedex', recipientId: sam.id, shelf: 'B1' });
+  await callApi(page, 'recipients.setStatus', { id: sam.id, status: 'inactive' });
+  await page.getByRole('tab', { name: 'Packages' }).click();
+  const list = page.getByRole('table', { name: 'Package list' });
+  await expect(list.getByRole('row')).toHaveCount(4);
+  await expect(list.getByText('Return to sender?')).toBeVisible();
+  await expect(list.getByText('Perishable')).toBeVisible();
+  await expectAccessible(page, 'Packages (overview, intake, list)');
+
+  // A label logged already: the intake form warns before logging it again.
+  await page.getByRole('textbox', { name: 'Tracking number' }).fill('1Z999AA10123456784');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Already logged' })).toBeVisible();
+  await expectAccessible(page, 'Packages intake, already logged');
+  await page.getByRole('button', { name: 'Log package' }).click();
+  await expect(page.getByRole('region', { name: 'Log a package' }).locator('[aria-invalid="true"]').first()).toBeVisible();
+  await expectAccessible(page, 'Packages intake, not logged');
+
+  await list.getByRole('button', { name: 'Edit 1Z999AA10123456784' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit package' });
+  await expect(edit.getByRole('textbox', { name: 'Shelf' })).toHaveValue('A3');
+  await expectAccessible(page, 'Edit package');
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+
+  await list.getByRole('button', { name: 'Hand over 1Z999AA10123456784' }).click();
+  const handOver = page.getByRole('dialog', { name: 'Hand over package' });
+  await handOver.getByRole('radio', { name: 'Someone else' }).check();
+  await expect(handOver.getByRole('textbox', { name: 'Name of the person collecting' })).toBeVisible();
+  await expectAccessible(page, 'Hand over package');
+  await handOver.getByRole('button', { name: 'Cancel' }).click();
+
+  await list.getByRole('button', { name: 'Return 1Z999AA10123456784 to sender' }).click();
+  await expectAccessible(page, 'Return to sender');
+  await page.getByRole('dialog', { name: 'Return to sender' }).getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('button', { name: 'Shelf check' }).click();
+  const shelfCheck = page.getByRole('dialog', { name: 'Shelf check' });
+  await expectAccessible(page, 'Shelf check, start');
+  await shelfCheck.getByRole('button', { name: 'Start shelf check' }).click();
+  const scan = shelfCheck.getByRole('textbox', { name: 'Scan a package on the shelf' });
+  await expect(scan).toBeFocused();
+  for (const tracking of ['1Z999AA10123456784', '9400111202555842332669']) {
+    await page.keyboard.type(tracking);
+    await page.keyboard.press('Enter');
+    await expect(scan).toHaveValue('');
+  }
+  await expect(shelfCheck.getByRole('list', { name: 'Scanned' }).getByRole('listitem')).toHaveCount(2);
+  await expectAccessible(page, 'Shelf check, scanning');
+  await shelfCheck.getByRole('button', { name: 'Finish shelf check' }).click();
+  await expect(shelfCheck.getByRole('heading', { name: 'Waiting, but not found' })).toBeVisible();
+  await expectAccessible(page, 'Shelf check, result');
+});
+
+test('Settings → Carrier access and its dialogs, Backups, This computer, Packages; Activity → Export', async ({ page, packroom }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'packroom-e2e-a11y-backups-'));
+  try {
+    packroom.addUser('ada', password);
+    await signIn(page, packroom.url, 'ada', password);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const carriers = page.getByRole('region', { name: 'Carrier access' });
+    await expect(carriers.getByText('No carrier codes yet.')).toBeVisible();
+    await expectAccessible(page, 'Settings → Carrier access', 'section[aria-labelledby="carrier-access"]');
+    await expectAccessible(page, 'Settings → Backups, not set up', 'section[aria-labelledby="backups-heading"]');
+    await expectAccessible(page, 'Settings → This computer', 'section[aria-labelledby="settings-this-computer"]');
+    await expectAccessible(page, 'Settings → Packages', 'section[aria-labelledby="settings-packages"]');
+
+    await carriers.getByRole('button', { name: 'Add carrier code' }).click();
+    const add = page.getByRole('dialog', { name: 'Add carrier code' });
+    await expectAccessible(page, 'Add carrier code');
+    await add.getByRole('button', { name: 'Add code' }).click();
+    const shown = add.getByRole('status', { name: 'Code for UPS' });
+    await expect(shown).toHaveText(/^\d+$/);
+    await expectAccessible(page, 'Add carrier code, code shown once');
+    await add.getByRole('button', { name: 'Done' }).click();
+    await carriers.getByRole('button', { name: 'Look up the code for UPS' }).click();
+    await expectAccessible(page, 'Look up carrier code');
+    await page.keyboard.press('Escape');
+    await expectAccessible(page, 'Settings → Carrier access, one code', 'section[aria-labelledby="carrier-access"]');
+
+    await callApi(page, 'backups.configure', { folder, timeOfDay: '02:00', keep: 7 });
+    await callApi(page, 'backups.setPassphrase', { passphrase: 'maple court basement stick' });
+    await callApi(page, 'backups.run', {});
+    await page.reload();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const backups = page.getByRole('region', { name: 'Backups' });
+    await expect(backups.getByRole('table', { name: 'Recent backups' }).getByRole('row')).toHaveCount(2);
+    await expectAccessible(page, 'Settings → Backups, after a backup', 'section[aria-labelledby="backups-heading"]');
+
+    await page.getByRole('tab', { name: 'Activity' }).click();
+    await page.getByRole('button', { name: 'Export' }).click();
+    await expect(page.getByRole('dialog', { name: 'Export activity' })).toBeVisible();
+    await expectAccessible(page, 'Activity → Export');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('Reset keypad lockout dialog', async ({ page, packroom }) => {
+  packroom.addUser('ada', password);
+  await signIn(page, packroom.url, 'ada', password);
+  for (let attempt = 0; attempt < 6; attempt++) await packroom.sim.pressKeys('20481937#');
+  const header = page.getByRole('banner');
+  await header.getByRole('button', { name: 'Reset keypad lockout' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reset keypad lockout' });
+  await expect(dialog.getByRole('textbox', { name: 'Reason' })).toBeFocused();
+  await expectAccessible(page, 'Reset keypad lockout');
+  await dialog.getByRole('button', { name: 'Reset lockout' }).click();
+  await expect(dialog.getByText('Enter reason.')).toBeVisible();
+  await expectAccessible(page, 'Reset keypad lockout, no reason');
 });

@@ -7,12 +7,14 @@ const impacts: Impact[] = ['critical', 'serious', 'moderate', 'minor'];
 /**
  * Runs axe (WCAG 2.1 A and AA, plus axe's best practices) on the page as it is now, an open dialog
  * included, and fails on any serious or critical violation; the rest are counted and printed by impact.
- * One line per screen: `await expectAccessible(page, 'Settings')`.
+ * One line per screen: `await expectAccessible(page, 'Settings')`; `within` (a CSS selector) checks one
+ * part of the page, e.g. one Settings section, so each gets its own count.
  */
-export async function expectAccessible(page: Page, screen: string): Promise<Record<Impact, number>> {
+export async function expectAccessible(page: Page, screen: string, within?: string): Promise<Record<Impact, number>> {
   // Mantine animates dialogs and menus in; axe must not judge a half-faded colour.
   await page.waitForTimeout(350);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  const results = await (within ? builder.include(within) : builder).analyze();
   const counts = Object.fromEntries(impacts.map((impact) => [impact, 0])) as Record<Impact, number>;
   for (const violation of results.violations) counts[(violation.impact ?? 'minor') as Impact] += violation.nodes.length;
   const rest = results.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');

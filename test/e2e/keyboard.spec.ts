@@ -117,3 +117,56 @@ test('Recipients tab → Shield → Send Single Access PIN, keyboard only', asyn
   await expect(shield).toBeFocused();
   await expect(page.getByRole('table', { name: 'Single Access PINs' }).getByRole('row')).toHaveCount(2);
 });
+
+test('Packages → Log a package, a batch keyboard only: the scanner types the number and Enter', async ({ page, packroom }) => {
+  packroom.addUser('ada', password);
+  await signInByKeyboard(page, packroom.url);
+  await callApi(page, 'recipients.create', { firstName: 'María', lastName: 'Gómez', unit: '12B', email: '', phone: '' });
+  await callApi(page, 'recipients.create', { firstName: 'Sam', lastName: 'Lee', unit: '4A', email: '', phone: '' });
+  await callApi(page, 'recipients.create', { firstName: 'Sara', lastName: 'Lee', unit: '4B', email: '', phone: '' });
+
+  // Tab to the selected tab, then arrows along the tab list to Packages.
+  await tabTo(page, page.getByRole('tab', { name: 'Recipients' }));
+  const packagesTab = page.getByRole('tab', { name: 'Packages' });
+  for (let i = 0; i < 6 && !(await hasFocus(packagesTab)); i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(packagesTab).toHaveAttribute('aria-selected', 'true');
+  const tracking = page.getByRole('textbox', { name: 'Tracking number' });
+  await expect(tracking).toBeFocused();
+
+  const batch = [
+    { number: '1Z999AA10123456784', search: 'gom', recipient: 'Gómez, María — 12B', name: 'María Gómez' },
+    { number: 'TBA123456789012', search: 'lee', recipient: 'Lee, Sara — 4B', name: 'Sara Lee' },
+    { number: '420902109400111202555842332669', search: 'lee', recipient: 'Lee, Sam — 4A', name: 'Sam Lee' },
+  ];
+  const recipient = page.getByRole('textbox', { name: 'Recipient' });
+  const shelf = page.getByRole('textbox', { name: 'Shelf' });
+  for (const [i, p] of batch.entries()) {
+    await page.keyboard.type(p.number);
+    await page.keyboard.press('Enter');
+    await expect(recipient).toBeFocused();
+    await page.keyboard.type(p.search);
+    const option = page.getByRole('option', { name: p.recipient });
+    await expect(option).toBeVisible();
+    // Arrows move through the list (both Lees are offered for "lee"); Enter chooses.
+    for (let n = 0; n < 5 && (await option.getAttribute('data-combobox-selected')) === null; n++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(recipient).toHaveValue(p.recipient);
+    await expect(shelf).toBeFocused();
+    // The shelf is kept for the next package of the batch.
+    if (i === 0) await page.keyboard.type('A3');
+    else await expect(shelf).toHaveValue('A3');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Logged ' })).toHaveText(
+      new RegExp(`^Logged \\S*${p.number.slice(-12)} \\(\\w+\\) for ${p.name}, shelf A3\\.$`),
+    );
+    await expect(tracking).toBeFocused();
+    await expect(tracking).toHaveValue('');
+  }
+
+  const list = page.getByRole('table', { name: 'Package list' });
+  await expect(list.getByRole('row')).toHaveCount(batch.length + 1);
+  for (const p of batch) {
+    await expect(list.getByRole('row', { name: new RegExp(p.number.slice(-12)) })).toContainText(new RegExp(`${p.recipient}.*A3.*Waiting`));
+  }
+});
