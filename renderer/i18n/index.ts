@@ -44,3 +44,6 @@ export const formatClockSeconds = (iso: string) =>
 
 export const formatNumber = (value: number, options?: Intl.NumberFormatOptions) =>
   new Intl.NumberFormat(currentLanguage(), options).format(value);
+
+/** "3 and 4", "3 y 4": a list joined the way the screen's language joins one. */
+export const formatList = (items: string[]) => new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(items);

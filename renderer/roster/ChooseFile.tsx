@@ -2,6 +2,8 @@ import { Button, Card, FileInput, Group, Select, Stack, Text, Title } from '@man
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { RosterPreset, RosterStatus } from '../../src/contract';
+import { useTranslation } from '../i18n';
+import { presetOptions } from './labels';
 
 interface Props {
   presets: RosterStatus['presets'];
@@ -12,6 +14,7 @@ interface Props {
 
 /** Step 1: the export file and the system it comes from. */
 export function ChooseFile({ presets, defaultPreset, busy, onPreview }: Props) {
+  const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [preset, setPreset] = useState<RosterPreset>(defaultPreset);
   const [missing, setMissing] = useState(false);
@@ -27,16 +30,15 @@ export function ChooseFile({ presets, defaultPreset, busy, onPreview }: Props) {
       <form onSubmit={submit} noValidate>
         <Stack>
           <Title order={3} id="import-file-heading">
-            Import a file
+            {t('roster.choose.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            Export the resident list from your property-management system as CSV or Excel (.xlsx). Packroom shows every change before
-            anything is saved.
+            {t('roster.choose.intro')}
           </Text>
           <Group align="flex-start">
             <FileInput
-              label="Export file"
-              placeholder="Choose a .csv or .xlsx file"
+              label={t('roster.choose.file')}
+              placeholder={t('roster.choose.filePlaceholder')}
               accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
               value={file}
@@ -44,13 +46,13 @@ export function ChooseFile({ presets, defaultPreset, busy, onPreview }: Props) {
                 setFile(f);
                 setMissing(false);
               }}
-              error={missing ? 'Choose the export file first.' : undefined}
+              error={missing ? t('roster.choose.fileMissing') : undefined}
               clearable
               w={360}
             />
             <Select
-              label="Exported from"
-              data={presets.map((p) => ({ value: p.id, label: p.label }))}
+              label={t('roster.choose.exportedFrom')}
+              data={presetOptions(presets)}
               value={preset}
               onChange={(v) => v && setPreset(v as RosterPreset)}
               allowDeselect={false}
@@ -59,7 +61,7 @@ export function ChooseFile({ presets, defaultPreset, busy, onPreview }: Props) {
           </Group>
           <Group>
             <Button type="submit" loading={busy}>
-              Preview import
+              {t('roster.choose.preview')}
             </Button>
           </Group>
         </Stack>

@@ -7,21 +7,21 @@ import type {
   RosterRecipientChange,
   RosterRowError,
 } from '../../src/contract';
-import { fieldLabels, moveOutReasons } from './labels';
+import { i18n, useTranslation } from '../i18n';
+import { fieldLabel, moveOutReason } from './labels';
 
-const shown = (v: string | null) => v ?? '—';
+const shown = (v: string | null) => v ?? i18n.t('common.none');
 
 function Changes({ changes }: { changes: RosterFieldChange[] }) {
+  const { t } = useTranslation();
   return (
     <>
       {changes.map((c) => (
         <Group key={c.field} gap={6} wrap="nowrap">
-          <Text size="sm">
-            {fieldLabels[c.field]}: {shown(c.from)} → {shown(c.to)}
-          </Text>
+          <Text size="sm">{t('roster.tables.change', { field: fieldLabel(c.field), from: shown(c.from), to: shown(c.to) })}</Text>
           {!c.applied && (
             <Badge size="xs" color="gray" variant="outline">
-              kept the manual edit
+              {t('roster.tables.keptManual')}
             </Badge>
           )}
         </Group>
@@ -30,24 +30,27 @@ function Changes({ changes }: { changes: RosterFieldChange[] }) {
   );
 }
 
-const Conflict = ({ on }: { on: boolean }) =>
-  on ? (
+function Conflict({ on }: { on: boolean }) {
+  const { t } = useTranslation();
+  return on ? (
     <Badge size="sm" color="orange" variant="light">
-      Edited in Packroom
+      {t('roster.tables.edited')}
     </Badge>
   ) : null;
+}
 
 export function NewTable({ rows }: { rows: RosterNewRecipient[] }) {
+  const { t } = useTranslation();
   return (
-    <Table striped aria-label="New recipients">
+    <Table striped aria-label={t('roster.tables.new')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Line</Table.Th>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Unit</Table.Th>
-          <Table.Th>Email</Table.Th>
-          <Table.Th>Phone</Table.Th>
-          <Table.Th>Resident ID</Table.Th>
+          <Table.Th>{t('roster.tables.line')}</Table.Th>
+          <Table.Th>{t('roster.tables.name')}</Table.Th>
+          <Table.Th>{t('roster.tables.unit')}</Table.Th>
+          <Table.Th>{t('roster.tables.email')}</Table.Th>
+          <Table.Th>{t('roster.tables.phone')}</Table.Th>
+          <Table.Th>{t('roster.tables.residentId')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -69,24 +72,25 @@ export function NewTable({ rows }: { rows: RosterNewRecipient[] }) {
 }
 
 export function ChangeTable({ rows, label, reason }: { rows: (RosterRecipientChange | RosterMoveOut)[]; label: string; reason?: boolean }) {
+  const { t } = useTranslation();
   return (
     <Table striped aria-label={label}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Line</Table.Th>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Unit</Table.Th>
-          <Table.Th>{reason ? 'Why' : 'Changes'}</Table.Th>
+          <Table.Th>{t('roster.tables.line')}</Table.Th>
+          <Table.Th>{t('roster.tables.name')}</Table.Th>
+          <Table.Th>{t('roster.tables.unit')}</Table.Th>
+          <Table.Th>{reason ? t('roster.tables.why') : t('roster.tables.changes')}</Table.Th>
           <Table.Th />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {rows.map((r) => (
           <Table.Tr key={r.externalId}>
-            <Table.Td>{r.line ?? '—'}</Table.Td>
+            <Table.Td>{r.line ?? t('common.none')}</Table.Td>
             <Table.Td>{r.name}</Table.Td>
             <Table.Td>{r.unit}</Table.Td>
-            <Table.Td>{reason && 'reason' in r ? moveOutReasons[r.reason] : <Changes changes={r.changes} />}</Table.Td>
+            <Table.Td>{reason && 'reason' in r ? moveOutReason(r.reason) : <Changes changes={r.changes} />}</Table.Td>
             <Table.Td>
               <Conflict on={r.conflict} />
             </Table.Td>
@@ -97,21 +101,22 @@ export function ChangeTable({ rows, label, reason }: { rows: (RosterRecipientCha
   );
 }
 
-export function ErrorTable({ rows, label = 'Rows with errors' }: { rows: RosterRowError[]; label?: string }) {
+export function ErrorTable({ rows, label }: { rows: RosterRowError[]; label?: string }) {
+  const { t } = useTranslation();
   return (
-    <Table striped aria-label={label}>
+    <Table striped aria-label={label ?? t('roster.tables.errors')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Line</Table.Th>
-          <Table.Th>Column</Table.Th>
-          <Table.Th>Problem</Table.Th>
+          <Table.Th>{t('roster.tables.line')}</Table.Th>
+          <Table.Th>{t('roster.tables.column')}</Table.Th>
+          <Table.Th>{t('roster.tables.problem')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {rows.map((e, i) => (
           <Table.Tr key={`${e.line}-${i}`}>
             <Table.Td>{e.line}</Table.Td>
-            <Table.Td>{e.column ?? 'whole row'}</Table.Td>
+            <Table.Td>{e.column ?? t('roster.tables.wholeRow')}</Table.Td>
             <Table.Td>{e.reason}</Table.Td>
           </Table.Tr>
         ))}
@@ -122,14 +127,15 @@ export function ErrorTable({ rows, label = 'Rows with errors' }: { rows: RosterR
 
 /** Recipients added by hand that the file's rows match by unit and name; each link can be undone before applying. */
 export function LinkedTable({ rows, busy, onUnlink }: { rows: RosterLinked[]; busy: boolean; onUnlink: (recipientId: number) => void }) {
+  const { t } = useTranslation();
   return (
-    <Table striped aria-label="Recipients added by hand, linked to the file">
+    <Table striped aria-label={t('roster.tables.linked')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Line</Table.Th>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Unit</Table.Th>
-          <Table.Th>Resident ID in the file</Table.Th>
+          <Table.Th>{t('roster.tables.line')}</Table.Th>
+          <Table.Th>{t('roster.tables.name')}</Table.Th>
+          <Table.Th>{t('roster.tables.unit')}</Table.Th>
+          <Table.Th>{t('roster.tables.residentIdInFile')}</Table.Th>
           <Table.Th />
         </Table.Tr>
       </Table.Thead>
@@ -141,8 +147,14 @@ export function LinkedTable({ rows, busy, onUnlink }: { rows: RosterLinked[]; bu
             <Table.Td>{r.unit}</Table.Td>
             <Table.Td>{r.externalId}</Table.Td>
             <Table.Td>
-              <Button size="xs" variant="default" disabled={busy} onClick={() => onUnlink(r.recipientId)} aria-label={`Unlink ${r.name}`}>
-                Unlink: not the same person
+              <Button
+                size="xs"
+                variant="default"
+                disabled={busy}
+                onClick={() => onUnlink(r.recipientId)}
+                aria-label={t('roster.tables.unlinkLabel', { name: r.name })}
+              >
+                {t('roster.tables.unlink')}
               </Button>
             </Table.Td>
           </Table.Tr>

@@ -1,15 +1,18 @@
 import { Accordion, Alert, Card, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { RosterDiffSummary, RosterDryRun, RosterSkipKind } from '../../src/contract';
+import { formatList, formatNumber, useTranslation } from '../i18n';
 import { ChangeTable, ErrorTable, LinkedTable, NewTable } from './DiffTables';
-import { percent, skipLabels } from './labels';
+import { counted, percent, skipLabel } from './labels';
 
 function Count({ label, value, color }: { label: string; value: number; color?: string }) {
+  const { t } = useTranslation();
   return (
-    <Paper withBorder p="sm" role="group" aria-label={`${label}: ${value}`}>
+    <Paper withBorder p="sm" role="group" aria-label={t('roster.diff.count', { label, value: formatNumber(value) })}>
       <Text size="xl" fw={700} c={value > 0 ? color : 'dimmed'}>
-        {value.toLocaleString()}
+        {formatNumber(value)}
       </Text>
       <Text size="sm" c="dimmed">
         {label}
@@ -25,38 +28,43 @@ interface Props {
   onUnlink: (recipientId: number) => void;
 }
 
-/** "Header on line 4 (2 title rows above it skipped). Skipped: 3 section headings, 12 charge lines under a resident." */
+/** The header's line (or the two joined lines) and the title rows above it that were skipped. */
+function headerNote(layout: RosterDryRun['layout'], t: TFunction): string | null {
+  const lines = layout.headerLines;
+  if (lines.length === 0) return null;
+  const where = lines.length > 1 ? { lines: formatList(lines.map(String)) } : { line: lines[0] };
+  const key = lines.length > 1 ? 'roster.layout.headerJoined' : 'roster.layout.headerOn';
+  return layout.titleRows > 0 ? t(`${key}Titles`, { ...where, ...counted(layout.titleRows) }) : t(key, where);
+}
+
+/** "Header found on line 4; 2 title rows above it skipped. Report rows that are not residents, skipped: 3 section headings, …" */
 function LayoutNote({ diff, layout }: Pick<Props, 'diff' | 'layout'>) {
+  const { t } = useTranslation();
   const skipped = (Object.entries(diff.skipped) as [RosterSkipKind, number][])
     .filter(([, n]) => n > 0)
-    .map(([kind, n]) => `${n} ${skipLabels[kind]}`);
-  if (layout.spacerRows > 0) skipped.push(`${layout.spacerRows} blank rows`);
-  const header =
-    layout.headerLines.length > 0
-      ? `Header found on line${layout.headerLines.length > 1 ? `s ${layout.headerLines.join(' and ')} (two rows joined)` : ` ${layout.headerLines[0]}`}` +
-        (layout.titleRows > 0 ? `; ${layout.titleRows} title row${layout.titleRows === 1 ? '' : 's'} above it skipped.` : '.')
-      : null;
+    .map(([kind, n]) => skipLabel(kind, n));
+  if (layout.spacerRows > 0) skipped.push(t('roster.layout.blankRows', counted(layout.spacerRows)));
+  const header = headerNote(layout, t);
   if (!header && skipped.length === 0) return null;
   return (
     <Text size="sm" c="dimmed">
-      {header} {skipped.length > 0 && `Report rows that are not residents, skipped: ${skipped.join(', ')}.`}
+      {header} {skipped.length > 0 && t('roster.layout.skipped', { list: skipped.join(', ') })}
     </Text>
   );
 }
 
 /** Step 3: what the import would do, before anything changes. */
 export function DiffView({ diff, layout, busy, onUnlink }: Props) {
+  const { t } = useTranslation();
   const { counts, safety } = diff;
   const section = (value: string, title: string, count: number, listed: number, table: ReactNode) =>
     count > 0 && (
       <Accordion.Item value={value}>
-        <Accordion.Control>
-          {title} ({count.toLocaleString()})
-        </Accordion.Control>
+        <Accordion.Control>{t('roster.diff.section', { title, n: formatNumber(count) })}</Accordion.Control>
         <Accordion.Panel>
           {count > listed && (
             <Text size="sm" c="dimmed" mb="xs">
-              Showing the first {listed.toLocaleString()}.
+              {t('roster.diff.showingFirst', { n: formatNumber(listed) })}
             </Text>
           )}
           {table}
@@ -68,69 +76,69 @@ export function DiffView({ diff, layout, busy, onUnlink }: Props) {
     <Card withBorder component="section" aria-labelledby="import-diff-heading">
       <Stack>
         <Title order={3} id="import-diff-heading">
-          What this import will change
+          {t('roster.diff.title')}
         </Title>
         <SimpleGrid cols={{ base: 3, md: 6 }} spacing="sm">
-          <Count label="New" value={counts.added} color="green" />
-          <Count label="Changed" value={counts.changed} color="blue" />
-          <Count label="Moved out" value={counts.movedOut} color="red" />
-          <Count label="Back again" value={counts.reactivated} color="green" />
-          <Count label="Unchanged" value={counts.unchanged} />
-          <Count label="Rows with errors" value={counts.errors} color="orange" />
-          <Count label="Imported without a field" value={diff.warnings.length} color="yellow" />
-          <Count label="Linked" value={diff.linked.length} color="blue" />
+          <Count label={t('roster.diff.new')} value={counts.added} color="green" />
+          <Count label={t('roster.diff.changed')} value={counts.changed} color="blue" />
+          <Count label={t('roster.diff.movedOut')} value={counts.movedOut} color="red" />
+          <Count label={t('roster.diff.reactivated')} value={counts.reactivated} color="green" />
+          <Count label={t('roster.diff.unchanged')} value={counts.unchanged} />
+          <Count label={t('roster.diff.errors')} value={counts.errors} color="orange" />
+          <Count label={t('roster.diff.warnings')} value={diff.warnings.length} color="yellow" />
+          <Count label={t('roster.diff.linked')} value={diff.linked.length} color="blue" />
         </SimpleGrid>
         <LayoutNote diff={diff} layout={layout} />
-        {counts.conflicts > 0 && (
-          <Text size="sm">
-            {counts.conflicts} of these recipients were edited by hand in Packroom; their rows are marked “Edited in Packroom”.
-          </Text>
-        )}
+        {counts.conflicts > 0 && <Text size="sm">{t('roster.diff.conflicts', counted(counts.conflicts))}</Text>}
         {counts.skippedInactive > 0 && (
           <Text size="sm" c="dimmed">
-            {counts.skippedInactive} former residents in the file were never in Packroom and are not added.
+            {t('roster.diff.skippedInactive', counted(counts.skippedInactive))}
           </Text>
         )}
         {safety.exceeded && (
-          <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title="Many residents would lose access" role="alert">
-            This import would deactivate {safety.wouldDeactivate} of {safety.activeBefore} active residents ({percent(safety.share)}), more
-            than the limit of {percent(safety.limit)}. A cut-off or wrong export looks like this: check the file before you apply it.
+          <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title={t('roster.diff.tooMany')} role="alert">
+            {t('roster.diff.tooManyText', {
+              n: formatNumber(safety.wouldDeactivate),
+              active: formatNumber(safety.activeBefore),
+              share: percent(safety.share),
+              limit: percent(safety.limit),
+            })}
           </Alert>
         )}
         <Accordion multiple variant="separated">
-          {section('added', 'New', counts.added, diff.added.length, <NewTable rows={diff.added} />)}
+          {section('added', t('roster.diff.new'), counts.added, diff.added.length, <NewTable rows={diff.added} />)}
           {section(
             'changed',
-            'Changed',
+            t('roster.diff.changed'),
             counts.changed,
             diff.changed.length,
-            <ChangeTable rows={diff.changed} label="Changed recipients" />,
+            <ChangeTable rows={diff.changed} label={t('roster.tables.changed')} />,
           )}
           {section(
             'movedOut',
-            'Moved out',
+            t('roster.diff.movedOut'),
             counts.movedOut,
             diff.movedOut.length,
-            <ChangeTable rows={diff.movedOut} label="Recipients who moved out" reason />,
+            <ChangeTable rows={diff.movedOut} label={t('roster.tables.movedOut')} reason />,
           )}
           {section(
             'reactivated',
-            'Back again',
+            t('roster.diff.reactivated'),
             counts.reactivated,
             diff.reactivated.length,
-            <ChangeTable rows={diff.reactivated} label="Recipients back again" />,
+            <ChangeTable rows={diff.reactivated} label={t('roster.tables.reactivated')} />,
           )}
-          {section('errors', 'Rows with errors', counts.errors, diff.errors.length, <ErrorTable rows={diff.errors} />)}
+          {section('errors', t('roster.diff.errors'), counts.errors, diff.errors.length, <ErrorTable rows={diff.errors} />)}
           {section(
             'warnings',
-            'Imported without a field',
+            t('roster.diff.warnings'),
             counts.warnings ?? diff.warnings.length,
             diff.warnings.length,
-            <ErrorTable rows={diff.warnings} label="Residents imported without a field" />,
+            <ErrorTable rows={diff.warnings} label={t('roster.tables.warnings')} />,
           )}
           {section(
             'linked',
-            'Added by hand, linked to the file',
+            t('roster.diff.linkedSection'),
             diff.linked.length,
             diff.linked.length,
             <LinkedTable rows={diff.linked} busy={busy} onUnlink={onUnlink} />,

@@ -1,5 +1,6 @@
 import { NumberInput, Radio, Stack, Switch } from '@mantine/core';
 import type { ImportManualPolicy, Settings } from '../../src/contract';
+import { useTranslation } from '../i18n';
 import { SettingsCard } from '../settings/SettingsCard';
 
 const fromSettings = (s: Settings) => ({
@@ -18,10 +19,11 @@ const toPatch = (v: Values) => ({
 
 /** How every import behaves, whether run by hand or daily. */
 export function ImportRules({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+  const { t } = useTranslation();
   return (
     <SettingsCard
-      title="Import rules"
-      saveLabel="Save import rules"
+      title={t('roster.rules.title')}
+      saveLabel={t('roster.rules.save')}
       initial={initial}
       fromSettings={fromSettings}
       toPatch={toPatch}
@@ -30,30 +32,30 @@ export function ImportRules({ initial, onSaved }: { initial: Settings; onSaved: 
       {({ values, set, field }) => (
         <>
           <Switch
-            label="Send new residents their PIN and QR code"
+            label={t('roster.rules.welcome')}
             checked={values.importWelcomeNotifications}
             onChange={(e) => set('importWelcomeNotifications', e.currentTarget.checked)}
-            {...field('importWelcomeNotifications', 'By email and text, to residents an import adds or brings back.')}
+            {...field('importWelcomeNotifications', t('roster.rules.welcomeHint'))}
           />
           <NumberInput
-            label="Stop an import that would deactivate more than this share of residents (%)"
+            label={t('roster.rules.share')}
             min={0}
             max={100}
             suffix="%"
             value={values.deactivatePercent}
             onChange={(v) => set('deactivatePercent', Number(v))}
-            {...field('importMaxDeactivateShare', 'Above it, an admin must confirm; the daily import does not apply and alerts staff.')}
+            {...field('importMaxDeactivateShare', t('roster.rules.shareHint'))}
             w={420}
           />
           <Radio.Group
-            label="When staff edited a recipient by hand and the file disagrees"
+            label={t('roster.rules.manual')}
             value={values.importManualPolicy}
             onChange={(v) => set('importManualPolicy', v as ImportManualPolicy)}
             {...field('importManualPolicy')}
           >
             <Stack gap="xs" mt="xs">
-              <Radio value="keep-manual" label="Keep the edit made in Packroom" />
-              <Radio value="import-wins" label="Use the property-management system's data" />
+              <Radio value="keep-manual" label={t('roster.rules.keepManual')} />
+              <Radio value="import-wins" label={t('roster.rules.importWins')} />
             </Stack>
           </Radio.Group>
         </>

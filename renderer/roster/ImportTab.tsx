@@ -5,11 +5,13 @@ import type { RosterRun } from '../../src/contract';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
+import { useTranslation } from '../i18n';
 import { ApplyBar } from './ApplyBar';
 import { ChooseFile } from './ChooseFile';
 import { DiffView } from './DiffView';
 import { ImportProgress } from './ImportProgress';
 import { ImportRules } from './ImportRules';
+import { counted, countPart } from './labels';
 import { MappingCard } from './MappingCard';
 import { RecentRuns } from './RecentRuns';
 import { ScheduleCard } from './ScheduleCard';
@@ -17,18 +19,25 @@ import { StatusValuesCard } from './StatusValuesCard';
 import { useImportFlow } from './useImportFlow';
 
 function Applied({ run, onAgain }: { run: RosterRun; onAgain: () => void }) {
+  const { t } = useTranslation();
   const c = run.counts ?? {};
+  const sentences = [
+    `${[
+      countPart('new', c.added ?? 0),
+      countPart('changed', c.changed ?? 0),
+      countPart('movedOut', c.movedOut ?? 0),
+      countPart('reactivated', c.reactivated ?? 0),
+    ].join(', ')}.`,
+    ...(c.keptManual ? [t('roster.applied.keptManual', counted(c.keptManual))] : []),
+    ...(c.editedMeanwhile ? [t('roster.applied.editedMeanwhile', counted(c.editedMeanwhile))] : []),
+  ];
   return (
-    <Alert color="green" icon={<IconCircleCheck aria-hidden />} title="Import applied" role="status">
+    <Alert color="green" icon={<IconCircleCheck aria-hidden />} title={t('roster.applied.title')} role="status">
       <Stack gap="xs">
-        <Text size="sm">
-          {c.added ?? 0} new, {c.changed ?? 0} changed, {c.movedOut ?? 0} moved out, {c.reactivated ?? 0} back again.
-          {c.keptManual ? ` ${c.keptManual} changes were held back to keep edits made in Packroom.` : ''}
-          {c.editedMeanwhile ? ` ${c.editedMeanwhile} recipients edited while the import ran were left as edited.` : ''}
-        </Text>
+        <Text size="sm">{sentences.join(' ')}</Text>
         <Group>
           <Button variant="light" onClick={onAgain}>
-            Import another file
+            {t('roster.applied.again')}
           </Button>
         </Group>
       </Stack>
@@ -38,6 +47,7 @@ function Applied({ run, onAgain }: { run: RosterRun; onAgain: () => void }) {
 
 /** Admins bring residents in from the property-management system: by hand with a preview, or daily. */
 export function ImportTab() {
+  const { t } = useTranslation();
   const status = useQuery(() => invoke('roster.status', {}), []);
   const settings = useQuery(() => invoke('settings.get', {}), []);
   const { reload } = status;
@@ -47,9 +57,9 @@ export function ImportTab() {
 
   return (
     <Stack maw={1100}>
-      <Title order={2}>Import</Title>
-      <ErrorAlert error={status.error ?? settings.error} title="Could not load the import settings" />
-      <ErrorAlert error={flow.error} title="The import did not go through" />
+      <Title order={2}>{t('roster.title')}</Title>
+      <ErrorAlert error={status.error ?? settings.error} title={t('roster.loadFailed')} />
+      <ErrorAlert error={flow.error} title={t('roster.failed')} />
       {status.data && settings.data && step.kind === 'choose' && (
         <ChooseFile
           presets={status.data.presets}
@@ -58,7 +68,7 @@ export function ImportTab() {
           onPreview={(f, p) => void flow.start(f, p)}
         />
       )}
-      {step.kind === 'choose' && busy && <ImportProgress progress={flow.progress} fallback="Sending the file" />}
+      {step.kind === 'choose' && busy && <ImportProgress progress={flow.progress} fallback={t('roster.progress.uploading')} />}
       {step.kind === 'preview' && (
         <>
           <MappingCard key={JSON.stringify(step.dryRun.mapping)} dryRun={step.dryRun} busy={busy} onRemap={(m) => void flow.remap(m)} />
@@ -73,7 +83,7 @@ export function ImportTab() {
           {step.dryRun.diff && (
             <DiffView diff={step.dryRun.diff} layout={step.dryRun.layout} busy={busy} onUnlink={(id) => void flow.unlink(id)} />
           )}
-          {busy && <ImportProgress progress={flow.progress} fallback="Working" />}
+          {busy && <ImportProgress progress={flow.progress} fallback={t('roster.working')} />}
           {step.dryRun.diff ? (
             <ApplyBar
               diff={step.dryRun.diff}
@@ -85,7 +95,7 @@ export function ImportTab() {
           ) : (
             <Group>
               <Button variant="default" onClick={flow.cancel}>
-                Cancel
+                {t('common.cancel')}
               </Button>
             </Group>
           )}

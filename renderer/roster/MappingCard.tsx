@@ -2,7 +2,8 @@ import { Alert, Badge, Button, Card, Group, ScrollArea, Select, SimpleGrid, Stac
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { rosterColumnIds, type RosterColumnId, type RosterDryRun } from '../../src/contract';
-import { columnLabels } from './labels';
+import { useTranslation } from '../i18n';
+import { columnLabel, counted } from './labels';
 import type { Mapping } from './useImportFlow';
 
 interface Props {
@@ -17,11 +18,12 @@ const sameMapping = (a: Mapping, b: Mapping) => rosterColumnIds.every((c) => (a[
 
 /** Step 2: the columns Packroom found, correctable, with the first rows of the file. */
 export function MappingCard({ dryRun, busy, onRemap }: Props) {
+  const { t } = useTranslation();
   const [mapping, setMapping] = useState<Mapping>(dryRun.mapping);
   const fieldOf = new Map(rosterColumnIds.flatMap((c) => (mapping[c] == null ? [] : [[mapping[c], c] as const])));
   const options = [
-    { value: notInFile, label: '— not in this file —' },
-    ...dryRun.headers.map((h, i) => ({ value: String(i), label: h || `Column ${i + 1}` })),
+    { value: notInFile, label: t('roster.mapping.notInFile') },
+    ...dryRun.headers.map((h, i) => ({ value: String(i), label: h || t('roster.mapping.column', { number: i + 1 }) })),
   ];
   const choose = (column: RosterColumnId, value: string | null) =>
     setMapping((m) => ({ ...m, [column]: value === null || value === notInFile ? null : Number(value) }));
@@ -31,10 +33,10 @@ export function MappingCard({ dryRun, busy, onRemap }: Props) {
       <Stack>
         <Group justify="space-between">
           <Title order={3} id="import-columns-heading">
-            Columns in {dryRun.fileName}
+            {t('roster.mapping.title', { file: dryRun.fileName })}
           </Title>
           <Text size="sm" c="dimmed">
-            {dryRun.rows.toLocaleString()} rows
+            {t('roster.mapping.rows', counted(dryRun.rows))}
           </Text>
         </Group>
         {dryRun.problems.map((p) => (
@@ -51,7 +53,7 @@ export function MappingCard({ dryRun, busy, onRemap }: Props) {
           {rosterColumnIds.map((column) => (
             <Select
               key={column}
-              label={columnLabels[column]}
+              label={columnLabel(column)}
               data={options}
               value={mapping[column] == null ? notInFile : String(mapping[column])}
               onChange={(v) => choose(column, v)}
@@ -61,21 +63,21 @@ export function MappingCard({ dryRun, busy, onRemap }: Props) {
         </SimpleGrid>
         <Group>
           <Button variant="light" disabled={sameMapping(mapping, dryRun.mapping)} loading={busy} onClick={() => onRemap(mapping)}>
-            Preview again with these columns
+            {t('roster.mapping.again')}
           </Button>
         </Group>
         <ScrollArea type="auto">
-          <Table withTableBorder striped aria-label="First rows of the file" fz="xs">
+          <Table withTableBorder striped aria-label={t('roster.mapping.firstRows')} fz="xs">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Line</Table.Th>
+                <Table.Th>{t('roster.tables.line')}</Table.Th>
                 {dryRun.headers.map((h, i) => (
                   <Table.Th key={i}>
                     <Stack gap={2}>
                       <span>{h}</span>
                       {fieldOf.has(i) && (
                         <Badge size="xs" variant="light">
-                          {columnLabels[fieldOf.get(i)!]}
+                          {columnLabel(fieldOf.get(i)!)}
                         </Badge>
                       )}
                     </Stack>

@@ -5,12 +5,15 @@ import type { RosterPreset, RosterStatus } from '../../src/contract';
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
 import { splitError } from '../components/formErrors';
+import { formatTime, useTranslation } from '../i18n';
+import { presetOptions } from './labels';
 
 // The setting each field stores, to show the ones fixed by an environment variable as read-only.
 const settingOf = { enabled: 'importScheduleEnabled', folder: 'importFolder', timeOfDay: 'importTime', preset: 'importPreset' } as const;
 
 /** The daily import: which folder, when, from which system. */
 export function ScheduleCard({ status, onSaved }: { status: RosterStatus; onSaved: (status: RosterStatus) => void }) {
+  const { t } = useTranslation();
   const [values, setValues] = useState({ ...status.schedule, folder: status.schedule.folder ?? '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<Error | null>(null);
@@ -19,7 +22,7 @@ export function ScheduleCard({ status, onSaved }: { status: RosterStatus; onSave
   const locked = new Set(status.lockedByEnvironment);
   const field = (key: keyof typeof settingOf, description?: string) =>
     locked.has(settingOf[key])
-      ? { disabled: true, description: 'Set by an environment variable on this computer', error: errors[key] }
+      ? { disabled: true, description: t('settings.pinnedByEnvironment'), error: errors[key] }
       : { description, error: errors[key] };
 
   async function submit(event: FormEvent) {
@@ -51,35 +54,32 @@ export function ScheduleCard({ status, onSaved }: { status: RosterStatus; onSave
       <form onSubmit={submit} noValidate>
         <Stack>
           <Title order={3} id="import-schedule-heading">
-            Daily import
+            {t('roster.schedule.title')}
           </Title>
           <Switch
-            label="Import every day"
+            label={t('roster.schedule.enabled')}
             checked={values.enabled}
             onChange={(e) => setValues((v) => ({ ...v, enabled: e.currentTarget.checked }))}
-            {...field(
-              'enabled',
-              'Applies on its own only when no more residents move out than the limit below; staff are alerted otherwise.',
-            )}
+            {...field('enabled', t('roster.schedule.enabledHint'))}
           />
           <TextInput
-            label="Folder the exports are saved in"
-            placeholder="e.g. C:\Exports\Residents"
+            label={t('roster.schedule.folder')}
+            placeholder={t('roster.schedule.folderPlaceholder')}
             value={values.folder}
             onChange={(e) => setValues((v) => ({ ...v, folder: e.currentTarget.value }))}
-            {...field('folder', 'Packroom imports the newest CSV or Excel file in this folder.')}
+            {...field('folder', t('roster.schedule.folderHint'))}
           />
           <Group align="flex-start">
             <TimeInput
-              label="Time of day"
+              label={t('roster.schedule.time')}
               value={values.timeOfDay}
               onChange={(e) => setValues((v) => ({ ...v, timeOfDay: e.currentTarget.value }))}
               {...field('timeOfDay')}
               w={160}
             />
             <Select
-              label="Exported from"
-              data={status.presets.map((p) => ({ value: p.id, label: p.label }))}
+              label={t('roster.choose.exportedFrom')}
+              data={presetOptions(status.presets)}
               value={values.preset}
               onChange={(p) => p && setValues((v) => ({ ...v, preset: p as RosterPreset }))}
               allowDeselect={false}
@@ -90,16 +90,16 @@ export function ScheduleCard({ status, onSaved }: { status: RosterStatus; onSave
           <ErrorAlert error={formError} />
           <Group>
             <Button type="submit" loading={busy}>
-              Save daily import
+              {t('roster.schedule.save')}
             </Button>
             {saved && (
               <Text c="green" role="status">
-                Saved.
+                {t('roster.schedule.saved')}
               </Text>
             )}
             {status.schedule.nextRunAt && (
               <Text size="sm" c="dimmed">
-                Next import: {new Date(status.schedule.nextRunAt).toLocaleString()}
+                {t('roster.schedule.next', { at: formatTime(status.schedule.nextRunAt) })}
               </Text>
             )}
           </Group>

@@ -1,66 +1,47 @@
-import type { RosterColumnId, RosterField, RosterMoveOut, RosterRun, RosterSkipKind, RosterStatusChoice } from '../../src/contract';
+import type {
+  RosterColumnId,
+  RosterField,
+  RosterMoveOut,
+  RosterPreset,
+  RosterRun,
+  RosterSkipKind,
+  RosterStatusChoice,
+} from '../../src/contract';
+import { formatNumber, i18n } from '../i18n';
+
+const t = i18n.t.bind(i18n);
+
+/**
+ * Options for a counted string: `count` picks the plural form, `n` is the count as the language writes numbers
+ * ("1,234" or "1234"). The catalogs write `{{n}}`, since i18next prints `{{count}}` unformatted.
+ */
+export const counted = (count: number) => ({ count, n: formatNumber(count) });
 
 /** The import's columns, in the words on the mapping screen. */
-export const columnLabels: Record<RosterColumnId, string> = {
-  externalId: 'Resident ID',
-  fullName: 'Full name',
-  firstName: 'First name',
-  lastName: 'Last name',
-  unit: 'Unit',
-  email: 'Email',
-  phone: 'Phone (mobile)',
-  status: 'Status',
-  moveIn: 'Move-in date',
-  moveOut: 'Move-out date',
-  language: 'Language',
-};
+export const columnLabel = (column: RosterColumnId) => t(`roster.columns.${column}`);
 
-export const fieldLabels: Record<RosterField, string> = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  unit: 'Unit',
-  email: 'Email',
-  phone: 'Phone',
-  status: 'Status',
-  moveIn: 'Move-in',
-  moveOut: 'Move-out',
-  language: 'Language',
-};
+export const fieldLabel = (field: RosterField) => t(`roster.fields.${field}`);
 
-export const moveOutReasons: Record<RosterMoveOut['reason'], string> = {
-  'missing-from-file': 'Not in the file',
-  'inactive-in-file': 'Marked as moved out',
-  'move-out-date-passed': 'Move-out date has passed',
-};
+export const moveOutReason = (reason: RosterMoveOut['reason']) => t(`roster.moveOut.${reason}`);
 
-export const outcomeLabels: Record<RosterRun['outcome'], string> = {
-  applied: 'Applied',
-  blocked: 'Stopped: too many move-outs',
-  failed: 'Failed',
-};
+export const outcomeLabel = (outcome: RosterRun['outcome']) => t(`roster.runs.outcome.${outcome}`);
 
-export const triggerLabels: Record<RosterRun['trigger'], string> = {
-  staff: 'By hand',
-  schedule: 'Daily import',
-  cli: 'Command line',
-};
+export const triggerLabel = (trigger: RosterRun['trigger']) => t(`roster.runs.trigger.${trigger}`);
 
-export const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+/** A share as "12.5%" (or "12,5 %"). */
+export const percent = (share: number) => formatNumber(share, { style: 'percent', maximumFractionDigits: 1 });
 
-export const statusChoiceLabels: Record<RosterStatusChoice, string> = {
-  current: 'Current resident',
-  notice: 'On notice (still lives here)',
-  future: 'Future resident',
-  'moved-out': 'Moved out',
-  ignore: 'Not a resident: ignore the row',
-};
+const statusChoices: RosterStatusChoice[] = ['current', 'notice', 'future', 'moved-out', 'ignore'];
+
+export const statusChoiceOptions = () => statusChoices.map((value) => ({ value, label: t(`roster.statusValues.choice.${value}`) }));
 
 /** How the preview names the report rows it skipped, as "3 section headings". */
-export const skipLabels: Record<RosterSkipKind, string> = {
-  section: 'section headings',
-  charge: 'charge lines under a resident',
-  total: 'total and summary rows',
-  'repeated-header': 'repeated header rows',
-  vacant: 'vacant units',
-  'ignored-status': 'rows whose status you chose to ignore',
-};
+export const skipLabel = (kind: RosterSkipKind, count: number) => t(`roster.layout.skip.${kind}`, counted(count));
+
+/** The systems an export comes from, by their product names, which stay as they are in every language; only "Other" is translated. */
+export const presetOptions = (presets: { id: RosterPreset; label: string }[]) =>
+  presets.map((p) => ({ value: p.id, label: p.id === 'generic' ? t('roster.choose.otherPreset') : p.label }));
+
+/** One count of an import's result, as "8 new" or "2 rows with errors". */
+export const countPart = (kind: 'new' | 'changed' | 'movedOut' | 'reactivated' | 'errors', count: number) =>
+  t(`roster.counts.${kind}`, counted(count));

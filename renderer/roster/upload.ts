@@ -1,5 +1,6 @@
 import { rosterUploadLimits } from '../../src/contract';
 import { invoke } from '../api/client';
+import { i18n } from '../i18n';
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -10,9 +11,9 @@ function toBase64(bytes: Uint8Array): string {
 
 /** Sends the file in chunks the API accepts; returns the upload id the preview takes. */
 export async function uploadRosterFile(file: File, onProgress: (done: number, total: number) => void): Promise<string> {
-  if (file.size === 0) throw new Error('This file is empty.');
+  if (file.size === 0) throw new Error(i18n.t('roster.choose.empty'));
   if (file.size > rosterUploadLimits.maxBytes)
-    throw new Error('This file is larger than 60 MB. Export only current residents, or split the file.');
+    throw new Error(i18n.t('roster.choose.tooLarge', { size: rosterUploadLimits.maxBytes / 1024 / 1024 }));
   let uploadId: string | undefined;
   for (let offset = 0; offset < file.size; offset += rosterUploadLimits.chunkBytes) {
     const chunk = new Uint8Array(await file.slice(offset, offset + rosterUploadLimits.chunkBytes).arrayBuffer());
