@@ -1,16 +1,6 @@
-export const ROSTER_COLUMNS = [
-  'externalId',
-  'fullName',
-  'firstName',
-  'lastName',
-  'unit',
-  'email',
-  'phone',
-  'status',
-  'moveIn',
-  'moveOut',
-  'language',
-] as const;
+import { rosterColumnIds } from '../../contract';
+/** The columns an import can fill, declared once in the contract (the mapping screen lists them too). */
+export const ROSTER_COLUMNS = rosterColumnIds;
 
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 
