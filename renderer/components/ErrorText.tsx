@@ -1,7 +1,7 @@
 import { Alert } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { ApiError } from '../api/client';
-import { useTranslation } from '../i18n';
+import { errorText, useTranslation } from '../i18n';
 
 /** A failed call, in the words the core chose for people. */
 export function ErrorAlert({ error, title }: { error: ApiError | Error | null; title?: string }) {
@@ -9,7 +9,7 @@ export function ErrorAlert({ error, title }: { error: ApiError | Error | null; t
   if (!error) return null;
   return (
     <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={title ?? t('common.didNotWork')} role="alert">
-      {error.message}
+      {errorText(error)}
     </Alert>
   );
 }

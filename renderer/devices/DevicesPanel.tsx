@@ -5,7 +5,7 @@ import type { DeviceAssignmentInfo, DeviceOverview, DeviceRole, HidDeviceInfo } 
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
-import { i18n, useTranslation } from '../i18n';
+import { errorText, i18n, useTranslation } from '../i18n';
 import { KeyEcho } from './KeyEcho';
 import { problemLabel } from './problemLabels';
 
@@ -244,7 +244,7 @@ function Identify({ onFound }: { onFound: (device: HidDeviceInfo, role: DeviceRo
         onFound(device, role);
       }
     } catch (e) {
-      setMessage((e as Error).message);
+      setMessage(errorText(e as Error));
     } finally {
       setWaiting(null);
     }

@@ -4,7 +4,7 @@ import type { DoorStatus } from '../../src/contract';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { problemLabel } from '../devices/problemLabels';
-import { formatClock, useTranslation } from '../i18n';
+import { errorText, formatClock, useTranslation } from '../i18n';
 import { ResetLockoutDialog } from './ResetLockoutDialog';
 
 /** The door relay and keypad at a glance, kept current by the core's door.status events. */
@@ -19,7 +19,7 @@ export function DoorStatusBadge() {
   if (!status) {
     if (!loaded.error) return null;
     return (
-      <Tooltip label={loaded.error.message} multiline w={280}>
+      <Tooltip label={errorText(loaded.error)} multiline w={280}>
         <Badge color="gray" variant="light" size="lg" tabIndex={0}>
           {t('door.unknown')}
         </Badge>

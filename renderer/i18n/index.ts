@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { isLanguage, languageIds, languages, type Language } from '../../src/contract';
+import { ApiError, coreCatalogs, coreNamespace, isLanguage, languageIds, languages, type Language, type Message } from '../../src/contract';
 import type en from './locales/en.json';
 
 type Catalog = typeof en;
@@ -9,7 +9,11 @@ type Catalog = typeof en;
 // Every file in locales/ is a language: adding one is adding its file (and its line in src/contract/languages.ts).
 const files = import.meta.glob<Catalog>('./locales/*.json', { eager: true, import: 'default' });
 const resources: Resource = Object.fromEntries(
-  Object.entries(files).map(([path, catalog]) => [/([^/]+)\.json$/.exec(path)![1]!, { translation: catalog }]),
+  Object.entries(files).map(([path, catalog]) => {
+    const language = /([^/]+)\.json$/.exec(path)![1]!;
+    // The core's sentences (errors, door reasons, alerts, problems) beside the screens' own words.
+    return [language, { translation: catalog, [coreNamespace]: isLanguage(language) ? coreCatalogs[language] : {} }];
+  }),
 );
 
 void i18next.use(initReactI18next).init({
@@ -24,6 +28,15 @@ void i18next.use(initReactI18next).init({
 
 export const i18n = i18next;
 export { useTranslation };
+
+/** A sentence the core wrote, in the screen's language. */
+export const sentenceText = (m: Message) => i18next.t(m.key, { ...m.params, ns: coreNamespace });
+
+/** What went wrong, in the screen's language when the core said it from its catalogs (else its English). */
+export const errorText = (error: Error) => {
+  const sentence = error instanceof ApiError ? error.sentence : null;
+  return sentence ? sentenceText(sentence) : error.message;
+};
 
 export const currentLanguage = (): Language => (isLanguage(i18next.language) ? i18next.language : 'en');
 

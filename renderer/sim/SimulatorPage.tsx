@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Container, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from '../i18n';
+import { errorText, useTranslation } from '../i18n';
 import { Keypad } from './Keypad';
 import { RelayLamp } from './RelayLamp';
 import { advanceClock, scanQr } from './simApi';
@@ -22,7 +22,7 @@ export function SimulatorPage() {
         </div>
         {error && (
           <Alert color="red" title={t('sim.noAnswer')} role="alert">
-            {error.message}
+            {errorText(error)}
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -1,31 +1,51 @@
+import { messageText, type Message, type MessageKey, type MessageParams } from './messages';
+
 export type ErrorCode =
   'VALIDATION' | 'UNAUTHENTICATED' | 'LOCKED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNKNOWN_METHOD' | 'INTERNAL';
 
 /** What crosses a transport when a call fails: words for a person, never a stack trace. */
 export interface ApiErrorBody {
   code: ErrorCode;
+  /** In English, for logs and the command line; screens translate `key` and `params` instead. */
   message: string;
   /** The input field at fault, as a dotted path, for VALIDATION errors. */
   field?: string;
+  key?: MessageKey;
+  params?: MessageParams;
 }
 
 export class ApiError extends Error implements ApiErrorBody {
+  readonly key: MessageKey | undefined;
+  readonly params: MessageParams | undefined;
+
+  /** `message` is a sentence from the core catalogs; a plain string only for text that has no catalog entry. */
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: Message | string,
     readonly field?: string,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : messageText(message));
     this.name = 'ApiError';
+    this.key = typeof message === 'string' ? undefined : message.key;
+    this.params = typeof message === 'string' ? undefined : message.params;
+  }
+
+  /** The sentence to translate, when the core wrote one from its catalogs. */
+  get sentence(): Message | null {
+    if (!this.key) return null;
+    return this.params ? { key: this.key, params: this.params } : { key: this.key };
   }
 
   toBody(): ApiErrorBody {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+    const body: ApiErrorBody = { code: this.code, message: this.message };
+    if (this.field !== undefined) body.field = this.field;
+    if (this.key !== undefined) body.key = this.key;
+    if (this.params !== undefined) body.params = this.params;
+    return body;
   }
 
   static fromBody(body: ApiErrorBody): ApiError {
-    return new ApiError(body.code, body.message, body.field);
+    // The core's English stays the message; the key and params travel as they came.
+    return Object.assign(new ApiError(body.code, body.message, body.field), { key: body.key, params: body.params });
   }
 }

@@ -124,3 +124,14 @@ export type { StaffRole, Access } from './define';
 export { rosterColumnIds, rosterUploadLimits } from './schemas';
 export { carrierIds, carrierLabels, weekdayIds, weekdayLabels, type CarrierId, type Weekday } from './carriers';
 export { languages, languageIds, isLanguage, type Language } from './languages';
+export {
+  coreCatalogs,
+  coreNamespace,
+  message,
+  messageText,
+  says,
+  sentenceOf,
+  type Message,
+  type MessageKey,
+  type MessageParams,
+} from './messages';

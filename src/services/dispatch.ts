@@ -1,5 +1,16 @@
 import type { z } from 'zod';
-import { api, ApiError, isMethodName, type Envelope, type MethodName, type MethodResult, type ParsedInput } from '../contract';
+import {
+  api,
+  ApiError,
+  isMethodName,
+  message,
+  messageText,
+  sentenceOf,
+  type Envelope,
+  type MethodName,
+  type MethodResult,
+  type ParsedInput,
+} from '../contract';
 import { isStorageError } from '../db/errors';
 import type { StaffRow } from '../db/repositories/staff';
 import { log } from '../log';
@@ -22,31 +33,30 @@ export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, call: Call) 
 
 export type Dispatch = (ctx: CallContext, method: unknown, input: unknown) => Promise<Envelope>;
 
-const internalMessage =
-  'Something went wrong inside Packroom. Nothing was changed. Try again; if it keeps happening, tell your IT contact (details are in the Packroom log).';
-
-const storageMessage =
-  'Packroom cannot save to its database: the disk is full or the data folder is read-only. Nothing was changed; the door keeps working. Free disk space (or ask your IT contact), then try again.';
-
 export function validationError(error: z.ZodError): ApiError {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
-  const message = issue?.message ?? 'The request was not valid.';
-  return new ApiError('VALIDATION', field && !/[A-Z]/.test(message[0] ?? '') ? `${field}: ${message}` : message, field);
+  const sentence = issue ? sentenceOf(issue.message) : null;
+  if (sentence) return new ApiError('VALIDATION', sentence, field);
+  // zod's own words (a request no screen sends: every field a person fills has its sentence in the schema).
+  const text = issue?.message ?? messageText(message('request.invalid'));
+  return new ApiError('VALIDATION', field && !/[A-Z]/.test(text[0] ?? '') ? `${field}: ${text}` : text, field);
 }
+
+const internal = (key: 'request.internal' | 'request.storage') => new ApiError('INTERNAL', message(key)).toBody();
 
 /** The one entry point every transport calls: checks the session and role, validates input, runs the handler. */
 export function createDispatch(auth: AuthService, handlers: Handlers): Dispatch {
   return async (ctx, method, input) => {
     try {
-      if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', `Packroom has no operation called "${String(method)}".`);
+      if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', message('request.unknownMethod', { method: String(method) }));
       const def = api[method];
       const current = auth.current(ctx.sessionToken);
       if (def.access !== 'public') {
-        if (!current) throw new ApiError('UNAUTHENTICATED', 'Please sign in to continue.');
-        if (current.session.locked) throw new ApiError('LOCKED', 'The screen is locked. Enter your password to continue.');
+        if (!current) throw new ApiError('UNAUTHENTICATED', message('request.signIn'));
+        if (current.session.locked) throw new ApiError('LOCKED', message('request.locked'));
         if (def.access === 'admin' && current.staff.role !== 'admin') {
-          throw new ApiError('FORBIDDEN', 'Only an admin can do this. Ask an admin to sign in.');
+          throw new ApiError('FORBIDDEN', message('request.adminOnly'));
         }
         auth.touch(current.session);
       }
@@ -62,9 +72,9 @@ export function createDispatch(auth: AuthService, handlers: Handlers): Dispatch 
       return { ok: true, result: result ?? null };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
-      if (isStorageError(error)) return { ok: false, error: { code: 'INTERNAL', message: storageMessage } };
+      if (isStorageError(error)) return { ok: false, error: internal('request.storage') };
       log.error(`API call ${String(method)} failed`, error);
-      return { ok: false, error: { code: 'INTERNAL', message: internalMessage } };
+      return { ok: false, error: internal('request.internal') };
     }
   };
 }

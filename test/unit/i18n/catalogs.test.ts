@@ -9,7 +9,11 @@ import { languageIds } from '../../../src/contract';
  * same {{placeholders}} and <tags> as English.
  */
 const root = join(import.meta.dirname, '..', '..', '..');
-const catalogFolders = { 'staff UI': 'renderer/i18n/locales', 'recipient messages': 'src/services/notifications/locales' };
+const catalogFolders = {
+  'staff UI': 'renderer/i18n/locales',
+  'core sentences for staff': 'src/contract/messages',
+  'recipient messages': 'src/services/notifications/locales',
+};
 
 type Tree = { [key: string]: string | Tree };
 

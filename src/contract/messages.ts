@@ -1,0 +1,65 @@
+import i18next from 'i18next';
+import type { Language } from './languages';
+import en from './messages/en.json';
+import es from './messages/es.json';
+
+/**
+ * Every sentence the core writes for staff (errors, door event reasons, alerts, device, backup and roster
+ * problems) is a key in these catalogs plus its parameters, so each screen shows it in its own language.
+ * English is the reference: it is also the text of `ApiError.message`, the log and the command line.
+ */
+export const coreCatalogs: Record<Language, typeof en> = { en, es };
+
+/** The i18next namespace the catalogs are loaded under, here and in the renderer. */
+export const coreNamespace = 'core';
+
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type WithoutPlural<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
+type Keys<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${WithoutPlural<K>}` : Keys<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** A dotted path to one sentence, e.g. `request.signIn`; a plural is named without its `_one`/`_other`. */
+export type MessageKey = Keys<typeof en>;
+export type MessageParams = Record<string, string | number>;
+
+/** A sentence for staff, not yet in any language: what crosses the API for the renderer to translate. */
+export interface Message {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export const message = (key: MessageKey, params?: MessageParams): Message => (params ? { key, params } : { key });
+
+// Its own instance, loaded synchronously from the bundled catalogs, so it never touches the renderer's or the recipients'.
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: Object.fromEntries(Object.entries(coreCatalogs).map(([language, catalog]) => [language, { [coreNamespace]: catalog }])),
+  ns: [coreNamespace],
+  defaultNS: coreNamespace,
+  lng: 'en',
+  fallbackLng: 'en',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+/** The sentence in a language (English unless told), e.g. for the log, the command line or `ApiError.message`. */
+export const messageText = (m: Message, language: Language = 'en'): string => i18n.getFixedT(language)(m.key, m.params ?? {});
+
+const zodMarker = 'core:';
+
+/**
+ * A schema's error as a catalog sentence: zod carries only a string, so the sentence rides in it as JSON
+ * and `sentenceOf` reads it back when the call is refused.
+ */
+export const says = (key: MessageKey, params?: MessageParams): string => zodMarker + JSON.stringify(message(key, params));
+
+/** The sentence a schema's error carries, or null for zod's own words. */
+export function sentenceOf(zodMessage: string): Message | null {
+  if (!zodMessage.startsWith(zodMarker)) return null;
+  try {
+    return JSON.parse(zodMessage.slice(zodMarker.length)) as Message;
+  } catch {
+    return null;
+  }
+}
