@@ -1,9 +1,10 @@
 import type { Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import type { ParsedMail } from 'mailparser';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
-import { startTwilioFake, type FakeSms, type TwilioFake } from '../helpers/twilioFake';
-import { callApi, expect, signIn, test as base } from './fixtures';
+import type { TestSmtpServer } from '../helpers/smtpServer';
+import type { FakeSms, TwilioFake } from '../helpers/twilioFake';
+import { callApi, expect, signIn } from './fixtures';
+import { test } from './messaging';
 
 /**
  * The seed's two procedures for a One-Time Recipient PIN, step by step: from Quick Actions and
@@ -12,32 +13,6 @@ import { callApi, expect, signIn, test as base } from './fixtures';
  */
 const password = 'correct horse battery';
 const hours = (n: number) => n * 3_600_000;
-
-const test = base.extend<{ mailbox: TestSmtpServer; smsInbox: TwilioFake }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
-  mailbox: async ({}, use) => {
-    const mailbox = await startSmtpServer();
-    await use(mailbox);
-    await mailbox.close();
-  },
-  // eslint-disable-next-line no-empty-pattern -- as above.
-  smsInbox: async ({}, use) => {
-    const inbox = await startTwilioFake();
-    await use(inbox);
-    await inbox.close();
-  },
-  packroomDevices: 'sim',
-  packroomEnv: async ({ mailbox, smsInbox }, use) => {
-    await use({
-      PACKROOM_SMTP_URL: mailbox.url,
-      PACKROOM_MAIL_FROM: 'Package Room <packages@example.test>',
-      PACKROOM_TWILIO_ACCOUNT_SID: smsInbox.accountSid,
-      PACKROOM_TWILIO_AUTH_TOKEN: smsInbox.authToken,
-      PACKROOM_TWILIO_FROM: '+15005550006',
-      PACKROOM_TWILIO_API_URL: smsInbox.url,
-    });
-  },
-});
 
 async function oneTimePinEmailTo(mailbox: TestSmtpServer, address: string): Promise<string> {
   const isOneTimePin = (m: ParsedMail) =>
