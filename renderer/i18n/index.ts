@@ -1,7 +1,17 @@
 /// <reference types="vite/client" />
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { ApiError, coreCatalogs, coreNamespace, isLanguage, languageIds, languages, type Language, type Message } from '../../src/contract';
+import {
+  ApiError,
+  coreCatalogs,
+  coreNamespace,
+  isLanguage,
+  languageIds,
+  languages,
+  renderParams,
+  type Language,
+  type Message,
+} from '../../src/contract';
 import type en from './locales/en.json';
 
 type Catalog = typeof en;
@@ -30,7 +40,8 @@ export const i18n = i18next;
 export { useTranslation };
 
 /** A sentence the core wrote, in the screen's language. */
-export const sentenceText = (m: Message) => i18next.t(m.key, { ...m.params, ns: coreNamespace });
+export const sentenceText = (m: Message): string =>
+  String(i18next.t(m.key, { ...renderParams(m.params, sentenceText), ns: coreNamespace }));
 
 /** What went wrong, in the screen's language when the core said it from its catalogs (else its English). */
 export const errorText = (error: Error) => {

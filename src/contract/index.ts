@@ -129,6 +129,7 @@ export {
   coreNamespace,
   message,
   messageText,
+  renderParams,
   says,
   sentenceOf,
   type Message,

@@ -21,7 +21,8 @@ type Keys<T, Prefix extends string = ''> = {
 
 /** A dotted path to one sentence, e.g. `request.signIn`; a plural is named without its `_one`/`_other`. */
 export type MessageKey = Keys<typeof en>;
-export type MessageParams = Record<string, string | number>;
+/** A parameter may itself be a sentence (e.g. why a send failed, inside the alert about it): it is translated first. */
+export type MessageParams = { [name: string]: string | number | Message };
 
 /** A sentence for staff, not yet in any language: what crosses the API for the renderer to translate. */
 export interface Message {
@@ -43,8 +44,20 @@ void i18n.init({
   interpolation: { escapeValue: false },
 });
 
+const isMessage = (value: unknown): value is Message => typeof value === 'object' && value !== null && 'key' in value;
+
+/** A sentence's params ready for i18next: those that are sentences themselves rendered with `render`. */
+export function renderParams(params: MessageParams | undefined, render: (m: Message) => string): Record<string, string | number> {
+  if (!params) return {};
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, isMessage(value) ? render(value) : value]));
+}
+
 /** The sentence in a language (English unless told), e.g. for the log, the command line or `ApiError.message`. */
-export const messageText = (m: Message, language: Language = 'en'): string => i18n.getFixedT(language)(m.key, m.params ?? {});
+export const messageText = (m: Message, language: Language = 'en'): string =>
+  i18n.getFixedT(language)(
+    m.key,
+    renderParams(m.params, (inner) => messageText(inner, language)),
+  );
 
 const zodMarker = 'core:';
 

@@ -15,6 +15,13 @@ describe('sentences the core writes for staff', () => {
     );
   });
 
+  it('translate a sentence given as a parameter of another in the same language', () => {
+    const nested = message('request.unknownMethod', { method: message('text', { text: message('request.signIn') }) });
+    expect(messageText(nested)).toBe('Packroom has no operation called "Please sign in to continue.".');
+    void i18n.changeLanguage('es');
+    expect(sentenceText(nested)).toBe('Packroom no tiene ninguna operación llamada "Inicie sesión para continuar.".');
+  });
+
   it('cross the API as key and params beside the English, and the screen shows them in its language', () => {
     const sentence = message('request.unknownMethod', { method: 'db.exec' });
     const body = new ApiError('UNKNOWN_METHOD', sentence).toBody();
