@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../src/contract';
-import { i18n } from '../i18n';
+import { formatTime, i18n } from '../i18n';
 
 /** Audit actions in the words front-desk staff use ('recipient.create' → activityAction.recipient.create). */
 export const describeAction = (action: string) => i18n.t(`activityAction.${action}`, { defaultValue: action });
@@ -14,17 +14,31 @@ export function describeEntry(entry: AuditEntry): string {
   return describeAction(entry.action);
 }
 
+const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+/** Details whose values are words from a short list, written in the screen's language. */
+const wordValues = new Set(['trigger', 'via', 'role', 'outcome']);
+
+const detailLabel = (key: string) => i18n.t(`activityDetail.${key}`, { defaultValue: key });
+
+function detailValue(key: string, value: unknown): string {
+  if (value === null || value === undefined) return i18n.t('common.none');
+  if (typeof value === 'boolean') return i18n.t(`activityValue.boolean.${value}`);
+  if (typeof value === 'string' && isoTime.test(value)) return formatTime(value);
+  if (typeof value === 'string' && wordValues.has(key)) return i18n.t(`activityValue.${key}.${value}`, { defaultValue: value });
+  return String(value);
+}
+
+/** An entry's details as "Label: value; …" in the screen's language (changes as "Label: before → after"). */
 export function describeDetails(entry: AuditEntry): string {
   const d = entry.details;
   if (!d) return '';
-  const none = i18n.t('common.none');
   return Object.entries(d)
     .map(([key, value]) => {
       if (value && typeof value === 'object' && 'from' in value && 'to' in value) {
         const change = value as { from: unknown; to: unknown };
-        return `${key}: ${String(change.from ?? none)} → ${String(change.to ?? none)}`;
+        return `${detailLabel(key)}: ${detailValue(key, change.from)} → ${detailValue(key, change.to)}`;
       }
-      return `${key}: ${String(value)}`;
+      return `${detailLabel(key)}: ${detailValue(key, value)}`;
     })
     .join('; ');
 }

@@ -48,7 +48,7 @@ test('Quick Actions → Open Door: a reason is required; the relay pulses once a
   await page.getByRole('tab', { name: 'Activity' }).click();
   await expect(
     page.getByRole('table', { name: 'Activity' }).getByRole('row', { name: /Opened the door from the staff screen/ }),
-  ).toContainText('reason: Courier with a large parcel');
+  ).toContainText('Reason: Courier with a large parcel');
 });
 
 test('Shield menu: Look up PIN after confirming identity, Regenerate PIN and QR code, Open door for the recipient', async ({

@@ -36,6 +36,6 @@ test('Header: a locked keypad shows Reset keypad lockout; with a reason it lets 
 
   await page.getByRole('tab', { name: 'Activity' }).click();
   await expect(page.getByRole('table', { name: 'Activity' }).getByRole('row', { name: /Reset the keypad lockout/ })).toContainText(
-    'reason: Children pressing keys, seen on camera',
+    'Reason: Children pressing keys, seen on camera',
   );
 });
