@@ -1,5 +1,5 @@
 import type { Channel, NotificationSummary, SingleAccessSummary } from '../../src/contract';
-import { formatTime, i18n } from '../i18n';
+import { formatTime, i18n, sentenceText } from '../i18n';
 
 const t = i18n.t.bind(i18n);
 
@@ -15,12 +15,12 @@ export function describeDelivery(n: NotificationSummary): string {
   switch (n.status) {
     case 'pending':
       return n.attempts > 0
-        ? t('access.delivery.retrying', { error: n.lastError ?? t('access.delivery.notSentYet') })
+        ? t('access.delivery.retrying', { error: n.lastError ? sentenceText(n.lastError) : t('access.delivery.notSentYet') })
         : t('access.delivery.pending');
     case 'sent':
       return t('access.delivery.sent', { at: n.sentAt ? formatTime(n.sentAt) : t('common.unknownTime') });
     case 'failed':
-      return t('access.delivery.failed', { error: n.lastError ?? t('access.delivery.noReason') });
+      return t('access.delivery.failed', { error: n.lastError ? sentenceText(n.lastError) : t('access.delivery.noReason') });
   }
 }
 

@@ -3,6 +3,7 @@ import type { StaffRole } from './define';
 import type { ApiErrorBody } from './errors';
 import type { DeviceErrorKind } from './devices';
 import type { Language } from './languages';
+import type { Message } from './messages';
 
 /** Every transport carries results in this envelope, so error details survive IPC and HTTP alike. */
 export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };
@@ -133,7 +134,8 @@ export interface NotificationSummary {
   template: string;
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
-  lastError: string | null;
+  /** Why the last try did not go through. */
+  lastError: Message | null;
   createdAt: string;
   sentAt: string | null;
 }

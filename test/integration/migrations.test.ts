@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { message, messageText } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
 import { migrations } from '../../src/db/migrations';
 import { migrate } from '../../src/db/open';
@@ -116,7 +117,12 @@ const fixtures: Fixture[] = [
       expect(core.notifications.forRecipient(1)).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ channel: 'email', status: 'sent', destination: 'ana@example.com' }),
-          expect.objectContaining({ channel: 'sms', status: 'failed', attempts: 6, lastError: 'Twilio said 21211' }),
+          expect.objectContaining({
+            channel: 'sms',
+            status: 'failed',
+            attempts: 6,
+            lastError: message('text', { text: 'Twilio said 21211' }),
+          }),
         ]),
       );
       expect(core.alerts.list()).toEqual([expect.objectContaining({ kind: 'door.lockout' })]);
@@ -286,6 +292,19 @@ const fixtures: Fixture[] = [
     olderRows(core) {
       // Everyone had package notices on every channel on file before they could choose.
       expect(core.db.prepare('SELECT count(*) FROM recipients WHERE package_notices IS NOT NULL').pluck().get()).toBe(0);
+    },
+  },
+  {
+    migration: '0011_outbox_sentences',
+    seed(db) {
+      db.prepare(
+        `INSERT INTO outbox (channel, recipient_id, access_key_id, template, destination, status, attempts, next_attempt_at, last_error, last_error_sentence, created_at)
+         VALUES ('email', 1, 1, 'permanent', 'ana@example.com', 'failed', 2, ?, 'Twilio is busy or unavailable', ?, ?)`,
+      ).run(t0, JSON.stringify(message('notification.twilioBusy')), t0);
+    },
+    survived(core) {
+      const failed = core.notifications.forRecipient(1).find((n) => n.attempts === 2)!;
+      expect(messageText(failed.lastError!, 'es')).toBe('Twilio está ocupado o no disponible');
     },
   },
 ];

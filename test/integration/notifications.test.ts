@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { messageText } from '../../src/contract';
 import type { Core } from '../../src/core';
 import { DataKeys } from '../../src/secrets';
 import type { NotificationConfig } from '../../src/services/notifications/config';
@@ -27,7 +28,7 @@ function setup(config: Partial<NotificationConfig> = {}) {
   const core = testCore();
   const keys = new DataKeys(randomBytes(32));
   const current: NotificationConfig = { siteName: 'Maple Court', siteLanguage: 'en', email: null, sms: null, ...config };
-  const failed: FailedNotification[] = [];
+  const failed: (Omit<FailedNotification, 'error'> & { error: string })[] = [];
   const changed: number[] = [];
   const service = new NotificationService({
     repos: core.repos,
@@ -36,7 +37,7 @@ function setup(config: Partial<NotificationConfig> = {}) {
     keys,
     config: () => current,
     onChanged: (recipientId) => changed.push(recipientId),
-    onFailed: (info) => failed.push(info),
+    onFailed: (info) => failed.push({ ...info, error: messageText(info.error) }),
   });
   service.start();
   onTestFinished(() => service.stop());
@@ -85,10 +86,11 @@ function setup(config: Partial<NotificationConfig> = {}) {
       }),
     );
 
+  /** The one notification, with why it failed in English as the log and the CLI have it. */
   const only = () => {
     const list = service.forRecipient(recipient.id);
     expect(list).toHaveLength(1);
-    return list[0]!;
+    return { ...list[0]!, lastError: list[0]!.lastError && messageText(list[0]!.lastError) };
   };
 
   return { core, service, current, failed, changed, recipient, issueKey, enqueue, only };

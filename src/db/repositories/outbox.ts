@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import { isLanguage, type Channel, type Language } from '../../contract';
+import { isLanguage, messageText, type Channel, type Language, type Message } from '../../contract';
+import { readSentence, storeSentence } from '../sentences';
 import type { Db } from '../open';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
@@ -43,7 +44,7 @@ export interface OutboxRow {
   template: string;
   status: OutboxStatus;
   attempts: number;
-  lastError: string | null;
+  lastError: Message | null;
   createdAt: number;
   sentAt: number | null;
 }
@@ -73,6 +74,7 @@ interface RawOutbox {
   status: OutboxStatus;
   attempts: number;
   last_error: string | null;
+  last_error_sentence: string | null;
   created_at: number;
   sent_at: number | null;
 }
@@ -100,7 +102,7 @@ const toRow = (r: RawOutbox): OutboxRow => ({
   template: r.template,
   status: r.status,
   attempts: r.attempts,
-  lastError: r.last_error,
+  lastError: readSentence(r.last_error_sentence, r.last_error),
   createdAt: r.created_at,
   sentAt: r.sent_at,
 });
@@ -110,8 +112,8 @@ export class OutboxRepository {
   private readonly dueStmt: Statement<[Channel, number, number], RawDue>;
   private readonly nextDueStmt: Statement<[Channel], { at: number | null }>;
   private readonly sentStmt: Statement<[string, number, number]>;
-  private readonly retryStmt: Statement<[number, number, string, number]>;
-  private readonly failedStmt: Statement<[number, string, number]>;
+  private readonly retryStmt: Statement<[number, number, string, string, number]>;
+  private readonly failedStmt: Statement<[number, string, string, number]>;
   private readonly forRecipientStmt: Statement<[number, number], RawOutbox>;
   private readonly pendingUntriedStmt: Statement<[number, Channel, string], { id: number; dueAt: number }>;
 
@@ -132,12 +134,14 @@ export class OutboxRepository {
     );
     this.nextDueStmt = db.prepare("SELECT min(next_attempt_at) AS at FROM outbox WHERE status = 'pending' AND channel = ?");
     this.sentStmt = db.prepare(
-      "UPDATE outbox SET status = 'sent', attempts = attempts + 1, provider_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+      "UPDATE outbox SET status = 'sent', attempts = attempts + 1, provider_id = ?, sent_at = ?, last_error = NULL, last_error_sentence = NULL WHERE id = ?",
     );
-    this.retryStmt = db.prepare('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?');
-    this.failedStmt = db.prepare("UPDATE outbox SET status = 'failed', attempts = ?, last_error = ? WHERE id = ?");
+    this.retryStmt = db.prepare(
+      'UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, last_error_sentence = ? WHERE id = ?',
+    );
+    this.failedStmt = db.prepare("UPDATE outbox SET status = 'failed', attempts = ?, last_error = ?, last_error_sentence = ? WHERE id = ?");
     this.forRecipientStmt = db.prepare(
-      `SELECT id, channel, destination, template, status, attempts, last_error, created_at, sent_at
+      `SELECT id, channel, destination, template, status, attempts, last_error, last_error_sentence, created_at, sent_at
        FROM outbox WHERE recipient_id = ? ORDER BY id DESC LIMIT ?`,
     );
     this.pendingUntriedStmt = db.prepare(
@@ -180,12 +184,12 @@ export class OutboxRepository {
     this.sentStmt.run(providerId, now, id);
   }
 
-  markRetry(id: number, attempts: number, nextAttemptAt: number, error: string): void {
-    this.retryStmt.run(attempts, nextAttemptAt, error, id);
+  markRetry(id: number, attempts: number, nextAttemptAt: number, error: Message): void {
+    this.retryStmt.run(attempts, nextAttemptAt, messageText(error), storeSentence(error), id);
   }
 
-  markFailed(id: number, attempts: number, error: string): void {
-    this.failedStmt.run(attempts, error, id);
+  markFailed(id: number, attempts: number, error: Message): void {
+    this.failedStmt.run(attempts, messageText(error), storeSentence(error), id);
   }
 
   /** Newest first. */

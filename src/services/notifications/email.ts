@@ -1,6 +1,7 @@
 import { createTransport, type NodemailerError, type Transporter } from 'nodemailer';
 import type { EmailConfig } from './config';
 import { DeliveryError } from './delivery';
+import { message, type Message } from '../../contract';
 import type { RenderedEmail } from './messages';
 
 // Well under nodemailer's defaults (2 min to connect, 10 min idle): a stalled server costs one send this long, then a retry.
@@ -49,32 +50,32 @@ export class EmailSender {
 }
 
 export function classifyEmailError(error: NodemailerError): DeliveryError {
-  const fail = (reason: string, permanent: boolean) => new DeliveryError(reason, permanent, { cause: error });
+  const fail = (reason: Message, permanent: boolean) => new DeliveryError(reason, permanent, { cause: error });
   const reply = error.response ? ` (${error.response})` : '';
-  if (error.permanent && error.command === 'RCPT TO') return fail('The mail server refused the address', true);
+  if (error.permanent && error.command === 'RCPT TO') return fail(message('notification.refusedAddress'), true);
   switch (error.code) {
     case 'EAUTH':
     case 'ENOAUTH':
-      return fail('The mail server did not accept the user name or password: an admin can check Email in Settings', true);
+      return fail(message('notification.mailLogin'), true);
     case 'ECONFIG':
-      return fail('The email settings are not valid: an admin can check Email in Settings', true);
+      return fail(message('notification.mailSettings'), true);
     case 'EENVELOPE':
-      if (error.responseCode === undefined) return fail('The email address is not valid', true);
+      if (error.responseCode === undefined) return fail(message('notification.badEmail'), true);
       break;
     case 'ETIMEDOUT':
-      return fail('The mail server did not answer in time', false);
+      return fail(message('notification.mailTimeout'), false);
     case 'EDNS':
-      return fail('The mail server could not be found', false);
+      return fail(message('notification.mailNotFound'), false);
     case 'ESOCKET':
-      return fail('Could not reach the mail server', false);
+      return fail(message('notification.mailUnreachable'), false);
     case 'ECONNECTION':
-      return fail('The mail server closed the connection', false);
+      return fail(message('notification.mailClosed'), false);
     case 'EABORT':
-      return fail('Sending stopped because Packroom was shutting down', false);
+      return fail(message('notification.shuttingDown'), false);
     case 'ETLS':
-      return fail('The secure connection to the mail server failed', false);
+      return fail(message('notification.mailTls'), false);
   }
-  if (error.permanent) return fail(`The mail server refused the message${reply}`, true);
-  if (error.responseCode !== undefined) return fail(`The mail server asked to try again later${reply}`, false);
-  return fail(`Sending the email failed: ${error.message}`, false);
+  if (error.permanent) return fail(message('notification.mailRefused', { reply }), true);
+  if (error.responseCode !== undefined) return fail(message('notification.mailLater', { reply }), false);
+  return fail(message('notification.mailFailed', { error: error.message }), false);
 }

@@ -1,5 +1,5 @@
 import type { Repositories } from '../../db/repositories';
-import type { Channel, NotificationSummary } from '../../contract';
+import { message, type Channel, type Message, type NotificationSummary } from '../../contract';
 import type { Clock } from '../../clock';
 import { type DueNotification, type OutboxRow } from '../../db/repositories/outbox';
 import { log } from '../../log';
@@ -42,7 +42,7 @@ export interface FailedNotification {
   destination: string;
   recipientId: number;
   /** Why, in plain words (the same text as the summary's lastError). */
-  error: string;
+  error: Message;
 }
 
 export interface NotificationDeps {
@@ -63,20 +63,17 @@ export interface NotificationDeps {
 type SealedKey = NonNullable<DueNotification['key']>;
 
 type Outcome =
-  { status: 'sent'; providerId: string } | { status: 'retry'; reason: string } | { status: 'failed'; reason: string; tellStaff: boolean };
+  { status: 'sent'; providerId: string } | { status: 'retry'; reason: Message } | { status: 'failed'; reason: Message; tellStaff: boolean };
 
-const notSetUp: Record<Channel, string> = {
-  email: 'Email is not set up: an admin can set it up in Settings',
-  sms: 'Text messages are not set up: an admin can set them up in Settings',
-};
-const keyNoLongerWorks = 'Not sent: the PIN was used, replaced or had expired before it could go out';
-const nothingWaiting = 'Not sent: the packages were picked up or returned before the notice was due';
-const keyUnreadable = 'The PIN could not be read back (the data key has changed): issue a new PIN';
+const notSetUp: Record<Channel, Message> = { email: message('notification.emailNotSetUp'), sms: message('notification.smsNotSetUp') };
+const keyNoLongerWorks = message('notification.keyNoLongerWorks');
+const nothingWaiting = message('notification.nothingWaiting');
+const keyUnreadable = message('notification.keyUnreadable');
 
 /** A bug rather than the network: log it loudly, and retry it like a passing failure so it still ends. */
 function unexpected(error: unknown): DeliveryError {
   log.error('Sending a notification failed unexpectedly.', error);
-  return new DeliveryError('Sending failed unexpectedly: see the Packroom log', false, { cause: error });
+  return new DeliveryError(message('notification.unexpected'), false, { cause: error });
 }
 
 const toSummary = (row: OutboxRow): NotificationSummary => ({
@@ -211,7 +208,7 @@ export class NotificationService {
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : unexpected(error);
       log.warn(
-        `Notification ${row.id} (${row.channel}) not sent: ${failure.reason}${failure.cause instanceof Error ? ` [${failure.cause.message}]` : ''}`,
+        `Notification ${row.id} (${row.channel}) not sent: ${failure.message}${failure.cause instanceof Error ? ` [${failure.cause.message}]` : ''}`,
       );
       const lastTry = row.attempts + 1 >= MAX_ATTEMPTS;
       return failure.permanent || lastTry
@@ -233,7 +230,7 @@ export class NotificationService {
 
   /** The PIN and QR token are decrypted only here, at send time, and never stored. */
   private messageData(row: DueNotification, key: SealedKey, config: NotificationConfig): MessageData {
-    if (!isTemplate(row.template)) throw new DeliveryError(`Not sent: "${row.template}" is not a known message`, true);
+    if (!isTemplate(row.template)) throw new DeliveryError(message('notification.unknownTemplate', { template: row.template }), true);
     let secrets: { pin: string; qrToken: string };
     try {
       secrets = { pin: this.deps.keys.open(key.pinEnc), qrToken: this.deps.keys.open(key.qrEnc) };

@@ -1,4 +1,5 @@
 import twilio from 'twilio';
+import { message, type Message } from '../../contract';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import type { SmsConfig } from './config';
 import { DeliveryError } from './delivery';
@@ -46,7 +47,7 @@ export class SmsSender {
         this.current = { key, client: twilio(config.accountSid, config.authToken, { httpClient }) };
       } catch (error) {
         // The SDK checks the account SID's shape up front ("accountSid must start with AC").
-        throw new DeliveryError('The SMS settings are not valid: an admin can check SMS in Settings', true, { cause: error });
+        throw new DeliveryError(message('notification.smsSettings'), true, { cause: error });
       }
     }
     return this.current.client;
@@ -62,24 +63,29 @@ interface TwilioFailure {
 }
 
 /** Twilio error codes (https://www.twilio.com/docs/api/errors) that no retry will fix. */
-const permanentCodes: Record<number, string> = {
-  21211: 'The phone number is not valid',
-  21614: 'The phone number cannot receive text messages',
-  21610: 'The recipient has turned off texts from this number (replied STOP)',
+const permanentCodes: Record<number, Message> = {
+  21211: message('notification.badPhone'),
+  21614: message('notification.noTexts'),
+  21610: message('notification.optedOut'),
 };
 
 export function classifySmsError(error: unknown): DeliveryError {
   const failure = (typeof error === 'object' && error !== null ? error : {}) as TwilioFailure;
-  const fail = (reason: string, permanent: boolean) => new DeliveryError(reason, permanent, { cause: error });
+  const fail = (reason: Message, permanent: boolean) => new DeliveryError(reason, permanent, { cause: error });
   if (typeof failure.status === 'number') {
     const known = typeof failure.code === 'number' ? permanentCodes[failure.code] : undefined;
     if (known) return fail(known, true);
     if (failure.status === 401 || failure.status === 403) {
-      return fail('Twilio did not accept the account SID or auth token: an admin can check SMS in Settings', true);
+      return fail(message('notification.twilioLogin'), true);
     }
-    if (failure.status === 429 || failure.status >= 500) return fail('Twilio is busy or unavailable', false);
-    return fail(`Twilio refused the message${typeof failure.message === 'string' ? `: ${failure.message}` : ''}`, true);
+    if (failure.status === 429 || failure.status >= 500) return fail(message('notification.twilioBusy'), false);
+    return fail(
+      typeof failure.message === 'string'
+        ? message('notification.twilioRefusedBecause', { error: failure.message })
+        : message('notification.twilioRefused'),
+      true,
+    );
   }
-  if (failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT') return fail('Twilio did not answer in time', false);
-  return fail('Could not reach Twilio', false);
+  if (failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT') return fail(message('notification.twilioTimeout'), false);
+  return fail(message('notification.twilioUnreachable'), false);
 }

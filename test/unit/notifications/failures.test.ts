@@ -8,25 +8,25 @@ const smtpError = (fields: Record<string, unknown>) => Object.assign(new Error('
 describe('classifyEmailError', () => {
   it('treats a refused recipient as permanent', () => {
     const error = classifyEmailError(smtpError({ code: 'EENVELOPE', command: 'RCPT TO', responseCode: 550, permanent: true }));
-    expect(error).toMatchObject({ permanent: true, reason: 'The mail server refused the address' });
+    expect(error).toMatchObject({ permanent: true, message: 'The mail server refused the address' });
   });
 
   it('retries what the network or a busy server caused', () => {
     expect(classifyEmailError(smtpError({ code: 'ESOCKET', originalCode: 'ECONNREFUSED' }))).toMatchObject({ permanent: false });
     expect(classifyEmailError(smtpError({ code: 'ETIMEDOUT' }))).toMatchObject({
       permanent: false,
-      reason: 'The mail server did not answer in time',
+      message: 'The mail server did not answer in time',
     });
     const busy = classifyEmailError(
       smtpError({ code: 'EENVELOPE', command: 'RCPT TO', responseCode: 451, permanent: false, response: '451 try later' }),
     );
-    expect(busy).toMatchObject({ permanent: false, reason: 'The mail server asked to try again later (451 try later)' });
+    expect(busy).toMatchObject({ permanent: false, message: 'The mail server asked to try again later (451 try later)' });
   });
 
   it('tells staff to have the settings checked when the login is refused', () => {
     expect(classifyEmailError(smtpError({ code: 'EAUTH', responseCode: 535, permanent: true }))).toMatchObject({
       permanent: true,
-      reason: expect.stringContaining('an admin can check Email in Settings'),
+      message: expect.stringContaining('an admin can check Email in Settings'),
     });
   });
 });
@@ -35,7 +35,7 @@ describe('classifySmsError', () => {
   it("treats Twilio's invalid 'To' number as permanent", () => {
     expect(classifySmsError({ status: 400, code: 21211, message: "The 'To' number is not valid" })).toMatchObject({
       permanent: true,
-      reason: 'The phone number is not valid',
+      message: 'The phone number is not valid',
     });
   });
 
@@ -44,18 +44,18 @@ describe('classifySmsError', () => {
     expect(classifySmsError({ status: 429, code: 20429 })).toMatchObject({ permanent: false });
     expect(classifySmsError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toMatchObject({
       permanent: false,
-      reason: 'Could not reach Twilio',
+      message: 'Could not reach Twilio',
     });
     expect(classifySmsError(Object.assign(new Error('timeout'), { code: 'ECONNABORTED' }))).toMatchObject({
       permanent: false,
-      reason: 'Twilio did not answer in time',
+      message: 'Twilio did not answer in time',
     });
   });
 
   it('treats a refused login as a settings problem', () => {
     expect(classifySmsError({ status: 401, code: 20003 })).toMatchObject({
       permanent: true,
-      reason: expect.stringContaining('check SMS in Settings'),
+      message: expect.stringContaining('check SMS in Settings'),
     });
   });
 });
