@@ -1,4 +1,4 @@
-import { ApiError, type SystemInfo } from '../contract';
+import { ApiError, message, type SystemInfo } from '../contract';
 import { logFilePath } from '../log';
 import type { Actor, AuditService } from './audit';
 
@@ -20,24 +20,22 @@ export class SystemService {
   }
 
   async openLogFolder(): Promise<null> {
-    const desktop = this.requireDesktop('open the log folder');
+    const desktop = this.requireDesktop('logFolder');
     await desktop.openLogFolder();
     return null;
   }
 
   setStartAtLogin(actor: Actor, enabled: boolean): SystemInfo {
-    const desktop = this.requireDesktop('start at login');
+    const desktop = this.requireDesktop('startAtLogin');
     desktop.setStartAtLogin(enabled);
     this.deps.audit.record(actor, 'settings.start_at_login', null, { enabled });
     return this.info();
   }
 
-  private requireDesktop(what: string): DesktopHost {
+  private requireDesktop(what: 'logFolder' | 'startAtLogin'): DesktopHost {
     if (this.deps.desktop) return this.deps.desktop;
-    const where = logFilePath();
-    throw new ApiError(
-      'CONFLICT',
-      `Only the Packroom desktop app can ${what}; this is the headless host${what.includes('log') && where ? `. Its log file is ${where}` : ''}.`,
-    );
+    const file = logFilePath();
+    if (what === 'startAtLogin') throw new ApiError('CONFLICT', message('system.desktopOnlyStartAtLogin'));
+    throw new ApiError('CONFLICT', file ? message('system.desktopOnlyLogFolderAt', { file }) : message('system.desktopOnlyLogFolder'));
   }
 }

@@ -1,5 +1,6 @@
 // Settings → This computer through the dispatch every transport uses.
 import { describe, expect, it, vi } from 'vitest';
+import { ApiError, messageText } from '../../src/contract';
 import { logFilePath } from '../../src/log';
 import type { DesktopHost } from '../../src/services/system';
 import { adminPassword, client, signedInAdmin, testCore } from '../helpers/core';
@@ -13,6 +14,10 @@ describe('system.*', () => {
       error: { code: 'CONFLICT', message: expect.stringMatching(/Only the Packroom desktop app can open the log folder/) },
     });
     expect(await c.call('system.setStartAtLogin', { enabled: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const refused = await c.call('system.setStartAtLogin', { enabled: true });
+    expect(refused.ok || messageText(ApiError.fromBody(refused.error).sentence!, 'es')).toBe(
+      'Solo la aplicación de escritorio de Packroom puede iniciarse cuando el usuario de este equipo inicia sesión; este es el servidor sin pantalla.',
+    );
   });
 
   it('in the desktop app: opens the log folder and switches start at login, for admins only, audited', async () => {
