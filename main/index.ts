@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, powerMonitor, powerSaveBlocker, shell, type MenuItemConstructorOptions } from 'electron';
+import type { MessageKey, MessageParams } from '../src/contract/messages';
 import type { Core } from '../src/core';
 import { log, logToFile } from '../src/log';
 import { DataKeyError } from '../src/secrets';
@@ -38,6 +39,18 @@ import { loadOrCreateDataKey, protectDataKey, type DesktopDataKey } from './secr
 import { hardenAllWebContents, hardenSession, installAppProtocol, registerAppScheme } from './security';
 
 let core: Core | null = null;
+
+type Say = (key: MessageKey, params?: MessageParams) => string;
+
+/**
+ * Words for the desktop's own dialogs, in the site's language once the core is open (English before).
+ * Loaded when first needed, like the core, so a second instance still starts light.
+ */
+async function desktopWords(): Promise<Say> {
+  const { message, messageText } = await import('../src/contract/messages');
+  const language = core?.settings.values().siteLanguage ?? 'en';
+  return (key, params) => messageText(message(key, params), language);
+}
 let bridge: IpcBridge | null = null;
 let mainWindow: BrowserWindow | null = null;
 let shuttingDown: Promise<void> | null = null;
@@ -152,18 +165,19 @@ function createWindow(args: DesktopArgs, ipc: IpcBridge): BrowserWindow {
     log.error(`The Packroom screen stopped (${details.reason}, exit code ${details.exitCode}).`);
     if (win.isDestroyed()) return;
     if (crashes.shouldReload(Date.now())) return loadEntry(win);
-    void dialog
-      .showMessageBox(win, {
-        type: 'error',
-        title: appName,
-        message: 'The Packroom screen keeps stopping.',
-        detail:
-          'It stopped 3 times within a minute, so Packroom stopped reloading it. Choose "Try again" to reload it now. If it keeps happening, restart the computer and tell your IT contact (details are in the Packroom log).',
-        buttons: ['Try again', 'Quit Packroom'],
-        defaultId: 0,
-        cancelId: 1,
-        noLink: true,
-      })
+    void desktopWords()
+      .then((say) =>
+        dialog.showMessageBox(win, {
+          type: 'error',
+          title: appName,
+          message: say('desktop.screenStopped'),
+          detail: say('desktop.screenStoppedDetail'),
+          buttons: [say('desktop.tryAgain'), say('desktop.quit')],
+          defaultId: 0,
+          cancelId: 1,
+          noLink: true,
+        }),
+      )
       .then(({ response }) => {
         if (response === 1) return app.quit();
         crashes.reset();
@@ -216,29 +230,28 @@ function applyKioskPower(dataDir: string, args: DesktopArgs): void {
 /** Offers once to move a plain key file (written by `packroom` or a run without keychain) into the keychain. */
 function offerKeyProtection(dataDir: string, key: DesktopDataKey, win: BrowserWindow): void {
   if (!key.canProtect) return;
-  void dialog
-    .showMessageBox(win, {
+  void desktopWords().then(async (say) => {
+    const { response } = await dialog.showMessageBox(win, {
       type: 'question',
       title: appName,
-      message: 'Protect the Packroom data key with the system keychain?',
-      detail: `The key that protects stored PINs and passwords is in a plain file (${key.description}). Sealing it with this user's keychain keeps a copy of the folder from revealing it. The key stays the same, so nothing stored changes. Afterwards, run "packroom" commands for this folder through the Packroom app's own executable (for example "Packroom user add …"); the plain "packroom" command will refuse this folder.`,
-      buttons: ['Protect the key', 'Not now'],
+      message: say('desktop.protectKey'),
+      detail: say('desktop.protectKeyDetail', { file: key.description }),
+      buttons: [say('desktop.protectKeyYes'), say('desktop.notNow')],
       defaultId: 0,
       cancelId: 1,
       noLink: true,
-    })
-    .then(({ response }) => {
-      if (response !== 0) return;
-      try {
-        protectDataKey(dataDir);
-      } catch (error) {
-        log.error('Could not seal the data key with the keychain', error);
-        dialog.showErrorBox(
-          'The data key was not moved',
-          `Packroom kept the key in its file. (${error instanceof Error ? error.message : String(error)})`,
-        );
-      }
     });
+    if (response !== 0) return;
+    try {
+      protectDataKey(dataDir);
+    } catch (error) {
+      log.error('Could not seal the data key with the keychain', error);
+      dialog.showErrorBox(
+        say('desktop.keyNotMoved'),
+        say('desktop.keyNotMovedDetail', { error: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  });
 }
 
 async function startCore(dataDir: string, args: DesktopArgs): Promise<void> {

@@ -196,6 +196,20 @@ describe('every kind of shutdown switches the relay off and closes the database'
 });
 
 describe('one data key per data folder', () => {
+  it("asks in the site's language", async () => {
+    process.env.PACKROOM_SITE_LANGUAGE = 'es';
+    mkdirSync(dataDir, { recursive: true });
+    loadOrCreateKeyFile(dataDir);
+    const { fake, core } = await started(['--data', dataDir], { messageBoxResponse: 1 });
+    await vi.waitFor(() => expect(fake.called('dialog.showMessageBox')).toHaveLength(1));
+    expect(fake.called('dialog.showMessageBox')[0]![1]).toMatchObject({
+      message: '¿Proteger la clave de datos de Packroom con el llavero del sistema?',
+      buttons: ['Proteger la clave', 'Ahora no'],
+    });
+    expect(existsSync(join(dataDir, 'packroom.key'))).toBe(true);
+    await core.close();
+  });
+
   it('offers to seal a key file written by the plain CLI, and afterwards the plain CLI refuses the folder', async () => {
     mkdirSync(dataDir, { recursive: true });
     const key = loadOrCreateKeyFile(dataDir); // as `packroom user add` leaves it

@@ -86,7 +86,7 @@ describe('main/index.ts lifecycle', () => {
     expect(fake.called('dialog.showMessageBox')).toHaveLength(0);
     crash();
     expect(win.loaded).toHaveLength(3);
-    expect(fake.called('dialog.showMessageBox')).toHaveLength(1);
+    await vi.waitFor(() => expect(fake.called('dialog.showMessageBox')).toHaveLength(1));
     await vi.waitFor(() => expect(fake.called('app.quit')).toHaveLength(1)); // the fake answers "Quit Packroom"
   });
 
