@@ -3,6 +3,7 @@ import type { StaffRole } from './define';
 import type { ApiErrorBody } from './errors';
 import type { DeviceErrorKind } from './devices';
 import type { Language } from './languages';
+import type { Message } from './messages';
 
 /** Every transport carries results in this envelope, so error details survive IPC and HTTP alike. */
 export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };
@@ -303,7 +304,7 @@ export interface RosterRowError {
   line: number;
   /** The column's header as written in the file; null when the whole row is at fault. */
   column: string | null;
-  reason: string;
+  reason: Message;
 }
 
 /** What a status word in an export means; the choices an admin has for a word Packroom does not know. */
@@ -381,8 +382,8 @@ export interface RosterDryRun {
   /** Column → index into `headers`. */
   mapping: Partial<Record<RosterColumnId, number>>;
   /** Why nothing can be imported with this mapping. */
-  problems: string[];
-  warnings: string[];
+  problems: Message[];
+  warnings: Message[];
   /** The first rows of the file as read, for the mapping screen. */
   preview: { line: number; cells: string[] }[];
   rows: number;
@@ -403,7 +404,8 @@ export interface RosterRun {
   actor: string;
   fileName: string | null;
   outcome: 'applied' | 'blocked' | 'failed';
-  message: string | null;
+  /** Why it stopped, or what an applied run left alone; null when there is nothing to add to the counts. */
+  message: Message | null;
   /**
    * What was applied; keptManual counts changes held back under the keep-manual policy, editedMeanwhile
    * the recipients left alone because someone edited them while the import was applying.

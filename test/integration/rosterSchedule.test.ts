@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliActor } from '../../src/services/audit';
 import { tempDir, testCore } from '../helpers/core';
-import { rosterFixture, yardiFile, yardiText } from '../helpers/roster';
+import { rosterFixture, runsInEnglish, yardiFile, yardiText } from '../helpers/roster';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -66,7 +66,7 @@ describe('the daily roster import', () => {
     drop(folder, 'truncated.csv', yardiText().split('\n').slice(0, 3).join('\n'));
 
     await runDue(day);
-    expect(core.rosterSchedule.status().runs[0]).toMatchObject({
+    expect(runsInEnglish(core.rosterSchedule.status().runs)[0]).toMatchObject({
       outcome: 'blocked',
       fileName: 'truncated.csv',
       message: expect.stringContaining('6 of 8 active residents (75%)'),
@@ -83,7 +83,7 @@ describe('the daily roster import', () => {
   it('alerts staff when the folder is empty or the file cannot be read, changing nothing', async () => {
     const { core, folder, runDue } = await scheduled();
     await runDue();
-    expect(core.rosterSchedule.status().runs[0]).toMatchObject({
+    expect(runsInEnglish(core.rosterSchedule.status().runs)[0]).toMatchObject({
       outcome: 'failed',
       message: `There is no CSV or Excel (.xlsx) file in ${folder}.`,
     });

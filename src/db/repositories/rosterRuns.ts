@@ -1,3 +1,4 @@
+import type { MessageParams } from '../../contract';
 import type { Db } from '../open';
 
 export type RosterTrigger = 'staff' | 'schedule' | 'cli';
@@ -11,7 +12,11 @@ export interface RosterRunRow {
   actor: string;
   fileName: string | null;
   outcome: RosterOutcome;
+  /** In English, for the audit log and the command line. */
   message: string | null;
+  /** The message's catalog key and parameters; null on runs saved before runs had sentences. */
+  messageKey: string | null;
+  messageParams: MessageParams | null;
   counts: Record<string, number> | null;
 }
 
@@ -24,6 +29,8 @@ interface RawRun {
   file_name: string | null;
   outcome: RosterOutcome;
   message: string | null;
+  message_key: string | null;
+  message_params: string | null;
   counts: string | null;
 }
 
@@ -36,6 +43,8 @@ const toRow = (r: RawRun): RosterRunRow => ({
   fileName: r.file_name,
   outcome: r.outcome,
   message: r.message,
+  messageKey: r.message_key,
+  messageParams: r.message_params === null ? null : (JSON.parse(r.message_params) as MessageParams),
   counts: r.counts === null ? null : (JSON.parse(r.counts) as Record<string, number>),
 });
 
@@ -45,8 +54,8 @@ export class RosterRunRepository {
   insert(run: Omit<RosterRunRow, 'id'>): number {
     const info = this.db
       .prepare(
-        `INSERT INTO roster_runs (started_at, finished_at, trigger, actor, file_name, outcome, message, counts)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO roster_runs (started_at, finished_at, trigger, actor, file_name, outcome, message, message_key, message_params, counts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         run.startedAt,
@@ -56,6 +65,8 @@ export class RosterRunRepository {
         run.fileName,
         run.outcome,
         run.message,
+        run.messageKey,
+        run.messageParams && JSON.stringify(run.messageParams),
         run.counts && JSON.stringify(run.counts),
       );
     return Number(info.lastInsertRowid);
