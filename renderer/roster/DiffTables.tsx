@@ -7,7 +7,7 @@ import type {
   RosterRecipientChange,
   RosterRowError,
 } from '../../src/contract';
-import { i18n, useTranslation } from '../i18n';
+import { i18n, sentenceText, useTranslation } from '../i18n';
 import { fieldLabel, moveOutReason } from './labels';
 
 const shown = (v: string | null) => v ?? i18n.t('common.none');
@@ -117,7 +117,7 @@ export function ErrorTable({ rows, label }: { rows: RosterRowError[]; label?: st
           <Table.Tr key={`${e.line}-${i}`}>
             <Table.Td>{e.line}</Table.Td>
             <Table.Td>{e.column ?? t('roster.tables.wholeRow')}</Table.Td>
-            <Table.Td>{e.reason}</Table.Td>
+            <Table.Td>{sentenceText(e.reason)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

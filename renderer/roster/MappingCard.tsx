@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, ScrollArea, Select, SimpleGrid, Stac
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { rosterColumnIds, type RosterColumnId, type RosterDryRun } from '../../src/contract';
-import { useTranslation } from '../i18n';
+import { sentenceText, useTranslation } from '../i18n';
 import { columnLabel, counted } from './labels';
 import type { Mapping } from './useImportFlow';
 
@@ -40,13 +40,13 @@ export function MappingCard({ dryRun, busy, onRemap }: Props) {
           </Text>
         </Group>
         {dryRun.problems.map((p) => (
-          <Alert key={p} color="red" icon={<IconAlertTriangle aria-hidden />} role="alert">
-            {p}
+          <Alert key={p.key} color="red" icon={<IconAlertTriangle aria-hidden />} role="alert">
+            {sentenceText(p)}
           </Alert>
         ))}
         {dryRun.warnings.map((w) => (
-          <Alert key={w} color="yellow" icon={<IconInfoCircle aria-hidden />}>
-            {w}
+          <Alert key={w.key} color="yellow" icon={<IconInfoCircle aria-hidden />}>
+            {sentenceText(w)}
           </Alert>
         ))}
         <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">

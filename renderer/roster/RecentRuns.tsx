@@ -1,10 +1,10 @@
 import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
 import type { RosterRun } from '../../src/contract';
-import { formatTime, useTranslation } from '../i18n';
+import { formatTime, sentenceText, useTranslation } from '../i18n';
 import { countPart, outcomeLabel, triggerLabel } from './labels';
 
 function summary(run: RosterRun): string {
-  if (run.message) return run.message;
+  if (run.message) return sentenceText(run.message);
   const c = run.counts ?? {};
   const parts = [
     countPart('new', c.added ?? 0),

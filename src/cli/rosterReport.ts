@@ -1,4 +1,11 @@
-import type { RosterDryRun, RosterFieldChange, RosterMoveOut, RosterRecipientChange, RosterRun } from '../contract';
+import {
+  messageText,
+  type RosterDryRun,
+  type RosterFieldChange,
+  type RosterMoveOut,
+  type RosterRecipientChange,
+  type RosterRun,
+} from '../contract';
 import { percent } from '../services/roster/summary';
 
 const shownPerList = 10;
@@ -29,8 +36,8 @@ function section<T>(title: string, total: number, items: readonly T[], line: (it
 /** The preview as the Import tab shows it, for a terminal: counts first, then the first rows of each list. */
 export function formatPreview(preview: RosterDryRun): string {
   const lines = [`Preview of ${preview.fileName}: ${preview.rows} rows.`];
-  for (const problem of preview.problems) lines.push(`Problem: ${problem}`);
-  for (const warning of preview.warnings) lines.push(`Note: ${warning}`);
+  for (const problem of preview.problems) lines.push(`Problem: ${messageText(problem)}`);
+  for (const warning of preview.warnings) lines.push(`Note: ${messageText(warning)}`);
   if (preview.layout.headerLines.length > 0) {
     lines.push(`Header on line ${preview.layout.headerLines.join(' and ')}; ${preview.layout.titleRows} title row(s) above it skipped.`);
   }
@@ -63,10 +70,16 @@ export function formatPreview(preview: RosterDryRun): string {
       'Errors',
       diff.errors.length,
       diff.errors,
-      (e) => `line ${e.line}${e.column ? `, column "${e.column}"` : ''}: ${e.reason}`,
+      (e) => `line ${e.line}${e.column ? `, column "${e.column}"` : ''}: ${messageText(e.reason)}`,
       shownErrors,
     ),
-    ...section('Imported without a field', diff.warnings.length, diff.warnings, (w) => `line ${w.line}: ${w.reason}`, shownErrors),
+    ...section(
+      'Imported without a field',
+      diff.warnings.length,
+      diff.warnings,
+      (w) => `line ${w.line}: ${messageText(w.reason)}`,
+      shownErrors,
+    ),
     ...section(
       'Linked (added by hand, same unit and name)',
       diff.linked.length,

@@ -1,4 +1,4 @@
-import { messageText, type Message, type MessageKey, type MessageParams } from './messages';
+import { message as sentence, messageText, type Message, type MessageKey, type MessageParams } from './messages';
 
 export type ErrorCode =
   'VALIDATION' | 'UNAUTHENTICATED' | 'LOCKED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNKNOWN_METHOD' | 'INTERNAL';
@@ -48,4 +48,10 @@ export class ApiError extends Error implements ApiErrorBody {
     // The core's English stays the message; the key and params travel as they came.
     return Object.assign(new ApiError(body.code, body.message, body.field), { key: body.key, params: body.params });
   }
+}
+
+/** Why something failed, as a sentence: the core's own when it wrote one, else the error's text as it came (a library's, in English). */
+export function reasonOf(error: unknown): Message {
+  if (error instanceof ApiError && error.sentence) return error.sentence;
+  return sentence('text', { text: error instanceof Error ? error.message : String(error) });
 }

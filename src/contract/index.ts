@@ -116,7 +116,7 @@ export interface PackroomBridge {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
 }
 
-export { ApiError, type ApiErrorBody, type ErrorCode } from './errors';
+export { ApiError, reasonOf, type ApiErrorBody, type ErrorCode } from './errors';
 export type * from './types';
 export type * from './devices';
 export type { StaffRole, Access } from './define';
@@ -127,6 +127,7 @@ export { languages, languageIds, isLanguage, type Language } from './languages';
 export {
   coreCatalogs,
   coreNamespace,
+  isMessageKey,
   message,
   messageText,
   renderParams,

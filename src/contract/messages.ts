@@ -32,6 +32,17 @@ export interface Message {
 
 export const message = (key: MessageKey, params?: MessageParams): Message => (params ? { key, params } : { key });
 
+/** True when this Packroom's catalog has the key (a plural by its `_other` form), e.g. for a key read back from the database. */
+export function isMessageKey(key: string): key is MessageKey {
+  const path = key.split('.');
+  const last = path.pop()!;
+  let node: unknown = coreCatalogs.en;
+  for (const part of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  if (typeof node !== 'object' || node === null) return false;
+  const leaves = node as Record<string, unknown>;
+  return typeof leaves[last] === 'string' || typeof leaves[`${last}_other`] === 'string';
+}
+
 // Its own instance, loaded synchronously from the bundled catalogs, so it never touches the renderer's or the recipients'.
 const i18n = i18next.createInstance();
 void i18n.init({

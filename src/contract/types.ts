@@ -305,7 +305,7 @@ export interface RosterRowError {
   line: number;
   /** The column's header as written in the file; null when the whole row is at fault. */
   column: string | null;
-  reason: string;
+  reason: Message;
 }
 
 /** What a status word in an export means; the choices an admin has for a word Packroom does not know. */
@@ -383,8 +383,8 @@ export interface RosterDryRun {
   /** Column → index into `headers`. */
   mapping: Partial<Record<RosterColumnId, number>>;
   /** Why nothing can be imported with this mapping. */
-  problems: string[];
-  warnings: string[];
+  problems: Message[];
+  warnings: Message[];
   /** The first rows of the file as read, for the mapping screen. */
   preview: { line: number; cells: string[] }[];
   rows: number;
@@ -405,7 +405,8 @@ export interface RosterRun {
   actor: string;
   fileName: string | null;
   outcome: 'applied' | 'blocked' | 'failed';
-  message: string | null;
+  /** Why it stopped, or what an applied run left alone; null when there is nothing to add to the counts. */
+  message: Message | null;
   /**
    * What was applied; keptManual counts changes held back under the keep-manual policy, editedMeanwhile
    * the recipients left alone because someone edited them while the import was applying.

@@ -1,18 +1,25 @@
-import { message, type Message } from '../contract';
+import { isMessageKey, message, messageText, type Message, type MessageParams } from '../contract';
 
 /**
- * A sentence kept in the database: as JSON in a `…_sentence` column beside the English one, which stays
- * for the log, the command line and rows written before sentences were stored.
+ * A sentence kept in the database: its English in the old text column (for the log, the command line and
+ * Packroom versions before sentences), and beside it `…_key` and `…_params` (JSON).
  */
-export const storeSentence = (sentence: Message): string => JSON.stringify(sentence);
+export const sentenceColumns = (sentence: Message | null): { english: string | null; key: string | null; params: string | null } => ({
+  english: sentence && messageText(sentence),
+  key: sentence?.key ?? null,
+  params: sentence?.params ? JSON.stringify(sentence.params) : null,
+});
 
-export function readSentence(stored: string | null, english: string | null): Message | null {
-  if (stored !== null) {
+/**
+ * The sentence a row holds. A row from before sentences, or with a key this version's catalog lacks (saved by a
+ * newer Packroom that was then rolled back), reads as the English it was saved with.
+ */
+export function readSentence(english: string | null, key: string | null, params: string | null): Message | null {
+  if (key !== null && isMessageKey(key)) {
     try {
-      const parsed = JSON.parse(stored) as Partial<Message> | null;
-      if (parsed && typeof parsed.key === 'string') return parsed as Message;
+      return params === null ? message(key) : message(key, JSON.parse(params) as MessageParams);
     } catch {
-      // A damaged cell reads as its English, below.
+      // Unreadable parameters: the English below still says it.
     }
   }
   return english === null ? null : message('text', { text: english });

@@ -73,6 +73,20 @@ test('a report-style export: map an unknown status once, unlink a hand-added mat
   await expect(page.getByRole('group', { name: 'New: 2' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Linked: 0' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Apply import' }).click();
-  await expect(page.getByText('Import applied')).toBeVisible();
+  // Staff who work in Spanish read the core's row warning in Spanish too, not only the screen's own words.
+  await page.getByRole('button', { name: 'Account: ada' }).click();
+  await page.getByRole('menuitem', { name: 'My account' }).click();
+  const account = page.getByRole('dialog', { name: 'My account' });
+  await account.getByRole('textbox', { name: 'Language' }).click();
+  await page.getByRole('option', { name: 'Español' }).click();
+  await account.getByRole('button', { name: 'Save my language' }).click();
+  await expect(page.getByRole('dialog', { name: 'Mi cuenta' }).getByRole('status')).toHaveText('Su idioma se ha guardado.');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Importados sin un dato (1)' }).click();
+  await expect(page.getByRole('table', { name: 'Residentes importados sin un dato' }).getByRole('row', { name: /^5 / })).toContainText(
+    'se importa sin correo electrónico: «chidi@@example.com» no es una dirección válida',
+  );
+
+  await page.getByRole('button', { name: 'Aplicar la importación' }).click();
+  await expect(page.getByText('Importación aplicada')).toBeVisible();
 });

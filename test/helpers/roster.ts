@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RosterDryRun, RosterPreset, RosterRun } from '../../src/contract';
-import { rosterUploadLimits } from '../../src/contract';
+import type { Message, RosterDryRun, RosterPreset, RosterRun } from '../../src/contract';
+import { messageText, rosterUploadLimits } from '../../src/contract';
 import type { Core } from '../../src/core';
 import { cliActor, type Actor } from '../../src/services/audit';
 import type { client } from './core';
@@ -21,6 +21,22 @@ export function yardiText(): string {
 export function withoutTenant(text: string, tenantCode: string): string {
   return text.replace(new RegExp(`^.*,${tenantCode},.*\\n`, 'm'), '');
 }
+
+/** Row errors or warnings with their reasons in English, as the command line prints them. */
+export function inEnglish<T extends { reason: Message }>(problems: readonly T[]): (Omit<T, 'reason'> & { reason: string })[] {
+  return problems.map((p) => ({ ...p, reason: messageText(p.reason) }));
+}
+
+/** A preview's problems and warnings in English. */
+export const dryRunInEnglish = (dryRun: RosterDryRun) => ({
+  ...dryRun,
+  problems: dryRun.problems.map((m) => messageText(m)),
+  warnings: dryRun.warnings.map((m) => messageText(m)),
+});
+
+/** Import runs with their messages in English, as the audit log has them. */
+export const runsInEnglish = (runs: readonly RosterRun[]) =>
+  runs.map((run) => ({ ...run, message: run.message && messageText(run.message) }));
 
 export async function preview(
   core: Core,

@@ -298,13 +298,32 @@ const fixtures: Fixture[] = [
     migration: '0011_outbox_sentences',
     seed(db) {
       db.prepare(
-        `INSERT INTO outbox (channel, recipient_id, access_key_id, template, destination, status, attempts, next_attempt_at, last_error, last_error_sentence, created_at)
-         VALUES ('email', 1, 1, 'permanent', 'ana@example.com', 'failed', 2, ?, 'Twilio is busy or unavailable', ?, ?)`,
-      ).run(t0, JSON.stringify(message('notification.twilioBusy')), t0);
+        `INSERT INTO outbox (channel, recipient_id, access_key_id, template, destination, status, attempts, next_attempt_at, last_error, last_error_key, created_at)
+         VALUES ('email', 1, 1, 'permanent', 'ana@example.com', 'failed', 2, ?, 'Twilio is busy or unavailable', 'notification.twilioBusy', ?)`,
+      ).run(t0, t0);
     },
     survived(core) {
       const failed = core.notifications.forRecipient(1).find((n) => n.attempts === 2)!;
       expect(messageText(failed.lastError!, 'es')).toBe('Twilio está ocupado o no disponible');
+    },
+  },
+  {
+    migration: '0012_roster_run_sentences',
+    seed(db) {
+      // The applied import of tenants.csv left two recipients as edited: a sentence, with its English beside it.
+      db.prepare(
+        "UPDATE roster_runs SET message = ?, message_key = 'roster.run.editedMeanwhile', message_params = ? WHERE file_name = 'tenants.csv'",
+      ).run(
+        '2 recipient(s) edited while the import was applying were left as edited. Preview the file again to apply their rows.',
+        JSON.stringify({ count: 2 }),
+      );
+    },
+    survived(core) {
+      expect(core.roster.runs(10).map((r) => r.message)).toEqual([message('roster.run.editedMeanwhile', { count: 2 })]);
+    },
+    olderRows(core) {
+      // The runs saved before had no message (for one with an English message, see "reads a run message saved in English").
+      expect(core.roster.runs(10).filter((r) => r.message !== null)).toEqual([]);
     },
   },
 ];
@@ -325,6 +344,25 @@ function dataFolderAt(version: number): string {
 }
 
 describe('schema upgrades', () => {
+  it('reads a run message saved in English, before runs had sentences, as that English in every language', async () => {
+    const dataDir = dataFolderAt(migrations.findIndex((m) => m.name === '0012_roster_run_sentences'));
+    const db = new Database(databaseFile(dataDir));
+    const english = 'There is no CSV or Excel (.xlsx) file in /exports.';
+    db.prepare(
+      `INSERT INTO roster_runs (started_at, finished_at, trigger, actor, file_name, outcome, message, counts)
+       VALUES (?, ?, 'schedule', 'daily import', NULL, 'failed', ?, NULL)`,
+    ).run(t0, t0, english);
+    db.close();
+    const core = createCore({ dataDir, dataKey, env: {} });
+    try {
+      const [run] = core.roster.runs(1);
+      expect(run?.message).toEqual(message('text', { text: english }));
+      expect(messageText(run!.message!, 'es')).toBe(english);
+    } finally {
+      await core.close();
+    }
+  });
+
   it('has an upgrade fixture for every migration, in order', () => {
     // A new migration needs its fixture here: what a database on it holds, and what must survive.
     expect(fixtures.map((f) => f.migration)).toEqual(migrations.map((m) => m.name));

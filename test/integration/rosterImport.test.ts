@@ -4,7 +4,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../src/core';
 import { cliActor } from '../../src/services/audit';
 import { tempDir, testCore } from '../helpers/core';
-import { importRoster, opensDoor, pinOf, preview, recipientByExternalId, rosterFixture, yardiFile } from '../helpers/roster';
+import {
+  importRoster,
+  inEnglish,
+  opensDoor,
+  pinOf,
+  preview,
+  recipientByExternalId,
+  rosterFixture,
+  runsInEnglish,
+  yardiFile,
+} from '../helpers/roster';
 
 const hour = 3_600_000;
 const count = (core: Core, sql: string) => core.db.prepare(sql).pluck().get() as number;
@@ -94,7 +104,7 @@ describe('roster import: a field Packroom cannot use', () => {
       't3,"Ito, Mai",103,用户@例子.广告,',
     ].join('\n');
     const { dryRun, run } = await importRoster(core, file);
-    expect(dryRun.diff?.warnings).toEqual([
+    expect(inEnglish(dryRun.diff!.warnings)).toEqual([
       { line: 2, column: 'Email', reason: 'email left empty: "chidi@@example.com" is not a valid address' },
       { line: 3, column: 'Phone (Cell)', reason: 'phone left empty: "555-1234" is not a phone number Packroom can use' },
     ]);
@@ -266,7 +276,9 @@ describe('roster import: a crash in the middle of a chunked apply', () => {
       await reopened.rosterSchedule.settled();
       expect(count(reopened, 'SELECT count(*) FROM recipients')).toBe(0);
       expect(count(reopened, 'SELECT count(*) FROM roster_apply_items')).toBe(0);
-      expect(reopened.roster.runs(5)).toMatchObject([{ outcome: 'failed', message: expect.stringContaining('Nothing was changed') }]);
+      expect(runsInEnglish(reopened.roster.runs(5))).toMatchObject([
+        { outcome: 'failed', message: expect.stringContaining('Nothing was changed') },
+      ]);
     } finally {
       await reopened.close();
     }

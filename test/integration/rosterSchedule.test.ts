@@ -1,9 +1,10 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18n, sentenceText } from '../../renderer/i18n';
 import { cliActor } from '../../src/services/audit';
 import { tempDir, testCore } from '../helpers/core';
-import { rosterFixture, yardiFile, yardiText } from '../helpers/roster';
+import { rosterFixture, runsInEnglish, yardiFile, yardiText } from '../helpers/roster';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -37,6 +38,8 @@ const activeCount = (core: ReturnType<typeof testCore>) =>
   core.recipients.search({ query: '', status: 'active', limit: 200, offset: 0 }).items.length;
 
 describe('the daily roster import', () => {
+  afterEach(() => i18n.changeLanguage('en'));
+
   it('imports the newest export in the folder at the configured time, and records it', async () => {
     const { core, folder, status, runDue } = await scheduled();
     expect(Date.parse(status.schedule.nextRunAt!) - core.clock.now()).toBeGreaterThan(hour - 120_000);
@@ -66,7 +69,7 @@ describe('the daily roster import', () => {
     drop(folder, 'truncated.csv', yardiText().split('\n').slice(0, 3).join('\n'));
 
     await runDue(day);
-    expect(core.rosterSchedule.status().runs[0]).toMatchObject({
+    expect(runsInEnglish(core.rosterSchedule.status().runs)[0]).toMatchObject({
       outcome: 'blocked',
       fileName: 'truncated.csv',
       message: expect.stringContaining('6 of 8 active residents (75%)'),
@@ -83,7 +86,7 @@ describe('the daily roster import', () => {
   it('alerts staff when the folder is empty or the file cannot be read, changing nothing', async () => {
     const { core, folder, runDue } = await scheduled();
     await runDue();
-    expect(core.rosterSchedule.status().runs[0]).toMatchObject({
+    expect(runsInEnglish(core.rosterSchedule.status().runs)[0]).toMatchObject({
       outcome: 'failed',
       message: `There is no CSV or Excel (.xlsx) file in ${folder}.`,
     });
@@ -94,6 +97,24 @@ describe('the daily roster import', () => {
       'The daily roster import did not run (residents.csv): This does not look like a CSV or Excel file (it contains binary data). Nothing was changed.',
     );
     expect(activeCount(core)).toBe(0);
+  });
+
+  it('records why a run stopped as a sentence, which the Import screen shows in Spanish to staff working in Spanish', async () => {
+    const { core, folder, runDue } = await scheduled();
+    await runDue();
+    drop(folder, yardiFile, rosterFixture(yardiFile), hour);
+    await runDue(day);
+    drop(folder, 'truncated.csv', yardiText().split('\n').slice(0, 3).join('\n'));
+    await runDue(day);
+
+    const [blocked, applied, failed] = core.rosterSchedule.status().runs;
+    expect([blocked?.outcome, applied?.outcome, failed?.outcome]).toEqual(['blocked', 'applied', 'failed']);
+    expect(applied?.message).toBeNull();
+    void i18n.changeLanguage('es');
+    expect(sentenceText(failed!.message!)).toBe(`No hay ningún archivo CSV ni de Excel (.xlsx) en ${folder}.`);
+    expect(sentenceText(blocked!.message!)).toBe(
+      'No se aplicó: desactivaría a 6 de 8 residentes activos (75%), más que el límite del 20%.',
+    );
   });
 
   it('alerts staff about rows with errors but applies the rest', async () => {

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ApiError, rosterUploadLimits, type RosterPreset } from '../../contract';
+import { ApiError, message, messageText, rosterUploadLimits, type RosterPreset } from '../../contract';
 import { rosterPreset } from '../../contract/schemas';
 import { resolveDataDir } from '../../paths';
 import { cliActor } from '../../services/audit';
-import { percent } from '../../services/roster/summary';
+import { deactivationFigures } from '../../services/roster/summary';
 import type { CliHost } from '../host';
 import { parse, UsageError } from '../args';
 import { formatApplied, formatPreview } from '../rosterReport';
@@ -48,10 +48,10 @@ export async function importCommand(
     }
     const confirm = values['yes-deactivate-many'] === true;
     if (preview.diff.safety.exceeded && !confirm) {
-      const { wouldDeactivate, activeBefore, share, limit } = preview.diff.safety;
-      const why = `it would deactivate ${wouldDeactivate} of ${activeBefore} active residents (${percent(share)}), more than the limit of ${percent(limit)}`;
+      const figures = deactivationFigures(preview.diff.safety, preview.diff.safety.limit);
+      const why = messageText(message('roster.run.wouldDeactivate', figures));
       core.roster.discard(preview.id);
-      core.roster.recordStopped(cliActor, 'cli', basename(path), startedAt, 'blocked', `Not applied: ${why}.`);
+      core.roster.recordStopped(cliActor, 'cli', basename(path), startedAt, 'blocked', message('roster.run.blocked', figures));
       err.write(`packroom: nothing was changed: ${why}. Check the file; if it is complete, run again with --yes-deactivate-many.\n`);
       return blockedExitCode;
     }

@@ -9,6 +9,7 @@ import languages from './0008_languages.sql';
 import rosterImport from './0009_roster_import.sql';
 import packageNoticeChannels from './0010_package_notice_channels.sql';
 import outboxSentences from './0011_outbox_sentences.sql';
+import rosterRunSentences from './0012_roster_run_sentences.sql';
 
 /** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -23,4 +24,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0009_roster_import', sql: rosterImport },
   { name: '0010_package_notice_channels', sql: packageNoticeChannels },
   { name: '0011_outbox_sentences', sql: outboxSentences },
+  { name: '0012_roster_run_sentences', sql: rosterRunSentences },
 ];

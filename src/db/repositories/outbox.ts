@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import { isLanguage, messageText, type Channel, type Language, type Message } from '../../contract';
-import { readSentence, storeSentence } from '../sentences';
+import { isLanguage, type Channel, type Language, type Message } from '../../contract';
+import { readSentence, sentenceColumns } from '../sentences';
 import type { Db } from '../open';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
@@ -74,7 +74,8 @@ interface RawOutbox {
   status: OutboxStatus;
   attempts: number;
   last_error: string | null;
-  last_error_sentence: string | null;
+  last_error_key: string | null;
+  last_error_params: string | null;
   created_at: number;
   sent_at: number | null;
 }
@@ -102,7 +103,7 @@ const toRow = (r: RawOutbox): OutboxRow => ({
   template: r.template,
   status: r.status,
   attempts: r.attempts,
-  lastError: readSentence(r.last_error_sentence, r.last_error),
+  lastError: readSentence(r.last_error, r.last_error_key, r.last_error_params),
   createdAt: r.created_at,
   sentAt: r.sent_at,
 });
@@ -112,8 +113,8 @@ export class OutboxRepository {
   private readonly dueStmt: Statement<[Channel, number, number], RawDue>;
   private readonly nextDueStmt: Statement<[Channel], { at: number | null }>;
   private readonly sentStmt: Statement<[string, number, number]>;
-  private readonly retryStmt: Statement<[number, number, string, string, number]>;
-  private readonly failedStmt: Statement<[number, string, string, number]>;
+  private readonly retryStmt: Statement<[number, number, string | null, string | null, string | null, number]>;
+  private readonly failedStmt: Statement<[number, string | null, string | null, string | null, number]>;
   private readonly forRecipientStmt: Statement<[number, number], RawOutbox>;
   private readonly pendingUntriedStmt: Statement<[number, Channel, string], { id: number; dueAt: number }>;
 
@@ -134,14 +135,16 @@ export class OutboxRepository {
     );
     this.nextDueStmt = db.prepare("SELECT min(next_attempt_at) AS at FROM outbox WHERE status = 'pending' AND channel = ?");
     this.sentStmt = db.prepare(
-      "UPDATE outbox SET status = 'sent', attempts = attempts + 1, provider_id = ?, sent_at = ?, last_error = NULL, last_error_sentence = NULL WHERE id = ?",
+      "UPDATE outbox SET status = 'sent', attempts = attempts + 1, provider_id = ?, sent_at = ?, last_error = NULL, last_error_key = NULL, last_error_params = NULL WHERE id = ?",
     );
     this.retryStmt = db.prepare(
-      'UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, last_error_sentence = ? WHERE id = ?',
+      'UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, last_error_key = ?, last_error_params = ? WHERE id = ?',
     );
-    this.failedStmt = db.prepare("UPDATE outbox SET status = 'failed', attempts = ?, last_error = ?, last_error_sentence = ? WHERE id = ?");
+    this.failedStmt = db.prepare(
+      "UPDATE outbox SET status = 'failed', attempts = ?, last_error = ?, last_error_key = ?, last_error_params = ? WHERE id = ?",
+    );
     this.forRecipientStmt = db.prepare(
-      `SELECT id, channel, destination, template, status, attempts, last_error, last_error_sentence, created_at, sent_at
+      `SELECT id, channel, destination, template, status, attempts, last_error, last_error_key, last_error_params, created_at, sent_at
        FROM outbox WHERE recipient_id = ? ORDER BY id DESC LIMIT ?`,
     );
     this.pendingUntriedStmt = db.prepare(
@@ -185,11 +188,13 @@ export class OutboxRepository {
   }
 
   markRetry(id: number, attempts: number, nextAttemptAt: number, error: Message): void {
-    this.retryStmt.run(attempts, nextAttemptAt, messageText(error), storeSentence(error), id);
+    const { english, key, params } = sentenceColumns(error);
+    this.retryStmt.run(attempts, nextAttemptAt, english, key, params, id);
   }
 
   markFailed(id: number, attempts: number, error: Message): void {
-    this.failedStmt.run(attempts, messageText(error), storeSentence(error), id);
+    const { english, key, params } = sentenceColumns(error);
+    this.failedStmt.run(attempts, english, key, params, id);
   }
 
   /** Newest first. */

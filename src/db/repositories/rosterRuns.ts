@@ -1,3 +1,5 @@
+import type { Message } from '../../contract';
+import { readSentence, sentenceColumns } from '../sentences';
 import type { Db } from '../open';
 
 export type RosterTrigger = 'staff' | 'schedule' | 'cli';
@@ -11,7 +13,7 @@ export interface RosterRunRow {
   actor: string;
   fileName: string | null;
   outcome: RosterOutcome;
-  message: string | null;
+  message: Message | null;
   counts: Record<string, number> | null;
 }
 
@@ -24,6 +26,8 @@ interface RawRun {
   file_name: string | null;
   outcome: RosterOutcome;
   message: string | null;
+  message_key: string | null;
+  message_params: string | null;
   counts: string | null;
 }
 
@@ -35,7 +39,7 @@ const toRow = (r: RawRun): RosterRunRow => ({
   actor: r.actor,
   fileName: r.file_name,
   outcome: r.outcome,
-  message: r.message,
+  message: readSentence(r.message, r.message_key, r.message_params),
   counts: r.counts === null ? null : (JSON.parse(r.counts) as Record<string, number>),
 });
 
@@ -43,10 +47,11 @@ export class RosterRunRepository {
   constructor(private readonly db: Db) {}
 
   insert(run: Omit<RosterRunRow, 'id'>): number {
+    const said = sentenceColumns(run.message);
     const info = this.db
       .prepare(
-        `INSERT INTO roster_runs (started_at, finished_at, trigger, actor, file_name, outcome, message, counts)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO roster_runs (started_at, finished_at, trigger, actor, file_name, outcome, message, message_key, message_params, counts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         run.startedAt,
@@ -55,7 +60,9 @@ export class RosterRunRepository {
         run.actor,
         run.fileName,
         run.outcome,
-        run.message,
+        said.english,
+        said.key,
+        said.params,
         run.counts && JSON.stringify(run.counts),
       );
     return Number(info.lastInsertRowid);

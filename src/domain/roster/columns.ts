@@ -1,4 +1,4 @@
-import { rosterColumnIds } from '../../contract';
+import { message, rosterColumnIds, type Message } from '../../contract';
 /** The columns an import can fill, declared once in the contract (the mapping screen lists them too). */
 export const ROSTER_COLUMNS = rosterColumnIds;
 
@@ -268,29 +268,26 @@ export interface MappingCheck {
   ok: boolean;
   missing: Array<'name' | 'unit'>;
   /** Plain-language problems that block the import. */
-  messages: string[];
+  messages: Message[];
   /** Plain-language caveats that do not block it. */
-  warnings: string[];
+  warnings: Message[];
 }
 
 export function validateMapping(mapping: ColumnMapping): MappingCheck {
   const missing: MappingCheck['missing'] = [];
-  const messages: string[] = [];
-  const warnings: string[] = [];
+  const messages: Message[] = [];
+  const warnings: Message[] = [];
   const hasName = mapping.fullName !== undefined || mapping.firstName !== undefined || mapping.lastName !== undefined;
   if (!hasName) {
     missing.push('name');
-    messages.push("Choose the column that holds the resident's name.");
+    messages.push(message('roster.mapping.chooseName'));
   }
   if (mapping.unit === undefined) {
     missing.push('unit');
-    messages.push('Choose the column that holds the unit (apartment) number.');
+    messages.push(message('roster.mapping.chooseUnit'));
   }
   if (mapping.externalId === undefined) {
-    warnings.push(
-      'There is no resident ID column, so residents are matched by unit and name. ' +
-        'Someone who changes name or unit will show up as a move-out plus a new resident.',
-    );
+    warnings.push(message('roster.mapping.noIdColumn'));
   }
   return { ok: missing.length === 0, missing, messages, warnings };
 }

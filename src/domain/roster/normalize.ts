@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
+import { message, type Message } from '../../contract';
 import type { ColumnMapping, RosterColumn } from './columns';
 import { createRowClassifier } from './layout';
 import { readPeople, type PersonName } from './names';
@@ -26,14 +27,20 @@ export interface SeenStatus {
 interface Problem {
   column: RosterColumn | null;
   /** Why, as a row error says it. */
-  reason: string;
+  reason: Message;
   /** As a warning says it, for a field the resident can be imported without; null when the row cannot be. */
-  warning: string | null;
+  warning: Message | null;
+}
+
+/** What a resident is imported without, or a value picked among several: a warning, never an error. */
+interface Note {
+  column: RosterColumn;
+  warning: Message;
 }
 
 type RowReading =
-  | { recipients: ImportedRecipient[]; externalId: string; problems: Problem[]; notes: Problem[] }
-  | { recipients: null; externalId: string | null; problems: Problem[]; notes: Problem[]; skipped?: SkipKind };
+  | { recipients: ImportedRecipient[]; externalId: string; problems: Problem[]; notes: Note[] }
+  | { recipients: null; externalId: string | null; problems: Problem[]; notes: Note[]; skipped?: SkipKind };
 
 export function normalizeRow(
   row: RawRow,
@@ -74,8 +81,7 @@ export function createRowNormalizer(headers: readonly string[], mapping: ColumnM
   const header = headerOf(headers, mapping);
   const asErrors = (line: number, problems: readonly Problem[]) =>
     problems.map((p) => ({ line, column: header(p.column), reason: p.reason }));
-  const asWarnings = (line: number, notes: readonly Problem[]) =>
-    notes.map((p) => ({ line, column: header(p.column), reason: p.warning ?? p.reason }));
+  const asWarnings = (line: number, notes: readonly Note[]) => notes.map((n) => ({ line, column: header(n.column), reason: n.warning }));
   let section: RecipientStatus | null = null;
 
   const read = (row: RawRow): ParsedRow[] => {
@@ -94,7 +100,7 @@ export function createRowNormalizer(headers: readonly string[], mapping: ColumnM
     const content = row.cells.join('\u001f');
     const identicalLine = lineByContent.get(content);
     if (identicalLine !== undefined) {
-      const reason = `duplicated row, same as line ${identicalLine}`;
+      const reason = message('roster.row.duplicateRow', { line: identicalLine });
       return [{ line: row.line, ok: false, externalId: null, errors: [{ line: row.line, column: null, reason }] }];
     }
     lineByContent.set(content, row.line);
@@ -137,20 +143,14 @@ function duplicateIdError(
   mapping: ColumnMapping,
 ): RowError {
   if (recipient.externalIdDerived) {
-    return { line: recipient.line, column: null, reason: `same unit and name as line ${firstLine}` };
+    return { line: recipient.line, column: null, reason: message('roster.row.sameUnitAndName', { line: firstLine }) };
   }
   const column = headerNames[mapping.externalId ?? -1] ?? null;
-  return { line: recipient.line, column, reason: `duplicate ID, first seen on line ${firstLine}` };
+  return { line: recipient.line, column, reason: message('roster.row.duplicateId', { line: firstLine }) };
 }
 
-// How a warning names each field a resident can be imported without.
-const FIELD_WORDS: Partial<Record<RosterColumn, string>> = {
-  email: 'email',
-  phone: 'phone',
-  moveIn: 'move-in date',
-  moveOut: 'move-out date',
-  language: 'language',
-};
+/** The fields a resident can be imported without: each has its "left empty" warning. */
+type OptionalColumn = 'email' | 'phone' | 'moveIn' | 'moveOut' | 'language';
 
 function readRow(
   row: RawRow,
@@ -160,22 +160,22 @@ function readRow(
   sectionStatusOfRow: RecipientStatus | null,
 ): RowReading {
   const problems: Problem[] = [];
-  const notes: Problem[] = [];
+  const notes: Note[] = [];
   /** Cleaned cell text: undefined when the file has no such column, '' when the cell is blank. */
   const cell = (column: RosterColumn): string | undefined => {
     const index = mapping[column];
     return index === undefined ? undefined : cleanText(row.cells[index] ?? '');
   };
-  const fail = (column: RosterColumn | null, reason: string) => problems.push({ column, reason, warning: null });
+  const fail = (column: RosterColumn | null, reason: Message) => problems.push({ column, reason, warning: null });
   // A field the resident can do without: a bad value is left empty, with a warning saying why.
-  const optional = <T>(column: RosterColumn, parse: (text: string) => Parsed<T>, why: string): T | null | undefined => {
+  const optional = <T>(column: OptionalColumn, parse: (text: string) => Parsed<T>): T | null | undefined => {
     const text = cell(column);
     if (!text) return text === undefined ? undefined : null;
     const parsed = parse(text);
     if ('error' in parsed) {
-      const problem = { column, reason: parsed.error, warning: `${FIELD_WORDS[column]} left empty: "${text}" ${why}` };
-      problems.push(problem);
-      notes.push(problem);
+      const warning = message(`roster.row.leftEmpty.${column}`, { text });
+      problems.push({ column, reason: parsed.error, warning });
+      notes.push({ column, warning });
       return null;
     }
     return parsed.value;
@@ -183,22 +183,20 @@ function readRow(
 
   const people = readNames(cell);
   const named = people.filter((p) => p.firstName || p.lastName);
-  if (named.length === 0) fail(nameColumn(mapping), 'missing name');
+  if (named.length === 0) fail(nameColumn(mapping), message('roster.row.missingName'));
   const unit = cell('unit') ?? '';
-  if (!unit) fail('unit', 'missing unit');
+  if (!unit) fail('unit', message('roster.row.missingUnit'));
 
   const fileId = cell('externalId');
-  if (fileId === '') fail('externalId', 'missing resident ID');
+  if (fileId === '') fail('externalId', message('roster.row.missingId'));
   const externalIdDerived = fileId === undefined;
   const first = named[0] ?? { firstName: '', lastName: '' };
   const externalId = externalIdDerived ? derivedExternalId(unit, first.lastName, first.firstName) : fileId || null;
 
-  const email = optional('email', (text) => pickEmail(text, notes), 'is not a valid address');
+  const email = optional('email', (text) => pickEmail(text, notes));
   const country = options.defaultCountry ?? 'US';
-  const phone = optional(
-    'phone',
-    (text) => pickPhone(text, (part) => (options.knownPhones && knownPhone(part, country, options.knownPhones)) || null, country, notes),
-    'is not a phone number Packroom can use',
+  const phone = optional('phone', (text) =>
+    pickPhone(text, (part) => (options.knownPhones && knownPhone(part, country, options.knownPhones)) || null, country, notes),
   );
   const statusText = cell('status');
   let status: RecipientStatus | 'ignore' = sectionStatusOfRow ?? 'active';
@@ -207,10 +205,9 @@ function readRow(
     if ('error' in parsed) fail('status', parsed.error);
     else status = parsed.value;
   }
-  const dateWhy = 'is not a date (expected a date like 2024-01-31 or 1/31/2024)';
-  const moveIn = optional('moveIn', parseDate, dateWhy);
-  const moveOut = optional('moveOut', parseDate, dateWhy);
-  const language = optional('language', parseLanguage, 'is not a language');
+  const moveIn = optional('moveIn', parseDate);
+  const moveOut = optional('moveOut', parseDate);
+  const language = optional('language', parseLanguage);
 
   // A rent roll lists empty units with "VACANT" for a name and usually no ID: a row, not a person.
   if (isVacant(first)) return { recipients: null, externalId: null, problems: [], notes, skipped: 'vacant' };
@@ -252,12 +249,12 @@ function isVacant(name: PersonName): boolean {
 }
 
 /** One address from a cell that may hold several ("a@x.com; b@y.com"): the first valid one, with a note. */
-function pickEmail(text: string, notes: Problem[]): Parsed<string> {
+function pickEmail(text: string, notes: Note[]): Parsed<string> {
   const single = parseEmail(text);
   if (!('error' in single) || (text.match(/@/gu)?.length ?? 0) < 2) return single;
   const parts = text.split(/[\s,;]+/u).filter(Boolean);
   const valid = parts.map(parseEmail).find((parsed): parsed is { value: string } => 'value' in parsed);
-  if (valid) notes.push({ column: 'email', reason: '', warning: `email: used ${valid.value}, the first of ${parts.length} addresses` });
+  if (valid) notes.push({ column: 'email', warning: message('roster.row.firstEmail', { email: valid.value, addresses: parts.length }) });
   return valid ?? single;
 }
 
@@ -267,7 +264,7 @@ const MOBILE_LABEL = /^(?:mobile|cell|cellular|m|c)\b/iu;
  * One number from a cell that may hold several ("Mobile: (212) 555-0101, Home: (212) 555-0102"): the one
  * labelled mobile or cell, else the first valid one. A landline is kept but noted: texts to it will fail.
  */
-function pickPhone(text: string, known: (part: string) => string | null, country: CountryCode, notes: Problem[]): Parsed<string> {
+function pickPhone(text: string, known: (part: string) => string | null, country: CountryCode, notes: Note[]): Parsed<string> {
   const fast = known(text);
   if (fast) return { value: fast };
   const whole = parsePhone(text, country);
@@ -287,11 +284,7 @@ function pickPhone(text: string, known: (part: string) => string | null, country
     if (chosen) picked = chosen.parsed;
   }
   if ('value' in picked && isLandline(picked.value)) {
-    notes.push({
-      column: 'phone',
-      reason: '',
-      warning: `phone ${picked.value} looks like a landline: text messages to it will not arrive`,
-    });
+    notes.push({ column: 'phone', warning: message('roster.row.landline', { phone: picked.value }) });
   }
   return picked;
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../../contract/languages';
+import type { Message } from '../../contract/messages';
 
 /** One parsed spreadsheet: header names plus data rows, each padded or cut to `headers.length` cells. */
 export interface RawTable {
@@ -61,7 +62,7 @@ export interface RowError {
   line: number;
   /** Header of the offending column as it appears in the file; null when the whole row is at fault. */
   column: string | null;
-  reason: string;
+  reason: Message;
 }
 
 /** Rows that are not residents and are skipped on purpose, without an error. */

@@ -1,9 +1,11 @@
+import { message, type Message } from '../../contract';
 import { isLanguage, languageIds, languages, type Language } from '../../contract/languages';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { statusKey, statusOf, statusVocabulary, type StatusVocabulary } from './status';
 import type { RecipientStatus } from './types';
 
-export type Parsed<T> = { value: T } | { error: string };
+/** A value read from a cell, or why it cannot be used (a row error's reason). */
+export type Parsed<T> = { value: T } | { error: Message };
 
 /** Trims, collapses runs of whitespace and puts text in NFC so the same name typed two ways compares equal. */
 export function cleanText(text: string): string {
@@ -33,7 +35,7 @@ export function splitFullName(fullName: string): { firstName: string; lastName: 
 
 export function parsePhone(text: string, defaultCountry: CountryCode): Parsed<string> {
   const phone = parsePhoneNumberFromString(text, defaultCountry);
-  return phone?.isValid() ? { value: phone.number } : { error: `bad phone number "${text}"` };
+  return phone?.isValid() ? { value: phone.number } : { error: message('roster.row.badPhone', { text }) };
 }
 
 /** True for a number that is certainly a fixed line (not one that may be mobile, as every US number may). */
@@ -70,7 +72,7 @@ const EMAIL = new RegExp(`^${LOCAL_ATOM}(?:\\.${LOCAL_ATOM})*@(?:${DOMAIN_LABEL}
 export function parseEmail(text: string): Parsed<string> {
   const email = text.normalize('NFC').toLowerCase();
   const valid = email.length <= 254 && email.indexOf('@') <= 64 && EMAIL.test(email);
-  return valid ? { value: email } : { error: `bad email address "${text}"` };
+  return valid ? { value: email } : { error: message('roster.row.badEmail', { text }) };
 }
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
@@ -114,7 +116,7 @@ function calendarDate(year: number, month: number, day: number, text: string): P
 }
 
 function badDate(text: string): Parsed<string> {
-  return { error: `bad date "${text}" (expected a date like 2024-01-31 or 1/31/2024)` };
+  return { error: message('roster.row.badDate', { text }) };
 }
 
 /**
@@ -123,7 +125,7 @@ function badDate(text: string): Parsed<string> {
  */
 export function parseStatus(text: string, vocabulary: StatusVocabulary = statusVocabulary('generic')): Parsed<RecipientStatus | 'ignore'> {
   const choice = vocabulary[statusKey(text)];
-  if (!choice) return { error: `unknown status "${text}" (expected e.g. Current, Notice, Past)` };
+  if (!choice) return { error: message('roster.row.unknownStatus', { text }) };
   return { value: choice === 'ignore' ? 'ignore' : statusOf(choice) };
 }
 

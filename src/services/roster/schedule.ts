@@ -1,7 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { ApiError, rosterUploadLimits, type RosterStatus } from '../../contract';
+import { ApiError, message, reasonOf, rosterUploadLimits, type Message, type RosterDryRun, type RosterStatus } from '../../contract';
 import type { rosterConfigureInput } from '../../contract/schemas';
 import type { Clock, ClockTimer } from '../../clock';
 import { ROSTER_PRESETS, type PresetId } from '../../domain/roster/columns';
@@ -10,7 +10,7 @@ import { log } from '../../log';
 import type { AlertService } from '../alerts';
 import type { Actor } from '../audit';
 import type { RosterService } from './service';
-import { percent } from './summary';
+import { deactivationFigures } from './summary';
 import type { SettingsService } from '../settings';
 
 const scheduleActor: Actor = { staffId: null, label: 'daily import' };
@@ -70,9 +70,9 @@ export class RosterSchedule {
   }
 
   async configure(actor: Actor, input: z.output<typeof rosterConfigureInput>): Promise<RosterStatus> {
-    if (input.enabled && !input.folder) throw new ApiError('VALIDATION', 'Choose the folder the export files are saved in.', 'folder');
+    if (input.enabled && !input.folder) throw new ApiError('VALIDATION', message('roster.schedule.chooseFolder'), 'folder');
     if (input.enabled && input.folder && !(await isFolder(input.folder))) {
-      throw new ApiError('VALIDATION', `The folder ${input.folder} does not exist on this computer, or Packroom cannot open it.`, 'folder');
+      throw new ApiError('VALIDATION', message('roster.schedule.folderMissing', { folder: input.folder }), 'folder');
     }
     this.deps.settings.update(actor, {
       importScheduleEnabled: input.enabled,
@@ -122,46 +122,33 @@ export class RosterSchedule {
       fileName = file.name;
       const age = this.deps.clock.now() - file.info.mtimeMs;
       if (age > staleExportMs) {
-        this.deps.alerts.raise(
-          'import',
-          `The export from your property-management system seems to have stopped: the newest file in ${importFolder}, ${file.name}, ` +
-            `is ${Math.floor(age / 3_600_000)} hours old. Check the export schedule in that system.`,
-        );
+        const hours = Math.floor(age / 3_600_000);
+        this.deps.alerts.raise('import', message('roster.alert.staleExport', { folder: importFolder ?? '', file: file.name, hours }));
       }
       // The columns and status words chosen in the last manual import of this preset apply (see RosterService.dryRun).
       const preview = await this.deps.roster.dryRun(await readFile(file.path), file.name, { preset: importPreset });
-      if (!preview.id || !preview.diff) {
-        throw new ApiError(
-          'VALIDATION',
-          `Its columns were not recognized. ${preview.problems.join(' ')} Preview the file in Import to check the preset.`,
-        );
-      }
+      if (!preview.id || !preview.diff) throw new ApiError('VALIDATION', columnsNotRecognized(preview.problems));
       if (preview.diff.safety.exceeded) {
         this.deps.roster.discard(preview.id);
-        const { wouldDeactivate, activeBefore, share } = preview.diff.safety;
-        const why = `it would deactivate ${wouldDeactivate} of ${activeBefore} active residents (${percent(share)}), more than the limit of ${percent(importMaxDeactivateShare)}`;
-        this.deps.roster.recordStopped(scheduleActor, 'schedule', fileName, startedAt, 'blocked', `Not applied: ${why}.`);
-        this.deps.alerts.raise(
-          'import',
-          `The daily roster import of ${fileName} was not applied: ${why}. Check the export; an admin can import it in Import and confirm.`,
-        );
+        const figures = deactivationFigures(preview.diff.safety, importMaxDeactivateShare);
+        this.deps.roster.recordStopped(scheduleActor, 'schedule', fileName, startedAt, 'blocked', message('roster.run.blocked', figures));
+        this.deps.alerts.raise('import', message('roster.alert.dailyBlocked', { ...figures, file: fileName }));
         return;
       }
       const run = await this.deps.roster.apply(scheduleActor, preview.id, { confirmLargeDeactivation: false, trigger: 'schedule' });
       const rowErrors = run.counts?.errors ?? 0;
       if (rowErrors > 0) {
-        this.deps.alerts.raise(
-          'import',
-          `The daily roster import of ${fileName} skipped ${rowErrors} row${rowErrors === 1 ? '' : 's'} with errors. An admin can preview the file in Import to see them, then fix them in the property-management system.`,
-        );
+        this.deps.alerts.raise('import', message('roster.alert.dailySkippedRows', { count: rowErrors, file: fileName }));
       }
     } catch (error) {
       if (!(error instanceof ApiError)) log.error('The scheduled roster import failed', error);
-      const reason = error instanceof ApiError ? error.message : 'Something went wrong inside Packroom (details are in the Packroom log).';
+      const reason = error instanceof ApiError ? reasonOf(error) : message('roster.schedule.internal');
       this.deps.roster.recordStopped(scheduleActor, 'schedule', fileName, startedAt, 'failed', reason);
       this.deps.alerts.raise(
         'import',
-        `The daily roster import did not run${fileName ? ` (${fileName})` : ''}: ${reason} Nothing was changed.`,
+        fileName
+          ? message('roster.alert.dailyFailed', { file: fileName, sentence: reason })
+          : message('roster.alert.dailyFailedNoFile', { sentence: reason }),
       );
     }
   }
@@ -169,12 +156,12 @@ export class RosterSchedule {
 
 /** The newest CSV or Excel file in the folder; a problem comes back as an ApiError in plain words. */
 async function newestExport(folder: string | null): Promise<{ name: string; path: string; info: { mtimeMs: number } }> {
-  if (!folder) throw new ApiError('VALIDATION', 'No import folder is set. Choose one in Import → Daily import.');
+  if (!folder) throw new ApiError('VALIDATION', message('roster.schedule.noFolder'));
   let names: string[];
   try {
     names = await readdir(folder);
   } catch {
-    throw new ApiError('VALIDATION', `The folder ${folder} does not exist or Packroom cannot open it.`);
+    throw new ApiError('VALIDATION', message('roster.schedule.cannotOpenFolder', { folder }));
   }
   // Excel keeps "~$name.xlsx" lock files next to open workbooks; they are not exports.
   const candidates = names.filter((name) => /\.(csv|xlsx)$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.'));
@@ -182,9 +169,18 @@ async function newestExport(folder: string | null): Promise<{ name: string; path
     candidates.map(async (name) => ({ name, path: join(folder, name), info: await stat(join(folder, name)) })),
   );
   const newest = files.filter((f) => f.info.isFile()).sort((a, b) => b.info.mtimeMs - a.info.mtimeMs)[0];
-  if (!newest) throw new ApiError('VALIDATION', `There is no CSV or Excel (.xlsx) file in ${folder}.`);
-  if (newest.info.size > rosterUploadLimits.maxBytes) throw new ApiError('VALIDATION', `${newest.name} is larger than 60 MB.`);
+  if (!newest) throw new ApiError('VALIDATION', message('roster.schedule.noExport', { folder }));
+  if (newest.info.size > rosterUploadLimits.maxBytes)
+    throw new ApiError('VALIDATION', message('roster.schedule.tooLarge', { file: newest.name }));
   return newest;
+}
+
+/** Why a daily export cannot be imported with the preset's columns: the preview's problems (one or two), in one sentence. */
+function columnsNotRecognized(problems: RosterDryRun['problems']): Message {
+  const [problem = message('text', { text: '' }), otherProblem] = problems;
+  return otherProblem
+    ? message('roster.schedule.columnsNotRecognizedTwice', { problem, otherProblem })
+    : message('roster.schedule.columnsNotRecognized', { problem });
 }
 
 async function isFolder(path: string): Promise<boolean> {

@@ -5,6 +5,10 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { z } from 'zod';
 import {
   ApiError,
+  message,
+  messageText,
+  reasonOf,
+  type Message,
   type RosterColumnId,
   type RosterDryRun,
   type RosterPreset,
@@ -144,17 +148,15 @@ export class RosterService {
     const table = await readTable(bytes, fileName, (done, total) => progress('reading', done, total));
     await setImmediate();
     const saved = rosterMappings.get(options.preset);
-    const warnings: string[] = [];
+    const warnings: Message[] = [];
     let mapping: ColumnMapping;
     if (options.mapping) mapping = checkedMapping(options.mapping, table.headers);
     else {
       const remembered = rememberedMapping(saved?.columns ?? {}, table.headers, options.preset);
       mapping = remembered.mapping;
       if (remembered.missing.length > 0) {
-        warnings.push(
-          `The column${remembered.missing.length === 1 ? '' : 's'} ${remembered.missing.map((h) => `"${h}"`).join(', ')} chosen in the last import ` +
-            'of this kind of file are not in this one; Packroom detected the columns again. Check them below.',
-        );
+        const columns = remembered.missing.map((h) => `"${h}"`).join(', ');
+        warnings.push(message('roster.mapping.rememberedMissing', { count: remembered.missing.length, columns }));
       }
     }
     const check = validateMapping(mapping);
@@ -247,11 +249,7 @@ export class RosterService {
     } = this.deps;
     const pending = this.pending.get(dryRunId);
     if (!pending) {
-      throw new ApiError(
-        'NOT_FOUND',
-        'This preview is no longer available (a preview lasts 30 minutes and applies once). Preview the file again.',
-        'dryRunId',
-      );
+      throw new ApiError('NOT_FOUND', message('roster.apply.previewGone'), 'dryRunId');
     }
     const values = settings.values();
     const { diff } = pending;
@@ -259,7 +257,7 @@ export class RosterService {
       throw new ApiError('CONFLICT', largeDeactivationMessage(diff, values.importMaxDeactivateShare), 'confirmLargeDeactivation');
     }
     if (this.applying) {
-      throw new ApiError('CONFLICT', 'Another import is being applied right now. Wait for it to finish, then preview the file again.');
+      throw new ApiError('CONFLICT', message('roster.apply.busy'));
     }
     // Taken out at once, so a second click on Apply cannot apply the same preview twice.
     this.pending.delete(dryRunId);
@@ -267,10 +265,7 @@ export class RosterService {
       // An apply a crash interrupted finishes first; it changes the roster, so this preview then goes stale.
       await this.finishInterrupted();
       if (repo.rosterFingerprint() !== pending.fingerprint) {
-        throw new ApiError(
-          'CONFLICT',
-          'Recipients changed after this preview was made (an edit or another import). Preview the file again, so you apply what you see.',
-        );
+        throw new ApiError('CONFLICT', message('roster.apply.rosterChanged'));
       }
       await setImmediate();
       const { items, keptManual } = planApply(diff, pending.byExternalId, pending.policy);
@@ -328,10 +323,13 @@ export class RosterService {
     const actor: Actor = { staffId: interrupted.actorStaffId, label: interrupted.actor };
     if (interrupted.state === 'staging') {
       await this.dropJournal(interrupted.id);
-      const message =
-        'Packroom closed while it was preparing this import, before it changed anything. Nothing was changed; import the file again.';
-      this.deps.alerts.raise('import', `The roster import of ${interrupted.fileName ?? 'a file'} did not run: ${message}`);
-      return this.recordStopped(actor, interrupted.trigger, interrupted.fileName, interrupted.startedAt, 'failed', message);
+      const file = interrupted.fileName;
+      this.deps.alerts.raise(
+        'import',
+        file !== null ? message('roster.alert.notPrepared', { file }) : message('roster.alert.notPreparedNoFile'),
+      );
+      const why = message('roster.run.closedWhilePreparing');
+      return this.recordStopped(actor, interrupted.trigger, file, interrupted.startedAt, 'failed', why);
     }
     const attempts = this.deps.tx.run(() => this.deps.repos.rosterApply.countAttempt(interrupted.id));
     if (attempts > maxApplyAttempts) return this.giveUp(interrupted);
@@ -358,9 +356,9 @@ export class RosterService {
     fileName: string | null,
     startedAt: number,
     outcome: Exclude<RosterOutcome, 'applied'>,
-    message: string,
+    why: Message,
   ): RosterRun {
-    return this.deps.tx.run(() => this.record(actor, trigger, fileName, startedAt, outcome, message, null));
+    return this.deps.tx.run(() => this.record(actor, trigger, fileName, startedAt, outcome, why, null));
   }
 
   runs(limit: number): RosterRun[] {
@@ -437,39 +435,38 @@ export class RosterService {
         this.deps.repos.rosterMappings.save({ preset, columns, statusValues, savedAt: clock.now() });
       }
       journal.delete(start.id);
-      const message = plan.applied.editedMeanwhile
-        ? `${plan.applied.editedMeanwhile} recipient(s) edited while the import was applying were left as edited. Preview the file again to apply their rows.`
-        : null;
-      return this.record(actor, start.trigger, start.fileName, start.startedAt, 'applied', message, { ...counts }, plan.extra);
+      const note = plan.applied.editedMeanwhile ? message('roster.run.editedMeanwhile', { count: plan.applied.editedMeanwhile }) : null;
+      return this.record(actor, start.trigger, start.fileName, start.startedAt, 'applied', note, { ...counts }, plan.extra);
     });
     events.emit('roster.applied', run);
     return run;
   }
 
   private stoppedPartWay(journal: ApplyJournal, done: number, error: unknown): ApiError {
-    const why = error instanceof Error ? error.message : String(error);
-    const message =
-      `The import of ${journal.fileName ?? 'the file'} stopped after ${done} of ${journal.total} recipients (${why}). ` +
-      'Each recipient is either fully imported or not yet touched. Packroom finishes the rest when it next starts.';
-    this.deps.alerts.raise('import', message);
-    return new ApiError('CONFLICT', message);
+    const file = journal.fileName;
+    const figures = { done, total: journal.total };
+    const cause = { cause: reasonOf(error) };
+    const stopped =
+      file !== null
+        ? message('roster.apply.stoppedPartWay', { ...figures, file, ...cause })
+        : message('roster.apply.stoppedPartWayNoFile', { ...figures, ...cause });
+    this.deps.alerts.raise('import', stopped);
+    return new ApiError('CONFLICT', stopped);
   }
 
   /** An interrupted apply that failed at every start: what is done stays done, the rest is dropped. */
   private async giveUp(interrupted: ApplyJournal): Promise<RosterRun> {
     const plan = interrupted.plan as JournalPlan;
     await this.dropJournal(interrupted.id);
-    const message =
-      `Stopped after ${interrupted.done} of ${interrupted.total} recipients: it failed ${maxApplyAttempts} times. ` +
-      'The recipients done are fully imported; preview the file again to import the rest.';
+    const file = interrupted.fileName;
+    const figures = { done: interrupted.done, total: interrupted.total, attempts: maxApplyAttempts };
     this.deps.alerts.raise(
       'import',
-      `The roster import of ${interrupted.fileName ?? 'a file'} ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
+      file !== null ? message('roster.alert.gaveUp', { ...figures, file }) : message('roster.alert.gaveUpNoFile', figures),
     );
     const actor: Actor = { staffId: interrupted.actorStaffId, label: interrupted.actor };
-    return this.deps.tx.run(() =>
-      this.record(actor, interrupted.trigger, interrupted.fileName, interrupted.startedAt, 'failed', message, { ...plan.applied }),
-    );
+    const why = message('roster.run.gaveUp', figures);
+    return this.deps.tx.run(() => this.record(actor, interrupted.trigger, file, interrupted.startedAt, 'failed', why, { ...plan.applied }));
   }
 
   /** Deletes a journal and its staged items, a slice at a time. */
@@ -485,15 +482,21 @@ export class RosterService {
     fileName: string | null,
     startedAt: number,
     outcome: RosterOutcome,
-    message: string | null,
+    note: Message | null,
     counts: Record<string, number> | null,
     extra: Record<string, unknown> = {},
   ): RosterRun {
     const finishedAt = this.deps.clock.now();
-    const row = { startedAt, finishedAt, trigger, actor: actor.label, fileName, outcome, message, counts };
+    const row = { startedAt, finishedAt, trigger, actor: actor.label, fileName, outcome, message: note, counts };
     const id = this.deps.repos.rosterRuns.insert(row);
     const action = outcome === 'applied' ? 'roster.import' : `roster.import_${outcome}`;
-    this.deps.audit.record(actor, action, null, { file: fileName, trigger, ...(message && { reason: message }), ...counts, ...extra });
+    this.deps.audit.record(actor, action, null, {
+      file: fileName,
+      trigger,
+      ...(note && { reason: messageText(note) }),
+      ...counts,
+      ...extra,
+    });
     return toRun({ id, ...row });
   }
 
@@ -554,7 +557,7 @@ async function readTable(bytes: Uint8Array, fileName: string, onProgress: (done:
   try {
     return await parseRosterFile(bytes, fileName, onProgress);
   } catch (error) {
-    if (error instanceof RosterFileError) throw new ApiError('VALIDATION', error.message, 'file');
+    if (error instanceof RosterFileError) throw new ApiError('VALIDATION', error.sentence, 'file');
     throw error;
   }
 }
@@ -588,9 +591,9 @@ function checkedMapping(chosen: Partial<Record<RosterColumnId, number | null>>, 
   const usedBy = new Map<number, RosterColumnId>();
   for (const [column, index] of Object.entries(chosen) as [RosterColumnId, number | null][]) {
     if (index === null) continue;
-    if (index >= headers.length) throw new ApiError('VALIDATION', 'The file has no such column. Preview the file again.', 'mapping');
+    if (index >= headers.length) throw new ApiError('VALIDATION', message('roster.mapping.noSuchColumn'), 'mapping');
     const other = usedBy.get(index);
-    if (other) throw new ApiError('VALIDATION', `The column "${headers[index]}" is chosen twice. Choose it for one field only.`, 'mapping');
+    if (other) throw new ApiError('VALIDATION', message('roster.mapping.chosenTwice', { column: headers[index]! }), 'mapping');
     usedBy.set(index, column);
     mapping[column] = index;
   }

@@ -1,4 +1,12 @@
-import type { RosterCounts, RosterDiffSummary, RosterMoveOut, RosterRecipientChange } from '../../contract';
+import {
+  message,
+  type Message,
+  type MessageParams,
+  type RosterCounts,
+  type RosterDiffSummary,
+  type RosterMoveOut,
+  type RosterRecipientChange,
+} from '../../contract';
 import type { RosterRecipient } from '../../db/repositories/recipients';
 import { exceedsSafetyThreshold, type RecipientUpdate, type RosterDiff } from '../../domain/roster/diff';
 
@@ -60,12 +68,13 @@ export function summarizeDiff(
 
 export const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
+/** The figures a sentence about too many deactivations gives (roster.run.wouldDeactivate and the like). */
+export function deactivationFigures(safety: RosterDiff['safety'], limit: number): MessageParams {
+  const { wouldDeactivate, activeBefore, share } = safety;
+  return { wouldDeactivate, activeBefore, share: percent(share), limit: percent(limit) };
+}
+
 /** Why an import stops for an admin, in words that point at the likely cause. */
-export function largeDeactivationMessage(diff: RosterDiff, limit: number): string {
-  const { wouldDeactivate, activeBefore, share } = diff.safety;
-  return (
-    `This import would deactivate ${wouldDeactivate} of ${activeBefore} active residents (${percent(share)}), ` +
-    `more than the limit of ${percent(limit)}. A cut-off or wrong export looks like this. ` +
-    'Check the file; if it is right, an admin can confirm the deactivations.'
-  );
+export function largeDeactivationMessage(diff: RosterDiff, limit: number): Message {
+  return message('roster.apply.tooManyDeactivations', deactivationFigures(diff.safety, limit));
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError, type RosterUploadReceipt } from '../../contract';
+import { ApiError, message, type RosterUploadReceipt } from '../../contract';
 import type { rosterUploadInput } from '../../contract/schemas';
 import type { Clock } from '../../clock';
 import { ExpiringStore } from './store';
@@ -43,10 +43,8 @@ export class RosterUploads {
   /** The whole file, once every chunk has arrived. */
   file(uploadId: string): { fileName: string; bytes: Buffer } {
     const upload = this.store.get(uploadId);
-    if (!upload)
-      throw new ApiError('NOT_FOUND', 'This file is no longer here (files are kept for 30 minutes). Choose it again.', 'uploadId');
-    if (upload.received < upload.bytes.length)
-      throw new ApiError('CONFLICT', 'The file has not finished uploading. Choose it again.', 'uploadId');
+    if (!upload) throw new ApiError('NOT_FOUND', message('roster.upload.expired'), 'uploadId');
+    if (upload.received < upload.bytes.length) throw new ApiError('CONFLICT', message('roster.upload.unfinished'), 'uploadId');
     return { fileName: upload.fileName, bytes: upload.bytes };
   }
 
@@ -56,5 +54,5 @@ export class RosterUploads {
 }
 
 function restart(): ApiError {
-  return new ApiError('CONFLICT', 'Part of the file went missing on the way. Choose the file again.', 'uploadId');
+  return new ApiError('CONFLICT', message('roster.upload.partMissing'), 'uploadId');
 }

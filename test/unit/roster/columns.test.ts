@@ -8,6 +8,7 @@ import {
   type RosterColumn,
 } from '../../../src/domain/roster/columns';
 import { parseRosterFile } from '../../../src/services/roster/file/parse';
+import { messageText } from '../../../src/contract';
 import { fixtureBytes } from './helpers';
 
 /** The mapping as header names, which reads better in assertions than column indexes. */
@@ -174,7 +175,7 @@ describe('validateMapping', () => {
     const check = validateMapping({ email: 0 });
     expect(check.ok).toBe(false);
     expect(check.missing).toEqual(['name', 'unit']);
-    expect(check.messages).toEqual([
+    expect(check.messages.map((m) => messageText(m))).toEqual([
       "Choose the column that holds the resident's name.",
       'Choose the column that holds the unit (apartment) number.',
     ]);
@@ -188,6 +189,6 @@ describe('validateMapping', () => {
   it('allows a missing ID but warns how residents will be matched', () => {
     const check = validateMapping({ fullName: 0, unit: 1 });
     expect(check.ok).toBe(true);
-    expect(check.warnings).toEqual([expect.stringMatching(/matched by unit and name/)]);
+    expect(check.warnings.map((m) => messageText(m))).toEqual([expect.stringMatching(/matched by unit and name/)]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffRoster, exceedsSafetyThreshold, type DiffOptions } from '../../../src/domain/roster/diff';
 import type { ExistingRecipient, ImportedRecipient, ParsedRow } from '../../../src/domain/roster/types';
-import { TODAY, asExisting, csvBytes, fixtureText, importBytes, importFixture } from './helpers';
+import { TODAY, asExisting, csvBytes, fixtureText, importBytes, importFixture, inEnglish } from './helpers';
 
 const importWins: DiffOptions = { today: TODAY, manualPolicy: 'import-wins' };
 const keepManual: DiffOptions = { today: TODAY, manualPolicy: 'keep-manual' };
@@ -182,7 +182,7 @@ describe('diffRoster: rows with errors', () => {
   it('reports duplicates among the errors, in line order', async () => {
     const { rows } = await importFixture('duplicates.csv');
     const diff = diffRoster([], rows, importWins);
-    expect(diff.errors).toEqual([
+    expect(inEnglish(diff.errors)).toEqual([
       { line: 4, column: null, reason: 'duplicated row, same as line 2' },
       { line: 6, column: 'Resident ID', reason: 'duplicate ID, first seen on line 3' },
     ]);

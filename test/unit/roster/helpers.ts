@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { messageText } from '../../../src/contract';
 import { mapColumns, type PresetId } from '../../../src/domain/roster/columns';
 import { normalizeTable } from '../../../src/domain/roster/normalize';
 import type { ExistingRecipient, ImportedRecipient, ParsedRow, RawTable } from '../../../src/domain/roster/types';
+import type { Parsed } from '../../../src/domain/roster/values';
 import { parseRosterFile } from '../../../src/services/roster/file/parse';
+import { inEnglish } from '../../helpers/roster';
 
 /** "Today" for every test that needs one: fixtures' move-out dates are written around it. */
 export const TODAY = '2025-06-01';
@@ -34,6 +37,19 @@ export async function importBytes(bytes: Uint8Array, fileName: string, preset: P
 
 export function importFixture(name: string, preset: PresetId = 'generic'): Promise<Imported> {
   return importBytes(fixtureBytes(name), name, preset);
+}
+
+export { inEnglish };
+
+/** A parsed row with the reasons of its errors and warnings in English. */
+export function rowInEnglish(row: ParsedRow) {
+  if (!row.ok) return { ...row, errors: inEnglish(row.errors) };
+  return row.warnings ? { ...row, warnings: inEnglish(row.warnings) } : row;
+}
+
+/** A value read from a cell, with why it cannot be used in English. */
+export function readAs<T>(parsed: Parsed<T>): { value: T } | { error: string } {
+  return 'error' in parsed ? { error: messageText(parsed.error) } : parsed;
 }
 
 export function recipientsOf(rows: readonly ParsedRow[]): ImportedRecipient[] {

@@ -3,7 +3,8 @@ import { detectColumns, type PresetId } from '../../../src/domain/roster/columns
 import { derivedExternalId, normalizeRow, normalizeTable } from '../../../src/domain/roster/normalize';
 import type { ImportedRecipient, RowError } from '../../../src/domain/roster/types';
 import { parseDate, parseEmail, parsePhone, parseStatus, splitFullName } from '../../../src/domain/roster/values';
-import { importFixture, recipientsOf } from './helpers';
+import { messageText } from '../../../src/contract';
+import { importFixture, inEnglish, readAs, recipientsOf, rowInEnglish } from './helpers';
 
 describe('splitFullName', () => {
   it.each([
@@ -37,11 +38,11 @@ describe('parsePhone', () => {
 
   it('uses the default country for numbers without a country code', () => {
     expect(parsePhone('020 7946 0958', 'GB')).toEqual({ value: '+442079460958' });
-    expect(parsePhone('020 7946 0958', 'US')).toEqual({ error: 'bad phone number "020 7946 0958"' });
+    expect(readAs(parsePhone('020 7946 0958', 'US'))).toEqual({ error: 'bad phone number "020 7946 0958"' });
   });
 
   it.each(['555-1234', '(555) 123-4567', 'n/a', '212-555-0101 / 646-555-0102'])('rejects "%s"', (text) => {
-    expect(parsePhone(text, 'US')).toEqual({ error: `bad phone number "${text}"` });
+    expect(readAs(parsePhone(text, 'US'))).toEqual({ error: `bad phone number "${text}"` });
   });
 });
 
@@ -51,7 +52,7 @@ describe('parseEmail', () => {
   });
 
   it.each(['not-an-email', 'a@b', 'a b@example.com', 'a@example.com; b@example.com'])('rejects "%s"', (text) => {
-    expect(parseEmail(text)).toEqual({ error: `bad email address "${text}"` });
+    expect(readAs(parseEmail(text))).toEqual({ error: `bad email address "${text}"` });
   });
 });
 
@@ -74,7 +75,7 @@ describe('parseDate', () => {
   });
 
   it.each(['2023-02-29', '13/01/2024', '31/01/2024', 'next week', '2024', '12', '20240131'])('rejects "%s"', (text) => {
-    expect(parseDate(text)).toEqual({ error: `bad date "${text}" (expected a date like 2024-01-31 or 1/31/2024)` });
+    expect(readAs(parseDate(text))).toEqual({ error: `bad date "${text}" (expected a date like 2024-01-31 or 1/31/2024)` });
   });
 });
 
@@ -88,7 +89,7 @@ describe('parseStatus', () => {
   });
 
   it('rejects what it does not know rather than guess', () => {
-    expect(parseStatus('Sabbatical')).toEqual({ error: 'unknown status "Sabbatical" (expected e.g. Current, Notice, Past)' });
+    expect(readAs(parseStatus('Sabbatical'))).toEqual({ error: 'unknown status "Sabbatical" (expected e.g. Current, Notice, Past)' });
   });
 });
 
@@ -135,7 +136,7 @@ describe('normalizeRow', () => {
 
   it('reports every problem in a row, naming the column as the file does', () => {
     const cells = ['R1', '', '', 'nope', '123', 'Sabbatical', 'soon', '2/30/2024'];
-    expect(normalizeRow(row(cells), headers, mapping)).toEqual([
+    expect(inEnglish(normalizeRow(row(cells), headers, mapping) as RowError[])).toEqual([
       { line: 7, column: 'Name', reason: 'missing name' },
       { line: 7, column: 'Unit', reason: 'missing unit' },
       { line: 7, column: 'Email', reason: 'bad email address "nope"' },
@@ -143,7 +144,7 @@ describe('normalizeRow', () => {
       { line: 7, column: 'Status', reason: 'unknown status "Sabbatical" (expected e.g. Current, Notice, Past)' },
       { line: 7, column: 'Move In', reason: 'bad date "soon" (expected a date like 2024-01-31 or 1/31/2024)' },
       { line: 7, column: 'Move Out', reason: 'bad date "2/30/2024" (expected a date like 2024-01-31 or 1/31/2024)' },
-    ] satisfies RowError[]);
+    ]);
   });
 
   it('leaves fields the file has no column for undefined, so the import keeps what Packroom has', () => {
@@ -243,10 +244,10 @@ describe('normalizeTable with the fixtures', () => {
   it('gives each bad row a plain-words error and keeps its ID', async () => {
     const { rows } = await importFixture('row-errors.csv');
     // Issue 10: a field Packroom cannot use no longer drops the resident; it is left empty with a warning.
-    const warned = (row: (typeof rows)[number]) => (row.ok ? (row.warnings ?? []).map((w) => `${w.column}: ${w.reason}`) : []);
+    const warned = (row: (typeof rows)[number]) => (row.ok ? (row.warnings ?? []).map((w) => `${w.column}: ${messageText(w.reason)}`) : []);
     expect(
       rows.map((row) =>
-        row.ok ? ['ok', ...warned(row)] : [row.externalId, ...row.errors.map((error) => `${error.column}: ${error.reason}`)],
+        row.ok ? ['ok', ...warned(row)] : [row.externalId, ...row.errors.map((error) => `${error.column}: ${messageText(error.reason)}`)],
       ),
     ).toEqual([
       ['ok'],
@@ -263,7 +264,7 @@ describe('normalizeTable with the fixtures', () => {
 
   it('flags an exact duplicate row once and a reused ID with the line it was first seen on', async () => {
     const { rows } = await importFixture('duplicates.csv');
-    expect(rows.flatMap((row) => (row.ok ? [] : row.errors))).toEqual([
+    expect(inEnglish(rows.flatMap((row) => (row.ok ? [] : row.errors)))).toEqual([
       { line: 4, column: null, reason: 'duplicated row, same as line 2' },
       { line: 6, column: 'Resident ID', reason: 'duplicate ID, first seen on line 3' },
     ]);
@@ -283,7 +284,7 @@ describe('normalizeTable with the fixtures', () => {
       ],
     };
     const rows = normalizeTable(table, detectColumns(table.headers));
-    expect(rows[1]).toEqual({
+    expect(rowInEnglish(rows[1]!)).toEqual({
       line: 3,
       ok: false,
       externalId: '4b|smith|john',

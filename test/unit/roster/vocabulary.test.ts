@@ -5,7 +5,7 @@ import { normalizeTable } from '../../../src/domain/roster/normalize';
 import { sectionStatus, statusVocabulary } from '../../../src/domain/roster/status';
 import { parseEmail, parseStatus } from '../../../src/domain/roster/values';
 import { parseRosterFile } from '../../../src/services/roster/file/parse';
-import { csvFrom, recipientsOf, xlsxFrom } from './helpers';
+import { csvFrom, inEnglish, readAs, recipientsOf, rowInEnglish, xlsxFrom } from './helpers';
 
 const formats = [
   ['CSV', (rows: string[][]) => Promise.resolve(csvFrom(rows)), 'residents.csv'],
@@ -76,7 +76,7 @@ describe('status vocabularies', () => {
         ['R1', 'active'],
         ['R2', 'active'],
       ]);
-      expect(parsed[2]).toMatchObject({
+      expect(rowInEnglish(parsed[2]!)).toMatchObject({
         ok: false,
         externalId: 'R3',
         errors: [{ column: 'Status', reason: expect.stringContaining('Sabbatical') }],
@@ -151,7 +151,7 @@ describe('fields a resident can be imported without', () => {
   it('accepts internationalised addresses nodemailer can send to (SMTPUTF8)', () => {
     expect(parseEmail('José@Bücher.de')).toEqual({ value: 'josé@bücher.de' });
     expect(parseEmail('用户@例子.广告')).toEqual({ value: '用户@例子.广告' });
-    expect(parseEmail('a..b@example.com')).toEqual({ error: 'bad email address "a..b@example.com"' });
+    expect(readAs(parseEmail('a..b@example.com'))).toEqual({ error: 'bad email address "a..b@example.com"' });
   });
 
   describe.each(formats)('in a %s file', (_format, build, name) => {
@@ -169,7 +169,7 @@ describe('fields a resident can be imported without', () => {
         ['ann@example.com', null],
         ['bo@example.com', '+442079460958'],
       ]);
-      expect(parsed.flatMap((row) => (row.ok ? (row.warnings ?? []) : []))).toEqual([
+      expect(inEnglish(parsed.flatMap((row) => (row.ok ? (row.warnings ?? []) : [])))).toEqual([
         { line: 2, column: 'Email', reason: 'email left empty: "chidi(at)example.com" is not a valid address' },
         { line: 3, column: 'Email', reason: 'email: used ann@example.com, the first of 2 addresses' },
         { line: 3, column: 'Mobile', reason: 'phone left empty: "555-1234" is not a phone number Packroom can use' },

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { setImmediate } from 'node:timers/promises';
 import { CsvError, parse, type Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
+import { message } from '../../../contract';
 import type { RawRow, RawTable } from '../../../domain/roster/types';
 import { RosterFileError, emptyFile, headerOnlyFile } from './errors';
 import { toTable } from './table';
@@ -94,8 +95,8 @@ function countLineBreaks(cells: readonly string[]): number {
 // csv-parse notices at the end (or once the record outgrows its limit). Point at where it starts.
 function malformedCsv(error: CsvError, brokenRecordLine: number): RosterFileError {
   const unclosedQuote = error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE';
-  const cause = unclosedQuote
-    ? `a quote (") opened on or after line ${brokenRecordLine} is never closed`
-    : `its layout breaks on or after line ${brokenRecordLine}`;
-  return new RosterFileError('malformed-csv', `This file could not be read: ${cause}.`);
+  return new RosterFileError(
+    'malformed-csv',
+    message(unclosedQuote ? 'roster.file.unclosedQuote' : 'roster.file.brokenLayout', { line: brokenRecordLine }),
+  );
 }

@@ -1,17 +1,19 @@
+import { message, messageText, type Message } from '../../../contract';
+
 export type RosterFileProblem = 'empty' | 'header-only' | 'binary' | 'old-excel' | 'unreadable-excel' | 'malformed-csv';
 
-/** A file that cannot be read at all. `message` is written for front-desk staff and safe to show as is. */
+/** A file that cannot be read at all. `sentence` is written for front-desk staff; `message` is its English. */
 export class RosterFileError extends Error {
   override readonly name = 'RosterFileError';
 
   constructor(
     readonly problem: RosterFileProblem,
-    message: string,
+    readonly sentence: Message,
   ) {
-    super(message);
+    super(messageText(sentence));
   }
 }
 
-export const emptyFile = (): RosterFileError => new RosterFileError('empty', 'This file is empty.');
+export const emptyFile = (): RosterFileError => new RosterFileError('empty', message('roster.file.empty'));
 
-export const headerOnlyFile = (): RosterFileError => new RosterFileError('header-only', 'This file has a header row but no residents.');
+export const headerOnlyFile = (): RosterFileError => new RosterFileError('header-only', message('roster.file.headerOnly'));

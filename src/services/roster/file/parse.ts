@@ -1,3 +1,4 @@
+import { message } from '../../../contract';
 import type { RawTable } from '../../../domain/roster/types';
 import { parseCsv, type ParseProgress } from './csv';
 import { RosterFileError } from './errors';
@@ -14,20 +15,16 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /**
  * Reads a roster export into a header row plus data rows. The content decides the format, so an
  * Excel workbook renamed .csv still opens; the file name only shapes error messages.
- * Throws RosterFileError, whose message can be shown to front-desk staff as is. `onProgress` follows a
+ * Throws RosterFileError, whose sentence can be shown to front-desk staff as is. `onProgress` follows a
  * CSV through its slices; a workbook is read in one go.
  */
 export async function parseRosterFile(bytes: Uint8Array, fileName: string, onProgress?: ParseProgress): Promise<RawTable> {
   if (startsWith(bytes, ZIP_SIGNATURE)) return parseXlsx(bytes);
   if (startsWith(bytes, OLE_SIGNATURE)) {
-    throw new RosterFileError(
-      'old-excel',
-      'This is an older Excel (.xls) file or a password-protected workbook. ' +
-        'Open it in Excel, remove any password and save it as .xlsx or CSV, then try again.',
-    );
+    throw new RosterFileError('old-excel', message('roster.file.oldExcel'));
   }
   if (/\.xls[xm]$/i.test(fileName) && bytes.length > 0) {
-    throw new RosterFileError('unreadable-excel', 'This file is named like an Excel file but is not one. It may be damaged.');
+    throw new RosterFileError('unreadable-excel', message('roster.file.notExcel'));
   }
   return parseCsv(bytes, onProgress);
 }

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { message } from '../../../contract';
 import { RosterFileError, emptyFile } from './errors';
 
 const SNIFF_BYTES = 1024;
@@ -13,7 +14,7 @@ export function decodeText(bytes: Uint8Array): string {
   const utf16 = utf16Encoding(bytes);
   if (utf16) return new TextDecoder(utf16).decode(bytes);
   if (hasControlBytes(bytes.subarray(0, SNIFF_BYTES))) {
-    throw new RosterFileError('binary', 'This does not look like a CSV or Excel file (it contains binary data).');
+    throw new RosterFileError('binary', message('roster.file.binary'));
   }
   return new TextDecoder(isUtf8(bytes) ? 'utf-8' : 'windows-1252').decode(bytes);
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { message } from '../../../contract';
 import type { RawRow, RawTable } from '../../../domain/roster/types';
 import { RosterFileError, emptyFile, headerOnlyFile } from './errors';
 import { toTable } from './table';
@@ -10,7 +11,7 @@ export async function parseXlsx(bytes: Uint8Array): Promise<RawTable> {
     // exceljs types its input as an ArrayBuffer; slice() gives one holding exactly these bytes.
     await workbook.xlsx.load(bytes.slice().buffer);
   } catch {
-    throw new RosterFileError('unreadable-excel', 'This Excel file could not be opened. It may be damaged.');
+    throw new RosterFileError('unreadable-excel', message('roster.file.damagedExcel'));
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw emptyFile();
