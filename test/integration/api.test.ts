@@ -57,7 +57,10 @@ describe('the contract boundary', () => {
     const core = testCore();
     const c = await signedInAdmin(core);
     const result = await c.call('recipients.create', { firstName: 'Ann', lastName: '', unit: '1' });
-    expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'Enter last name.', field: 'lastName' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Enter last name.', field: 'lastName', key: 'validation.enter.lastName' },
+    });
     const wrongType = await c.call('recipients.create', { firstName: 'Ann', lastName: 'Lee', unit: 7 });
     expect(wrongType).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'unit' } });
     expect(wrongType.ok || wrongType.error.message).not.toMatch(/\n\s+at /);
