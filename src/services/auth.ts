@@ -1,5 +1,5 @@
 import type { Repositories } from '../db/repositories';
-import { ApiError, type Language, type SessionInfo, type StaffAccount, type StaffRole } from '../contract';
+import { ApiError, message, type Language, type SessionInfo, type StaffAccount, type StaffRole } from '../contract';
 import { type StaffRow } from '../db/repositories/staff';
 import type { Clock } from '../clock';
 import { afterPasswordFailure, passwordAttemptKey, passwordAttemptRefused } from '../domain/passwordAttempts';
@@ -15,8 +15,6 @@ interface Session {
   locked: boolean;
   lastActivity: number;
 }
-
-const tooManyWrong = 'Too many wrong passwords for this user. Wait a minute, then try again.';
 
 export const staffActor = (staff: Pick<StaffRow, 'id' | 'username'>): Actor => ({ staffId: staff.id, label: staff.username });
 
@@ -57,10 +55,10 @@ export class AuthService {
 
   /** First run only: creates the first admin and signs them in. */
   async setup(input: Omit<NewStaff, 'role'>): Promise<{ token: string; info: SessionInfo }> {
-    if (!this.setupRequired()) throw new ApiError('CONFLICT', 'Packroom is already set up. Sign in with your staff account.');
+    if (!this.setupRequired()) throw new ApiError('CONFLICT', message('auth.alreadySetUp'));
     const passwordHash = await hashPassword(input.password);
     const row = this.deps.tx.run(() => {
-      if (!this.setupRequired()) throw new ApiError('CONFLICT', 'Packroom is already set up. Sign in with your staff account.');
+      if (!this.setupRequired()) throw new ApiError('CONFLICT', message('auth.alreadySetUp'));
       const created = this.deps.repos.staff.insert({ ...input, role: 'admin', passwordHash, createdAt: this.deps.clock.now() });
       this.deps.audit.record(staffActor(created), 'staff.setup', `staff:${created.id}`, { username: created.username, role: 'admin' });
       return created;
@@ -72,7 +70,7 @@ export class AuthService {
     const passwordHash = await hashPassword(input.password);
     const row = this.deps.tx.run(() => {
       if (this.deps.repos.staff.byUsername(input.username)) {
-        throw new ApiError('CONFLICT', `The user name "${input.username}" is taken. Choose another.`, 'username');
+        throw new ApiError('CONFLICT', message('staff.usernameTaken', { username: input.username }), 'username');
       }
       const created = this.deps.repos.staff.insert({ ...input, passwordHash, createdAt: this.deps.clock.now() });
       this.deps.audit.record(actor, 'staff.create', `staff:${created.id}`, { username: created.username, role: created.role });
@@ -88,9 +86,9 @@ export class AuthService {
   setStaffActive(actor: Actor, id: number, active: boolean): StaffAccount {
     const row = this.deps.tx.run(() => {
       const target = this.deps.repos.staff.byId(id);
-      if (!target) throw new ApiError('NOT_FOUND', 'That staff account no longer exists.');
+      if (!target) throw new ApiError('NOT_FOUND', message('staff.notFound'));
       if (!active && target.role === 'admin' && target.active && this.deps.repos.staff.countActiveAdmins() === 1) {
-        throw new ApiError('CONFLICT', 'This is the only active admin. Make another admin first, so someone can still manage Packroom.');
+        throw new ApiError('CONFLICT', message('staff.lastAdmin'));
       }
       if (target.active === active) return target;
       this.deps.repos.staff.setActive(id, active);
@@ -108,7 +106,7 @@ export class AuthService {
       this.countFailure(username, () =>
         this.deps.audit.record({ staffId: null, label: username }, 'auth.login_failed', row ? `staff:${row.id}` : null),
       );
-      throw new ApiError('UNAUTHENTICATED', 'Wrong user name or password.');
+      throw new ApiError('UNAUTHENTICATED', message('auth.wrongCredentials'));
     }
     this.deps.tx.run(() => {
       this.deps.repos.loginFailures.clear(passwordAttemptKey(username));
@@ -153,12 +151,12 @@ export class AuthService {
   /** Unlocking is a login: the same limit on wrong passwords, counted per user name with sign-in's. */
   async unlock(token: string | null, password: string): Promise<SessionInfo> {
     const current = this.current(token);
-    if (!current) throw new ApiError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
+    if (!current) throw new ApiError('UNAUTHENTICATED', message('auth.sessionEnded'));
     const { staff } = current;
     const ok = await this.verify(staff.username, password, staff.passwordHash, 'password');
     if (!ok) {
       this.countFailure(staff.username, () => this.deps.audit.record(staffActor(staff), 'auth.unlock_failed', `staff:${staff.id}`));
-      throw new ApiError('UNAUTHENTICATED', 'Wrong password.', 'password');
+      throw new ApiError('UNAUTHENTICATED', message('auth.wrongPassword'), 'password');
     }
     current.session.locked = false;
     current.session.lastActivity = this.deps.clock.now();
@@ -183,7 +181,7 @@ export class AuthService {
   /** The staff member's own screen language; null goes back to following the site language. */
   setLanguage(token: string | null, language: Language | null): SessionInfo {
     const current = this.current(token);
-    if (!current) throw new ApiError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
+    if (!current) throw new ApiError('UNAUTHENTICATED', message('auth.sessionEnded'));
     const { session, staff } = current;
     if (staff.language === language) return this.info(session, staff);
     this.deps.tx.run(() => {
@@ -209,7 +207,7 @@ export class AuthService {
     const key = passwordAttemptKey(username);
     const checking = this.checking.get(key) ?? 0;
     if (passwordAttemptRefused(this.deps.repos.loginFailures.get(key), checking, this.deps.clock.now())) {
-      throw new ApiError('UNAUTHENTICATED', tooManyWrong, field);
+      throw new ApiError('UNAUTHENTICATED', message('auth.tooManyWrong'), field);
     }
     this.checking.set(key, checking + 1);
     try {

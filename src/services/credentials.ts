@@ -2,6 +2,7 @@ import type { Repositories } from '../db/repositories';
 import { setImmediate } from 'node:timers/promises';
 import {
   ApiError,
+  message,
   type AccessOverview,
   type Channel,
   type NotificationSummary,
@@ -89,21 +90,17 @@ export class CredentialService {
   sendSingleAccessPin(actor: Actor, input: { recipientId: number; notifyVia: NotifyVia; expiresAt: string }): SingleAccessIssued {
     const now = this.deps.clock.now();
     const expiresAt = Date.parse(input.expiresAt);
-    if (expiresAt <= now) throw new ApiError('VALIDATION', 'The expiry must be in the future.', 'expiresAt');
+    if (expiresAt <= now) throw new ApiError('VALIDATION', message('credentials.expiryPast'), 'expiresAt');
     if (expiresAt > now + maxSingleAccessDays * 86_400_000) {
-      throw new ApiError('VALIDATION', `A Single Access PIN can last at most ${maxSingleAccessDays} days.`, 'expiresAt');
+      throw new ApiError('VALIDATION', message('credentials.expiryTooFar', { count: maxSingleAccessDays }), 'expiresAt');
     }
     return this.deps.tx.run(() => {
       const recipient = this.requireActive(input.recipientId);
       const channels = channelsFor(input.notifyVia);
       const missing = channels.find((c) => (c === 'email' ? !recipient.email : !recipient.phone));
       if (missing) {
-        const what = missing === 'email' ? 'an email address' : 'a mobile phone number';
-        throw new ApiError(
-          'VALIDATION',
-          `${fullName(recipient)} has no ${what} on file. Choose another way to notify, or edit the recipient first.`,
-          'notifyVia',
-        );
+        const sentence = message(missing === 'email' ? 'credentials.noEmail' : 'credentials.noPhone', { name: fullName(recipient) });
+        throw new ApiError('VALIDATION', sentence, 'notifyVia');
       }
       return this.issueSingle(actor, recipient, expiresAt, channels, 'single_access', now);
     });
@@ -121,12 +118,12 @@ export class CredentialService {
 
   lookupPin(actor: Actor, recipientId: number): PinLookup {
     if (!this.deps.settings.get().lookupPinEnabled) {
-      throw new ApiError('FORBIDDEN', 'Looking up PINs is turned off at this site. Send a Single Access PIN instead.');
+      throw new ApiError('FORBIDDEN', message('credentials.lookupOff'));
     }
     return this.deps.tx.run(() => {
       const recipient = this.requireActive(recipientId);
       const key = this.deps.repos.accessKeys.activePermanent(recipient.id);
-      if (!key) throw new ApiError('NOT_FOUND', `${fullName(recipient)} has no active PIN. Use Regenerate PIN and QR code.`);
+      if (!key) throw new ApiError('NOT_FOUND', message('credentials.noActivePin', { name: fullName(recipient) }));
       this.deps.audit.record(actor, 'access.pin_lookup', `recipient:${recipientId}`, { identityVerified: true });
       return { pin: this.deps.keys.open(key.pinEnc), createdAt: new Date(key.createdAt).toISOString() };
     });
@@ -300,14 +297,14 @@ export class CredentialService {
 
   private requireRecipient(recipientId: number): RecipientRow {
     const recipient = this.deps.repos.recipients.byId(recipientId);
-    if (!recipient) throw new ApiError('NOT_FOUND', 'That recipient no longer exists. Search again.', 'recipientId');
+    if (!recipient) throw new ApiError('NOT_FOUND', message('recipients.notFound'), 'recipientId');
     return recipient;
   }
 
   private requireActive(recipientId: number): RecipientRow {
     const recipient = this.requireRecipient(recipientId);
     if (recipient.status !== 'active') {
-      throw new ApiError('CONFLICT', `${fullName(recipient)} is inactive. Reactivate the recipient first.`, 'recipientId');
+      throw new ApiError('CONFLICT', message('credentials.recipientInactive', { name: fullName(recipient) }), 'recipientId');
     }
     return recipient;
   }

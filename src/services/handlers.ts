@@ -1,4 +1,4 @@
-import { ApiError } from '../contract';
+import { ApiError, message } from '../contract';
 import type { AlertService } from './alerts';
 import type { AuditService } from './audit';
 import type { AuthService } from './auth';
@@ -92,7 +92,7 @@ export function createHandlers({
     'staff.list': () => auth.listStaff(),
     'staff.create': (input, { actor }) => auth.createStaff(actor, input),
     'staff.setActive': (input, { actor, staff }) => {
-      if (staff?.id === input.id && !input.active) throw new ApiError('CONFLICT', 'You cannot deactivate your own account.');
+      if (staff?.id === input.id && !input.active) throw new ApiError('CONFLICT', message('staff.cannotDeactivateSelf'));
       return auth.setStaffActive(actor, input.id, input.active);
     },
 

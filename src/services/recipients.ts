@@ -1,6 +1,6 @@
 import type { Repositories } from '../db/repositories';
 import type { z } from 'zod';
-import { ApiError, type Recipient, type RecipientPage, type RecipientStatus, type RecipientSummary } from '../contract';
+import { ApiError, message, type Recipient, type RecipientPage, type RecipientStatus, type RecipientSummary } from '../contract';
 import type { recipientCreateInput, recipientSearchInput } from '../contract/schemas';
 import type { RecipientFields, RecipientRow } from '../db/repositories/recipients';
 import type { Clock } from '../clock';
@@ -121,7 +121,7 @@ export class RecipientService {
 
   private require(id: number): RecipientRow {
     const row = this.deps.repos.recipients.byId(id);
-    if (!row) throw new ApiError('NOT_FOUND', 'That recipient no longer exists. Search again.');
+    if (!row) throw new ApiError('NOT_FOUND', message('recipients.notFound'));
     return row;
   }
 

@@ -1,6 +1,6 @@
 import type { Repositories } from '../db/repositories';
 import type { z } from 'zod';
-import { ApiError, type Settings } from '../contract';
+import { ApiError, message, messageText, sentenceOf, type Settings } from '../contract';
 import { settingsUpdateInput } from '../contract/schemas';
 import type { DataKeys } from '../secrets';
 import type { Actor, AuditService } from './audit';
@@ -101,7 +101,10 @@ function readEnvironment(env: NodeJS.ProcessEnv): Partial<Values> {
     const parsed = schemaFor(key).safeParse(fromEnvironmentText(key, raw));
     if (!parsed.success) {
       const shown = secretKeys.has(key) ? '(hidden)' : raw;
-      throw new SettingsError(`${environmentNames[key]}=${shown} is not valid: ${parsed.error.issues[0]?.message ?? 'bad value'}`);
+      const said = parsed.error.issues[0]?.message ?? 'bad value';
+      const sentence = sentenceOf(said);
+      // Read at start-up, for the log and the command line: in English.
+      throw new SettingsError(`${environmentNames[key]}=${shown} is not valid: ${sentence ? messageText(sentence) : said}`);
     }
     out[key] = parsed.data;
   }
@@ -154,11 +157,7 @@ export class SettingsService {
     const keys = (Object.keys(patch) as Key[]).filter((k) => patch[k] !== undefined && patch[k] !== this.cache[k]);
     const pinnedKey = keys.find((k) => k in this.pinned);
     if (pinnedKey) {
-      throw new ApiError(
-        'CONFLICT',
-        `This setting is fixed by ${environmentNames[pinnedKey]} on this computer; change it there.`,
-        pinnedKey,
-      );
+      throw new ApiError('CONFLICT', message('settings.pinned', { variable: environmentNames[pinnedKey] }), pinnedKey);
     }
     if (keys.length === 0) return this.get();
     this.deps.tx.run(() => {

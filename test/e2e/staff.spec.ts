@@ -96,3 +96,29 @@ test.describe('idle lock', () => {
     await expect(page.getByRole('button', { name: 'Quick Actions' })).toBeVisible();
   });
 });
+
+test('a staff member who reads Spanish gets the core’s refusals in Spanish, under the field at fault', async ({ page, packroom }) => {
+  packroom.addUser('desk', password, 'staff');
+  await signIn(page, packroom.url, 'desk', password);
+  await page.getByRole('button', { name: 'Account: desk' }).click();
+  await page.getByRole('menuitem', { name: 'My account' }).click();
+  await page.getByRole('dialog', { name: 'My account' }).getByLabel('Language').click();
+  await page.getByRole('option', { name: 'Español' }).click();
+  await page.getByRole('button', { name: 'Save my language' }).click();
+  await expect(page.getByText('Su idioma se ha guardado.')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Acciones rápidas' }).click();
+  await page.getByRole('menuitem', { name: 'Añadir destinatario' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Añadir destinatario' });
+  await dialog.getByRole('textbox', { name: 'Nombre', exact: true }).fill('María');
+  await dialog.getByLabel('Unidad').fill('12B');
+  await dialog.getByRole('button', { name: 'Añadir destinatario' }).click();
+  await expect(dialog.getByText('Escriba los apellidos.')).toBeVisible();
+
+  await dialog.getByLabel('Apellidos').fill('Gómez');
+  await dialog.getByLabel('Teléfono').fill('555');
+  await dialog.getByRole('button', { name: 'Añadir destinatario' }).click();
+  await expect(dialog.getByText('«555» no es un número de teléfono válido. Incluya el código de área')).toBeVisible();
+  await expect(dialog.getByText('Escriba los apellidos.')).toHaveCount(0);
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError, messageText, type Envelope } from '../../src/contract';
 import { createCore } from '../../src/core';
 import { adminPassword, client, signedInAdmin, tempDir, testCore } from '../helpers/core';
 
@@ -26,7 +27,7 @@ describe('first run and sign-in', () => {
     ]) {
       expect(await c.call('auth.login', { username, password })).toEqual({
         ok: false,
-        error: { code: 'UNAUTHENTICATED', message: 'Wrong user name or password.' },
+        error: { code: 'UNAUTHENTICATED', message: 'Wrong user name or password.', key: 'auth.wrongCredentials' },
       });
     }
     expect(core.audit.list({ limit: 10 }).items.filter((e) => e.action === 'auth.login_failed')).toHaveLength(2);
@@ -57,7 +58,10 @@ describe('the contract boundary', () => {
     const core = testCore();
     const c = await signedInAdmin(core);
     const result = await c.call('recipients.create', { firstName: 'Ann', lastName: '', unit: '1' });
-    expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'Enter last name.', field: 'lastName' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Enter last name.', field: 'lastName', key: 'validation.enter.lastName' },
+    });
     const wrongType = await c.call('recipients.create', { firstName: 'Ann', lastName: 'Lee', unit: 7 });
     expect(wrongType).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'unit' } });
     expect(wrongType.ok || wrongType.error.message).not.toMatch(/\n\s+at /);
@@ -198,5 +202,62 @@ describe('staff accounts', () => {
     expect(await bob.call('staff.setActive', { id: other.id, active: false })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     // Ada's session ended when her account was deactivated.
     expect(await c.call('recipients.search', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('refusals on a Spanish screen', () => {
+  /** What a screen makes of a refused call that crossed a transport: the English, and the sentence in Spanish. */
+  function refusal(envelope: Envelope) {
+    if (envelope.ok) throw new Error('the call was not refused');
+    const received = ApiError.fromBody(JSON.parse(JSON.stringify(envelope.error)) as typeof envelope.error);
+    return {
+      key: received.key,
+      field: received.field,
+      en: received.message,
+      es: received.sentence && messageText(received.sentence, 'es'),
+    };
+  }
+
+  it('carry the sentence, so the screen can say in Spanish what is wrong with the form and the request', async () => {
+    const core = testCore({ env: { PACKROOM_IDLE_LOCK_MINUTES: '15' } });
+    const c = await signedInAdmin(core);
+    expect(refusal(await c.call('recipients.create', { firstName: 'Ann', lastName: '', unit: '1' }))).toEqual({
+      key: 'validation.enter.lastName',
+      field: 'lastName',
+      en: 'Enter last name.',
+      es: 'Escriba los apellidos.',
+    });
+    expect(refusal(await c.call('recipients.create', { firstName: 'Ann', lastName: 'Lee', unit: 'x'.repeat(21) }))).toMatchObject({
+      field: 'unit',
+      en: 'Unit is too long (at most 20 characters).',
+      es: 'El campo «Unidad» es demasiado largo (como máximo 20 caracteres).',
+    });
+    expect(refusal(await c.call('recipients.create', { firstName: 'Ann', lastName: 'Lee', unit: '1', phone: '555' }))).toEqual({
+      key: 'recipients.invalidPhone',
+      field: 'phone',
+      en: '"555" is not a valid phone number. Include the area code, e.g. (415) 555-0123 or +44 20 7946 0958.',
+      es: '«555» no es un número de teléfono válido. Incluya el código de área, p. ej. (415) 555-0123 o +44 20 7946 0958.',
+    });
+    expect(refusal(await c.call('settings.update', { idleLockMinutes: 3 }))).toMatchObject({
+      en: 'This setting is fixed by PACKROOM_IDLE_LOCK_MINUTES on this computer; change it there.',
+      es: 'Este ajuste lo fija PACKROOM_IDLE_LOCK_MINUTES en este equipo; cámbielo allí.',
+    });
+    expect(refusal(await c.call('settings.update', { doorPulseSeconds: 0 }))).toMatchObject({
+      field: 'doorPulseSeconds',
+      en: 'Door open time (seconds) must be at least 1.',
+      es: 'El campo «Tiempo de apertura (segundos)» debe ser como mínimo 1.',
+    });
+    expect(refusal(await c.call('staff.setActive', { id: 1, active: false }))).toMatchObject({
+      en: 'You cannot deactivate your own account.',
+      es: 'No puede desactivar su propia cuenta.',
+    });
+    expect(refusal(await c.call('access.lookupPin', { recipientId: 99, identityVerified: true }))).toMatchObject({
+      en: 'That recipient no longer exists. Search again.',
+      es: 'Ese destinatario ya no existe. Vuelva a buscar.',
+    });
+    expect(refusal(await client(core).call('auth.login', { username: 'ada', password: 'wrong password' }))).toMatchObject({
+      en: 'Wrong user name or password.',
+      es: 'El nombre de usuario o la contraseña no son correctos.',
+    });
   });
 });

@@ -7,6 +7,7 @@ import { resolveDataDir } from '../../paths';
 import { writeKeyFile } from '../../secrets';
 import { cliActor } from '../../services/audit';
 import { RestoreRefused, restoreBackup } from '../../services/backups/restore';
+import { validationError } from '../../services/dispatch';
 import { parse, UsageError } from '../args';
 import { readPassword } from '../readPassword';
 
@@ -19,7 +20,7 @@ export const backupUsage = `packroom backup [--out DIR] [--data DIR]
 
 async function passphrase(): Promise<string> {
   const parsed = backupPassphrase.safeParse(await readPassword('Backup passphrase: '));
-  if (!parsed.success) throw new UsageError(`passphrase: ${parsed.error.issues[0]?.message ?? 'not valid'}`);
+  if (!parsed.success) throw new UsageError(`passphrase: ${validationError(parsed.error).message}`);
   return parsed.data;
 }
 

@@ -5,6 +5,7 @@ import type { CliHost } from '../host';
 import { formatDays, parseDays } from '../../domain/carrierWindow';
 import { resolveDataDir } from '../../paths';
 import { cliActor } from '../../services/audit';
+import { validationError } from '../../services/dispatch';
 import { parse, UsageError } from '../args';
 
 export const carrierUsage = `packroom carrier add UPS|FedEx|USPS|Amazon|DHL|Other --days mon-sat --from 08:00 --until 20:00
@@ -73,8 +74,8 @@ export async function carrierCommand(args: string[], out: NodeJS.WritableStream,
       untilDate: flag('until-date'),
     });
     if (!input.success) {
-      const issue = input.error.issues[0]!;
-      throw new UsageError(`${flagOf[String(issue.path[0])] ?? 'carrier add'}: ${issue.message}`);
+      const refused = validationError(input.error);
+      throw new UsageError(`${flagOf[refused.field?.split('.')[0] ?? ''] ?? 'carrier add'}: ${refused.message}`);
     }
     return withCore(host, flag('data'), (core) => {
       const { carrierCode: c, code } = core.carrierCodes.add(cliActor, input.data);

@@ -3,6 +3,7 @@ import { password as passwordSchema, role as roleSchema, username as usernameSch
 import { ApiError } from '../../contract';
 import { resolveDataDir } from '../../paths';
 import { cliActor } from '../../services/audit';
+import { validationError } from '../../services/dispatch';
 import type { CliHost } from '../host';
 import { parse, UsageError } from '../args';
 import { readPassword } from '../readPassword';
@@ -13,7 +14,7 @@ export const userUsage = `packroom user add USERNAME --role admin|staff [--name 
 
 function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new UsageError(`${what}: ${result.error.issues[0]?.message ?? 'not valid'}`);
+  if (!result.success) throw new UsageError(`${what}: ${validationError(result.error).message}`);
   return result.data;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageText } from '../../../src/contract';
 import { normalizePhone } from '../../../src/domain/phone';
 
 describe('normalizePhone', () => {
@@ -13,6 +14,6 @@ describe('normalizePhone', () => {
   it('explains what is wrong with an invalid number', () => {
     const result = normalizePhone('555', 'US');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toMatch(/not a valid phone number/);
+    expect(!result.ok && messageText(result.reason)).toMatch(/not a valid phone number/);
   });
 });
