@@ -1,5 +1,5 @@
 import type { Repositories } from '../db/repositories';
-import type { Alert } from '../contract';
+import { messageText, type Alert, type Message } from '../contract';
 import type { Clock } from '../clock';
 import { systemActor, type Actor, type AuditService } from './audit';
 import type { EventBus } from './events';
@@ -48,7 +48,9 @@ export class AlertService {
 
   constructor(private readonly deps: AlertDeps) {}
 
-  raise(kind: AlertKind, message: string): void {
+  /** A sentence is stored as its English for now, as every alert was. */
+  raise(kind: AlertKind, sentence: Message | string): void {
+    const message = typeof sentence === 'string' ? sentence : messageText(sentence);
     for (const h of this.held) if (h.kind === kind && h.message === message && !h.acknowledged) return;
     // Ids counted down from the top never meet SQLite's row ids, so staff can acknowledge a held alert too.
     const held: HeldAlert = { id: Number.MAX_SAFE_INTEGER - this.heldIds++, at: this.deps.clock.now(), kind, message, acknowledged: null };
