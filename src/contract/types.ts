@@ -3,6 +3,7 @@ import type { StaffRole } from './define';
 import type { ApiErrorBody } from './errors';
 import type { DeviceErrorKind } from './devices';
 import type { Language } from './languages';
+import type { Message } from './messages';
 
 /** Every transport carries results in this envelope, so error details survive IPC and HTTP alike. */
 export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };
@@ -581,7 +582,8 @@ export interface BackupRun {
   outcome: 'ok' | 'failed';
   file: string | null;
   bytes: number | null;
-  message: string | null;
+  /** Why it failed; null when it worked. */
+  message: Message | null;
 }
 
 export interface BackupStatus {
@@ -593,11 +595,11 @@ export interface BackupStatus {
   nextRunAt: string | null;
   lastSuccessAt: string | null;
   /** What the header warns about; null when backups are fine. */
-  warning: string | null;
+  warning: Message | null;
   runs: BackupRun[];
   lockedByEnvironment: string[];
 }
 
 export interface BackupHealth {
-  warning: string | null;
+  warning: Message | null;
 }

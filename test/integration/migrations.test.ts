@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { messageText } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
 import { migrations } from '../../src/db/migrations';
 import { migrate } from '../../src/db/open';
@@ -230,6 +231,10 @@ const fixtures: Fixture[] = [
         `INSERT INTO backup_runs (started_at, finished_at, trigger, outcome, file, bytes, message)
          VALUES (?, ?, 'schedule', 'ok', 'packroom-maple-court-20250106T020000Z.sqlite', 4096, NULL)`,
       ).run(t0, t0 + 500);
+      db.prepare(
+        `INSERT INTO backup_runs (started_at, finished_at, trigger, outcome, file, bytes, message)
+         VALUES (?, ?, 'staff', 'failed', NULL, NULL, 'The backup folder E:\\Backups is missing. Plug in the USB stick or reconnect the network share.')`,
+      ).run(t0 + 1000, t0 + 1200);
     },
     survived(core) {
       expect(core.db.prepare("SELECT count(*) FROM backup_runs WHERE outcome = 'ok'").pluck().get()).toBe(1);
@@ -286,6 +291,34 @@ const fixtures: Fixture[] = [
     olderRows(core) {
       // Everyone had package notices on every channel on file before they could choose.
       expect(core.db.prepare('SELECT count(*) FROM recipients WHERE package_notices IS NOT NULL').pluck().get()).toBe(0);
+    },
+  },
+  {
+    migration: '0012_backup_run_sentences',
+    seed(db) {
+      db.prepare(
+        `INSERT INTO backup_runs (started_at, finished_at, trigger, outcome, file, bytes, message, message_key, message_params)
+         VALUES (?, ?, 'schedule', 'failed', NULL, NULL, ?, 'backups.folderFull', ?)`,
+      ).run(
+        t0 + 2000,
+        t0 + 2100,
+        'The backup folder F:\\ is full. Free some space or choose another folder.',
+        JSON.stringify({ folder: 'F:\\' }),
+      );
+    },
+    survived(core) {
+      const run = core.backups.runs(50).find((r) => r.at === new Date(t0 + 2000).toISOString());
+      expect(run?.message).toEqual({ key: 'backups.folderFull', params: { folder: 'F:\\' } });
+      expect(messageText(run!.message!, 'es')).toBe('La carpeta de las copias F:\\ está llena. Libere espacio o elija otra carpeta.');
+    },
+    olderRows(core) {
+      // A failure recorded before sentences were stored reads back as the English it was written in.
+      const english = core.db
+        .prepare('SELECT message FROM backup_runs WHERE message IS NOT NULL AND message_key IS NULL ORDER BY id DESC')
+        .pluck()
+        .all();
+      const read = core.backups.runs(50).filter((r) => r.message?.key === 'text');
+      expect(read.map((r) => r.message)).toEqual(english.map((text) => ({ key: 'text', params: { text } })));
     },
   },
 ];

@@ -1,3 +1,4 @@
+import { message, messageText, type Message, type MessageKey, type MessageParams } from '../../contract/messages';
 import type { Db } from '../open';
 
 export type BackupTrigger = 'schedule' | 'staff' | 'cli';
@@ -10,7 +11,8 @@ export interface BackupRunRow {
   outcome: 'ok' | 'failed';
   file: string | null;
   bytes: number | null;
-  message: string | null;
+  /** Why it failed; null when it worked. */
+  message: Message | null;
 }
 
 interface RawRun {
@@ -22,6 +24,23 @@ interface RawRun {
   file: string | null;
   bytes: number | null;
   message: string | null;
+  message_key: string | null;
+  message_params: string | null;
+}
+
+/**
+ * The sentence a run was recorded with; a run from before sentences were stored (or one whose key this
+ * Packroom no longer has) keeps its English, shown as it is.
+ */
+function sentence(r: RawRun): Message | null {
+  if (r.message_key !== null) {
+    const stored = message(
+      r.message_key as MessageKey,
+      r.message_params === null ? undefined : (JSON.parse(r.message_params) as MessageParams),
+    );
+    if (messageText(stored) !== r.message_key) return stored;
+  }
+  return r.message === null ? null : message('text', { text: r.message });
 }
 
 const toRow = (r: RawRun): BackupRunRow => ({
@@ -32,7 +51,7 @@ const toRow = (r: RawRun): BackupRunRow => ({
   outcome: r.outcome,
   file: r.file,
   bytes: r.bytes,
-  message: r.message,
+  message: sentence(r),
 });
 
 export class BackupRepository {
@@ -40,8 +59,21 @@ export class BackupRepository {
 
   insertRun(run: Omit<BackupRunRow, 'id'>): BackupRunRow {
     const info = this.db
-      .prepare('INSERT INTO backup_runs (started_at, finished_at, trigger, outcome, file, bytes, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(run.startedAt, run.finishedAt, run.trigger, run.outcome, run.file, run.bytes, run.message);
+      .prepare(
+        `INSERT INTO backup_runs (started_at, finished_at, trigger, outcome, file, bytes, message, message_key, message_params)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        run.startedAt,
+        run.finishedAt,
+        run.trigger,
+        run.outcome,
+        run.file,
+        run.bytes,
+        run.message && messageText(run.message),
+        run.message?.key ?? null,
+        run.message?.params ? JSON.stringify(run.message.params) : null,
+      );
     return { ...run, id: Number(info.lastInsertRowid) };
   }
 
