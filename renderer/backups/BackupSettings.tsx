@@ -2,20 +2,16 @@ import { Alert, Button, Card, Group, NumberInput, PasswordInput, Stack, Table, T
 import { TimeInput } from '@mantine/dates';
 import { useState, type FormEvent } from 'react';
 import type { BackupStatus } from '../../src/contract';
-import { formatNumber, formatTime, i18n, useTranslation } from '../i18n';
+import { formatTime, sentenceText, useTranslation } from '../i18n';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
 import { splitError } from '../components/formErrors';
+import { describeRun } from './describe';
 
 // The setting each field stores, to show the ones fixed by an environment variable as read-only.
 const settingOf = { folder: 'backupFolder', timeOfDay: 'backupTime', keep: 'backupKeep' } as const;
-
-const megabytes = (bytes: number | null) =>
-  bytes === null
-    ? ''
-    : i18n.t('backups.megabytes', { value: formatNumber(bytes / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
 
 /** Settings → Backups: where and when the nightly backup goes, the passphrase that seals it, and how the last ones went. */
 export function BackupSettings() {
@@ -88,7 +84,7 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
     <>
       {status.warning && (
         <Alert color="orange" title={t('backups.attention')}>
-          {status.warning}
+          {sentenceText(status.warning)}
         </Alert>
       )}
       <form onSubmit={submit} noValidate aria-label={t('backups.whereWhen')}>
@@ -213,11 +209,7 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
               <Table.Tr key={r.id}>
                 <Table.Td>{formatTime(r.at)}</Table.Td>
                 <Table.Td>{t(`backups.trigger.${r.trigger}`)}</Table.Td>
-                <Table.Td>
-                  {r.outcome === 'ok'
-                    ? t('backups.ok', { file: r.file ?? '', size: megabytes(r.bytes) })
-                    : t('backups.failed', { message: r.message ?? '' })}
-                </Table.Td>
+                <Table.Td>{describeRun(r)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -3,7 +3,7 @@ import { IconDatabaseExclamation } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { useTranslation } from '../i18n';
+import { sentenceText, useTranslation } from '../i18n';
 
 const recheckMs = 5 * 60_000;
 
@@ -18,8 +18,9 @@ export function BackupWarning() {
     const timer = setInterval(reload, recheckMs);
     return () => clearInterval(timer);
   }, [reload]);
-  const warning = health.data?.warning;
-  if (!warning) return null;
+  const sentence = health.data?.warning;
+  if (!sentence) return null;
+  const warning = sentenceText(sentence);
   return (
     <Tooltip label={warning} multiline w={320} withinPortal>
       <Badge color="orange" variant="light" size="lg" leftSection={<IconDatabaseExclamation size={16} aria-hidden />}>

@@ -584,7 +584,8 @@ export interface BackupRun {
   outcome: 'ok' | 'failed';
   file: string | null;
   bytes: number | null;
-  message: string | null;
+  /** Why it failed; null when it worked. */
+  message: Message | null;
 }
 
 export interface BackupStatus {
@@ -596,11 +597,11 @@ export interface BackupStatus {
   nextRunAt: string | null;
   lastSuccessAt: string | null;
   /** What the header warns about; null when backups are fine. */
-  warning: string | null;
+  warning: Message | null;
   runs: BackupRun[];
   lockedByEnvironment: string[];
 }
 
 export interface BackupHealth {
-  warning: string | null;
+  warning: Message | null;
 }

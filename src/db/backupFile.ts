@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { message, messageText, type Message, type MessageKey, type MessageParams } from '../contract/messages';
 import { migrations } from './migrations';
 import { openDatabase, type Db } from './open';
 
@@ -28,8 +29,16 @@ export interface BackupContents extends BackupMeta {
   counts: TableCounts;
 }
 
-/** A file that is not a readable Packroom backup; the message says why in plain words. */
-export class BackupFileError extends Error {}
+/** A file that is not a readable Packroom backup; the sentence says why in plain words (the message in English). */
+export class BackupFileError extends Error {
+  readonly sentence: Message;
+
+  constructor(key: MessageKey, params?: MessageParams) {
+    const sentence = message(key, params);
+    super(messageText(sentence));
+    this.sentence = sentence;
+  }
+}
 
 function counts(db: Db): TableCounts {
   return Object.fromEntries(countedTables.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number])) as TableCounts;
@@ -38,7 +47,7 @@ function counts(db: Db): TableCounts {
 function check(db: Db, file: string): void {
   const result = db.prepare('PRAGMA integrity_check').pluck().all() as string[];
   if (result.length !== 1 || result[0] !== 'ok') {
-    throw new BackupFileError(`${file} is damaged (SQLite integrity check: ${result.slice(0, 3).join('; ')}).`);
+    throw new BackupFileError('backups.file.damaged', { file, detail: result.slice(0, 3).join('; ') });
   }
 }
 
@@ -48,7 +57,7 @@ export function readBackupFile(file: string): BackupContents {
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch (error) {
-    throw new BackupFileError(`${file} cannot be opened: ${(error as Error).message}.`);
+    throw new BackupFileError('backups.file.cannotOpen', { file, detail: (error as Error).message });
   }
   try {
     let row:
@@ -59,17 +68,16 @@ export function readBackupFile(file: string): BackupContents {
       row = db.prepare('SELECT * FROM packroom_backup').get() as typeof row;
     } catch (error) {
       if (error instanceof BackupFileError) throw error;
-      throw new BackupFileError(`${file} is not a Packroom backup (${(error as Error).message}).`);
+      throw new BackupFileError('backups.file.notABackupBecause', { file, detail: (error as Error).message });
     }
-    if (!row || row.format !== backupFormat) throw new BackupFileError(`${file} is not a Packroom backup.`);
+    if (!row || row.format !== backupFormat) throw new BackupFileError('backups.file.notABackup', { file });
     if (row.version > backupFormatVersion || row.schema_version > migrations.length) {
-      throw new BackupFileError(`${file} was written by a newer Packroom. Update Packroom, then restore it.`);
+      throw new BackupFileError('backups.file.newer', { file });
     }
     const stored = JSON.parse(row.counts) as TableCounts;
     const found = counts(db);
     const short = countedTables.find((t) => found[t] !== stored[t]);
-    if (short)
-      throw new BackupFileError(`${file} is incomplete: it should hold ${stored[short]} rows of ${short} but has ${found[short]}.`);
+    if (short) throw new BackupFileError('backups.file.incomplete', { file, expected: stored[short], table: short, found: found[short] });
     return {
       site: row.site,
       createdAt: row.created_at,
@@ -155,7 +163,7 @@ export function checkRestoredDatabase(file: string, expected: TableCounts): void
     check(db, file);
     const found = counts(db);
     const short = countedTables.find((t) => found[t] !== expected[t]);
-    if (short) throw new BackupFileError(`The restored database has ${found[short]} rows of ${short} instead of ${expected[short]}.`);
+    if (short) throw new BackupFileError('backups.file.restoredShort', { found: found[short], table: short, expected: expected[short] });
   } finally {
     db.close();
   }

@@ -101,3 +101,28 @@ test('a batch logged keyboard-only; one notice with the PIN; the PIN at the door
   await expect(list.getByRole('row', { name: /1Z999AA10123456784/ })).toContainText('Picked up');
   await expect(list.getByRole('row', { name: /1Z999AA10123456784/ })).toContainText('Door entry with PIN');
 });
+
+test('a staff member working in Spanish reads why a tracking number was refused in Spanish', async ({ page, packroom }) => {
+  packroom.addUser('ada', password);
+  await signIn(page, packroom.url, 'ada', password);
+
+  // My account → Language: Español, as staff choose their own screen language.
+  await page.getByRole('button', { name: 'Account: ada' }).click();
+  await page.getByRole('menuitem', { name: 'My account' }).click();
+  const account = page.getByRole('dialog', { name: 'My account' });
+  await account.getByRole('textbox', { name: 'Language' }).click();
+  await page.getByRole('option', { name: 'Español' }).click();
+  await account.getByRole('button', { name: 'Save my language' }).click();
+  await expect(page.getByRole('dialog', { name: 'Mi cuenta' }).getByRole('status')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('tab', { name: 'Paquetes' }).click();
+  const tracking = page.getByRole('textbox', { name: 'Número de seguimiento' });
+  await tracking.fill('Maria Gomez');
+  await tracking.press('Enter');
+  // The core's sentence (tracking.noDigits), in the screen's language, on the field it is about.
+  await expect(tracking).toHaveAccessibleDescription(/¿se escribió en el campo equivocado\?/);
+  await expect(
+    page.getByText('Eso no parece un número de seguimiento (no tiene dígitos): ¿se escribió en el campo equivocado?'),
+  ).toBeVisible();
+});

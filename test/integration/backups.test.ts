@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
+import { ApiError, messageText, type Message } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
 import { BackupFileError, readBackupFile } from '../../src/db/backupFile';
 import { relayPulses } from '../../src/host/sim';
@@ -31,6 +32,9 @@ function canMountTmpfs(): boolean {
   rmSync(dir, { recursive: true, force: true });
   return ok;
 }
+
+/** A sentence as the log reads it; '' for none. */
+const english = (m: Message | null) => (m ? messageText(m) : '');
 
 const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -136,11 +140,12 @@ describe('backups', slow, () => {
   it('runs every night at the set time, and warns when the folder goes missing or no backup succeeded for 48 hours', async () => {
     const core = testCore();
     const admin = await signedInAdmin(core);
-    expect((await admin.ok('backups.health', {})).warning).toMatch(/Backups are not set up/);
+    expect(english((await admin.ok('backups.health', {})).warning)).toMatch(/Backups are not set up/);
     const folder = tempDir('packroom-backups-');
     await admin.ok('backups.setPassphrase', { passphrase });
     const status = await admin.ok('backups.configure', { folder, timeOfDay: '02:00', keep: 14 });
-    expect(status).toMatchObject({ folder, passphraseSet: true, warning: expect.stringMatching(/No backup has been made yet/) });
+    expect(status).toMatchObject({ folder, passphraseSet: true });
+    expect(english(status.warning)).toMatch(/No backup has been made yet/);
     core.start();
     await core.backupSchedule.settled();
     // Time passes: the schedule looks at the clock, the idle screen locks, staff unlock it.
@@ -156,7 +161,7 @@ describe('backups', slow, () => {
 
     rmSync(folder, { recursive: true });
     await later(24 * 3_600_000);
-    expect((await admin.ok('backups.health', {})).warning).toMatch(/^The backup folder .* is missing. Plug in the USB stick/);
+    expect(english((await admin.ok('backups.health', {})).warning)).toMatch(/^The backup folder .* is missing. Plug in the USB stick/);
     await later(24 * 3_600_000 + 60_000);
     const alerts = (await admin.ok('alerts.list', {})).map((a) => a.message);
     expect(alerts).toContainEqual(expect.stringMatching(/^Last night's backup failed: The backup folder .* is missing/));
@@ -180,14 +185,12 @@ describe('backups', slow, () => {
     await core.backups.setPassphrase(cliActor, passphrase);
     for (let i = 0; i < 300; i++) addRecipient(core);
     core.settings.update(cliActor, { backupFolder: folder });
-    expect(await core.backups.checkConfiguredFolder()).toMatch(/is almost full: the next backup may not fit/);
+    expect(english(await core.backups.checkConfiguredFolder())).toMatch(/is almost full: the next backup may not fit/);
     const run = await core.backups.run('staff', cliActor);
-    expect(run).toMatchObject({
-      outcome: 'failed',
-      message: `The backup folder ${folder} is full. Free some space or choose another folder.`,
-    });
+    expect(run).toMatchObject({ outcome: 'failed' });
+    expect(english(run.message)).toBe(`The backup folder ${folder} is full. Free some space or choose another folder.`);
     expect(readdirSync(folder)).toEqual([]);
-    expect(core.backups.health().warning).toMatch(/is almost full|is full/);
+    expect(english(core.backups.health().warning)).toMatch(/is almost full|is full/);
   });
 
   it('never stores the passphrase, and refuses a short one', async () => {
@@ -199,6 +202,77 @@ describe('backups', slow, () => {
     expect(readFileSync(join(core.db.name)).includes(Buffer.from(passphrase))).toBe(false);
     expect(await core.backups.passphraseMatches(passphrase)).toBe(true);
     expect(await core.backups.passphraseMatches('another passphrase here')).toBe(false);
+  });
+});
+
+describe('backup problems staff read in their own language', slow, () => {
+  it('records why a backup failed as a sentence, and shows it, and the warning around it, in Spanish', async () => {
+    const core = testCore();
+    const admin = await signedInAdmin(core);
+    const folder = tempDir('packroom-backups-');
+    await admin.ok('backups.setPassphrase', { passphrase });
+    await admin.ok('backups.configure', { folder, timeOfDay: '02:00', keep: 14 });
+    rmSync(folder, { recursive: true });
+
+    const run = await admin.ok('backups.run', {});
+    expect(run).toMatchObject({ outcome: 'failed', message: { key: 'backups.folderMissing', params: { folder } } });
+    expect(messageText(run.message!, 'es')).toBe(
+      `No se encuentra la carpeta de las copias ${folder}. Conecte la memoria USB o vuelva a conectar la unidad de red.`,
+    );
+    // Read back from the database as it was recorded, so the history shows in each screen's language.
+    const status = await admin.ok('backups.status', {});
+    expect(status.runs[0]!.message).toEqual(run.message);
+    expect(messageText(status.warning!)).toBe(
+      `The last backup failed: The backup folder ${folder} is missing. Plug in the USB stick or reconnect the network share.`,
+    );
+    expect(messageText(status.warning!, 'es')).toBe(
+      `La última copia de seguridad falló: No se encuentra la carpeta de las copias ${folder}. Conecte la memoria USB o vuelva a conectar la unidad de red.`,
+    );
+    // The audit log keeps the English.
+    expect(core.audit.list({ limit: 5 }).items.find((e) => e.action === 'backup.failed')?.details).toMatchObject({
+      reason: `The backup folder ${folder} is missing. Plug in the USB stick or reconnect the network share.`,
+    });
+  });
+
+  it('says why a file is not a backup, with what SQLite said as it said it', () => {
+    const notBackup = join(tempDir(), 'x.sqlite');
+    new Database(notBackup).exec('CREATE TABLE t (a)').close();
+    const refused = (() => {
+      try {
+        readBackupFile(notBackup);
+      } catch (error) {
+        return error as BackupFileError;
+      }
+    })();
+    expect(refused?.sentence).toEqual({
+      key: 'backups.file.notABackupBecause',
+      params: { file: notBackup, detail: 'no such table: packroom_backup' },
+    });
+    expect(refused?.message).toBe(`${notBackup} is not a Packroom backup (no such table: packroom_backup).`);
+    expect(messageText(refused!.sentence, 'es')).toBe(
+      `${notBackup} no es una copia de seguridad de Packroom (no such table: packroom_backup).`,
+    );
+  });
+
+  it('refuses a folder that is not there, and a second backup while one is being written, with sentences', async () => {
+    const core = testCore();
+    const admin = await signedInAdmin(core);
+    const refused = await admin.call('backups.configure', { folder: '/no/such/folder', timeOfDay: '02:00', keep: 14 });
+    if (refused.ok) throw new Error('A folder that does not exist was accepted.');
+    expect(refused.error).toMatchObject({ code: 'VALIDATION', field: 'folder', key: 'backups.folderNotFound' });
+    expect(messageText({ key: refused.error.key!, params: refused.error.params! }, 'es')).toBe(
+      'La carpeta /no/such/folder no existe en este equipo, o Packroom no puede abrirla.',
+    );
+
+    await core.backups.setPassphrase(cliActor, passphrase);
+    const first = core.backups.run('staff', cliActor, { folder: tempDir('packroom-backups-') });
+    const second = await core.backups.run('staff', cliActor).catch((error: unknown) => error);
+    expect(second).toBeInstanceOf(ApiError);
+    expect(second).toMatchObject({ code: 'CONFLICT', message: 'A backup is being written right now. Wait a moment for it to finish.' });
+    expect(messageText((second as ApiError).sentence!, 'es')).toBe(
+      'Se está escribiendo una copia de seguridad en este momento. Espere a que termine.',
+    );
+    expect(await first).toMatchObject({ outcome: 'ok', message: null });
   });
 });
 

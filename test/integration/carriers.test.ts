@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
 import { AdjustableClock } from '../../src/clock';
-import type { CarrierId } from '../../src/contract';
+import { messageText, type CarrierId, type Envelope } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
 import { formatTimeOfDay, localMoment } from '../../src/domain/carrierWindow';
 import { relayPulses } from '../../src/host/sim';
@@ -241,6 +241,56 @@ describe('Settings → Carrier access', () => {
     await admin.ok('staff.create', { username: 'desk', displayName: 'Desk', role: 'staff', password: adminPassword });
     await admin.ok('auth.login', { username: 'desk', password: adminPassword });
     expect(await admin.call('carrierCodes.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('refusals an admin reads in their own language', () => {
+  const spanish = (result: Envelope) => {
+    if (result.ok) throw new Error('The call was expected to be refused.');
+    return messageText({ key: result.error.key!, ...(result.error.params ? { params: result.error.params } : {}) }, 'es');
+  };
+
+  it('says the end date has passed, look-up is off, and which code is gone, in Spanish too', async () => {
+    const core = testCore({ timeZone });
+    const admin = await signedInAdmin(core);
+    const past = await admin.call('carrierCodes.add', {
+      carrier: 'ups',
+      days: ['mon'],
+      from: '08:00',
+      until: '20:00',
+      untilDate: '2001-01-01',
+    });
+    expect(past).toMatchObject({
+      ok: false,
+      error: {
+        key: 'carriers.endDatePassed',
+        message: 'The end date has already passed. Choose today or a later day, or leave it empty.',
+      },
+    });
+    expect(spanish(past)).toBe('La fecha de fin ya pasó. Elija hoy o un día posterior, o déjela vacía.');
+
+    const { carrierCode } = addUps(core);
+    await admin.ok('settings.update', { lookupPinEnabled: false });
+    const off = await admin.call('carrierCodes.lookup', { id: carrierCode.id, identityVerified: true });
+    expect(off).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', key: 'carriers.lookupOff' } });
+    expect(spanish(off)).toBe(
+      'La consulta de códigos está desactivada en este sitio (Configuración → Puerta). Use Generar de nuevo para emitir un código nuevo.',
+    );
+
+    await admin.ok('carrierCodes.revoke', { id: carrierCode.id });
+    const gone = await admin.call('carrierCodes.regenerate', { id: carrierCode.id });
+    expect(gone).toMatchObject({
+      ok: false,
+      error: {
+        code: 'NOT_FOUND',
+        key: 'carriers.noActiveCode',
+        params: { id: carrierCode.id },
+        message: `There is no active carrier code ${carrierCode.id}. It may have been revoked or regenerated; reload the list.`,
+      },
+    });
+    expect(spanish(gone)).toBe(
+      `No hay ningún código de transportista activo con el número ${carrierCode.id}. Puede que se haya revocado o generado de nuevo; vuelva a cargar la lista.`,
+    );
   });
 });
 

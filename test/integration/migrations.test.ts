@@ -236,6 +236,10 @@ const fixtures: Fixture[] = [
         `INSERT INTO backup_runs (started_at, finished_at, trigger, outcome, file, bytes, message)
          VALUES (?, ?, 'schedule', 'ok', 'packroom-maple-court-20250106T020000Z.sqlite', 4096, NULL)`,
       ).run(t0, t0 + 500);
+      db.prepare(
+        `INSERT INTO backup_runs (started_at, finished_at, trigger, outcome, file, bytes, message)
+         VALUES (?, ?, 'staff', 'failed', NULL, NULL, 'The backup folder E:\\Backups is missing. Plug in the USB stick or reconnect the network share.')`,
+      ).run(t0 + 1000, t0 + 1200);
     },
     survived(core) {
       expect(core.db.prepare("SELECT count(*) FROM backup_runs WHERE outcome = 'ok'").pluck().get()).toBe(1);
@@ -324,6 +328,34 @@ const fixtures: Fixture[] = [
     olderRows(core) {
       // The runs saved before had no message (for one with an English message, see "reads a run message saved in English").
       expect(core.roster.runs(10).filter((r) => r.message !== null)).toEqual([]);
+    },
+  },
+  {
+    migration: '0013_backup_run_sentences',
+    seed(db) {
+      db.prepare(
+        `INSERT INTO backup_runs (started_at, finished_at, trigger, outcome, file, bytes, message, message_key, message_params)
+         VALUES (?, ?, 'schedule', 'failed', NULL, NULL, ?, 'backups.folderFull', ?)`,
+      ).run(
+        t0 + 2000,
+        t0 + 2100,
+        'The backup folder F:\\ is full. Free some space or choose another folder.',
+        JSON.stringify({ folder: 'F:\\' }),
+      );
+    },
+    survived(core) {
+      const run = core.backups.runs(50).find((r) => r.at === new Date(t0 + 2000).toISOString());
+      expect(run?.message).toEqual({ key: 'backups.folderFull', params: { folder: 'F:\\' } });
+      expect(messageText(run!.message!, 'es')).toBe('La carpeta de las copias F:\\ está llena. Libere espacio o elija otra carpeta.');
+    },
+    olderRows(core) {
+      // A failure recorded before sentences were stored reads back as the English it was written in.
+      const english = core.db
+        .prepare('SELECT message FROM backup_runs WHERE message IS NOT NULL AND message_key IS NULL ORDER BY id DESC')
+        .pluck()
+        .all();
+      const read = core.backups.runs(50).filter((r) => r.message?.key === 'text');
+      expect(read.map((r) => r.message)).toEqual(english.map((text) => ({ key: 'text', params: { text } })));
     },
   },
 ];

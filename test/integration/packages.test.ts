@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
+import { messageText, type ApiErrorBody, type Envelope, type Message } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
 import { cliActor } from '../../src/services/audit';
 import { adminPassword, signedInAdmin, tempDir, testCore } from '../helpers/core';
@@ -206,6 +207,85 @@ describe('packages: intake → notice → door pickup → reminders → escalati
     await type(`${issued.pin}#`);
     const [picked] = (await staff.ok('packages.list', { status: 'picked_up' })).items;
     expect(picked!.pickup).toMatchObject({ via: 'door', credential: 'single-access-pin' });
+  });
+});
+
+describe('refusals staff read in their own language', () => {
+  /** A refused call's error as a screen gets it: its sentence, and that sentence in English and in Spanish. */
+  const refusal = (result: Envelope) => {
+    if (result.ok) throw new Error('The call was expected to be refused.');
+    const error: ApiErrorBody = result.error;
+    const sentence: Message = { key: error.key!, ...(error.params ? { params: error.params } : {}) };
+    expect(messageText(sentence)).toBe(error.message);
+    return { ...error, es: messageText(sentence, 'es') };
+  };
+
+  it('says which recipient is inactive, that a package was already picked up, and why a number is not a tracking number', async () => {
+    const { staff, ann } = await desk();
+    await staff.ok('recipients.setStatus', { id: ann.id, status: 'inactive' });
+    expect(refusal(await staff.call('packages.log', { tracking: ups, carrier: 'ups', recipientId: ann.id }))).toMatchObject({
+      code: 'CONFLICT',
+      field: 'recipientId',
+      key: 'packages.recipientInactive',
+      params: { name: 'Ann Lee' },
+      message: 'Ann Lee is inactive. Choose an active recipient.',
+      es: 'El destinatario Ann Lee está inactivo. Elija un destinatario activo.',
+    });
+
+    await staff.ok('recipients.setStatus', { id: ann.id, status: 'active' });
+    const item = await staff.ok('packages.log', { tracking: ups, carrier: 'ups', recipientId: ann.id });
+    await staff.ok('packages.handOver', { id: item.id, collectedBy: null });
+    expect(refusal(await staff.call('packages.handOver', { id: item.id, collectedBy: null }))).toMatchObject({
+      code: 'CONFLICT',
+      key: 'packages.cannotBeDone.picked_up',
+      message: `${ups} was already picked up, so that cannot be done. Reload the list.`,
+      es: `${ups} ya se recogió, así que no se puede hacer eso. Vuelva a cargar la lista.`,
+    });
+    expect(refusal(await staff.call('packages.markMissing', { ids: [item.id] }))).toMatchObject({
+      message: `${ups} was already picked up, so that cannot be done. Reload the list.`,
+    });
+
+    expect(refusal(await staff.call('packages.detect', { tracking: 'Ann Lee' }))).toMatchObject({
+      code: 'VALIDATION',
+      field: 'tracking',
+      key: 'tracking.noDigits',
+      es: 'Eso no parece un número de seguimiento (no tiene dígitos): ¿se escribió en el campo equivocado?',
+    });
+    expect(refusal(await staff.call('packages.get', { id: 999 }))).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'That package is not in the log any more. Reload the list.',
+      es: 'Ese paquete ya no está en el registro. Vuelva a cargar la lista.',
+    });
+  });
+
+  it('names when and by whom a duplicate was logged, as each language writes a date', async () => {
+    const { core, staff, ann, bo } = await desk();
+    const loggedAt = core.clock.now();
+    await staff.ok('packages.log', { tracking: ups, carrier: 'ups', recipientId: ann.id });
+    const when = { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' } as const;
+    // English as Packroom always wrote it (plain spaces), Spanish as Spanish writes dates.
+    const english = new Intl.DateTimeFormat('en-US', when).format(loggedAt).replace(/[\u202f\u00a0]/g, ' ');
+    const spanish = new Intl.DateTimeFormat('es', when).format(loggedAt);
+    expect(refusal(await staff.call('packages.log', { tracking: ups, carrier: 'ups', recipientId: bo.id }))).toMatchObject({
+      key: 'packages.alreadyLogged',
+      message: `Already logged: ${ups} is waiting for Ann Lee (4B), logged ${english} by ada. Check the label, or hand over or edit that package.`,
+      es: `Ya registrado: ${ups} está en espera para Ann Lee (4B), registrado el ${spanish} por ada. Revise la etiqueta, o entregue o edite ese paquete.`,
+    });
+  });
+
+  it('says a finished shelf check is over, and that an export range ends before it starts', async () => {
+    const { staff } = await desk();
+    const check = await staff.ok('packages.shelfCheckStart', {});
+    await staff.ok('packages.shelfCheckCancel', { checkId: check.id });
+    expect(refusal(await staff.call('packages.shelfCheckScan', { checkId: check.id, tracking: ups }))).toMatchObject({
+      key: 'packages.shelfCheckEnded',
+      es: 'Esa revisión de estantes ya se terminó o se canceló. Empiece una nueva.',
+    });
+    expect(refusal(await staff.call('packages.export', { from: '2026-03-02', to: '2026-03-01' }))).toMatchObject({
+      field: 'to',
+      message: 'The end date is before the start date.',
+      es: 'La fecha de fin es anterior a la fecha de inicio.',
+    });
   });
 });
 

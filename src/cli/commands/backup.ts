@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ApiError } from '../../contract';
+import { ApiError, messageText } from '../../contract';
 import { backupPassphrase } from '../../contract/schemas';
 import type { CliHost } from '../host';
 import { BackupFileError } from '../../db/backupFile';
@@ -54,7 +54,7 @@ export async function backupCommand(
       ...(values.out ? { folder: values.out } : {}),
     });
     if (run.outcome === 'failed') {
-      err.write(`packroom: the backup failed: ${run.message}\n`);
+      err.write(`packroom: the backup failed: ${run.message && messageText(run.message)}\n`);
       return 1;
     }
     out.write(`Backup written and checked: ${run.file} (${((run.bytes ?? 0) / 1024 / 1024).toFixed(1)} MB).\n`);

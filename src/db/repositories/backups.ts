@@ -1,3 +1,5 @@
+import type { Message } from '../../contract';
+import { readSentence, sentenceColumns } from '../sentences';
 import type { Db } from '../open';
 
 export type BackupTrigger = 'schedule' | 'staff' | 'cli';
@@ -10,7 +12,8 @@ export interface BackupRunRow {
   outcome: 'ok' | 'failed';
   file: string | null;
   bytes: number | null;
-  message: string | null;
+  /** Why it failed; null when it worked. */
+  message: Message | null;
 }
 
 interface RawRun {
@@ -22,6 +25,8 @@ interface RawRun {
   file: string | null;
   bytes: number | null;
   message: string | null;
+  message_key: string | null;
+  message_params: string | null;
 }
 
 const toRow = (r: RawRun): BackupRunRow => ({
@@ -32,16 +37,20 @@ const toRow = (r: RawRun): BackupRunRow => ({
   outcome: r.outcome,
   file: r.file,
   bytes: r.bytes,
-  message: r.message,
+  message: readSentence(r.message, r.message_key, r.message_params),
 });
 
 export class BackupRepository {
   constructor(private readonly db: Db) {}
 
   insertRun(run: Omit<BackupRunRow, 'id'>): BackupRunRow {
+    const said = sentenceColumns(run.message);
     const info = this.db
-      .prepare('INSERT INTO backup_runs (started_at, finished_at, trigger, outcome, file, bytes, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(run.startedAt, run.finishedAt, run.trigger, run.outcome, run.file, run.bytes, run.message);
+      .prepare(
+        `INSERT INTO backup_runs (started_at, finished_at, trigger, outcome, file, bytes, message, message_key, message_params)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(run.startedAt, run.finishedAt, run.trigger, run.outcome, run.file, run.bytes, said.english, said.key, said.params);
     return { ...run, id: Number(info.lastInsertRowid) };
   }
 

@@ -1,9 +1,10 @@
 import { amazon, dhl, fedex, getTracking, ontrac, s10, ups, usps } from 'ts-tracking-number';
 import type { CarrierId } from '../../contract/carriers';
+import { message, type Message } from '../../contract/messages';
 
 export const trackingLimits = { min: 4, max: 64 } as const;
 
-export type TrackingCheck = { ok: true; tracking: string } | { ok: false; reason: string };
+export type TrackingCheck = { ok: true; tracking: string } | { ok: false; reason: Message };
 
 // Scanners in keyboard mode may send an AIM symbology identifier (]C1, ]Q3…) before the data.
 const symbologyPrefix = /^\][A-Za-z][0-9A-Za-z]/;
@@ -18,19 +19,12 @@ const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
 export function normalizeTracking(raw: string): TrackingCheck {
   const text = raw.replace(controlCharacters, '').trim().replace(symbologyPrefix, '');
   const tracking = text.replace(/[\s-]+/g, '').toUpperCase();
-  if (tracking.length === 0) return { ok: false, reason: 'Scan or type the tracking number.' };
+  if (tracking.length === 0) return { ok: false, reason: message('tracking.empty') };
   if (tracking.length < trackingLimits.min || tracking.length > trackingLimits.max) {
-    return {
-      ok: false,
-      reason: `A tracking number has ${trackingLimits.min} to ${trackingLimits.max} letters and digits; this has ${tracking.length}. Scan the label again.`,
-    };
+    return { ok: false, reason: message('tracking.length', { ...trackingLimits, length: tracking.length }) };
   }
-  if (!/^[A-Z0-9]+$/.test(tracking)) {
-    return { ok: false, reason: 'That does not look like a tracking number (it has characters labels never have). Scan the label again.' };
-  }
-  if (!/[0-9]/.test(tracking)) {
-    return { ok: false, reason: 'That does not look like a tracking number (it has no digits): was it typed into the wrong field?' };
-  }
+  if (!/^[A-Z0-9]+$/.test(tracking)) return { ok: false, reason: message('tracking.characters') };
+  if (!/[0-9]/.test(tracking)) return { ok: false, reason: message('tracking.noDigits') };
   return { ok: true, tracking };
 }
 

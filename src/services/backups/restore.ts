@@ -43,7 +43,7 @@ async function entries(dir: string): Promise<string[] | null> {
  */
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreReport> {
   const contents = readBackupFile(options.file);
-  if (!isSealedDataKey(contents.sealedKey)) throw new BackupFileError(`${options.file} does not carry a data key Packroom can read.`);
+  if (!isSealedDataKey(contents.sealedKey)) throw new BackupFileError('backups.file.noDataKey', { file: options.file });
   const target = resolve(options.dataDir);
   const existing = await entries(target);
   if (existing && existing.length > 0 && !options.force) {

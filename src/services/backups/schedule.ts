@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { z } from 'zod';
-import { ApiError, type BackupStatus } from '../../contract';
+import { ApiError, message, type BackupStatus } from '../../contract';
 import type { backupConfigureInput } from '../../contract/schemas';
 import type { Clock, ClockTimer } from '../../clock';
 import { lastTimeOfDay, nextTimeOfDay } from '../../domain/timeOfDay';
@@ -49,7 +49,7 @@ export class BackupSchedule {
 
   async configure(actor: Actor, input: z.output<typeof backupConfigureInput>): Promise<BackupStatus> {
     if (input.folder && !(await isFolder(input.folder))) {
-      throw new ApiError('VALIDATION', `The folder ${input.folder} does not exist on this computer, or Packroom cannot open it.`, 'folder');
+      throw new ApiError('VALIDATION', message('backups.folderNotFound', { folder: input.folder }), 'folder');
     }
     this.deps.settings.update(actor, { backupFolder: input.folder ?? null, backupTime: input.timeOfDay, backupKeep: input.keep });
     this.handledUntil = this.deps.clock.now();
@@ -91,14 +91,9 @@ export class BackupSchedule {
       });
     }
     const problem = await this.deps.backups.checkConfiguredFolder();
-    if (problem) this.deps.alerts.raise('backup', `Backups: ${problem}`);
-    const overdue = this.deps.backups.overdueSince();
-    if (overdue !== null) {
-      this.deps.alerts.raise(
-        'backup',
-        `No backup has succeeded since ${new Date(overdue).toLocaleString()}. If this computer fails now, recent changes are lost: check Settings → Backups.`,
-      );
-    }
+    if (problem) this.deps.alerts.raise('backup', message('backups.alert.problem', { reason: problem }));
+    const since = this.deps.backups.overdueSince();
+    if (since !== null) this.deps.alerts.raise('backup', message('backups.alert.overdue', { since }));
   }
 }
 

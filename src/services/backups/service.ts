@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, readdir, rename, rm, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ApiError, type BackupHealth, type BackupRun } from '../../contract';
+import { ApiError, message, messageText, type BackupHealth, type BackupRun, type Message } from '../../contract';
 import type { Clock } from '../../clock';
 import { BackupFileError, readBackupFile } from '../../db/backupFile';
 import type { Repositories } from '../../db/repositories';
@@ -48,16 +48,17 @@ const stamp = (at: number) =>
     .replace(/\.\d{3}/, '');
 const backupNamePattern = /^\d{8}T\d{6}Z(-\d+)?\.sqlite$/;
 
-function describeFailure(error: unknown, folder: string): string {
+function describeFailure(error: unknown, folder: string): Message {
   const code = (error as NodeJS.ErrnoException).code;
-  if (error instanceof ApiError || error instanceof BackupFileError) return error.message;
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return `The backup folder ${folder} is full. Free some space or choose another folder.`;
-  if (code === 'ENOENT') return `The backup folder ${folder} is missing. Plug in the USB stick or reconnect the network share.`;
+  if (error instanceof ApiError) return error.sentence ?? message('text', { text: error.message });
+  if (error instanceof BackupFileError) return error.sentence;
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return message('backups.folderFull', { folder });
+  if (code === 'ENOENT') return message('backups.folderMissing', { folder });
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') {
-    return `Packroom cannot write to the backup folder ${folder}. Check that it is not read-only and that Packroom may write there.`;
+    return message('backups.folderReadOnly', { folder });
   }
   log.error('A backup failed', error);
-  return 'Something went wrong inside Packroom while writing the backup (details are in the Packroom log).';
+  return message('backups.internal');
 }
 
 export interface BackupDeps {
@@ -78,7 +79,7 @@ export interface BackupDeps {
  */
 export class BackupService {
   private running = false;
-  private folderProblem: string | null = null;
+  private folderProblem: Message | null = null;
 
   constructor(private readonly deps: BackupDeps) {}
 
@@ -125,14 +126,14 @@ export class BackupService {
    * that fails raises a staff alert.
    */
   async run(trigger: BackupTrigger, actor: Actor, options: { folder?: string; passphrase?: string } = {}): Promise<BackupRun> {
-    if (this.running) throw new ApiError('CONFLICT', 'A backup is being written right now. Wait a moment for it to finish.');
+    if (this.running) throw new ApiError('CONFLICT', message('backups.running'));
     this.running = true;
     const startedAt = this.deps.clock.now();
     const { backupFolder, backupKeep, siteName } = this.deps.settings.values();
     const folder = options.folder ?? backupFolder;
     let row: Omit<BackupRunRow, 'id'>;
     try {
-      if (!folder) throw new ApiError('VALIDATION', 'No backup folder is set. Choose one in Settings → Backups.');
+      if (!folder) throw new ApiError('VALIDATION', message('backups.noFolder'));
       const sealedKey = options.passphrase ? await sealDataKey(this.deps.dataKey, options.passphrase) : this.siteSealedKey();
       await this.checkFolder(folder);
       const file = await this.freeName(folder, siteName, startedAt);
@@ -142,7 +143,7 @@ export class BackupService {
         // Read back: integrity_check, the row counts the live database had, and the sealed key.
         const written = readBackupFile(partial);
         if (!isSealedDataKey(written.sealedKey) || written.sealedKey.keyId !== sealedKey.keyId) {
-          throw new BackupFileError('The backup was written but its sealed data key does not read back. Try again.');
+          throw new BackupFileError('backups.keyDoesNotReadBack');
         }
         await rename(partial, file);
       } catch (error) {
@@ -163,18 +164,18 @@ export class BackupService {
       const inserted = this.deps.repos.backups.insertRun(row);
       this.deps.audit.record(actor, row.outcome === 'ok' ? 'backup.created' : 'backup.failed', null, {
         trigger,
-        ...(row.file ? { file: row.file, bytes: row.bytes } : { reason: row.message }),
+        ...(row.file ? { file: row.file, bytes: row.bytes } : { reason: row.message && messageText(row.message) }),
       });
       return inserted;
     });
-    if (row.outcome === 'failed' && trigger === 'schedule') {
-      this.deps.alerts.raise('backup', `Last night's backup failed: ${row.message} Run one from Settings → Backups once it is fixed.`);
+    if (row.outcome === 'failed' && row.message && trigger === 'schedule') {
+      this.deps.alerts.raise('backup', message('backups.alert.lastNightFailed', { reason: row.message }));
     }
     return toBackupRun(saved);
   }
 
   /** Checks the configured folder is there, writable and has room; what health() reports until the next check. */
-  async checkConfiguredFolder(): Promise<string | null> {
+  async checkConfiguredFolder(): Promise<Message | null> {
     const folder = this.deps.settings.values().backupFolder;
     if (!folder) return (this.folderProblem = null);
     try {
@@ -182,10 +183,7 @@ export class BackupService {
       const space = await statfs(folder);
       const free = space.bavail * space.bsize;
       const needed = this.deps.repos.backupFiles.bytes() * spaceMargin;
-      this.folderProblem =
-        free < needed
-          ? `The backup folder ${folder} is almost full: the next backup may not fit. Free some space or choose another folder.`
-          : null;
+      this.folderProblem = free < needed ? message('backups.folderAlmostFull', { folder }) : null;
     } catch (error) {
       this.folderProblem = describeFailure(error, folder);
     }
@@ -194,20 +192,13 @@ export class BackupService {
 
   /** What the header warns about, in the words of the person who has to act. */
   health(): BackupHealth {
-    if (!this.configured()) {
-      return {
-        warning:
-          'Backups are not set up: if this computer fails, recipients and PINs are lost. An admin can set them up in Settings → Backups.',
-      };
-    }
+    if (!this.configured()) return { warning: message('backups.health.notSetUp') };
     if (this.folderProblem) return { warning: this.folderProblem };
     const last = this.deps.repos.backups.latest(1)[0];
-    if (last?.outcome === 'failed') return { warning: `The last backup failed: ${last.message}` };
+    if (last?.outcome === 'failed' && last.message) return { warning: message('backups.health.lastFailed', { reason: last.message }) };
     const since = this.lastSuccessAt();
-    if (since === null) return { warning: 'No backup has been made yet. An admin can run one now in Settings → Backups.' };
-    if (this.deps.clock.now() - since > backupOverdueMs) {
-      return { warning: `No backup has succeeded since ${new Date(since).toLocaleString()}. Check Settings → Backups.` };
-    }
+    if (since === null) return { warning: message('backups.health.noneYet') };
+    if (this.deps.clock.now() - since > backupOverdueMs) return { warning: message('backups.health.overdue', { since }) };
     return { warning: null };
   }
 
@@ -219,19 +210,14 @@ export class BackupService {
 
   private siteSealedKey(): SealedDataKey {
     const stored = this.deps.repos.backups.sealedKey()?.sealed;
-    if (!isSealedDataKey(stored)) throw new ApiError('VALIDATION', 'No backup passphrase is set. Set one in Settings → Backups.');
-    if (stored.keyId !== dataKeyId(this.deps.dataKey)) {
-      throw new ApiError(
-        'CONFLICT',
-        "The backup passphrase was set for a different data key than this computer's. Set the backup passphrase again in Settings → Backups.",
-      );
-    }
+    if (!isSealedDataKey(stored)) throw new ApiError('VALIDATION', message('backups.noPassphrase'));
+    if (stored.keyId !== dataKeyId(this.deps.dataKey)) throw new ApiError('CONFLICT', message('backups.otherDataKey'));
     return stored;
   }
 
   private async checkFolder(folder: string): Promise<void> {
     const info = await stat(folder);
-    if (!info.isDirectory()) throw new ApiError('VALIDATION', `${folder} is a file, not a folder. Choose a folder for the backups.`);
+    if (!info.isDirectory()) throw new ApiError('VALIDATION', message('backups.notAFolder', { folder }));
     await access(folder, constants.W_OK);
   }
 

@@ -1,4 +1,4 @@
-import type { CarrierId } from '../../contract';
+import { message, type CarrierId } from '../../contract';
 import type { Clock, ClockTimer } from '../../clock';
 import type { Repositories } from '../../db/repositories';
 import { formatTimeOfDay, localMoment } from '../../domain/carrierWindow';
@@ -59,10 +59,7 @@ export class CarrierFollowups {
         if (logged > 0) return;
         unlogged++;
         const time = formatTimeOfDay(localMoment(visit.enteredAt, this.deps.timeZone).minute);
-        this.deps.alerts.raise(
-          'carrier.unlogged',
-          `${visit.name} delivered at ${time}; nothing logged yet. Log what was left in the Packages tab, or acknowledge this if nothing was.`,
-        );
+        this.deps.alerts.raise('carrier.unlogged', message('carriers.unlogged', { carrier: visit.name, time }));
       });
     }
     return unlogged;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError, carrierLabels, type CarrierCode, type CarrierCodeIssued, type CarrierCodeLookup } from '../../contract';
+import { ApiError, carrierLabels, message, type CarrierCode, type CarrierCodeIssued, type CarrierCodeLookup } from '../../contract';
 import type { carrierCodeAddInput } from '../../contract/schemas';
 import type { Clock } from '../../clock';
 import type { Repositories } from '../../db/repositories';
@@ -68,7 +68,7 @@ export class CarrierCodeService {
     };
     const today = localMoment(this.deps.clock.now(), this.deps.timeZone).date;
     if (window.untilDate !== null && window.untilDate < today) {
-      throw new ApiError('VALIDATION', 'The end date has already passed. Choose today or a later day, or leave it empty.', 'untilDate');
+      throw new ApiError('VALIDATION', message('carriers.endDatePassed'), 'untilDate');
     }
     const name = input.carrier === 'other' ? input.name! : carrierLabels[input.carrier];
     return this.deps.tx.run(() => {
@@ -110,7 +110,7 @@ export class CarrierCodeService {
   /** Under the rules of Look up PIN: the site may turn it off, staff confirm who is asking, every look-up is audited. */
   lookup(actor: Actor, id: number): CarrierCodeLookup {
     if (!this.deps.settings.get().lookupPinEnabled) {
-      throw new ApiError('FORBIDDEN', 'Looking up codes is turned off at this site (Settings → Door). Use Regenerate to issue a new code.');
+      throw new ApiError('FORBIDDEN', message('carriers.lookupOff'));
     }
     return this.deps.tx.run(() => {
       const code = this.requireActive(id);
@@ -140,11 +140,7 @@ export class CarrierCodeService {
   private requireActive(id: number): CarrierCodeRow {
     const code = this.deps.repos.carrierCodes.byId(id);
     if (!code || code.status !== 'active') {
-      throw new ApiError(
-        'NOT_FOUND',
-        `There is no active carrier code ${id}. It may have been revoked or regenerated; reload the list.`,
-        'id',
-      );
+      throw new ApiError('NOT_FOUND', message('carriers.noActiveCode', { id }), 'id');
     }
     return code;
   }

@@ -23,9 +23,3 @@ export const parseLocalDate = (day: string): number => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(y, m - 1, d).getTime();
 };
-
-/** "Thu, Nov 26, 8:05 PM" (plain spaces, as in messages). */
-export const formatWhen = (time: number): string =>
-  new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
-    .format(time)
-    .replace(/[\u202f\u00a0]/g, ' ');

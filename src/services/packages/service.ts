@@ -2,6 +2,7 @@ import { setImmediate } from 'node:timers';
 import type { z } from 'zod';
 import {
   ApiError,
+  message,
   type Channel,
   type DoorEvent,
   type PackageDetection,
@@ -12,6 +13,7 @@ import {
   type ShelfCheck,
   type ShelfCheckResult,
   type ShelfCheckScan,
+  type Message,
 } from '../../contract';
 import type { packageListInput, packageLogInput, packageUpdateInput } from '../../contract/schemas';
 import type { Clock } from '../../clock';
@@ -33,7 +35,7 @@ import type { SettingsService } from '../settings';
 import type { Transactor } from '../tx';
 import { csvHeader, csvRow } from './export';
 import { recipientName, toItem } from './items';
-import { formatWhen, localDate, localDay, localMidnight, parseLocalDate } from './localTime';
+import { localDate, localDay, localMidnight, parseLocalDate } from './localTime';
 
 /** What packages need from the outbox: queue inside the caller's transaction, find a notice a package can join. */
 export interface PackageNotifier {
@@ -98,18 +100,16 @@ export class PackageService {
     const { tracking, carrierName: detectedName } = detectCarrier(this.tracking(input.tracking));
     const carrierName = input.carrier === 'other' ? (input.carrierName ?? detectedName) : null;
     if (input.carrier === 'other' && !carrierName) {
-      throw new ApiError('VALIDATION', 'Type the name of the carrier, or choose one from the list.', 'carrierName');
+      throw new ApiError('VALIDATION', message('packages.carrierName'), 'carrierName');
     }
     const recipient = this.activeRecipient(input.recipientId);
     const now = this.deps.clock.now();
     const row = this.deps.tx.run(() => {
       const already = this.deps.repos.packages.waitingByTracking(tracking);
       if (already) {
-        throw new ApiError(
-          'CONFLICT',
-          `Already logged: ${tracking} is waiting for ${recipientName(already)} (${already.unit}), logged ${formatWhen(already.loggedAt)} by ${already.loggedByName}. Check the label, or hand over or edit that package.`,
-          'tracking',
-        );
+        const { unit, loggedAt, loggedByName: loggedBy } = already;
+        const refused = message('packages.alreadyLogged', { tracking, recipient: recipientName(already), unit, loggedAt, loggedBy });
+        throw new ApiError('CONFLICT', refused, 'tracking');
       }
       const id = this.deps.repos.packages.insert({
         tracking,
@@ -209,7 +209,7 @@ export class PackageService {
         if (other) {
           throw new ApiError(
             'CONFLICT',
-            `${p.tracking} is already waiting for ${recipientName(other)} (${other.unit}) as another package. Nothing was changed.`,
+            message('packages.alreadyWaiting', { tracking: p.tracking, recipient: recipientName(other), unit: other.unit }),
           );
         }
         this.deps.repos.packages.restore(id, now);
@@ -233,11 +233,7 @@ export class PackageService {
         this.changed([p.recipientId]);
         return this.deps.repos.packages.byId(id)!;
       });
-      const list = marked.map((p) => `${p.tracking} for ${recipientName(p)} (${p.unit})${p.shelf ? `, shelf ${p.shelf}` : ''}`);
-      this.deps.alerts.raise(
-        'package.missing',
-        `${marked.length === 1 ? 'A package is' : `${marked.length} packages are`} missing from the shelves: ${list.join('; ')}.`,
-      );
+      this.deps.alerts.raise('package.missing', missingAlert(marked));
       return marked;
     });
     return rows.map((r) => toItem(r, now));
@@ -265,11 +261,7 @@ export class PackageService {
     const range = this.range(from, to);
     const rows = this.deps.repos.packages.countLoggedBetween(range.from, range.to);
     if (rows > maxExportRows) {
-      throw new ApiError(
-        'VALIDATION',
-        `${rows.toLocaleString('en-US')} packages were logged in that range, more than ${maxExportRows.toLocaleString('en-US')} for one download. Choose a shorter range, or use "packroom packages export" on this computer.`,
-        'from',
-      );
+      throw new ApiError('VALIDATION', message('packages.tooManyToExport', { rows, max: maxExportRows }), 'from');
     }
     let csv = csvHeader();
     for (const p of this.deps.repos.packages.loggedBetween(range.from, range.to)) csv += csvRow(p);
@@ -368,11 +360,7 @@ export class PackageService {
       const late = dueForEscalation(waiting.map(asWaiting), settings.packageEscalationDays, now).map((p) => byId.get(p.id)!);
       if (late.length > 0) {
         for (const p of late) this.deps.repos.packages.setEscalated(p.id, now);
-        const list = late.map((p) => `${p.tracking} for ${recipientName(p)} (${p.unit}), shelf ${p.shelf ?? 'not recorded'}`);
-        this.deps.alerts.raise(
-          'package.waiting',
-          `${late.length === 1 ? 'A package has' : `${late.length} packages have`} waited ${settings.packageEscalationDays} days or more: ${list.join('; ')}.`,
-        );
+        this.deps.alerts.raise('package.waiting', waitingAlert(late, settings.packageEscalationDays));
       }
     });
     this.reviewInactive();
@@ -391,7 +379,12 @@ export class PackageService {
         const first = packages[0]!;
         this.deps.alerts.raise(
           'package.inactive',
-          `${recipientName(first)} (${first.unit}) is no longer active and has ${packages.length === 1 ? 'a package' : `${packages.length} packages`} waiting (${packages.map((p) => p.tracking).join(', ')}). They are marked "Return to sender?" in Packages.`,
+          message('packages.alert.inactive', {
+            recipient: recipientName(first),
+            unit: first.unit,
+            count: packages.length,
+            trackings: packages.map((p) => p.tracking).join(', '),
+          }),
         );
         this.changed([recipientId]);
       }
@@ -530,34 +523,33 @@ export class PackageService {
   private range(from: string, to: string): { from: number; to: number } {
     const start = parseLocalDate(from);
     const end = localMidnight(parseLocalDate(to), 1);
-    if (end <= start) throw new ApiError('VALIDATION', 'The end date is before the start date.', 'to');
+    if (end <= start) throw new ApiError('VALIDATION', message('packages.endBeforeStart'), 'to');
     return { from: start, to: end };
   }
 
   private require(id: number): PackageRow {
     const p = this.deps.repos.packages.byId(id);
-    if (!p) throw new ApiError('NOT_FOUND', 'That package is not in the log any more. Reload the list.', 'id');
+    if (!p) throw new ApiError('NOT_FOUND', message('packages.notInLog'), 'id');
     return p;
   }
 
   private activeRecipient(id: number): RecipientRow {
     const r = this.deps.repos.recipients.byId(id);
-    if (!r) throw new ApiError('NOT_FOUND', 'That recipient no longer exists. Search again.', 'recipientId');
+    if (!r) throw new ApiError('NOT_FOUND', message('packages.recipientGone'), 'recipientId');
     if (r.status !== 'active') {
-      throw new ApiError('CONFLICT', `${r.firstName} ${r.lastName} is inactive. Choose an active recipient.`, 'recipientId');
+      throw new ApiError('CONFLICT', message('packages.recipientInactive', { name: recipientName(r) }), 'recipientId');
     }
     return r;
   }
 
   private notHere(p: PackageRow): ApiError {
-    const what = { waiting: 'is waiting', picked_up: 'was already picked up', returned: 'was returned to sender', missing: 'is missing' };
-    return new ApiError('CONFLICT', `${p.tracking} ${what[p.status]}, so that cannot be done. Reload the list.`);
+    return new ApiError('CONFLICT', message(`packages.cannotBeDone.${p.status}`, { tracking: p.tracking }));
   }
 
   private openCheck(checkId: number) {
     const check = this.deps.repos.packages.openCheck();
     if (!check || check.id !== checkId) {
-      throw new ApiError('CONFLICT', 'That shelf check was finished or cancelled. Start a new one.', 'checkId');
+      throw new ApiError('CONFLICT', message('packages.shelfCheckEnded'), 'checkId');
     }
     return check;
   }
@@ -566,4 +558,31 @@ export class PackageService {
     const p = this.deps.repos.packages.latestByTracking(tracking);
     return { tracking, known: p ? { status: p.status, recipientName: recipientName(p), shelf: p.shelf } : null };
   }
+}
+
+// One package is a whole sentence in every language. Several are listed in one parameter, with the
+// English glue ("for", "shelf"): a sentence's parameters are plain strings, so a list cannot be translated item by item.
+const listed = (p: PackageRow, shelf: string) => `${p.tracking} for ${recipientName(p)} (${p.unit})${shelf}`;
+const onePackage = (p: PackageRow) => ({ tracking: p.tracking, recipient: recipientName(p), unit: p.unit });
+
+function missingAlert(marked: PackageRow[]): Message {
+  const [only] = marked;
+  if (marked.length === 1 && only) {
+    return only.shelf
+      ? message('packages.alert.missingOneShelf', { ...onePackage(only), shelf: only.shelf })
+      : message('packages.alert.missingOne', onePackage(only));
+  }
+  const list = marked.map((p) => listed(p, p.shelf ? `, shelf ${p.shelf}` : '')).join('; ');
+  return message('packages.alert.missingMany', { count: marked.length, list });
+}
+
+function waitingAlert(late: PackageRow[], days: number): Message {
+  const [only] = late;
+  if (late.length === 1 && only) {
+    return only.shelf
+      ? message('packages.alert.waitingOne', { ...onePackage(only), days, shelf: only.shelf })
+      : message('packages.alert.waitingOneNoShelf', { ...onePackage(only), days });
+  }
+  const list = late.map((p) => listed(p, `, shelf ${p.shelf ?? 'not recorded'}`)).join('; ');
+  return message('packages.alert.waitingMany', { count: late.length, days, list });
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { messageText } from '../../../src/contract';
 import { detectCarrier, normalizeTracking } from '../../../src/domain/packages/tracking';
 
 const detect = (raw: string) => {
   const check = normalizeTracking(raw);
-  if (!check.ok) throw new Error(check.reason);
+  if (!check.ok) throw new Error(messageText(check.reason));
   return detectCarrier(check.tracking);
 };
 
@@ -52,12 +53,41 @@ describe('scanner input', () => {
   });
 
   it('refuses what cannot be a tracking number', () => {
+    const reason = (raw: string) => {
+      const check = normalizeTracking(raw);
+      return check.ok ? null : messageText(check.reason);
+    };
     expect(normalizeTracking('')).toMatchObject({ ok: false });
-    expect(normalizeTracking('\t\r')).toMatchObject({ ok: false, reason: 'Scan or type the tracking number.' });
+    expect(reason('\t\r')).toBe('Scan or type the tracking number.');
     expect(normalizeTracking('12')).toMatchObject({ ok: false });
     expect(normalizeTracking('9'.repeat(65))).toMatchObject({ ok: false });
-    expect(normalizeTracking('Maria Gomez')).toMatchObject({ ok: false, reason: expect.stringContaining('wrong field') });
+    expect(reason('Maria Gomez')).toEqual(expect.stringContaining('wrong field'));
     expect(normalizeTracking('1Z99;DROP')).toMatchObject({ ok: false });
+  });
+
+  it('says why, as a sentence each screen shows in its own language', () => {
+    const reasons = ['', '12', '1Z99;DROP', 'Maria Gomez'].map((raw) => {
+      const check = normalizeTracking(raw);
+      return check.ok ? null : check.reason;
+    });
+    expect(reasons).toEqual([
+      { key: 'tracking.empty' },
+      { key: 'tracking.length', params: { min: 4, max: 64, length: 2 } },
+      { key: 'tracking.characters' },
+      { key: 'tracking.noDigits' },
+    ]);
+    expect(reasons.map((r) => messageText(r!))).toEqual([
+      'Scan or type the tracking number.',
+      'A tracking number has 4 to 64 letters and digits; this has 2. Scan the label again.',
+      'That does not look like a tracking number (it has characters labels never have). Scan the label again.',
+      'That does not look like a tracking number (it has no digits): was it typed into the wrong field?',
+    ]);
+    expect(reasons.map((r) => messageText(r!, 'es'))).toEqual([
+      'Escanee o escriba el número de seguimiento.',
+      'Un número de seguimiento tiene de 4 a 64 letras y dígitos; este tiene 2. Vuelva a escanear la etiqueta.',
+      'Eso no parece un número de seguimiento (tiene caracteres que las etiquetas nunca llevan). Vuelva a escanear la etiqueta.',
+      'Eso no parece un número de seguimiento (no tiene dígitos): ¿se escribió en el campo equivocado?',
+    ]);
   });
 
   it('accepts 4 and 64 characters, the limits', () => {
