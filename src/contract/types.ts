@@ -3,6 +3,7 @@ import type { StaffRole } from './define';
 import type { ApiErrorBody } from './errors';
 import type { DeviceErrorKind } from './devices';
 import type { Language } from './languages';
+import type { Message } from './messages';
 
 /** Every transport carries results in this envelope, so error details survive IPC and HTTP alike. */
 export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };
@@ -192,7 +193,8 @@ export interface DoorEvent {
   recipientName: string | null;
   via: 'pin' | 'qr' | 'staff';
   device: string;
-  reason: string;
+  /** Why the door opened or stayed closed; for a staff opening, what staff typed (the `text` sentence). */
+  reason: Message;
   /** For a grant to a recipient's own credential: whose, and which kind (package pickup follows it). */
   recipientId?: number;
   keyKind?: 'permanent' | 'single';
@@ -211,7 +213,8 @@ export interface Alert {
   id: number;
   at: string;
   kind: string;
-  message: string;
+  /** What happened and what to do; alerts saved before sentences existed read as their English (`text`). */
+  message: Message;
 }
 
 export type DeviceRole = 'keypad' | 'reader' | 'relay';
@@ -225,7 +228,7 @@ export interface HidDeviceInfo {
   kind: 'keyboard' | 'relay' | 'barcode-scanner' | 'other';
   assignedRole: DeviceRole | null;
   /** Why Packroom cannot read this device here, and what to do instead. */
-  blocked: string | null;
+  blocked: Message | null;
 }
 
 export interface DeviceAssignmentInfo {
@@ -236,7 +239,7 @@ export interface DeviceAssignmentInfo {
   connected: boolean;
   /** Why it is not connected, as a kind for the UI's label and in words with the fix. */
   problemKind: DeviceErrorKind | null;
-  problem: string | null;
+  problem: Message | null;
 }
 
 export interface DeviceOverview {
@@ -244,7 +247,7 @@ export interface DeviceOverview {
   devices: HidDeviceInfo[];
   assignments: DeviceAssignmentInfo[];
   /** Set when the device list itself cannot be read (e.g. node-hid could not load). */
-  problem: string | null;
+  problem: Message | null;
 }
 
 // ---- Roster import ----

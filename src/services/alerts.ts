@@ -1,5 +1,6 @@
 import type { Repositories } from '../db/repositories';
-import type { Alert } from '../contract';
+import type { AlertRow } from '../db/repositories/alerts';
+import { coreCatalogs, message, messageText, type Alert, type Message, type MessageKey } from '../contract';
 import type { Clock } from '../clock';
 import { systemActor, type Actor, type AuditService } from './audit';
 import type { EventBus } from './events';
@@ -37,8 +38,30 @@ interface HeldAlert {
   id: number;
   at: number;
   kind: AlertKind;
+  sentence: Message;
+  /** The sentence in English, as saved for the command line and the log. */
   message: string;
   acknowledged: { actor: Actor; at: number } | null;
+}
+
+/** A key this Packroom's catalog has (a plural by its `_other` form). */
+function inCatalog(key: string): key is MessageKey {
+  const path = key.split('.');
+  const last = path.pop()!;
+  let node: unknown = coreCatalogs.en;
+  for (const part of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  if (typeof node !== 'object' || node === null) return false;
+  const leaves = node as Record<string, unknown>;
+  return typeof leaves[last] === 'string' || typeof leaves[`${last}_other`] === 'string';
+}
+
+/**
+ * A saved alert's sentence. A row from before alerts had sentences, or with a key this version's catalog
+ * lacks (written by a newer Packroom, then restored here), reads as the English it was saved with.
+ */
+function storedSentence(row: AlertRow): Message {
+  if (row.key === null || !inCatalog(row.key)) return message('text', { text: row.message });
+  return row.params === null ? message(row.key) : message(row.key, row.params);
 }
 
 /** Problems staff must see and acknowledge; each is also in the audit log. */
@@ -48,14 +71,28 @@ export class AlertService {
 
   constructor(private readonly deps: AlertDeps) {}
 
-  raise(kind: AlertKind, message: string): void {
-    for (const h of this.held) if (h.kind === kind && h.message === message && !h.acknowledged) return;
+  /**
+   * `said` is a sentence from the core catalogs; a plain string (an area not yet converted) is kept as the
+   * `text` sentence, shown as it is in every language.
+   */
+  raise(kind: AlertKind, said: Message | string): void {
+    const sentence = typeof said === 'string' ? message('text', { text: said }) : said;
+    // The same English is the same alert: a repeating problem shows once.
+    const text = messageText(sentence);
+    for (const h of this.held) if (h.kind === kind && h.message === text && !h.acknowledged) return;
     // Ids counted down from the top never meet SQLite's row ids, so staff can acknowledge a held alert too.
-    const held: HeldAlert = { id: Number.MAX_SAFE_INTEGER - this.heldIds++, at: this.deps.clock.now(), kind, message, acknowledged: null };
+    const held: HeldAlert = {
+      id: Number.MAX_SAFE_INTEGER - this.heldIds++,
+      at: this.deps.clock.now(),
+      kind,
+      sentence,
+      message: text,
+      acknowledged: null,
+    };
     const saved = this.deps.writes.save(() => {
-      if (this.deps.repos.alerts.hasOpen(kind, message)) return;
-      const id = this.deps.repos.alerts.insert({ at: held.at, kind, message });
-      this.deps.audit.record(systemActor, 'alert.raised', null, { kind, message }, held.at);
+      if (this.deps.repos.alerts.hasOpen(kind, text)) return;
+      const id = this.deps.repos.alerts.insert({ at: held.at, kind, message: text, key: sentence.key, params: sentence.params ?? null });
+      this.deps.audit.record(systemActor, 'alert.raised', null, { kind, message: text }, held.at);
       if (held.acknowledged) {
         this.deps.repos.alerts.acknowledge(id, held.acknowledged.actor.staffId, held.acknowledged.at);
         this.deps.audit.record(held.acknowledged.actor, 'alert.acknowledged', `alert:${id}`, null, held.acknowledged.at);
@@ -73,8 +110,8 @@ export class AlertService {
 
   list(): Alert[] {
     const held = [...this.held].filter((h) => !h.acknowledged).reverse();
-    const saved = this.deps.repos.alerts.open().map((a) => ({ id: a.id, at: a.at, kind: a.kind, message: a.message }));
-    return [...held, ...saved].map((a) => ({ id: a.id, at: new Date(a.at).toISOString(), kind: a.kind, message: a.message }));
+    const saved = this.deps.repos.alerts.open().map((a) => ({ id: a.id, at: a.at, kind: a.kind, sentence: storedSentence(a) }));
+    return [...held, ...saved].map((a) => ({ id: a.id, at: new Date(a.at).toISOString(), kind: a.kind, message: a.sentence }));
   }
 
   acknowledge(actor: Actor, id: number): void {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
+import { messageText } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
 import { BackupFileError, readBackupFile } from '../../src/db/backupFile';
 import { relayPulses } from '../../src/host/sim';
@@ -158,7 +159,7 @@ describe('backups', slow, () => {
     await later(24 * 3_600_000);
     expect((await admin.ok('backups.health', {})).warning).toMatch(/^The backup folder .* is missing. Plug in the USB stick/);
     await later(24 * 3_600_000 + 60_000);
-    const alerts = (await admin.ok('alerts.list', {})).map((a) => a.message);
+    const alerts = (await admin.ok('alerts.list', {})).map((a) => messageText(a.message));
     expect(alerts).toContainEqual(expect.stringMatching(/^Last night's backup failed: The backup folder .* is missing/));
     expect(alerts).toContainEqual(expect.stringMatching(/^No backup has succeeded since/));
     expect((await admin.ok('activity.list', { limit: 50 })).items.map((e) => e.action)).toContain('backup.failed');

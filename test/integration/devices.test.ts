@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
+import { message, messageText } from '../../src/contract';
 import type { Core } from '../../src/core';
 import { relayPulses } from '../../src/host/sim';
 import { cliActor } from '../../src/services/audit';
-import { testCore } from '../helpers/core';
+import { englishAlerts, testCore } from '../helpers/core';
 
 async function until(check: () => boolean, ms = 3_000): Promise<number> {
   const start = Date.now();
@@ -32,6 +33,12 @@ async function simulated() {
 }
 
 const grants = (core: Core) => core.audit.list({ limit: 100 }).items.filter((e) => e.action === 'door.granted').length;
+
+/** The relay's row in Settings → Devices, its problem in English as the command line prints it. */
+async function relayRow(core: Core) {
+  const row = (await core.devices.overview()).assignments.find((a) => a.role === 'relay');
+  return row && { ...row, problem: row.problem && messageText(row.problem) };
+}
 
 describe('device manager with a fake node-hid', () => {
   it('opens the assigned devices and shows them connected', async () => {
@@ -86,7 +93,9 @@ describe('device manager with a fake node-hid', () => {
     sim.hid.unplug('sim:relay');
     await until(() => !connected('relay'));
     core.clock.advance(6_000);
-    expect(core.alerts.list()).toEqual([expect.objectContaining({ kind: 'device.missing', message: expect.stringMatching(/door relay/) })]);
+    expect(englishAlerts(core.alerts.list())).toEqual([
+      expect.objectContaining({ kind: 'device.missing', message: expect.stringMatching(/door relay/) }),
+    ]);
   });
 
   it('survives a relay handle emitting error while the door is idle, says so, and opens the door again after a replug', async () => {
@@ -96,10 +105,10 @@ describe('device manager with a fake node-hid', () => {
     sim.hid.unplug('sim:relay');
     expect(core.door.status()).toMatchObject({ relay: 'missing' });
     expect(core.door.status().devices.find((d) => d.role === 'relay')).toMatchObject({ connected: false, problem: 'disconnected' });
-    const relay = (await core.devices.overview()).assignments.find((a) => a.role === 'relay');
+    const relay = await relayRow(core);
     expect(relay).toMatchObject({ connected: false, problemKind: 'disconnected', problem: expect.stringMatching(/was disconnected/) });
     core.clock.advance(6_000);
-    expect(core.alerts.list()).toEqual([
+    expect(englishAlerts(core.alerts.list())).toEqual([
       expect.objectContaining({ kind: 'device.missing', message: expect.stringMatching(/door relay \(sim:relay\) was disconnected/) }),
     ]);
     sim.hid.replug('sim:relay');
@@ -117,17 +126,19 @@ describe('device manager with a fake node-hid', () => {
       await core.devices.start('sim', sim);
       const fix =
         /not allowed to open it .*Permission denied.*install build\/linux\/60-packroom\.rules, then unplug and replug the device\./;
-      expect((await core.devices.overview()).assignments.find((a) => a.role === 'relay')).toMatchObject({
+      expect(await relayRow(core)).toMatchObject({
         connected: false,
         problemKind: 'permission-denied',
         problem: expect.stringMatching(fix),
       });
       expect(core.door.status().devices.find((d) => d.role === 'relay')).toMatchObject({ problem: 'permission-denied' });
       core.clock.advance(6_000);
-      expect(core.alerts.list()).toEqual([expect.objectContaining({ kind: 'device.permission', message: expect.stringMatching(fix) })]);
+      expect(englishAlerts(core.alerts.list())).toEqual([
+        expect.objectContaining({ kind: 'device.permission', message: expect.stringMatching(fix) }),
+      ]);
       sim.hid.denyAccess('sim:relay', false);
       await until(() => core.door.status().relay === 'closed');
-      expect((await core.devices.overview()).assignments.find((a) => a.role === 'relay')).toMatchObject({
+      expect(await relayRow(core)).toMatchObject({
         connected: true,
         problemKind: null,
         problem: null,
@@ -139,7 +150,7 @@ describe('device manager with a fake node-hid', () => {
     const { core, sim, pin, type } = await simulated();
     sim.relayBoard.jam(1);
     await type(`${pin}#`);
-    expect(core.alerts.list()).toEqual([
+    expect(englishAlerts(core.alerts.list())).toEqual([
       expect.objectContaining({ kind: 'door.relay', message: expect.stringMatching(/did not switch on/) }),
     ]);
   });
@@ -248,7 +259,7 @@ describe('other door devices', () => {
       async () => serial,
     );
     await manager.start();
-    core.door.openByStaff(cliActor, 'test', null);
+    core.door.openByStaff(cliActor, message('text', { text: 'test' }), null);
     core.clock.advance(5_000);
     await core.door.settled();
     await manager.stop();

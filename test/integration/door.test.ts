@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
+import { message } from '../../src/contract';
 import type { Core } from '../../src/core';
 import { relayPulses } from '../../src/host/sim';
 import { cliActor } from '../../src/services/audit';
@@ -166,7 +167,7 @@ describe('brute force at the keypad', () => {
     expect(core.audit.list({ limit: 1 }).items[0]).toMatchObject({ action: 'door.locked_out' });
     expect(core.door.status().keypadLockedUntil).not.toBeNull();
 
-    core.door.openByStaff({ staffId: null, label: 'ada' }, 'Resident locked out, ID checked', null);
+    core.door.openByStaff({ staffId: null, label: 'ada' }, message('text', { text: 'Resident locked out, ID checked' }), null);
     await core.door.settled();
     expect(pulses()).toHaveLength(1);
     expect(core.audit.list({ limit: 5 }).items.find((e) => e.action === 'door.opened_by_staff')).toMatchObject({

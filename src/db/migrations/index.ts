@@ -8,6 +8,7 @@ import backupsAuditChain from './0007_backups_audit_chain.sql';
 import languages from './0008_languages.sql';
 import rosterImport from './0009_roster_import.sql';
 import packageNoticeChannels from './0010_package_notice_channels.sql';
+import alertSentences from './0011_alert_sentences.sql';
 
 /** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -21,4 +22,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0008_languages', sql: languages },
   { name: '0009_roster_import', sql: rosterImport },
   { name: '0010_package_notice_channels', sql: packageNoticeChannels },
+  { name: '0011_alert_sentences', sql: alertSentences },
 ];

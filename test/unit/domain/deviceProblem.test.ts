@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deviceProblemText } from '../../../src/domain/deviceProblem';
+import { messageText, type DeviceProblem } from '../../../src/contract';
+import { deviceProblemText as sentence, type ProblemDevice } from '../../../src/domain/deviceProblem';
 
-const relay = { roleName: 'door relay', label: '16c0:05df', serial: false };
-const keypad = { roleName: 'door keypad', label: '1a2c:2124', serial: false };
+const deviceProblemText = (device: ProblemDevice, problem: DeviceProblem, platform: NodeJS.Platform) =>
+  messageText(sentence(device, problem, platform));
+
+const relay = { role: 'relay', label: '16c0:05df', serial: false } as const;
+const keypad = { role: 'keypad', label: '1a2c:2124', serial: false } as const;
 const denied = { kind: 'permission-denied', detail: "Failed to open a device with path '/dev/hidraw3': Permission denied" } as const;
 
 describe('deviceProblemText', () => {
