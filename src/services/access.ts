@@ -35,6 +35,20 @@ const doorActor: Actor = { staffId: null, label: 'door' };
 /** Requests per phone number per day, and per device per hour, for "Single Access PIN Request". */
 const requestLimits = { perNumber: 3, perNumberWindowMs: 86_400_000, perDevice: 10, perDeviceWindowMs: 3_600_000 };
 
+/**
+ * The audit's English for a door reason. Rendering a sentence takes tens of microseconds, and the audit row
+ * is written before the relay command goes out, so the door's fixed reasons are rendered once and kept.
+ */
+const englishReasons = new Map<string, string>();
+function auditReason(reason: Message): string {
+  if (reason.params) return messageText(reason);
+  const kept = englishReasons.get(reason.key);
+  if (kept !== undefined) return kept;
+  const text = messageText(reason);
+  englishReasons.set(reason.key, text);
+  return text;
+}
+
 export interface AccessDeps {
   repos: Pick<Repositories, 'accessKeys' | 'recipients' | 'doorState' | 'carrierCodes'>;
   credentials: CredentialService;
@@ -281,7 +295,7 @@ export class AccessService {
       {
         device: event.device,
         via: event.via,
-        reason: messageText(event.reason),
+        reason: auditReason(event.reason),
         ...(verdict.accessKeyId === undefined ? {} : { accessKeyId: verdict.accessKeyId }),
         ...(carrier && { carrierCodeId: carrier.match.id, carrier: carrier.match.carrier, carrierName: carrier.match.carrierName }),
       },
