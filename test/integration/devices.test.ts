@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
-import { message, messageText } from '../../src/contract';
+import { ApiError, message, messageText, type Envelope } from '../../src/contract';
 import type { Core } from '../../src/core';
 import { relayPulses } from '../../src/host/sim';
 import { cliActor } from '../../src/services/audit';
-import { englishAlerts, testCore } from '../helpers/core';
+import { englishAlerts, signedInAdmin, testCore } from '../helpers/core';
 
 async function until(check: () => boolean, ms = 3_000): Promise<number> {
   const start = Date.now();
@@ -195,6 +195,29 @@ describe('device manager with a fake node-hid', () => {
     expect(connected('keypad')).toBe(true);
     const actions = core.audit.list({ limit: 10 }).items.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['devices.assign', 'devices.unassign']));
+  });
+
+  it('says what is wrong in sentences a Spanish screen translates: a refused change, a device gone', async () => {
+    const { core, sim, connected } = await simulated();
+    const admin = await signedInAdmin(core);
+    const spanish = (envelope: Envelope) => !envelope.ok && messageText(ApiError.fromBody(envelope.error).sentence!, 'es');
+
+    const badSelector = await admin.call('devices.assign', { role: 'keypad', selector: 'the keypad' });
+    expect(badSelector).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'selector', key: 'device.badSelector' } });
+    expect(spanish(badSelector)).toMatch(/^"the keypad" no es un dispositivo: use VID:PID\[:SERIAL\] en hexadecimal/);
+    await admin.ok('devices.unassign', { role: 'keypad' });
+    const unassigned = await admin.call('devices.unassign', { role: 'keypad' });
+    expect(unassigned).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'No device is assigned as the door keypad.' } });
+    expect(spanish(unassigned)).toBe('No hay ningún dispositivo asignado como teclado de la puerta.');
+
+    sim.hid.fail('sim:relay');
+    sim.hid.unplug('sim:relay');
+    await until(() => !connected('relay'));
+    const relay = (await admin.ok('devices.list', {})).assignments.find((a) => a.role === 'relay')!;
+    expect(relay.problem).toEqual(message('device.problem.disconnected', { role: 'relay', label: 'sim:relay' }));
+    expect(messageText(relay.problem!, 'es')).toBe(
+      'El relé de la puerta (sim:relay) se desconectó y no ha vuelto. Revise su cable USB y la alimentación.',
+    );
   });
 
   it('identifies the device a person presses a key on', async () => {

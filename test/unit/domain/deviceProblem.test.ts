@@ -37,3 +37,15 @@ describe('deviceProblemText', () => {
     expect(deviceProblemText(keypad, denied, 'darwin')).toMatch(/Privacy & Security → Input Monitoring/);
   });
 });
+
+describe('device problems on a Spanish screen', () => {
+  it('say the problem and the fix in Spanish, with the driver’s own words as they came', () => {
+    expect(messageText(sentence(relay, denied, 'linux'), 'es')).toBe(
+      "El relé de la puerta (16c0:05df) está enchufado, pero Packroom no tiene permiso para abrirlo (Failed to open a device with path '/dev/hidraw3': Permission denied). " +
+        'Para solucionarlo, instale build/linux/60-packroom.rules y luego desenchufe el dispositivo y vuelva a enchufarlo.',
+    );
+    expect(messageText(sentence(keypad, { kind: 'not-connected', detail: '' }, 'win32'), 'es')).toBe(
+      'El teclado de la puerta (1a2c:2124) no está conectado. Revise su cable USB.',
+    );
+  });
+});
