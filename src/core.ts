@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { message } from './contract';
 import { AdjustableClock } from './clock';
-import { messageText } from './contract';
 import { BackgroundCheckpoints } from './db/checkpoints';
 import { openDatabase, type Db } from './db/open';
 import { createRepositories, type Repositories } from './db/repositories';
@@ -115,10 +115,7 @@ export function createCore(options: CoreOptions): Core {
     config: () => notificationConfig(settings.values()),
     onChanged: (recipientId) => events.emit('notifications.changed', { recipientId }),
     onFailed: ({ channel, destination, error }) =>
-      alerts.raise(
-        'notification.failed',
-        `A ${channel === 'email' ? 'message' : 'text'} to ${destination} could not be sent: ${messageText(error)}`,
-      ),
+      alerts.raise('notification.failed', message(`alert.notificationFailed.${channel}`, { destination, error })),
     packageLines: (recipientId) => packageLines(repos, recipientId),
   });
   const credentials = new CredentialService({ repos, clock, tx, audit, keys, settings, events, notifier: notifications });

@@ -5,7 +5,7 @@ import type { DeviceAssignmentInfo, DeviceOverview, DeviceRole, HidDeviceInfo } 
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
-import { errorText, i18n, useTranslation } from '../i18n';
+import { errorText, i18n, sentenceText, useTranslation } from '../i18n';
 import { KeyEcho } from './KeyEcho';
 import { problemLabel } from './problemLabels';
 
@@ -58,7 +58,7 @@ export function DevicesPanel() {
         <ErrorAlert error={error ?? overview.error} />
         {data?.problem && (
           <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />}>
-            {data.problem}
+            {sentenceText(data.problem)}
           </Alert>
         )}
         {data && (
@@ -116,7 +116,7 @@ function Assignments({ overview, onUnassign }: { overview: DeviceOverview; onUna
                 )}
                 {a?.problem && (
                   <Text size="xs" c="dimmed" maw={420}>
-                    {a.problem}
+                    {sentenceText(a.problem)}
                   </Text>
                 )}
               </Table.Td>
@@ -167,7 +167,7 @@ function ConnectedDevices({
                 {deviceName(d)}
                 {d.blocked && (
                   <Text size="xs" c="orange">
-                    {d.blocked}
+                    {sentenceText(d.blocked)}
                   </Text>
                 )}
               </Table.Td>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
-import { formatTime, useTranslation } from '../i18n';
+import { formatTime, sentenceText, useTranslation } from '../i18n';
 
 /** Things staff must see (repeated wrong PINs, a lockout, a missing device, a failed send) until someone acknowledges them. */
 export function AlertsButton() {
@@ -44,7 +44,7 @@ export function AlertsButton() {
                 <li key={a.id}>
                   <Group justify="space-between" wrap="nowrap" align="flex-start">
                     <div style={{ flex: 1 }}>
-                      <Text size="sm">{a.message}</Text>
+                      <Text size="sm">{sentenceText(a.message)}</Text>
                       <Text size="xs" c="dimmed">
                         {formatTime(a.at)}
                       </Text>

@@ -1,7 +1,7 @@
 import { VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { invoke, on } from '../api/client';
-import { useTranslation } from '../i18n';
+import { sentenceText, useTranslation } from '../i18n';
 import { describeDoorEvent } from './describeDoorEvent';
 
 const kept = 5;
@@ -27,7 +27,7 @@ export function DoorAnnouncer() {
         (alerts) => {
           const seen = seenAlerts.current ?? new Set<number>();
           for (const a of alerts) {
-            if (announce && !seen.has(a.id)) say(`alert:${a.id}`, t('alerts.announce', { message: a.message }));
+            if (announce && !seen.has(a.id)) say(`alert:${a.id}`, t('alerts.announce', { message: sentenceText(a.message) }));
             seen.add(a.id);
           }
           seenAlerts.current = seen;

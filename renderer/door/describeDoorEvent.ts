@@ -1,7 +1,7 @@
 import type { DoorEvent } from '../../src/contract';
-import { i18n } from '../i18n';
+import { i18n, sentenceText } from '../i18n';
 
-/** A door event in the screen's language; the reason comes from the core as it wrote it. */
+/** A door event in the screen's language, its reason too (what staff typed stays as they typed it). */
 export function describeDoorEvent(e: DoorEvent): { color: string; title: string; text: string } {
   const t = i18n.t.bind(i18n);
   const where = t('door.where', { via: t(`door.via.${e.via}`), device: e.device });
@@ -9,9 +9,13 @@ export function describeDoorEvent(e: DoorEvent): { color: string; title: string;
     return {
       color: 'green.9',
       title: t('door.opened'),
-      text: t('door.openedText', { name: e.recipientName ?? t('door.someone'), where, reason: e.reason }),
+      text: t('door.openedText', { name: e.recipientName ?? t('door.someone'), where, reason: sentenceText(e.reason) }),
     };
   }
   const title = e.result === 'locked-out' ? t('door.keypadLocked') : t('door.stayedClosed');
-  return { color: e.result === 'locked-out' ? 'red.9' : 'orange.9', title, text: t('door.problemText', { reason: e.reason, where }) };
+  return {
+    color: e.result === 'locked-out' ? 'red.9' : 'orange.9',
+    title,
+    text: t('door.problemText', { reason: sentenceText(e.reason), where }),
+  };
 }

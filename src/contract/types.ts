@@ -194,7 +194,8 @@ export interface DoorEvent {
   recipientName: string | null;
   via: 'pin' | 'qr' | 'staff';
   device: string;
-  reason: string;
+  /** Why the door opened or stayed closed; for a staff opening, what staff typed (the `text` sentence). */
+  reason: Message;
   /** For a grant to a recipient's own credential: whose, and which kind (package pickup follows it). */
   recipientId?: number;
   keyKind?: 'permanent' | 'single';
@@ -213,7 +214,8 @@ export interface Alert {
   id: number;
   at: string;
   kind: string;
-  message: string;
+  /** What happened and what to do; alerts saved before sentences existed read as their English (`text`). */
+  message: Message;
 }
 
 export type DeviceRole = 'keypad' | 'reader' | 'relay';
@@ -227,7 +229,7 @@ export interface HidDeviceInfo {
   kind: 'keyboard' | 'relay' | 'barcode-scanner' | 'other';
   assignedRole: DeviceRole | null;
   /** Why Packroom cannot read this device here, and what to do instead. */
-  blocked: string | null;
+  blocked: Message | null;
 }
 
 export interface DeviceAssignmentInfo {
@@ -238,7 +240,7 @@ export interface DeviceAssignmentInfo {
   connected: boolean;
   /** Why it is not connected, as a kind for the UI's label and in words with the fix. */
   problemKind: DeviceErrorKind | null;
-  problem: string | null;
+  problem: Message | null;
 }
 
 export interface DeviceOverview {
@@ -246,7 +248,7 @@ export interface DeviceOverview {
   devices: HidDeviceInfo[];
   assignments: DeviceAssignmentInfo[];
   /** Set when the device list itself cannot be read (e.g. node-hid could not load). */
-  problem: string | null;
+  problem: Message | null;
 }
 
 // ---- Roster import ----

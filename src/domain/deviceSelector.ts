@@ -4,6 +4,8 @@
  * serial number when two identical ones are plugged in. A serial relay board (CH340 "LCUS") is
  * named by its port: serial:/dev/ttyUSB0 or serial:COM3.
  */
+import { message, type Message } from '../contract';
+
 export type DeviceSelector = { vendorId: number; productId: number; serialNumber?: string } | { path: string } | { serialPort: string };
 
 export interface SelectableDevice {
@@ -13,7 +15,7 @@ export interface SelectableDevice {
   path?: string | undefined;
 }
 
-export type SelectorResult = { ok: true; selector: DeviceSelector } | { ok: false; reason: string };
+export type SelectorResult = { ok: true; selector: DeviceSelector } | { ok: false; reason: Message };
 
 export function parseSelector(text: string): SelectorResult {
   const trimmed = text.trim();
@@ -27,10 +29,7 @@ export function parseSelector(text: string): SelectorResult {
   if (trimmed.startsWith('/') || /^\\\\\?\\/.test(trimmed) || /^IOService:/.test(trimmed) || /^sim:/.test(trimmed)) {
     return { ok: true, selector: { path: trimmed } };
   }
-  return {
-    ok: false,
-    reason: `"${text}" is not a device: use VID:PID[:SERIAL] in hex (e.g. 16c0:05df), a device path from "packroom devices list", or serial:PORT for a serial relay.`,
-  };
+  return { ok: false, reason: message('device.badSelector', { text }) };
 }
 
 export function matchesSelector(selector: DeviceSelector, device: SelectableDevice): boolean {

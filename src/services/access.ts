@@ -1,6 +1,6 @@
 import type { Repositories } from '../db/repositories';
 import type { CarrierKeyMatch } from '../db/repositories/accessKeys';
-import { ApiError, type DoorEvent } from '../contract';
+import { ApiError, message, messageText, type DoorEvent, type Message } from '../contract';
 import type { Clock } from '../clock';
 import { windowVerdict } from '../domain/carrierWindow';
 import { normalizePhone } from '../domain/phone';
@@ -35,10 +35,19 @@ const doorActor: Actor = { staffId: null, label: 'door' };
 /** Requests per phone number per day, and per device per hour, for "Single Access PIN Request". */
 const requestLimits = { perNumber: 3, perNumberWindowMs: 86_400_000, perDevice: 10, perDeviceWindowMs: 3_600_000 };
 
-const storageAlert = (at: number) =>
-  `Since ${new Date(at).toLocaleString()} Packroom cannot save to its database (the disk is full or the data folder is read-only). ` +
-  'The door keeps working and keeps its events in memory until they can be saved; a restart before then loses them. ' +
-  'Free space on the disk that holds the Packroom data folder, or ask your IT contact.';
+/**
+ * The audit's English for a door reason. Rendering a sentence takes tens of microseconds, and the audit row
+ * is written before the relay command goes out, so the door's fixed reasons are rendered once and kept.
+ */
+const englishReasons = new Map<string, string>();
+function auditReason(reason: Message): string {
+  if (reason.params) return messageText(reason);
+  const kept = englishReasons.get(reason.key);
+  if (kept !== undefined) return kept;
+  const text = messageText(reason);
+  englishReasons.set(reason.key, text);
+  return text;
+}
 
 export interface AccessDeps {
   repos: Pick<Repositories, 'accessKeys' | 'recipients' | 'doorState' | 'carrierCodes'>;
@@ -108,7 +117,7 @@ export class AccessService {
                 via: credential.via,
                 device: credential.device,
                 recipientName: null,
-                reason: `Too many wrong tries: locked until ${new Date(check.until).toISOString()}`,
+                reason: message('door.reason.lockedOut', { until: check.until }),
               },
               recipientId: null,
             };
@@ -124,7 +133,7 @@ export class AccessService {
     this.throttle = decision.state;
     if (!saved) {
       if (decision.verdict.uses !== undefined) this.unsavedUses.add(decision.verdict.uses);
-      this.deps.alerts.raise('storage', storageAlert(this.deps.writes.status().since ?? now));
+      this.deps.alerts.raise('storage', message('alert.storage', { since: this.deps.writes.status().since ?? now }));
     }
     if (decision.outcome) this.alertFailures(credential.device, decision.outcome);
     return { ...decision.verdict.event, at: new Date(now).toISOString() };
@@ -153,8 +162,8 @@ export class AccessService {
     if (recipient) this.deps.credentials.requestAtDoor(recipient.id, device);
   }
 
-  /** Staff opened the door from the UI, e.g. for a locked-out resident. */
-  recordStaffOpen(actor: Actor, reason: string, recipientId: number | null): DoorEvent {
+  /** Staff opened the door from the UI, e.g. for a locked-out resident; the audit keeps the reason in English. */
+  recordStaffOpen(actor: Actor, reason: Message, recipientId: number | null): DoorEvent {
     const now = this.deps.clock.now();
     const recipient = recipientId === null ? undefined : this.deps.repos.recipients.byId(recipientId);
     return this.deps.tx.run(() => {
@@ -166,7 +175,9 @@ export class AccessService {
         device: 'staff UI',
         reason,
       };
-      this.deps.audit.record(actor, 'door.opened_by_staff', recipient ? `recipient:${recipient.id}` : null, { reason });
+      this.deps.audit.record(actor, 'door.opened_by_staff', recipient ? `recipient:${recipient.id}` : null, {
+        reason: messageText(reason),
+      });
       return event;
     });
   }
@@ -179,7 +190,7 @@ export class AccessService {
   resetLockout(actor: Actor, reason: string): void {
     const now = this.deps.clock.now();
     const until = lockedUntil(this.throttle, now);
-    if (until === null) throw new ApiError('CONFLICT', 'The keypad is not locked out, so there is nothing to reset.');
+    if (until === null) throw new ApiError('CONFLICT', message('door.notLockedOut'));
     const state = resetThrottle(now);
     this.deps.tx.run(() => {
       this.deps.repos.doorState.replaceThrottle(state);
@@ -206,15 +217,17 @@ export class AccessService {
     const base = { via: credential.via, device: credential.device, recipientName: null } as const;
     if (!match) return { event: { ...base, result: 'denied', reason: this.whyUnmatched(credential.via, hash) }, recipientId: null };
     if (match.kind === 'carrier') return this.carrierVerdict(match, base, now);
-    const denied = (reason: string, expires?: number): Verdict => ({
+    const denied = (reason: Message, expires?: number): Verdict => ({
       event: { ...base, recipientName: `${match.firstName} ${match.lastName}`, result: 'denied', reason },
       recipientId: match.recipientId,
       ...(expires === undefined ? {} : { expires }),
     });
-    if (!match.recipientActive) return denied('Recipient is inactive');
-    if (match.expiresAt !== null && match.expiresAt <= now) return denied('Single Access PIN expired', match.id);
-    if (match.kind === 'single' && this.unsavedUses.has(match.id)) return denied('Single Access PIN already used');
-    const reason = match.kind === 'single' ? 'Single Access PIN (now used)' : credential.via === 'pin' ? 'PIN' : 'QR code';
+    if (!match.recipientActive) return denied(message('door.reason.inactive'));
+    if (match.expiresAt !== null && match.expiresAt <= now) return denied(message('door.reason.singleExpired'), match.id);
+    if (match.kind === 'single' && this.unsavedUses.has(match.id)) return denied(message('door.reason.singleUsed'));
+    const reason = message(
+      match.kind === 'single' ? 'door.reason.singleAccess' : credential.via === 'pin' ? 'door.reason.pin' : 'door.reason.qr',
+    );
     return {
       event: {
         ...base,
@@ -238,11 +251,16 @@ export class AccessService {
   private carrierVerdict(match: CarrierKeyMatch, base: Pick<DoorEvent, 'via' | 'device' | 'recipientName'>, now: number): Verdict {
     const verdict = windowVerdict(match.window, now, this.deps.timeZone);
     if (verdict !== 'inside') {
-      const reason = verdict === 'ended' ? 'Carrier code past its end date' : 'Carrier code outside its hours';
+      const reason = message(verdict === 'ended' ? 'door.reason.carrierEnded' : 'door.reason.carrierOutside');
       return { event: { ...base, result: 'denied', reason }, recipientId: null, carrier: { match, entered: false } };
     }
     return {
-      event: { ...base, recipientName: match.carrierName, result: 'granted', reason: `Carrier code (${match.carrierName})` },
+      event: {
+        ...base,
+        recipientName: match.carrierName,
+        result: 'granted',
+        reason: message('door.reason.carrier', { carrier: match.carrierName }),
+      },
       recipientId: null,
       carrier: { match, entered: true },
     };
@@ -277,7 +295,7 @@ export class AccessService {
       {
         device: event.device,
         via: event.via,
-        reason: event.reason,
+        reason: auditReason(event.reason),
         ...(verdict.accessKeyId === undefined ? {} : { accessKeyId: verdict.accessKeyId }),
         ...(carrier && { carrierCodeId: carrier.match.id, carrier: carrier.match.carrier, carrierName: carrier.match.carrierName }),
       },
@@ -286,20 +304,21 @@ export class AccessService {
   }
 
   /** For the audit only: the keypad answers every miss the same way. */
-  private whyUnmatched(via: 'pin' | 'qr', hash: Buffer): string {
+  private whyUnmatched(via: 'pin' | 'qr', hash: Buffer): Message {
     const ended = via === 'pin' ? this.deps.repos.accessKeys.findEndedPin(hash) : undefined;
-    if (ended?.status === 'used') return 'Single Access PIN already used';
-    if (ended?.status === 'expired') return 'Single Access PIN expired';
-    if (ended?.status === 'revoked') return 'PIN no longer valid (replaced or revoked)';
-    return `Unknown ${via === 'pin' ? 'PIN' : 'QR code'}`;
+    if (ended?.status === 'used') return message('door.reason.singleUsed');
+    if (ended?.status === 'expired') return message('door.reason.singleExpired');
+    if (ended?.status === 'revoked') return message('door.reason.replaced');
+    return message(via === 'pin' ? 'door.reason.unknownPin' : 'door.reason.unknownQr');
   }
 
   private alertFailures(device: string, outcome: FailureOutcome): void {
     if (!outcome.alert) return;
-    const until = outcome.lockedUntil ? ` Codes are refused until ${new Date(outcome.lockedUntil).toLocaleTimeString()}.` : '';
     this.deps.alerts.raise(
       'door.failures',
-      `Repeated wrong codes at the ${device}: someone may be guessing.${until} A resident who is locked out can be let in with Open Door, or staff can use Reset keypad lockout.`,
+      outcome.lockedUntil
+        ? message('alert.doorFailuresLocked', { device, until: outcome.lockedUntil })
+        : message('alert.doorFailures', { device }),
     );
   }
 

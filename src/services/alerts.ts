@@ -37,6 +37,8 @@ interface HeldAlert {
   id: number;
   at: number;
   kind: AlertKind;
+  sentence: Message;
+  /** The sentence in English, as saved for the command line and the log. */
   message: string;
   acknowledged: { actor: Actor; at: number } | null;
 }
@@ -48,15 +50,23 @@ export class AlertService {
 
   constructor(private readonly deps: AlertDeps) {}
 
-  raise(kind: AlertKind, said: Message | string): void {
-    const message = typeof said === 'string' ? said : messageText(said);
-    for (const h of this.held) if (h.kind === kind && h.message === message && !h.acknowledged) return;
+  raise(kind: AlertKind, sentence: Message): void {
+    // The same English is the same alert: a repeating problem shows once.
+    const text = messageText(sentence);
+    for (const h of this.held) if (h.kind === kind && h.message === text && !h.acknowledged) return;
     // Ids counted down from the top never meet SQLite's row ids, so staff can acknowledge a held alert too.
-    const held: HeldAlert = { id: Number.MAX_SAFE_INTEGER - this.heldIds++, at: this.deps.clock.now(), kind, message, acknowledged: null };
+    const held: HeldAlert = {
+      id: Number.MAX_SAFE_INTEGER - this.heldIds++,
+      at: this.deps.clock.now(),
+      kind,
+      sentence,
+      message: text,
+      acknowledged: null,
+    };
     const saved = this.deps.writes.save(() => {
-      if (this.deps.repos.alerts.hasOpen(kind, message)) return;
-      const id = this.deps.repos.alerts.insert({ at: held.at, kind, message });
-      this.deps.audit.record(systemActor, 'alert.raised', null, { kind, message }, held.at);
+      if (this.deps.repos.alerts.hasOpen(kind, text)) return;
+      const id = this.deps.repos.alerts.insert({ at: held.at, kind, message: sentence });
+      this.deps.audit.record(systemActor, 'alert.raised', null, { kind, message: text }, held.at);
       if (held.acknowledged) {
         this.deps.repos.alerts.acknowledge(id, held.acknowledged.actor.staffId, held.acknowledged.at);
         this.deps.audit.record(held.acknowledged.actor, 'alert.acknowledged', `alert:${id}`, null, held.acknowledged.at);
@@ -74,8 +84,8 @@ export class AlertService {
 
   list(): Alert[] {
     const held = [...this.held].filter((h) => !h.acknowledged).reverse();
-    const saved = this.deps.repos.alerts.open().map((a) => ({ id: a.id, at: a.at, kind: a.kind, message: a.message }));
-    return [...held, ...saved].map((a) => ({ id: a.id, at: new Date(a.at).toISOString(), kind: a.kind, message: a.message }));
+    const saved = this.deps.repos.alerts.open().map((a) => ({ id: a.id, at: a.at, kind: a.kind, sentence: a.message }));
+    return [...held, ...saved].map((a) => ({ id: a.id, at: new Date(a.at).toISOString(), kind: a.kind, message: a.sentence }));
   }
 
   acknowledge(actor: Actor, id: number): void {

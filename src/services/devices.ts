@@ -5,7 +5,16 @@ import { LCUS_MAX_CHANNELS } from '../../native/relay/serialRelay';
 import type { RelayDriver } from '../../native/relay/types';
 import { isUsbHidRelay } from '../../native/relay/usbHidRelay';
 import type { Simulator } from '../../native/sim/simulator';
-import { ApiError, type DeviceAssignmentInfo, type DeviceOverview, type DeviceRole, type HidDeviceInfo } from '../contract';
+import {
+  ApiError,
+  message,
+  messageText,
+  type DeviceAssignmentInfo,
+  type DeviceOverview,
+  type DeviceRole,
+  type HidDeviceInfo,
+  type Message,
+} from '../contract';
 import type { DeviceErrorKind, DeviceProblem } from '../contract/devices';
 import type { Repositories } from '../db/repositories';
 import type { Clock, ClockTimer } from '../clock';
@@ -21,7 +30,6 @@ import type { Transactor } from './tx';
 
 export type DeviceMode = 'auto' | 'sim' | 'none';
 
-const roleNames: Record<DeviceRole, string> = { keypad: 'door keypad', reader: 'door reader', relay: 'door relay' };
 /** How long a door keypad or relay may be missing before staff are alerted (a replug takes about a second). */
 const missingGraceMs = 5_000;
 const alertKinds: Record<DeviceErrorKind, AlertKind> = {
@@ -34,10 +42,6 @@ const alertKinds: Record<DeviceErrorKind, AlertKind> = {
 /** What the door status shows of each device. */
 const doorDevices = (manager: DeviceManager) =>
   manager.status().map((s) => ({ role: s.role, name: s.name, connected: s.connected, problem: s.problem?.kind ?? null }));
-
-const windowsKeyboardNote =
-  'Windows does not let apps read keyboards directly, so Packroom cannot use this device as the door keypad or reader. ' +
-  'Switch the reader to HID-POS (or "HID data") mode with its setup barcode, or use a keypad that is not a keyboard-class device.';
 
 function kindOf(device: HidDevice): HidDeviceInfo['kind'] {
   if (isUsbHidRelay(device)) return 'relay';
@@ -65,7 +69,7 @@ export interface DeviceDeps {
 /** Which USB devices play which role at the door, opening them, and the Settings → Devices tools. */
 export class DeviceService {
   private hid: HidModule | null = null;
-  private hidProblem: string | null = null;
+  private hidProblem: Message | null = null;
   private manager: DeviceManager | null = null;
   private stopWatching: () => void = () => undefined;
   private readonly missing = new Map<DeviceRole, ClockTimer>();
@@ -90,8 +94,8 @@ export class DeviceService {
       try {
         this.hid = await loadNodeHid();
       } catch (error) {
-        this.hidProblem = `USB devices cannot be used: node-hid did not load (${error instanceof Error ? error.message : String(error)}). On Linux install libusb-1.0-0 and libudev1.`;
-        log.error(this.hidProblem);
+        this.hidProblem = message('device.hidUnavailable', { error: error instanceof Error ? error.message : String(error) });
+        log.error(messageText(this.hidProblem));
       }
     }
   }
@@ -125,10 +129,10 @@ export class DeviceService {
       try {
         devices = (await this.hid.devicesAsync()).filter((d) => d.path).map((d) => this.describe(d, stored));
       } catch (error) {
-        problem = `The list of USB devices could not be read: ${String(error)}`;
+        problem = message('device.listFailed', { error: String(error) });
       }
     } else if (!problem) {
-      problem = this.mode === 'none' ? 'Packroom was started without door devices (--devices none).' : null;
+      problem = this.mode === 'none' ? message('device.startedWithoutFlag') : null;
     }
     const assignments: DeviceAssignmentInfo[] = stored.map((a) => {
       const live = status.find((s) => s.role === a.role);
@@ -139,9 +143,7 @@ export class DeviceService {
         name: live?.name ?? a.selector,
         connected: live?.connected ?? false,
         problemKind: live?.problem?.kind ?? null,
-        problem: live
-          ? live.problem && this.problemText(a.role, a.selector, live.problem)
-          : 'Not opened: Packroom is not running the door here.',
+        problem: live ? live.problem && this.problemText(a.role, a.selector, live.problem) : message('device.notOpened'),
       };
     });
     return { mode: this.mode, devices, assignments, problem };
@@ -162,7 +164,7 @@ export class DeviceService {
 
   async unassign(actor: Actor, role: DeviceRole): Promise<DeviceOverview> {
     const before = this.deps.repos.deviceAssignments.all();
-    if (!before.some((a) => a.role === role)) throw new ApiError('NOT_FOUND', `No device is assigned as the ${roleNames[role]}.`);
+    if (!before.some((a) => a.role === role)) throw new ApiError('NOT_FOUND', message('device.notAssigned', { role }));
     this.deps.tx.run(() => {
       this.deps.repos.deviceAssignments.save(before.filter((a) => a.role !== role));
       this.deps.audit.record(actor, 'devices.unassign', `device:${role}`);
@@ -177,7 +179,7 @@ export class DeviceService {
    */
   async identify(seconds: number): Promise<HidDeviceInfo | null> {
     const hid = this.hid;
-    if (!hid) throw new ApiError('CONFLICT', this.hidProblem ?? 'Packroom was started without door devices.');
+    if (!hid) throw new ApiError('CONFLICT', this.hidProblem ?? message('device.startedWithout'));
     const stored = this.deps.repos.deviceAssignments.all();
     const candidates = (await hid.devicesAsync()).filter((d) => d.path && kindOf(d) !== 'relay');
     const handles = await Promise.all(
@@ -208,7 +210,7 @@ export class DeviceService {
   }
 
   testRelay(actor: Actor): void {
-    this.deps.door.openByStaff(actor, 'Relay test from Settings → Devices', null);
+    this.deps.door.openByStaff(actor, message('door.reason.relayTest'), null);
   }
 
   private describe(device: HidDevice, stored: StoredAssignment[]): HidDeviceInfo {
@@ -225,7 +227,7 @@ export class DeviceService {
       path: device.path ?? '',
       kind,
       assignedRole: assigned?.role ?? null,
-      blocked: process.platform === 'win32' && kind === 'keyboard' ? windowsKeyboardNote : null,
+      blocked: process.platform === 'win32' && kind === 'keyboard' ? message('device.windowsKeyboard') : null,
     };
   }
 
@@ -297,9 +299,9 @@ export class DeviceService {
     }
   }
 
-  private problemText(role: DeviceRole, label: string, problem: DeviceProblem): string {
+  private problemText(role: DeviceRole, label: string, problem: DeviceProblem): Message {
     const parsed = parseSelector(label);
     const serial = parsed.ok && 'serialPort' in parsed.selector;
-    return deviceProblemText({ roleName: roleNames[role], label, serial }, problem, process.platform);
+    return deviceProblemText({ role, label, serial }, problem, process.platform);
   }
 }

@@ -1,4 +1,4 @@
-import { ApiError, type DoorEvent, type DoorStatus } from '../contract';
+import { ApiError, message, type DoorEvent, type DoorStatus, type Message } from '../contract';
 import type { Clock, ClockTimer } from '../clock';
 import { KeypadEntry } from '../domain/keypadEntry';
 import { log } from '../log';
@@ -76,7 +76,7 @@ export class DoorController {
     if (actual === undefined || actual === this.isOpen) return;
     this.deps.alerts.raise(
       'door.relay',
-      `The door relay (${this.relay.driver.id}) reports ${actual ? 'ON' : 'OFF'} while Packroom set it ${this.isOpen ? 'ON' : 'OFF'}. Check the relay board and the door.`,
+      message('alert.relayMismatch', { relay: this.relay.driver.id, actual: actual ? 'on' : 'off', expected: this.isOpen ? 'on' : 'off' }),
     );
     if (actual) this.track(this.switchOff('read-back mismatch'));
   }
@@ -118,12 +118,9 @@ export class DoorController {
     this.submit({ via: 'qr', secret: text.trim(), device });
   }
 
-  openByStaff(actor: Actor, reason: string, recipientId: number | null): void {
-    if (!this.relay)
-      throw new ApiError(
-        'CONFLICT',
-        'No door relay is connected, so Packroom cannot open the door. Check the relay cable, or open the door by hand.',
-      );
+  /** `reason` is what staff typed (the `text` sentence) or the core's own, e.g. a relay test. */
+  openByStaff(actor: Actor, reason: Message, recipientId: number | null): void {
+    if (!this.relay) throw new ApiError('CONFLICT', message('door.noRelay'));
     const event = this.deps.access.recordStaffOpen(actor, reason, recipientId);
     this.pulse();
     this.announce(event);
@@ -176,7 +173,7 @@ export class DoorController {
   private pulse(): void {
     const relay = this.relay;
     if (!relay) {
-      this.deps.alerts.raise('door.relay', 'Access was granted but no door relay is connected, so the door did not open.');
+      this.deps.alerts.raise('door.relay', message('alert.noRelay'));
       return;
     }
     const pulseMs = this.deps.settings.get().doorPulseSeconds * 1000;
@@ -194,7 +191,7 @@ export class DoorController {
         },
         (error: unknown) => {
           log.error('Opening the door relay failed', error);
-          this.deps.alerts.raise('door.relay', `The door relay did not switch on (${relay.driver.id}). Check its USB cable.`);
+          this.deps.alerts.raise('door.relay', message('alert.relayOnFailed', { relay: relay.driver.id }));
         },
       ),
     );
@@ -215,7 +212,7 @@ export class DoorController {
         await new Promise<void>((resolve) => this.deps.clock.setTimeout(resolve, closeRetryMs));
       }
     }
-    this.deps.alerts.raise('door.relay', `The door relay (${relay.driver.id}) did not switch off. The door may be unlocked: check it now.`);
+    this.deps.alerts.raise('door.relay', message('alert.relayOffFailed', { relay: relay.driver.id }));
   }
 
   private track(work: Promise<void>): void {

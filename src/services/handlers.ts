@@ -125,7 +125,7 @@ export function createHandlers({
 
     'door.status': () => door.status(),
     'door.open': (input, { actor }) => {
-      door.openByStaff(actor, input.reason, input.recipientId ?? null);
+      door.openByStaff(actor, message('text', { text: input.reason }), input.recipientId ?? null);
       return null;
     },
     'door.resetLockout': (input, { actor }) => {

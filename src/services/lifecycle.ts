@@ -1,3 +1,4 @@
+import { message } from '../contract';
 import type { Repositories } from '../db/repositories';
 import type { Clock } from '../clock';
 import type { AccessService } from './access';
@@ -27,12 +28,7 @@ export class RunLifecycle {
     const previous = this.deps.repos.runMarker.leftOver();
     if (previous !== null) {
       this.deps.access.distrustDowntime();
-      this.deps.alerts.raise(
-        'system.restart',
-        `Packroom restarted unexpectedly at ${new Date(now).toLocaleString()}: the run started ${new Date(previous).toLocaleString()} did not shut down ` +
-          '(a power cut, a crash or a forced update). The keypad limits were kept as they were, with no refill for the time it was down. ' +
-          'Check that the door is closed and look at the Activity log.',
-      );
+      this.deps.alerts.raise('system.restart', message('alert.restart', { at: now, started: previous }));
     }
     this.deps.writes.save(() => this.deps.repos.runMarker.set(now));
     this.running = true;

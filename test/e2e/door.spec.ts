@@ -176,3 +176,31 @@ test('Door simulator page: a typed key sequence, the clock and the QR reader', a
   await expect(page.getByRole('status', { name: 'Door stayed closed' })).toContainText('Unknown QR code');
   expect((await packroom.sim.relay()).pulses).toHaveLength(1);
 });
+
+test('Working in Spanish: why the door stayed closed, and the alert that follows, are in Spanish on the toast and to screen readers', async ({
+  page,
+  packroom,
+}) => {
+  packroom.addUser('sam', password, 'staff');
+  await signIn(page, packroom.url, 'sam', password);
+  await page.getByRole('button', { name: 'Account: sam' }).click();
+  await page.getByRole('menuitem', { name: 'My account' }).click();
+  const account = page.getByRole('dialog', { name: 'My account' });
+  await account.getByRole('textbox', { name: 'Language' }).click();
+  await page.getByRole('option', { name: 'Español' }).click();
+  await account.getByRole('button', { name: 'Save my language' }).click();
+  await expect(page.getByRole('dialog', { name: 'Mi cuenta' }).getByRole('status')).toHaveText('Su idioma se ha guardado.');
+  await page.keyboard.press('Escape');
+
+  const announcements = page.getByRole('log', { name: 'Eventos de la puerta y alertas' });
+  await packroom.sim.pressKeys('20481937#');
+  await expect(page.getByRole('status', { name: 'La puerta siguió cerrada' })).toContainText('PIN desconocido (PIN en keypad)');
+  await expect(announcements).toContainText('La puerta siguió cerrada. PIN desconocido (PIN en keypad)');
+
+  for (let attempt = 1; attempt < 5; attempt++) await packroom.sim.pressKeys('20481937#');
+  await expect(announcements).toContainText('Alerta: Códigos incorrectos repetidos en keypad: puede que alguien esté intentando adivinar.');
+  await page.getByRole('button', { name: 'Alertas' }).click();
+  await expect(page.getByRole('list', { name: 'Alertas abiertas' })).toContainText(
+    'Códigos incorrectos repetidos en keypad: puede que alguien esté intentando adivinar.',
+  );
+});

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import type { MethodInput, MethodName, MethodResult } from '../../src/contract';
+import { messageText, type Alert, type MethodInput, type MethodName, type MethodResult } from '../../src/contract';
 import { createCore, type Core, type CoreOptions } from '../../src/core';
 import type { CallContext } from '../../src/services/dispatch';
 
@@ -40,3 +40,6 @@ export async function signedInAdmin(core: Core) {
   await c.ok('auth.setup', { username: 'ada', displayName: 'Ada Admin', password: adminPassword });
   return c;
 }
+
+/** Alerts as the command line and the log read them: each sentence in English. */
+export const englishAlerts = (alerts: Alert[]) => alerts.map((a) => ({ ...a, message: messageText(a.message) }));

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { message } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
 import { auditHash } from '../../src/db/auditChain';
 import { migrations } from '../../src/db/migrations';
@@ -97,8 +98,8 @@ describe('the audit chain', () => {
     const start = core.clock.now();
     someActivity(core, 12_000);
     core.access.decide({ via: 'pin', secret: '12345679', device: 'keypad' });
-    core.access.recordStaffOpen(cliActor, 'Resident locked out', null);
-    core.alerts.raise('door.relay', 'The door relay did not switch off.');
+    core.access.recordStaffOpen(cliActor, message('text', { text: 'Resident locked out' }), null);
+    core.alerts.raise('door.relay', message('text', { text: 'The door relay did not switch off.' }));
     const range = { from: new Date(start - 1000).toISOString(), to: new Date(core.clock.now() + 1000).toISOString() };
 
     const exportAll = async (doorOnly: boolean) => {

@@ -163,7 +163,7 @@ describe('backups', slow, () => {
     await later(24 * 3_600_000);
     expect(english((await admin.ok('backups.health', {})).warning)).toMatch(/^The backup folder .* is missing. Plug in the USB stick/);
     await later(24 * 3_600_000 + 60_000);
-    const alerts = (await admin.ok('alerts.list', {})).map((a) => a.message);
+    const alerts = (await admin.ok('alerts.list', {})).map((a) => messageText(a.message));
     expect(alerts).toContainEqual(expect.stringMatching(/^Last night's backup failed: The backup folder .* is missing/));
     expect(alerts).toContainEqual(expect.stringMatching(/^No backup has succeeded since/));
     expect((await admin.ok('activity.list', { limit: 50 })).items.map((e) => e.action)).toContain('backup.failed');

@@ -7,7 +7,7 @@ import { formatTimeOfDay, localMoment } from '../../src/domain/carrierWindow';
 import { relayPulses } from '../../src/host/sim';
 import { cliActor } from '../../src/services/audit';
 import { CarrierFollowups, type DeliveryLog } from '../../src/services/carriers/followups';
-import { adminPassword, signedInAdmin, tempDir, testCore } from '../helpers/core';
+import { adminPassword, englishAlerts, signedInAdmin, tempDir, testCore } from '../helpers/core';
 
 const timeZone = 'America/New_York';
 const everyDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -312,7 +312,7 @@ describe('the follow-up after a carrier entry', () => {
 
     core.clock.advance(2 * 60_000);
     const time = formatTimeOfDay(localMoment(enteredAt, timeZone).minute);
-    expect(core.alerts.list()).toEqual([
+    expect(englishAlerts(core.alerts.list())).toEqual([
       expect.objectContaining({
         kind: 'carrier.unlogged',
         message: expect.stringMatching(new RegExp(`^UPS delivered at ${time}; nothing logged yet`)),
@@ -337,7 +337,7 @@ describe('the follow-up after a carrier entry', () => {
     const second = createCore({ dataDir, env: {}, clock, timeZone });
     onTestFinished(() => second.close());
     followups(second, packageLog(second)).start();
-    expect(second.alerts.list()).toEqual([
+    expect(englishAlerts(second.alerts.list())).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/^Amazon delivered at \d\d:\d\d; nothing logged yet/) }),
     ]);
   });
@@ -359,7 +359,7 @@ describe('the follow-up after a carrier entry', () => {
       perishable: false,
     });
     core.clock.advance(31 * 60_000);
-    const unlogged = core.alerts.list().filter((a) => a.kind === 'carrier.unlogged');
+    const unlogged = englishAlerts(core.alerts.list()).filter((a) => a.kind === 'carrier.unlogged');
     expect(unlogged).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/^FedEx delivered at \d\d:\d\d; nothing logged yet/) }),
     ]);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
+import { ApiError, message, messageText, type Envelope } from '../../src/contract';
 import type { Core } from '../../src/core';
 import { relayPulses } from '../../src/host/sim';
 import { cliActor } from '../../src/services/audit';
-import { testCore } from '../helpers/core';
+import { englishAlerts, signedInAdmin, testCore } from '../helpers/core';
 
 async function until(check: () => boolean, ms = 3_000): Promise<number> {
   const start = Date.now();
@@ -32,6 +33,12 @@ async function simulated() {
 }
 
 const grants = (core: Core) => core.audit.list({ limit: 100 }).items.filter((e) => e.action === 'door.granted').length;
+
+/** The relay's row in Settings → Devices, its problem in English as the command line prints it. */
+async function relayRow(core: Core) {
+  const row = (await core.devices.overview()).assignments.find((a) => a.role === 'relay');
+  return row && { ...row, problem: row.problem && messageText(row.problem) };
+}
 
 describe('device manager with a fake node-hid', () => {
   it('opens the assigned devices and shows them connected', async () => {
@@ -86,7 +93,9 @@ describe('device manager with a fake node-hid', () => {
     sim.hid.unplug('sim:relay');
     await until(() => !connected('relay'));
     core.clock.advance(6_000);
-    expect(core.alerts.list()).toEqual([expect.objectContaining({ kind: 'device.missing', message: expect.stringMatching(/door relay/) })]);
+    expect(englishAlerts(core.alerts.list())).toEqual([
+      expect.objectContaining({ kind: 'device.missing', message: expect.stringMatching(/door relay/) }),
+    ]);
   });
 
   it('survives a relay handle emitting error while the door is idle, says so, and opens the door again after a replug', async () => {
@@ -96,10 +105,10 @@ describe('device manager with a fake node-hid', () => {
     sim.hid.unplug('sim:relay');
     expect(core.door.status()).toMatchObject({ relay: 'missing' });
     expect(core.door.status().devices.find((d) => d.role === 'relay')).toMatchObject({ connected: false, problem: 'disconnected' });
-    const relay = (await core.devices.overview()).assignments.find((a) => a.role === 'relay');
+    const relay = await relayRow(core);
     expect(relay).toMatchObject({ connected: false, problemKind: 'disconnected', problem: expect.stringMatching(/was disconnected/) });
     core.clock.advance(6_000);
-    expect(core.alerts.list()).toEqual([
+    expect(englishAlerts(core.alerts.list())).toEqual([
       expect.objectContaining({ kind: 'device.missing', message: expect.stringMatching(/door relay \(sim:relay\) was disconnected/) }),
     ]);
     sim.hid.replug('sim:relay');
@@ -117,17 +126,19 @@ describe('device manager with a fake node-hid', () => {
       await core.devices.start('sim', sim);
       const fix =
         /not allowed to open it .*Permission denied.*install build\/linux\/60-packroom\.rules, then unplug and replug the device\./;
-      expect((await core.devices.overview()).assignments.find((a) => a.role === 'relay')).toMatchObject({
+      expect(await relayRow(core)).toMatchObject({
         connected: false,
         problemKind: 'permission-denied',
         problem: expect.stringMatching(fix),
       });
       expect(core.door.status().devices.find((d) => d.role === 'relay')).toMatchObject({ problem: 'permission-denied' });
       core.clock.advance(6_000);
-      expect(core.alerts.list()).toEqual([expect.objectContaining({ kind: 'device.permission', message: expect.stringMatching(fix) })]);
+      expect(englishAlerts(core.alerts.list())).toEqual([
+        expect.objectContaining({ kind: 'device.permission', message: expect.stringMatching(fix) }),
+      ]);
       sim.hid.denyAccess('sim:relay', false);
       await until(() => core.door.status().relay === 'closed');
-      expect((await core.devices.overview()).assignments.find((a) => a.role === 'relay')).toMatchObject({
+      expect(await relayRow(core)).toMatchObject({
         connected: true,
         problemKind: null,
         problem: null,
@@ -139,7 +150,7 @@ describe('device manager with a fake node-hid', () => {
     const { core, sim, pin, type } = await simulated();
     sim.relayBoard.jam(1);
     await type(`${pin}#`);
-    expect(core.alerts.list()).toEqual([
+    expect(englishAlerts(core.alerts.list())).toEqual([
       expect.objectContaining({ kind: 'door.relay', message: expect.stringMatching(/did not switch on/) }),
     ]);
   });
@@ -184,6 +195,29 @@ describe('device manager with a fake node-hid', () => {
     expect(connected('keypad')).toBe(true);
     const actions = core.audit.list({ limit: 10 }).items.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['devices.assign', 'devices.unassign']));
+  });
+
+  it('says what is wrong in sentences a Spanish screen translates: a refused change, a device gone', async () => {
+    const { core, sim, connected } = await simulated();
+    const admin = await signedInAdmin(core);
+    const spanish = (envelope: Envelope) => !envelope.ok && messageText(ApiError.fromBody(envelope.error).sentence!, 'es');
+
+    const badSelector = await admin.call('devices.assign', { role: 'keypad', selector: 'the keypad' });
+    expect(badSelector).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'selector', key: 'device.badSelector' } });
+    expect(spanish(badSelector)).toMatch(/^"the keypad" no es un dispositivo: use VID:PID\[:SERIAL\] en hexadecimal/);
+    await admin.ok('devices.unassign', { role: 'keypad' });
+    const unassigned = await admin.call('devices.unassign', { role: 'keypad' });
+    expect(unassigned).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'No device is assigned as the door keypad.' } });
+    expect(spanish(unassigned)).toBe('No hay ningún dispositivo asignado como teclado de la puerta.');
+
+    sim.hid.fail('sim:relay');
+    sim.hid.unplug('sim:relay');
+    await until(() => !connected('relay'));
+    const relay = (await admin.ok('devices.list', {})).assignments.find((a) => a.role === 'relay')!;
+    expect(relay.problem).toEqual(message('device.problem.disconnected', { role: 'relay', label: 'sim:relay' }));
+    expect(messageText(relay.problem!, 'es')).toBe(
+      'El relé de la puerta (sim:relay) se desconectó y no ha vuelto. Revise su cable USB y la alimentación.',
+    );
   });
 
   it('identifies the device a person presses a key on', async () => {
@@ -248,7 +282,7 @@ describe('other door devices', () => {
       async () => serial,
     );
     await manager.start();
-    core.door.openByStaff(cliActor, 'test', null);
+    core.door.openByStaff(cliActor, message('text', { text: 'test' }), null);
     core.clock.advance(5_000);
     await core.door.settled();
     await manager.stop();

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
+import { describeDoorEvent } from '../../renderer/door/describeDoorEvent';
+import { i18n } from '../../renderer/i18n';
+import { ApiError, message, messageText, type DoorEvent } from '../../src/contract';
 import type { Core } from '../../src/core';
 import { relayPulses } from '../../src/host/sim';
 import { cliActor } from '../../src/services/audit';
-import { testCore } from '../helpers/core';
+import { signedInAdmin, testCore } from '../helpers/core';
 
 async function door(env: Record<string, string> = {}) {
   const core = testCore({ env: { PACKROOM_DOOR_PULSE_SECONDS: '5', ...env } });
@@ -166,7 +169,7 @@ describe('brute force at the keypad', () => {
     expect(core.audit.list({ limit: 1 }).items[0]).toMatchObject({ action: 'door.locked_out' });
     expect(core.door.status().keypadLockedUntil).not.toBeNull();
 
-    core.door.openByStaff({ staffId: null, label: 'ada' }, 'Resident locked out, ID checked', null);
+    core.door.openByStaff({ staffId: null, label: 'ada' }, message('text', { text: 'Resident locked out, ID checked' }), null);
     await core.door.settled();
     expect(pulses()).toHaveLength(1);
     expect(core.audit.list({ limit: 5 }).items.find((e) => e.action === 'door.opened_by_staff')).toMatchObject({
@@ -177,6 +180,80 @@ describe('brute force at the keypad', () => {
     core.clock.advance(31_000);
     await type(`${pin}#`);
     expect(pulses()).toHaveLength(2);
+  });
+});
+
+describe('door events on a Spanish screen', () => {
+  afterEach(() => i18n.changeLanguage('en'));
+
+  /** Door events as a screen receives them: JSON over the transport. */
+  function received(core: Core): DoorEvent[] {
+    const events: DoorEvent[] = [];
+    core.events.on('door.event', (e) => events.push(JSON.parse(JSON.stringify(e)) as DoorEvent));
+    return events;
+  }
+
+  it('say why the door stayed closed in the screen language, while the audit log keeps the English', async () => {
+    const { core, type } = await door();
+    const events = received(core);
+    await type('20481937#');
+    const [denied] = events;
+    expect(denied!.reason).toEqual(message('door.reason.unknownPin'));
+    expect([messageText(denied!.reason), messageText(denied!.reason, 'es')]).toEqual(['Unknown PIN', 'PIN desconocido']);
+    expect(core.audit.list({ limit: 1 }).items[0]).toMatchObject({ action: 'door.denied', details: { reason: 'Unknown PIN' } });
+
+    expect(describeDoorEvent(denied!)).toMatchObject({ title: 'Door stayed closed', text: 'Unknown PIN (PIN at keypad)' });
+    await i18n.changeLanguage('es');
+    expect(describeDoorEvent(denied!)).toMatchObject({ title: 'La puerta siguió cerrada', text: 'PIN desconocido (PIN en keypad)' });
+  });
+
+  it('say until when the keypad is locked, in the time format of the screen language', async () => {
+    const { core, type } = await door();
+    const { pin } = core.credentials.issuePermanent(cliActor, recipient(core));
+    for (let i = 0; i < 6; i++) await type('38150927#');
+    const events = received(core);
+    await type(`${pin}#`);
+    const [locked] = events;
+    const until = core.access.keypadLockedUntil()!;
+    expect(locked).toMatchObject({ result: 'locked-out', reason: message('door.reason.lockedOut', { until }) });
+    const time = (language: string) =>
+      new Intl.DateTimeFormat(language, { hour: 'numeric', minute: 'numeric', second: 'numeric' }).format(until);
+    expect(messageText(locked!.reason)).toBe(`Too many wrong tries: locked until ${time('en')}`);
+    await i18n.changeLanguage('es');
+    expect(describeDoorEvent(locked!)).toMatchObject({
+      title: 'Teclado bloqueado',
+      text: `Demasiados intentos incorrectos: bloqueado hasta las ${time('es')} (PIN en keypad)`,
+    });
+  });
+
+  it("keep staff's own reason as they typed it, and translate the core's (a relay test)", async () => {
+    const { core } = await door();
+    const admin = await signedInAdmin(core);
+    const events = received(core);
+    await admin.ok('door.open', { reason: 'Mensajero con un paquete grande' });
+    await admin.ok('devices.testRelay', {});
+    expect(events.map((e) => e.reason)).toEqual([
+      message('text', { text: 'Mensajero con un paquete grande' }),
+      message('door.reason.relayTest'),
+    ]);
+    expect(events.map((e) => messageText(e.reason, 'es'))).toEqual([
+      'Mensajero con un paquete grande',
+      'Prueba del relé desde Configuración → Dispositivos',
+    ]);
+    const reasons = core.audit
+      .list({ limit: 5 })
+      .items.filter((e) => e.action === 'door.opened_by_staff')
+      .map((e) => e.details?.reason);
+    expect(reasons).toEqual(['Relay test from Settings → Devices', 'Mensajero con un paquete grande']);
+  });
+
+  it('refuse a reset of an unlocked keypad with a sentence the screen translates', async () => {
+    const { core } = await door();
+    const admin = await signedInAdmin(core);
+    const refused = await admin.call('door.resetLockout', { reason: 'Testing' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'door.notLockedOut' } });
+    const sentence = !refused.ok && ApiError.fromBody(refused.error).sentence;
+    expect(sentence && messageText(sentence, 'es')).toBe('El teclado no está bloqueado, así que no hay nada que desbloquear.');
   });
 });
 

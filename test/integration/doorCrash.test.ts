@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { messageText } from '../../src/contract';
 import { createCore } from '../../src/core';
 import { defaultThrottlePolicy } from '../../src/domain/throttle';
 import { cliActor } from '../../src/services/audit';
@@ -47,7 +48,9 @@ describe('a killed Packroom process (built)', () => {
     await serveThenStop(dataDir, 'SIGKILL');
     const core = testCore({ dataDir });
     core.start();
-    expect(core.alerts.list().map((a) => a.message)).toContainEqual(expect.stringMatching(/^Packroom restarted unexpectedly at /));
+    expect(core.alerts.list().map((a) => messageText(a.message))).toContainEqual(
+      expect.stringMatching(/^Packroom restarted unexpectedly at /),
+    );
     expect(core.access.decide({ via: 'pin', secret: pin, device: 'keypad' }).result).toBe('locked-out');
   });
 

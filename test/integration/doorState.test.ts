@@ -5,7 +5,7 @@ import { createCore, type Core } from '../../src/core';
 import { defaultThrottlePolicy } from '../../src/domain/throttle';
 import { relayPulses } from '../../src/host/sim';
 import { cliActor } from '../../src/services/audit';
-import { adminPassword, client, signedInAdmin, tempDir, testCore } from '../helpers/core';
+import { adminPassword, client, englishAlerts, signedInAdmin, tempDir, testCore } from '../helpers/core';
 
 const refillMs = defaultThrottlePolicy.globalRefillMs;
 const wrongPin = '38150927';
@@ -121,7 +121,7 @@ describe('an unclean start', () => {
     clock.advance(2 * 3_600_000);
     const after = next();
     after.start();
-    expect(after.alerts.list().filter((a) => a.kind === 'system.restart')).toEqual([
+    expect(englishAlerts(after.alerts.list()).filter((a) => a.kind === 'system.restart')).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/^Packroom restarted unexpectedly at /) }),
     ]);
     // Two hours down would have refilled 8 wrong PINs after a clean shutdown; after a crash, none.
@@ -265,7 +265,7 @@ describe('a full or read-only database', () => {
     }
     expect(pulses()).toHaveLength(2);
     expect(doorRows(core)).toEqual([]);
-    const [alert] = core.alerts.list();
+    const [alert] = englishAlerts(core.alerts.list());
     expect(alert).toMatchObject({ kind: 'storage', message: expect.stringContaining('cannot save to its database') });
 
     core.db.pragma('max_page_count = 1073741823');

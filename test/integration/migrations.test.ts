@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { message, messageText } from '../../src/contract';
+import { message, messageText, type DoorEvent, type Message } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
 import { migrations } from '../../src/db/migrations';
 import { migrate } from '../../src/db/open';
@@ -47,6 +47,8 @@ const t0 = Date.UTC(2025, 0, 6, 9, 0);
 const ana = { pin: '48151623', qr: 'qr-token-ana-0001', singlePin: '90817263' };
 const carrierCode = '70615243';
 const lockedUntil2100 = Date.UTC(2100, 0, 1);
+/** A door event with its reason in English, as the audit log writes it. */
+const english = (event: DoorEvent) => ({ ...event, reason: messageText(event.reason) });
 
 const fixtures: Fixture[] = [
   {
@@ -109,8 +111,14 @@ const fixtures: Fixture[] = [
       db.prepare("INSERT INTO alerts (at, kind, message) VALUES (?, 'door.lockout', 'The keypad is locked after 5 wrong PINs.')").run(t0);
     },
     survived(core) {
-      expect(core.access.decide({ via: 'pin', secret: ana.pin, device: 'keypad' })).toMatchObject({ result: 'granted', reason: 'PIN' });
-      expect(core.access.decide({ via: 'qr', secret: ana.qr, device: 'reader' })).toMatchObject({ result: 'granted', reason: 'QR code' });
+      expect(english(core.access.decide({ via: 'pin', secret: ana.pin, device: 'keypad' }))).toMatchObject({
+        result: 'granted',
+        reason: 'PIN',
+      });
+      expect(english(core.access.decide({ via: 'qr', secret: ana.qr, device: 'reader' }))).toMatchObject({
+        result: 'granted',
+        reason: 'QR code',
+      });
       expect(core.access.decide({ via: 'pin', secret: ana.singlePin, device: 'keypad' })).toMatchObject({ result: 'denied' });
       // The sealed copy decrypts with the same data key: staff can still look the PIN up.
       expect(core.credentials.lookupPin(cliActor, 1).pin).toBe(ana.pin);
@@ -356,6 +364,38 @@ const fixtures: Fixture[] = [
         .all();
       const read = core.backups.runs(50).filter((r) => r.message?.key === 'text');
       expect(read.map((r) => r.message)).toEqual(english.map((text) => ({ key: 'text', params: { text } })));
+    },
+  },
+  {
+    migration: '0014_alert_sentences',
+    seed(db) {
+      // Acknowledged, so the open alerts earlier fixtures expect stay as they are.
+      db.prepare(
+        `INSERT INTO alerts (at, kind, message, message_key, message_params, acknowledged_at, acknowledged_by)
+         VALUES (?, 'door.relay', ?, 'alert.relayOffFailed', '{"relay":"16c0:05df"}', ?, 1)`,
+      ).run(t0, 'The door relay (16c0:05df) did not switch off. The door may be unlocked: check it now.', t0 + 60_000);
+    },
+    survived(core) {
+      const row = core.db.prepare("SELECT message_key AS key, message_params AS params FROM alerts WHERE kind = 'door.relay'").get() as {
+        key: string;
+        params: string;
+      };
+      const sentence = { key: row.key, params: JSON.parse(row.params) as Record<string, string> } as Message;
+      expect(messageText(sentence)).toBe('The door relay (16c0:05df) did not switch off. The door may be unlocked: check it now.');
+      expect(messageText(sentence, 'es')).toBe(
+        'El relé de la puerta (16c0:05df) no se apagó. Puede que la puerta esté desbloqueada: revísela ahora.',
+      );
+    },
+    olderRows(core) {
+      // Alerts from before sentences have only their English, and list as it (the `text` sentence) in every language.
+      expect(core.db.prepare('SELECT count(*) FROM alerts WHERE message_key IS NOT NULL OR message_params IS NOT NULL').pluck().get()).toBe(
+        0,
+      );
+      const english = core.db
+        .prepare('SELECT message FROM alerts WHERE acknowledged_at IS NULL ORDER BY id DESC')
+        .pluck()
+        .all() as string[];
+      expect(core.alerts.list().map((a) => a.message)).toEqual(english.map((text) => message('text', { text })));
     },
   },
 ];

@@ -165,7 +165,7 @@ describe('packages: intake → notice → door pickup → reminders → escalati
     const alerts = await staff.ok('alerts.list', {});
     const late = alerts.filter((a) => a.kind === 'package.waiting');
     expect(late).toHaveLength(1);
-    expect(late[0]!.message).toContain(`${ups} for Ann Lee (4B), shelf B1`);
+    expect(messageText(late[0]!.message)).toContain(`${ups} for Ann Lee (4B), shelf B1`);
     core.packages.runDue();
     expect((await staff.ok('alerts.list', {})).filter((a) => a.kind === 'package.waiting')).toHaveLength(1);
   });
@@ -177,7 +177,7 @@ describe('packages: intake → notice → door pickup → reminders → escalati
     const [item] = (await staff.ok('packages.list', { status: 'waiting' })).items;
     expect(item!.returnToSender).toBe(true);
     const alerts = (await staff.ok('alerts.list', {})).filter((a) => a.kind === 'package.inactive');
-    expect(alerts[0]!.message).toContain('Ann Lee (4B) is no longer active');
+    expect(messageText(alerts[0]!.message)).toContain('Ann Lee (4B) is no longer active');
     const returned = await staff.ok('packages.returnToSender', { id: item!.id, reason: 'Moved out' });
     expect(returned).toMatchObject({ status: 'returned', returned: { reason: 'Moved out' } });
   });
@@ -314,7 +314,9 @@ describe('shelf check', () => {
 
     expect((await staff.ok('packages.restore', { ids: [b.id] }))[0]).toMatchObject({ status: 'waiting', pickup: null });
     expect((await staff.ok('packages.markMissing', { ids: [c.id] }))[0]).toMatchObject({ status: 'missing' });
-    expect((await staff.ok('alerts.list', {})).some((x) => x.kind === 'package.missing' && x.message.includes(usps))).toBe(true);
+    expect((await staff.ok('alerts.list', {})).some((x) => x.kind === 'package.missing' && messageText(x.message).includes(usps))).toBe(
+      true,
+    );
     const actions = (await staff.ok('activity.list', { limit: 50 })).items.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['package.shelf_check_finished', 'package.restored', 'package.missing']));
     expect((await staff.call('packages.shelfCheckScan', { checkId: check.id, tracking: ups })).ok).toBe(false);

@@ -1,9 +1,10 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { messageText } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
 import { cliActor } from '../../src/services/audit';
-import { tempDir, testCore } from '../helpers/core';
+import { englishAlerts, tempDir, testCore } from '../helpers/core';
 import {
   importRoster,
   inEnglish,
@@ -153,7 +154,7 @@ describe('the daily import: a stale export', () => {
     const { core, runDue, drop } = await scheduledCore('yardi');
     drop(yardiFile, rosterFixture(yardiFile).toString(), 40 * hour);
     await runDue();
-    expect(core.alerts.list().map((a) => a.message)).toContainEqual(
+    expect(core.alerts.list().map((a) => messageText(a.message))).toContainEqual(
       expect.stringMatching(
         /^The export from your property-management system seems to have stopped: .*yardi-tenant-directory\.csv, is 41 hours old/,
       ),
@@ -237,7 +238,7 @@ describe('roster import: a crash in the middle of a chunked apply', () => {
       /stopped after \d+ of 600 recipients \(disk full\)/,
     );
     expectNoHalfImported(core);
-    expect(core.alerts.list()[0]?.message).toMatch(/Packroom finishes the rest when it next starts/);
+    expect(englishAlerts(core.alerts.list())[0]?.message).toMatch(/Packroom finishes the rest when it next starts/);
     spy.mockRestore();
     await core.close();
 

@@ -2,8 +2,9 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n, sentenceText } from '../../renderer/i18n';
+import { messageText } from '../../src/contract';
 import { cliActor } from '../../src/services/audit';
-import { tempDir, testCore } from '../helpers/core';
+import { englishAlerts, tempDir, testCore } from '../helpers/core';
 import { rosterFixture, runsInEnglish, yardiFile, yardiText } from '../helpers/roster';
 
 const hour = 3_600_000;
@@ -75,7 +76,7 @@ describe('the daily roster import', () => {
       message: expect.stringContaining('6 of 8 active residents (75%)'),
     });
     expect(activeCount(core)).toBe(8);
-    expect(core.alerts.list()).toEqual([
+    expect(englishAlerts(core.alerts.list())).toEqual([
       expect.objectContaining({
         kind: 'import',
         message: expect.stringMatching(/^The daily roster import of truncated.csv was not applied: it would deactivate 6 of 8/),
@@ -93,7 +94,7 @@ describe('the daily roster import', () => {
 
     drop(folder, 'residents.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
     await runDue(day);
-    expect(core.alerts.list().map((a) => a.message)).toContain(
+    expect(core.alerts.list().map((a) => messageText(a.message))).toContain(
       'The daily roster import did not run (residents.csv): This does not look like a CSV or Excel file (it contains binary data). Nothing was changed.',
     );
     expect(activeCount(core)).toBe(0);
@@ -123,7 +124,7 @@ describe('the daily roster import', () => {
     await runDue();
     // Issue 10: the bad phone, email and date rows now import without that field (warnings), so 4 rows are skipped, not 7.
     expect(core.rosterSchedule.status().runs[0]).toMatchObject({ outcome: 'applied', counts: { added: 4, errors: 4, warnings: 3 } });
-    expect(core.alerts.list()[0]?.message).toMatch(/skipped 4 rows with errors/);
+    expect(englishAlerts(core.alerts.list())[0]?.message).toMatch(/skipped 4 rows with errors/);
   });
 
   it('refuses a folder that does not exist, and needs a folder to be switched on', async () => {

@@ -1,5 +1,5 @@
 import { createSimulator } from '../../../native/sim/simulator';
-import { ApiError } from '../../contract';
+import { ApiError, messageText } from '../../contract';
 import { resolveDataDir } from '../../paths';
 import { cliActor } from '../../services/audit';
 import type { DeviceMode } from '../../services/devices';
@@ -53,12 +53,12 @@ export async function devicesCommand(args: string[], out: NodeJS.WritableStream,
       out.write(`The door ${r} is no longer assigned.\n`);
     } else {
       const overview = await core.devices.overview();
-      if (overview.problem && overview.devices.length === 0) out.write(`${overview.problem}\n`);
+      if (overview.problem && overview.devices.length === 0) out.write(`${messageText(overview.problem)}\n`);
       for (const d of overview.devices) {
         const name = [d.manufacturer, d.product].filter(Boolean).join(' ') || '(no name)';
         const role = d.assignedRole ? `door ${d.assignedRole}` : '-';
         out.write(`${d.vidPid}\t${d.serialNumber ?? '-'}\t${d.kind}\t${role}\t${name}\t${d.path}\n`);
-        if (d.blocked) out.write(`\t${d.blocked}\n`);
+        if (d.blocked) out.write(`\t${messageText(d.blocked)}\n`);
       }
       for (const a of overview.assignments) {
         out.write(`assigned: door ${a.role} = ${a.selector}${a.channel ? ` (channel ${a.channel})` : ''}\n`);

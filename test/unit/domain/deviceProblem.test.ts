@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deviceProblemText } from '../../../src/domain/deviceProblem';
+import { messageText, type DeviceProblem } from '../../../src/contract';
+import { deviceProblemText as sentence, type ProblemDevice } from '../../../src/domain/deviceProblem';
 
-const relay = { roleName: 'door relay', label: '16c0:05df', serial: false };
-const keypad = { roleName: 'door keypad', label: '1a2c:2124', serial: false };
+const deviceProblemText = (device: ProblemDevice, problem: DeviceProblem, platform: NodeJS.Platform) =>
+  messageText(sentence(device, problem, platform));
+
+const relay = { role: 'relay', label: '16c0:05df', serial: false } as const;
+const keypad = { role: 'keypad', label: '1a2c:2124', serial: false } as const;
 const denied = { kind: 'permission-denied', detail: "Failed to open a device with path '/dev/hidraw3': Permission denied" } as const;
 
 describe('deviceProblemText', () => {
@@ -31,5 +35,17 @@ describe('deviceProblemText', () => {
   it('gives the fix that fits Windows and macOS', () => {
     expect(deviceProblemText(keypad, denied, 'win32')).toMatch(/Another program is probably using it/);
     expect(deviceProblemText(keypad, denied, 'darwin')).toMatch(/Privacy & Security → Input Monitoring/);
+  });
+});
+
+describe('device problems on a Spanish screen', () => {
+  it('say the problem and the fix in Spanish, with the driver’s own words as they came', () => {
+    expect(messageText(sentence(relay, denied, 'linux'), 'es')).toBe(
+      "El relé de la puerta (16c0:05df) está enchufado, pero Packroom no tiene permiso para abrirlo (Failed to open a device with path '/dev/hidraw3': Permission denied). " +
+        'Para solucionarlo, instale build/linux/60-packroom.rules y luego desenchufe el dispositivo y vuelva a enchufarlo.',
+    );
+    expect(messageText(sentence(keypad, { kind: 'not-connected', detail: '' }, 'win32'), 'es')).toBe(
+      'El teclado de la puerta (1a2c:2124) no está conectado. Revise su cable USB.',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageText } from '../../../src/contract';
 import { formatSelector, matchesSelector, parseSelector } from '../../../src/domain/deviceSelector';
 
 describe('device selectors', () => {
@@ -19,7 +20,7 @@ describe('device selectors', () => {
   it('explains what it expected', () => {
     const result = parseSelector('keypad');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toMatch(/VID:PID\[:SERIAL\] in hex/);
+    expect(!result.ok && messageText(result.reason)).toMatch(/VID:PID\[:SERIAL\] in hex/);
   });
 
   it('matches on serial only when the selector has one', () => {
