@@ -10,7 +10,7 @@ import { expectNoEnglish } from './untranslated';
  */
 const password = 'correct horse battery';
 /** What the simulated USB devices call themselves, as a real device's own product name is shown. */
-const simulatedDevices = ['Simulated keypad', 'Simulated QR reader', 'Simulated relay'];
+const simulatedDevices = ['Simulated door keypad', 'Simulated QR reader'];
 
 test.use({ siteEnv: { PACKROOM_SITE_LANGUAGE: 'es' } });
 test.describe.configure({ timeout: 120_000 });
@@ -75,9 +75,30 @@ test('a Spanish site: Send Single Access PIN in Spanish, the recipient reads it 
   await expectNoEnglish(page, 'door events');
 });
 
-test('a Spanish site: every tab and Settings section without English', async ({ page, packroom }) => {
+test('a Spanish site: every tab, Settings section and Quick Actions dialog without English', async ({ page, packroom }) => {
   packroom.addUser('ada', password);
   await signInInSpanish(page, packroom.url);
+  // Add Recipient sent empty: the core's refusal shows in Spanish on the field.
+  await page.getByRole('button', { name: 'Acciones rápidas' }).click();
+  await page.getByRole('menuitem', { name: 'Añadir destinatario' }).click();
+  const add = page.getByRole('dialog', { name: 'Añadir destinatario' });
+  await add.getByRole('button', { name: 'Añadir destinatario' }).click();
+  await expect(add.locator('[aria-invalid="true"]').first()).toBeVisible();
+  await expectNoEnglish(page, 'Add Recipient, refused');
+  await page.keyboard.press('Escape');
+  await expect(add).toBeHidden();
+  // Open Door without a reason, then with one: refused, then opened, in Spanish.
+  await page.getByRole('button', { name: 'Acciones rápidas' }).click();
+  await page.getByRole('menuitem', { name: 'Abrir la puerta' }).click();
+  const open = page.getByRole('dialog', { name: 'Abrir la puerta' });
+  await open.getByRole('button', { name: 'Abrir la puerta' }).click();
+  await expectNoEnglish(page, 'Open Door, refused', simulatedDevices);
+  await open.getByRole('textbox', { name: 'Motivo' }).fill('Mensajero con un paquete grande');
+  await open.getByRole('button', { name: 'Abrir la puerta' }).click();
+  await expect(open).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Puerta abierta' }).first()).toBeVisible();
+  await expectNoEnglish(page, 'door opened by staff', simulatedDevices);
+
   for (const tab of ['Destinatarios', 'Paquetes', 'Actividad', 'Importar', 'Configuración']) {
     await page.getByRole('tab', { name: tab }).click();
     await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
