@@ -18,16 +18,16 @@ export class ApiError extends Error implements ApiErrorBody {
   readonly key: MessageKey | undefined;
   readonly params: MessageParams | undefined;
 
-  /** `message` is a sentence from the core catalogs; a plain string only for text that has no catalog entry. */
+  /** What went wrong, as a sentence from the core catalogs (text the core did not write as the `text` sentence). */
   constructor(
     readonly code: ErrorCode,
-    message: Message | string,
+    sentence: Message,
     readonly field?: string,
   ) {
-    super(typeof message === 'string' ? message : messageText(message));
+    super(messageText(sentence));
     this.name = 'ApiError';
-    this.key = typeof message === 'string' ? undefined : message.key;
-    this.params = typeof message === 'string' ? undefined : message.params;
+    this.key = sentence.key;
+    this.params = sentence.params;
   }
 
   /** The sentence to translate, when the core wrote one from its catalogs. */
@@ -45,8 +45,9 @@ export class ApiError extends Error implements ApiErrorBody {
   }
 
   static fromBody(body: ApiErrorBody): ApiError {
-    // The core's English stays the message; the key and params travel as they came.
-    return Object.assign(new ApiError(body.code, body.message, body.field), { key: body.key, params: body.params });
+    // The core's English stays the message; the key and params travel as they came (none from an older core).
+    const error = new ApiError(body.code, sentence('text', { text: body.message }), body.field);
+    return Object.assign(error, { key: body.key, params: body.params });
   }
 }
 

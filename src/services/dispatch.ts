@@ -4,7 +4,6 @@ import {
   ApiError,
   isMethodName,
   message,
-  messageText,
   sentenceOf,
   type Envelope,
   type MethodName,
@@ -39,8 +38,9 @@ export function validationError(error: z.ZodError): ApiError {
   const sentence = issue ? sentenceOf(issue.message) : null;
   if (sentence) return new ApiError('VALIDATION', sentence, field);
   // zod's own words (a request no screen sends: every field a person fills has its sentence in the schema).
-  const text = issue?.message ?? messageText(message('request.invalid'));
-  return new ApiError('VALIDATION', field && !/[A-Z]/.test(text[0] ?? '') ? `${field}: ${text}` : text, field);
+  if (!issue) return new ApiError('VALIDATION', message('request.invalid'));
+  const text = field && !/[A-Z]/.test(issue.message[0] ?? '') ? `${field}: ${issue.message}` : issue.message;
+  return new ApiError('VALIDATION', message('text', { text }), field);
 }
 
 const internal = (key: 'request.internal' | 'request.storage') => new ApiError('INTERNAL', message(key)).toBody();

@@ -47,8 +47,12 @@ describe('sentences the core writes for staff', () => {
     expect([refused.field, refused.message, refused.sentence]).toEqual(['pin', 'Please sign in to continue.', message('request.signIn')]);
     expect(sentenceOf('Invalid input: expected string')).toBeNull();
 
-    // zod's own words, for a request no screen sends, pass through in English.
+    // zod's own words, for a request no screen sends, pass through in English as the `text` sentence.
     const zodOwn = validationError(z.object({ n: z.number() }).safeParse({ n: 'x' }).error!);
-    expect([zodOwn.field, zodOwn.message, zodOwn.sentence]).toEqual(['n', 'Invalid input: expected number, received string', null]);
+    expect([zodOwn.field, zodOwn.message, zodOwn.sentence]).toEqual([
+      'n',
+      'Invalid input: expected number, received string',
+      message('text', { text: 'Invalid input: expected number, received string' }),
+    ]);
   });
 });
