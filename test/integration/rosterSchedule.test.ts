@@ -114,7 +114,7 @@ describe('the daily roster import', () => {
     void i18n.changeLanguage('es');
     expect(sentenceText(failed!.message!)).toBe(`No hay ningún archivo CSV ni de Excel (.xlsx) en ${folder}.`);
     expect(sentenceText(blocked!.message!)).toBe(
-      'No se aplicó: desactivaría a 6 de 8 residentes activos (75%), más que el límite del 20%.',
+      'No se aplicó: desactivaría a 6 de 8 residentes activos (75\u00a0%), más que el límite del 20\u00a0%.',
     );
   });
 

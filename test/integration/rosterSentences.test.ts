@@ -60,7 +60,7 @@ describe('roster import for staff working in Spanish', () => {
         field: 'confirmLargeDeactivation',
         message: english,
         key: 'roster.apply.tooManyDeactivations',
-        params: { wouldDeactivate: 5, activeBefore: 8, share: '62.5%', limit: '20%' },
+        params: { wouldDeactivate: 5, activeBefore: 8, share: 0.625, limit: 0.2 },
       },
     });
 
@@ -68,7 +68,7 @@ describe('roster import for staff working in Spanish', () => {
     const received = ApiError.fromBody(JSON.parse(JSON.stringify((refused as { error: ApiErrorBody }).error)) as ApiErrorBody);
     void i18n.changeLanguage('es');
     expect(errorText(received)).toBe(
-      'Esta importación desactivaría a 5 de 8 residentes activos (62.5%), más que el límite del 20%. Así se ve una exportación ' +
+      'Esta importación desactivaría a 5 de 8 residentes activos (62,5\u00a0%), más que el límite del 20\u00a0%. Así se ve una exportación ' +
         'cortada o equivocada. Revise el archivo; si es correcto, un administrador puede confirmar las desactivaciones.',
     );
   });

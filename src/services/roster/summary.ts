@@ -71,7 +71,8 @@ export const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 /** The figures a sentence about too many deactivations gives (roster.run.wouldDeactivate and the like). */
 export function deactivationFigures(safety: RosterDiff['safety'], limit: number): MessageParams {
   const { wouldDeactivate, activeBefore, share } = safety;
-  return { wouldDeactivate, activeBefore, share: percent(share), limit: percent(limit) };
+  // Shares as numbers: the catalogs write them as percentages in the reader's language ("62.5%", "62,5 %").
+  return { wouldDeactivate, activeBefore, share: Math.round(share * 1000) / 1000, limit };
 }
 
 /** Why an import stops for an admin, in words that point at the likely cause. */

@@ -29,7 +29,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 const placeholders = (text: string) =>
-  [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}|<\/?(\w+)\s*\/?>/g)].map((m) => m[1] ?? `<${m[2]}>`).sort();
+  [...text.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}|<\/?(\w+)\s*\/?>/g)].map((m) => m[1] ?? `<${m[2]}>`).sort();
 
 /** English's keys as another language must have them: a plural key in each of that language's plural forms. */
 function expectedKeys(english: Map<string, string>, language: string): Map<string, string> {
