@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { callApi, expect, signIn, test } from './fixtures';
+import { callApi, chooseSpanish, expect, signIn, test } from './fixtures';
 
 const password = 'correct horse battery';
 
@@ -183,14 +183,7 @@ test('Working in Spanish: why the door stayed closed, and the alert that follows
 }) => {
   packroom.addUser('sam', password, 'staff');
   await signIn(page, packroom.url, 'sam', password);
-  await page.getByRole('button', { name: 'Account: sam' }).click();
-  await page.getByRole('menuitem', { name: 'My account' }).click();
-  const account = page.getByRole('dialog', { name: 'My account' });
-  await account.getByRole('textbox', { name: 'Language' }).click();
-  await page.getByRole('option', { name: 'Español' }).click();
-  await account.getByRole('button', { name: 'Save my language' }).click();
-  await expect(page.getByRole('dialog', { name: 'Mi cuenta' }).getByRole('status')).toHaveText('Su idioma se ha guardado.');
-  await page.keyboard.press('Escape');
+  await chooseSpanish(page, 'sam');
 
   const announcements = page.getByRole('log', { name: 'Eventos de la puerta y alertas' });
   await packroom.sim.pressKeys('20481937#');

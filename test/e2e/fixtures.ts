@@ -115,4 +115,16 @@ export async function signIn(page: Page, url: string, username: string, password
   await expect(page.getByRole('button', { name: 'Quick Actions' })).toBeVisible();
 }
 
+/** My account → Language: Español, as a staff member chooses their own screen language; the dialog is closed after. */
+export async function chooseSpanish(page: Page, username: string): Promise<void> {
+  await page.getByRole('button', { name: `Account: ${username}` }).click();
+  await page.getByRole('menuitem', { name: 'My account' }).click();
+  const account = page.getByRole('dialog', { name: 'My account' });
+  await account.getByRole('textbox', { name: 'Language' }).click();
+  await page.getByRole('option', { name: 'Español' }).click();
+  await account.getByRole('button', { name: 'Save my language' }).click();
+  await expect(page.getByRole('dialog', { name: 'Mi cuenta' }).getByRole('status')).toHaveText('Su idioma se ha guardado.');
+  await page.keyboard.press('Escape');
+}
+
 export { expect };

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
-import { callApi, expect, signIn, test as base } from './fixtures';
+import { callApi, chooseSpanish, expect, signIn, test as base } from './fixtures';
 
 /**
  * A batch at the desk, keyboard only: the scanner is simulated by typing the number and Enter into
@@ -106,15 +106,7 @@ test('a staff member working in Spanish reads why a tracking number was refused 
   packroom.addUser('ada', password);
   await signIn(page, packroom.url, 'ada', password);
 
-  // My account → Language: Español, as staff choose their own screen language.
-  await page.getByRole('button', { name: 'Account: ada' }).click();
-  await page.getByRole('menuitem', { name: 'My account' }).click();
-  const account = page.getByRole('dialog', { name: 'My account' });
-  await account.getByRole('textbox', { name: 'Language' }).click();
-  await page.getByRole('option', { name: 'Español' }).click();
-  await account.getByRole('button', { name: 'Save my language' }).click();
-  await expect(page.getByRole('dialog', { name: 'Mi cuenta' }).getByRole('status')).toBeVisible();
-  await page.keyboard.press('Escape');
+  await chooseSpanish(page, 'ada');
 
   await page.getByRole('tab', { name: 'Paquetes' }).click();
   const tracking = page.getByRole('textbox', { name: 'Número de seguimiento' });

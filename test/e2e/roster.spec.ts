@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { callApi, expect, signIn, test } from './fixtures';
+import { callApi, chooseSpanish, expect, signIn, test } from './fixtures';
 
 const password = 'correct horse battery';
 const yardiExport = join(import.meta.dirname, '..', 'fixtures', 'roster', 'yardi-tenant-directory.csv');
@@ -74,14 +74,7 @@ test('a report-style export: map an unknown status once, unlink a hand-added mat
   await expect(page.getByRole('group', { name: 'Linked: 0' })).toBeVisible();
 
   // Staff who work in Spanish read the core's row warning in Spanish too, not only the screen's own words.
-  await page.getByRole('button', { name: 'Account: ada' }).click();
-  await page.getByRole('menuitem', { name: 'My account' }).click();
-  const account = page.getByRole('dialog', { name: 'My account' });
-  await account.getByRole('textbox', { name: 'Language' }).click();
-  await page.getByRole('option', { name: 'Español' }).click();
-  await account.getByRole('button', { name: 'Save my language' }).click();
-  await expect(page.getByRole('dialog', { name: 'Mi cuenta' }).getByRole('status')).toHaveText('Su idioma se ha guardado.');
-  await page.keyboard.press('Escape');
+  await chooseSpanish(page, 'ada');
   await page.getByRole('button', { name: 'Importados sin un dato (1)' }).click();
   await expect(page.getByRole('table', { name: 'Residentes importados sin un dato' }).getByRole('row', { name: /^5 / })).toContainText(
     'se importa sin correo electrónico: «chidi@@example.com» no es una dirección válida',

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { chooseSpanish, expect, signIn, test } from './fixtures';
 
 const password = 'correct horse battery';
 
@@ -100,13 +100,7 @@ test.describe('idle lock', () => {
 test('a staff member who reads Spanish gets the core’s refusals in Spanish, under the field at fault', async ({ page, packroom }) => {
   packroom.addUser('desk', password, 'staff');
   await signIn(page, packroom.url, 'desk', password);
-  await page.getByRole('button', { name: 'Account: desk' }).click();
-  await page.getByRole('menuitem', { name: 'My account' }).click();
-  await page.getByRole('dialog', { name: 'My account' }).getByLabel('Language').click();
-  await page.getByRole('option', { name: 'Español' }).click();
-  await page.getByRole('button', { name: 'Save my language' }).click();
-  await expect(page.getByText('Su idioma se ha guardado.')).toBeVisible();
-  await page.keyboard.press('Escape');
+  await chooseSpanish(page, 'desk');
 
   await page.getByRole('button', { name: 'Acciones rápidas' }).click();
   await page.getByRole('menuitem', { name: 'Añadir destinatario' }).click();
