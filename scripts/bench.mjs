@@ -14,5 +14,5 @@ await build({
   define: { 'import.meta.dirname': JSON.stringify(new URL('../bench', import.meta.url).pathname) },
   logLevel: 'warning',
 });
-const run = spawnSync(process.execPath, ['dist/bench/run.js'], { stdio: 'inherit' });
+const run = spawnSync(process.execPath, ['dist/bench/run.js', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(run.status ?? 1);
