@@ -30,6 +30,7 @@ import { PackageService } from './services/packages/service';
 import { RecipientService } from './services/recipients';
 import { RosterService } from './services/roster/service';
 import { RosterSchedule } from './services/roster/schedule';
+import { PreviewThreads } from './services/roster/thread';
 import { SettingsService } from './services/settings';
 import { SystemService, type DesktopHost } from './services/system';
 import { Transactor } from './services/tx';
@@ -125,7 +126,11 @@ export function createCore(options: CoreOptions): Core {
   const door = new DoorController({ access, clock, settings, events, alerts });
   const devices = new DeviceService({ repos, clock, tx, audit, alerts, events, door });
   const checkpoints = new BackgroundCheckpoints(db, databaseFile(options.dataDir), options.nativeBinding);
-  const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials, alerts, checkpoints });
+  const previews = new PreviewThreads({
+    file: databaseFile(options.dataDir),
+    ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
+  });
+  const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials, alerts, checkpoints, previews });
   const rosterSchedule = new RosterSchedule({ roster, settings, clock, alerts });
   const packages = new PackageService({ repos, clock, tx, audit, alerts, settings, events, notifier: notifications });
   const packageSchedule = new PackageSchedule({ packages, clock });
@@ -204,6 +209,7 @@ export function createCore(options: CoreOptions): Core {
       rosterSchedule.stop();
       backupSchedule.stop();
       await rosterSchedule.settled();
+      await roster.close();
       await backupSchedule.settled();
       await devices.stop();
       await door.shutdown();

@@ -66,9 +66,10 @@ export class RosterApplyRepository {
     );
   }
 
-  stage(applyId: number, firstSeq: number, items: readonly unknown[]): void {
+  /** Items as JSON, numbered from firstSeq; next() hands them back parsed. */
+  stage(applyId: number, firstSeq: number, items: readonly string[]): void {
     const insert = this.db.prepare('INSERT INTO roster_apply_items (apply_id, seq, item) VALUES (?, ?, ?)');
-    items.forEach((item, i) => insert.run(applyId, firstSeq + i, JSON.stringify(item)));
+    items.forEach((item, i) => insert.run(applyId, firstSeq + i, item));
   }
 
   startApplying(applyId: number): void {

@@ -61,7 +61,7 @@ export function summarizeDiff(
 export const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /** Why an import stops for an admin, in words that point at the likely cause. */
-export function largeDeactivationMessage(diff: RosterDiff, limit: number): string {
+export function largeDeactivationMessage(diff: Pick<RosterDiff, 'safety'>, limit: number): string {
   const { wouldDeactivate, activeBefore, share } = diff.safety;
   return (
     `This import would deactivate ${wouldDeactivate} of ${activeBefore} active residents (${percent(share)}), ` +
