@@ -151,7 +151,8 @@ export class CredentialService {
   /**
    * Stores sealed credentials as the permanent PIN and QR code of recipients who have none active (new
    * or returning residents), inside the caller's transaction; a PIN that became active since it was
-   * drawn is drawn again. Returns the notifications queued, per recipient, in order.
+   * drawn, or that an earlier item of this call has, is drawn again. Returns the notifications queued,
+   * per recipient, in order.
    */
   issueSealed(actor: Actor, items: readonly { recipient: Reachable; credential: SealedCredential }[], options: { notify: boolean }) {
     const now = this.deps.clock.now();
@@ -160,10 +161,16 @@ export class CredentialService {
       const hash = this.deps.keys.lookupHash('pin', pin);
       return hashes.has(hash.toString('hex')) || this.deps.repos.accessKeys.isPinActive(hash);
     };
+    const stored = new Set<string>();
     const credentials = items.map(({ credential }) => {
-      if (!this.deps.repos.accessKeys.isPinActive(credential.pinHash)) return credential;
+      const hash = credential.pinHash.toString('hex');
+      if (!stored.has(hash) && !this.deps.repos.accessKeys.isPinActive(credential.pinHash)) {
+        stored.add(hash);
+        return credential;
+      }
       const fresh = this.sealNew(taken);
       hashes.add(fresh.pinHash.toString('hex'));
+      stored.add(fresh.pinHash.toString('hex'));
       return fresh;
     });
     const ids = this.deps.repos.accessKeys.insertMany(

@@ -19,10 +19,10 @@ import type { Clock } from '../../clock';
 import { exceedsSafetyThreshold } from '../../domain/roster/diff';
 import { random } from '../../random';
 import type { Actor, AuditService } from '../audit';
-import type { CredentialService } from '../credentials';
+import type { CredentialService, SealedCredential } from '../credentials';
 import type { EventBus } from '../events';
 import type { AlertService } from '../alerts';
-import { addCounts, applyChunk, credentialsNeeded, noneApplied, type AppliedCounts, type PlanItem } from './apply';
+import { addCounts, credentialsNeeded, noneApplied, searchMergePages, startChunk, type AppliedCounts, type PlanItem } from './apply';
 import { preparePreview, type PreparedPlan, type PreviewRequest, type RememberedChoices, type RosterSnapshot } from './prepare';
 import { ExpiringStore } from './store';
 import { largeDeactivationMessage, type rosterCounts } from './summary';
@@ -77,10 +77,12 @@ interface JournalPlan {
 const previewTtlMs = 30 * 60_000;
 const readPage = 2000;
 const stageSlice = 250;
-// An apply chunk aims at this much work per transaction (the door waits at most one chunk); the
-// chunk size follows what the last chunk cost, between these bounds.
-const chunkTargetMs = 5;
-const chunkRows = { first: 25, min: 5, max: 300 };
+// An apply transaction writes recipients a few at a time (groupRows) until it has worked this long, then
+// commits: the door waits at most one transaction, whatever a recipient costs on this computer today.
+const chunkBudgetMs = 5;
+const groupRows = 5;
+// Items read from the journal for the next transaction: what the last one got through, and some more.
+const chunkRows = { first: 25, max: 300 };
 /** Starts an interrupted apply gets before Packroom gives up on the rest of it. */
 const maxApplyAttempts = 3;
 
@@ -310,21 +312,36 @@ export class RosterService {
     const actor: Actor = { staffId: start.actorStaffId, label: start.actor };
     let done = start.done;
     let size = chunkRows.first;
+    // Sealed for a batch and not used by its transaction: the next one uses them.
+    let spare: SealedCredential[] = [];
+    // What finishing a chunk (credentials, audit rows) costs per recipient, as the last chunks measured it.
+    let finishMsPerItem = 0;
     progress('applying', done, start.total);
     for (;;) {
       const batch = journal.next(start.id, size);
       if (batch.length === 0) break;
       const items = batch.map((b) => b.item as PlanItem);
+      let applied = 0;
       try {
-        const sealed = await credentials.sealMany(credentialsNeeded(items));
-        const began = performance.now();
+        const needed = credentialsNeeded(items);
+        if (spare.length < needed) spare = spare.concat(await credentials.sealMany(needed - spare.length));
         tx.run(() => {
-          const counts = applyChunk({ repo, credentials, audit }, actor, items, { welcome: plan.welcome, now: clock.now(), sealed });
+          const began = performance.now();
+          const chunk = startChunk({ repo, credentials, audit }, actor, { welcome: plan.welcome, now: clock.now(), sealed: spare });
+          // Rows are written a few recipients at a time until what is written, with the credentials and
+          // audit rows still to come for it (finish), would take chunkBudgetMs.
+          do {
+            chunk.write(items.slice(applied, applied + groupRows));
+            applied = Math.min(items.length, applied + groupRows);
+          } while (applied < items.length && performance.now() - began + applied * finishMsPerItem < chunkBudgetMs);
+          const finishing = performance.now();
+          const { counts, sealedUsed } = chunk.finish();
+          finishMsPerItem = (finishMsPerItem + (performance.now() - finishing) / applied) / 2;
           plan.applied = addCounts(plan.applied, counts);
-          journal.consume(start.id, batch.at(-1)!.seq, done + items.length, plan);
+          repo.mergeSearchIndex(searchMergePages);
+          journal.consume(start.id, batch[applied - 1]!.seq, done + applied, plan);
+          spare = spare.slice(sealedUsed);
         });
-        const took = performance.now() - began;
-        size = Math.max(chunkRows.min, Math.min(chunkRows.max, Math.round((size * chunkTargetMs) / Math.max(took, 0.5))));
       } catch (error) {
         if (fresh && done === 0) {
           // Nothing was applied: roll the whole import back, as if it never started.
@@ -333,7 +350,8 @@ export class RosterService {
         }
         throw this.stoppedPartWay(start, done, error);
       }
-      done += items.length;
+      done += applied;
+      size = Math.min(chunkRows.max, applied + Math.ceil(applied / 2) + groupRows);
       progress('applying', done, start.total);
       await setImmediate();
     }
