@@ -31,6 +31,7 @@ import { RecipientService } from './services/recipients';
 import { RosterService } from './services/roster/service';
 import { RosterSchedule } from './services/roster/schedule';
 import { PreviewThreads } from './services/roster/thread';
+import { SealingThread } from './services/sealing/thread';
 import { SettingsService } from './services/settings';
 import { SystemService, type DesktopHost } from './services/system';
 import { Transactor } from './services/tx';
@@ -118,7 +119,8 @@ export function createCore(options: CoreOptions): Core {
       alerts.raise('notification.failed', `A ${channel === 'email' ? 'message' : 'text'} to ${destination} could not be sent: ${error}`),
     packageLines: (recipientId) => packageLines(repos, recipientId),
   });
-  const credentials = new CredentialService({ repos, clock, tx, audit, keys, settings, events, notifier: notifications });
+  const sealing = new SealingThread(dataKey);
+  const credentials = new CredentialService({ repos, clock, tx, audit, keys, settings, events, notifier: notifications, sealing });
   const recipients = new RecipientService({ repos, clock, tx, audit, settings, events, credentials });
   const access = new AccessService({ repos, credentials, keys, clock, tx, writes, audit, alerts, settings, timeZone });
   const lifecycle = new RunLifecycle({ repos, clock, writes, alerts, access });

@@ -282,14 +282,16 @@ export class RosterService {
 
   private async exclusive<T>(work: () => Promise<T>): Promise<T> {
     const { recipients } = this.deps.repos;
-    const running = this.deps.checkpoints.during(async () => {
-      this.deps.tx.run(() => recipients.pauseSearchMerges());
-      try {
-        return await work();
-      } finally {
-        recipients.resumeSearchMerges();
-      }
-    });
+    const running = this.deps.checkpoints.during(() =>
+      this.deps.credentials.bulkSealing(async () => {
+        this.deps.tx.run(() => recipients.pauseSearchMerges());
+        try {
+          return await work();
+        } finally {
+          recipients.resumeSearchMerges();
+        }
+      }),
+    );
     this.applying = running;
     try {
       return await running;
