@@ -1,6 +1,7 @@
 import { isLanguage, type Language, type NotifyVia, type RecipientStatus } from '../../contract';
 import type { ExistingRecipient } from '../../domain/roster/types';
 import type { Db } from '../open';
+import { preparedOnce } from '../prepared';
 
 export interface RecipientRow {
   id: number;
@@ -78,7 +79,12 @@ export function searchStatement(q: SearchQuery): { sql: string; params: Record<s
 }
 
 export class RecipientRepository {
-  constructor(private readonly db: Db) {}
+  // A roster import's writes (see preparedOnce).
+  private readonly prepared;
+
+  constructor(private readonly db: Db) {
+    this.prepared = preparedOnce(db);
+  }
 
   byId(id: number): RecipientRow | undefined {
     const raw = this.db.prepare('SELECT * FROM recipients WHERE id = ?').get(id) as RawRecipient | undefined;
@@ -204,13 +210,13 @@ export class RecipientRepository {
 
   /** updated_at of each of these recipients, to tell which ones someone wrote since a preview. */
   updatedAt(ids: readonly number[]): Map<number, number> {
-    const select = this.db.prepare('SELECT updated_at FROM recipients WHERE id = ?').pluck();
+    const select = this.prepared('SELECT updated_at FROM recipients WHERE id = ?').pluck();
     return new Map(ids.map((id) => [id, (select.get(id) as number | undefined) ?? -1]));
   }
 
   /** A hand-added recipient an import matched by unit and name takes the file's resident ID. */
   linkImported(id: number, externalId: string): void {
-    this.db.prepare('UPDATE recipients SET external_id = ? WHERE id = ? AND external_id IS NULL').run(externalId, id);
+    this.prepared('UPDATE recipients SET external_id = ? WHERE id = ? AND external_id IS NULL').run(externalId, id);
   }
 
   // The name-search index (FTS5) merges its segments as rows go in; with one segment per small
@@ -223,7 +229,7 @@ export class RecipientRepository {
 
   /** About `pages` pages of merge work: a few milliseconds. */
   mergeSearchIndex(pages: number): void {
-    this.db.prepare("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('merge', ?)").run(pages);
+    this.prepared("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('merge', ?)").run(pages);
   }
 
   /** Back to FTS5's default (merge when 4 segments share a level); a closed database is left as it is. */
@@ -233,7 +239,7 @@ export class RecipientRepository {
 
   /** Returns the new ids, in order. */
   insertImported(rows: readonly RosterInsert[], now: number): number[] {
-    const insert = this.db.prepare(
+    const insert = this.prepared(
       `INSERT INTO recipients (external_id, first_name, last_name, unit, email, phone, move_in, move_out, language, manually_edited,
          created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
@@ -247,7 +253,7 @@ export class RecipientRepository {
   }
 
   updateImported(rows: readonly RosterUpdate[], now: number): void {
-    const update = this.db.prepare(
+    const update = this.prepared(
       `UPDATE recipients SET first_name = ?, last_name = ?, unit = ?, email = ?, phone = ?, move_in = ?, move_out = ?,
          language = ?, status = ?, manually_edited = ?, updated_at = ? WHERE id = ?`,
     );
