@@ -77,9 +77,10 @@ interface JournalPlan {
 const previewTtlMs = 30 * 60_000;
 const readPage = 2000;
 const stageSlice = 250;
-// An apply transaction writes recipients a few at a time (groupRows) until it has worked this long, then
-// commits: the door waits at most one transaction, whatever a recipient costs on this computer today.
-const chunkBudgetMs = 5;
+// An apply transaction writes recipients a few at a time (groupRows) until, with the commit still to come,
+// it would have taken this long: the door waits at most one transaction, whatever a recipient or a commit
+// (its wait for the disk) costs on this computer today.
+const chunkBudgetMs = 6;
 const groupRows = 5;
 // Items read from the journal for the next transaction: what the last one got through, and some more.
 const chunkRows = { first: 25, max: 300 };
@@ -316,8 +317,10 @@ export class RosterService {
     let size = chunkRows.first;
     // Sealed for a batch and not used by its transaction: the next one uses them.
     let spare: SealedCredential[] = [];
-    // What finishing a chunk (credentials, audit rows) costs per recipient, as the last chunks measured it.
+    // What finishing a chunk (credentials, audit rows) costs per recipient, and what a transaction costs
+    // beyond its writes (its commit), as the last chunks measured them.
     let finishMsPerItem = 0;
+    let commitMs = 0;
     progress('applying', done, start.total);
     for (;;) {
       const batch = journal.next(start.id, size);
@@ -327,6 +330,8 @@ export class RosterService {
       try {
         const needed = credentialsNeeded(items);
         if (spare.length < needed) spare = spare.concat(await credentials.sealMany(needed - spare.length));
+        const opened = performance.now();
+        let worked = 0;
         tx.run(() => {
           const began = performance.now();
           const chunk = startChunk({ repo, credentials, audit }, actor, { welcome: plan.welcome, now: clock.now(), sealed: spare });
@@ -335,7 +340,7 @@ export class RosterService {
           do {
             chunk.write(items.slice(applied, applied + groupRows));
             applied = Math.min(items.length, applied + groupRows);
-          } while (applied < items.length && performance.now() - began + applied * finishMsPerItem < chunkBudgetMs);
+          } while (applied < items.length && performance.now() - began + applied * finishMsPerItem + commitMs < chunkBudgetMs);
           const finishing = performance.now();
           const { counts, sealedUsed } = chunk.finish();
           finishMsPerItem = (finishMsPerItem + (performance.now() - finishing) / applied) / 2;
@@ -343,7 +348,9 @@ export class RosterService {
           repo.mergeSearchIndex(searchMergePages);
           journal.consume(start.id, batch[applied - 1]!.seq, done + applied, plan);
           spare = spare.slice(sealedUsed);
+          worked = performance.now() - began;
         });
+        commitMs = (commitMs + (performance.now() - opened - worked)) / 2;
       } catch (error) {
         if (fresh && done === 0) {
           // Nothing was applied: roll the whole import back, as if it never started.
