@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { Worker, workerData } from 'node:worker_threads';
 
@@ -24,4 +25,18 @@ export function startThread(source: string, data: unknown): Worker {
 /** Inside a thread startThread started: the data it was given. */
 export function threadData<T>(): T {
   return (workerData as { data: T }).data;
+}
+
+/**
+ * Inside a thread: when it and the door's thread both want a CPU (a kiosk may have two cores), the door's
+ * goes first. Only Linux keeps a priority per thread; elsewhere it is the whole program's, so there the
+ * thread keeps the program's.
+ */
+export function yieldToMainThread(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(0, 10);
+  } catch {
+    // A system that does not let a thread lower its own priority runs it at the program's: only slower to yield.
+  }
 }

@@ -4,11 +4,12 @@ import { parentPort } from 'node:worker_threads';
 import { ApiError } from '../../contract';
 import { openReadOnly } from '../../db/readOnly';
 import { RecipientRepository, type RosterRecipient } from '../../db/repositories/recipients';
-import { threadData } from '../../threads';
+import { threadData, yieldToMainThread } from '../../threads';
 import { preparePreview, type PreviewRequest, type RosterSnapshot } from './prepare';
 import type { FromPreviewThread, PreviewThreadData } from './thread';
 
 const readPage = 5000;
+yieldToMainThread();
 const port = parentPort!;
 const post = (message: FromPreviewThread) => port.postMessage(message);
 const { file, nativeBinding, request } = threadData<PreviewThreadData>();

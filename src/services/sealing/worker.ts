@@ -2,10 +2,11 @@
 // that the crypto, and the garbage collection of its objects, never pause the door's event loop.
 import { parentPort } from 'node:worker_threads';
 import { DataKeys } from '../../secrets';
-import { threadData } from '../../threads';
+import { threadData, yieldToMainThread } from '../../threads';
 import { packSealed, sealCredential, type SealedCredential } from './seal';
 import type { FromSealingThread, ToSealingThread } from './thread';
 
+yieldToMainThread();
 const port = parentPort!;
 const post = (message: FromSealingThread, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 const keys = new DataKeys(Buffer.from(threadData<{ dataKey: Uint8Array }>().dataKey));
