@@ -221,3 +221,54 @@ function row(action: string, recipientId: number, details: Record<string, unknow
 }
 
 const channels = (notifications: readonly { channel: string }[]) => notifications.map((n) => n.channel).join(', ') || 'none';
+
+/**
+ * New credentials sealed ahead of the transactions that store them: while one chunk is written, the next
+ * chunks' are sealed (in the sealing thread), so the apply does not wait for them chunk by chunk.
+ */
+export class SealedReserve {
+  private sealed: SealedCredential[] = [];
+  private coming: Promise<void> | null = null;
+  private failure: unknown = null;
+
+  constructor(
+    private readonly seal: (count: number) => Promise<SealedCredential[]>,
+    /** How many to keep sealed ahead, at most. */
+    private readonly ahead: number,
+  ) {}
+
+  /** At least `count` sealed credentials, in order; waits for them if need be. */
+  async take(count: number): Promise<readonly SealedCredential[]> {
+    while (this.sealed.length < count) {
+      this.refill(count - this.sealed.length);
+      await this.coming;
+      if (this.failure) throw this.failure;
+    }
+    return this.sealed;
+  }
+
+  /** The first `count` were stored. */
+  used(count: number): void {
+    this.sealed = this.sealed.slice(count);
+  }
+
+  /** Starts sealing what the rest of the apply may still need (`remaining`), up to `ahead`. */
+  prepare(remaining: number): void {
+    const wanted = Math.min(this.ahead, remaining - this.sealed.length);
+    if (wanted > 0) this.refill(wanted);
+  }
+
+  private refill(count: number): void {
+    if (this.coming) return;
+    this.coming = this.seal(count).then(
+      (more) => {
+        this.sealed = this.sealed.concat(more);
+        this.coming = null;
+      },
+      (error: unknown) => {
+        this.failure = error;
+        this.coming = null;
+      },
+    );
+  }
+}

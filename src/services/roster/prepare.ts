@@ -17,7 +17,7 @@ import { createRosterDiffer, type ManualEditPolicy, type RosterDiff, type Roster
 import { createRowNormalizer, type SeenStatus } from '../../domain/roster/normalize';
 import { statusKey, statusVocabulary, type StatusChoice, type StatusVocabulary } from '../../domain/roster/status';
 import type { RawTable } from '../../domain/roster/types';
-import { planApply } from './apply';
+import { credentialsNeeded, planApply } from './apply';
 import { parseRosterFile, RosterFileError } from './file/parse';
 import { rosterCounts, summarizeDiff } from './summary';
 
@@ -66,6 +66,8 @@ export interface PreparedPlan {
   keptManual: number;
   /** How many items the plan has (see planApply). */
   total: number;
+  /** How many of them issue new credentials (new and returning residents). */
+  credentials: number;
   /**
    * The items as the journal stores them: JSON, one item per line, many lines per string. Few large
    * strings cost a thread handing them over, and the garbage collector keeping them, next to nothing.
@@ -189,7 +191,16 @@ export async function preparePreview(
   }
   return {
     preview: { ...preview, diff: summary, unknownValues },
-    plan: { fingerprint, counts: rosterCounts(diff), safety: diff.safety, keptManual, total: items.length, pages, remember },
+    plan: {
+      fingerprint,
+      counts: rosterCounts(diff),
+      safety: diff.safety,
+      keptManual,
+      total: items.length,
+      credentials: credentialsNeeded(items),
+      pages,
+      remember,
+    },
   };
 }
 

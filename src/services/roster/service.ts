@@ -19,10 +19,19 @@ import type { Clock } from '../../clock';
 import { exceedsSafetyThreshold } from '../../domain/roster/diff';
 import { random } from '../../random';
 import type { Actor, AuditService } from '../audit';
-import type { CredentialService, SealedCredential } from '../credentials';
+import type { CredentialService } from '../credentials';
 import type { EventBus } from '../events';
 import type { AlertService } from '../alerts';
-import { addCounts, credentialsNeeded, noneApplied, searchMergePages, startChunk, type AppliedCounts, type PlanItem } from './apply';
+import {
+  addCounts,
+  credentialsNeeded,
+  noneApplied,
+  SealedReserve,
+  searchMergePages,
+  startChunk,
+  type AppliedCounts,
+  type PlanItem,
+} from './apply';
 import { preparePreview, type PreparedPlan, type PreviewRequest, type RememberedChoices, type RosterSnapshot } from './prepare';
 import { ExpiringStore } from './store';
 import { largeDeactivationMessage, type rosterCounts } from './summary';
@@ -69,6 +78,8 @@ interface PendingImport {
 interface JournalPlan {
   counts: ReturnType<typeof rosterCounts>;
   applied: AppliedCounts;
+  /** Items not applied yet that issue new credentials (they are sealed ahead). */
+  credentialsLeft: number;
   welcome: boolean;
   extra: Record<string, unknown>;
   remember: RememberedChoices | null;
@@ -84,6 +95,8 @@ export const chunkBudgetMs = 6;
 const groupRows = 5;
 // Items read from the journal for the next transaction: what the last one got through, and some more.
 const chunkRows = { first: 25, max: 300 };
+// New credentials sealed ahead of the chunks that store them.
+const sealAhead = 200;
 /** Starts an interrupted apply gets before Packroom gives up on the rest of it. */
 const maxApplyAttempts = 3;
 
@@ -182,6 +195,7 @@ export class RosterService {
       const journalPlan: JournalPlan = {
         counts: plan.counts,
         applied: { ...noneApplied(), keptManual: plan.keptManual },
+        credentialsLeft: plan.credentials,
         welcome: values.importWelcomeNotifications,
         extra: {
           ...(options.confirmLargeDeactivation &&
@@ -315,8 +329,7 @@ export class RosterService {
     const actor: Actor = { staffId: start.actorStaffId, label: start.actor };
     let done = start.done;
     let size = chunkRows.first;
-    // Sealed for a batch and not used by its transaction: the next one uses them.
-    let spare: SealedCredential[] = [];
+    const reserve = new SealedReserve((count) => credentials.sealMany(count), sealAhead);
     // What finishing a chunk (credentials, audit rows) costs per recipient, and what a transaction costs
     // beyond its writes (its commit), as the last chunks measured them.
     let finishMsPerItem = 0;
@@ -328,13 +341,12 @@ export class RosterService {
       const items = batch.map((b) => b.item as PlanItem);
       let applied = 0;
       try {
-        const needed = credentialsNeeded(items);
-        if (spare.length < needed) spare = spare.concat(await credentials.sealMany(needed - spare.length));
+        const sealed = await reserve.take(credentialsNeeded(items));
         const opened = performance.now();
         let worked = 0;
         tx.run(() => {
           const began = performance.now();
-          const chunk = startChunk({ repo, credentials, audit }, actor, { welcome: plan.welcome, now: clock.now(), sealed: spare });
+          const chunk = startChunk({ repo, credentials, audit }, actor, { welcome: plan.welcome, now: clock.now(), sealed });
           // Rows are written a few recipients at a time until what is written, with the credentials and
           // audit rows still to come for it (finish), would take chunkBudgetMs.
           do {
@@ -345,12 +357,14 @@ export class RosterService {
           const { counts, sealedUsed } = chunk.finish();
           finishMsPerItem = (finishMsPerItem + (performance.now() - finishing) / applied) / 2;
           plan.applied = addCounts(plan.applied, counts);
+          plan.credentialsLeft -= credentialsNeeded(items.slice(0, applied));
           repo.mergeSearchIndex(searchMergePages);
           journal.consume(start.id, batch[applied - 1]!.seq, done + applied, plan);
-          spare = spare.slice(sealedUsed);
+          reserve.used(sealedUsed);
           worked = performance.now() - began;
         });
         commitMs = (commitMs + (performance.now() - opened - worked)) / 2;
+        reserve.prepare(plan.credentialsLeft);
       } catch (error) {
         if (fresh && done === 0) {
           // Nothing was applied: roll the whole import back, as if it never started.
