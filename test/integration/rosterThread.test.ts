@@ -41,6 +41,25 @@ describe('the roster preview thread', () => {
     expect([...phases]).toEqual(['reading', 'checking']);
   });
 
+  it('takes a file of several megabytes whole, and leaves the caller its copy', async () => {
+    const dataDir = tempDir();
+    testCore({ dataDir });
+    const rows = Array.from(
+      { length: 30_000 },
+      (_, i) => `hbr,${i % 900},t${i},"Last${i}, First${i}",Current,01/15/2023,,first${i}@example.com,,\n`,
+    );
+    const bytes = Buffer.from(
+      `Property,Unit,Tenant Code,Tenant Name,Status,Move In,Move Out,Email,Phone (Cell),Phone (Home)\n${rows.join('')}`,
+    );
+    const copy = Buffer.from(bytes);
+    expect(bytes.length).toBeGreaterThan(2 ** 21);
+
+    const prepared = await new PreviewThreads({ file: databaseFile(dataDir) }).prepare(request(bytes), () => {});
+    expect(prepared!.preview.rows).toBe(30_000);
+    expect(prepared!.plan!.counts.added).toBe(30_000);
+    expect(bytes.equals(copy)).toBe(true);
+  });
+
   it('leaves the preview to the caller when its thread cannot open the database', async () => {
     const threads = new PreviewThreads({ file: `${tempDir()}/no-such.db` });
     expect(await threads.prepare(request(rosterFixture(yardiFile)), () => {})).toBeNull();

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { ApiErrorBody } from '../../contract';
 import { ApiError } from '../../contract';
 import { log } from '../../log';
@@ -5,12 +6,17 @@ import { startThread } from '../../threads';
 import type { PreparedImport, PreviewProgress, PreviewRequest } from './prepare';
 import workerSource from './worker?thread';
 
-/** What the preview thread is given (see worker.ts). */
+/** What the preview thread is given (see worker.ts); the file's bytes follow as messages, a piece each. */
 export interface PreviewThreadData {
   file: string;
   nativeBinding?: string;
-  request: PreviewRequest;
+  request: Omit<PreviewRequest, 'bytes'>;
+  size: number;
 }
+
+// Handing a thread 60 MB at once copies it on the door's thread for ~35 ms; a piece per turn of the
+// event loop costs well under a millisecond each.
+const pieceBytes = 1 << 20;
 
 export type FromPreviewThread =
   | { type: 'started' }
@@ -37,17 +43,32 @@ export class PreviewThreads implements PreviewRunner {
 
   constructor(private readonly database: { file: string; nativeBinding?: string }) {}
 
-  prepare(request: PreviewRequest, progress: PreviewProgress): Promise<PreparedImport | null> {
-    const data: PreviewThreadData = { ...this.database, request };
+  async prepare(request: PreviewRequest, progress: PreviewProgress): Promise<PreparedImport | null> {
+    const { bytes, ...rest } = request;
+    const data: PreviewThreadData = { ...this.database, request: rest, size: bytes.length };
+    let worker: ReturnType<typeof startThread>;
+    try {
+      worker = startThread(workerSource, data);
+    } catch (error) {
+      log.warn(`Roster previews run on the main thread: ${String(error)}`);
+      return null;
+    }
+    const prepared = this.answer(worker, progress);
+    for (let start = 0; start < bytes.length; start += pieceBytes) {
+      // A copy of the piece in a buffer of its own, then moved: a view would take its whole underlying buffer along.
+      const piece = new Uint8Array(bytes.subarray(start, start + pieceBytes));
+      worker.postMessage(piece, [piece.buffer]);
+      await setImmediate();
+    }
+    return prepared;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.running].map((worker) => worker.terminate()));
+  }
+
+  private answer(worker: ReturnType<typeof startThread>, progress: PreviewProgress): Promise<PreparedImport | null> {
     return new Promise((resolve, reject) => {
-      let worker: ReturnType<typeof startThread>;
-      try {
-        worker = startThread(workerSource, data);
-      } catch (error) {
-        log.warn(`Roster previews run on the main thread: ${String(error)}`);
-        resolve(null);
-        return;
-      }
       this.running.add(worker);
       let started = false;
       let settled = false;
@@ -76,9 +97,5 @@ export class PreviewThreads implements PreviewRunner {
       });
       worker.on('exit', (code) => settle(() => reject(new Error(`The roster preview stopped before it finished (exit code ${code}).`))));
     });
-  }
-
-  async stop(): Promise<void> {
-    await Promise.all([...this.running].map((worker) => worker.terminate()));
   }
 }

@@ -5,14 +5,14 @@ import { ApiError } from '../../contract';
 import { openReadOnly } from '../../db/readOnly';
 import { RecipientRepository, type RosterRecipient } from '../../db/repositories/recipients';
 import { threadData, yieldToMainThread } from '../../threads';
-import { preparePreview, type PreviewRequest, type RosterSnapshot } from './prepare';
+import { preparePreview, type RosterSnapshot } from './prepare';
 import type { FromPreviewThread, PreviewThreadData } from './thread';
 
 const readPage = 5000;
 yieldToMainThread();
 const port = parentPort!;
 const post = (message: FromPreviewThread) => port.postMessage(message);
-const { file, nativeBinding, request } = threadData<PreviewThreadData>();
+const { file, nativeBinding, request, size } = threadData<PreviewThreadData>();
 
 const db = openReadOnly(file, nativeBinding);
 const recipients = new RecipientRepository(db);
@@ -29,14 +29,27 @@ const readRoster = async (): Promise<RosterSnapshot> =>
     return { fingerprint, existing, handAdded: recipients.handAdded() };
   })();
 
-preparePreview(request as PreviewRequest, readRoster, (phase, done, total) => post({ type: 'progress', phase, done, total }))
-  .then(
-    (prepared) => post({ type: 'done', prepared }),
-    (error: unknown) =>
-      post({
-        type: 'failed',
-        error: error instanceof ApiError ? error.toBody() : null,
-        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      }),
-  )
-  .finally(() => db.close());
+const preview = (bytes: Uint8Array) =>
+  preparePreview({ ...request, bytes }, readRoster, (phase, done, total) => post({ type: 'progress', phase, done, total }))
+    .then(
+      (prepared) => post({ type: 'done', prepared }),
+      (error: unknown) =>
+        post({
+          type: 'failed',
+          error: error instanceof ApiError ? error.toBody() : null,
+          message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        }),
+    )
+    .finally(() => db.close());
+
+const pieces: Uint8Array[] = [];
+let received = 0;
+const receive = (piece: Uint8Array) => {
+  pieces.push(piece);
+  received += piece.length;
+  if (received < size) return;
+  port.off('message', receive);
+  void preview(Buffer.concat(pieces));
+};
+if (size === 0) void preview(new Uint8Array(0));
+else port.on('message', receive);
