@@ -69,10 +69,11 @@ export interface PreparedPlan {
   /** How many of them issue new credentials (new and returning residents). */
   credentials: number;
   /**
-   * The items as the journal stores them: JSON, one item per line, many lines per string. Few large
-   * strings cost a thread handing them over, and the garbage collector keeping them, next to nothing.
+   * The items as the journal stores them: JSON, one item per line, many lines per page, UTF-8. Every page
+   * is a view into one SharedArrayBuffer, which a thread hands over without copying and which the garbage
+   * collector never walks through; apply decodes one page at a time.
    */
-  pages: string[];
+  pages: Uint8Array[];
   remember: RememberedChoices;
 }
 
@@ -178,17 +179,20 @@ export async function preparePreview(
   await setImmediate();
   const { items, keptManual } = planApply(diff, byExternalId, request.manualPolicy);
   await setImmediate();
-  const pages: string[] = [];
+  const encoded: Buffer[] = [];
   for (let start = 0; start < items.length; start += itemsPerPage) {
     // JSON never contains a raw line break, so a line is an item.
-    pages.push(
-      items
-        .slice(start, start + itemsPerPage)
-        .map((item) => JSON.stringify(item))
-        .join('\n'),
-    );
+    const lines = items.slice(start, start + itemsPerPage).map((item) => JSON.stringify(item));
+    encoded.push(Buffer.from(lines.join('\n')));
     await setImmediate();
   }
+  const shared = new Uint8Array(new SharedArrayBuffer(encoded.reduce((total, page) => total + page.length, 0)));
+  let at = 0;
+  const pages = encoded.map((page) => {
+    shared.set(page, at);
+    at += page.length;
+    return shared.subarray(at - page.length, at);
+  });
   return {
     preview: { ...preview, diff: summary, unknownValues },
     plan: {

@@ -86,6 +86,7 @@ interface JournalPlan {
 }
 
 const previewTtlMs = 30 * 60_000;
+const utf8 = new TextDecoder();
 const readPage = 2000;
 const stageSlice = 250;
 // An apply transaction writes recipients a few at a time (groupRows) until, with the commit still to come,
@@ -219,7 +220,7 @@ export class RosterService {
       try {
         let seq = 0;
         for (const page of plan.pages) {
-          const lines = page.split('\n');
+          const lines = utf8.decode(page).split('\n');
           for (let start = 0; start < lines.length; start += stageSlice) {
             const slice = lines.slice(start, start + stageSlice);
             tx.run(() => journal.stage(applyId, seq, slice));
