@@ -36,7 +36,8 @@ export interface PreviewRunner {
  * Roster previews in their own threads, one per preview, each with a read-only connection to the
  * database. Reading a 50,000-row file and holding the whole roster takes hundreds of megabytes of
  * short-lived objects; in a thread of its own neither that work nor its garbage collection ever holds
- * the door's event loop. The door's thread only receives the finished preview: a few large strings.
+ * the door's event loop. The door's thread only receives the finished preview: its summary, and the plan
+ * as bytes in shared memory.
  */
 export class PreviewThreads implements PreviewRunner {
   private readonly running = new Set<{ terminate(): Promise<number> }>();
