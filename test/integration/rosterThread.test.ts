@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/contract';
 import { databaseFile } from '../../src/paths';
+import { fingerprintNow, rosterFingerprint } from '../../src/services/roster/fingerprint';
 import { preparePreview, type PreviewRequest } from '../../src/services/roster/prepare';
 import { PreviewThreads } from '../../src/services/roster/thread';
 import { tempDir, testCore } from '../helpers/core';
@@ -30,14 +31,14 @@ describe('the roster preview thread', () => {
     const here = await preparePreview(
       changed,
       async () => ({
-        fingerprint: recipients.rosterFingerprint(),
+        fingerprint: fingerprintNow(rosterFingerprint(recipients)),
         existing: recipients.forRoster(0, 10_000),
         handAdded: recipients.handAdded(),
       }),
       () => {},
     );
     expect(inThread).toEqual(here);
-    expect(inThread!.plan).toMatchObject({ counts: { movedOut: 1 }, fingerprint: recipients.rosterFingerprint() });
+    expect(inThread!.plan).toMatchObject({ counts: { movedOut: 1 }, fingerprint: fingerprintNow(rosterFingerprint(recipients)) });
     expect([...phases]).toEqual(['reading', 'checking']);
   });
 

@@ -197,15 +197,17 @@ export class RecipientRepository {
     return rows.map((row) => ({ ...row, externalId: null, manuallyEdited: row.manuallyEdited === 1 }));
   }
 
-  /**
-   * Changes whenever a recipient is added or written (updated_at only grows), so a stale import preview
-   * shows. Hand-added recipients count too: an import may link them.
-   */
-  rosterFingerprint(): string {
-    return this.db
-      .prepare("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || total(updated_at) FROM recipients")
-      .pluck()
-      .get() as string;
+  /** The highest recipient id (0 when there is none); see rosterFingerprint in services/roster. */
+  lastRecipientId(): number {
+    return this.prepared('SELECT coalesce(max(id), 0) FROM recipients').pluck().get() as number;
+  }
+
+  /** How many recipients have ids in (afterId, upToId], and the sum of their updated_at. */
+  fingerprintPart(afterId: number, upToId: number): { count: number; total: number } {
+    return this.prepared('SELECT count(*) AS count, total(updated_at) AS total FROM recipients WHERE id > ? AND id <= ?').get(
+      afterId,
+      upToId,
+    ) as { count: number; total: number };
   }
 
   /** updated_at of each of these recipients, to tell which ones someone wrote since a preview. */

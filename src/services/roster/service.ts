@@ -32,6 +32,7 @@ import {
   type AppliedCounts,
   type PlanItem,
 } from './apply';
+import { rosterFingerprint } from './fingerprint';
 import { preparePreview, type PreparedPlan, type PreviewRequest, type RememberedChoices, type RosterSnapshot } from './prepare';
 import { ExpiringStore } from './store';
 import { largeDeactivationMessage, type rosterCounts } from './summary';
@@ -162,7 +163,7 @@ export class RosterService {
     const {
       tx,
       settings,
-      repos: { recipients: repo, rosterApply: journal },
+      repos: { rosterApply: journal },
     } = this.deps;
     const pending = this.pending.get(dryRunId);
     if (!pending) {
@@ -186,7 +187,7 @@ export class RosterService {
       // An apply a crash interrupted finishes first; it changes the roster, so this preview then goes stale.
       await this.finishInterrupted();
       await setImmediate();
-      if (repo.rosterFingerprint() !== plan.fingerprint) {
+      if ((await this.fingerprint()) !== plan.fingerprint) {
         throw new ApiError(
           'CONFLICT',
           'Recipients changed after this preview was made (an edit or another import). Preview the file again, so you apply what you see.',
@@ -451,11 +452,21 @@ export class RosterService {
       this.deps.events.emit('roster.progress', { runId, phase, done, total });
   }
 
+  /** The roster's fingerprint, a range of recipients at a time with a break for the event loop after each. */
+  private async fingerprint(): Promise<string> {
+    const steps = rosterFingerprint(this.deps.repos.recipients);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await setImmediate();
+    }
+  }
+
   /** The roster for a preview made on this thread: a page at a time, with a break for the event loop after each. */
   private async readRoster(): Promise<RosterSnapshot> {
     const { recipients } = this.deps.repos;
     // Taken before reading: any write while the pages are read changes it, and apply then refuses.
-    const fingerprint = recipients.rosterFingerprint();
+    const fingerprint = await this.fingerprint();
     const existing: RosterSnapshot['existing'] = [];
     for (let page = recipients.forRoster(0, readPage); page.length > 0; page = recipients.forRoster(page.at(-1)!.id, readPage)) {
       existing.push(...page);

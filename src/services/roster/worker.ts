@@ -5,6 +5,7 @@ import { ApiError } from '../../contract';
 import { openReadOnly } from '../../db/readOnly';
 import { RecipientRepository, type RosterRecipient } from '../../db/repositories/recipients';
 import { threadData, yieldToMainThread } from '../../threads';
+import { fingerprintNow, rosterFingerprint } from './fingerprint';
 import { preparePreview, type RosterSnapshot } from './prepare';
 import type { FromPreviewThread, PreviewThreadData } from './thread';
 
@@ -21,7 +22,7 @@ post({ type: 'started' });
 // One read transaction: the fingerprint and the rows are the same moment of the roster.
 const readRoster = async (): Promise<RosterSnapshot> =>
   db.transaction(() => {
-    const fingerprint = recipients.rosterFingerprint();
+    const fingerprint = fingerprintNow(rosterFingerprint(recipients));
     const existing: RosterRecipient[] = [];
     for (let page = recipients.forRoster(0, readPage); page.length > 0; page = recipients.forRoster(page.at(-1)!.id, readPage)) {
       for (const recipient of page) existing.push(recipient);
