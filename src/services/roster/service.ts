@@ -301,7 +301,10 @@ export class RosterService {
     const { recipients } = this.deps.repos;
     const running = this.deps.checkpoints.during(() =>
       this.deps.credentials.bulkSealing(async () => {
+        // Starting the two threads is this turn's work; pausing the merges is a commit of its own.
+        await setImmediate();
         this.deps.tx.run(() => recipients.pauseSearchMerges());
+        await setImmediate();
         try {
           return await work();
         } finally {
