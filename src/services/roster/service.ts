@@ -299,9 +299,11 @@ export class RosterService {
 
   private async exclusive<T>(work: () => Promise<T>): Promise<T> {
     const { recipients } = this.deps.repos;
-    const running = this.deps.checkpoints.during(() =>
-      this.deps.credentials.bulkSealing(async () => {
-        // Starting the two threads is this turn's work; pausing the merges is a commit of its own.
+    // Starting a thread can take a few milliseconds, and pausing the merges is a commit of its own: each
+    // gets a turn of the event loop to itself.
+    const running = this.deps.checkpoints.during(async () => {
+      await setImmediate();
+      return this.deps.credentials.bulkSealing(async () => {
         await setImmediate();
         this.deps.tx.run(() => recipients.pauseSearchMerges());
         await setImmediate();
@@ -310,8 +312,8 @@ export class RosterService {
         } finally {
           recipients.resumeSearchMerges();
         }
-      }),
-    );
+      });
+    });
     this.applying = running;
     try {
       return await running;
