@@ -108,7 +108,7 @@ export interface ChunkWriter {
 
 /**
  * Writes a chunk of a plan, inside the caller's transaction, as the caller hands it over a few recipients at
- * a time (so it can stop when the transaction has run long enough): statements prepared once per call,
+ * a time (so it can stop when the transaction has run long enough): statements kept prepared,
  * credentials sealed beforehand and issued together at the end, the audit rows as one batch. The caller
  * merges the name-search index once per transaction (searchMergePages).
  */
