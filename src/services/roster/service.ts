@@ -93,7 +93,7 @@ const stageSlice = 250;
 // An apply transaction writes recipients a few at a time (groupRows) until, with the commit still to come,
 // it would have taken this long: the door waits at most one transaction, whatever a recipient or a commit
 // (its wait for the disk) costs on this computer today.
-export const chunkBudgetMs = 6;
+export const chunkBudgetMs = 4;
 const groupRows = 5;
 // Items read from the journal for the next transaction: what the last one got through, and some more.
 const chunkRows = { first: 25, max: 300 };
