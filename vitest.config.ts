@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { threadSourceVitePlugin } from './scripts/threadSource.mjs';
 
 // Migrations are plain .sql files; esbuild bundles them with its text loader, so tests load them the same way.
 const sqlAsText: Plugin = {
@@ -12,7 +13,7 @@ const sqlAsText: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [sqlAsText],
+  plugins: [sqlAsText, threadSourceVitePlugin],
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',

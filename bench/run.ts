@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchDoor } from './door';
 import { benchPackages } from './packages';
@@ -9,16 +9,40 @@ import type { BenchResult } from './stats';
 const ms = (v: number) => `${v.toFixed(3)} ms`;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
+const resultsFile = join(import.meta.dirname, 'RESULTS.md');
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+const load = () =>
+  loadavg()
+    .map((v) => v.toFixed(2))
+    .join(', ');
+
+// `npm run bench -- roster` runs the roster part alone (about a minute and a half) and replaces its section of RESULTS.md.
+if (process.argv[2] === 'roster') {
+  const loadBefore = load();
+  const section = await benchRoster(log);
+  const note = `Roster section rerun alone (\`npm run bench -- roster\`) on ${new Date().toISOString().slice(0, 10)}: ${machine}; load average (1, 5, 15 min) ${loadBefore} before, ${load()} after.\n\n`;
+  const report = readFileSync(resultsFile, 'utf8');
+  const start = report.indexOf('## Roster import');
+  const end = report.indexOf('\n## ', start + 1);
+  if (start === -1 || end === -1)
+    throw new Error('bench/RESULTS.md has no roster section to replace: run the whole `npm run bench` first.');
+  const [heading, ...body] = section.split('\n\n');
+  writeFileSync(resultsFile, `${report.slice(0, start)}${heading}\n\n${note}${body.join('\n\n')}${report.slice(end)}`);
+  log(section);
+  process.exit(0);
+}
+
+const loadBefore = load();
 const results: BenchResult[] = await benchDoor(log);
 const rosterSection = await benchRoster(log);
 const packagesSection = await benchPackages(log);
 
 const [door, doorNormal, committed, committedNormal, floor, floorNormal] = results;
 const rows = results.map((r) => `| ${r.name} | ${r.samples.length} | ${ms(r.p50)} | ${ms(r.p99)} |`);
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 const report = `# Benchmarks
 
 Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}.
+Load average (1, 5, 15 min) ${loadBefore} before, ${load()} after.
 Timings on shared machines are noisy: compare the ratio to the floor measured in the same run, not absolute numbers.
 
 ## Door decision (100,000 recipients with PINs, 1,000,000 audit rows)
@@ -41,5 +65,5 @@ the expiry and recipient checks, the throttle's saved state and the audit row's 
 
 ${rosterSection}
 ${packagesSection}`;
-writeFileSync(join(import.meta.dirname, 'RESULTS.md'), report);
+writeFileSync(resultsFile, report);
 log(report);

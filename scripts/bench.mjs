@@ -1,6 +1,7 @@
 // Bundles the benchmarks like the app (SQL migrations as text) and runs them in plain Node.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { threadSourcePlugin } from './threadSource.mjs';
 
 await build({
   entryPoints: ['bench/run.ts'],
@@ -11,8 +12,9 @@ await build({
   format: 'esm',
   packages: 'external',
   loader: { '.sql': 'text' },
+  plugins: [threadSourcePlugin],
   define: { 'import.meta.dirname': JSON.stringify(new URL('../bench', import.meta.url).pathname) },
   logLevel: 'warning',
 });
-const run = spawnSync(process.execPath, ['dist/bench/run.js'], { stdio: 'inherit' });
+const run = spawnSync(process.execPath, ['dist/bench/run.js', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -2,6 +2,7 @@
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 import { rmSync } from 'node:fs';
+import { threadSourcePlugin } from './threadSource.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 
@@ -11,6 +12,7 @@ const common = {
   target: 'node20',
   sourcemap: true,
   loader: { '.sql': 'text' },
+  plugins: [threadSourcePlugin],
   logLevel: 'warning',
 };
 

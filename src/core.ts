@@ -31,6 +31,8 @@ import { PackageService } from './services/packages/service';
 import { RecipientService } from './services/recipients';
 import { RosterService } from './services/roster/service';
 import { RosterSchedule } from './services/roster/schedule';
+import { PreviewThreads } from './services/roster/thread';
+import { SealingThread } from './services/sealing/thread';
 import { SettingsService } from './services/settings';
 import { SystemService, type DesktopHost } from './services/system';
 import { Transactor } from './services/tx';
@@ -118,7 +120,8 @@ export function createCore(options: CoreOptions): Core {
       alerts.raise('notification.failed', message(`alert.notificationFailed.${channel}`, { destination, error })),
     packageLines: (recipientId) => packageLines(repos, recipientId),
   });
-  const credentials = new CredentialService({ repos, clock, tx, audit, keys, settings, events, notifier: notifications });
+  const sealing = new SealingThread(dataKey);
+  const credentials = new CredentialService({ repos, clock, tx, audit, keys, settings, events, notifier: notifications, sealing });
   const recipients = new RecipientService({ repos, clock, tx, audit, settings, events, credentials });
   const access = new AccessService({ repos, credentials, keys, clock, tx, writes, audit, alerts, settings, timeZone });
   const lifecycle = new RunLifecycle({ repos, clock, writes, alerts, access });
@@ -126,7 +129,11 @@ export function createCore(options: CoreOptions): Core {
   const door = new DoorController({ access, clock, settings, events, alerts });
   const devices = new DeviceService({ repos, clock, tx, audit, alerts, events, door });
   const checkpoints = new BackgroundCheckpoints(db, databaseFile(options.dataDir), options.nativeBinding);
-  const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials, alerts, checkpoints });
+  const previews = new PreviewThreads({
+    file: databaseFile(options.dataDir),
+    ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
+  });
+  const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials, alerts, checkpoints, previews });
   const rosterSchedule = new RosterSchedule({ roster, settings, clock, alerts });
   const packages = new PackageService({ repos, clock, tx, audit, alerts, settings, events, notifier: notifications });
   const packageSchedule = new PackageSchedule({ packages, clock });
@@ -205,6 +212,7 @@ export function createCore(options: CoreOptions): Core {
       rosterSchedule.stop();
       backupSchedule.stop();
       await rosterSchedule.settled();
+      await roster.close();
       await backupSchedule.settled();
       await devices.stop();
       await door.shutdown();

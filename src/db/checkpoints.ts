@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { log } from '../log';
+import { resolvePackage } from '../threads';
 import type { Db } from './open';
 
 // Runs in its own thread with its own connection: a checkpoint copies the WAL into the database file and
@@ -67,7 +66,7 @@ export class BackgroundCheckpoints implements BulkWrites {
     try {
       worker = new Worker(workerSource, {
         eval: true,
-        workerData: { driver: driverPath(), file: this.file, nativeBinding: this.nativeBinding },
+        workerData: { driver: resolvePackage('better-sqlite3'), file: this.file, nativeBinding: this.nativeBinding },
       });
     } catch (error) {
       log.warn(`Checkpoints stay on the main thread: ${String(error)}`);
@@ -109,10 +108,4 @@ export class BackgroundCheckpoints implements BulkWrites {
     this.inFlight = false;
     if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
   }
-}
-
-/** better-sqlite3 as the running program resolves it (the Electron app, packroom serve, a test runner). */
-function driverPath(): string {
-  const from = typeof require === 'function' && require.main ? require.main.filename : (process.argv[1] ?? join(process.cwd(), 'index.js'));
-  return createRequire(from).resolve('better-sqlite3');
 }

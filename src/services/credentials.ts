@@ -1,4 +1,5 @@
 import type { Repositories } from '../db/repositories';
+import { performance } from 'node:perf_hooks';
 import { setImmediate } from 'node:timers/promises';
 import {
   ApiError,
@@ -20,6 +21,8 @@ import type { DataKeys } from '../secrets';
 import type { Actor, AuditService } from './audit';
 import type { EventBus } from './events';
 import type { NotificationTemplate } from './notifications/messages';
+import { sealCredential, type SealedCredential } from './sealing/seal';
+import type { BulkSealing } from './sealing/thread';
 import type { SettingsService } from './settings';
 import type { Transactor } from './tx';
 
@@ -36,18 +39,12 @@ export interface Notifier {
   isReady(channel: Channel): boolean;
 }
 
-/** A permanent PIN and QR code, hashed and sealed, not yet stored (see sealMany). */
-export interface SealedCredential {
-  pinHash: Buffer;
-  pinEnc: Buffer;
-  qrHash: Buffer;
-  qrEnc: Buffer;
-}
+export type { SealedCredential } from './sealing/seal';
 
 type Reachable = Pick<RecipientRow, 'id' | 'email' | 'phone'>;
 
-// Credentials sealed between two breaks for the event loop in sealMany: a few milliseconds of crypto.
-const sealSlice = 200;
+// Sealing on this thread (no sealing thread running) breaks for the event loop after this much crypto.
+const sealSliceMs = 3;
 
 const maxSingleAccessDays = 30;
 /** A Single Access PIN lasts this long unless staff choose otherwise (the seed: "default is 24 hours"). */
@@ -65,6 +62,8 @@ export interface CredentialDeps {
   settings: SettingsService;
   events: EventBus;
   notifier: Notifier;
+  /** Seals credentials in bulk off the door's thread while a roster import applies (see SealingThread). */
+  sealing: BulkSealing;
 }
 
 /** Permanent PINs and QR codes, Single Access PINs, and PIN look-ups. */
@@ -131,24 +130,34 @@ export class CredentialService {
 
   /**
    * PINs and QR codes for many recipients, hashed and sealed ahead of the transaction that stores them
-   * (issueSealed): the crypto is most of the cost of issuing thousands at once, and done here, in
-   * slices, it never holds up the door. No PIN is kept in plain text.
+   * (issueSealed): the crypto is most of the cost of issuing thousands at once. Inside bulkSealing it is
+   * done in the sealing thread; otherwise here, in slices of a few milliseconds. Either way it never
+   * holds up the door. No PIN is kept in plain text.
    */
   async sealMany(count: number): Promise<SealedCredential[]> {
+    if (count === 0) return [];
+    const fromThread = await this.deps.sealing.seal(count);
+    if (fromThread) return fromThread;
     const drawn = new Set<string>();
     const sealed: SealedCredential[] = [];
     while (sealed.length < count) {
-      const end = Math.min(count, sealed.length + sealSlice);
-      while (sealed.length < end) sealed.push(this.sealNew((pin) => drawn.has(pin), drawn));
+      const began = performance.now();
+      while (sealed.length < count && performance.now() - began < sealSliceMs) sealed.push(this.sealNew((pin) => drawn.has(pin), drawn));
       await setImmediate();
     }
     return sealed;
   }
 
+  /** Runs a bulk import's work with sealMany off the door's thread. */
+  bulkSealing<T>(work: () => Promise<T>): Promise<T> {
+    return this.deps.sealing.during(work);
+  }
+
   /**
    * Stores sealed credentials as the permanent PIN and QR code of recipients who have none active (new
    * or returning residents), inside the caller's transaction; a PIN that became active since it was
-   * drawn is drawn again. Returns the notifications queued, per recipient, in order.
+   * drawn, or that an earlier item of this call has, is drawn again. Returns the notifications queued,
+   * per recipient, in order.
    */
   issueSealed(actor: Actor, items: readonly { recipient: Reachable; credential: SealedCredential }[], options: { notify: boolean }) {
     const now = this.deps.clock.now();
@@ -157,10 +166,16 @@ export class CredentialService {
       const hash = this.deps.keys.lookupHash('pin', pin);
       return hashes.has(hash.toString('hex')) || this.deps.repos.accessKeys.isPinActive(hash);
     };
+    const stored = new Set<string>();
     const credentials = items.map(({ credential }) => {
-      if (!this.deps.repos.accessKeys.isPinActive(credential.pinHash)) return credential;
+      const hash = credential.pinHash.toString('hex');
+      if (!stored.has(hash) && !this.deps.repos.accessKeys.isPinActive(credential.pinHash)) {
+        stored.add(hash);
+        return credential;
+      }
       const fresh = this.sealNew(taken);
       hashes.add(fresh.pinHash.toString('hex'));
+      stored.add(fresh.pinHash.toString('hex'));
       return fresh;
     });
     const ids = this.deps.repos.accessKeys.insertMany(
@@ -253,15 +268,9 @@ export class CredentialService {
   }
 
   private sealNew(isTaken: (pin: string) => boolean, remember?: Set<string>): SealedCredential {
-    const pin = generatePin(defaultPinLength, random.digits, isTaken);
+    const { pin, sealed } = sealCredential(this.deps.keys, isTaken);
     remember?.add(pin);
-    const qr = random.token(16);
-    return {
-      pinHash: this.deps.keys.lookupHash('pin', pin),
-      pinEnc: this.deps.keys.seal(pin),
-      qrHash: this.deps.keys.lookupHash('qr', qr),
-      qrEnc: this.deps.keys.seal(qr),
-    };
+    return sealed;
   }
 
   private notify(recipient: Reachable, accessKeyId: number, template: NotificationTemplate, channels: Channel[]) {

@@ -138,4 +138,30 @@ describe('credentials issued in bulk', () => {
     expect(opensDoor(core, secondPin)).toBe(true);
     expect(core.repos.accessKeys.activePermanent(second.id)!.pinEnc.equals(sealed!.pinEnc)).toBe(false);
   });
+
+  it('gives two recipients of one batch different PINs even when handed the same sealed one', async () => {
+    const core = testCore();
+    const [sealed] = await core.credentials.sealMany(1);
+    const first = core.recipients.create(cliActor, { firstName: 'First', lastName: 'Holder', unit: '1', email: null, phone: null });
+    const second = core.recipients.create(cliActor, { firstName: 'Second', lastName: 'Holder', unit: '2', email: null, phone: null });
+    core.tx.run(() => {
+      core.credentials.revokeAll(cliActor, first.id);
+      core.credentials.revokeAll(cliActor, second.id);
+    });
+
+    core.tx.run(() =>
+      core.credentials.issueSealed(
+        cliActor,
+        [
+          { recipient: first, credential: sealed! },
+          { recipient: second, credential: sealed! },
+        ],
+        { notify: false },
+      ),
+    );
+    const [firstPin, secondPin] = [pinOf(core, first.id), pinOf(core, second.id)];
+    expect(firstPin).not.toBe(secondPin);
+    expect(opensDoor(core, firstPin)).toBe(true);
+    expect(opensDoor(core, secondPin)).toBe(true);
+  });
 });

@@ -1,6 +1,7 @@
 import type { CarrierId } from '../../contract/carriers';
 import { daysFromMask, type CarrierWindow } from '../../domain/carrierWindow';
 import type { Db } from '../open';
+import { preparedOnce } from '../prepared';
 
 export type AccessKeyKind = 'permanent' | 'single';
 export type AccessKeyStatus = 'active' | 'used' | 'revoked' | 'expired';
@@ -117,8 +118,11 @@ export class AccessKeyRepository {
   private readonly markExpiredStmt;
   private readonly pinTaken;
   private readonly endedByPin;
+  // A roster import's writes (see preparedOnce).
+  private readonly prepared;
 
   constructor(private readonly db: Db) {
+    this.prepared = preparedOnce(db);
     this.byPin = db.prepare(doorLookupSql.pin);
     this.byQr = db.prepare(doorLookupSql.qr);
     this.markUsedStmt = db.prepare(
@@ -198,9 +202,9 @@ export class AccessKeyRepository {
     const kindClause = kind ? 'AND kind = ?' : '';
     const params: unknown[] = [now, recipientId];
     if (kind) params.push(kind);
-    return this.db
-      .prepare(`UPDATE access_keys SET status = 'revoked', ended_at = ? WHERE recipient_id = ? AND status = 'active' ${kindClause}`)
-      .run(...params).changes;
+    return this.prepared(
+      `UPDATE access_keys SET status = 'revoked', ended_at = ? WHERE recipient_id = ? AND status = 'active' ${kindClause}`,
+    ).run(...params).changes;
   }
 
   activePermanent(recipientId: number): AccessKeyRow | undefined {
@@ -225,7 +229,7 @@ export class AccessKeyRepository {
 
   /** Many keys with one prepared statement (a roster import issuing thousands); returns their ids in order. */
   insertMany(keys: readonly Parameters<AccessKeyRepository['insert']>[0][]): number[] {
-    const insert = this.db.prepare(
+    const insert = this.prepared(
       `INSERT INTO access_keys (recipient_id, kind, pin_hash, pin_enc, qr_hash, qr_enc, expires_at, created_at, created_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );

@@ -1,6 +1,7 @@
 import { isLanguage, type Language, type NotifyVia, type RecipientStatus } from '../../contract';
 import type { ExistingRecipient } from '../../domain/roster/types';
 import type { Db } from '../open';
+import { preparedOnce } from '../prepared';
 
 export interface RecipientRow {
   id: number;
@@ -78,7 +79,12 @@ export function searchStatement(q: SearchQuery): { sql: string; params: Record<s
 }
 
 export class RecipientRepository {
-  constructor(private readonly db: Db) {}
+  // A roster import's writes (see preparedOnce).
+  private readonly prepared;
+
+  constructor(private readonly db: Db) {
+    this.prepared = preparedOnce(db);
+  }
 
   byId(id: number): RecipientRow | undefined {
     const raw = this.db.prepare('SELECT * FROM recipients WHERE id = ?').get(id) as RawRecipient | undefined;
@@ -191,26 +197,28 @@ export class RecipientRepository {
     return rows.map((row) => ({ ...row, externalId: null, manuallyEdited: row.manuallyEdited === 1 }));
   }
 
-  /**
-   * Changes whenever a recipient is added or written (updated_at only grows), so a stale import preview
-   * shows. Hand-added recipients count too: an import may link them.
-   */
-  rosterFingerprint(): string {
-    return this.db
-      .prepare("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || total(updated_at) FROM recipients")
-      .pluck()
-      .get() as string;
+  /** The highest recipient id (0 when there is none); see rosterFingerprint in services/roster. */
+  lastRecipientId(): number {
+    return this.prepared('SELECT coalesce(max(id), 0) FROM recipients').pluck().get() as number;
+  }
+
+  /** How many recipients have ids in (afterId, upToId], and the sum of their updated_at. */
+  fingerprintPart(afterId: number, upToId: number): { count: number; total: number } {
+    return this.prepared('SELECT count(*) AS count, total(updated_at) AS total FROM recipients WHERE id > ? AND id <= ?').get(
+      afterId,
+      upToId,
+    ) as { count: number; total: number };
   }
 
   /** updated_at of each of these recipients, to tell which ones someone wrote since a preview. */
   updatedAt(ids: readonly number[]): Map<number, number> {
-    const select = this.db.prepare('SELECT updated_at FROM recipients WHERE id = ?').pluck();
+    const select = this.prepared('SELECT updated_at FROM recipients WHERE id = ?').pluck();
     return new Map(ids.map((id) => [id, (select.get(id) as number | undefined) ?? -1]));
   }
 
   /** A hand-added recipient an import matched by unit and name takes the file's resident ID. */
   linkImported(id: number, externalId: string): void {
-    this.db.prepare('UPDATE recipients SET external_id = ? WHERE id = ? AND external_id IS NULL').run(externalId, id);
+    this.prepared('UPDATE recipients SET external_id = ? WHERE id = ? AND external_id IS NULL').run(externalId, id);
   }
 
   // The name-search index (FTS5) merges its segments as rows go in; with one segment per small
@@ -223,7 +231,7 @@ export class RecipientRepository {
 
   /** About `pages` pages of merge work: a few milliseconds. */
   mergeSearchIndex(pages: number): void {
-    this.db.prepare("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('merge', ?)").run(pages);
+    this.prepared("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('merge', ?)").run(pages);
   }
 
   /** Back to FTS5's default (merge when 4 segments share a level); a closed database is left as it is. */
@@ -233,7 +241,7 @@ export class RecipientRepository {
 
   /** Returns the new ids, in order. */
   insertImported(rows: readonly RosterInsert[], now: number): number[] {
-    const insert = this.db.prepare(
+    const insert = this.prepared(
       `INSERT INTO recipients (external_id, first_name, last_name, unit, email, phone, move_in, move_out, language, manually_edited,
          created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
@@ -247,7 +255,7 @@ export class RecipientRepository {
   }
 
   updateImported(rows: readonly RosterUpdate[], now: number): void {
-    const update = this.db.prepare(
+    const update = this.prepared(
       `UPDATE recipients SET first_name = ?, last_name = ?, unit = ?, email = ?, phone = ?, move_in = ?, move_out = ?,
          language = ?, status = ?, manually_edited = ?, updated_at = ? WHERE id = ?`,
     );

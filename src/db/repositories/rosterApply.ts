@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { preparedOnce } from '../prepared';
 import type { RosterTrigger } from './rosterRuns';
 
 export type ApplyState = 'staging' | 'applying';
@@ -34,7 +35,12 @@ interface RawJournal {
 
 /** The journal of a chunked roster apply and its staged items (see migration 0008). */
 export class RosterApplyRepository {
-  constructor(private readonly db: Db) {}
+  // Run for every chunk of an apply (see preparedOnce).
+  private readonly prepared;
+
+  constructor(private readonly db: Db) {
+    this.prepared = preparedOnce(db);
+  }
 
   create(row: Omit<ApplyJournal, 'id' | 'state' | 'done' | 'attempts'>): number {
     const info = this.db
@@ -66,9 +72,10 @@ export class RosterApplyRepository {
     );
   }
 
-  stage(applyId: number, firstSeq: number, items: readonly unknown[]): void {
-    const insert = this.db.prepare('INSERT INTO roster_apply_items (apply_id, seq, item) VALUES (?, ?, ?)');
-    items.forEach((item, i) => insert.run(applyId, firstSeq + i, JSON.stringify(item)));
+  /** Items as JSON, numbered from firstSeq; next() hands them back parsed. */
+  stage(applyId: number, firstSeq: number, items: readonly string[]): void {
+    const insert = this.prepared('INSERT INTO roster_apply_items (apply_id, seq, item) VALUES (?, ?, ?)');
+    items.forEach((item, i) => insert.run(applyId, firstSeq + i, item));
   }
 
   startApplying(applyId: number): void {
@@ -77,16 +84,17 @@ export class RosterApplyRepository {
 
   /** The next staged items in order, oldest first. */
   next(applyId: number, limit: number): { seq: number; item: unknown }[] {
-    const rows = this.db
-      .prepare('SELECT seq, item FROM roster_apply_items WHERE apply_id = ? ORDER BY seq LIMIT ?')
-      .all(applyId, limit) as { seq: number; item: string }[];
+    const rows = this.prepared('SELECT seq, item FROM roster_apply_items WHERE apply_id = ? ORDER BY seq LIMIT ?').all(applyId, limit) as {
+      seq: number;
+      item: string;
+    }[];
     return rows.map((r) => ({ seq: r.seq, item: JSON.parse(r.item) as unknown }));
   }
 
   /** Called in the transaction that applied items up to `lastSeq`: they can never be applied again. */
   consume(applyId: number, lastSeq: number, done: number, plan: unknown): void {
-    this.db.prepare('DELETE FROM roster_apply_items WHERE apply_id = ? AND seq <= ?').run(applyId, lastSeq);
-    this.db.prepare('UPDATE roster_applies SET done = ?, plan = ? WHERE id = ?').run(done, JSON.stringify(plan), applyId);
+    this.prepared('DELETE FROM roster_apply_items WHERE apply_id = ? AND seq <= ?').run(applyId, lastSeq);
+    this.prepared('UPDATE roster_applies SET done = ?, plan = ? WHERE id = ?').run(done, JSON.stringify(plan), applyId);
   }
 
   countAttempt(applyId: number): number {

@@ -197,7 +197,7 @@ export function createRosterDiffer(existing: readonly ExistingRecipient[], opts:
 }
 
 /** True when the import would deactivate more than `thresholdShare` (e.g. 0.2) of active recipients. */
-export function exceedsSafetyThreshold(diff: RosterDiff, thresholdShare: number): boolean {
+export function exceedsSafetyThreshold(diff: Pick<RosterDiff, 'safety'>, thresholdShare: number): boolean {
   return diff.safety.share > thresholdShare;
 }
 

@@ -92,100 +92,117 @@ export interface ApplyDeps {
 
 type AuditRow = { action: string; subject: string; details: Record<string, unknown> };
 
-// Name-search merge work per chunk (see RecipientRepository.pauseSearchMerges): enough to keep up with
-// one new index segment per chunk.
-const searchMergePages = 32;
+// Name-search merge work per apply transaction (see RecipientRepository.pauseSearchMerges): enough to keep
+// up with the one new index segment each transaction makes.
+export const searchMergePages = 32;
 
 const fieldChanges = (changes: readonly FieldChange[]) => Object.fromEntries(changes.map((c) => [c.field, { from: c.from, to: c.to }]));
 
+/** One apply transaction's writes; see startChunk. */
+export interface ChunkWriter {
+  /** Writes these recipients' rows (in plan order, after the ones written before). */
+  write(items: readonly PlanItem[]): void;
+  /** Issues the credentials and writes the audit rows for everything written: once, at the end. */
+  finish(): { counts: AppliedCounts; sealedUsed: number };
+}
+
 /**
- * Writes one chunk of a plan, inside the caller's transaction: statements prepared once per chunk,
- * credentials sealed beforehand, the audit rows as one batch.
+ * Writes a chunk of a plan, inside the caller's transaction, as the caller hands it over a few recipients at
+ * a time (so it can stop when the transaction has run long enough): statements kept prepared,
+ * credentials sealed beforehand and issued together at the end, the audit rows as one batch. The caller
+ * merges the name-search index once per transaction (searchMergePages).
  */
-export function applyChunk(
+export function startChunk(
   { repo, credentials, audit }: ApplyDeps,
   actor: Actor,
-  items: readonly PlanItem[],
   options: { welcome: boolean; now: number; sealed: readonly SealedCredential[] },
-): AppliedCounts {
+): ChunkWriter {
   const counts = noneApplied();
   const rows: AuditRow[] = [];
-  const writes = items.filter((i) => i.kind !== 'add');
-  const current = repo.updatedAt(writes.map((i) => (i.kind === 'link' ? i.id : i.next.id)));
-  const fresh = writes.filter((i) => current.get(i.kind === 'link' ? i.id : i.next.id) === i.expected);
-  counts.editedMeanwhile = writes.length - fresh.length;
+  type Update = Exclude<PlanItem, { kind: 'add' | 'link' }>;
+  const returning: { item: Update; recipient: RosterUpdate }[] = [];
+  const newcomers: { fields: NewRecipient; recipient: NewRecipient & { id: number } }[] = [];
 
-  // Rows first: issuing credentials to a returning resident needs them active already.
-  const updates = fresh.flatMap((i) => (i.kind === 'link' ? [] : [i]));
-  repo.updateImported(
-    updates.map((i) => i.next),
-    options.now,
-  );
-  for (const item of fresh) {
-    if (item.kind === 'link') repo.linkImported(item.id, item.externalId);
-    else if (item.linkExternalId) repo.linkImported(item.next.id, item.linkExternalId);
-  }
+  const write = (items: readonly PlanItem[]): void => {
+    const writes = items.filter((i) => i.kind !== 'add');
+    const current = repo.updatedAt(writes.map((i) => (i.kind === 'link' ? i.id : i.next.id)));
+    const fresh = writes.filter((i) => current.get(i.kind === 'link' ? i.id : i.next.id) === i.expected);
+    counts.editedMeanwhile += writes.length - fresh.length;
 
-  const returning: { item: (typeof updates)[number]; recipient: RosterUpdate }[] = [];
-  for (const item of fresh) {
-    if (item.kind === 'link') {
-      rows.push(row('roster.linked', item.id, { line: item.line, externalId: item.externalId }));
-      continue;
+    // Rows first: issuing credentials to a returning resident needs them active already.
+    const updates = fresh.flatMap((i) => (i.kind === 'link' ? [] : [i]));
+    repo.updateImported(
+      updates.map((i) => i.next),
+      options.now,
+    );
+    for (const item of fresh) {
+      if (item.kind === 'link') repo.linkImported(item.id, item.externalId);
+      else if (item.linkExternalId) repo.linkImported(item.next.id, item.linkExternalId);
     }
-    const linked = item.linkExternalId ? { linkedTo: item.linkExternalId } : {};
-    if (item.kind === 'changed') {
-      counts.changed += 1;
-      rows.push(row('roster.updated', item.next.id, { line: item.line, ...linked, ...fieldChanges(item.changes) }));
-    } else if (item.kind === 'movedOut' && item.next.status === 'inactive') {
-      counts.movedOut += 1;
-      const revoked = credentials.revokeAll(actor, item.next.id, { batched: true });
+
+    for (const item of fresh) {
+      if (item.kind === 'link') {
+        rows.push(row('roster.linked', item.id, { line: item.line, externalId: item.externalId }));
+        continue;
+      }
+      const linked = item.linkExternalId ? { linkedTo: item.linkExternalId } : {};
+      if (item.kind === 'changed') {
+        counts.changed += 1;
+        rows.push(row('roster.updated', item.next.id, { line: item.line, ...linked, ...fieldChanges(item.changes) }));
+      } else if (item.kind === 'movedOut' && item.next.status === 'inactive') {
+        counts.movedOut += 1;
+        const revoked = credentials.revokeAll(actor, item.next.id, { batched: true });
+        rows.push(
+          row('roster.deactivated', item.next.id, {
+            reason: item.reason,
+            credentialsRevoked: revoked,
+            ...linked,
+            ...fieldChanges(item.changes),
+          }),
+        );
+      } else if (item.kind === 'reactivated' && item.next.status === 'active') {
+        returning.push({ item, recipient: item.next });
+      }
+    }
+
+    const added = items.flatMap((i) => (i.kind === 'add' ? [i.recipient] : []));
+    const ids = repo.insertImported(added, options.now);
+    added.forEach((fields, i) => newcomers.push({ fields, recipient: { ...fields, id: ids[i]! } }));
+  };
+
+  const finish = () => {
+    const issued = credentials.issueSealed(
+      actor,
+      [...returning, ...newcomers].map(({ recipient }, i) => ({ recipient, credential: options.sealed[i]! })),
+      { notify: options.welcome },
+    );
+    returning.forEach(({ item, recipient }, i) => {
+      const linked = item.linkExternalId ? { linkedTo: item.linkExternalId } : {};
       rows.push(
-        row('roster.deactivated', item.next.id, {
-          reason: item.reason,
-          credentialsRevoked: revoked,
+        row('roster.reactivated', recipient.id, {
+          line: item.line,
+          notified: channels(issued[i]!),
           ...linked,
           ...fieldChanges(item.changes),
         }),
       );
-    } else if (item.kind === 'reactivated' && item.next.status === 'active') {
-      returning.push({ item, recipient: item.next });
-    }
-  }
+    });
+    newcomers.forEach(({ fields, recipient }, i) => {
+      rows.push(
+        row('roster.added', recipient.id, {
+          line: fields.line,
+          externalId: fields.externalId,
+          notified: channels(issued[returning.length + i]!),
+        }),
+      );
+    });
+    counts.reactivated = returning.length;
+    counts.added = newcomers.length;
+    audit.recordBatch(actor, rows);
+    return { counts, sealedUsed: returning.length + newcomers.length };
+  };
 
-  const added = items.flatMap((i) => (i.kind === 'add' ? [i.recipient] : []));
-  const ids = repo.insertImported(added, options.now);
-  if (added.length > 0 || updates.length > 0) repo.mergeSearchIndex(searchMergePages);
-  const newcomers = added.map((fields, i) => ({ fields, recipient: { ...fields, id: ids[i]! } }));
-  const issued = credentials.issueSealed(
-    actor,
-    [...returning, ...newcomers].map(({ recipient }, i) => ({ recipient, credential: options.sealed[i]! })),
-    { notify: options.welcome },
-  );
-  returning.forEach(({ item, recipient }, i) => {
-    const linked = item.linkExternalId ? { linkedTo: item.linkExternalId } : {};
-    rows.push(
-      row('roster.reactivated', recipient.id, {
-        line: item.line,
-        notified: channels(issued[i]!),
-        ...linked,
-        ...fieldChanges(item.changes),
-      }),
-    );
-  });
-  newcomers.forEach(({ fields, recipient }, i) => {
-    rows.push(
-      row('roster.added', recipient.id, {
-        line: fields.line,
-        externalId: fields.externalId,
-        notified: channels(issued[returning.length + i]!),
-      }),
-    );
-  });
-  counts.reactivated = returning.length;
-  counts.added = newcomers.length;
-
-  audit.recordBatch(actor, rows);
-  return counts;
+  return { write, finish };
 }
 
 export function addCounts(a: AppliedCounts, b: AppliedCounts): AppliedCounts {
@@ -204,3 +221,54 @@ function row(action: string, recipientId: number, details: Record<string, unknow
 }
 
 const channels = (notifications: readonly { channel: string }[]) => notifications.map((n) => n.channel).join(', ') || 'none';
+
+/**
+ * New credentials sealed ahead of the transactions that store them: while one chunk is written, the next
+ * chunks' are sealed (in the sealing thread), so the apply does not wait for them chunk by chunk.
+ */
+export class SealedReserve {
+  private sealed: SealedCredential[] = [];
+  private coming: Promise<void> | null = null;
+  private failure: unknown = null;
+
+  constructor(
+    private readonly seal: (count: number) => Promise<SealedCredential[]>,
+    /** How many to keep sealed ahead, at most. */
+    private readonly ahead: number,
+  ) {}
+
+  /** At least `count` sealed credentials, in order; waits for them if need be. */
+  async take(count: number): Promise<readonly SealedCredential[]> {
+    while (this.sealed.length < count) {
+      this.refill(count - this.sealed.length);
+      await this.coming;
+      if (this.failure) throw this.failure;
+    }
+    return this.sealed;
+  }
+
+  /** The first `count` were stored. */
+  used(count: number): void {
+    this.sealed = this.sealed.slice(count);
+  }
+
+  /** Starts sealing what the rest of the apply may still need (`remaining`), up to `ahead`. */
+  prepare(remaining: number): void {
+    const wanted = Math.min(this.ahead, remaining - this.sealed.length);
+    if (wanted > 0) this.refill(wanted);
+  }
+
+  private refill(count: number): void {
+    if (this.coming) return;
+    this.coming = this.seal(count).then(
+      (more) => {
+        this.sealed = this.sealed.concat(more);
+        this.coming = null;
+      },
+      (error: unknown) => {
+        this.failure = error;
+        this.coming = null;
+      },
+    );
+  }
+}

@@ -1,7 +1,6 @@
 import type { Repositories } from '../../db/repositories';
 import { performance } from 'node:perf_hooks';
 import { setImmediate } from 'node:timers/promises';
-import type { CountryCode } from 'libphonenumber-js/max';
 import type { z } from 'zod';
 import {
   ApiError,
@@ -15,34 +14,33 @@ import {
   type RosterProgress,
   type RosterRun,
   type RosterStatusChoice,
-  type RosterUnknownValue,
 } from '../../contract';
 import type { rosterDryRunInput } from '../../contract/schemas';
 import type { BulkWrites } from '../../db/checkpoints';
-import type { HandAddedRecipient, RosterRecipient } from '../../db/repositories/recipients';
 import type { ApplyJournal } from '../../db/repositories/rosterApply';
 import { type RosterOutcome, type RosterRunRow, type RosterTrigger } from '../../db/repositories/rosterRuns';
 import type { Clock } from '../../clock';
-import { mapColumns, normalizeHeader, validateMapping, type ColumnMapping, type RosterColumn } from '../../domain/roster/columns';
-import {
-  createRosterDiffer,
-  exceedsSafetyThreshold,
-  type ManualEditPolicy,
-  type RosterDiff,
-  type RosterDiffer,
-} from '../../domain/roster/diff';
-import { createRowNormalizer, type SeenStatus } from '../../domain/roster/normalize';
-import { statusKey, statusVocabulary, type StatusChoice, type StatusVocabulary } from '../../domain/roster/status';
-import type { RawTable } from '../../domain/roster/types';
-import { parseRosterFile, RosterFileError } from './file/parse';
+import { exceedsSafetyThreshold } from '../../domain/roster/diff';
 import { random } from '../../random';
 import type { Actor, AuditService } from '../audit';
 import type { CredentialService } from '../credentials';
 import type { EventBus } from '../events';
 import type { AlertService } from '../alerts';
-import { addCounts, applyChunk, credentialsNeeded, noneApplied, planApply, type AppliedCounts, type PlanItem } from './apply';
+import {
+  addCounts,
+  credentialsNeeded,
+  noneApplied,
+  SealedReserve,
+  searchMergePages,
+  startChunk,
+  type AppliedCounts,
+  type PlanItem,
+} from './apply';
+import { rosterFingerprint } from './fingerprint';
+import { preparePreview, type PreparedPlan, type PreviewRequest, type RememberedChoices, type RosterSnapshot } from './prepare';
 import { ExpiringStore } from './store';
-import { largeDeactivationMessage, rosterCounts, summarizeDiff } from './summary';
+import { largeDeactivationMessage, type rosterCounts } from './summary';
+import type { PreviewRunner } from './thread';
 import { RosterUploads } from './uploads';
 import type { SettingsService } from '../settings';
 import type { Transactor } from '../tx';
@@ -58,6 +56,8 @@ export interface RosterDeps {
   alerts: AlertService;
   /** Keeps WAL checkpoints off the main thread while an apply writes (see BackgroundCheckpoints). */
   checkpoints: BulkWrites;
+  /** Makes previews in their own threads (see PreviewThreads). */
+  previews: PreviewRunner;
 }
 
 export interface DryRunOptions {
@@ -72,45 +72,37 @@ export interface DryRunOptions {
   runId?: string;
 }
 
-/** What a manual import remembers for its preset once applied. */
-interface RememberedChoices {
-  preset: RosterPreset;
-  columns: Record<string, string>;
-  statusValues: Record<string, StatusChoice>;
-}
-
 /** A preview waiting for Apply: exactly what was shown, and the state of the roster it was made against. */
 interface PendingImport {
   fileName: string;
   startedAt: number;
-  diff: RosterDiff;
-  byExternalId: Map<string, RosterRecipient>;
-  policy: ManualEditPolicy;
-  fingerprint: string;
-  remember: RememberedChoices;
+  plan: PreparedPlan;
 }
 
 /** Stored with the journal so that an apply can finish after a restart exactly as it started. */
 interface JournalPlan {
   counts: ReturnType<typeof rosterCounts>;
   applied: AppliedCounts;
+  /** Items not applied yet that issue new credentials (they are sealed ahead). */
+  credentialsLeft: number;
   welcome: boolean;
   extra: Record<string, unknown>;
   remember: RememberedChoices | null;
 }
 
 const previewTtlMs = 30 * 60_000;
-const previewRows = 10;
-// Rows are checked for this long between two breaks for the event loop, so a key press at the door
-// never waits long behind a large file; the clock is looked at every checkStep rows.
-const checkSliceMs = 5;
-const checkStep = 25;
+const utf8 = new TextDecoder();
 const readPage = 2000;
 const stageSlice = 250;
-// An apply chunk aims at this much work per transaction (the door waits at most one chunk); the
-// chunk size follows what the last chunk cost, between these bounds.
-const chunkTargetMs = 5;
-const chunkRows = { first: 25, min: 5, max: 300 };
+// An apply transaction writes recipients a few at a time (groupRows) until, with the commit still to come,
+// it would have taken this long: the door waits at most one transaction, whatever a recipient or a commit
+// (its wait for the disk) costs on this computer today.
+export const chunkBudgetMs = 4;
+const groupRows = 5;
+// Items read from the journal for the next transaction: what the last one got through, and some more.
+const chunkRows = { first: 25, max: 300 };
+// New credentials sealed ahead of the chunks that store them.
+const sealAhead = 200;
 /** Starts an interrupted apply gets before Packroom gives up on the rest of it. */
 const maxApplyAttempts = 3;
 
@@ -137,103 +129,33 @@ export class RosterService {
   }
 
   async dryRun(bytes: Uint8Array, fileName: string, options: DryRunOptions): Promise<RosterDryRun> {
-    const {
-      clock,
-      settings,
-      repos: { recipients: repo, rosterMappings },
-    } = this.deps;
+    const { clock, settings, previews } = this.deps;
     const startedAt = clock.now();
     const progress = this.progress(options.runId ?? random.token(12));
-    progress('reading', 0, bytes.length);
-    const table = await readTable(bytes, fileName, (done, total) => progress('reading', done, total));
-    await setImmediate();
-    const saved = rosterMappings.get(options.preset);
-    const warnings: Message[] = [];
-    let mapping: ColumnMapping;
-    if (options.mapping) mapping = checkedMapping(options.mapping, table.headers);
-    else {
-      const remembered = rememberedMapping(saved?.columns ?? {}, table.headers, options.preset);
-      mapping = remembered.mapping;
-      if (remembered.missing.length > 0) {
-        const columns = remembered.missing.map((h) => `"${h}"`).join(', ');
-        warnings.push(message('roster.mapping.rememberedMissing', { count: remembered.missing.length, columns }));
-      }
-    }
-    const check = validateMapping(mapping);
-    const layout = table.layout ?? { headerLines: [], titleRows: 0, spacerRows: 0 };
-    const preview: RosterDryRun = {
-      id: null,
+    const saved = this.deps.repos.rosterMappings.get(options.preset);
+    const values = settings.values();
+    const request: PreviewRequest = {
+      bytes,
       fileName,
       preset: options.preset,
-      headers: table.headers,
-      mapping,
-      problems: check.messages,
-      warnings: [...warnings, ...check.warnings],
-      preview: table.rows.slice(0, previewRows).map((row) => ({ line: row.line, cells: [...row.cells] })),
-      rows: table.rows.length,
-      diff: null,
-      expiresAt: null,
-      layout,
-      unknownValues: [],
-    };
-    if (!check.ok) return preview;
-
-    const learned: Record<string, StatusChoice> = { ...(saved?.statusValues as Record<string, StatusChoice> | undefined) };
-    for (const [value, choice] of Object.entries(options.statusValues ?? {})) learned[statusKey(value)] = choice;
-    const values = settings.values();
-    // Taken before reading: any write while the pages are read changes it, and apply then refuses.
-    const fingerprint = repo.rosterFingerprint();
-    const existing = await this.readRoster();
-    const handAdded = repo.handAdded();
-    const differ = createRosterDiffer(existing, {
+      ...(options.mapping && { mapping: options.mapping }),
+      ...(options.statusValues && { statusValues: options.statusValues }),
+      ...(options.unlink && { unlink: options.unlink }),
+      saved: saved ? { columns: saved.columns, statusValues: saved.statusValues } : null,
       today: localDate(clock.now()),
       manualPolicy: values.importManualPolicy,
-      handAdded,
-      unlinked: new Set(options.unlink ?? []),
-    });
-    // Each step over the whole roster is a few milliseconds at 50,000 recipients: a break between them
-    // keeps the longest wait at the door to one step, not their sum.
-    await setImmediate();
-    const seen = await this.checkInSlices(table, mapping, existing, statusVocabulary(options.preset, learned), differ, progress);
-    const diff = differ.finish();
-    await setImmediate();
-    const byExternalId = new Map<string, RosterRecipient>();
-    for (const r of existing) byExternalId.set(r.externalId, r);
-    await setImmediate();
-    const handById = new Map(handAdded.map((r) => [r.id, r]));
-    for (const link of diff.linked) byExternalId.set(link.externalId, { ...handById.get(link.recipientId)!, externalId: link.externalId });
+      defaultCountry: values.defaultCountry,
+      maxDeactivateShare: values.importMaxDeactivateShare,
+    };
+    const prepared = (await previews.prepare(request, progress)) ?? (await preparePreview(request, () => this.readRoster(), progress));
+    if (!prepared.plan) return prepared.preview;
+    const { id, expiresAt } = this.pending.add({ fileName, startedAt, plan: prepared.plan });
+    return { ...prepared.preview, id, expiresAt: new Date(expiresAt).toISOString() };
+  }
 
-    const builtIn = statusVocabulary(options.preset);
-    const unknownValues = seen
-      .filter((s) => !builtIn[s.key])
-      .map((s): RosterUnknownValue => ({
-        column: 'status',
-        value: s.value,
-        rows: s.rows,
-        firstLine: s.firstLine,
-        choice: learned[s.key] ?? null,
-      }));
-    const remember: RememberedChoices = {
-      preset: options.preset,
-      columns: Object.fromEntries(Object.entries(mapping).map(([column, index]) => [column, table.headers[index]!])),
-      statusValues: learned,
-    };
-    const { id, expiresAt } = this.pending.add({
-      fileName,
-      startedAt,
-      diff,
-      byExternalId,
-      policy: values.importManualPolicy,
-      fingerprint,
-      remember,
-    });
-    return {
-      ...preview,
-      id,
-      diff: summarizeDiff(diff, byExternalId, values.importMaxDeactivateShare),
-      expiresAt: new Date(expiresAt).toISOString(),
-      unknownValues,
-    };
+  /** Stops previews still being made; the program is closing. */
+  async close(): Promise<void> {
+    await this.deps.previews.stop();
   }
 
   /**
@@ -245,16 +167,16 @@ export class RosterService {
     const {
       tx,
       settings,
-      repos: { recipients: repo, rosterApply: journal },
+      repos: { rosterApply: journal },
     } = this.deps;
     const pending = this.pending.get(dryRunId);
     if (!pending) {
       throw new ApiError('NOT_FOUND', message('roster.apply.previewGone'), 'dryRunId');
     }
     const values = settings.values();
-    const { diff } = pending;
-    if (exceedsSafetyThreshold(diff, values.importMaxDeactivateShare) && !options.confirmLargeDeactivation) {
-      throw new ApiError('CONFLICT', largeDeactivationMessage(diff, values.importMaxDeactivateShare), 'confirmLargeDeactivation');
+    const { plan } = pending;
+    if (exceedsSafetyThreshold(plan, values.importMaxDeactivateShare) && !options.confirmLargeDeactivation) {
+      throw new ApiError('CONFLICT', largeDeactivationMessage(plan, values.importMaxDeactivateShare), 'confirmLargeDeactivation');
     }
     if (this.applying) {
       throw new ApiError('CONFLICT', message('roster.apply.busy'));
@@ -264,24 +186,24 @@ export class RosterService {
     return this.exclusive(async () => {
       // An apply a crash interrupted finishes first; it changes the roster, so this preview then goes stale.
       await this.finishInterrupted();
-      if (repo.rosterFingerprint() !== pending.fingerprint) {
+      await setImmediate();
+      if ((await this.fingerprint()) !== plan.fingerprint) {
         throw new ApiError('CONFLICT', message('roster.apply.rosterChanged'));
       }
       await setImmediate();
-      const { items, keptManual } = planApply(diff, pending.byExternalId, pending.policy);
-      await setImmediate();
-      const plan: JournalPlan = {
-        counts: rosterCounts(diff),
-        applied: { ...noneApplied(), keptManual },
+      const journalPlan: JournalPlan = {
+        counts: plan.counts,
+        applied: { ...noneApplied(), keptManual: plan.keptManual },
+        credentialsLeft: plan.credentials,
         welcome: values.importWelcomeNotifications,
         extra: {
           ...(options.confirmLargeDeactivation &&
-            diff.safety.share > values.importMaxDeactivateShare && { confirmedLargeDeactivation: true }),
+            plan.safety.share > values.importMaxDeactivateShare && { confirmedLargeDeactivation: true }),
         },
-        remember: options.trigger === 'schedule' ? null : pending.remember,
+        remember: options.trigger === 'schedule' ? null : plan.remember,
       };
       const progress = this.progress(dryRunId);
-      progress('applying', 0, items.length);
+      progress('applying', 0, plan.total);
       const applyId = tx.run(() =>
         journal.create({
           startedAt: pending.startedAt,
@@ -289,14 +211,20 @@ export class RosterService {
           actor: actor.label,
           actorStaffId: actor.staffId,
           fileName: pending.fileName,
-          total: items.length,
-          plan,
+          total: plan.total,
+          plan: journalPlan,
         }),
       );
       try {
-        for (let start = 0; start < items.length; start += stageSlice) {
-          tx.run(() => journal.stage(applyId, start, items.slice(start, start + stageSlice)));
-          await setImmediate();
+        let seq = 0;
+        for (const page of plan.pages) {
+          const lines = utf8.decode(page).split('\n');
+          for (let start = 0; start < lines.length; start += stageSlice) {
+            const slice = lines.slice(start, start + stageSlice);
+            tx.run(() => journal.stage(applyId, seq, slice));
+            seq += slice.length;
+            await setImmediate();
+          }
         }
         tx.run(() => journal.startApplying(applyId));
       } catch (error) {
@@ -371,13 +299,20 @@ export class RosterService {
 
   private async exclusive<T>(work: () => Promise<T>): Promise<T> {
     const { recipients } = this.deps.repos;
+    // Starting a thread can take a few milliseconds, and pausing the merges is a commit of its own: each
+    // gets a turn of the event loop to itself.
     const running = this.deps.checkpoints.during(async () => {
-      this.deps.tx.run(() => recipients.pauseSearchMerges());
-      try {
-        return await work();
-      } finally {
-        recipients.resumeSearchMerges();
-      }
+      await setImmediate();
+      return this.deps.credentials.bulkSealing(async () => {
+        await setImmediate();
+        this.deps.tx.run(() => recipients.pauseSearchMerges());
+        await setImmediate();
+        try {
+          return await work();
+        } finally {
+          recipients.resumeSearchMerges();
+        }
+      });
     });
     this.applying = running;
     try {
@@ -401,21 +336,42 @@ export class RosterService {
     const actor: Actor = { staffId: start.actorStaffId, label: start.actor };
     let done = start.done;
     let size = chunkRows.first;
+    const reserve = new SealedReserve((count) => credentials.sealMany(count), sealAhead);
+    // What finishing a chunk (credentials, audit rows) costs per recipient, and what a transaction costs
+    // beyond its writes (its commit), as the last chunks measured them.
+    let finishMsPerItem = 0;
+    let commitMs = 0;
     progress('applying', done, start.total);
     for (;;) {
       const batch = journal.next(start.id, size);
       if (batch.length === 0) break;
       const items = batch.map((b) => b.item as PlanItem);
+      let applied = 0;
       try {
-        const sealed = await credentials.sealMany(credentialsNeeded(items));
-        const began = performance.now();
+        const sealed = await reserve.take(credentialsNeeded(items));
+        const opened = performance.now();
+        let worked = 0;
         tx.run(() => {
-          const counts = applyChunk({ repo, credentials, audit }, actor, items, { welcome: plan.welcome, now: clock.now(), sealed });
+          const began = performance.now();
+          const chunk = startChunk({ repo, credentials, audit }, actor, { welcome: plan.welcome, now: clock.now(), sealed });
+          // Rows are written a few recipients at a time until what is written, with the credentials and
+          // audit rows still to come for it (finish), would take chunkBudgetMs.
+          do {
+            chunk.write(items.slice(applied, applied + groupRows));
+            applied = Math.min(items.length, applied + groupRows);
+          } while (applied < items.length && performance.now() - began + applied * finishMsPerItem + commitMs < chunkBudgetMs);
+          const finishing = performance.now();
+          const { counts, sealedUsed } = chunk.finish();
+          finishMsPerItem = (finishMsPerItem + (performance.now() - finishing) / applied) / 2;
           plan.applied = addCounts(plan.applied, counts);
-          journal.consume(start.id, batch.at(-1)!.seq, done + items.length, plan);
+          plan.credentialsLeft -= credentialsNeeded(items.slice(0, applied));
+          repo.mergeSearchIndex(searchMergePages);
+          journal.consume(start.id, batch[applied - 1]!.seq, done + applied, plan);
+          reserve.used(sealedUsed);
+          worked = performance.now() - began;
         });
-        const took = performance.now() - began;
-        size = Math.max(chunkRows.min, Math.min(chunkRows.max, Math.round((size * chunkTargetMs) / Math.max(took, 0.5))));
+        commitMs = (commitMs + (performance.now() - opened - worked)) / 2;
+        reserve.prepare(plan.credentialsLeft);
       } catch (error) {
         if (fresh && done === 0) {
           // Nothing was applied: roll the whole import back, as if it never started.
@@ -424,7 +380,8 @@ export class RosterService {
         }
         throw this.stoppedPartWay(start, done, error);
       }
-      done += items.length;
+      done += applied;
+      size = Math.min(chunkRows.max, applied + Math.ceil(applied / 2) + groupRows);
       progress('applying', done, start.total);
       await setImmediate();
     }
@@ -505,99 +462,28 @@ export class RosterService {
       this.deps.events.emit('roster.progress', { runId, phase, done, total });
   }
 
-  private async readRoster(): Promise<RosterRecipient[]> {
-    const all: RosterRecipient[] = [];
-    for (
-      let page = this.deps.repos.recipients.forRoster(0, readPage);
-      page.length > 0;
-      page = this.deps.repos.recipients.forRoster(page.at(-1)!.id, readPage)
-    ) {
-      all.push(...page);
+  /** The roster's fingerprint, a range of recipients at a time with a break for the event loop after each. */
+  private async fingerprint(): Promise<string> {
+    const steps = rosterFingerprint(this.deps.repos.recipients);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
       await setImmediate();
     }
-    return all;
   }
 
-  /** Normalizes and diffs the rows a slice at a time, with a break for the event loop after each. */
-  private async checkInSlices(
-    table: RawTable,
-    mapping: ColumnMapping,
-    existing: readonly (RosterRecipient | HandAddedRecipient)[],
-    statusWords: StatusVocabulary,
-    differ: RosterDiffer,
-    progress: ReturnType<RosterService['progress']>,
-  ): Promise<SeenStatus[]> {
-    // Plain loops: over 50,000 recipients, flatMap/map's per-item arrays cost the door ~10 ms at once.
-    const knownPhones = new Set<string>();
-    for (const r of existing) if (r.phone) knownPhones.add(r.phone);
-    const normalizer = createRowNormalizer(table.headers, mapping, {
-      defaultCountry: this.deps.settings.values().defaultCountry as CountryCode,
-      knownPhones,
-      statusWords,
-    });
-    await setImmediate();
-    const { rows } = table;
-    let i = 0;
-    while (i < rows.length) {
-      // A slice ends after checkSliceMs of work (checked every few rows), so a slow or busy computer gets
-      // shorter slices rather than longer waits at the door.
-      const began = performance.now();
-      do {
-        const end = Math.min(i + checkStep, rows.length);
-        for (; i < end; i += 1) for (const parsed of normalizer.read(rows[i]!)) differ.add(parsed);
-      } while (i < rows.length && performance.now() - began < checkSliceMs);
-      progress('checking', i, rows.length);
+  /** The roster for a preview made on this thread: a page at a time, with a break for the event loop after each. */
+  private async readRoster(): Promise<RosterSnapshot> {
+    const { recipients } = this.deps.repos;
+    // Taken before reading: any write while the pages are read changes it, and apply then refuses.
+    const fingerprint = await this.fingerprint();
+    const existing: RosterSnapshot['existing'] = [];
+    for (let page = recipients.forRoster(0, readPage); page.length > 0; page = recipients.forRoster(page.at(-1)!.id, readPage)) {
+      existing.push(...page);
       await setImmediate();
     }
-    return normalizer.statusWords();
+    return { fingerprint, existing, handAdded: recipients.handAdded() };
   }
-}
-
-async function readTable(bytes: Uint8Array, fileName: string, onProgress: (done: number, total: number) => void): Promise<RawTable> {
-  try {
-    return await parseRosterFile(bytes, fileName, onProgress);
-  } catch (error) {
-    if (error instanceof RosterFileError) throw new ApiError('VALIDATION', error.sentence, 'file');
-    throw error;
-  }
-}
-
-/**
- * The columns remembered for this preset, found by header name in this file. A remembered column this
- * file lacks falls back to detection for that field, and is reported.
- */
-function rememberedMapping(columns: Record<string, string>, headers: readonly string[], preset: RosterPreset) {
-  const detected = mapColumns(headers, preset);
-  const names = Object.entries(columns);
-  if (names.length === 0) return { mapping: detected, missing: [] };
-  const keys = headers.map(normalizeHeader);
-  const mapping: ColumnMapping = {};
-  const missing: string[] = [];
-  for (const [column, header] of names) {
-    const index = keys.indexOf(normalizeHeader(header));
-    if (index === -1) missing.push(header);
-    else mapping[column as RosterColumn] = index;
-  }
-  if (missing.length === 0) return { mapping, missing };
-  const taken = new Set(Object.values(mapping));
-  for (const [column, index] of Object.entries(detected) as [RosterColumn, number][]) {
-    if (mapping[column] === undefined && !taken.has(index)) mapping[column] = index;
-  }
-  return { mapping, missing };
-}
-
-function checkedMapping(chosen: Partial<Record<RosterColumnId, number | null>>, headers: readonly string[]): ColumnMapping {
-  const mapping: ColumnMapping = {};
-  const usedBy = new Map<number, RosterColumnId>();
-  for (const [column, index] of Object.entries(chosen) as [RosterColumnId, number | null][]) {
-    if (index === null) continue;
-    if (index >= headers.length) throw new ApiError('VALIDATION', message('roster.mapping.noSuchColumn'), 'mapping');
-    const other = usedBy.get(index);
-    if (other) throw new ApiError('VALIDATION', message('roster.mapping.chosenTwice', { column: headers[index]! }), 'mapping');
-    usedBy.set(index, column);
-    mapping[column] = index;
-  }
-  return mapping;
 }
 
 /** YYYY-MM-DD on this computer's calendar: move-out dates in exports are local days. */

@@ -76,6 +76,6 @@ export function deactivationFigures(safety: RosterDiff['safety'], limit: number)
 }
 
 /** Why an import stops for an admin, in words that point at the likely cause. */
-export function largeDeactivationMessage(diff: RosterDiff, limit: number): Message {
+export function largeDeactivationMessage(diff: Pick<RosterDiff, 'safety'>, limit: number): Message {
   return message('roster.apply.tooManyDeactivations', deactivationFigures(diff.safety, limit));
 }

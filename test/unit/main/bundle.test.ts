@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { threadSourcePlugin } from '../../../scripts/threadSource.mjs';
 import { createStandIn } from './electronStandIn';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -21,6 +22,7 @@ async function mainBundle(): Promise<string> {
     packages: 'external',
     external: ['electron'],
     loader: { '.sql': 'text' },
+    plugins: [threadSourcePlugin],
     write: false,
     logLevel: 'silent',
   });

@@ -1,0 +1,42 @@
+import { createRequire } from 'node:module';
+import { setPriority } from 'node:os';
+import { join } from 'node:path';
+import { Worker, workerData } from 'node:worker_threads';
+
+/** Where the running program (the Electron app, packroom serve, a test runner) resolves its packages from. */
+function packageBase(): string {
+  return typeof require === 'function' && require.main ? require.main.filename : (process.argv[1] ?? join(process.cwd(), 'index.js'));
+}
+
+/** A package's entry file as the running program resolves it. */
+export function resolvePackage(id: string): string {
+  return createRequire(packageBase()).resolve(id);
+}
+
+/**
+ * Starts a thread running `source`, a module bundled by a `?thread` import (scripts/threadSource.mjs), which
+ * reads `data` with threadData(). Work that holds many objects for a while (a roster preview) runs there: its
+ * allocations and garbage collections are that thread's, so they never pause the door's event loop.
+ */
+export function startThread(source: string, data: unknown): Worker {
+  return new Worker(source, { eval: true, workerData: { requireFrom: packageBase(), data } });
+}
+
+/** Inside a thread startThread started: the data it was given. */
+export function threadData<T>(): T {
+  return (workerData as { data: T }).data;
+}
+
+/**
+ * Inside a thread: when it and the door's thread both want a CPU (a kiosk may have two cores), the door's
+ * goes first. Only Linux keeps a priority per thread; elsewhere it is the whole program's, so there the
+ * thread keeps the program's.
+ */
+export function yieldToMainThread(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(0, 10);
+  } catch {
+    // A system that does not let a thread lower its own priority runs it at the program's: only slower to yield.
+  }
+}
