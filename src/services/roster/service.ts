@@ -98,9 +98,13 @@ const stageSlice = 250;
 // it would have taken this long: the door waits at most one transaction, whatever a recipient or a commit
 // (its wait for the disk) costs on this computer today.
 export const chunkBudgetMs = 4;
+// However slow commits get, a transaction writes for at least this long: with a disk that takes 4 ms to
+// commit, one group per commit made a first import take 20 s instead of 8.
+const chunkWorkMs = 1.5;
 const groupRows = 5;
-// Items read from the journal for the next transaction: what the last one got through, and some more.
-const chunkRows = { first: 25, max: 300 };
+// Items read from the journal for the next transaction: what the last one got through, and some more. The
+// first is one group, which measures what a commit and a finish cost before any transaction relies on it.
+const chunkRows = { first: groupRows, max: 300 };
 // New credentials sealed ahead of the chunks that store them.
 const sealAhead = 200;
 /** Starts an interrupted apply gets before Packroom gives up on the rest of it. */
@@ -355,11 +359,15 @@ export class RosterService {
           const began = performance.now();
           const chunk = startChunk({ repo, credentials, audit }, actor, { welcome: plan.welcome, now: clock.now(), sealed });
           // Rows are written a few recipients at a time until what is written, with the credentials and
-          // audit rows still to come for it (finish), would take chunkBudgetMs.
+          // audit rows still to come for it (finish) and the commit, would take chunkBudgetMs (but for at
+          // least chunkWorkMs).
           do {
             chunk.write(items.slice(applied, applied + groupRows));
             applied = Math.min(items.length, applied + groupRows);
-          } while (applied < items.length && performance.now() - began + applied * finishMsPerItem + commitMs < chunkBudgetMs);
+          } while (
+            applied < items.length &&
+            performance.now() - began + applied * finishMsPerItem < Math.max(chunkBudgetMs - commitMs, chunkWorkMs)
+          );
           const finishing = performance.now();
           const { counts, sealedUsed } = chunk.finish();
           finishMsPerItem = (finishMsPerItem + (performance.now() - finishing) / applied) / 2;
