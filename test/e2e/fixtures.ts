@@ -127,4 +127,14 @@ export async function chooseSpanish(page: Page, username: string): Promise<void>
   await page.keyboard.press('Escape');
 }
 
+/** Clicks the keys on the /sim page's keypad, each press answered before the next, as a person types. */
+export async function typeOnKeypad(door: Page, keys: string): Promise<void> {
+  const keypad = door.getByRole('group', { name: 'Keypad' });
+  for (const key of keys) {
+    const answered = door.waitForResponse((r) => r.url().endsWith('/sim/keypad'));
+    await keypad.getByRole('button', { name: key, exact: true }).click();
+    expect((await answered).ok(), `key ${key} reached the keypad`).toBe(true);
+  }
+}
+
 export { expect };

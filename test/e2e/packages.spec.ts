@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
-import { callApi, chooseSpanish, expect, signIn, test as base } from './fixtures';
+import { callApi, chooseSpanish, expect, signIn, test as base, typeOnKeypad } from './fixtures';
 
 /**
  * A batch at the desk, keyboard only: the scanner is simulated by typing the number and Enter into
@@ -27,15 +26,6 @@ const test = base.extend<{ mailbox: TestSmtpServer }>({
     });
   },
 });
-
-async function typeOnKeypad(door: Page, keys: string): Promise<void> {
-  const keypad = door.getByRole('group', { name: 'Keypad' });
-  for (const key of keys) {
-    const answered = door.waitForResponse((r) => r.url().endsWith('/sim/keypad'));
-    await keypad.getByRole('button', { name: key, exact: true }).click();
-    expect((await answered).ok(), `key ${key} reached the keypad`).toBe(true);
-  }
-}
 
 test('a batch logged keyboard-only; one notice with the PIN; the PIN at the door marks them picked up', async ({
   page,

@@ -1,9 +1,8 @@
-import type { Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import type { ParsedMail } from 'mailparser';
 import type { TestSmtpServer } from '../helpers/smtpServer';
 import type { FakeSms, TwilioFake } from '../helpers/twilioFake';
-import { callApi, expect, signIn } from './fixtures';
+import { callApi, expect, signIn, typeOnKeypad } from './fixtures';
 import { test } from './messaging';
 
 /**
@@ -27,16 +26,6 @@ async function oneTimePinTextTo(inbox: TwilioFake, phone: string): Promise<strin
   await expect.poll(() => inbox.messages.filter(isOneTimePin).length, { message: `a one-time PIN text to ${phone}` }).toBe(1);
   const body = inbox.messages.find(isOneTimePin)!.body;
   return /one-time PIN is (\d+)\./.exec(body)?.[1] ?? `no PIN in: ${body}`;
-}
-
-/** Clicks the keys on the /sim page's keypad, each press answered before the next, as a person types. */
-async function typeOnKeypad(door: Page, keys: string): Promise<void> {
-  const keypad = door.getByRole('group', { name: 'Keypad' });
-  for (const key of keys) {
-    const answered = door.waitForResponse((r) => r.url().endsWith('/sim/keypad'));
-    await keypad.getByRole('button', { name: key, exact: true }).click();
-    expect((await answered).ok(), `key ${key} reached the keypad`).toBe(true);
-  }
 }
 
 test('Quick Actions: Send Single Access PIN by email and text; the PIN opens the door once', async ({
