@@ -1,6 +1,5 @@
 import type { Repositories } from '../db/repositories';
 import { performance } from 'node:perf_hooks';
-import { setImmediate } from 'node:timers/promises';
 import {
   ApiError,
   message,
@@ -25,6 +24,7 @@ import { sealCredential, type SealedCredential } from './sealing/seal';
 import type { BulkSealing } from './sealing/thread';
 import type { SettingsService } from './settings';
 import type { Transactor } from './tx';
+import { yieldToDoor } from './turns';
 
 /** What credentials need from the outbox: queue inside the caller's transaction, list for the detail view. */
 export interface Notifier {
@@ -143,7 +143,7 @@ export class CredentialService {
     while (sealed.length < count) {
       const began = performance.now();
       while (sealed.length < count && performance.now() - began < sealSliceMs) sealed.push(this.sealNew((pin) => drawn.has(pin), drawn));
-      await setImmediate();
+      await yieldToDoor();
     }
     return sealed;
   }

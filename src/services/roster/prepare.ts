@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { setImmediate } from 'node:timers/promises';
 import type { CountryCode } from 'libphonenumber-js/max';
 import {
   ApiError,
@@ -22,6 +21,7 @@ import type { RawTable } from '../../domain/roster/types';
 import { credentialsNeeded, planApply } from './apply';
 import { parseRosterFile, RosterFileError } from './file/parse';
 import { rosterCounts, summarizeDiff } from './summary';
+import { yieldToDoor } from '../turns';
 
 /** Everything a preview needs, read by the caller beforehand, so that it can be made in another thread. */
 export interface PreviewRequest {
@@ -108,7 +108,7 @@ export async function preparePreview(
   const { bytes, fileName, preset, saved } = request;
   progress('reading', 0, bytes.length);
   const table = await readTable(bytes, fileName, (done, total) => progress('reading', done, total));
-  await setImmediate();
+  await yieldToDoor();
   const warnings: Message[] = [];
   let mapping: ColumnMapping;
   if (request.mapping) mapping = checkedMapping(request.mapping, table.headers);
@@ -150,13 +150,13 @@ export async function preparePreview(
   });
   // Each step over the whole roster is a few milliseconds at 50,000 recipients: a break between them
   // keeps the longest wait behind them to one step, not their sum.
-  await setImmediate();
+  await yieldToDoor();
   const seen = await checkInSlices(table, mapping, existing, statusVocabulary(preset, learned), differ, request.defaultCountry, progress);
   const diff = differ.finish();
-  await setImmediate();
+  await yieldToDoor();
   const byExternalId = new Map<string, RosterRecipient>();
   for (const r of existing) byExternalId.set(r.externalId, r);
-  await setImmediate();
+  await yieldToDoor();
   const handById = new Map(handAdded.map((r) => [r.id, r]));
   for (const link of diff.linked) byExternalId.set(link.externalId, { ...handById.get(link.recipientId)!, externalId: link.externalId });
 
@@ -176,15 +176,15 @@ export async function preparePreview(
     statusValues: learned,
   };
   const summary = summarizeDiff(diff, byExternalId, request.maxDeactivateShare);
-  await setImmediate();
+  await yieldToDoor();
   const { items, keptManual } = planApply(diff, byExternalId, request.manualPolicy);
-  await setImmediate();
+  await yieldToDoor();
   const encoded: Buffer[] = [];
   for (let start = 0; start < items.length; start += itemsPerPage) {
     // JSON never contains a raw line break, so a line is an item.
     const lines = items.slice(start, start + itemsPerPage).map((item) => JSON.stringify(item));
     encoded.push(Buffer.from(lines.join('\n')));
-    await setImmediate();
+    await yieldToDoor();
   }
   const shared = new Uint8Array(new SharedArrayBuffer(encoded.reduce((total, page) => total + page.length, 0)));
   let at = 0;
@@ -226,7 +226,7 @@ async function checkInSlices(
     knownPhones,
     statusWords,
   });
-  await setImmediate();
+  await yieldToDoor();
   const { rows } = table;
   let i = 0;
   while (i < rows.length) {
@@ -238,7 +238,7 @@ async function checkInSlices(
       for (; i < end; i += 1) for (const parsed of normalizer.read(rows[i]!)) differ.add(parsed);
     } while (i < rows.length && performance.now() - began < checkSliceMs);
     progress('checking', i, rows.length);
-    await setImmediate();
+    await yieldToDoor();
   }
   return normalizer.statusWords();
 }

@@ -1,6 +1,5 @@
 import type { Repositories } from '../../db/repositories';
 import { performance } from 'node:perf_hooks';
-import { setImmediate } from 'node:timers/promises';
 import type { z } from 'zod';
 import {
   ApiError,
@@ -42,6 +41,7 @@ import { ExpiringStore } from './store';
 import { largeDeactivationMessage, type rosterCounts } from './summary';
 import type { PreviewRunner } from './thread';
 import { RosterUploads } from './uploads';
+import { yieldToDoor } from '../turns';
 import type { SettingsService } from '../settings';
 import type { Transactor } from '../tx';
 
@@ -190,11 +190,11 @@ export class RosterService {
     return this.exclusive(async () => {
       // An apply a crash interrupted finishes first; it changes the roster, so this preview then goes stale.
       await this.finishInterrupted();
-      await setImmediate();
+      await yieldToDoor();
       if ((await this.fingerprint()) !== plan.fingerprint) {
         throw new ApiError('CONFLICT', message('roster.apply.rosterChanged'));
       }
-      await setImmediate();
+      await yieldToDoor();
       const journalPlan: JournalPlan = {
         counts: plan.counts,
         applied: { ...noneApplied(), keptManual: plan.keptManual },
@@ -227,7 +227,7 @@ export class RosterService {
             const slice = lines.slice(start, start + stageSlice);
             tx.run(() => journal.stage(applyId, seq, slice));
             seq += slice.length;
-            await setImmediate();
+            await yieldToDoor();
           }
         }
         tx.run(() => journal.startApplying(applyId));
@@ -306,11 +306,11 @@ export class RosterService {
     // Starting a thread can take a few milliseconds, and pausing the merges is a commit of its own: each
     // gets a turn of the event loop to itself.
     const running = this.deps.checkpoints.during(async () => {
-      await setImmediate();
+      await yieldToDoor();
       return this.deps.credentials.bulkSealing(async () => {
-        await setImmediate();
+        await yieldToDoor();
         this.deps.tx.run(() => recipients.pauseSearchMerges());
-        await setImmediate();
+        await yieldToDoor();
         try {
           return await work();
         } finally {
@@ -391,7 +391,7 @@ export class RosterService {
       done += applied;
       size = Math.min(chunkRows.max, applied + Math.ceil(applied / 2) + groupRows);
       progress('applying', done, start.total);
-      await setImmediate();
+      await yieldToDoor();
     }
     const run = tx.run(() => {
       const counts = { ...plan.counts, ...plan.applied };
@@ -437,7 +437,7 @@ export class RosterService {
   /** Deletes a journal and its staged items, a slice at a time. */
   private async dropJournal(applyId: number): Promise<void> {
     const { tx, repos } = this.deps;
-    while (tx.run(() => repos.rosterApply.dropItems(applyId, stageSlice)) > 0) await setImmediate();
+    while (tx.run(() => repos.rosterApply.dropItems(applyId, stageSlice)) > 0) await yieldToDoor();
     tx.run(() => repos.rosterApply.delete(applyId));
   }
 
@@ -476,7 +476,7 @@ export class RosterService {
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
-      await setImmediate();
+      await yieldToDoor();
     }
   }
 
@@ -488,7 +488,7 @@ export class RosterService {
     const existing: RosterSnapshot['existing'] = [];
     for (let page = recipients.forRoster(0, readPage); page.length > 0; page = recipients.forRoster(page.at(-1)!.id, readPage)) {
       existing.push(...page);
-      await setImmediate();
+      await yieldToDoor();
     }
     return { fingerprint, existing, handAdded: recipients.handAdded() };
   }
