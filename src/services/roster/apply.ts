@@ -252,9 +252,9 @@ export class SealedReserve {
     this.sealed = this.sealed.slice(count);
   }
 
-  /** Starts sealing what the rest of the apply may still need (`remaining`), up to `ahead`. */
+  /** Starts sealing what the rest of the apply may still need (`remaining`), so that up to `ahead` are sealed. */
   prepare(remaining: number): void {
-    const wanted = Math.min(this.ahead, remaining - this.sealed.length);
+    const wanted = Math.min(this.ahead, remaining) - this.sealed.length;
     if (wanted > 0) this.refill(wanted);
   }
 
