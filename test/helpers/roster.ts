@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { Message, RosterDryRun, RosterPreset, RosterRun } from '../../src/contract';
 import { messageText, rosterUploadLimits } from '../../src/contract';
 import type { Core } from '../../src/core';
@@ -8,6 +9,28 @@ import type { client } from './core';
 
 export const rosterFixtures = join(import.meta.dirname, '..', 'fixtures', 'roster');
 export const yardiFile = 'yardi-tenant-directory.csv';
+
+/** A Yardi export of `size` residents, t1 … tN, each with a mobile number. */
+export function bigExport(size: number, status = (_i: number) => 'Current'): string {
+  const lines = ['Unit,Tenant Code,Tenant Name,Status,Email,Phone (Cell)'];
+  for (let i = 1; i <= size; i += 1) {
+    lines.push(`${100 + (i % 50)},t${i},"Last${i}, First${i}",${status(i)},first${i}@example.com,(212) 555-${String(i).padStart(4, '0')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const count = (core: Core, sql: string) => core.db.prepare(sql).pluck().get() as number;
+
+/** After a first import stopped part-way: every recipient is either absent or whole (one active PIN, one audit row). */
+export function expectEveryRecipientWhole(core: Core) {
+  expect(
+    count(
+      core,
+      "SELECT count(*) FROM recipients r WHERE (SELECT count(*) FROM access_keys k WHERE k.recipient_id = r.id AND k.status = 'active') != 1",
+    ),
+  ).toBe(0);
+  expect(count(core, 'SELECT count(*) FROM recipients')).toBe(count(core, "SELECT count(*) FROM audit_log WHERE action = 'roster.added'"));
+}
 
 export function rosterFixture(name: string): Buffer {
   return readFileSync(join(rosterFixtures, name));

@@ -1,10 +1,12 @@
-import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core';
-import { tempDir } from '../helpers/core';
-import { rosterFixtures, yardiFile, yardiText } from '../helpers/roster';
+import { databaseFile } from '../../src/paths';
+import { tempDir, testCore } from '../helpers/core';
+import { bigExport, count, expectEveryRecipientWhole, rosterFixtures, yardiFile, yardiText } from '../helpers/roster';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'packroom.js');
@@ -96,5 +98,56 @@ describe('packroom import (built)', () => {
       stdout: '',
       stderr: `packroom: ${file}: This does not look like a CSV or Excel file (it contains binary data).\n`,
     });
+  });
+});
+
+describe('packroom import killed in the middle of its apply (built)', () => {
+  const size = 8000;
+
+  /** Starts `packroom import` and SIGKILLs it once its journal says some chunks are applied; the recipients done then. */
+  async function killMidApply(file: string, data: string): Promise<number> {
+    const child = spawn(process.execPath, [bin, 'import', file, '--preset', 'yardi', '--data', data], {
+      stdio: 'ignore',
+      env: { ...process.env, PACKROOM_DATA: '' },
+    });
+    const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
+    let done = 0;
+    while (child.exitCode === null && done === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (!existsSync(databaseFile(data))) continue;
+      const db = new Database(databaseFile(data), { readonly: true, fileMustExist: true });
+      try {
+        done = (db.prepare("SELECT done FROM roster_applies WHERE state = 'applying'").pluck().get() as number | undefined) ?? 0;
+      } catch {
+        // The schema is not there yet.
+      } finally {
+        db.close();
+      }
+    }
+    child.kill('SIGKILL');
+    expect(await exited, `the import ended before it could be killed mid-apply (after ${done} recipients)`).toBe('SIGKILL');
+    return done;
+  }
+
+  it('leaves every recipient whole, and the next start finishes the import exactly once', async () => {
+    const data = tempDir();
+    const file = join(tempDir(), 'tenants.csv');
+    writeFileSync(file, bigExport(size));
+    const doneWhenKilled = await killMidApply(file, data);
+    expect(doneWhenKilled).toBeGreaterThan(0);
+
+    const core = testCore({ dataDir: data });
+    const partly = count(core, 'SELECT count(*) FROM recipients');
+    expect(partly).toBeGreaterThanOrEqual(doneWhenKilled);
+    expect(partly).toBeLessThan(size);
+    expectEveryRecipientWhole(core);
+    expect(count(core, 'SELECT count(*) FROM roster_runs')).toBe(0);
+
+    core.start();
+    await core.rosterSchedule.settled();
+    expect(count(core, 'SELECT count(*) FROM recipients')).toBe(size);
+    expectEveryRecipientWhole(core);
+    expect(count(core, 'SELECT count(*) FROM roster_applies') + count(core, 'SELECT count(*) FROM roster_apply_items')).toBe(0);
+    expect(core.roster.runs(5)).toMatchObject([{ outcome: 'applied', trigger: 'cli', counts: { added: size } }]);
   });
 });

@@ -2,10 +2,13 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { messageText } from '../../src/contract';
-import { createCore, type Core } from '../../src/core';
+import { createCore } from '../../src/core';
 import { cliActor } from '../../src/services/audit';
 import { englishAlerts, tempDir, testCore } from '../helpers/core';
 import {
+  bigExport,
+  count,
+  expectEveryRecipientWhole,
   importRoster,
   inEnglish,
   opensDoor,
@@ -18,16 +21,6 @@ import {
 } from '../helpers/roster';
 
 const hour = 3_600_000;
-const count = (core: Core, sql: string) => core.db.prepare(sql).pluck().get() as number;
-
-/** A Yardi export of `size` residents, t1 … tN, each with a mobile number. */
-function bigExport(size: number, status = (_i: number) => 'Current'): string {
-  const lines = ['Unit,Tenant Code,Tenant Name,Status,Email,Phone (Cell)'];
-  for (let i = 1; i <= size; i += 1) {
-    lines.push(`${100 + (i % 50)},t${i},"Last${i}, First${i}",${status(i)},first${i}@example.com,(212) 555-${String(i).padStart(4, '0')}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 /** A core that runs its daily import in one hour from a temp folder, with the given preset. */
 async function scheduledCore(preset: 'yardi' | 'generic') {
@@ -172,19 +165,6 @@ describe('the daily import: a stale export', () => {
 describe('roster import: a crash in the middle of a chunked apply', () => {
   const size = 600;
 
-  /** Every recipient is either absent or whole: active, with exactly one active PIN and its audit row. */
-  function expectNoHalfImported(core: Core) {
-    expect(
-      count(
-        core,
-        "SELECT count(*) FROM recipients r WHERE (SELECT count(*) FROM access_keys k WHERE k.recipient_id = r.id AND k.status = 'active') != 1",
-      ),
-    ).toBe(0);
-    expect(count(core, 'SELECT count(*) FROM recipients')).toBe(
-      count(core, "SELECT count(*) FROM audit_log WHERE action = 'roster.added'"),
-    );
-  }
-
   it('resumes on the next start and finishes exactly what was previewed, once', async () => {
     const dataDir = tempDir();
     const core = createCore({ dataDir, env: {} });
@@ -207,13 +187,13 @@ describe('roster import: a crash in the middle of a chunked apply', () => {
       const partly = count(reopened, 'SELECT count(*) FROM recipients');
       expect(partly).toBeGreaterThan(0);
       expect(partly).toBeLessThan(size);
-      expectNoHalfImported(reopened);
+      expectEveryRecipientWhole(reopened);
       expect(count(reopened, 'SELECT count(*) FROM roster_runs')).toBe(0);
 
       reopened.start();
       await reopened.rosterSchedule.settled();
       expect(count(reopened, 'SELECT count(*) FROM recipients')).toBe(size);
-      expectNoHalfImported(reopened);
+      expectEveryRecipientWhole(reopened);
       expect(count(reopened, 'SELECT count(*) FROM roster_applies') + count(reopened, 'SELECT count(*) FROM roster_apply_items')).toBe(0);
       expect(reopened.roster.runs(5)).toMatchObject([{ outcome: 'applied', trigger: 'cli', counts: { added: size } }]);
       expect(reopened.audit.list({ limit: 2000 }).items.filter((e) => e.action === 'roster.import_resumed')).toHaveLength(1);
@@ -237,7 +217,7 @@ describe('roster import: a crash in the middle of a chunked apply', () => {
     await expect(core.roster.apply(cliActor, dryRun.id!, { confirmLargeDeactivation: false, trigger: 'cli' })).rejects.toThrow(
       /stopped after \d+ of 600 recipients \(disk full\)/,
     );
-    expectNoHalfImported(core);
+    expectEveryRecipientWhole(core);
     expect(englishAlerts(core.alerts.list())[0]?.message).toMatch(/Packroom finishes the rest when it next starts/);
     spy.mockRestore();
     await core.close();
@@ -247,7 +227,7 @@ describe('roster import: a crash in the middle of a chunked apply', () => {
       reopened.start();
       await reopened.rosterSchedule.settled();
       expect(count(reopened, 'SELECT count(*) FROM recipients')).toBe(size);
-      expectNoHalfImported(reopened);
+      expectEveryRecipientWhole(reopened);
       expect(reopened.roster.runs(5)).toHaveLength(1);
     } finally {
       await reopened.close();
