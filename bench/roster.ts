@@ -357,7 +357,8 @@ export async function benchRoster(log: (line: string) => void): Promise<string> 
     const door = (name: string, samples: number[]) => {
       const p99 = percentile(samples, 99);
       const max = Math.max(...samples);
-      return `| ${name} | ${samples.length} | ${ms2(percentile(samples, 50))} | ${ms2(p99)} | ${ms2(max)} | ${max <= doorBudgetMs ? 'yes' : 'no'} |`;
+      const over = samples.filter((s) => s > doorBudgetMs).length;
+      return `| ${name} | ${samples.length} | ${ms2(percentile(samples, 50))} | ${ms2(p99)} | ${ms2(max)} | ${over} |`;
     };
     const all = (pick: (r: Trial) => number[]) => runs.flatMap(pick);
     return `## Roster import (${size.toLocaleString()}-row Yardi CSV, ${(bytes.length / 2 ** 20).toFixed(1)} MB, into ${size.toLocaleString()} recipients with PINs)
@@ -377,9 +378,11 @@ PINs and QR codes are sealed in another; the door's thread applies the writes in
 
 A PIN typed on the simulated keypad every ${probeEveryMs} ms while the import runs; each sample is from when the press was due to the
 relay command, so it includes any wait behind import work (and ~1 ms of timer jitter, visible in the idle rows).
-The budget is ${doorBudgetMs} ms.
+The budget is ${doorBudgetMs} ms; the last column counts the samples over it. The idle rows are the same probe with no
+import running: what they show beyond the jitter is this machine's own (other programs, the disk), and it reaches the
+import rows too.
 
-| Door decision | Samples | p50 | p99 | max | within ${doorBudgetMs} ms |
+| Door decision | Samples | p50 | p99 | max | over ${doorBudgetMs} ms |
 | --- | --- | --- | --- | --- | --- |
 ${door(
   'idle, 50,000 recipients (all daily runs)',
