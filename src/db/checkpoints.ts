@@ -27,15 +27,15 @@ parentPort.on('message', (message) => {
 
 const everyMs = 50;
 
-/** What a bulk writer needs: work during which the WAL is checkpointed off the main thread. */
+/** What a bulk writer needs: work during which the WAL is checkpointed off the main thread and statement journals stay in memory. */
 export interface BulkWrites {
   during<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /**
  * While a long run of transactions writes (a roster apply), SQLite's automatic checkpoint, which runs
- * inside a commit on this thread, is switched off and a worker thread checkpoints instead. If the worker
- * cannot start, the automatic checkpoint simply stays on.
+ * inside a commit on this thread, is switched off and a worker thread checkpoints instead, and statement
+ * journals are kept in memory. If the worker cannot start, the automatic checkpoint simply stays on.
  */
 export class BackgroundCheckpoints implements BulkWrites {
   private worker: Worker | null = null;
@@ -51,7 +51,7 @@ export class BackgroundCheckpoints implements BulkWrites {
   ) {}
 
   async during<T>(work: () => Promise<T>): Promise<T> {
-    if (this.users === 0 && !this.begin()) return work();
+    if (this.users === 0) this.begin();
     this.users += 1;
     try {
       return await work();
@@ -61,7 +61,10 @@ export class BackgroundCheckpoints implements BulkWrites {
     }
   }
 
-  private begin(): boolean {
+  private begin(): void {
+    // Statement journals in memory too: a first import's write statements spill theirs (past 64 KiB) to a
+    // temporary file, about a million small writes on this thread, each one a chance to wait for the disk.
+    this.db.pragma('temp_store = MEMORY');
     let worker: Worker;
     try {
       worker = new Worker(workerSource, {
@@ -70,7 +73,7 @@ export class BackgroundCheckpoints implements BulkWrites {
       });
     } catch (error) {
       log.warn(`Checkpoints stay on the main thread: ${String(error)}`);
-      return false;
+      return;
     }
     worker.on('message', (answer: string) => {
       this.inFlight = false;
@@ -89,10 +92,10 @@ export class BackgroundCheckpoints implements BulkWrites {
       this.worker.postMessage('checkpoint');
     }, everyMs);
     this.timer.unref();
-    return true;
   }
 
   private async end(): Promise<void> {
+    if (this.db.open) this.db.pragma('temp_store = DEFAULT');
     const worker = this.worker;
     this.restore();
     if (!worker) return;

@@ -49,9 +49,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // FULL: a power cut (not only a crash) must not lose a committed door decision or credential change.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    // Statement journals in memory: a roster apply's write statements inside its transactions made about a
-    // million small writes to a temporary file during a first import, each one a chance to wait for the disk.
-    db.pragma('temp_store = MEMORY');
     migrate(db);
     return db;
   } catch (error) {

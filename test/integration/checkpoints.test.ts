@@ -9,7 +9,8 @@ import { tempDir } from '../helpers/core';
 const mb = 1024 * 1024;
 
 describe('background checkpoints during bulk writes', () => {
-  it('switch the automatic checkpoint off, keep the WAL from growing from a worker thread, and switch it back on', async () => {
+  it('switch the automatic checkpoint off, keep the WAL from growing from a worker thread, keep statement journals in memory, and switch both back', async () => {
+    const memoryTempStore = 2;
     const file = join(tempDir(), 'packroom.db');
     const db = openDatabase(file);
     try {
@@ -17,8 +18,10 @@ describe('background checkpoints during bulk writes', () => {
       const insert = db.prepare('INSERT INTO bulk (payload) VALUES (?)');
       const checkpoints = new BackgroundCheckpoints(db, file);
       let during = -1;
+      let tempStore = -1;
       await checkpoints.during(async () => {
         during = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+        tempStore = db.pragma('temp_store', { simple: true }) as number;
         // 24 MB in transactions of 2 MB, with breaks in which the worker can catch up.
         for (let batch = 0; batch < 12; batch += 1) {
           db.transaction(() => {
@@ -29,6 +32,8 @@ describe('background checkpoints during bulk writes', () => {
       });
       expect(during).toBe(0);
       expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      expect(tempStore).toBe(memoryTempStore);
+      expect(db.pragma('temp_store', { simple: true })).toBe(0);
       // Without checkpoints the WAL would hold all 24 MB; the worker's let SQLite reuse it from the start.
       expect(statSync(`${file}-wal`).size).toBeLessThan(12 * mb);
       expect(db.prepare('SELECT count(*) FROM bulk').pluck().get()).toBe(12 * 32);
