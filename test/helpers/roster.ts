@@ -32,6 +32,25 @@ export function expectEveryRecipientWhole(core: Core) {
   expect(count(core, 'SELECT count(*) FROM recipients')).toBe(count(core, "SELECT count(*) FROM audit_log WHERE action = 'roster.added'"));
 }
 
+/** A first import of `size` residents stopped part-way: at least `atLeast` of them in, each whole, no run recorded yet. */
+export function expectStoppedPartWay(core: Core, size: number, atLeast = 1) {
+  const partly = count(core, 'SELECT count(*) FROM recipients');
+  expect(partly).toBeGreaterThanOrEqual(atLeast);
+  expect(partly).toBeLessThan(size);
+  expectEveryRecipientWhole(core);
+  expect(count(core, 'SELECT count(*) FROM roster_runs')).toBe(0);
+}
+
+/** Starts `core` and checks that it finished the interrupted first import of `size` residents, once, as the CLI began it. */
+export async function expectFinishedOnStart(core: Core, size: number) {
+  core.start();
+  await core.rosterSchedule.settled();
+  expect(count(core, 'SELECT count(*) FROM recipients')).toBe(size);
+  expectEveryRecipientWhole(core);
+  expect(count(core, 'SELECT count(*) FROM roster_applies') + count(core, 'SELECT count(*) FROM roster_apply_items')).toBe(0);
+  expect(core.roster.runs(5)).toMatchObject([{ outcome: 'applied', trigger: 'cli', counts: { added: size } }]);
+}
+
 export function rosterFixture(name: string): Buffer {
   return readFileSync(join(rosterFixtures, name));
 }

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core';
 import { databaseFile } from '../../src/paths';
 import { tempDir, testCore } from '../helpers/core';
-import { bigExport, count, expectEveryRecipientWhole, rosterFixtures, yardiFile, yardiText } from '../helpers/roster';
+import { bigExport, expectFinishedOnStart, expectStoppedPartWay, rosterFixtures, yardiFile, yardiText } from '../helpers/roster';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'packroom.js');
@@ -137,17 +137,7 @@ describe('packroom import killed in the middle of its apply (built)', () => {
     expect(doneWhenKilled).toBeGreaterThan(0);
 
     const core = testCore({ dataDir: data });
-    const partly = count(core, 'SELECT count(*) FROM recipients');
-    expect(partly).toBeGreaterThanOrEqual(doneWhenKilled);
-    expect(partly).toBeLessThan(size);
-    expectEveryRecipientWhole(core);
-    expect(count(core, 'SELECT count(*) FROM roster_runs')).toBe(0);
-
-    core.start();
-    await core.rosterSchedule.settled();
-    expect(count(core, 'SELECT count(*) FROM recipients')).toBe(size);
-    expectEveryRecipientWhole(core);
-    expect(count(core, 'SELECT count(*) FROM roster_applies') + count(core, 'SELECT count(*) FROM roster_apply_items')).toBe(0);
-    expect(core.roster.runs(5)).toMatchObject([{ outcome: 'applied', trigger: 'cli', counts: { added: size } }]);
+    expectStoppedPartWay(core, size, doneWhenKilled);
+    await expectFinishedOnStart(core, size);
   });
 });

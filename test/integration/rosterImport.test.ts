@@ -9,6 +9,8 @@ import {
   bigExport,
   count,
   expectEveryRecipientWhole,
+  expectFinishedOnStart,
+  expectStoppedPartWay,
   importRoster,
   inEnglish,
   opensDoor,
@@ -184,18 +186,8 @@ describe('roster import: a crash in the middle of a chunked apply', () => {
 
     const reopened = createCore({ dataDir, env: {} });
     try {
-      const partly = count(reopened, 'SELECT count(*) FROM recipients');
-      expect(partly).toBeGreaterThan(0);
-      expect(partly).toBeLessThan(size);
-      expectEveryRecipientWhole(reopened);
-      expect(count(reopened, 'SELECT count(*) FROM roster_runs')).toBe(0);
-
-      reopened.start();
-      await reopened.rosterSchedule.settled();
-      expect(count(reopened, 'SELECT count(*) FROM recipients')).toBe(size);
-      expectEveryRecipientWhole(reopened);
-      expect(count(reopened, 'SELECT count(*) FROM roster_applies') + count(reopened, 'SELECT count(*) FROM roster_apply_items')).toBe(0);
-      expect(reopened.roster.runs(5)).toMatchObject([{ outcome: 'applied', trigger: 'cli', counts: { added: size } }]);
+      expectStoppedPartWay(reopened, size);
+      await expectFinishedOnStart(reopened, size);
       expect(reopened.audit.list({ limit: 2000 }).items.filter((e) => e.action === 'roster.import_resumed')).toHaveLength(1);
       expect(opensDoor(reopened, pinOf(reopened, recipientByExternalId(reopened, `t${size}`).id))).toBe(true);
     } finally {
