@@ -21,7 +21,7 @@ import { createSimulator, type Simulator } from '../native/sim/simulator';
 import { createCore, type Core } from '../src/core';
 import { random } from '../src/random';
 import { cliActor, systemActor } from '../src/services/audit';
-import { chunkBudgetMs } from '../src/services/roster/service';
+import { chunkBudgetMs } from '../src/services/roster/chunks';
 import { percentile } from './stats';
 
 const size = 50_000;

@@ -1,5 +1,4 @@
 import type { Repositories } from '../../db/repositories';
-import { performance } from 'node:perf_hooks';
 import type { z } from 'zod';
 import {
   ApiError,
@@ -25,20 +24,12 @@ import type { Actor, AuditService } from '../audit';
 import type { CredentialService } from '../credentials';
 import type { EventBus } from '../events';
 import type { AlertService } from '../alerts';
-import {
-  addCounts,
-  credentialsNeeded,
-  noneApplied,
-  SealedReserve,
-  searchMergePages,
-  startChunk,
-  type AppliedCounts,
-  type PlanItem,
-} from './apply';
+import { noneApplied } from './apply';
+import { ChunkFailed, writeChunks, type JournalPlan } from './chunks';
 import { rosterFingerprint } from './fingerprint';
-import { preparePreview, type PreparedPlan, type PreviewRequest, type RememberedChoices, type RosterSnapshot } from './prepare';
+import { preparePreview, type PreparedPlan, type PreviewRequest, type RosterSnapshot } from './prepare';
 import { ExpiringStore } from './store';
-import { largeDeactivationMessage, type rosterCounts } from './summary';
+import { largeDeactivationMessage } from './summary';
 import type { PreviewRunner } from './thread';
 import { RosterUploads } from './uploads';
 import { yieldToDoor } from '../turns';
@@ -79,34 +70,10 @@ interface PendingImport {
   plan: PreparedPlan;
 }
 
-/** Stored with the journal so that an apply can finish after a restart exactly as it started. */
-interface JournalPlan {
-  counts: ReturnType<typeof rosterCounts>;
-  applied: AppliedCounts;
-  /** Items not applied yet that issue new credentials (they are sealed ahead). */
-  credentialsLeft: number;
-  welcome: boolean;
-  extra: Record<string, unknown>;
-  remember: RememberedChoices | null;
-}
-
 const previewTtlMs = 30 * 60_000;
 const utf8 = new TextDecoder();
 const readPage = 2000;
 const stageSlice = 250;
-// An apply transaction writes recipients a few at a time (groupRows) until, with the commit still to come,
-// it would have taken this long: the door waits at most one transaction, whatever a recipient or a commit
-// (its wait for the disk) costs on this computer today.
-export const chunkBudgetMs = 4;
-// However slow commits get, a transaction writes for at least this long: with a disk that takes 4 ms to
-// commit, one group per commit made a first import take 20 s instead of 8.
-const chunkWorkMs = 1.5;
-const groupRows = 5;
-// Items read from the journal for the next transaction: what the last one got through, and some more. The
-// first is one group, which measures what a commit and a finish cost before any transaction relies on it.
-const chunkRows = { first: groupRows, max: 300 };
-// New credentials sealed ahead of the chunks that store them.
-const sealAhead = 200;
 /** Starts an interrupted apply gets before Packroom gives up on the rest of it. */
 const maxApplyAttempts = 3;
 
@@ -338,60 +305,17 @@ export class RosterService {
     } = this.deps;
     const plan = start.plan as JournalPlan;
     const actor: Actor = { staffId: start.actorStaffId, label: start.actor };
-    let done = start.done;
-    let size = chunkRows.first;
-    const reserve = new SealedReserve((count) => credentials.sealMany(count), sealAhead);
-    // What finishing a chunk (credentials, audit rows) costs per recipient, and what a transaction costs
-    // beyond its writes (its commit), as the last chunks measured them.
-    let finishMsPerItem = 0;
-    let commitMs = 0;
-    progress('applying', done, start.total);
-    for (;;) {
-      const batch = journal.next(start.id, size);
-      if (batch.length === 0) break;
-      const items = batch.map((b) => b.item as PlanItem);
-      let applied = 0;
-      try {
-        const sealed = await reserve.take(credentialsNeeded(items));
-        const opened = performance.now();
-        let worked = 0;
-        tx.run(() => {
-          const began = performance.now();
-          const chunk = startChunk({ repo, credentials, audit }, actor, { welcome: plan.welcome, now: clock.now(), sealed });
-          // Rows are written a few recipients at a time until what is written, with the credentials and
-          // audit rows still to come for it (finish) and the commit, would take chunkBudgetMs (but for at
-          // least chunkWorkMs).
-          do {
-            chunk.write(items.slice(applied, applied + groupRows));
-            applied = Math.min(items.length, applied + groupRows);
-          } while (
-            applied < items.length &&
-            performance.now() - began + applied * finishMsPerItem < Math.max(chunkBudgetMs - commitMs, chunkWorkMs)
-          );
-          const finishing = performance.now();
-          const { counts, sealedUsed } = chunk.finish();
-          finishMsPerItem = (finishMsPerItem + (performance.now() - finishing) / applied) / 2;
-          plan.applied = addCounts(plan.applied, counts);
-          plan.credentialsLeft -= credentialsNeeded(items.slice(0, applied));
-          repo.mergeSearchIndex(searchMergePages);
-          journal.consume(start.id, batch[applied - 1]!.seq, done + applied, plan);
-          reserve.used(sealedUsed);
-          worked = performance.now() - began;
-        });
-        commitMs = (commitMs + (performance.now() - opened - worked)) / 2;
-        reserve.prepare(plan.credentialsLeft);
-      } catch (error) {
-        if (fresh && done === 0) {
-          // Nothing was applied: roll the whole import back, as if it never started.
-          await this.dropJournal(start.id);
-          throw error;
-        }
-        throw this.stoppedPartWay(start, done, error);
+    progress('applying', start.done, start.total);
+    try {
+      await writeChunks({ clock, tx, credentials, audit, repo, journal }, start, plan, (done) => progress('applying', done, start.total));
+    } catch (error) {
+      if (!(error instanceof ChunkFailed)) throw error;
+      if (fresh && error.done === 0) {
+        // Nothing was applied: roll the whole import back, as if it never started.
+        await this.dropJournal(start.id);
+        throw error.cause;
       }
-      done += applied;
-      size = Math.min(chunkRows.max, applied + Math.ceil(applied / 2) + groupRows);
-      progress('applying', done, start.total);
-      await yieldToDoor();
+      throw this.stoppedPartWay(start, error.done, error.cause);
     }
     const run = tx.run(() => {
       const counts = { ...plan.counts, ...plan.applied };
