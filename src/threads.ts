@@ -40,3 +40,27 @@ export function yieldToMainThread(): void {
     // A system that does not let a thread lower its own priority runs it at the program's: only slower to yield.
   }
 }
+
+/**
+ * Something set up for the length of bulk work (a thread, a setting): the first of overlapping callers of
+ * `during` sets it up, the last one to finish takes it down.
+ */
+export class WhileInUse {
+  private users = 0;
+
+  constructor(
+    private readonly setUp: () => void,
+    private readonly takeDown: () => Promise<void>,
+  ) {}
+
+  async during<T>(work: () => Promise<T>): Promise<T> {
+    if (this.users === 0) this.setUp();
+    this.users += 1;
+    try {
+      return await work();
+    } finally {
+      this.users -= 1;
+      if (this.users === 0) await this.takeDown();
+    }
+  }
+}

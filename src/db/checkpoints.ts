@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { log } from '../log';
-import { resolvePackage } from '../threads';
+import { resolvePackage, WhileInUse } from '../threads';
 import type { Db } from './open';
 
 // Runs in its own thread with its own connection: a checkpoint copies the WAL into the database file and
@@ -41,7 +41,10 @@ export class BackgroundCheckpoints implements BulkWrites {
   private worker: Worker | null = null;
   private timer: NodeJS.Timeout | null = null;
   private inFlight = false;
-  private users = 0;
+  private readonly use = new WhileInUse(
+    () => this.begin(),
+    () => this.end(),
+  );
   private autocheckpoint = 1000;
 
   constructor(
@@ -50,15 +53,8 @@ export class BackgroundCheckpoints implements BulkWrites {
     private readonly nativeBinding?: string,
   ) {}
 
-  async during<T>(work: () => Promise<T>): Promise<T> {
-    if (this.users === 0) this.begin();
-    this.users += 1;
-    try {
-      return await work();
-    } finally {
-      this.users -= 1;
-      if (this.users === 0) await this.end();
-    }
+  during<T>(work: () => Promise<T>): Promise<T> {
+    return this.use.during(work);
   }
 
   private begin(): void {

@@ -1,5 +1,5 @@
 import { log } from '../../log';
-import { startThread } from '../../threads';
+import { startThread, WhileInUse } from '../../threads';
 import { unpackSealed, type SealedCredential } from './seal';
 import workerSource from './worker?thread';
 
@@ -21,21 +21,17 @@ export interface BulkSealing {
  */
 export class SealingThread implements BulkSealing {
   private worker: ReturnType<typeof startThread> | null = null;
-  private users = 0;
+  private readonly use = new WhileInUse(
+    () => this.begin(),
+    () => this.end(),
+  );
   private nextId = 0;
   private readonly waiting = new Map<number, (sealed: SealedCredential[] | null) => void>();
 
   constructor(private readonly dataKey: Buffer) {}
 
-  async during<T>(work: () => Promise<T>): Promise<T> {
-    if (this.users === 0) this.begin();
-    this.users += 1;
-    try {
-      return await work();
-    } finally {
-      this.users -= 1;
-      if (this.users === 0) await this.end();
-    }
+  during<T>(work: () => Promise<T>): Promise<T> {
+    return this.use.during(work);
   }
 
   seal(count: number): Promise<SealedCredential[] | null> {
