@@ -110,6 +110,19 @@ function seedDoorPins(core: Core): string[] {
   return pins;
 }
 
+/** Runs `work` on a core over a data folder of its own (a copy of `template`, or empty), then closes and removes it. */
+async function onFreshCore<T>(template: string | null, work: (core: Core) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'packroom-bench-roster-'));
+  if (template) cpSync(template, dataDir, { recursive: true });
+  const core = createCore({ dataDir, env: {} });
+  try {
+    return await work(core);
+  } finally {
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /** The simulated keypad wired to the door, with the relay command timed at the driver boundary. */
 async function doorRig(core: Core): Promise<{ sim: Simulator; relayAt: () => number; reset: () => void }> {
   const sim = createSimulator(() => core.clock.now());
@@ -164,10 +177,7 @@ interface Trial {
 }
 
 async function trial(template: string, bytes: Buffer): Promise<Trial> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'packroom-bench-roster-'));
-  cpSync(template, dataDir, { recursive: true });
-  const core = createCore({ dataDir, env: {} });
-  try {
+  return onFreshCore(template, async (core) => {
     const rig = await doorRig(core);
     const doorIdle = (await probeDoor(rig, stayingPins, idle)).samples;
     const stalls = monitorEventLoopDelay({ resolution: 1 });
@@ -198,10 +208,7 @@ async function trial(template: string, bytes: Buffer): Promise<Trial> {
       doorDryRun,
       doorApply,
     };
-  } finally {
-    await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 interface FirstImport {
@@ -217,9 +224,7 @@ interface FirstImport {
 
 /** A site's first import: every row is new and gets a PIN and QR code. Measured once, for scale. */
 async function firstImport(bytes: Buffer): Promise<FirstImport> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'packroom-bench-roster-'));
-  const core = createCore({ dataDir, env: {} });
-  try {
+  return onFreshCore(null, async (core) => {
     const pins = seedDoorPins(core);
     const rig = await doorRig(core);
     const doorIdle = (await probeDoor(rig, pins, idle)).samples;
@@ -253,10 +258,7 @@ async function firstImport(bytes: Buffer): Promise<FirstImport> {
       doorDryRun,
       doorApply,
     };
-  } finally {
-    await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The daily export as an Excel workbook, as the Import screen takes it too. */
@@ -269,10 +271,7 @@ async function workbookOf(bytes: Buffer): Promise<Buffer> {
 
 /** The door while the daily export, saved as .xlsx, is previewed: once. */
 async function workbookPreview(template: string, workbook: Buffer): Promise<{ dryRun: number; door: number[] }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'packroom-bench-roster-'));
-  cpSync(template, dataDir, { recursive: true });
-  const core = createCore({ dataDir, env: {} });
-  try {
+  return onFreshCore(template, async (core) => {
     const rig = await doorRig(core);
     const started = performance.now();
     const { result: preview, samples: door } = await probeDoor(rig, stayingPins, () =>
@@ -281,18 +280,12 @@ async function workbookPreview(template: string, workbook: Buffer): Promise<{ dr
     if (preview.diff?.counts.added !== churn)
       throw new Error(`unexpected preview of the workbook: ${JSON.stringify(preview.diff?.counts)}`);
     return { dryRun: performance.now() - started, door };
-  } finally {
-    await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The same row writes as the apply, as bare prepared statements in one transaction. */
 async function applyFloor(template: string): Promise<number> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'packroom-bench-roster-'));
-  cpSync(template, dataDir, { recursive: true });
-  const core = createCore({ dataDir, env: {} });
-  try {
+  return onFreshCore(template, async (core) => {
     const now = Date.now();
     const setPhone = core.db.prepare('UPDATE recipients SET phone = ?, updated_at = ? WHERE external_id = ?');
     const deactivate = core.db.prepare("UPDATE recipients SET status = 'inactive', updated_at = ? WHERE external_id = ? RETURNING id");
@@ -314,10 +307,7 @@ async function applyFloor(template: string): Promise<number> {
       }
     })();
     return performance.now() - started;
-  } finally {
-    await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Runs the roster benchmark; returns its section of RESULTS.md. */
