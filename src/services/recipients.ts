@@ -1,7 +1,7 @@
 import type { Repositories } from '../db/repositories';
 import type { z } from 'zod';
 import { ApiError, message, type Recipient, type RecipientPage, type RecipientStatus, type RecipientSummary } from '../contract';
-import type { recipientCreateInput, recipientSearchInput } from '../contract/schemas';
+import type { recipientCreateInput, recipientSearchInput } from '../contract/recipients';
 import type { RecipientFields, RecipientRow } from '../db/repositories/recipients';
 import type { Clock } from '../clock';
 import { normalizePhone } from '../domain/phone';

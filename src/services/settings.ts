@@ -1,7 +1,7 @@
 import type { Repositories } from '../db/repositories';
 import type { z } from 'zod';
 import { ApiError, message, messageText, sentenceOf, type Settings } from '../contract';
-import { settingsUpdateInput } from '../contract/schemas';
+import { settingsUpdateInput } from '../contract/settings';
 import type { DataKeys } from '../secrets';
 import type { Actor, AuditService } from './audit';
 import type { Transactor } from './tx';

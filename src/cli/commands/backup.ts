@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { ApiError, messageText } from '../../contract';
-import { backupPassphrase } from '../../contract/schemas';
+import { backupPassphrase } from '../../contract/backups';
 import type { CliHost } from '../host';
 import { BackupFileError } from '../../db/backupFile';
 import { resolveDataDir } from '../../paths';

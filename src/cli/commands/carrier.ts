@@ -1,5 +1,5 @@
 import { ApiError, carrierIds, carrierLabels, type CarrierCode, type CarrierId } from '../../contract';
-import { carrierCodeAddInput } from '../../contract/schemas';
+import { carrierCodeAddInput } from '../../contract/carriers';
 import type { Core } from '../../core';
 import type { CliHost } from '../host';
 import { formatDays, parseDays } from '../../domain/carrierWindow';

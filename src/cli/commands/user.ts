@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { password as passwordSchema, role as roleSchema, username as usernameSchema } from '../../contract/schemas';
+import { password as passwordSchema, role as roleSchema, username as usernameSchema } from '../../contract/auth';
 import { ApiError } from '../../contract';
 import { resolveDataDir } from '../../paths';
 import { cliActor } from '../../services/audit';

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { z } from 'zod';
 import { ApiError, message, type BackupStatus } from '../../contract';
-import type { backupConfigureInput } from '../../contract/schemas';
+import type { backupConfigureInput } from '../../contract/backups';
 import type { Clock, ClockTimer } from '../../clock';
 import { lastTimeOfDay, nextTimeOfDay } from '../../domain/timeOfDay';
 import type { AlertService } from '../alerts';

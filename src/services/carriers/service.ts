@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ApiError, carrierLabels, message, type CarrierCode, type CarrierCodeIssued, type CarrierCodeLookup } from '../../contract';
-import type { carrierCodeAddInput } from '../../contract/schemas';
+import type { carrierCodeAddInput } from '../../contract/carriers';
 import type { Clock } from '../../clock';
 import type { Repositories } from '../../db/repositories';
 import type { CarrierCodeRow } from '../../db/repositories/carrierCodes';

@@ -15,7 +15,7 @@ import {
   type ShelfCheckScan,
   type Message,
 } from '../../contract';
-import type { packageListInput, packageLogInput, packageUpdateInput } from '../../contract/schemas';
+import type { packageListInput, packageLogInput, packageUpdateInput } from '../../contract/packages';
 import type { Clock } from '../../clock';
 import type { Repositories } from '../../db/repositories';
 import type { ListQuery, PackageRow, PickupCredential } from '../../db/repositories/packages';

@@ -2,7 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { ApiError, message, reasonOf, rosterUploadLimits, type Message, type RosterDryRun, type RosterStatus } from '../../contract';
-import type { rosterConfigureInput } from '../../contract/schemas';
+import type { rosterConfigureInput } from '../../contract/roster';
 import type { Clock, ClockTimer } from '../../clock';
 import { ROSTER_PRESETS, type PresetId } from '../../domain/roster/columns';
 import { lastTimeOfDay, nextTimeOfDay } from '../../domain/timeOfDay';

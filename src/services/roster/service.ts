@@ -13,7 +13,7 @@ import {
   type RosterRun,
   type RosterStatusChoice,
 } from '../../contract';
-import type { rosterDryRunInput } from '../../contract/schemas';
+import type { rosterDryRunInput } from '../../contract/roster';
 import type { BulkWrites } from '../../db/checkpoints';
 import type { ApplyJournal } from '../../db/repositories/rosterApply';
 import { type RosterOutcome, type RosterRunRow, type RosterTrigger } from '../../db/repositories/rosterRuns';
