@@ -13,8 +13,8 @@ import {
 import { isStorageError } from '../db/errors';
 import type { StaffRow } from '../db/repositories/staff';
 import { log } from '../log';
-import { systemActor, type Actor } from './audit';
-import { staffActor, type AuthService } from './auth';
+import { systemActor, type Actor } from './audit/service';
+import { staffActor, type AuthService } from './auth/service';
 
 /** Per-connection state a transport keeps: the HTTP cookie or the Electron window's session. */
 export interface CallContext {

@@ -1,20 +1,20 @@
 import { ApiError, message } from '../contract';
-import type { AlertService } from './alerts';
-import type { AuditService } from './audit';
-import type { AuthService } from './auth';
+import type { AlertService } from './alerts/service';
+import type { AuditService } from './audit/service';
+import type { AuthService } from './auth/service';
 import type { CarrierCodeService } from './carriers/service';
 import type { BackupSchedule } from './backups/schedule';
 import type { BackupService } from './backups/service';
-import type { CredentialService } from './credentials';
+import type { CredentialService } from './credentials/service';
 import type { Handlers } from './dispatch';
-import type { DeviceService } from './devices';
-import type { DoorController } from './door';
+import type { DeviceService } from './devices/service';
+import type { DoorController } from './door/service';
 import type { PackageService } from './packages/service';
-import type { RecipientService } from './recipients';
+import type { RecipientService } from './recipients/service';
 import type { RosterService } from './roster/service';
 import type { RosterSchedule } from './roster/schedule';
-import type { SettingsService } from './settings';
-import type { SystemService } from './system';
+import type { SettingsService } from './settings/service';
+import type { SystemService } from './system/service';
 
 export interface HandlerDeps {
   auth: AuthService;

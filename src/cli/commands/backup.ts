@@ -5,7 +5,7 @@ import type { CliHost } from '../host';
 import { BackupFileError } from '../../db/backupFile';
 import { resolveDataDir } from '../../paths';
 import { writeKeyFile } from '../../secrets';
-import { cliActor } from '../../services/audit';
+import { cliActor } from '../../services/audit/service';
 import { RestoreRefused, restoreBackup } from '../../services/backups/restore';
 import { validationError } from '../../services/dispatch';
 import { parse, UsageError } from '../args';

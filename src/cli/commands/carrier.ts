@@ -4,7 +4,7 @@ import type { Core } from '../../core';
 import type { CliHost } from '../host';
 import { formatDays, parseDays } from '../../domain/carrierWindow';
 import { resolveDataDir } from '../../paths';
-import { cliActor } from '../../services/audit';
+import { cliActor } from '../../services/audit/service';
 import { validationError } from '../../services/dispatch';
 import { parse, UsageError } from '../args';
 

@@ -8,8 +8,8 @@ import { formatDays, formatTimeOfDay, localMoment, parseTimeOfDay, type CarrierW
 import { defaultPinLength, generatePin } from '../../domain/pinPolicy';
 import { random } from '../../random';
 import type { DataKeys } from '../../secrets';
-import type { Actor, AuditService } from '../audit';
-import type { SettingsService } from '../settings';
+import type { Actor, AuditService } from '../audit/service';
+import type { SettingsService } from '../settings/service';
 import type { Transactor } from '../tx';
 
 export type CarrierCodeInput = z.output<typeof carrierCodeAddInput>;
