@@ -81,12 +81,16 @@ export interface Core {
   packageSchedule: PackageSchedule;
   backups: BackupService;
   backupSchedule: BackupSchedule;
+  system: SystemService;
   dispatch: Dispatch;
   /** Starts background work (the notification worker, the daily roster import). One-shot commands never call it. */
   start(): void;
   /** Switches the door relay off, lets go of the devices, stops background work and closes the database. */
   close(): Promise<void>;
 }
+
+/** The core's services: what each slice of handlers picks its own from (`Pick<CoreServices, 'packages'>`). */
+export type CoreServices = Omit<Core, 'dispatch' | 'start' | 'close'>;
 
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -152,27 +156,7 @@ export function createCore(options: CoreOptions): Core {
   const system = new SystemService({ desktop: options.desktop ?? null, audit });
   const backups = new BackupService({ repos, settings, clock, tx, audit, alerts, dataKey });
   const backupSchedule = new BackupSchedule({ backups, settings, clock, alerts });
-  const dispatch = createDispatch(
-    auth,
-    createHandlers({
-      auth,
-      audit,
-      recipients,
-      settings,
-      credentials,
-      carrierCodes,
-      alerts,
-      door,
-      devices,
-      roster,
-      rosterSchedule,
-      system,
-      packages,
-      backups,
-      backupSchedule,
-    }),
-  );
-  return {
+  const services = {
     db,
     repos,
     clock,
@@ -193,10 +177,15 @@ export function createCore(options: CoreOptions): Core {
     devices,
     roster,
     rosterSchedule,
+    system,
     packages,
     packageSchedule,
     backups,
     backupSchedule,
+  } satisfies CoreServices;
+  const dispatch = createDispatch(auth, createHandlers(services));
+  return {
+    ...services,
     dispatch,
     start: () => {
       lifecycle.begin();

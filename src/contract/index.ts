@@ -95,7 +95,7 @@ export type * from './recipients';
 export type * from './roster';
 export type * from './settings';
 export type * from './system';
-export type { StaffRole, Access } from './define';
+export type { StaffRole, Access, MethodDef } from './define';
 
 export { rosterColumnIds, rosterUploadLimits } from './roster';
 export { carrierIds, carrierLabels, weekdayIds, weekdayLabels, type CarrierId, type Weekday } from './carriers';
