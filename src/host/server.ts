@@ -128,14 +128,17 @@ export function startHttpHost(core: Core, options: HttpHostOptions): Promise<Htt
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {
-    const current = core.auth.current(readCookie(req.headers.cookie, sessionCookieName));
+    const token = readCookie(req.headers.cookie, sessionCookieName);
+    const current = core.auth.current(token);
     if (!current || current.session.locked) {
       return refuse(res, 401, { code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' });
     }
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     const unsubscribe = eventNames.map((name) =>
-      core.events.on(name, (payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)),
+      core.events.on(name, (payload, to) => {
+        if (to === null || to === token) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+      }),
     );
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
     req.on('close', () => {
