@@ -6,7 +6,7 @@
  * beyond it they are refused without any work. A name with an account is checked whatever the budget
  * (its own limit, `passwordAttempts.ts`, bounds those), so the admin still gets in during a flood.
  */
-export const signInBudgetPolicy = { perMinute: 60, atOnce: 2, windowMs: 60_000 };
+export const signInBudgetPolicy = { perMinute: 30, atOnce: 1, windowMs: 60_000 };
 
 export interface SignInBudget {
   windowStart: number;
