@@ -16,7 +16,7 @@ import { createSimulator } from '../native/sim/simulator';
 import { createCore } from '../src/core';
 import { signInBudgetPolicy } from '../src/domain/signInBudget';
 import { startHttpHost } from '../src/host/server';
-import { cliActor } from '../src/services/audit';
+import { cliActor } from '../src/services/audit/service';
 import { decoyHash, verifyPassword } from '../src/services/passwords';
 import { percentile } from './stats';
 
