@@ -1,7 +1,7 @@
 /** Migration 0002_access: Access keys (PIN and QR, sealed), the outbox and alerts. See test/helpers/migrations.ts for how the upgrade is checked. */
 import { expect } from 'vitest';
 import { message, messageText, type DoorEvent } from '../../../src/contract';
-import { cliActor } from '../../../src/services/audit';
+import { cliActor } from '../../../src/services/audit/service';
 import { keys, type Fixture, upgradeTests, t0 } from '../../helpers/migrations';
 
 const ana = { pin: '48151623', qr: 'qr-token-ana-0001', singlePin: '90817263' };

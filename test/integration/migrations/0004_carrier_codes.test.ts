@@ -1,6 +1,6 @@
 /** Migration 0004_carrier_codes: Carrier codes with their weekly window, and carrier visits. See test/helpers/migrations.ts for how the upgrade is checked. */
 import { expect } from 'vitest';
-import { cliActor } from '../../../src/services/audit';
+import { cliActor } from '../../../src/services/audit/service';
 import { keys, type Fixture, upgradeTests, t0 } from '../../helpers/migrations';
 
 const carrierCode = '70615243';
