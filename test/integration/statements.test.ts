@@ -6,7 +6,9 @@ import { statements } from '../../src/db/prepared';
 
 function connection(): Db {
   const db = new Database(':memory:');
-  onTestFinished(() => db.close());
+  onTestFinished(() => {
+    db.close();
+  });
   db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)');
   db.prepare("INSERT INTO t (name) VALUES ('a'), ('b'), ('c')").run();
   return db;
