@@ -247,7 +247,7 @@ describe('device manager with a fake node-hid', () => {
       if (path === 'sim:reader') handle.once('newListener', () => queueMicrotask(() => sim.reader.type('A')));
       return handle;
     }) as typeof hidAsync.open;
-    expect(await core.devices.identify(5)).toMatchObject({ path: 'sim:reader', assignedRole: 'reader' });
+    expect(await core.devices.identify(5, null)).toMatchObject({ path: 'sim:reader', assignedRole: 'reader' });
   });
 });
 
