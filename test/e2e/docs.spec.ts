@@ -16,22 +16,12 @@ const imagesDir = process.env.PACKROOM_DOCS_IMAGES;
  * is scrolled up first, to just under the fixed header.
  */
 async function photograph(page: Page, info: TestInfo, name: string, parts: Locator[], margin = 12): Promise<void> {
-  const union = async () => {
-    const boxes = (await Promise.all(parts.map((part) => part.boundingBox()))).map((box) => box!);
-    const top = Math.min(...boxes.map((b) => b.y));
-    return {
-      left: Math.min(...boxes.map((b) => b.x)),
-      top,
-      right: Math.max(...boxes.map((b) => b.x + b.width)),
-      bottom: Math.max(...boxes.map((b) => b.y + b.height)),
-    };
-  };
   const size = page.viewportSize()!;
-  let box = await union();
+  let box = await settledBox(parts);
   if (box.bottom > size.height) {
     // A string: the test type-checks without the DOM library.
     await page.evaluate(`window.scrollBy(0, ${box.top - 80})`);
-    box = await union();
+    box = await settledBox(parts);
   }
   const left = Math.max(0, box.left - margin);
   const top = Math.max(0, box.top - margin);
@@ -46,6 +36,25 @@ async function photograph(page: Page, info: TestInfo, name: string, parts: Locat
     animations: 'disabled',
     caret: 'hide',
   });
+}
+
+/** The box around all the parts, once two measurements agree: a dialog or menu may still be sliding into place. */
+async function settledBox(parts: Locator[]) {
+  const measure = async () => {
+    const boxes = (await Promise.all(parts.map((part) => part.boundingBox()))).map((box) => box!);
+    return {
+      left: Math.min(...boxes.map((b) => b.x)),
+      top: Math.min(...boxes.map((b) => b.y)),
+      right: Math.max(...boxes.map((b) => b.x + b.width)),
+      bottom: Math.max(...boxes.map((b) => b.y + b.height)),
+    };
+  };
+  let previous = await measure();
+  for (;;) {
+    const box = await measure();
+    if (JSON.stringify(box) === JSON.stringify(previous)) return box;
+    previous = box;
+  }
 }
 
 async function residents(page: Page) {
