@@ -151,7 +151,7 @@ test('front desk: find a recipient, send a Single Access PIN both ways, look up 
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
 
-  // Quick Actions → Open Door, with the reason; the header then says the door is open.
+  // Quick Actions → Open Door, with the reason: the relay pulses once.
   await page.getByRole('button', { name: 'Quick Actions' }).click();
   await page.getByRole('menuitem', { name: 'Open Door' }).click();
   const openDoor = page.getByRole('dialog', { name: 'Open Door' });
@@ -159,8 +159,8 @@ test('front desk: find a recipient, send a Single Access PIN both ways, look up 
   await photograph(page, info, 'open-door', [openDoor], 2);
   await openDoor.getByRole('button', { name: 'Open door' }).click();
   await expect(openDoor).toBeHidden();
-  await expect(page.getByRole('banner').getByRole('status')).toHaveText('Door: open');
-  expect((await packroom.sim.relay()).pulses).toHaveLength(1);
+  // The relay's record, not the header: on a busy machine the door may be closed again before the header is read.
+  await expect.poll(async () => (await packroom.sim.relay()).pulses.length, { message: 'one relay pulse' }).toBe(1);
 });
 
 test('front desk: log packages with the scanner, hand one over, check the shelves', async ({ page, packroom }, info) => {
