@@ -8,7 +8,7 @@ import { openDatabase, type Db } from './open';
  * table `packroom_backup` with one row that says what it is and carries the data key sealed with the
  * backup passphrase. Written straight to its file by the backup API, checked in place with SQLite's
  * own integrity_check (which covers the sealed key too), restored without unpacking, and readable with
- * any sqlite3 tool. README "Backups" documents the columns.
+ * any sqlite3 tool. docs/install.md ("Backups and restore") documents the columns.
  */
 export const backupFormat = 'packroom-backup';
 export const backupFormatVersion = 1;
