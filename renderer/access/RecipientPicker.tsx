@@ -1,6 +1,6 @@
 import { Select, Stack, Text } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useState, type Ref } from 'react';
+import { useState, type ReactNode, type Ref } from 'react';
 import type { RecipientSummary } from '../../src/contract';
 import { useTranslation } from '../i18n';
 import { useActiveRecipients } from '../recipients/useRecipients';
@@ -10,7 +10,7 @@ const optionLabel = (r: RecipientSummary) => `${r.lastName}, ${r.firstName} — 
 interface Props {
   value: RecipientSummary | null;
   onChange: (recipient: RecipientSummary | null) => void;
-  error?: string;
+  error?: ReactNode;
   /** The text box, for a form that moves focus to it (package intake after a scan). */
   inputRef?: Ref<HTMLInputElement>;
 }

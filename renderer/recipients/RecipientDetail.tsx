@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { languages, type Language, type Recipient } from '../../src/contract';
 import { AccessMenu } from '../access/AccessMenu';
 import { AccessSection } from '../access/AccessSection';
-import { useAccessOverview } from '../access/useAccessOverview';
+import { useAccessOverview } from '../access/useAccess';
 import { describeAction, describeDetails } from '../activity/describe';
 import { ErrorAlert } from '../components/ErrorText';
 import { RecipientPackages } from '../packages/RecipientPackages';
