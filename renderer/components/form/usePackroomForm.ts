@@ -17,9 +17,10 @@ interface Options<V extends Record<string, unknown>, S extends z.ZodType> {
   initialValues: V;
   /**
    * The form's values as the call takes them (a chosen recipient as its id, a picked time as ISO). Each input
-   * key is named after the form field it comes from, so a refusal of it shows under that field.
+   * key is named after the form field it comes from, so a refusal of it shows under that field. What is not
+   * chosen yet may be left out: the schema then says what to choose.
    */
-  toInput: (values: V) => z.input<S>;
+  toInput: (values: V) => Partial<z.input<S>>;
   /** Makes the call; a refusal it throws lands on its field (`ApiError.field`) or above the form. */
   onSubmit: (input: z.input<S>, values: V) => Promise<unknown>;
 }
@@ -75,7 +76,8 @@ export function usePackroomForm<V extends Record<string, unknown>, S extends z.Z
     form.onSubmit(async (values) => {
       setBusy(true);
       try {
-        await options.onSubmit(options.toInput(values), values);
+        // The schema has just accepted it, so it is whole.
+        await options.onSubmit(options.toInput(values) as z.input<S>, values);
         setFormError(null);
       } catch (error) {
         fail(error);
