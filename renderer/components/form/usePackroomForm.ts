@@ -61,7 +61,8 @@ export function usePackroomForm<V extends Record<string, unknown>, S extends z.Z
 
   /** Shows a failed call: on its field when the core named one this form has, else above the form. */
   function fail(error: unknown): void {
-    if (error instanceof ApiError && error.field && error.field in form.getValues()) {
+    const values = form.getValues();
+    if (error instanceof ApiError && error.field && (error.field in values || error.field in options.toInput(values))) {
       const text = errorText(error);
       refused.current[error.field] = text;
       form.setFieldError(error.field, text);
