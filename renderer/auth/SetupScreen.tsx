@@ -1,8 +1,9 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionInfo } from '../../src/contract';
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
+import { NewPasswordInput } from '../components/form/NewPasswordInput';
 import { splitError } from '../components/formErrors';
 import { useTranslation } from '../i18n';
 import { AuthCard } from './AuthCard';
@@ -60,19 +61,17 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
             onChange={set('username')}
             error={errors.username}
           />
-          <PasswordInput
+          <NewPasswordInput
             label={t('auth.password')}
             description={t('auth.setup.passwordHint')}
             required
-            autoComplete="new-password"
             value={values.password}
             onChange={set('password')}
             error={errors.password}
           />
-          <PasswordInput
+          <NewPasswordInput
             label={t('auth.setup.confirm')}
             required
-            autoComplete="new-password"
             value={values.confirm}
             onChange={set('confirm')}
             error={errors.confirm}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, NumberInput, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useState, type FormEvent } from 'react';
 import type { BackupStatus } from '../../src/contract';
@@ -7,6 +7,7 @@ import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
+import { NewPasswordInput } from '../components/form/NewPasswordInput';
 import { splitError } from '../components/formErrors';
 import { describeRun } from './describe';
 
@@ -149,20 +150,18 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
             </Text>
           )}
           <Group align="flex-start">
-            <PasswordInput
+            <NewPasswordInput
               label={t(status.passphraseSet ? 'backups.newPassphrase' : 'backups.passphrase')}
               description={t('backups.passphraseHint')}
               value={passphrase}
               onChange={(e) => setPassphrase(e.currentTarget.value)}
-              autoComplete="new-password"
               w={300}
             />
-            <PasswordInput
+            <NewPasswordInput
               label={t('backups.repeat')}
               value={repeat}
               onChange={(e) => setRepeat(e.currentTarget.value)}
               error={repeat && passphrase !== repeat ? t('backups.mismatch') : undefined}
-              autoComplete="new-password"
               w={300}
             />
           </Group>
