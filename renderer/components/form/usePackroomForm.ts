@@ -21,6 +21,8 @@ interface Options<V extends Record<string, unknown>, S extends z.ZodType> {
    * chosen yet may be left out: the schema then says what to choose.
    */
   toInput: (values: V) => Partial<z.input<S>>;
+  /** A rule of the screen alone, beside the schema's (a repeated password matches), in the screen's words. */
+  check?: (values: V) => Partial<Record<keyof V, string>>;
   /** Makes the call; a refusal it throws lands on its field (`ApiError.field`) or above the form. */
   onSubmit: (input: z.input<S>, values: V) => Promise<unknown>;
 }
@@ -47,6 +49,7 @@ export function usePackroomForm<V extends Record<string, unknown>, S extends z.Z
       const found = resolve(options.toInput(values) as Record<string, unknown>);
       const errors: FormErrors = { ...refused.current };
       for (const [path, text] of Object.entries(found)) errors[path] = refusalText(String(text));
+      for (const [path, text] of Object.entries(options.check?.(values) ?? {})) if (text) errors[path] ??= text as string;
       return errors;
     },
     onValuesChange: (values, previous) => {
