@@ -15,7 +15,8 @@ const sqlAsText: Plugin = {
 export default defineConfig({
   plugins: [sqlAsText, threadSourceVitePlugin],
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    // .tsx: component tests, each in happy-dom (`// @vitest-environment happy-dom`); the rest stay on node.
+    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/integration/**/*.test.ts'],
     environment: 'node',
     // For a loaded 2-core machine: no test waits for time, so these only bound a test that hangs.
     testTimeout: 60_000,

@@ -1,12 +1,11 @@
 import { Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
-import { invoke, on } from '../api/client';
-import { useQuery } from '../api/useQuery';
+import { useState } from 'react';
 import { ErrorAlert } from '../components/ErrorText';
 import { useTranslation } from '../i18n';
 import { statusLabel } from './labels';
 import { PackageTable } from './PackageTable';
+import { usePackageList } from './usePackages';
 
 type Filter = 'waiting' | 'picked_up' | 'returned' | 'all';
 const statusFilters = ['waiting', 'picked_up', 'returned'] as const;
@@ -20,13 +19,8 @@ export function PackageList() {
   const [debounced] = useDebouncedValue(query, 200);
   const [oldestFirst, setOldestFirst] = useState(false);
   const [pages, setPages] = useState(1);
-  const list = useQuery(
-    () =>
-      invoke('packages.list', { status, query: debounced, sort: oldestFirst ? 'oldest' : 'newest', limit: pageSize * pages, offset: 0 }),
-    [status, debounced, oldestFirst, pages],
-  );
+  const list = usePackageList({ status, query: debounced, sort: oldestFirst ? 'oldest' : 'newest', limit: pageSize * pages, offset: 0 });
   const reload = list.reload;
-  useEffect(() => on('packages.changed', reload), [reload]);
 
   return (
     <Stack component="section" aria-labelledby="package-list-heading">

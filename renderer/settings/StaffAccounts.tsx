@@ -1,30 +1,17 @@
-import { Badge, Button, Card, Group, Modal, PasswordInput, Select, Stack, Table, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Select, Stack, Table, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
-import type { SessionInfo, StaffRole } from '../../src/contract';
-import { invoke } from '../api/client';
-import { useQuery } from '../api/useQuery';
+import { useState } from 'react';
+import { api, type MethodInput, type SessionInfo } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
-import { splitError } from '../components/formErrors';
+import { NewPasswordInput } from '../components/form/NewPasswordInput';
+import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
-
-const fields = ['username', 'displayName', 'role', 'password'] as const;
+import { useStaff } from './useStaff';
 
 export function StaffAccounts({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
-  const staff = useQuery(() => invoke('staff.list', {}), []);
+  const { staff, error, setActive, create } = useStaff();
   const [adding, setAdding] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-
-  async function setActive(id: number, active: boolean) {
-    try {
-      await invoke('staff.setActive', { id, active });
-      setError(null);
-      staff.reload();
-    } catch (e) {
-      setError(e as Error);
-    }
-  }
 
   return (
     <Card withBorder component="section" aria-labelledby="staff-accounts">
@@ -81,55 +68,38 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
           </Table.Tbody>
         </Table>
       </Stack>
-      <AddStaff opened={adding} onClose={() => setAdding(false)} onSaved={() => (setAdding(false), staff.reload())} />
+      <AddStaff opened={adding} onClose={() => setAdding(false)} onCreate={create} onSaved={() => setAdding(false)} />
     </Card>
   );
 }
 
-function AddStaff({ opened, onClose, onSaved }: { opened: boolean; onClose: () => void; onSaved: () => void }) {
-  const { t } = useTranslation();
-  const empty = { username: '', displayName: '', role: 'staff' as StaffRole, password: '' };
-  const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+interface AddStaffProps {
+  opened: boolean;
+  onClose: () => void;
+  onCreate: (input: MethodInput<'staff.create'>) => Promise<void>;
+  onSaved: () => void;
+}
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await invoke('staff.create', values);
-      setValues(empty);
-      setErrors({});
-      setFormError(null);
+function AddStaff({ opened, onClose, onCreate, onSaved }: AddStaffProps) {
+  const { t } = useTranslation();
+  const { form, submit, busy, formError, reset } = usePackroomForm({
+    schema: api['staff.create'].input,
+    initialValues: { username: '', displayName: '', role: 'staff', password: '' },
+    toInput: (values: MethodInput<'staff.create'>) => values,
+    onSubmit: async (input) => {
+      await onCreate(input);
+      reset();
       onSaved();
-    } catch (error) {
-      const split = splitError(error, fields);
-      setErrors(split.field);
-      setFormError(split.form);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('settings.staff.add')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={formError} />
-          <TextInput
-            label={t('settings.staff.name')}
-            value={values.displayName}
-            onChange={(e) => setValues({ ...values, displayName: e.currentTarget.value })}
-            error={errors.displayName}
-            data-autofocus
-          />
-          <TextInput
-            label={t('auth.userName')}
-            value={values.username}
-            onChange={(e) => setValues({ ...values, username: e.currentTarget.value })}
-            error={errors.username}
-          />
+          <TextInput label={t('settings.staff.name')} {...form.getInputProps('displayName')} data-autofocus />
+          <TextInput label={t('auth.userName')} {...form.getInputProps('username')} />
           <Select
             label={t('settings.staff.role')}
             allowDeselect={false}
@@ -137,17 +107,12 @@ function AddStaff({ opened, onClose, onSaved }: { opened: boolean; onClose: () =
               { value: 'staff', label: t('roles.staff') },
               { value: 'admin', label: t('roles.admin') },
             ]}
-            value={values.role}
-            onChange={(v) => v && setValues({ ...values, role: v as StaffRole })}
-            error={errors.role}
+            {...form.getInputProps('role')}
           />
-          <PasswordInput
+          <NewPasswordInput
             label={t('settings.staff.password')}
             description={t('settings.staff.passwordHint')}
-            autoComplete="new-password"
-            value={values.password}
-            onChange={(e) => setValues({ ...values, password: e.currentTarget.value })}
-            error={errors.password}
+            {...form.getInputProps('password')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
