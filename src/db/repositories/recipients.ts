@@ -63,6 +63,11 @@ export interface SearchQuery {
   offset: number;
 }
 
+// Every field an import compares and writes back, read alike for imported and hand-added recipients: the
+// plan writes a linked recipient's row as it read it, so a field missing here was wiped (a hand-set language).
+const rosterColumns = `id, first_name AS firstName, last_name AS lastName, unit, email, phone, status, manually_edited AS manuallyEdited,
+  move_in AS moveIn, move_out AS moveOut, language, updated_at AS updatedAt`;
+
 const ORDER = 'ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE, r.id';
 
 /** The recipient search statement and its parameters; exported so a test can check its query plan. */
@@ -172,10 +177,7 @@ export class RecipientRepository {
     // Read straight into the shape the diff wants: at 50,000 rows a second object per row shows.
     const rows = this.db
       .prepare(
-        `SELECT id, external_id AS externalId, first_name AS firstName, last_name AS lastName, unit, email, phone, status,
-                manually_edited AS manuallyEdited, move_in AS moveIn, move_out AS moveOut, language,
-                updated_at AS updatedAt
-         FROM recipients WHERE external_id IS NOT NULL AND id > ? ORDER BY id LIMIT ?`,
+        `SELECT external_id AS externalId, ${rosterColumns} FROM recipients WHERE external_id IS NOT NULL AND id > ? ORDER BY id LIMIT ?`,
       )
       .all(afterId, limit) as (Omit<RosterRecipient, 'manuallyEdited'> & { manuallyEdited: number | boolean })[];
     for (const row of rows) row.manuallyEdited = row.manuallyEdited === 1;
@@ -187,13 +189,10 @@ export class RecipientRepository {
    * A building has few of them, so one read.
    */
   handAdded(): HandAddedRecipient[] {
-    const rows = this.db
-      .prepare(
-        `SELECT id, first_name AS firstName, last_name AS lastName, unit, email, phone, status,
-                manually_edited AS manuallyEdited, move_in AS moveIn, move_out AS moveOut, updated_at AS updatedAt
-         FROM recipients WHERE external_id IS NULL ORDER BY id`,
-      )
-      .all() as (Omit<HandAddedRecipient, 'manuallyEdited' | 'externalId'> & { manuallyEdited: number })[];
+    const rows = this.db.prepare(`SELECT ${rosterColumns} FROM recipients WHERE external_id IS NULL ORDER BY id`).all() as (Omit<
+      HandAddedRecipient,
+      'manuallyEdited' | 'externalId'
+    > & { manuallyEdited: number })[];
     return rows.map((row) => ({ ...row, externalId: null, manuallyEdited: row.manuallyEdited === 1 }));
   }
 
