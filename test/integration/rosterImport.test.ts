@@ -152,7 +152,7 @@ describe('roster import: recipients added by hand', () => {
     await core.roster.apply(cliActor, dryRun.id!, { confirmLargeDeactivation: false, trigger: 'cli' });
     expect(core.recipients.get(manual.id)).toMatchObject({ language: 'es', phone: '+12125550101', email: 'chidi.okafor@example.com' });
     const linkedAudit = core.audit.list({ limit: 10, subject: `recipient:${manual.id}` }).items.find((e) => e.action === 'roster.updated');
-    expect(Object.keys(linkedAudit!.details).sort()).toEqual(['email', 'line', 'linkedTo', 'moveIn', 'phone']);
+    expect(Object.keys(linkedAudit!.details!).sort()).toEqual(['email', 'line', 'linkedTo', 'moveIn', 'phone']);
 
     // A file with a language column that changes it: listed in the preview and audited, field by field.
     // The same export with a Language column: Spanish for Chidi Okafor (line 2), blank for the others.
