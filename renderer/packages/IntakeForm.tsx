@@ -51,10 +51,9 @@ export function IntakeForm({ prefill }: Props) {
       const found = await invoke('packages.detect', { tracking: text });
       setTracking(found.tracking);
       setDetection(found);
-      if (found.carrier) {
-        setCarrier(found.carrier);
-        setCarrierName(found.carrierName ?? '');
-      }
+      // A number in no known format clears the carrier: the one before belonged to another package.
+      setCarrier(found.carrier);
+      setCarrierName(found.carrierName ?? '');
       setErrors({});
       recipientRef.current?.focus();
     } catch (error) {
@@ -101,6 +100,8 @@ export function IntakeForm({ prefill }: Props) {
       setLast(item);
       setTracking('');
       setDetection(null);
+      setCarrier(null);
+      setCarrierName('');
       setRecipient(null);
       setSize('small');
       setPerishable(false);
