@@ -3,7 +3,7 @@ import { createSimulator } from '../../native/sim/simulator';
 import { ApiError, message, messageText, type Envelope } from '../../src/contract';
 import type { Core } from '../../src/core';
 import { relayPulses } from '../../src/host/sim';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { englishAlerts, signedInAdmin, testCore } from '../helpers/core';
 
 async function until(check: () => boolean, ms = 3_000): Promise<number> {

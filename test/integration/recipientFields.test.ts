@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/core';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { signedInAdmin, testCore } from '../helpers/core';
 import { recipientByExternalId } from '../helpers/roster';
 

@@ -5,7 +5,7 @@ import { bindHttpPort, closeServer, serveHttp } from '../../host/server';
 import { isLoopback } from '../../host/security';
 import { log } from '../../log';
 import { resolveDataDir } from '../../paths';
-import type { DeviceMode } from '../../services/devices';
+import type { DeviceMode } from '../../services/devices/service';
 import type { CliHost } from '../host';
 import { parse, portNumber, UsageError } from '../args';
 

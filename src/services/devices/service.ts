@@ -1,10 +1,10 @@
-import { DeviceManager, type Assignment, type HidDevice, type HidModule } from '../../native/devices/manager';
-import { loadNodeHid, watchUsbAttach } from '../../native/devices/usbHost';
-import { HID_POS_USAGE_PAGE } from '../../native/hid/hidPos';
-import { LCUS_MAX_CHANNELS } from '../../native/relay/serialRelay';
-import type { RelayDriver } from '../../native/relay/types';
-import { isUsbHidRelay } from '../../native/relay/usbHidRelay';
-import type { Simulator } from '../../native/sim/simulator';
+import { DeviceManager, type Assignment, type HidDevice, type HidModule } from '../../../native/devices/manager';
+import { loadNodeHid, watchUsbAttach } from '../../../native/devices/usbHost';
+import { HID_POS_USAGE_PAGE } from '../../../native/hid/hidPos';
+import { LCUS_MAX_CHANNELS } from '../../../native/relay/serialRelay';
+import type { RelayDriver } from '../../../native/relay/types';
+import { isUsbHidRelay } from '../../../native/relay/usbHidRelay';
+import type { Simulator } from '../../../native/sim/simulator';
 import {
   ApiError,
   message,
@@ -14,19 +14,19 @@ import {
   type DeviceRole,
   type HidDeviceInfo,
   type Message,
-} from '../contract';
-import type { DeviceErrorKind, DeviceProblem } from '../contract/devices';
-import type { Repositories } from '../db/repositories';
-import type { Clock, ClockTimer } from '../clock';
-import { type StoredAssignment } from '../db/repositories/deviceAssignments';
-import { deviceProblemText } from '../domain/deviceProblem';
-import { formatSelector, formatVidPid, matchesSelector, parseSelector } from '../domain/deviceSelector';
-import { log } from '../log';
-import type { AlertKind, AlertService } from './alerts';
-import type { Actor, AuditService } from './audit';
-import type { DoorController } from './door';
-import type { EventBus } from './events';
-import type { Transactor } from './tx';
+} from '../../contract';
+import type { DeviceErrorKind, DeviceProblem } from '../../contract/devices';
+import type { Repositories } from '../../db/repositories';
+import type { Clock, ClockTimer } from '../../clock';
+import { type StoredAssignment } from '../../db/repositories/deviceAssignments';
+import { deviceProblemText } from '../../domain/deviceProblem';
+import { formatSelector, formatVidPid, matchesSelector, parseSelector } from '../../domain/deviceSelector';
+import { log } from '../../log';
+import type { AlertKind, AlertService } from '../alerts/service';
+import type { Actor, AuditService } from '../audit/service';
+import type { DoorController } from '../door/service';
+import type { EventBus } from '../events';
+import type { Transactor } from '../tx';
 
 export type DeviceMode = 'auto' | 'sim' | 'none';
 
@@ -52,7 +52,7 @@ function kindOf(device: HidDevice): HidDeviceInfo['kind'] {
 
 /** serialport is loaded only when a serial relay is assigned. */
 async function openSerialRelay(port: string): Promise<RelayDriver> {
-  const { openLcusRelay } = await import('../../native/relay/serialPortAdapter');
+  const { openLcusRelay } = await import('../../../native/relay/serialPortAdapter');
   return openLcusRelay(port, LCUS_MAX_CHANNELS);
 }
 

@@ -1,13 +1,13 @@
-import type { Repositories } from '../db/repositories';
-import { ApiError, message, type Language, type SessionInfo, type StaffAccount, type StaffRole } from '../contract';
-import { type StaffRow } from '../db/repositories/staff';
-import type { Clock } from '../clock';
-import { afterPasswordFailure, passwordAttemptKey, passwordAttemptRefused } from '../domain/passwordAttempts';
-import { random } from '../random';
-import type { Actor, AuditService } from './audit';
-import { decoyHash, hashPassword, verifyPassword } from './passwords';
-import type { SettingsService } from './settings';
-import type { Transactor } from './tx';
+import type { Repositories } from '../../db/repositories';
+import { ApiError, message, type Language, type SessionInfo, type StaffAccount, type StaffRole } from '../../contract';
+import { type StaffRow } from '../../db/repositories/staff';
+import type { Clock } from '../../clock';
+import { afterPasswordFailure, passwordAttemptKey, passwordAttemptRefused } from '../../domain/passwordAttempts';
+import { random } from '../../random';
+import type { Actor, AuditService } from '../audit/service';
+import { decoyHash, hashPassword, verifyPassword } from '../passwords';
+import type { SettingsService } from '../settings/service';
+import type { Transactor } from '../tx';
 
 interface Session {
   token: string;
