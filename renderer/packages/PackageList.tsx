@@ -8,8 +8,8 @@ import { useTranslation } from '../i18n';
 import { statusLabel } from './labels';
 import { PackageTable } from './PackageTable';
 
-type Filter = 'waiting' | 'picked_up' | 'returned' | 'all';
-const statusFilters = ['waiting', 'picked_up', 'returned'] as const;
+type Filter = (typeof statusFilters)[number] | 'all';
+const statusFilters = ['waiting', 'picked_up', 'returned', 'missing'] as const;
 const pageSize = 50;
 
 export function PackageList() {
@@ -19,12 +19,21 @@ export function PackageList() {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 200);
   const [oldestFirst, setOldestFirst] = useState(false);
-  const [pages, setPages] = useState(1);
-  const list = useQuery(
-    () =>
-      invoke('packages.list', { status, query: debounced, sort: oldestFirst ? 'oldest' : 'newest', limit: pageSize * pages, offset: 0 }),
-    [status, debounced, oldestFirst, pages],
-  );
+  const filter = { status, query: debounced, sort: oldestFirst ? ('oldest' as const) : ('newest' as const) };
+  // How many pages are shown, for the filter they were shown with: another filter starts again at one.
+  const [shown, setShown] = useState({ filter: JSON.stringify(filter), pages: 1 });
+  const pages = shown.filter === JSON.stringify(filter) ? shown.pages : 1;
+  const list = useQuery(async () => {
+    // Page by page, each after the last one's cursor, so a reload shows as many rows as before, however many.
+    const first = await invoke('packages.list', { ...filter, limit: pageSize });
+    let page = first;
+    const items = [...first.items];
+    for (let n = 1; n < pages && page.next; n++) {
+      page = await invoke('packages.list', { ...filter, limit: pageSize, after: page.next });
+      items.push(...page.items);
+    }
+    return { ...page, items };
+  }, [filter, pages]);
   const reload = list.reload;
   useEffect(() => on('packages.changed', reload), [reload]);
 
@@ -56,7 +65,7 @@ export function PackageList() {
         />
       )}
       {list.data?.more && (
-        <Button variant="default" onClick={() => setPages((p) => p + 1)}>
+        <Button variant="default" onClick={() => setShown({ filter: JSON.stringify(filter), pages: pages + 1 })}>
           {t('packages.list.showMore')}
         </Button>
       )}

@@ -6,10 +6,12 @@ import { ErrorAlert } from '../components/ErrorText';
 import { useTranslation } from '../i18n';
 import { PackageTable } from './PackageTable';
 
+const shownAtMost = 50;
+
 /** The Packages section of the Recipient Detail View: newest first, every status. */
 export function RecipientPackages({ recipientId }: { recipientId: number }) {
   const { t } = useTranslation();
-  const list = useQuery(() => invoke('packages.list', { status: 'all', recipientId, limit: 50 }), [recipientId]);
+  const list = useQuery(() => invoke('packages.list', { status: 'all', recipientId, limit: shownAtMost }), [recipientId]);
   const reload = list.reload;
   useEffect(() => on('packages.changed', (e) => e.recipientIds.includes(recipientId) && reload()), [recipientId, reload]);
   return (
@@ -22,6 +24,7 @@ export function RecipientPackages({ recipientId }: { recipientId: number }) {
       {list.data && list.data.items.length > 0 && (
         <PackageTable items={list.data.items} label={t('packages.recipient.label')} showRecipient={false} onChanged={reload} />
       )}
+      {list.data?.more && <Text c="dimmed">{t('packages.recipient.more', { max: shownAtMost })}</Text>}
     </Stack>
   );
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
-import { messageText, type ApiErrorBody, type Envelope, type Message } from '../../src/contract';
+import { messageText, type ApiErrorBody, type Envelope, type Message, type PackagePage } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
 import { cliActor } from '../../src/services/audit/service';
 import { adminPassword, signedInAdmin, tempDir, testCore } from '../helpers/core';
@@ -409,5 +409,57 @@ describe('packroom packages export (built)', () => {
       expect(bad.stderr.trim().split('\n')).toHaveLength(1);
       expect(bad.stderr).toMatch(/^packroom: /);
     }
+  });
+});
+
+describe('packages: the list pages with a cursor', () => {
+  it('pages through any number of packages, in order, searched or not; Missing has its own filter', async () => {
+    const core = testCore();
+    const staff = await signedInAdmin(core);
+    const ann = core.recipients.create(cliActor, { firstName: 'Ann', lastName: 'Lee', unit: '4B' });
+    const bo = core.recipients.create(cliActor, { firstName: 'Bo', lastName: 'Park', unit: '7C' });
+    const t0 = core.clock.now();
+    const ids = Array.from({ length: 430 }, (_, i) =>
+      core.repos.packages.insert({
+        // Three packages per millisecond: the cursor must tell them apart by id.
+        tracking: `TEST${String(i).padStart(6, '0')}`,
+        carrier: 'other',
+        carrierName: 'Test',
+        recipientId: i % 2 === 0 ? ann.id : bo.id,
+        shelf: null,
+        size: 'small',
+        perishable: false,
+        note: null,
+        loggedBy: null,
+        loggedByName: 'ada',
+        now: t0 + Math.floor(i / 3),
+      }),
+    );
+    core.db.prepare(`UPDATE packages SET status = 'missing' WHERE id IN (${ids.slice(0, 5).join(',')})`).run();
+
+    const all = async (input: {
+      status?: 'waiting' | 'missing' | 'all';
+      query?: string;
+      sort?: 'newest' | 'oldest';
+      recipientId?: number;
+    }) => {
+      const seen: number[] = [];
+      let after: PackagePage['next'] = null;
+      do {
+        const page: PackagePage = await staff.ok('packages.list', { ...input, limit: 200, ...(after && { after }) });
+        seen.push(...page.items.map((p) => p.id));
+        expect(page.more).toBe(page.next !== null);
+        after = page.next;
+      } while (after);
+      return seen;
+    };
+    expect(await all({ status: 'all' })).toEqual([...ids].reverse());
+    expect(await all({ status: 'all', sort: 'oldest' })).toEqual(ids);
+    expect(await all({ status: 'waiting', sort: 'oldest' })).toEqual(ids.slice(5));
+    expect(await all({ status: 'missing', sort: 'oldest' })).toEqual(ids.slice(0, 5));
+    expect(await all({ status: 'all', sort: 'oldest', recipientId: bo.id })).toEqual(ids.filter((_, i) => i % 2 === 1));
+    // A search merges two queries (tracking numbers, recipients' names): each page after the cursor, merged.
+    expect(await all({ status: 'all', query: 'Lee' })).toEqual(ids.filter((_, i) => i % 2 === 0).reverse());
+    expect(await all({ status: 'all', query: 'TEST0001', sort: 'oldest' })).toEqual(ids.slice(100, 200));
   });
 });
