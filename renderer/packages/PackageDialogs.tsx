@@ -5,6 +5,7 @@ import { RecipientPicker } from '../access/RecipientPicker';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
+import { splitError } from '../components/formErrors';
 import { useTranslation } from '../i18n';
 import { sizeOptions } from './labels';
 
@@ -20,7 +21,10 @@ export function HandOverDialog({ item, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [who, setWho] = useState<'recipient' | 'someone'>('recipient');
   const [name, setName] = useState('');
-  const action = useAction(() => invoke('packages.handOver', { id: item.id, collectedBy: who === 'someone' ? name : null }));
+  const action = useAction(() =>
+    invoke('packages.handOver', { id: item.id, someoneElse: who === 'someone', collectedBy: who === 'someone' ? name : null }),
+  );
+  const errors = splitError(action.error, ['collectedBy']);
   return (
     <Modal opened onClose={onClose} title={t('packages.handOver.title')}>
       <form
@@ -45,9 +49,15 @@ export function HandOverDialog({ item, onClose, onDone }: Props) {
             </Stack>
           </Radio.Group>
           {who === 'someone' && (
-            <TextInput label={t('packages.handOver.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+            <TextInput
+              label={t('packages.handOver.name')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={errors.field.collectedBy}
+              data-autofocus
+            />
           )}
-          <ErrorAlert error={action.error} />
+          <ErrorAlert error={action.error && errors.form} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -51,11 +51,15 @@ export const packageListInput = z.object({
   after: packageCursor.optional(),
 });
 
-export const packageHandOverInput = z.object({
-  id,
-  /** Someone other than the recipient collected it; null when the recipient did. */
-  collectedBy: optionalText('collectedBy', 80),
-});
+export const packageHandOverInput = z
+  .object({
+    id,
+    /** Staff chose "Someone else": then the name is required (an empty one used to record the recipient). */
+    someoneElse: z.boolean().default(false),
+    /** Someone other than the recipient collected it; null when the recipient did. */
+    collectedBy: optionalText('collectedBy', 80),
+  })
+  .refine((v) => !v.someoneElse || Boolean(v.collectedBy), { message: says('validation.enter.collectedBy'), path: ['collectedBy'] });
 
 export const packageReturnInput = z.object({ id, reason: text('reason', 200) });
 

@@ -220,6 +220,24 @@ describe('refusals staff read in their own language', () => {
     return { ...error, es: messageText(sentence, 'es') };
   };
 
+  it('refuses Hand over to someone else without a name, on the field, and records nothing', async () => {
+    const { core, staff, ann } = await desk();
+    const item = await staff.ok('packages.log', { tracking: ups, carrier: 'ups', recipientId: ann.id });
+    for (const collectedBy of ['', '   ', null]) {
+      expect(refusal(await staff.call('packages.handOver', { id: item.id, someoneElse: true, collectedBy }))).toMatchObject({
+        code: 'VALIDATION',
+        field: 'collectedBy',
+        message: 'Enter the name of the person collecting.',
+        es: 'Escriba el nombre de quien lo recoge.',
+      });
+    }
+    expect(core.packages.get(item.id)).toMatchObject({ status: 'waiting', pickup: null });
+    expect(core.audit.list({ limit: 10 }).items.map((e) => e.action)).not.toContain('package.handed_over');
+
+    const handed = await staff.ok('packages.handOver', { id: item.id, someoneElse: true, collectedBy: ' Ruth O’Neill ' });
+    expect(handed.pickup).toMatchObject({ via: 'desk', collectedBy: 'Ruth O’Neill' });
+  });
+
   it('says which recipient is inactive, that a package was already picked up, and why a number is not a tracking number', async () => {
     const { staff, ann } = await desk();
     await staff.ok('recipients.setStatus', { id: ann.id, status: 'inactive' });
