@@ -176,7 +176,6 @@ export function IntakeForm({ prefill }: Props) {
               value={shelf}
               onChange={(e) => setShelf(e.currentTarget.value)}
               error={errors.shelf}
-              maxLength={16}
             />
           </Group>
           <Group align="flex-end">
@@ -202,7 +201,6 @@ export function IntakeForm({ prefill }: Props) {
               value={note}
               onChange={(e) => setNote(e.currentTarget.value)}
               error={errors.note}
-              maxLength={500}
               style={{ flex: 1 }}
             />
             <Button type="submit" loading={busy}>

@@ -86,13 +86,7 @@ export function ReturnDialog({ item, onClose, onDone }: Props) {
       >
         <Stack>
           <Text>{t('packages.return.item', { tracking: item.tracking, carrier: item.carrierLabel, name: fullName(item) })}</Text>
-          <TextInput
-            label={t('packages.return.reason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            data-autofocus
-            maxLength={200}
-          />
+          <TextInput label={t('packages.return.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
           <ErrorAlert error={action.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -137,7 +131,7 @@ export function EditDialog({ item, onClose, onDone }: Props) {
           <Text size="xs" c="dimmed">
             {t('packages.edit.wrongPerson')}
           </Text>
-          <TextInput label={t('packages.edit.shelf')} value={shelf} onChange={(e) => setShelf(e.currentTarget.value)} maxLength={16} />
+          <TextInput label={t('packages.edit.shelf')} value={shelf} onChange={(e) => setShelf(e.currentTarget.value)} />
           <Select
             label={t('packages.edit.size')}
             data={sizeOptions()}
@@ -145,7 +139,7 @@ export function EditDialog({ item, onClose, onDone }: Props) {
             onChange={(v) => v && setSize(v as PackageSize)}
             allowDeselect={false}
           />
-          <TextInput label={t('packages.edit.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} />
+          <TextInput label={t('packages.edit.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
           <ErrorAlert error={action.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -43,6 +43,7 @@ export function SiteSettings({ initial, onSaved }: { initial: Settings; onSaved:
             label={t('settings.site.idleLock')}
             min={1}
             max={240}
+            clampBehavior="none"
             allowDecimal={false}
             value={values.idleLockMinutes}
             onChange={(v) => set('idleLockMinutes', Number(v))}
