@@ -37,8 +37,7 @@ export async function serveCommand(args: string[], out: NodeJS.WritableStream, c
     core.start();
     const hasUi = existsSync(staticDir);
     if (!hasUi) log.warn(`The staff UI is not built (${staticDir} is missing): run "npm run build". Serving the API only.`);
-    const routes = sim ? { extraRoutes: simRoutes(core, sim) } : {};
-    return { core, sim, server: serveHttp(core, bound, { host, staticDir: hasUi ? staticDir : null, ...routes }) };
+    return { core, sim, server: serveHttp(core, bound, { host, staticDir: hasUi ? staticDir : null, extraRoutes: simRoutes(core, sim) }) };
   };
   const { core, sim, server } = await start().catch(async (error: unknown) => {
     // A listening port would keep the process running after the failure is reported.
