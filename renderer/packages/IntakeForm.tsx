@@ -61,8 +61,8 @@ export function IntakeForm({ prefill }: Props) {
     onSubmit: async (input, values) => {
       setLast(await packageCalls.log(input));
       setDetection(null);
-      // The carrier and shelf stay for the next package: a batch comes from one van and goes to one shelf.
-      reset({ carrier: values.carrier, carrierName: values.carrierName, shelf: values.shelf });
+      // The shelf stays for the next package (a batch goes to one shelf); the carrier comes from the next number.
+      reset({ shelf: values.shelf });
       trackingRef.current?.focus();
     },
   });
@@ -86,7 +86,8 @@ export function IntakeForm({ prefill }: Props) {
       const found = await packageCalls.detect(text);
       form.setFieldValue('tracking', found.tracking);
       setDetection(found);
-      if (found.carrier) form.setValues({ carrier: found.carrier, carrierName: found.carrierName ?? '' });
+      // A number in no known format clears the carrier: the one before belonged to another package.
+      form.setValues({ carrier: found.carrier, carrierName: found.carrierName ?? '' });
       recipientRef.current?.focus();
     } catch (error) {
       setDetection(null);

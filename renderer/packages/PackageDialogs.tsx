@@ -22,6 +22,7 @@ export function HandOverDialog({ item, onClose, onDone }: Props) {
     initialValues: { who: 'recipient', collectedBy: '' },
     toInput: (values: { who: string; collectedBy: string }) => ({
       id: item.id,
+      someoneElse: values.who === 'someone',
       collectedBy: values.who === 'someone' ? values.collectedBy : null,
     }),
     onSubmit: async (input) => {

@@ -4,10 +4,12 @@ import { useTranslation } from '../i18n';
 import { PackageTable } from './PackageTable';
 import { useRecipientPackages } from './usePackages';
 
+const shownAtMost = 50;
+
 /** The Packages section of the Recipient Detail View: newest first, every status. */
 export function RecipientPackages({ recipientId }: { recipientId: number }) {
   const { t } = useTranslation();
-  const list = useRecipientPackages(recipientId);
+  const list = useRecipientPackages(recipientId, shownAtMost);
   const reload = list.reload;
   return (
     <Stack component="section" aria-labelledby="recipient-packages-heading">
@@ -19,6 +21,7 @@ export function RecipientPackages({ recipientId }: { recipientId: number }) {
       {list.data && list.data.items.length > 0 && (
         <PackageTable items={list.data.items} label={t('packages.recipient.label')} showRecipient={false} onChanged={reload} />
       )}
+      {list.data?.more && <Text c="dimmed">{t('packages.recipient.more', { max: shownAtMost })}</Text>}
     </Stack>
   );
 }

@@ -19,17 +19,30 @@ export const packageCalls = {
   shelfCheckCancel: (checkId: number) => invoke('packages.shelfCheckCancel', { checkId }),
 };
 
-/** A page of the package list, kept current as packages change. */
-export function usePackageList(input: MethodInput<'packages.list'>) {
-  const list = useQuery(() => invoke('packages.list', input), [input]);
+export type PackageFilter = Pick<MethodInput<'packages.list'>, 'status' | 'query' | 'sort'>;
+
+/**
+ * The package list for a filter, `pages` pages long, kept current as packages change. It is read page by page, each
+ * after the last one's cursor, so a reload shows as many rows as before, however many.
+ */
+export function usePackageList(filter: PackageFilter, pages: number, pageSize: number) {
+  const list = useQuery(async () => {
+    let page = await invoke('packages.list', { ...filter, limit: pageSize });
+    const items = [...page.items];
+    for (let n = 1; n < pages && page.next; n++) {
+      page = await invoke('packages.list', { ...filter, limit: pageSize, after: page.next });
+      items.push(...page.items);
+    }
+    return { ...page, items };
+  }, [filter, pages, pageSize]);
   const { reload } = list;
   useEffect(() => on('packages.changed', reload), [reload]);
   return list;
 }
 
 /** One recipient's packages (newest first, every status), reloaded when one of theirs changes. */
-export function useRecipientPackages(recipientId: number) {
-  const list = useQuery(() => invoke('packages.list', { status: 'all', recipientId, limit: 50 }), [recipientId]);
+export function useRecipientPackages(recipientId: number, limit: number) {
+  const list = useQuery(() => invoke('packages.list', { status: 'all', recipientId, limit }), [recipientId, limit]);
   const { reload } = list;
   useEffect(() => on('packages.changed', (e) => e.recipientIds.includes(recipientId) && reload()), [recipientId, reload]);
   return list;

@@ -40,7 +40,7 @@ describe('the screens’ data hooks', () => {
   });
 
   it("useRecipientPackages reloads for a change to that recipient's packages only", async () => {
-    const { result } = renderHook(() => useRecipientPackages(7));
+    const { result } = renderHook(() => useRecipientPackages(7, 50));
     await waitFor(() => expect(result.current.data).toBeDefined());
     emit('packages.changed', { recipientIds: [8] });
     emit('packages.changed', { recipientIds: [7, 9] });
@@ -49,7 +49,7 @@ describe('the screens’ data hooks', () => {
   });
 
   it('usePackageList asks again when the filter changes, and stops listening when gone', async () => {
-    const { result, rerender, unmount } = renderHook(({ status }) => usePackageList({ status, limit: 50 }), {
+    const { result, rerender, unmount } = renderHook(({ status }) => usePackageList({ status }, 1, 50), {
       initialProps: { status: 'waiting' as 'waiting' | 'returned' },
     });
     await waitFor(() => expect(result.current.data).toBeDefined());
