@@ -40,8 +40,17 @@ const toRow = (r: RawRun): BackupRunRow => ({
   message: readSentence(r.message, r.message_key, r.message_params),
 });
 
+/** Where the site's backup id is kept: the settings table, beside the other values that are not settings. */
+const siteIdKey = 'backup.siteId';
+
 export class BackupRepository {
   constructor(private readonly db: Db) {}
+
+  /** The id this data folder's backups carry, made from `fresh` the first time and kept from then on. */
+  siteId(fresh: string): string {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(siteIdKey, JSON.stringify(fresh));
+    return JSON.parse(this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(siteIdKey) as string) as string;
+  }
 
   insertRun(run: Omit<BackupRunRow, 'id'>): BackupRunRow {
     const said = sentenceColumns(run.message);

@@ -51,7 +51,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
   // Held from before the folder is looked at until the new one has its name: a running Packroom (or a
   // command) refuses the restore, and none can start on the folder meanwhile. The lock file alone does
   // not make a folder in use.
+  const existedBefore = (await entries(target)) !== null;
   const lock = lockDataFolder(target, 'alone', options.nativeBinding);
+  let restored = false;
   try {
     const existing = (await entries(target))?.filter((name) => !name.startsWith(lockFileName)) ?? null;
     if (existing && existing.length > 0 && !options.force) {
@@ -86,8 +88,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
       await rm(target, { recursive: true, force: true });
     }
     await rename(staging, target);
+    restored = true;
     return { site: contents.site, createdAt: contents.createdAt, counts: contents.counts, dataDir: join(target), keptAside };
   } finally {
     lock.release();
+    // A refused restore leaves no trace, not even the folder the lock needed.
+    if (!restored && !existedBefore) await rm(target, { recursive: true, force: true });
   }
 }
