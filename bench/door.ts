@@ -13,7 +13,7 @@ import { encodeBootKeyboard } from '../native/hid/bootKeyboard';
 import { createSimulator } from '../native/sim/simulator';
 import { createCore } from '../src/core';
 import { random } from '../src/random';
-import { cliActor } from '../src/services/audit';
+import { cliActor } from '../src/services/audit/service';
 import { percentile, type BenchResult } from './stats';
 
 const recipients = 100_000;

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { encodeBootKeyboard } from '../native/hid/bootKeyboard';
 import { createSimulator } from '../native/sim/simulator';
-import { packageListInput, packageLogInput } from '../src/contract/schemas';
+import { packageListInput, packageLogInput } from '../src/contract/packages';
 import { createCore, type Core } from '../src/core';
 import { random } from '../src/random';
-import { cliActor } from '../src/services/audit';
+import { cliActor } from '../src/services/audit/service';
 import { percentile } from './stats';
 
 const recipients = 100_000;

@@ -20,7 +20,7 @@ import { encodeBootKeyboard } from '../native/hid/bootKeyboard';
 import { createSimulator, type Simulator } from '../native/sim/simulator';
 import { createCore, type Core } from '../src/core';
 import { random } from '../src/random';
-import { cliActor, systemActor } from '../src/services/audit';
+import { cliActor, systemActor } from '../src/services/audit/service';
 import { chunkBudgetMs } from '../src/services/roster/chunks';
 import { percentile } from './stats';
 

@@ -16,7 +16,7 @@ import type { Core } from '../src/core';
 import { log, logToFile } from '../src/log';
 import { DataKeyError } from '../src/secrets';
 import { appName, logFile, logsDir, resolveDataDir } from '../src/paths';
-import type { DesktopHost } from '../src/services/system';
+import type { DesktopHost } from '../src/services/system/service';
 import { loginItem, macLoginArgsFile } from './autostart';
 import { runDesktopCli } from './cli';
 import type { IpcBridge } from './ipc';

@@ -8,6 +8,7 @@ import { eventNames, type Envelope, type EventName } from '../src/contract';
 import type { Core } from '../src/core';
 import { log } from '../src/log';
 import type { CallContext } from '../src/services/dispatch';
+import type { Audience } from '../src/services/events';
 import { eventChannel, invokeChannel, isAppUrl, senderRejection, type SenderFacts } from './policy';
 
 export interface IpcBridge {
@@ -54,16 +55,17 @@ export function installIpc(core: Core): IpcBridge {
   // Events go only to windows whose session is signed in and unlocked, like the HTTP host's /api/events.
   // Sent on the next turn (in order), so whoever emitted, e.g. the door path, never waits for the UI,
   // and the session check (which may idle-lock and audit) never runs inside the emitter.
-  function forward(name: EventName, payload: unknown): void {
+  function forward(name: EventName, payload: unknown, to: Audience): void {
     if (disposed) return;
     for (const { contents, ctx } of contexts.values()) {
       if (contents.isDestroyed() || !isAppUrl(contents.getURL())) continue;
+      if (to !== null && ctx.sessionToken !== to) continue;
       const current = core.auth.current(ctx.sessionToken);
       if (!current || current.session.locked) continue;
       contents.send(eventChannel, name, payload);
     }
   }
-  const unsubscribe = eventNames.map((name) => core.events.on(name, (payload) => void setImmediate(forward, name, payload)));
+  const unsubscribe = eventNames.map((name) => core.events.on(name, (payload, to) => void setImmediate(forward, name, payload, to)));
 
   return {
     attach(contents) {

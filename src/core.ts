@@ -8,17 +8,17 @@ import { createRepositories, type Repositories } from './db/repositories';
 import { databaseFile } from './paths';
 import { DataKeys, keyFileName, loadOrCreateKeyFile, verifyDataKey } from './secrets';
 import { AccessService } from './services/access';
-import { AlertService } from './services/alerts';
-import { AuditService } from './services/audit';
-import { AuthService } from './services/auth';
+import { AlertService } from './services/alerts/service';
+import { AuditService } from './services/audit/service';
+import { AuthService } from './services/auth/service';
 import { CarrierFollowups } from './services/carriers/followups';
 import { CarrierCodeService } from './services/carriers/service';
 import { BackupSchedule } from './services/backups/schedule';
 import { BackupService } from './services/backups/service';
-import { CredentialService } from './services/credentials';
+import { CredentialService } from './services/credentials/service';
 import { createDispatch, type Dispatch } from './services/dispatch';
-import { DeviceService } from './services/devices';
-import { DoorController } from './services/door';
+import { DeviceService } from './services/devices/service';
+import { DoorController } from './services/door/service';
 import { EventBus } from './services/events';
 import { createHandlers } from './services/handlers';
 import { RunLifecycle } from './services/lifecycle';
@@ -28,13 +28,13 @@ import { PendingWrites } from './services/pendingWrites';
 import { packageLines } from './services/packages/notices';
 import { PackageSchedule } from './services/packages/schedule';
 import { PackageService } from './services/packages/service';
-import { RecipientService } from './services/recipients';
+import { RecipientService } from './services/recipients/service';
 import { RosterService } from './services/roster/service';
 import { RosterSchedule } from './services/roster/schedule';
 import { PreviewThreads } from './services/roster/thread';
 import { SealingThread } from './services/sealing/thread';
-import { SettingsService } from './services/settings';
-import { SystemService, type DesktopHost } from './services/system';
+import { SettingsService } from './services/settings/service';
+import { SystemService, type DesktopHost } from './services/system/service';
 import { Transactor } from './services/tx';
 import { log } from './log';
 
@@ -81,12 +81,16 @@ export interface Core {
   packageSchedule: PackageSchedule;
   backups: BackupService;
   backupSchedule: BackupSchedule;
+  system: SystemService;
   dispatch: Dispatch;
   /** Starts background work (the notification worker, the daily roster import). One-shot commands never call it. */
   start(): void;
   /** Switches the door relay off, lets go of the devices, stops background work and closes the database. */
   close(): Promise<void>;
 }
+
+/** The core's services: what each slice of handlers picks its own from (`Pick<CoreServices, 'packages'>`). */
+export type CoreServices = Omit<Core, 'dispatch' | 'start' | 'close'>;
 
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -152,27 +156,7 @@ export function createCore(options: CoreOptions): Core {
   const system = new SystemService({ desktop: options.desktop ?? null, audit });
   const backups = new BackupService({ repos, settings, clock, tx, audit, alerts, dataKey });
   const backupSchedule = new BackupSchedule({ backups, settings, clock, alerts });
-  const dispatch = createDispatch(
-    auth,
-    createHandlers({
-      auth,
-      audit,
-      recipients,
-      settings,
-      credentials,
-      carrierCodes,
-      alerts,
-      door,
-      devices,
-      roster,
-      rosterSchedule,
-      system,
-      packages,
-      backups,
-      backupSchedule,
-    }),
-  );
-  return {
+  const services = {
     db,
     repos,
     clock,
@@ -193,10 +177,15 @@ export function createCore(options: CoreOptions): Core {
     devices,
     roster,
     rosterSchedule,
+    system,
     packages,
     packageSchedule,
     backups,
     backupSchedule,
+  } satisfies CoreServices;
+  const dispatch = createDispatch(auth, createHandlers(services));
+  return {
+    ...services,
     dispatch,
     start: () => {
       lifecycle.begin();

@@ -7,7 +7,7 @@ import { FolderInUseError, lockDataFolder, type FolderUse } from '../db/folderLo
 import { DatabaseCorruptError, DatabaseVersionError } from '../db/open';
 import { log } from '../log';
 import { DataKeyError } from '../secrets';
-import { SettingsError } from '../services/settings';
+import { SettingsError } from '../services/settings/service';
 import { UsageError } from './args';
 import { auditCommand, auditUsage } from './commands/audit';
 import { backupCommand, backupUsage, restoreCommand } from './commands/backup';

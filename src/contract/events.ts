@@ -2,21 +2,27 @@
  * Events the core pushes to every signed-in UI, with their payloads. Kept free of zod so the
  * sandboxed Electron preload can bundle the names without the schemas.
  */
-import type * as t from './types';
+import type { AuditEntry } from './activity';
+import type { DeviceRole } from './devices';
+import type { DoorEvent, DoorStatus } from './door';
+import type { RosterProgress, RosterRun } from './roster';
 
 export interface Events {
-  'activity.appended': t.AuditEntry;
+  'activity.appended': AuditEntry;
   'recipients.changed': { id: number };
   'notifications.changed': { recipientId: number };
   'access.changed': { recipientId: number };
-  'door.event': t.DoorEvent;
-  'door.status': t.DoorStatus;
+  'door.event': DoorEvent;
+  'door.status': DoorStatus;
   'alerts.changed': { open: number };
-  /** A key from a door device, for the Devices screen's live echo; digits are masked. */
-  'devices.key': { role: t.DeviceRole; key: string };
-  'roster.progress': t.RosterProgress;
+  /**
+   * A key (or a scan) came from a door device: sent only to the admin identifying a device in Settings →
+   * Devices, while it identifies, and never which key (a PIN or a resident's QR code would show).
+   */
+  'devices.key': { role: DeviceRole };
+  'roster.progress': RosterProgress;
   /** An import was applied: screens listing recipients reload once rather than once per recipient. */
-  'roster.applied': t.RosterRun;
+  'roster.applied': RosterRun;
   /** A package was logged, changed, picked up or returned: lists and the Overview reload. */
   'packages.changed': { recipientIds: number[] };
 }

@@ -16,11 +16,11 @@ import {
   type ThrottleState,
 } from '../domain/throttle';
 import type { DataKeys } from '../secrets';
-import type { AlertService } from './alerts';
-import type { AuditService, Actor } from './audit';
-import type { CredentialService } from './credentials';
+import type { AlertService } from './alerts/service';
+import type { AuditService, Actor } from './audit/service';
+import type { CredentialService } from './credentials/service';
 import type { PendingWrites } from './pendingWrites';
-import type { SettingsService } from './settings';
+import type { SettingsService } from './settings/service';
 import type { Transactor } from './tx';
 
 export interface Credential {

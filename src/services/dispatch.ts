@@ -1,20 +1,10 @@
 import type { z } from 'zod';
-import {
-  api,
-  ApiError,
-  isMethodName,
-  message,
-  sentenceOf,
-  type Envelope,
-  type MethodName,
-  type MethodResult,
-  type ParsedInput,
-} from '../contract';
+import { api, ApiError, isMethodName, message, sentenceOf, type Api, type Envelope, type MethodDef } from '../contract';
 import { isStorageError } from '../db/errors';
 import type { StaffRow } from '../db/repositories/staff';
 import { log } from '../log';
-import { systemActor, type Actor } from './audit';
-import { staffActor, type AuthService } from './auth';
+import { systemActor, type Actor } from './audit/service';
+import { staffActor, type AuthService } from './auth/service';
 
 /** Per-connection state a transport keeps: the HTTP cookie or the Electron window's session. */
 export interface CallContext {
@@ -28,7 +18,12 @@ export interface Call {
   actor: Actor;
 }
 
-export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, call: Call) => MethodResult<M> | Promise<MethodResult<M>> };
+type ResultOf<D> = D extends MethodDef<z.ZodType, infer R> ? R : never;
+
+/** One handler per method of a slice of the contract (the whole contract by default), none missing, none extra. */
+export type Handlers<Methods extends Record<string, MethodDef> = Api> = {
+  [M in keyof Methods]: (input: z.output<Methods[M]['input']>, call: Call) => ResultOf<Methods[M]> | Promise<ResultOf<Methods[M]>>;
+};
 
 export type Dispatch = (ctx: CallContext, method: unknown, input: unknown) => Promise<Envelope>;
 

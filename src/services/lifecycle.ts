@@ -2,7 +2,7 @@ import { message } from '../contract';
 import type { Repositories } from '../db/repositories';
 import type { Clock } from '../clock';
 import type { AccessService } from './access';
-import type { AlertService } from './alerts';
+import type { AlertService } from './alerts/service';
 import type { PendingWrites } from './pendingWrites';
 
 export interface LifecycleDeps {

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import type { Message, RosterDryRun, RosterPreset, RosterRun } from '../../src/contract';
 import { messageText, rosterUploadLimits } from '../../src/contract';
 import type { Core } from '../../src/core';
-import { cliActor, type Actor } from '../../src/services/audit';
+import { cliActor, type Actor } from '../../src/services/audit/service';
 import type { client } from './core';
 
 export const rosterFixtures = join(import.meta.dirname, '..', 'fixtures', 'roster');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
 import { message, messageText, type Alert } from '../../src/contract';
 import type { Core } from '../../src/core';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { signedInAdmin, testCore } from '../helpers/core';
 
 /** Open alerts as a screen receives them: JSON over the transport. */

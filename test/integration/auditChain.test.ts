@@ -10,7 +10,7 @@ import { auditHash } from '../../src/db/auditChain';
 import { migrations } from '../../src/db/migrations';
 import { openDatabase } from '../../src/db/open';
 import { createRepositories } from '../../src/db/repositories';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { verifyAuditChain } from '../../src/services/auditTrail';
 import { signedInAdmin, tempDir, testCore } from '../helpers/core';
 

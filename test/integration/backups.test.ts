@@ -11,7 +11,7 @@ import { createCore, type Core } from '../../src/core';
 import { BackupFileError, readBackupFile } from '../../src/db/backupFile';
 import { relayPulses } from '../../src/host/sim';
 import { keyFileName, writeKeyFile } from '../../src/secrets';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { RestoreRefused, restoreBackup } from '../../src/services/backups/restore';
 import { adminPassword, signedInAdmin, tempDir, testCore } from '../helpers/core';
 

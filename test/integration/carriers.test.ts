@@ -5,7 +5,7 @@ import { messageText, type CarrierId, type Envelope } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
 import { formatTimeOfDay, localMoment } from '../../src/domain/carrierWindow';
 import { relayPulses } from '../../src/host/sim';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { CarrierFollowups, type DeliveryLog } from '../../src/services/carriers/followups';
 import { adminPassword, englishAlerts, signedInAdmin, tempDir, testCore } from '../helpers/core';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core';
 import { databaseFile } from '../../src/paths';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { tempDir } from '../helpers/core';
 
 const root = join(import.meta.dirname, '..', '..');

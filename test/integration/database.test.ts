@@ -6,7 +6,7 @@ import { createCore } from '../../src/core';
 import { migrations } from '../../src/db/migrations';
 import { DatabaseCorruptError, DatabaseVersionError, openDatabase } from '../../src/db/open';
 import { databaseFile } from '../../src/paths';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { tempDir } from '../helpers/core';
 
 /** A data folder with a few hundred recipients in it, closed cleanly (WAL checkpointed into the file). */

@@ -3,7 +3,7 @@ import { createSimulator } from '../../native/sim/simulator';
 import { ApiError, message, messageText, type Envelope } from '../../src/contract';
 import type { Core } from '../../src/core';
 import { relayPulses } from '../../src/host/sim';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { englishAlerts, signedInAdmin, testCore } from '../helpers/core';
 
 async function until(check: () => boolean, ms = 3_000): Promise<number> {
@@ -222,7 +222,7 @@ describe('device manager with a fake node-hid', () => {
 
   it('identifies the device a person presses a key on', async () => {
     const { core, sim } = await simulated();
-    const found = core.devices.identify(5);
+    const found = core.devices.identify(5, null);
     setTimeout(() => sim.reader.type('A'), 50);
     expect(await found).toMatchObject({ path: 'sim:reader', assignedRole: 'reader' });
   });

@@ -7,7 +7,7 @@ import { i18n } from '../../renderer/i18n';
 import { ApiError, message, messageText, type DoorEvent } from '../../src/contract';
 import type { Core } from '../../src/core';
 import { relayPulses } from '../../src/host/sim';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { signedInAdmin, testCore } from '../helpers/core';
 
 async function door(env: Record<string, string> = {}) {

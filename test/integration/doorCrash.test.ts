@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { messageText } from '../../src/contract';
 import { createCore } from '../../src/core';
 import { defaultThrottlePolicy } from '../../src/domain/throttle';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { tempDir, testCore } from '../helpers/core';
 
 const root = join(import.meta.dirname, '..', '..');

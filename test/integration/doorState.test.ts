@@ -4,7 +4,7 @@ import { AdjustableClock } from '../../src/clock';
 import { createCore, type Core } from '../../src/core';
 import { defaultThrottlePolicy } from '../../src/domain/throttle';
 import { relayPulses } from '../../src/host/sim';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { adminPassword, client, englishAlerts, signedInAdmin, tempDir, testCore } from '../helpers/core';
 
 const refillMs = defaultThrottlePolicy.globalRefillMs;

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core';
 import { FolderInUseError, lockDataFolder } from '../../src/db/folderLock';
 import { databaseFile } from '../../src/paths';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { tempDir } from '../helpers/core';
 
 const root = join(import.meta.dirname, '..', '..');

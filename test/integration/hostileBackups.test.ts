@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BackupFileError } from '../../src/db/backupFile';
 import { writeKeyFile } from '../../src/secrets';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { restoreBackup } from '../../src/services/backups/restore';
 import { tempDir, testCore } from '../helpers/core';
 

@@ -20,7 +20,7 @@ import { migrations } from '../../src/db/migrations';
 import { migrate } from '../../src/db/open';
 import { databaseFile } from '../../src/paths';
 import { DataKeys } from '../../src/secrets';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { verifyAuditChain } from '../../src/services/auditTrail';
 import { tempDir } from '../helpers/core';
 

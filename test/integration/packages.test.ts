@@ -5,7 +5,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
 import { messageText, type ApiErrorBody, type Envelope, type Message } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { adminPassword, signedInAdmin, tempDir, testCore } from '../helpers/core';
 import { startSmtpServer } from '../helpers/smtpServer';
 

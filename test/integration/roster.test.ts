@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { client, signedInAdmin, testCore } from '../helpers/core';
 import {
   dryRunInEnglish,

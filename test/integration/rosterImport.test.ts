@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { messageText } from '../../src/contract';
 import { createCore } from '../../src/core';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { englishAlerts, tempDir, testCore } from '../helpers/core';
 import {
   bigExport,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { testCore } from '../helpers/core';
 import {
   importRoster,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n, sentenceText } from '../../renderer/i18n';
 import { messageText } from '../../src/contract';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 import { englishAlerts, tempDir, testCore } from '../helpers/core';
 import { rosterFixture, runsInEnglish, yardiFile, yardiText } from '../helpers/roster';
 

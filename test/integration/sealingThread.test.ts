@@ -4,7 +4,7 @@ import { DataKeys } from '../../src/secrets';
 import { SealingThread } from '../../src/services/sealing/thread';
 import { testCore } from '../helpers/core';
 import { opensDoor, pinOf } from '../helpers/roster';
-import { cliActor } from '../../src/services/audit';
+import { cliActor } from '../../src/services/audit/service';
 
 describe('the sealing thread', () => {
   it('seals distinct PINs and QR codes that open with the data key', async () => {

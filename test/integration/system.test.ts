@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, messageText } from '../../src/contract';
 import { logFilePath } from '../../src/log';
-import type { DesktopHost } from '../../src/services/system';
+import type { DesktopHost } from '../../src/services/system/service';
 import { adminPassword, client, signedInAdmin, testCore } from '../helpers/core';
 
 describe('system.*', () => {

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { ApiError, messageText } from '../../contract';
-import { backupPassphrase } from '../../contract/schemas';
+import { backupPassphrase } from '../../contract/backups';
 import type { CliHost } from '../host';
 import { BackupFileError } from '../../db/backupFile';
 import { FolderInUseError } from '../../db/folderLock';
 import { resolveDataDir } from '../../paths';
 import { writeKeyFile } from '../../secrets';
-import { cliActor } from '../../services/audit';
+import { cliActor } from '../../services/audit/service';
 import { RestoreRefused, restoreBackup } from '../../services/backups/restore';
 import { validationError } from '../../services/dispatch';
 import { parse, UsageError } from '../args';

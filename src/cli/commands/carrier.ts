@@ -1,10 +1,10 @@
 import { ApiError, carrierIds, carrierLabels, type CarrierCode, type CarrierId } from '../../contract';
-import { carrierCodeAddInput } from '../../contract/schemas';
+import { carrierCodeAddInput } from '../../contract/carriers';
 import type { Core } from '../../core';
 import type { CliHost } from '../host';
 import { formatDays, parseDays } from '../../domain/carrierWindow';
 import { resolveDataDir } from '../../paths';
-import { cliActor } from '../../services/audit';
+import { cliActor } from '../../services/audit/service';
 import { validationError } from '../../services/dispatch';
 import { parse, UsageError } from '../args';
 

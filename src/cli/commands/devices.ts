@@ -1,8 +1,8 @@
 import { createSimulator } from '../../../native/sim/simulator';
 import { ApiError, messageText } from '../../contract';
 import { resolveDataDir } from '../../paths';
-import { cliActor } from '../../services/audit';
-import type { DeviceMode } from '../../services/devices';
+import { cliActor } from '../../services/audit/service';
+import type { DeviceMode } from '../../services/devices/service';
 import type { CliHost } from '../host';
 import { parse, UsageError } from '../args';
 

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ApiError, message, messageText, rosterUploadLimits, type RosterPreset } from '../../contract';
-import { rosterPreset } from '../../contract/schemas';
+import { rosterPreset } from '../../contract/roster';
 import { resolveDataDir } from '../../paths';
-import { cliActor } from '../../services/audit';
+import { cliActor } from '../../services/audit/service';
 import { deactivationFigures } from '../../services/roster/summary';
 import type { CliHost } from '../host';
 import { parse, UsageError } from '../args';

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { packageExportInput } from '../../contract/schemas';
+import { packageExportInput } from '../../contract/packages';
 import type { CliHost } from '../host';
 import { resolveDataDir } from '../../paths';
 import { parse, UsageError } from '../args';

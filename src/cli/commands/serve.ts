@@ -5,7 +5,7 @@ import { startHttpHost } from '../../host/server';
 import { isLoopback } from '../../host/security';
 import { log } from '../../log';
 import { resolveDataDir } from '../../paths';
-import type { DeviceMode } from '../../services/devices';
+import type { DeviceMode } from '../../services/devices/service';
 import type { CliHost } from '../host';
 import { parse, portNumber, UsageError } from '../args';
 
@@ -38,7 +38,7 @@ export async function serveCommand(args: string[], out: NodeJS.WritableStream, c
     host,
     port,
     staticDir: hasUi ? staticDir : null,
-    ...(sim ? { extraRoutes: simRoutes(core, sim) } : {}),
+    extraRoutes: simRoutes(core, sim),
   });
   if (!isLoopback(host)) log.warn(`Listening on ${host}: other computers on the network can reach the sign-in page.`);
   // Signal handlers before the "running" line: a stop right after it still shuts down cleanly, not like a crash.

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { password as passwordSchema, role as roleSchema, username as usernameSchema } from '../../contract/schemas';
+import { password as passwordSchema, role as roleSchema, username as usernameSchema } from '../../contract/auth';
 import { ApiError } from '../../contract';
 import { resolveDataDir } from '../../paths';
-import { cliActor } from '../../services/audit';
+import { cliActor } from '../../services/audit/service';
 import { validationError } from '../../services/dispatch';
 import type { CliHost } from '../host';
 import { parse, UsageError } from '../args';

@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
 import type { z } from 'zod';
 import { ApiError, message, type BackupStatus } from '../../contract';
-import type { backupConfigureInput } from '../../contract/schemas';
+import type { backupConfigureInput } from '../../contract/backups';
 import type { Clock, ClockTimer } from '../../clock';
 import { lastTimeOfDay, nextTimeOfDay } from '../../domain/timeOfDay';
-import type { AlertService } from '../alerts';
-import type { Actor } from '../audit';
-import type { SettingsService } from '../settings';
+import type { AlertService } from '../alerts/service';
+import type { Actor } from '../audit/service';
+import type { SettingsService } from '../settings/service';
 import type { BackupService } from './service';
 
 const scheduleActor: Actor = { staffId: null, label: 'nightly backup' };

@@ -8,9 +8,9 @@ import type { Repositories } from '../../db/repositories';
 import type { BackupRunRow, BackupTrigger } from '../../db/repositories/backups';
 import { log } from '../../log';
 import { random } from '../../random';
-import type { AlertService } from '../alerts';
-import type { Actor, AuditService } from '../audit';
-import type { SettingsService } from '../settings';
+import type { AlertService } from '../alerts/service';
+import type { Actor, AuditService } from '../audit/service';
+import type { SettingsService } from '../settings/service';
 import type { Transactor } from '../tx';
 import { dataKeyId, isSealedDataKey, openDataKey, sealDataKey, type SealedDataKey } from './seal';
 

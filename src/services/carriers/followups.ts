@@ -3,7 +3,7 @@ import type { Clock, ClockTimer } from '../../clock';
 import type { Repositories } from '../../db/repositories';
 import { formatTimeOfDay, localMoment } from '../../domain/carrierWindow';
 import { log } from '../../log';
-import type { AlertService } from '../alerts';
+import type { AlertService } from '../alerts/service';
 import type { Transactor } from '../tx';
 
 /** What the follow-up needs from the package log: how many packages of a carrier were logged since a time. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ApiError, carrierLabels, message, type CarrierCode, type CarrierCodeIssued, type CarrierCodeLookup } from '../../contract';
-import type { carrierCodeAddInput } from '../../contract/schemas';
+import type { carrierCodeAddInput } from '../../contract/carriers';
 import type { Clock } from '../../clock';
 import type { Repositories } from '../../db/repositories';
 import type { CarrierCodeRow } from '../../db/repositories/carrierCodes';
@@ -8,8 +8,8 @@ import { formatDays, formatTimeOfDay, localMoment, parseTimeOfDay, type CarrierW
 import { defaultPinLength, generatePin } from '../../domain/pinPolicy';
 import { random } from '../../random';
 import type { DataKeys } from '../../secrets';
-import type { Actor, AuditService } from '../audit';
-import type { SettingsService } from '../settings';
+import type { Actor, AuditService } from '../audit/service';
+import type { SettingsService } from '../settings/service';
 import type { Transactor } from '../tx';
 
 export type CarrierCodeInput = z.output<typeof carrierCodeAddInput>;

@@ -15,7 +15,7 @@ import {
   type ShelfCheckScan,
   type Message,
 } from '../../contract';
-import type { packageListInput, packageLogInput, packageUpdateInput } from '../../contract/schemas';
+import type { packageListInput, packageLogInput, packageUpdateInput } from '../../contract/packages';
 import type { Clock } from '../../clock';
 import type { Repositories } from '../../db/repositories';
 import type { ListQuery, PackageRow, PickupCredential } from '../../db/repositories/packages';
@@ -27,11 +27,11 @@ import { reconcile, type CheckPackage } from '../../domain/packages/shelfCheck';
 import { detectCarrier, normalizeTracking } from '../../domain/packages/tracking';
 import { toFtsQuery } from '../../domain/search';
 import { log } from '../../log';
-import type { AlertService } from '../alerts';
-import type { Actor, AuditService } from '../audit';
+import type { AlertService } from '../alerts/service';
+import type { Actor, AuditService } from '../audit/service';
 import type { EventBus } from '../events';
 import type { PackageTemplate } from '../notifications/messages';
-import type { SettingsService } from '../settings';
+import type { SettingsService } from '../settings/service';
 import type { Transactor } from '../tx';
 import { csvHeader, csvRow } from './export';
 import { recipientName, toItem } from './items';

@@ -1,7 +1,7 @@
 import type { RecipientRepository, RosterRecipient, RosterUpdate } from '../../db/repositories/recipients';
 import type { FieldChange, ManualEditPolicy, MoveOutReason, NewRecipient, RecipientUpdate, RosterDiff } from '../../domain/roster/diff';
-import type { Actor, AuditService } from '../audit';
-import type { CredentialService, SealedCredential } from '../credentials';
+import type { Actor, AuditService } from '../audit/service';
+import type { CredentialService, SealedCredential } from '../credentials/service';
 
 export interface AppliedCounts {
   added: number;

@@ -2,16 +2,16 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { ApiError, message, reasonOf, rosterUploadLimits, type Message, type RosterDryRun, type RosterStatus } from '../../contract';
-import type { rosterConfigureInput } from '../../contract/schemas';
+import type { rosterConfigureInput } from '../../contract/roster';
 import type { Clock, ClockTimer } from '../../clock';
 import { ROSTER_PRESETS, type PresetId } from '../../domain/roster/columns';
 import { lastTimeOfDay, nextTimeOfDay } from '../../domain/timeOfDay';
 import { log } from '../../log';
-import type { AlertService } from '../alerts';
-import type { Actor } from '../audit';
+import type { AlertService } from '../alerts/service';
+import type { Actor } from '../audit/service';
 import type { RosterService } from './service';
 import { deactivationFigures } from './summary';
-import type { SettingsService } from '../settings';
+import type { SettingsService } from '../settings/service';
 
 const scheduleActor: Actor = { staffId: null, label: 'daily import' };
 // The schedule looks at the clock once a minute rather than arming one timer for the exact time, so

@@ -13,17 +13,17 @@ import {
   type RosterRun,
   type RosterStatusChoice,
 } from '../../contract';
-import type { rosterDryRunInput } from '../../contract/schemas';
+import type { rosterDryRunInput } from '../../contract/roster';
 import type { BulkWrites } from '../../db/checkpoints';
 import type { ApplyJournal } from '../../db/repositories/rosterApply';
 import { type RosterOutcome, type RosterRunRow, type RosterTrigger } from '../../db/repositories/rosterRuns';
 import type { Clock } from '../../clock';
 import { exceedsSafetyThreshold } from '../../domain/roster/diff';
 import { random } from '../../random';
-import type { Actor, AuditService } from '../audit';
-import type { CredentialService } from '../credentials';
+import type { Actor, AuditService } from '../audit/service';
+import type { CredentialService } from '../credentials/service';
 import type { EventBus } from '../events';
-import type { AlertService } from '../alerts';
+import type { AlertService } from '../alerts/service';
 import { noneApplied } from './apply';
 import { ChunkFailed, writeChunks, type JournalPlan } from './chunks';
 import { rosterFingerprint } from './fingerprint';
@@ -33,7 +33,7 @@ import { largeDeactivationMessage } from './summary';
 import type { PreviewRunner } from './thread';
 import { RosterUploads } from './uploads';
 import { yieldToDoor } from '../turns';
-import type { SettingsService } from '../settings';
+import type { SettingsService } from '../settings/service';
 import type { Transactor } from '../tx';
 
 export interface RosterDeps {

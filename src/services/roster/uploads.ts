@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ApiError, message, type RosterUploadReceipt } from '../../contract';
-import type { rosterUploadInput } from '../../contract/schemas';
+import type { rosterUploadInput } from '../../contract/roster';
 import type { Clock } from '../../clock';
 import { ExpiringStore } from './store';
 

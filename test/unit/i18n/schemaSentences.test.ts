@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { api, languageIds, message, messageText, sentenceOf, type Message, type MethodName } from '../../../src/contract';
-import * as s from '../../../src/contract/schemas';
+import { activityExportInput } from '../../../src/contract/activity';
+import { carrierCodeAddInput } from '../../../src/contract/carriers';
+import { id } from '../../../src/contract/common';
+import { recipientCreateInput } from '../../../src/contract/recipients';
+import { settingsUpdateInput } from '../../../src/contract/settings';
 
 /**
  * Every refusal a person can cause by what they type or pick is a sentence from the core catalogs, so a
@@ -82,7 +86,7 @@ function isId(schema: z.ZodType): boolean {
   let inner: z.ZodType = schema;
   while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault)
     inner = inner.unwrap() as z.ZodType;
-  return inner === s.id;
+  return inner === id;
 }
 
 interface Refusal {
@@ -109,9 +113,9 @@ function refusals(): Refusal[] {
   }
   // Checks across fields run only once each field is valid on its own.
   const across: [string, z.ZodType, unknown][] = [
-    ['carrierCodes.add Other without a name', s.carrierCodeAddInput, { carrier: 'other', days: ['mon'], from: '08:00', until: '20:00' }],
-    ['carrierCodes.add From = Until', s.carrierCodeAddInput, { carrier: 'ups', days: ['mon'], from: '08:00', until: '08:00' }],
-    ['activity.export backwards', s.activityExportInput, { from: '2026-11-02T00:00:00Z', to: '2026-11-01T00:00:00Z' }],
+    ['carrierCodes.add Other without a name', carrierCodeAddInput, { carrier: 'other', days: ['mon'], from: '08:00', until: '20:00' }],
+    ['carrierCodes.add From = Until', carrierCodeAddInput, { carrier: 'ups', days: ['mon'], from: '08:00', until: '08:00' }],
+    ['activity.export backwards', activityExportInput, { from: '2026-11-02T00:00:00Z', to: '2026-11-01T00:00:00Z' }],
   ];
   for (const [where, schema, value] of across) {
     for (const issue of schema.safeParse(value).error?.issues ?? []) out.push({ where, message: issue.message });
@@ -145,35 +149,35 @@ describe('what the contract schemas say to staff', () => {
   });
 
   it.each([
-    [s.recipientCreateInput, { firstName: 'Ann', lastName: '', unit: '1' }, 'Enter last name.', 'Escriba los apellidos.'],
-    [s.recipientCreateInput, { lastName: 'Lee', unit: '1' }, 'First name is required.', 'El campo «Nombre» es obligatorio.'],
+    [recipientCreateInput, { firstName: 'Ann', lastName: '', unit: '1' }, 'Enter last name.', 'Escriba los apellidos.'],
+    [recipientCreateInput, { lastName: 'Lee', unit: '1' }, 'First name is required.', 'El campo «Nombre» es obligatorio.'],
     [
-      s.recipientCreateInput,
+      recipientCreateInput,
       { firstName: 'Ann', lastName: 'Lee', unit: 'x'.repeat(21) },
       'Unit is too long (at most 20 characters).',
       'El campo «Unidad» es demasiado largo (como máximo 20 caracteres).',
     ],
     [
-      s.settingsUpdateInput,
+      settingsUpdateInput,
       { idleLockMinutes: 0 },
       'Idle lock minutes must be at least 1.',
       'El campo «Minutos de inactividad antes del bloqueo» debe ser como mínimo 1.',
     ],
     [
-      s.settingsUpdateInput,
+      settingsUpdateInput,
       { doorPulseSeconds: 31 },
       'Door open time (seconds) can be at most 30.',
       'El campo «Tiempo de apertura (segundos)» puede ser como máximo 30.',
     ],
     [
-      s.settingsUpdateInput,
+      settingsUpdateInput,
       { smtpUrl: 'ftp://x' },
       'SMTP server is not a valid address.',
       'El campo «Servidor SMTP» no es una dirección válida.',
     ],
-    [s.settingsUpdateInput, { backupKeep: 0 }, 'Keep at least 1 backup.', 'Conserve al menos 1 copia.'],
+    [settingsUpdateInput, { backupKeep: 0 }, 'Keep at least 1 backup.', 'Conserve al menos 1 copia.'],
     [
-      s.carrierCodeAddInput,
+      carrierCodeAddInput,
       { carrier: 'ups', days: ['mon'], from: '8', until: '20:00' },
       'From: enter a time as HH:MM on a 24-hour clock, e.g. 08:00.',
       'Desde: escriba una hora como HH:MM en formato de 24 horas, p. ej. 08:00.',

@@ -156,6 +156,21 @@ describe('installIpc', () => {
     for (const w of [locked, signedOut, navigatedAway]) expect(w.send).not.toHaveBeenCalled();
   });
 
+  it('sends an event addressed to a session (a key echo) to the window of that session alone', async () => {
+    const identifying = fakeWindow();
+    const other = fakeWindow();
+    for (const w of [identifying, other]) bridge.attach(w as never);
+    fake.sessions.set('s1', { locked: false });
+    fake.sessions.set('s2', { locked: false });
+    await invoke(identifying, 'auth.login', { token: 's1' });
+    await invoke(other, 'auth.login', { token: 's2' });
+
+    fake.events.emit('devices.key', { role: 'keypad' }, 's1');
+    await nextTurn();
+    expect(identifying.send).toHaveBeenCalledWith(eventChannel, 'devices.key', { role: 'keypad' });
+    expect(other.send).not.toHaveBeenCalled();
+  });
+
   it('ends the session and forgets the window when it is destroyed', async () => {
     const win = fakeWindow();
     bridge.attach(win as never);

@@ -1,5 +1,5 @@
 import { message } from '../../../contract';
-import { rosterUploadLimits } from '../../../contract/schemas';
+import { rosterUploadLimits } from '../../../contract/roster';
 import { RosterFileError } from './errors';
 
 /**

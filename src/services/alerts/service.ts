@@ -1,10 +1,10 @@
-import type { Repositories } from '../db/repositories';
-import { messageText, type Alert, type Message } from '../contract';
-import type { Clock } from '../clock';
-import { systemActor, type Actor, type AuditService } from './audit';
-import type { EventBus } from './events';
-import type { PendingWrites } from './pendingWrites';
-import type { Transactor } from './tx';
+import type { Repositories } from '../../db/repositories';
+import { messageText, type Alert, type Message } from '../../contract';
+import type { Clock } from '../../clock';
+import { systemActor, type Actor, type AuditService } from '../audit/service';
+import type { EventBus } from '../events';
+import type { PendingWrites } from '../pendingWrites';
+import type { Transactor } from '../tx';
 
 export type AlertKind =
   | 'door.failures'

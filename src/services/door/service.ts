@@ -1,12 +1,12 @@
-import { ApiError, message, type DoorEvent, type DoorStatus, type Message } from '../contract';
-import type { Clock, ClockTimer } from '../clock';
-import { KeypadEntry } from '../domain/keypadEntry';
-import { log } from '../log';
-import type { AccessService, Credential } from './access';
-import type { AlertService } from './alerts';
-import type { Actor } from './audit';
-import type { EventBus } from './events';
-import type { SettingsService } from './settings';
+import { ApiError, message, type DoorEvent, type DoorStatus, type Message } from '../../contract';
+import type { Clock, ClockTimer } from '../../clock';
+import { KeypadEntry } from '../../domain/keypadEntry';
+import { log } from '../../log';
+import type { AccessService, Credential } from '../access';
+import type { AlertService } from '../alerts/service';
+import type { Actor } from '../audit/service';
+import type { EventBus } from '../events';
+import type { SettingsService } from '../settings/service';
 
 /** The part of a relay board the door needs (native/relay's RelayDriver fits). */
 export interface DoorRelayDriver {

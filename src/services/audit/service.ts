@@ -1,10 +1,10 @@
-import type { Repositories } from '../db/repositories';
-import type { AuditEntry, AuditExportChunk, AuditExportInput, AuditPage } from '../contract';
-import { type AuditRow } from '../db/repositories/audit';
-import type { Clock } from '../clock';
-import { exportAuditCsv } from './auditTrail';
-import type { EventBus } from './events';
-import type { Transactor } from './tx';
+import type { Repositories } from '../../db/repositories';
+import type { AuditEntry, AuditExportChunk, AuditExportInput, AuditPage } from '../../contract';
+import { type AuditRow } from '../../db/repositories/audit';
+import type { Clock } from '../../clock';
+import { exportAuditCsv } from '../auditTrail';
+import type { EventBus } from '../events';
+import type { Transactor } from '../tx';
 
 /** Who did something: a staff member, or the door, the CLI, the system itself. */
 export interface Actor {

@@ -1,10 +1,10 @@
-import type { Repositories } from '../db/repositories';
+import type { Repositories } from '../../db/repositories';
 import type { z } from 'zod';
-import { ApiError, message, messageText, sentenceOf, type Settings } from '../contract';
-import { settingsUpdateInput } from '../contract/schemas';
-import type { DataKeys } from '../secrets';
-import type { Actor, AuditService } from './audit';
-import type { Transactor } from './tx';
+import { ApiError, message, messageText, sentenceOf, type Settings } from '../../contract';
+import { settingsUpdateInput } from '../../contract/settings';
+import type { DataKeys } from '../../secrets';
+import type { Actor, AuditService } from '../audit/service';
+import type { Transactor } from '../tx';
 
 /**
  * Every setting as stored: what staff see, except that the Twilio token is itself here rather than

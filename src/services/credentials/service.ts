@@ -1,4 +1,4 @@
-import type { Repositories } from '../db/repositories';
+import type { Repositories } from '../../db/repositories';
 import { performance } from 'node:perf_hooks';
 import {
   ApiError,
@@ -10,21 +10,21 @@ import {
   type PermanentIssued,
   type PinLookup,
   type SingleAccessIssued,
-} from '../contract';
-import { type AccessKeyKind, type AccessKeyRow } from '../db/repositories/accessKeys';
-import type { RecipientRow } from '../db/repositories/recipients';
-import type { Clock } from '../clock';
-import { defaultPinLength, generatePin } from '../domain/pinPolicy';
-import { random } from '../random';
-import type { DataKeys } from '../secrets';
-import type { Actor, AuditService } from './audit';
-import type { EventBus } from './events';
-import type { NotificationTemplate } from './notifications/messages';
-import { sealCredential, type SealedCredential } from './sealing/seal';
-import type { BulkSealing } from './sealing/thread';
-import type { SettingsService } from './settings';
-import type { Transactor } from './tx';
-import { yieldToDoor } from './turns';
+} from '../../contract';
+import { type AccessKeyKind, type AccessKeyRow } from '../../db/repositories/accessKeys';
+import type { RecipientRow } from '../../db/repositories/recipients';
+import type { Clock } from '../../clock';
+import { defaultPinLength, generatePin } from '../../domain/pinPolicy';
+import { random } from '../../random';
+import type { DataKeys } from '../../secrets';
+import type { Actor, AuditService } from '../audit/service';
+import type { EventBus } from '../events';
+import type { NotificationTemplate } from '../notifications/messages';
+import { sealCredential, type SealedCredential } from '../sealing/seal';
+import type { BulkSealing } from '../sealing/thread';
+import type { SettingsService } from '../settings/service';
+import type { Transactor } from '../tx';
+import { yieldToDoor } from '../turns';
 
 /** What credentials need from the outbox: queue inside the caller's transaction, list for the detail view. */
 export interface Notifier {
@@ -39,7 +39,7 @@ export interface Notifier {
   isReady(channel: Channel): boolean;
 }
 
-export type { SealedCredential } from './sealing/seal';
+export type { SealedCredential } from '../sealing/seal';
 
 type Reachable = Pick<RecipientRow, 'id' | 'email' | 'phone'>;
 

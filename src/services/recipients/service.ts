@@ -1,16 +1,16 @@
-import type { Repositories } from '../db/repositories';
+import type { Repositories } from '../../db/repositories';
 import type { z } from 'zod';
-import { ApiError, message, type Recipient, type RecipientPage, type RecipientStatus, type RecipientSummary } from '../contract';
-import type { recipientCreateInput, recipientSearchInput } from '../contract/schemas';
-import type { RecipientFields, RecipientRow } from '../db/repositories/recipients';
-import type { Clock } from '../clock';
-import { normalizePhone } from '../domain/phone';
-import { toFtsQuery } from '../domain/search';
-import type { Actor, AuditService } from './audit';
-import type { CredentialService } from './credentials';
-import type { EventBus } from './events';
-import type { SettingsService } from './settings';
-import type { Transactor } from './tx';
+import { ApiError, message, type Recipient, type RecipientPage, type RecipientStatus, type RecipientSummary } from '../../contract';
+import type { recipientCreateInput, recipientSearchInput } from '../../contract/recipients';
+import type { RecipientFields, RecipientRow } from '../../db/repositories/recipients';
+import type { Clock } from '../../clock';
+import { normalizePhone } from '../../domain/phone';
+import { toFtsQuery } from '../../domain/search';
+import type { Actor, AuditService } from '../audit/service';
+import type { CredentialService } from '../credentials/service';
+import type { EventBus } from '../events';
+import type { SettingsService } from '../settings/service';
+import type { Transactor } from '../tx';
 
 export const toRecipient = (row: RecipientRow): Recipient => ({
   id: row.id,

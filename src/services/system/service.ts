@@ -1,6 +1,6 @@
-import { ApiError, message, type SystemInfo } from '../contract';
-import { logFilePath } from '../log';
-import type { Actor, AuditService } from './audit';
+import { ApiError, message, type SystemInfo } from '../../contract';
+import { logFilePath } from '../../log';
+import type { Actor, AuditService } from '../audit/service';
 
 /** What the desktop app does for the Settings tab; main/ implements it with Electron's shell and login items. */
 export interface DesktopHost {

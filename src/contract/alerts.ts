@@ -1,0 +1,17 @@
+import { empty, idInput } from './common';
+import { method, type MethodDef } from './define';
+import type { Message } from './messages';
+
+/** What needs staff's attention (the header's alert badge). */
+export interface Alert {
+  id: number;
+  at: string;
+  kind: string;
+  /** What happened and what to do; alerts saved before sentences existed read as their English (`text`). */
+  message: Message;
+}
+
+export const alertMethods = {
+  'alerts.list': method<Alert[]>()({ input: empty, access: 'staff' }),
+  'alerts.acknowledge': method<null>()({ input: idInput, access: 'staff' }),
+} satisfies Record<string, MethodDef>;

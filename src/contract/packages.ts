@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { carrierIds, type CarrierId } from './carriers';
+import { empty, id, idInput, optionalText, text } from './common';
+import { method, type MethodDef } from './define';
+import { says } from './messages';
+
+/** The front desk's package log, its overview and the shelf check. */
+export const packageStatus = z.enum(['waiting', 'picked_up', 'returned', 'missing']);
+
+export const packageSize = z.enum(['small', 'large', 'oversized'], { error: says('validation.packageSize') });
+
+const carrierId = z.enum(carrierIds, { error: says('validation.chooseCarrier') });
+
+/** As scanned or typed; the core strips what scanners add and checks what is left. */
+const trackingText = z.string({ error: says('validation.tracking') }).max(200, says('validation.trackingTooLong'));
+
+export const packageDetectInput = z.object({ tracking: trackingText });
+
+const packageFields = {
+  shelf: optionalText('shelf', 16),
+  size: packageSize.default('small'),
+  perishable: z.boolean().default(false),
+  note: optionalText('note', 500),
+};
+
+const chosenRecipient = z
+  .number({ error: says('validation.chooseRecipient') })
+  .int()
+  .positive(says('validation.chooseRecipient'));
+
+export const packageLogInput = z.object({
+  tracking: trackingText,
+  carrier: carrierId,
+  /** The carrier's name when carrier is 'other'. */
+  carrierName: optionalText('carrierName', 40),
+  recipientId: chosenRecipient,
+  ...packageFields,
+});
+
+export const packageListInput = z.object({
+  status: z.enum(['waiting', 'picked_up', 'returned', 'all']).default('waiting'),
+  query: z.string().trim().max(100, says('validation.searchTooLong')).default(''),
+  /** Oldest first shows what has waited longest. */
+  sort: z.enum(['newest', 'oldest']).default('newest'),
+  recipientId: id.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).max(100_000).default(0),
+});
+
+export const packageHandOverInput = z.object({
+  id,
+  /** Someone other than the recipient collected it; null when the recipient did. */
+  collectedBy: optionalText('collectedBy', 80),
+});
+
+export const packageReturnInput = z.object({ id, reason: text('reason', 200) });
+
+export const packageUpdateInput = z.object({
+  id,
+  recipientId: chosenRecipient,
+  shelf: packageFields.shelf,
+  size: packageSize,
+  note: packageFields.note,
+});
+
+export const packageIdsInput = z.object({
+  ids: z
+    .array(id, { error: says('validation.packagesAtLeastOne') })
+    .min(1, says('validation.packagesAtLeastOne'))
+    .max(1000, says('validation.packagesAtMost')),
+});
+
+const day = z.iso.date({ error: says('validation.dates') });
+
+export const packageExportInput = z.object({ from: day, to: day });
+
+export const shelfCheckIdInput = z.object({ checkId: id });
+
+export const shelfCheckScanInput = z.object({ checkId: id, tracking: trackingText });
+
+export type PackageStatus = 'waiting' | 'picked_up' | 'returned' | 'missing';
+
+export type PackageSize = 'small' | 'large' | 'oversized';
+
+export interface PackageDetection {
+  /** The number as Packroom stores it (scanner additions and a USPS 420 + ZIP prefix removed). */
+  tracking: string;
+  carrier: CarrierId | null;
+  carrierName: string | null;
+  /** The same number is already waiting: logging it again will be refused. */
+  duplicate: { recipientName: string; unit: string; loggedAt: string } | null;
+}
+
+export interface PackagePickup {
+  at: string;
+  via: 'door' | 'desk';
+  /** At the door: which of the recipient's credentials opened it. */
+  credential: 'pin' | 'qr' | 'single-access-pin' | null;
+  /** At the desk: someone other than the recipient, by the name staff typed. */
+  collectedBy: string | null;
+  /** The staff member who handed it over. */
+  handedOverBy: string | null;
+}
+
+export interface PackageItem {
+  id: number;
+  tracking: string;
+  carrier: CarrierId;
+  /** UPS, FedEx… or the name typed for Other. */
+  carrierLabel: string;
+  recipient: { id: number; firstName: string; lastName: string; unit: string; active: boolean };
+  shelf: string | null;
+  size: PackageSize;
+  perishable: boolean;
+  note: string | null;
+  status: PackageStatus;
+  /** Waiting for a recipient who is no longer active: staff should consider returning it. */
+  returnToSender: boolean;
+  loggedAt: string;
+  loggedBy: string;
+  ageDays: number;
+  pickup: PackagePickup | null;
+  returned: { at: string; reason: string } | null;
+}
+
+export interface PackagePage {
+  items: PackageItem[];
+  more: boolean;
+}
+
+export interface PackageOverview {
+  waiting: number;
+  waitingByAge: { '0-2': number; '3-7': number; '8-14': number; '15+': number };
+  pickedUpToday: number;
+  /** Over the last 30 days; null when nothing was picked up. */
+  averageHoursToPickup: number | null;
+  /** The last 30 days, oldest first; `day` is YYYY-MM-DD in this computer's time zone. */
+  perDay: { day: string; logged: number; pickedUp: number }[];
+}
+
+export interface PackageExport {
+  fileName: string;
+  csv: string;
+  rows: number;
+}
+
+export interface ShelfCheckScan {
+  tracking: string;
+  /** What Packroom knows about the newest package with this number; null when it was never logged. */
+  known: { status: PackageStatus; recipientName: string; shelf: string | null } | null;
+}
+
+export interface ShelfCheck {
+  id: number;
+  startedAt: string;
+  startedBy: string;
+  scans: ShelfCheckScan[];
+}
+
+export interface ShelfCheckResult {
+  id: number;
+  finishedAt: string;
+  scanned: number;
+  notWaitingButFound: PackageItem[];
+  waitingNotFound: PackageItem[];
+  neverLogged: string[];
+}
+
+export const packageMethods = {
+  // Packages: the front desk's log, for any staff member.
+  'packages.detect': method<PackageDetection>()({ input: packageDetectInput, access: 'staff' }),
+  'packages.log': method<PackageItem>()({ input: packageLogInput, access: 'staff' }),
+  'packages.list': method<PackagePage>()({ input: packageListInput, access: 'staff' }),
+  'packages.get': method<PackageItem>()({ input: idInput, access: 'staff' }),
+  'packages.handOver': method<PackageItem>()({ input: packageHandOverInput, access: 'staff' }),
+  'packages.returnToSender': method<PackageItem>()({ input: packageReturnInput, access: 'staff' }),
+  'packages.update': method<PackageItem>()({ input: packageUpdateInput, access: 'staff' }),
+  'packages.restore': method<PackageItem[]>()({ input: packageIdsInput, access: 'staff' }),
+  'packages.markMissing': method<PackageItem[]>()({ input: packageIdsInput, access: 'staff' }),
+  'packages.overview': method<PackageOverview>()({ input: empty, access: 'staff' }),
+  'packages.export': method<PackageExport>()({ input: packageExportInput, access: 'staff' }),
+  'packages.shelfCheckCurrent': method<ShelfCheck | null>()({ input: empty, access: 'staff' }),
+  'packages.shelfCheckStart': method<ShelfCheck>()({ input: empty, access: 'staff' }),
+  'packages.shelfCheckScan': method<ShelfCheckScan>()({ input: shelfCheckScanInput, access: 'staff' }),
+  'packages.shelfCheckFinish': method<ShelfCheckResult>()({ input: shelfCheckIdInput, access: 'staff' }),
+  'packages.shelfCheckCancel': method<null>()({ input: shelfCheckIdInput, access: 'staff' }),
+} satisfies Record<string, MethodDef>;

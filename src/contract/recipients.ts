@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { id, idInput, language, optionalText, text } from './common';
+import { method, type MethodDef } from './define';
+import type { Language } from './languages';
+import { says } from './messages';
+
+/** The people packages and door access are for. */
+export const recipientStatus = z.enum(['active', 'inactive']);
+
+const email = z
+  .string()
+  .trim()
+  .transform((v) => v.toLowerCase())
+  // Unicode addresses too (SMTPUTF8, as nodemailer sends them): the roster import accepts them as well.
+  .pipe(z.union([z.literal(''), z.email({ pattern: z.regexes.unicodeEmail, error: says('validation.email') }).max(254)]))
+  .transform((v) => (v === '' ? null : v))
+  .nullable()
+  .optional();
+
+/** The phone number as typed; the service turns it into E.164 using the site's country. */
+const phone = optionalText('phone', 40);
+
+const recipientFields = {
+  firstName: text('firstName', 80),
+  lastName: text('lastName', 80),
+  unit: text('unit', 20),
+  email,
+  phone,
+  /** null (or left out) follows the site language. */
+  language: language.nullable().optional(),
+  /** Where package notices go; null (or left out): every channel on file. */
+  packageNotices: z
+    .enum(['email', 'sms', 'both'], { error: says('validation.notifyVia') })
+    .nullable()
+    .optional(),
+};
+
+export const recipientCreateInput = z.object(recipientFields);
+
+export const recipientUpdateInput = z.object({ id, ...recipientFields });
+
+export const recipientSetStatusInput = z.object({ id, status: recipientStatus });
+
+export const recipientSearchInput = z.object({
+  query: z.string().trim().max(100, says('validation.searchTooLong')).default(''),
+  status: z.enum(['active', 'inactive', 'all']).default('active'),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+
+export type RecipientStatus = 'active' | 'inactive';
+
+export interface Recipient {
+  id: number;
+  externalId: string | null;
+  firstName: string;
+  lastName: string;
+  unit: string;
+  email: string | null;
+  /** E.164, e.g. +14155550123. */
+  phone: string | null;
+  /** The language messages to this recipient are written in; null follows the site language. */
+  language: Language | null;
+  /** Where package notices go; null: every channel on file. */
+  packageNotices: NotifyVia | null;
+  status: RecipientStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type RecipientSummary = Pick<Recipient, 'id' | 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'status'>;
+
+export interface RecipientPage {
+  items: RecipientSummary[];
+  /** True when more rows match than were returned. */
+  more: boolean;
+}
+
+export type NotifyVia = 'email' | 'sms' | 'both';
+
+export const recipientMethods = {
+  'recipients.search': method<RecipientPage>()({ input: recipientSearchInput, access: 'staff' }),
+  'recipients.get': method<Recipient>()({ input: idInput, access: 'staff' }),
+  'recipients.create': method<Recipient>()({ input: recipientCreateInput, access: 'staff' }),
+  'recipients.update': method<Recipient>()({ input: recipientUpdateInput, access: 'staff' }),
+  'recipients.setStatus': method<Recipient>()({ input: recipientSetStatusInput, access: 'staff' }),
+} satisfies Record<string, MethodDef>;
