@@ -19,6 +19,7 @@ import { CredentialService } from './services/credentials/service';
 import { createDispatch, type Dispatch } from './services/dispatch';
 import { DeviceService } from './services/devices/service';
 import { DoorController } from './services/door/service';
+import { EventDelivery } from './services/delivery';
 import { EventBus } from './services/events';
 import { createHandlers } from './services/handlers';
 import { RunLifecycle } from './services/lifecycle';
@@ -84,6 +85,8 @@ export interface Core {
   backupSchedule: BackupSchedule;
   system: SystemService;
   dispatch: Dispatch;
+  /** Events to the UIs, for both transports: only to sessions signed in and unlocked when each event goes out. */
+  delivery: EventDelivery;
   /** Starts background work (the notification worker, the daily roster import). One-shot commands never call it. */
   start(): void;
   /** Stops background work, lets go of the devices, switches the door relay off and closes the database; each part stops even when one before it failed. */
@@ -91,7 +94,7 @@ export interface Core {
 }
 
 /** The core's services: what each slice of handlers picks its own from (`Pick<CoreServices, 'packages'>`). */
-export type CoreServices = Omit<Core, 'dispatch' | 'start' | 'close'>;
+export type CoreServices = Omit<Core, 'dispatch' | 'delivery' | 'start' | 'close'>;
 
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -185,6 +188,7 @@ export function createCore(options: CoreOptions): Core {
     backupSchedule,
   } satisfies CoreServices;
   const dispatch = createDispatch(auth, createHandlers(services));
+  const delivery = new EventDelivery({ events, auth });
   // Registered in the order things start; they stop in reverse. The database, registered first,
   // closes last; the schedules, registered last, stop first, so nothing new begins while the rest
   // finish. The door's relay is switched off before the schedules settle by the desktop's bounded
@@ -213,9 +217,12 @@ export function createCore(options: CoreOptions): Core {
       await backupSchedule.settled();
     },
   });
+  // Stops first: nothing reaches a UI while the rest shut down.
+  parts.add('events to the UIs', { stop: () => delivery.stop() });
   return {
     ...services,
     dispatch,
+    delivery,
     start: () => parts.start(),
     close: () => parts.stop(),
   };

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { eventNames, type ApiErrorBody, type Envelope, type ErrorCode } from '../contract';
+import { type ApiErrorBody, type Envelope, type ErrorCode } from '../contract';
 import type { Core } from '../core';
 import { log } from '../log';
 import type { CallContext } from '../services/dispatch';
@@ -88,19 +88,24 @@ export function startHttpHost(core: Core, options: HttpHostOptions): Promise<Htt
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {
-    const current = core.auth.current(readCookie(req.headers.cookie, sessionCookieName));
-    if (!current || current.session.locked) {
-      return refuse(res, 401, { code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' });
-    }
+    const token = readCookie(req.headers.cookie, sessionCookieName);
+    // The core's event policy decides, at every event, whether this session still gets it; when the
+    // session ends or locks it sends `session.ended` and closes the stream, and the response ends.
+    const remove = core.delivery.open({
+      token: () => token,
+      send: (name, payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`),
+      close: () => {
+        clearInterval(heartbeat);
+        res.end();
+      },
+    });
+    if (!remove) return refuse(res, 401, { code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' });
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
-    const unsubscribe = eventNames.map((name) =>
-      core.events.on(name, (payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)),
-    );
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
     req.on('close', () => {
       clearInterval(heartbeat);
-      unsubscribe.forEach((off) => off());
+      remove();
     });
   }
 
