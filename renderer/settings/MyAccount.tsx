@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { isLanguage, languages, type Language, type SessionInfo } from '../../src/contract';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
+import { ChangePasswordForm } from '../auth/ChangePasswordForm';
 import { ErrorAlert } from '../components/ErrorText';
 import { languageOptions, useTranslation } from '../i18n';
 
@@ -73,6 +74,8 @@ export function MyAccountCard(props: Props) {
           {t('settings.account.title')}
         </Title>
         <MyAccountForm {...props} />
+        <Title order={4}>{t('settings.account.passwordTitle')}</Title>
+        <ChangePasswordForm submitLabel={t('settings.account.changePassword')} onChanged={props.onSaved} />
       </Stack>
     </Card>
   );

@@ -1,7 +1,21 @@
-import { Badge, Button, Card, Group, Modal, PasswordInput, Select, Stack, Table, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import type { SessionInfo, StaffRole } from '../../src/contract';
+import type { SessionInfo, StaffAccount, StaffRole } from '../../src/contract';
 import { invoke } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
@@ -14,6 +28,8 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const staff = useQuery(() => invoke('staff.list', {}), []);
   const [adding, setAdding] = useState(false);
+  const [resetting, setResetting] = useState<StaffAccount | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
 
   async function setActive(id: number, active: boolean) {
@@ -38,6 +54,11 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
           </Button>
         </Group>
         <ErrorAlert error={error ?? staff.error} />
+        {notice && (
+          <Text c="green.9" role="status">
+            {notice}
+          </Text>
+        )}
         <Table aria-label={t('settings.staff.title')}>
           <Table.Thead>
             <Table.Tr>
@@ -66,6 +87,19 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
                     <Button
                       size="xs"
                       variant="subtle"
+                      onClick={() => {
+                        setNotice(null);
+                        setResetting(s);
+                      }}
+                      aria-label={t('settings.staff.resetPasswordFor', { username: s.username })}
+                    >
+                      {t('settings.staff.resetPassword')}
+                    </Button>
+                  )}
+                  {s.id !== session.staffId && (
+                    <Button
+                      size="xs"
+                      variant="subtle"
                       onClick={() => void setActive(s.id, !s.active)}
                       aria-label={t('settings.staff.toggle', {
                         action: s.active ? t('common.deactivate') : t('common.reactivate'),
@@ -81,6 +115,16 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
           </Table.Tbody>
         </Table>
       </Stack>
+      {resetting && (
+        <ResetPassword
+          account={resetting}
+          onClose={() => setResetting(null)}
+          onDone={() => {
+            setNotice(t('settings.staff.resetDone', { username: resetting.username }));
+            setResetting(null);
+          }}
+        />
+      )}
       <AddStaff opened={adding} onClose={() => setAdding(false)} onSaved={() => (setAdding(false), staff.reload())} />
     </Card>
   );
@@ -155,6 +199,58 @@ function AddStaff({ opened, onClose, onSaved }: { opened: boolean; onClose: () =
             </Button>
             <Button type="submit" loading={busy}>
               {t('settings.staff.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Settings → Staff accounts → Reset password: a temporary password the person replaces at their next sign-in. */
+function ResetPassword({ account, onClose, onDone }: { account: StaffAccount; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await invoke('staff.resetPassword', { id: account.id, password });
+      onDone();
+    } catch (error) {
+      const split = splitError(error, ['password']);
+      setErrors(split.field);
+      setFormError(split.form);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t('settings.staff.resetPasswordFor', { username: account.username })}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm">{t('settings.staff.resetPasswordHint', { name: account.displayName })}</Text>
+          <ErrorAlert error={formError} />
+          <PasswordInput
+            label={t('settings.staff.temporaryPassword')}
+            description={t('settings.staff.passwordHint')}
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={errors.password}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('settings.staff.resetSubmit')}
             </Button>
           </Group>
         </Stack>
