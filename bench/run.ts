@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { benchDoor } from './door';
 import { benchPackages } from './packages';
 import { benchRoster } from './roster';
+import { benchSignIn } from './signin';
 import type { BenchResult } from './stats';
 
 const ms = (v: number) => `${v.toFixed(3)} ms`;
@@ -32,10 +33,29 @@ if (process.argv[2] === 'roster') {
   process.exit(0);
 }
 
+// `npm run bench -- signin` runs the sign-in flood alone (about half a minute) and replaces (or adds) its section.
+if (process.argv[2] === 'signin') {
+  const loadBefore = load();
+  const section = await benchSignIn(log);
+  const note = `Sign-in section rerun alone (\`npm run bench -- signin\`) on ${new Date().toISOString().slice(0, 10)}: ${machine}; load average (1, 5, 15 min) ${loadBefore} before, ${load()} after.\n\n`;
+  const report = readFileSync(resultsFile, 'utf8');
+  const [heading, ...body] = section.split('\n\n');
+  const replaced = `${heading}\n\n${note}${body.join('\n\n')}`;
+  const start = report.indexOf(heading!);
+  const end = start === -1 ? -1 : report.indexOf('\n## ', start + 1);
+  writeFileSync(
+    resultsFile,
+    start === -1 ? `${report.trimEnd()}\n\n${replaced}` : `${report.slice(0, start)}${replaced}${end === -1 ? '' : report.slice(end)}`,
+  );
+  log(section);
+  process.exit(0);
+}
+
 const loadBefore = load();
 const results: BenchResult[] = await benchDoor(log);
 const rosterSection = await benchRoster(log);
 const packagesSection = await benchPackages(log);
+const signInSection = await benchSignIn(log);
 
 const [door, doorNormal, committed, committedNormal, floor, floorNormal] = results;
 const rows = results.map((r) => `| ${r.name} | ${r.samples.length} | ${ms(r.p50)} | ${ms(r.p99)} |`);
@@ -64,6 +84,7 @@ The door path adds the HID report decoding, the keypad entry rules, the throttle
 the expiry and recipient checks, the throttle's saved state and the audit row's JSON on top of the floor's lookup and insert.
 
 ${rosterSection}
-${packagesSection}`;
+${packagesSection}
+${signInSection}`;
 writeFileSync(resultsFile, report);
 log(report);

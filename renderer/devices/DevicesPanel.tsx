@@ -74,7 +74,6 @@ export function DevicesPanel() {
                 {t('devices.refresh')}
               </Button>
             </Group>
-            <KeyEcho />
           </>
         )}
       </Stack>
@@ -231,8 +230,11 @@ function AssignControl({
 function Identify({ onFound }: { onFound: (device: HidDeviceInfo, role: DeviceRole) => void }) {
   const [waiting, setWaiting] = useState<DeviceRole | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // Each identification starts a fresh echo; it stays shown after, until the next one.
+  const [attempt, setAttempt] = useState(0);
 
   async function identify(role: DeviceRole) {
+    setAttempt((n) => n + 1);
     setWaiting(role);
     setMessage(null);
     try {
@@ -262,6 +264,7 @@ function Identify({ onFound }: { onFound: (device: HidDeviceInfo, role: DeviceRo
       </Group>
       {waiting && <Text role="status">{t(waiting === 'keypad' ? 'devices.pressKey' : 'devices.scanCode')}</Text>}
       {message && <Text role="status">{message}</Text>}
+      {attempt > 0 && <KeyEcho key={attempt} />}
     </Stack>
   );
 }

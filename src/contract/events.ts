@@ -15,8 +15,11 @@ export interface Events {
   'door.event': DoorEvent;
   'door.status': DoorStatus;
   'alerts.changed': { open: number };
-  /** A key from a door device, for the Devices screen's live echo; digits are masked. */
-  'devices.key': { role: DeviceRole; key: string };
+  /**
+   * A key (or a scan) came from a door device: sent only to the admin identifying a device in Settings →
+   * Devices, while it identifies, and never which key (a PIN or a resident's QR code would show).
+   */
+  'devices.key': { role: DeviceRole };
   'roster.progress': RosterProgress;
   /** An import was applied: screens listing recipients reload once rather than once per recipient. */
   'roster.applied': RosterRun;

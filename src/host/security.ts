@@ -50,11 +50,26 @@ export const securityHeaders: Record<string, string> = {
 
 export const sessionCookieName = 'packroom_session';
 
+/**
+ * A request whose own bytes are broken (a %-escape that decodes to nothing, a URL that does not parse):
+ * the caller's fault, answered 400, and not worth a stack trace in the log.
+ */
+export class MalformedRequest extends Error {}
+
+/** decodeURIComponent that refuses a broken %-escape as the caller's fault, never as ours. */
+export function decodeStrict(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new MalformedRequest(`Broken %-escape in ${JSON.stringify(text.slice(0, 100))}`);
+  }
+}
+
 export function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeStrict(part.slice(eq + 1).trim());
   }
   return null;
 }

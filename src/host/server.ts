@@ -1,11 +1,12 @@
+import { readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { type ApiErrorBody, type Envelope, type ErrorCode } from '../contract';
+import { ApiError, message, type ApiErrorBody, type Envelope, type ErrorCode } from '../contract';
 import type { Core } from '../core';
 import { log } from '../log';
 import type { CallContext } from '../services/dispatch';
-import { allowedHosts, readCookie, securityHeaders, sessionCookie, sessionCookieName } from './security';
+import { allowedHosts, decodeStrict, MalformedRequest, readCookie, securityHeaders, sessionCookie, sessionCookieName } from './security';
 
 export interface HttpHostOptions {
   host: string;
@@ -56,13 +57,50 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   return text.trim() === '' ? {} : (JSON.parse(text) as unknown);
 }
 
+function parseUrl(target: string, host: string): URL {
+  try {
+    return new URL(target, `http://${host}`);
+  } catch {
+    throw new MalformedRequest(`Unparsable request target ${JSON.stringify(target.slice(0, 100))}`);
+  }
+}
+
+/** Every %-escape in the path and query checked at once, so no later decode can fail on them. */
+function checkEscapes(url: URL): void {
+  decodeStrict(url.pathname);
+  decodeStrict(url.search);
+}
+
+/**
+ * The built UI, with the app page standing in for any other path (so a screen's own URL reloads) but
+ * never stored by the browser under that path: a mistyped or not-yet-existing address (/sim before
+ * a simulator runs) must not keep showing a cached app page later.
+ */
+function staticFiles(dir: string) {
+  const files = new Set(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => `/${entry.parentPath.slice(dir.length).replace(/^[\\/]+/, '')}/${entry.name}`.replace(/[\\/]+/g, '/')),
+  );
+  const isFile = (path: string) => files.has(path) || files.has(`${path}.html`) || files.has(`${path.replace(/\/$/, '')}/index.html`);
+  return sirv(dir, {
+    single: true,
+    dev: false,
+    etag: true,
+    gzip: false,
+    setHeaders: (res, pathname) => {
+      if (!isFile(pathname)) res.setHeader('Cache-Control', 'no-store');
+    },
+  });
+}
+
 /** The headless host: the same core as the desktop app, over HTTP on loopback, serving the staff UI. */
 export function startHttpHost(core: Core, options: HttpHostOptions): Promise<HttpHost> {
-  const statics = options.staticDir ? sirv(options.staticDir, { single: true, dev: false, etag: true, gzip: false }) : null;
+  const statics = options.staticDir ? staticFiles(options.staticDir) : null;
   let hosts = new Set<string>();
   let origins = new Set<string>();
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     // CSRF: a state-changing call must come from our own page (browsers always send Origin on fetch POST),
     // and as JSON, which a cross-site form cannot send without a CORS preflight we never answer.
     const origin = req.headers.origin;
@@ -73,6 +111,8 @@ export function startHttpHost(core: Core, options: HttpHostOptions): Promise<Htt
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return refuse(res, 415, { code: 'VALIDATION', message: 'API calls must send JSON (Content-Type: application/json).' });
     }
+    checkEscapes(url);
+    const method = decodeStrict(url.pathname.slice('/api/'.length));
     let input: unknown;
     try {
       input = await readJsonBody(req);
@@ -117,10 +157,12 @@ export function startHttpHost(core: Core, options: HttpHostOptions): Promise<Htt
       res.end('This Packroom server does not answer to that host name.');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    // The Host check above and an API call's Origin check come before anything of the request is decoded.
+    const url = parseUrl(req.url ?? '/', host);
+    if (url.pathname.startsWith('/api/') && url.pathname !== '/api/events') return handleApi(req, res, url);
+    checkEscapes(url);
     if (options.extraRoutes && (await options.extraRoutes(req, res, url, origins))) return;
     if (url.pathname === '/api/events') return handleEvents(req, res);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
     if (statics && (req.method === 'GET' || req.method === 'HEAD')) {
       return statics(req, res, () => {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -133,6 +175,11 @@ export function startHttpHost(core: Core, options: HttpHostOptions): Promise<Htt
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      if (error instanceof MalformedRequest) {
+        if (!res.headersSent) refuse(res, 400, new ApiError('VALIDATION', message('request.malformed')).toBody());
+        else res.end();
+        return;
+      }
       log.error(`HTTP ${req.method} ${req.url} failed`, error);
       if (!res.headersSent) refuse(res, 500, { code: 'INTERNAL', message: 'Something went wrong inside Packroom.' });
       else res.end();

@@ -53,12 +53,17 @@ export function relayPulses(history: readonly { channel: number; on: boolean; at
 }
 
 /**
- * The simulator's endpoints, in sim mode only and from this machine only: a page with a keypad,
+ * The simulator's endpoints, in sim mode only (a 404 otherwise) and from this machine only: a page with a keypad,
  * a reader box and a relay lamp, and JSON endpoints that type keys as real HID reports.
  */
-export function simRoutes(core: Core, sim: Simulator) {
+export function simRoutes(core: Core, sim: Simulator | null) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, origins: ReadonlySet<string>): Promise<boolean> => {
     if (url.pathname !== '/sim' && !url.pathname.startsWith('/sim/')) return false;
+    // Without simulated devices the page would only fail; a clear 404 also keeps it from being cached as the app.
+    if (!sim) {
+      sendJson(res, 404, { error: 'This Packroom has no simulated devices: start it with "packroom serve --devices sim".' });
+      return true;
+    }
     if (!isLoopback(req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '')) {
       sendJson(res, 403, { error: 'The simulator answers only on this computer.' });
       return true;

@@ -1,6 +1,6 @@
 import { eventNames, type EventName, type Events } from '../contract';
 import type { AuthService } from './auth/service';
-import type { EventBus } from './events';
+import type { Audience, EventBus } from './events';
 
 /** One UI's event stream, as a transport keeps it: an HTTP response or an Electron window. */
 export interface EventStream {
@@ -32,7 +32,7 @@ export class EventDelivery {
 
   constructor(private readonly deps: EventDeliveryDeps) {
     this.unsubscribe = [
-      ...eventNames.map((name) => deps.events.on(name, (payload) => void setImmediate(() => this.deliver(name, payload)))),
+      ...eventNames.map((name) => deps.events.on(name, (payload, to) => void setImmediate(() => this.deliver(name, payload, to)))),
       deps.auth.watchSessions(() => void setImmediate(() => this.sweep())),
     ];
   }
@@ -51,11 +51,12 @@ export class EventDelivery {
     this.streams.clear();
   }
 
-  private deliver<E extends EventName>(name: E, payload: Events[E]): void {
+  private deliver<E extends EventName>(name: E, payload: Events[E], to: Audience): void {
     if (this.stopped) return;
     for (const stream of this.streams) {
-      // Every event goes to every signed-in, unlocked session; a rule for one event (a key echo only
-      // to the admin identifying a device) is a condition here, on the session admitted() returns.
+      // An event addressed to one session (a key echo, to the admin identifying a device) goes to
+      // that session's streams alone; a rule about who gets an event belongs here, nowhere else.
+      if (to !== null && stream.token() !== to) continue;
       if (this.admitted(stream)) stream.send(name, payload);
       else this.end(stream);
     }

@@ -222,7 +222,7 @@ describe('device manager with a fake node-hid', () => {
 
   it('identifies the device a person presses a key on', async () => {
     const { core, sim } = await simulated();
-    const found = core.devices.identify(5);
+    const found = core.devices.identify(5, null);
     setTimeout(() => sim.reader.type('A'), 50);
     expect(await found).toMatchObject({ path: 'sim:reader', assignedRole: 'reader' });
   });

@@ -38,7 +38,7 @@ export async function serveCommand(args: string[], out: NodeJS.WritableStream, c
     host,
     port,
     staticDir: hasUi ? staticDir : null,
-    ...(sim ? { extraRoutes: simRoutes(core, sim) } : {}),
+    extraRoutes: simRoutes(core, sim),
   });
   if (!isLoopback(host)) log.warn(`Listening on ${host}: other computers on the network can reach the sign-in page.`);
   // Signal handlers before the "running" line: a stop right after it still shuts down cleanly, not like a crash.

@@ -1,10 +1,12 @@
 import type { CarrierId } from '../../contract/carriers';
 import { daysFromMask, type CarrierWindow } from '../../domain/carrierWindow';
 import type { Db } from '../open';
-import { preparedOnce } from '../prepared';
+import { statements, type Statements } from '../prepared';
+import type { Row } from '../rows';
 
-export type AccessKeyKind = 'permanent' | 'single';
-export type AccessKeyStatus = 'active' | 'used' | 'revoked' | 'expired';
+type Key = Row<'access_keys'>;
+export type AccessKeyKind = Key['kind'];
+export type AccessKeyStatus = Key['status'];
 
 export interface AccessKeyRow {
   id: number;
@@ -42,35 +44,25 @@ export interface CarrierKeyMatch {
 
 export type DoorMatch = RecipientKeyMatch | CarrierKeyMatch;
 
+/** A row of `doorLookupSql.pin` or `.qr`: a recipient's key, or a carrier code (kind 'carrier', the recipient columns null). */
 interface RawPinMatch {
   id: number;
   kind: AccessKeyKind | 'carrier';
-  recipientId: number;
-  expiresAt: number | null;
-  recipientActive: number;
-  firstName: string;
-  lastName: string;
-  carrier: CarrierId;
-  carrierName: string;
-  days: number;
-  fromMinute: number;
-  untilMinute: number;
-  untilDate: string | null;
+  recipientId: Key['recipient_id'];
+  expiresAt: Key['expires_at'];
+  recipientActive: 0 | 1;
+  firstName: Row<'recipients'>['first_name'];
+  lastName: Row<'recipients'>['last_name'];
+  carrier: Row<'carrier_codes'>['carrier'];
+  carrierName: Row<'carrier_codes'>['name'];
+  days: Row<'carrier_codes'>['days'];
+  fromMinute: Row<'carrier_codes'>['from_minute'];
+  untilMinute: Row<'carrier_codes'>['until_minute'];
+  untilDate: Row<'carrier_codes'>['until_date'];
 }
 
-interface RawKey {
-  id: number;
-  recipient_id: number;
-  kind: AccessKeyKind;
-  pin_enc: Buffer;
-  qr_enc: Buffer;
-  status: AccessKeyStatus;
-  expires_at: number | null;
-  used_at: number | null;
-  used_via: 'pin' | 'qr' | null;
-  created_at: number;
-  created_by: string | null;
-}
+/** A key as staff see it (see `selectKey`): no lookup hashes, and who created it by user name. */
+type RawKey = Omit<Key, 'pin_hash' | 'qr_hash' | 'created_by' | 'ended_at'> & { created_by_username: Row<'staff'>['username'] | null };
 
 const toRow = (r: RawKey): AccessKeyRow => ({
   id: r.id,
@@ -83,10 +75,17 @@ const toRow = (r: RawKey): AccessKeyRow => ({
   usedAt: r.used_at,
   usedVia: r.used_via,
   createdAt: r.created_at,
-  createdBy: r.created_by,
+  createdBy: r.created_by_username,
 });
 
-const selectKey = `SELECT k.*, s.username AS created_by FROM access_keys k LEFT JOIN staff s ON s.id = k.created_by`;
+const selectKey = `SELECT k.id, k.recipient_id, k.kind, k.pin_enc, k.qr_enc, k.status, k.expires_at, k.used_at, k.used_via, k.created_at,
+    s.username AS created_by_username
+  FROM access_keys k LEFT JOIN staff s ON s.id = k.created_by`;
+const activePermanentSql = `${selectKey} WHERE k.recipient_id = ? AND k.kind = 'permanent' AND k.status = 'active' ORDER BY k.id DESC LIMIT 1`;
+const byIdSql = `${selectKey} WHERE k.id = ?`;
+const singlesSql = `${selectKey} WHERE k.recipient_id = ? AND k.kind = 'single' ORDER BY k.id DESC LIMIT ?`;
+const insertSql = `INSERT INTO access_keys (recipient_id, kind, pin_hash, pin_enc, qr_hash, qr_enc, expires_at, created_at, created_by)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 const recipientKey = (column: 'pin_hash' | 'qr_hash', carrierColumns = '') =>
   `SELECT k.id, k.recipient_id AS recipientId, k.kind, k.expires_at AS expiresAt,
@@ -111,36 +110,37 @@ export const doorLookupSql = {
 } as const;
 
 export class AccessKeyRepository {
-  // Prepared once: the door path runs these on every key press that submits.
+  private readonly sql: Statements;
+  // Prepared up front: the door path runs these on every key press that submits.
   private readonly byPin;
   private readonly byQr;
   private readonly markUsedStmt;
   private readonly markExpiredStmt;
   private readonly pinTaken;
   private readonly endedByPin;
-  // A roster import's writes (see preparedOnce).
-  private readonly prepared;
 
-  constructor(private readonly db: Db) {
-    this.prepared = preparedOnce(db);
-    this.byPin = db.prepare(doorLookupSql.pin);
-    this.byQr = db.prepare(doorLookupSql.qr);
-    this.markUsedStmt = db.prepare(
+  constructor(db: Db) {
+    this.sql = statements(db);
+    this.byPin = this.sql<[{ hash: Buffer }], RawPinMatch>(doorLookupSql.pin);
+    this.byQr = this.sql<[{ hash: Buffer }], RawPinMatch>(doorLookupSql.qr);
+    this.markUsedStmt = this.sql<[number, 'pin' | 'qr', number, number]>(
       "UPDATE access_keys SET status = 'used', used_at = ?, used_via = ?, ended_at = ? WHERE id = ? AND status = 'active'",
     );
-    this.markExpiredStmt = db.prepare("UPDATE access_keys SET status = 'expired', ended_at = ? WHERE id = ? AND status = 'active'");
+    this.markExpiredStmt = this.sql<[number, number]>(
+      "UPDATE access_keys SET status = 'expired', ended_at = ? WHERE id = ? AND status = 'active'",
+    );
     // Carrier codes share the keypad with PINs, so a new PIN must differ from them too.
-    this.pinTaken = db
-      .prepare(
-        `SELECT 1 FROM access_keys WHERE pin_hash = @hash AND status = 'active'
-         UNION ALL SELECT 1 FROM carrier_codes WHERE pin_hash = @hash AND status = 'active'`,
-      )
-      .pluck();
-    this.endedByPin = db.prepare(doorLookupSql.endedPin);
+    this.pinTaken = this.sql.pluck<[{ hash: Buffer }], 1>(
+      `SELECT 1 FROM access_keys WHERE pin_hash = @hash AND status = 'active'
+       UNION ALL SELECT 1 FROM carrier_codes WHERE pin_hash = @hash AND status = 'active'`,
+    );
+    this.endedByPin = this.sql<[Buffer], { recipientId: Key['recipient_id']; kind: AccessKeyKind; status: AccessKeyStatus }>(
+      doorLookupSql.endedPin,
+    );
   }
 
   findActive(via: 'pin' | 'qr', hash: Buffer): DoorMatch | undefined {
-    const row = (via === 'pin' ? this.byPin : this.byQr).get({ hash }) as RawPinMatch | undefined;
+    const row = (via === 'pin' ? this.byPin : this.byQr).get({ hash });
     if (!row) return undefined;
     if (row.kind === 'carrier') {
       const window = { days: daysFromMask(row.days), fromMinute: row.fromMinute, untilMinute: row.untilMinute, untilDate: row.untilDate };
@@ -152,7 +152,7 @@ export class AccessKeyRepository {
 
   /** The most recent ended key with this PIN, to tell a reused or expired PIN from a wrong one. */
   findEndedPin(hash: Buffer): { recipientId: number; kind: AccessKeyKind; status: AccessKeyStatus } | undefined {
-    return this.endedByPin.get(hash) as { recipientId: number; kind: AccessKeyKind; status: AccessKeyStatus } | undefined;
+    return this.endedByPin.get(hash);
   }
 
   isPinActive(hash: Buffer): boolean {
@@ -170,11 +170,9 @@ export class AccessKeyRepository {
 
   /** Single-use keys past their expiry stop being 'active', freeing their PINs for reuse. */
   expireDue(now: number): number {
-    return this.db
-      .prepare(
-        "UPDATE access_keys SET status = 'expired', ended_at = ? WHERE status = 'active' AND expires_at IS NOT NULL AND expires_at <= ?",
-      )
-      .run(now, now).changes;
+    return this.sql<[number, number]>(
+      "UPDATE access_keys SET status = 'expired', ended_at = ? WHERE status = 'active' AND expires_at IS NOT NULL AND expires_at <= ?",
+    ).run(now, now).changes;
   }
 
   insert(key: {
@@ -188,12 +186,17 @@ export class AccessKeyRepository {
     createdAt: number;
     createdBy: number | null;
   }): number {
-    const info = this.db
-      .prepare(
-        `INSERT INTO access_keys (recipient_id, kind, pin_hash, pin_enc, qr_hash, qr_enc, expires_at, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(key.recipientId, key.kind, key.pinHash, key.pinEnc, key.qrHash, key.qrEnc, key.expiresAt, key.createdAt, key.createdBy);
+    const info = this.sql(insertSql).run(
+      key.recipientId,
+      key.kind,
+      key.pinHash,
+      key.pinEnc,
+      key.qrHash,
+      key.qrEnc,
+      key.expiresAt,
+      key.createdAt,
+      key.createdBy,
+    );
     return Number(info.lastInsertRowid);
   }
 
@@ -202,37 +205,28 @@ export class AccessKeyRepository {
     const kindClause = kind ? 'AND kind = ?' : '';
     const params: unknown[] = [now, recipientId];
     if (kind) params.push(kind);
-    return this.prepared(
+    return this.sql(
       `UPDATE access_keys SET status = 'revoked', ended_at = ? WHERE recipient_id = ? AND status = 'active' ${kindClause}`,
     ).run(...params).changes;
   }
 
   activePermanent(recipientId: number): AccessKeyRow | undefined {
-    const raw = this.db
-      .prepare(`${selectKey} WHERE k.recipient_id = ? AND k.kind = 'permanent' AND k.status = 'active' ORDER BY k.id DESC LIMIT 1`)
-      .get(recipientId) as RawKey | undefined;
+    const raw = this.sql<[number], RawKey>(activePermanentSql).get(recipientId);
     return raw && toRow(raw);
   }
 
   byId(id: number): AccessKeyRow | undefined {
-    const raw = this.db.prepare(`${selectKey} WHERE k.id = ?`).get(id) as RawKey | undefined;
+    const raw = this.sql<[number], RawKey>(byIdSql).get(id);
     return raw && toRow(raw);
   }
 
   singlesFor(recipientId: number, limit: number): AccessKeyRow[] {
-    return (
-      this.db
-        .prepare(`${selectKey} WHERE k.recipient_id = ? AND k.kind = 'single' ORDER BY k.id DESC LIMIT ?`)
-        .all(recipientId, limit) as RawKey[]
-    ).map(toRow);
+    return this.sql<[number, number], RawKey>(singlesSql).all(recipientId, limit).map(toRow);
   }
 
   /** Many keys with one prepared statement (a roster import issuing thousands); returns their ids in order. */
   insertMany(keys: readonly Parameters<AccessKeyRepository['insert']>[0][]): number[] {
-    const insert = this.prepared(
-      `INSERT INTO access_keys (recipient_id, kind, pin_hash, pin_enc, qr_hash, qr_enc, expires_at, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const insert = this.sql(insertSql);
     return keys.map((k) =>
       Number(
         insert.run(k.recipientId, k.kind, k.pinHash, k.pinEnc, k.qrHash, k.qrEnc, k.expiresAt, k.createdAt, k.createdBy).lastInsertRowid,

@@ -1,5 +1,7 @@
 import { auditHash, type ChainedContent } from '../auditChain';
 import type { Db } from '../open';
+import { statements, type Statements } from '../prepared';
+import { columns, type Row } from '../rows';
 
 export interface AuditInsert {
   at: number;
@@ -26,16 +28,9 @@ export interface AuditExportFilter {
   doorOnly: boolean;
 }
 
-interface RawAudit {
-  id: number;
-  at: number;
-  actor_staff_id: number | null;
-  actor: string;
-  action: string;
-  subject: string | null;
-  details: string | null;
-  hash: Buffer | null;
-}
+type RawAudit = Row<'audit_log'>;
+
+const selectAudit = `SELECT ${columns('audit_log')} FROM audit_log`;
 
 const toRow = (r: RawAudit): AuditRow => ({
   id: r.id,
@@ -63,20 +58,22 @@ const toChained = (r: RawAudit): ChainedRow => ({
 const doorEvents = `(action LIKE 'door.%' OR (action = 'alert.raised' AND (json_extract(details, '$.kind') LIKE 'door.%' OR json_extract(details, '$.kind') = 'device.missing')))`;
 
 export class AuditRepository {
-  // Prepared once: every door decision writes an audit row.
+  private readonly sql: Statements;
+  // Prepared up front: every door decision writes an audit row.
   private readonly lastStmt;
   private readonly insertStmt;
   private readonly insertChained;
 
-  constructor(private readonly db: Db) {
-    this.lastStmt = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
-    this.insertStmt = db.prepare(
+  constructor(db: Db) {
+    this.sql = statements(db);
+    this.lastStmt = this.sql<[], Pick<RawAudit, 'id' | 'hash'>>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+    this.insertStmt = this.sql<[number, number, number | null, string, string, string | null, string | null, Buffer]>(
       'INSERT INTO audit_log (id, at, actor_staff_id, actor, action, subject, details, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     // The previous hash is read and the row written under one write lock, so two writers (the app and
     // a `packroom` command) can never chain two rows to the same predecessor.
     const insert = (entry: AuditInsert): number => {
-      const last = this.lastStmt.get() as { id: number; hash: Buffer | null } | undefined;
+      const last = this.lastStmt.get();
       const content: ChainedContent = {
         id: (last?.id ?? 0) + 1,
         at: entry.at,
@@ -112,15 +109,13 @@ export class AuditRepository {
       where.push('subject = @subject');
       params.subject = opts.subject;
     }
-    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
-    return (this.db.prepare(sql).all(params) as RawAudit[]).map(toRow);
+    const sql = `${selectAudit} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
+    return this.sql<[Record<string, unknown>], RawAudit>(sql).all(params).map(toRow);
   }
 
   /** Every row in chain order, one at a time: a million rows are never held at once. */
   *chain(): Generator<ChainedRow> {
-    for (const raw of this.db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<RawAudit>) {
-      yield toChained(raw);
-    }
+    for (const raw of this.sql.forIteration<[], RawAudit>(`${selectAudit} ORDER BY id`).iterate()) yield toChained(raw);
   }
 
   /**
@@ -132,14 +127,17 @@ export class AuditRepository {
     afterId: number,
     span: number,
   ): { rows: (ChainedRow & { previousHash: Buffer | null })[]; maxId: number } {
-    const sql = `SELECT a.*, (SELECT p.hash FROM audit_log p WHERE p.id < a.id ORDER BY p.id DESC LIMIT 1) AS previous_hash
+    const sql = `SELECT ${columns('audit_log', 'a')}, (SELECT p.hash FROM audit_log p WHERE p.id < a.id ORDER BY p.id DESC LIMIT 1) AS previous_hash
       FROM audit_log a
       WHERE a.id > @afterId AND a.id <= @until AND a.at >= @from AND a.at < @to ${filter.doorOnly ? `AND ${doorEvents}` : ''}
       ORDER BY a.id`;
-    const raw = this.db.prepare(sql).all({ afterId, until: afterId + span, from: filter.from, to: filter.to }) as (RawAudit & {
-      previous_hash: Buffer | null;
-    })[];
-    const maxId = this.db.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number;
+    const raw = this.sql<[Record<string, number>], RawAudit & { previous_hash: RawAudit['hash'] }>(sql).all({
+      afterId,
+      until: afterId + span,
+      from: filter.from,
+      to: filter.to,
+    });
+    const maxId = this.sql.pluck<[], number>('SELECT coalesce(max(id), 0) FROM audit_log').get()!;
     return { rows: raw.map((r) => ({ ...toChained(r), previousHash: r.previous_hash })), maxId };
   }
 }

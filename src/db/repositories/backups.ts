@@ -1,8 +1,10 @@
 import type { Message } from '../../contract';
-import { readSentence, sentenceColumns } from '../sentences';
 import type { Db } from '../open';
+import { statements, type Statements } from '../prepared';
+import { columns, type Row } from '../rows';
+import { readSentence, sentenceColumns } from '../sentences';
 
-export type BackupTrigger = 'schedule' | 'staff' | 'cli';
+export type BackupTrigger = Row<'backup_runs'>['trigger'];
 
 export interface BackupRunRow {
   id: number;
@@ -16,20 +18,7 @@ export interface BackupRunRow {
   message: Message | null;
 }
 
-interface RawRun {
-  id: number;
-  started_at: number;
-  finished_at: number;
-  trigger: BackupTrigger;
-  outcome: 'ok' | 'failed';
-  file: string | null;
-  bytes: number | null;
-  message: string | null;
-  message_key: string | null;
-  message_params: string | null;
-}
-
-const toRow = (r: RawRun): BackupRunRow => ({
+const toRow = (r: Row<'backup_runs'>): BackupRunRow => ({
   id: r.id,
   startedAt: r.started_at,
   finishedAt: r.finished_at,
@@ -40,47 +29,48 @@ const toRow = (r: RawRun): BackupRunRow => ({
   message: readSentence(r.message, r.message_key, r.message_params),
 });
 
+const latestSql = `SELECT ${columns('backup_runs')} FROM backup_runs ORDER BY id DESC LIMIT ?`;
+
 export class BackupRepository {
-  constructor(private readonly db: Db) {}
+  private readonly sql: Statements;
+
+  constructor(db: Db) {
+    this.sql = statements(db);
+  }
 
   insertRun(run: Omit<BackupRunRow, 'id'>): BackupRunRow {
     const said = sentenceColumns(run.message);
-    const info = this.db
-      .prepare(
-        `INSERT INTO backup_runs (started_at, finished_at, trigger, outcome, file, bytes, message, message_key, message_params)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(run.startedAt, run.finishedAt, run.trigger, run.outcome, run.file, run.bytes, said.english, said.key, said.params);
+    const info = this.sql(
+      `INSERT INTO backup_runs (started_at, finished_at, trigger, outcome, file, bytes, message, message_key, message_params)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(run.startedAt, run.finishedAt, run.trigger, run.outcome, run.file, run.bytes, said.english, said.key, said.params);
     return { ...run, id: Number(info.lastInsertRowid) };
   }
 
   latest(limit: number): BackupRunRow[] {
-    return (this.db.prepare('SELECT * FROM backup_runs ORDER BY id DESC LIMIT ?').all(limit) as RawRun[]).map(toRow);
+    return this.sql<[number], Row<'backup_runs'>>(latestSql).all(limit).map(toRow);
   }
 
   lastSuccessAt(): number | null {
-    return this.db.prepare("SELECT max(started_at) FROM backup_runs WHERE outcome = 'ok'").pluck().get() as number | null;
+    return this.sql.pluck<[], number | null>("SELECT max(started_at) FROM backup_runs WHERE outcome = 'ok'").get() ?? null;
   }
 
   firstAttemptAt(): number | null {
-    return this.db.prepare('SELECT min(started_at) FROM backup_runs').pluck().get() as number | null;
+    return this.sql.pluck<[], number | null>('SELECT min(started_at) FROM backup_runs').get() ?? null;
   }
 
   lastScheduledAt(): number | null {
-    return this.db.prepare("SELECT max(started_at) FROM backup_runs WHERE trigger = 'schedule'").pluck().get() as number | null;
+    return this.sql.pluck<[], number | null>("SELECT max(started_at) FROM backup_runs WHERE trigger = 'schedule'").get() ?? null;
   }
 
   sealedKey(): { sealed: unknown; setAt: number } | null {
-    const row = this.db.prepare('SELECT sealed, set_at FROM backup_key WHERE id = 1').get() as
-      { sealed: string; set_at: number } | undefined;
+    const row = this.sql<[], Pick<Row<'backup_key'>, 'sealed' | 'set_at'>>('SELECT sealed, set_at FROM backup_key WHERE id = 1').get();
     return row ? { sealed: JSON.parse(row.sealed) as unknown, setAt: row.set_at } : null;
   }
 
   setSealedKey(sealed: unknown, setAt: number): void {
-    this.db
-      .prepare(
-        'INSERT INTO backup_key (id, sealed, set_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed, set_at = excluded.set_at',
-      )
-      .run(JSON.stringify(sealed), setAt);
+    this.sql<[string, number]>(
+      'INSERT INTO backup_key (id, sealed, set_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed, set_at = excluded.set_at',
+    ).run(JSON.stringify(sealed), setAt);
   }
 }

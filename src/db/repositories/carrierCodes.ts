@@ -1,6 +1,8 @@
 import type { CarrierId } from '../../contract/carriers';
 import { daysFromMask, daysToMask, type CarrierWindow } from '../../domain/carrierWindow';
 import type { Db } from '../open';
+import { statements, type Statements } from '../prepared';
+import type { Row } from '../rows';
 
 export interface CarrierCodeRow {
   id: number;
@@ -22,22 +24,15 @@ export interface CarrierVisitRow {
   enteredAt: number;
 }
 
-interface RawCode {
-  id: number;
-  carrier: CarrierId;
-  name: string;
-  pin_enc: Buffer;
-  days: number;
-  from_minute: number;
-  until_minute: number;
-  until_date: string | null;
-  status: 'active' | 'revoked';
-  created_at: number;
-  created_by: string | null;
-  replaces: number | null;
-}
+type Listed = Pick<
+  Row<'carrier_codes'>,
+  'id' | 'carrier' | 'name' | 'pin_enc' | 'days' | 'from_minute' | 'until_minute' | 'until_date' | 'status' | 'created_at' | 'replaces'
+> & {
+  /** Who created it: the staff member's user name. */
+  created_by_username: Row<'staff'>['username'] | null;
+};
 
-const toRow = (r: RawCode): CarrierCodeRow => ({
+const toRow = (r: Listed): CarrierCodeRow => ({
   id: r.id,
   carrier: r.carrier,
   name: r.name,
@@ -45,19 +40,27 @@ const toRow = (r: RawCode): CarrierCodeRow => ({
   window: { days: daysFromMask(r.days), fromMinute: r.from_minute, untilMinute: r.until_minute, untilDate: r.until_date },
   status: r.status,
   createdAt: r.created_at,
-  createdBy: r.created_by,
+  createdBy: r.created_by_username,
   replaces: r.replaces,
 });
 
-const selectCode = 'SELECT c.*, s.username AS created_by FROM carrier_codes c LEFT JOIN staff s ON s.id = c.created_by';
+const selectCode = `SELECT c.id, c.carrier, c.name, c.pin_enc, c.days, c.from_minute, c.until_minute, c.until_date, c.status, c.created_at,
+    c.replaces, s.username AS created_by_username
+  FROM carrier_codes c LEFT JOIN staff s ON s.id = c.created_by`;
+const byIdSql = `${selectCode} WHERE c.id = ?`;
+const activeSql = `${selectCode} WHERE c.status = 'active' ORDER BY c.name COLLATE NOCASE, c.id`;
 
 /** Carrier codes and their visits. The door finds a code through AccessKeyRepository.findActive (one query for every PIN). */
 export class CarrierCodeRepository {
+  private readonly sql: Statements;
   private readonly insertVisitStmt;
 
-  constructor(private readonly db: Db) {
-    // Prepared once: it runs inside the door's transaction on every carrier entry.
-    this.insertVisitStmt = db.prepare('INSERT INTO carrier_visits (carrier_code_id, carrier, name, entered_at) VALUES (?, ?, ?, ?)');
+  constructor(db: Db) {
+    this.sql = statements(db);
+    // Prepared up front: it runs inside the door's transaction on every carrier entry.
+    this.insertVisitStmt = this.sql<[number, CarrierId, string, number]>(
+      'INSERT INTO carrier_visits (carrier_code_id, carrier, name, entered_at) VALUES (?, ?, ?, ?)',
+    );
   }
 
   insert(code: {
@@ -72,41 +75,41 @@ export class CarrierCodeRepository {
   }): number {
     const w = code.window;
     return Number(
-      this.db
-        .prepare(
-          `INSERT INTO carrier_codes (carrier, name, pin_hash, pin_enc, days, from_minute, until_minute, until_date, created_at, created_by, replaces)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          code.carrier,
-          code.name,
-          code.pinHash,
-          code.pinEnc,
-          daysToMask(w.days),
-          w.fromMinute,
-          w.untilMinute,
-          w.untilDate,
-          code.createdAt,
-          code.createdBy,
-          code.replaces,
-        ).lastInsertRowid,
+      this.sql(
+        `INSERT INTO carrier_codes (carrier, name, pin_hash, pin_enc, days, from_minute, until_minute, until_date, created_at, created_by, replaces)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        code.carrier,
+        code.name,
+        code.pinHash,
+        code.pinEnc,
+        daysToMask(w.days),
+        w.fromMinute,
+        w.untilMinute,
+        w.untilDate,
+        code.createdAt,
+        code.createdBy,
+        code.replaces,
+      ).lastInsertRowid,
     );
   }
 
   byId(id: number): CarrierCodeRow | undefined {
-    const raw = this.db.prepare(`${selectCode} WHERE c.id = ?`).get(id) as RawCode | undefined;
-    return raw && toRow(raw);
+    const row = this.sql<[number], Listed>(byIdSql).get(id);
+    return row && toRow(row);
   }
 
   active(): CarrierCodeRow[] {
-    return (this.db.prepare(`${selectCode} WHERE c.status = 'active' ORDER BY c.name COLLATE NOCASE, c.id`).all() as RawCode[]).map(toRow);
+    return this.sql<[], Listed>(activeSql).all().map(toRow);
   }
 
   /** Returns false when the code was not active (revoked already, or by someone else first). */
   revoke(id: number, now: number): boolean {
     return (
-      this.db.prepare("UPDATE carrier_codes SET status = 'revoked', ended_at = ? WHERE id = ? AND status = 'active'").run(now, id)
-        .changes === 1
+      this.sql<[number, number]>("UPDATE carrier_codes SET status = 'revoked', ended_at = ? WHERE id = ? AND status = 'active'").run(
+        now,
+        id,
+      ).changes === 1
     );
   }
 
@@ -116,15 +119,19 @@ export class CarrierCodeRepository {
 
   /** Visits not yet followed up that entered at or before `enteredBy`, oldest first. */
   visitsToCheck(enteredBy: number): CarrierVisitRow[] {
-    return this.db
-      .prepare(
-        `SELECT id, carrier_code_id AS carrierCodeId, carrier, name, entered_at AS enteredAt
-         FROM carrier_visits WHERE checked_at IS NULL AND entered_at <= ? ORDER BY entered_at, id`,
-      )
-      .all(enteredBy) as CarrierVisitRow[];
+    return this.sql<[number], Pick<Row<'carrier_visits'>, 'id' | 'carrier_code_id' | 'carrier' | 'name' | 'entered_at'>>(
+      `SELECT id, carrier_code_id, carrier, name, entered_at
+       FROM carrier_visits WHERE checked_at IS NULL AND entered_at <= ? ORDER BY entered_at, id`,
+    )
+      .all(enteredBy)
+      .map((r) => ({ id: r.id, carrierCodeId: r.carrier_code_id, carrier: r.carrier, name: r.name, enteredAt: r.entered_at }));
   }
 
   markVisitChecked(id: number, now: number, logged: number): void {
-    this.db.prepare('UPDATE carrier_visits SET checked_at = ?, logged = ? WHERE id = ? AND checked_at IS NULL').run(now, logged, id);
+    this.sql<[number, number, number]>('UPDATE carrier_visits SET checked_at = ?, logged = ? WHERE id = ? AND checked_at IS NULL').run(
+      now,
+      logged,
+      id,
+    );
   }
 }

@@ -1,4 +1,7 @@
 import type { Db } from '../open';
+import { statements, type Statements } from '../prepared';
+import type { Row } from '../rows';
+import { upsertSettingSql } from './settings';
 
 export interface StoredAssignment {
   role: 'keypad' | 'reader' | 'relay';
@@ -11,16 +14,18 @@ const key = 'devices.assignments';
 
 /** Door device roles live beside the settings, as one JSON row: there are at most three. */
 export class DeviceAssignmentRepository {
-  constructor(private readonly db: Db) {}
+  private readonly sql: Statements;
+
+  constructor(db: Db) {
+    this.sql = statements(db);
+  }
 
   all(): StoredAssignment[] {
-    const raw = this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
-    return raw ? (JSON.parse(raw) as StoredAssignment[]) : [];
+    const json = this.sql.pluck<[string], Row<'settings'>['value']>('SELECT value FROM settings WHERE key = ?').get(key);
+    return json === undefined ? [] : (JSON.parse(json) as StoredAssignment[]);
   }
 
   save(assignments: StoredAssignment[]): void {
-    this.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(key, JSON.stringify(assignments));
+    this.sql<[string, string]>(upsertSettingSql).run(key, JSON.stringify(assignments));
   }
 }

@@ -1,9 +1,10 @@
-import type { Statement } from 'better-sqlite3';
 import { isLanguage, type Channel, type Language, type Message } from '../../contract';
 import { readSentence, sentenceColumns } from '../sentences';
 import type { Db } from '../open';
+import { statements } from '../prepared';
+import type { Row } from '../rows';
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+export type OutboxStatus = Row<'outbox'>['status'];
 
 export interface OutboxInsert {
   channel: Channel;
@@ -49,36 +50,32 @@ export interface OutboxRow {
   sentAt: number | null;
 }
 
-interface RawDue {
-  id: number;
-  channel: Channel;
-  recipient_id: number;
-  template: string;
-  destination: string;
-  attempts: number;
-  first_name: string;
-  last_name: string;
-  language: string | null;
-  kind: 'permanent' | 'single' | null;
-  key_status: 'active' | 'used' | 'revoked' | 'expired' | null;
-  pin_enc: Buffer | null;
-  qr_enc: Buffer | null;
-  expires_at: number | null;
-}
+type Key = Row<'access_keys'>;
 
-interface RawOutbox {
-  id: number;
-  channel: Channel;
-  destination: string;
-  template: string;
-  status: OutboxStatus;
-  attempts: number;
-  last_error: string | null;
-  last_error_key: string | null;
-  last_error_params: string | null;
-  created_at: number;
-  sent_at: number | null;
-}
+/** A due row with its recipient and key; the key's columns are null when it has none. */
+type RawDue = Pick<Row<'outbox'>, 'id' | 'channel' | 'recipient_id' | 'template' | 'destination' | 'attempts'> &
+  Pick<Row<'recipients'>, 'first_name' | 'last_name' | 'language'> & {
+    kind: Key['kind'] | null;
+    key_status: Key['status'] | null;
+    pin_enc: Key['pin_enc'] | null;
+    qr_enc: Key['qr_enc'] | null;
+    expires_at: Key['expires_at'];
+  };
+
+type RawOutbox = Pick<
+  Row<'outbox'>,
+  | 'id'
+  | 'channel'
+  | 'destination'
+  | 'template'
+  | 'status'
+  | 'attempts'
+  | 'last_error'
+  | 'last_error_key'
+  | 'last_error_params'
+  | 'created_at'
+  | 'sent_at'
+>;
 
 const toDue = (r: RawDue): DueNotification => ({
   id: r.id,
@@ -109,21 +106,23 @@ const toRow = (r: RawOutbox): OutboxRow => ({
 });
 
 export class OutboxRepository {
-  private readonly insertStmt: Statement<[Channel, number, number | null, string, string, number, number]>;
-  private readonly dueStmt: Statement<[Channel, number, number], RawDue>;
-  private readonly nextDueStmt: Statement<[Channel], { at: number | null }>;
-  private readonly sentStmt: Statement<[string, number, number]>;
-  private readonly retryStmt: Statement<[number, number, string | null, string | null, string | null, number]>;
-  private readonly failedStmt: Statement<[number, string | null, string | null, string | null, number]>;
-  private readonly forRecipientStmt: Statement<[number, number], RawOutbox>;
-  private readonly pendingUntriedStmt: Statement<[number, Channel, string], { id: number; dueAt: number }>;
+  // Prepared up front: the outbox worker runs these on every pass.
+  private readonly insertStmt;
+  private readonly dueStmt;
+  private readonly nextDueStmt;
+  private readonly sentStmt;
+  private readonly retryStmt;
+  private readonly failedStmt;
+  private readonly forRecipientStmt;
+  private readonly pendingUntriedStmt;
 
   constructor(db: Db) {
-    this.insertStmt = db.prepare(
+    const sql = statements(db);
+    this.insertStmt = sql<[Channel, number, number | null, string, string, number, number]>(
       `INSERT INTO outbox (channel, recipient_id, access_key_id, template, destination, next_attempt_at, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.dueStmt = db.prepare(
+    this.dueStmt = sql<[Channel, number, number], RawDue>(
       `SELECT o.id, o.channel, o.recipient_id, o.template, o.destination, o.attempts,
               r.first_name, r.last_name, r.language, k.kind, k.status AS key_status, k.pin_enc, k.qr_enc, k.expires_at
        FROM outbox o
@@ -133,22 +132,24 @@ export class OutboxRepository {
        ORDER BY o.next_attempt_at, o.id
        LIMIT ?`,
     );
-    this.nextDueStmt = db.prepare("SELECT min(next_attempt_at) AS at FROM outbox WHERE status = 'pending' AND channel = ?");
-    this.sentStmt = db.prepare(
+    this.nextDueStmt = sql.pluck<[Channel], number | null>(
+      "SELECT min(next_attempt_at) FROM outbox WHERE status = 'pending' AND channel = ?",
+    );
+    this.sentStmt = sql<[string, number, number]>(
       "UPDATE outbox SET status = 'sent', attempts = attempts + 1, provider_id = ?, sent_at = ?, last_error = NULL, last_error_key = NULL, last_error_params = NULL WHERE id = ?",
     );
-    this.retryStmt = db.prepare(
+    this.retryStmt = sql<[number, number, string | null, string | null, string | null, number]>(
       'UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, last_error_key = ?, last_error_params = ? WHERE id = ?',
     );
-    this.failedStmt = db.prepare(
+    this.failedStmt = sql<[number, string | null, string | null, string | null, number]>(
       "UPDATE outbox SET status = 'failed', attempts = ?, last_error = ?, last_error_key = ?, last_error_params = ? WHERE id = ?",
     );
-    this.forRecipientStmt = db.prepare(
+    this.forRecipientStmt = sql<[number, number], RawOutbox>(
       `SELECT id, channel, destination, template, status, attempts, last_error, last_error_key, last_error_params, created_at, sent_at
        FROM outbox WHERE recipient_id = ? ORDER BY id DESC LIMIT ?`,
     );
-    this.pendingUntriedStmt = db.prepare(
-      `SELECT id, next_attempt_at AS dueAt FROM outbox
+    this.pendingUntriedStmt = sql<[number, Channel, string], Pick<Row<'outbox'>, 'id' | 'next_attempt_at'>>(
+      `SELECT id, next_attempt_at FROM outbox
        WHERE recipient_id = ? AND channel = ? AND template = ? AND status = 'pending' AND attempts = 0
        ORDER BY id DESC LIMIT 1`,
     );
@@ -170,7 +171,8 @@ export class OutboxRepository {
 
   /** The recipient's newest pending, never-tried row of this template on this channel, with when it is due. */
   pendingUntried(recipientId: number, channel: Channel, template: string): { id: number; dueAt: number } | undefined {
-    return this.pendingUntriedStmt.get(recipientId, channel, template);
+    const row = this.pendingUntriedStmt.get(recipientId, channel, template);
+    return row && { id: row.id, dueAt: row.next_attempt_at };
   }
 
   /** Pending rows of one channel whose time has come, oldest due first. */
@@ -180,7 +182,7 @@ export class OutboxRepository {
 
   /** When the earliest pending row of the channel falls due, or null when none is pending. */
   nextDueAt(channel: Channel): number | null {
-    return this.nextDueStmt.get(channel)?.at ?? null;
+    return this.nextDueStmt.get(channel) ?? null;
   }
 
   markSent(id: number, providerId: string, now: number): void {

@@ -1,8 +1,9 @@
-import type { Statement } from 'better-sqlite3';
 import type { CarrierId, PackageSize, PackageStatus, RecipientStatus } from '../../contract';
 import type { Db } from '../open';
+import { statements, type Statements } from '../prepared';
+import type { Row } from '../rows';
 
-export type PickupCredential = 'pin' | 'qr' | 'single-access-pin';
+export type PickupCredential = NonNullable<Row<'packages'>['picked_up_credential']>;
 
 export interface PackageRow {
   id: number;
@@ -58,35 +59,9 @@ export interface ListQuery {
   offset: number;
 }
 
-interface RawPackage {
-  id: number;
-  tracking: string;
-  carrier: CarrierId;
-  carrier_name: string | null;
-  recipient_id: number;
-  first_name: string;
-  last_name: string;
-  unit: string;
-  recipient_status: RecipientStatus;
-  shelf: string | null;
-  size: PackageSize;
-  perishable: number;
-  note: string | null;
-  status: PackageStatus;
-  logged_at: number;
-  logged_by_name: string;
-  picked_up_at: number | null;
-  picked_up_via: 'door' | 'desk' | null;
-  picked_up_credential: PickupCredential | null;
-  collected_by: string | null;
-  handed_over_by_name: string | null;
-  returned_at: number | null;
-  return_reason: string | null;
-  reminders_sent: number;
-  last_reminded_at: number | null;
-  escalated_at: number | null;
-  inactive_alerted_at: number | null;
-}
+/** A package with its recipient's name, unit and status (see `select`). */
+type RawPackage = Omit<Row<'packages'>, 'logged_by' | 'missing_at' | 'updated_at'> &
+  Pick<Row<'recipients'>, 'first_name' | 'last_name' | 'unit'> & { recipient_status: Row<'recipients'>['status'] };
 
 const toRow = (r: RawPackage): PackageRow => ({
   id: r.id,
@@ -124,89 +99,84 @@ const select = `SELECT p.id, p.tracking, p.carrier, p.carrier_name, p.recipient_
     p.return_reason, p.reminders_sent, p.last_reminded_at, p.escalated_at, p.inactive_alerted_at
   FROM packages p JOIN recipients r ON r.id = p.recipient_id`;
 
+const byIdSql = `${select} WHERE p.id = ?`;
+const waitingByTrackingSql = `${select} WHERE p.tracking = ? AND p.status = 'waiting'`;
+const latestByTrackingSql = `${select} WHERE p.tracking = ? ORDER BY p.logged_at DESC, p.id DESC LIMIT 1`;
+const waitingForRecipientSql = `${select} WHERE p.recipient_id = ? AND p.status = 'waiting' ORDER BY p.logged_at, p.id`;
+const waitingSql = `${select} WHERE p.status = 'waiting' ORDER BY p.logged_at, p.id`;
+const loggedBetweenSql = `${select} WHERE p.logged_at >= ? AND p.logged_at < ? ORDER BY p.logged_at, p.id`;
+
 const order = (sort: ListSort) => (sort === 'newest' ? 'ORDER BY p.logged_at DESC, p.id DESC' : 'ORDER BY p.logged_at, p.id');
 const statusClause = (status: ListStatus) => (status === 'all' ? '' : 'AND p.status = @status');
 
 /** The package log: intake, pickup, returns, the Overview's counts, the export and shelf checks. */
 export class PackageRepository {
-  private readonly insertStmt: Statement;
-  private readonly byIdStmt: Statement<[number], RawPackage>;
-  private readonly waitingByTrackingStmt: Statement<[string], RawPackage>;
-  private readonly latestByTrackingStmt: Statement<[string], RawPackage>;
-  private readonly pickupStmt: Statement<
-    [{ at: number; credential: PickupCredential; recipientId: number; upTo: number }],
-    { id: number; tracking: string }
-  >;
-  private readonly countLoggedSinceStmt: Statement<[CarrierId, number], { n: number }>;
-  private readonly waitingForRecipientStmt: Statement<[number], RawPackage>;
-  private readonly lists = new Map<string, Statement<Record<string, unknown>, RawPackage>>();
+  private readonly sql: Statements;
+  // Prepared up front: a door entry picks up the recipient's packages.
+  private readonly pickupStmt;
 
-  constructor(private readonly db: Db) {
-    this.insertStmt = db.prepare(
-      `INSERT INTO packages (tracking, carrier, carrier_name, recipient_id, shelf, size, perishable, note, logged_at, logged_by,
-         logged_by_name, updated_at)
-       VALUES (@tracking, @carrier, @carrierName, @recipientId, @shelf, @size, @perishable, @note, @now, @loggedBy, @loggedByName, @now)`,
-    );
-    this.byIdStmt = db.prepare(`${select} WHERE p.id = ?`);
-    this.waitingByTrackingStmt = db.prepare(`${select} WHERE p.tracking = ? AND p.status = 'waiting'`);
-    this.latestByTrackingStmt = db.prepare(`${select} WHERE p.tracking = ? ORDER BY p.logged_at DESC, p.id DESC LIMIT 1`);
-    this.pickupStmt = db.prepare(
+  constructor(db: Db) {
+    this.sql = statements(db);
+    this.pickupStmt = this.sql<
+      [{ at: number; credential: PickupCredential; recipientId: number; upTo: number }],
+      Pick<Row<'packages'>, 'id' | 'tracking'>
+    >(
       `UPDATE packages SET status = 'picked_up', picked_up_at = @at, picked_up_via = 'door', picked_up_credential = @credential,
          updated_at = @at
        WHERE recipient_id = @recipientId AND status = 'waiting' AND logged_at <= @upTo RETURNING id, tracking`,
     );
-    this.countLoggedSinceStmt = db.prepare('SELECT count(*) AS n FROM packages WHERE carrier = ? AND logged_at >= ?');
-    this.waitingForRecipientStmt = db.prepare(`${select} WHERE p.recipient_id = ? AND p.status = 'waiting' ORDER BY p.logged_at, p.id`);
   }
 
   insert(p: PackageInsert): number {
-    const info = this.insertStmt.run({ ...p, perishable: p.perishable ? 1 : 0 });
+    const info = this.sql<[Omit<PackageInsert, 'perishable'> & { perishable: 0 | 1 }]>(
+      `INSERT INTO packages (tracking, carrier, carrier_name, recipient_id, shelf, size, perishable, note, logged_at, logged_by,
+         logged_by_name, updated_at)
+       VALUES (@tracking, @carrier, @carrierName, @recipientId, @shelf, @size, @perishable, @note, @now, @loggedBy, @loggedByName, @now)`,
+    ).run({ ...p, perishable: p.perishable ? 1 : 0 });
     return Number(info.lastInsertRowid);
   }
 
   byId(id: number): PackageRow | undefined {
-    const raw = this.byIdStmt.get(id);
+    const raw = this.sql<[number], RawPackage>(byIdSql).get(id);
     return raw && toRow(raw);
   }
 
   waitingByTracking(tracking: string): PackageRow | undefined {
-    const raw = this.waitingByTrackingStmt.get(tracking);
+    const raw = this.sql<[string], RawPackage>(waitingByTrackingSql).get(tracking);
     return raw && toRow(raw);
   }
 
   /** The newest package with this number, whatever its status. */
   latestByTracking(tracking: string): PackageRow | undefined {
-    const raw = this.latestByTrackingStmt.get(tracking);
+    const raw = this.sql<[string], RawPackage>(latestByTrackingSql).get(tracking);
     return raw && toRow(raw);
   }
 
   /** Packages logged for `carrier` at or after `since` (the carrier-entry reminder asks this). */
   countLoggedSince(carrier: CarrierId, since: number): number {
-    return this.countLoggedSinceStmt.get(carrier, since)?.n ?? 0;
+    return this.sql
+      .pluck<[CarrierId, number], number>('SELECT count(*) FROM packages WHERE carrier = ? AND logged_at >= ?')
+      .get(carrier, since)!;
   }
 
   /** One page, plus one row to tell whether there are more. */
   list(q: ListQuery & { recipientId?: number }): PackageRow[] {
     const where = q.recipientId === undefined ? '' : 'AND p.recipient_id = @recipientId';
-    return this.page(`list:${q.status}:${q.sort}:${where}`, `${select} WHERE 1 ${statusClause(q.status)} ${where} ${order(q.sort)}`, {
-      ...q,
-    });
+    return this.page(`${select} WHERE 1 ${statusClause(q.status)} ${where} ${order(q.sort)}`, { ...q });
   }
 
   /** Tracking numbers starting with `prefix` (a whole scanned number is its own prefix). */
   searchTracking(prefix: string, q: ListQuery): PackageRow[] {
     // Upper bound of the prefix range: tracking numbers are A–Z and 0–9 only, so '~' sorts after all of them.
-    return this.page(
-      `tracking:${q.status}:${q.sort}`,
-      `${select} WHERE p.tracking >= @prefix AND p.tracking < @prefix || '~' ${statusClause(q.status)} ${order(q.sort)}`,
-      { ...q, prefix },
-    );
+    return this.page(`${select} WHERE p.tracking >= @prefix AND p.tracking < @prefix || '~' ${statusClause(q.status)} ${order(q.sort)}`, {
+      ...q,
+      prefix,
+    });
   }
 
   /** Packages of recipients whose name or unit matches the FTS5 expression. */
   searchRecipients(match: string, q: ListQuery): PackageRow[] {
     return this.page(
-      `recipients:${q.status}:${q.sort}`,
       `${select} WHERE p.recipient_id IN (SELECT rowid FROM recipients_fts WHERE recipients_fts MATCH @match) ${statusClause(q.status)}
        ${order(q.sort)}`,
       { ...q, match },
@@ -214,12 +184,12 @@ export class PackageRepository {
   }
 
   waitingForRecipient(recipientId: number): PackageRow[] {
-    return this.waitingForRecipientStmt.all(recipientId).map(toRow);
+    return this.sql<[number], RawPackage>(waitingForRecipientSql).all(recipientId).map(toRow);
   }
 
   /** Every waiting package with its recipient (a desk has hundreds, not millions). */
   waiting(): PackageRow[] {
-    return this.statement('waiting', `${select} WHERE p.status = 'waiting' ORDER BY p.logged_at, p.id`).all({}).map(toRow);
+    return this.sql<[], RawPackage>(waitingSql).all().map(toRow);
   }
 
   /**
@@ -232,148 +202,139 @@ export class PackageRepository {
 
   handOver(id: number, at: number, collectedBy: string | null, staffName: string): boolean {
     return (
-      this.db
-        .prepare(
-          `UPDATE packages SET status = 'picked_up', picked_up_at = ?, picked_up_via = 'desk', picked_up_credential = NULL,
-             collected_by = ?, handed_over_by_name = ?, updated_at = ? WHERE id = ? AND status IN ('waiting', 'missing')`,
-        )
-        .run(at, collectedBy, staffName, at, id).changes === 1
+      this.sql<[number, string | null, string, number, number]>(
+        `UPDATE packages SET status = 'picked_up', picked_up_at = ?, picked_up_via = 'desk', picked_up_credential = NULL,
+           collected_by = ?, handed_over_by_name = ?, updated_at = ? WHERE id = ? AND status IN ('waiting', 'missing')`,
+      ).run(at, collectedBy, staffName, at, id).changes === 1
     );
   }
 
   returnToSender(id: number, at: number, reason: string): boolean {
     return (
-      this.db
-        .prepare(
-          "UPDATE packages SET status = 'returned', returned_at = ?, return_reason = ?, updated_at = ? WHERE id = ? AND status IN ('waiting', 'missing')",
-        )
-        .run(at, reason, at, id).changes === 1
+      this.sql<[number, string, number, number]>(
+        "UPDATE packages SET status = 'returned', returned_at = ?, return_reason = ?, updated_at = ? WHERE id = ? AND status IN ('waiting', 'missing')",
+      ).run(at, reason, at, id).changes === 1
     );
   }
 
   update(id: number, fields: { recipientId: number; shelf: string | null; size: PackageSize; note: string | null }, at: number): void {
-    this.db
-      .prepare('UPDATE packages SET recipient_id = ?, shelf = ?, size = ?, note = ?, updated_at = ? WHERE id = ?')
-      .run(fields.recipientId, fields.shelf, fields.size, fields.note, at, id);
+    this.sql<[number, string | null, PackageSize, string | null, number, number]>(
+      'UPDATE packages SET recipient_id = ?, shelf = ?, size = ?, note = ?, updated_at = ? WHERE id = ?',
+    ).run(fields.recipientId, fields.shelf, fields.size, fields.note, at, id);
   }
 
   /** Back to Waiting (found on the shelf after all): the pickup or return is undone, reminders start over. */
   restore(id: number, at: number): void {
-    this.db
-      .prepare(
-        `UPDATE packages SET status = 'waiting', picked_up_at = NULL, picked_up_via = NULL, picked_up_credential = NULL,
-           collected_by = NULL, handed_over_by_name = NULL, returned_at = NULL, return_reason = NULL, missing_at = NULL,
-           updated_at = ? WHERE id = ?`,
-      )
-      .run(at, id);
+    this.sql<[number, number]>(
+      `UPDATE packages SET status = 'waiting', picked_up_at = NULL, picked_up_via = NULL, picked_up_credential = NULL,
+         collected_by = NULL, handed_over_by_name = NULL, returned_at = NULL, return_reason = NULL, missing_at = NULL,
+         updated_at = ? WHERE id = ?`,
+    ).run(at, id);
   }
 
   markMissing(id: number, at: number): void {
-    this.db
-      .prepare("UPDATE packages SET status = 'missing', missing_at = ?, updated_at = ? WHERE id = ? AND status = 'waiting'")
-      .run(at, at, id);
+    this.sql<[number, number, number]>(
+      "UPDATE packages SET status = 'missing', missing_at = ?, updated_at = ? WHERE id = ? AND status = 'waiting'",
+    ).run(at, at, id);
   }
 
   setReminded(id: number, remindersSent: number, at: number): void {
-    this.db.prepare('UPDATE packages SET reminders_sent = ?, last_reminded_at = ? WHERE id = ?').run(remindersSent, at, id);
+    this.sql<[number, number, number]>('UPDATE packages SET reminders_sent = ?, last_reminded_at = ? WHERE id = ?').run(
+      remindersSent,
+      at,
+      id,
+    );
   }
 
   setEscalated(id: number, at: number): void {
-    this.db.prepare('UPDATE packages SET escalated_at = ? WHERE id = ?').run(at, id);
+    this.sql<[number, number]>('UPDATE packages SET escalated_at = ? WHERE id = ?').run(at, id);
   }
 
   setInactiveAlerted(id: number, at: number): void {
-    this.db.prepare('UPDATE packages SET inactive_alerted_at = ? WHERE id = ?').run(at, id);
+    this.sql<[number, number]>('UPDATE packages SET inactive_alerted_at = ? WHERE id = ?').run(at, id);
   }
 
   // ---- The Overview ----
 
   waitingLoggedTimes(): number[] {
-    return this.db.prepare("SELECT logged_at FROM packages WHERE status = 'waiting'").pluck().all() as number[];
+    return this.sql.pluck<[], number>("SELECT logged_at FROM packages WHERE status = 'waiting'").all();
   }
 
   loggedTimesSince(since: number): number[] {
-    return this.db.prepare('SELECT logged_at FROM packages WHERE logged_at >= ?').pluck().all(since) as number[];
+    return this.sql.pluck<[number], number>('SELECT logged_at FROM packages WHERE logged_at >= ?').all(since);
   }
 
   pickedUpTimesSince(since: number): number[] {
-    return this.db.prepare('SELECT picked_up_at FROM packages WHERE picked_up_at >= ?').pluck().all(since) as number[];
+    return this.sql.pluck<[number], number>('SELECT picked_up_at FROM packages WHERE picked_up_at >= ?').all(since);
   }
 
   /** Mean of (picked up − logged) for packages picked up since `since`, in ms; null when none. */
   averagePickupMs(since: number): number | null {
-    return this.db.prepare('SELECT avg(picked_up_at - logged_at) FROM packages WHERE picked_up_at >= ?').pluck().get(since) as
-      number | null;
+    return (
+      this.sql.pluck<[number], number | null>('SELECT avg(picked_up_at - logged_at) FROM packages WHERE picked_up_at >= ?').get(since) ??
+      null
+    );
   }
 
   // ---- Export ----
 
   countLoggedBetween(from: number, to: number): number {
-    return this.db.prepare('SELECT count(*) FROM packages WHERE logged_at >= ? AND logged_at < ?').pluck().get(from, to) as number;
+    return this.sql.pluck<[number, number], number>('SELECT count(*) FROM packages WHERE logged_at >= ? AND logged_at < ?').get(from, to)!;
   }
 
   /** Oldest first, one row at a time, so an export of a year never sits in memory whole. */
   *loggedBetween(from: number, to: number): Generator<PackageRow> {
-    const stmt = this.db.prepare(`${select} WHERE p.logged_at >= ? AND p.logged_at < ? ORDER BY p.logged_at, p.id`);
-    for (const raw of stmt.iterate(from, to) as IterableIterator<RawPackage>) yield toRow(raw);
+    for (const raw of this.sql.forIteration<[number, number], RawPackage>(loggedBetweenSql).iterate(from, to)) yield toRow(raw);
   }
 
   // ---- Shelf checks ----
 
   openCheck(): ShelfCheckRow | undefined {
-    return this.db.prepare("SELECT * FROM shelf_checks WHERE status = 'open'").get() as ShelfCheckRow | undefined;
-  }
-
-  checkById(id: number): ShelfCheckRow | undefined {
-    return this.db.prepare('SELECT * FROM shelf_checks WHERE id = ?').get(id) as ShelfCheckRow | undefined;
+    const row = this.sql<[], Pick<Row<'shelf_checks'>, 'id' | 'started_at' | 'started_by_name'>>(
+      "SELECT id, started_at, started_by_name FROM shelf_checks WHERE status = 'open'",
+    ).get();
+    return row && { id: row.id, startedAt: row.started_at, startedByName: row.started_by_name };
   }
 
   startCheck(at: number, staffId: number | null, staffName: string): number {
-    const info = this.db
-      .prepare('INSERT INTO shelf_checks (started_at, started_by, started_by_name) VALUES (?, ?, ?)')
-      .run(at, staffId, staffName);
+    const info = this.sql<[number, number | null, string]>(
+      'INSERT INTO shelf_checks (started_at, started_by, started_by_name) VALUES (?, ?, ?)',
+    ).run(at, staffId, staffName);
     return Number(info.lastInsertRowid);
   }
 
   addScan(checkId: number, tracking: string, at: number): void {
-    this.db.prepare('INSERT OR IGNORE INTO shelf_check_scans (check_id, tracking, scanned_at) VALUES (?, ?, ?)').run(checkId, tracking, at);
+    this.sql<[number, string, number]>('INSERT OR IGNORE INTO shelf_check_scans (check_id, tracking, scanned_at) VALUES (?, ?, ?)').run(
+      checkId,
+      tracking,
+      at,
+    );
   }
 
   scans(checkId: number): string[] {
-    return this.db
-      .prepare('SELECT tracking FROM shelf_check_scans WHERE check_id = ? ORDER BY scanned_at, tracking')
-      .pluck()
-      .all(checkId) as string[];
+    return this.sql
+      .pluck<[number], Row<'shelf_check_scans'>['tracking']>(
+        'SELECT tracking FROM shelf_check_scans WHERE check_id = ? ORDER BY scanned_at, tracking',
+      )
+      .all(checkId);
   }
 
   endCheck(id: number, status: 'finished' | 'cancelled', at: number, result: unknown): void {
-    this.db
-      .prepare("UPDATE shelf_checks SET status = ?, finished_at = ?, result = ? WHERE id = ? AND status = 'open'")
-      .run(status, at, result === null ? null : JSON.stringify(result), id);
+    this.sql<[string, number, string | null, number]>(
+      "UPDATE shelf_checks SET status = ?, finished_at = ?, result = ? WHERE id = ? AND status = 'open'",
+    ).run(status, at, result === null ? null : JSON.stringify(result), id);
   }
 
-  private page(key: string, sql: string, params: ListQuery & Record<string, unknown>): PackageRow[] {
-    return this.statement(key, `${sql} LIMIT @limit OFFSET @offset`)
+  private page(sql: string, params: ListQuery & Record<string, unknown>): PackageRow[] {
+    return this.sql<[Record<string, unknown>], RawPackage>(`${sql} LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit: params.limit + 1 })
       .map(toRow);
   }
-
-  private statement(key: string, sql: string): Statement<Record<string, unknown>, RawPackage> {
-    let stmt = this.lists.get(key);
-    if (!stmt) {
-      stmt = this.db.prepare(sql);
-      this.lists.set(key, stmt);
-    }
-    return stmt;
-  }
 }
 
+/** The shelf check under way. */
 export interface ShelfCheckRow {
   id: number;
-  started_at: number;
-  started_by: number | null;
-  started_by_name: string;
-  status: 'open' | 'finished' | 'cancelled';
-  finished_at: number | null;
-  result: string | null;
+  startedAt: number;
+  startedByName: string;
 }

@@ -1,7 +1,8 @@
 import { isLanguage, type Language, type NotifyVia, type RecipientStatus } from '../../contract';
 import type { ExistingRecipient } from '../../domain/roster/types';
 import type { Db } from '../open';
-import { preparedOnce } from '../prepared';
+import { statements, type Statements } from '../prepared';
+import { columns, type Row } from '../rows';
 
 export interface RecipientRow {
   id: number;
@@ -23,21 +24,11 @@ export interface RecipientRow {
 
 export type RecipientFields = Pick<RecipientRow, 'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'language' | 'packageNotices'>;
 
-interface RawRecipient {
-  id: number;
-  external_id: string | null;
-  first_name: string;
-  last_name: string;
-  unit: string;
-  email: string | null;
-  phone: string | null;
-  language: string | null;
-  package_notices: NotifyVia | null;
-  status: RecipientStatus;
-  manually_edited: number;
-  created_at: number;
-  updated_at: number;
-}
+type RawRecipient = Row<'recipients'>;
+
+const selectRecipient = `SELECT ${columns('recipients', 'r')} FROM recipients r`;
+const byIdSql = `${selectRecipient} WHERE r.id = ?`;
+const activeByPhoneSql = `${selectRecipient} WHERE r.phone = ? AND r.status = 'active' ORDER BY r.id LIMIT 1`;
 
 const toRow = (r: RawRecipient): RecipientRow => ({
   id: r.id,
@@ -69,9 +60,9 @@ const ORDER = 'ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE,
 export function searchStatement(q: SearchQuery): { sql: string; params: Record<string, unknown> } {
   const statusClause = q.status === 'all' ? '' : 'AND r.status = @status';
   const sql = q.match
-    ? `SELECT r.* FROM recipients_fts f JOIN recipients r ON r.id = f.rowid
+    ? `SELECT ${columns('recipients', 'r')} FROM recipients_fts f JOIN recipients r ON r.id = f.rowid
        WHERE recipients_fts MATCH @match ${statusClause} ${ORDER} LIMIT @limit OFFSET @offset`
-    : `SELECT r.* FROM recipients r WHERE 1 ${statusClause} ${ORDER} LIMIT @limit OFFSET @offset`;
+    : `${selectRecipient} WHERE 1 ${statusClause} ${ORDER} LIMIT @limit OFFSET @offset`;
   const params: Record<string, unknown> = { limit: q.limit + 1, offset: q.offset };
   if (q.match) params.match = q.match;
   if (q.status !== 'all') params.status = q.status;
@@ -79,28 +70,26 @@ export function searchStatement(q: SearchQuery): { sql: string; params: Record<s
 }
 
 export class RecipientRepository {
-  // A roster import's writes (see preparedOnce).
-  private readonly prepared;
+  private readonly sql: Statements;
 
   constructor(private readonly db: Db) {
-    this.prepared = preparedOnce(db);
+    this.sql = statements(db);
   }
 
   byId(id: number): RecipientRow | undefined {
-    const raw = this.db.prepare('SELECT * FROM recipients WHERE id = ?').get(id) as RawRecipient | undefined;
+    const raw = this.sql<[number], RawRecipient>(byIdSql).get(id);
     return raw && toRow(raw);
   }
 
   activeByPhone(phone: string): RecipientRow | undefined {
-    const raw = this.db.prepare("SELECT * FROM recipients WHERE phone = ? AND status = 'active' ORDER BY id LIMIT 1").get(phone) as
-      RawRecipient | undefined;
+    const raw = this.sql<[string], RawRecipient>(activeByPhoneSql).get(phone);
     return raw && toRow(raw);
   }
 
   /** Returns up to `limit + 1` rows so the caller can tell whether there are more. */
   search(q: SearchQuery): RecipientRow[] {
     const { sql, params } = searchStatement(q);
-    return (this.db.prepare(sql).all(params) as RawRecipient[]).map(toRow);
+    return this.sql<[Record<string, unknown>], RawRecipient>(sql).all(params).map(toRow);
   }
 
   insert(
@@ -111,58 +100,54 @@ export class RecipientRepository {
       now: number;
     },
   ): RecipientRow {
-    const info = this.db
-      .prepare(
-        `INSERT INTO recipients (external_id, first_name, last_name, unit, email, phone, language, package_notices, manually_edited,
-           created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        fields.externalId ?? null,
-        fields.firstName,
-        fields.lastName,
-        fields.unit,
-        fields.email,
-        fields.phone,
-        fields.language,
-        fields.packageNotices ?? null,
-        fields.manuallyEdited ? 1 : 0,
-        fields.now,
-        fields.now,
-      );
+    const info = this.sql(
+      `INSERT INTO recipients (external_id, first_name, last_name, unit, email, phone, language, package_notices, manually_edited,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      fields.externalId ?? null,
+      fields.firstName,
+      fields.lastName,
+      fields.unit,
+      fields.email,
+      fields.phone,
+      fields.language,
+      fields.packageNotices ?? null,
+      fields.manuallyEdited ? 1 : 0,
+      fields.now,
+      fields.now,
+    );
     return this.byId(Number(info.lastInsertRowid))!;
   }
 
   update(id: number, fields: RecipientFields & { manuallyEdited: boolean; now: number }): void {
-    this.db
-      .prepare(
-        `UPDATE recipients SET first_name = ?, last_name = ?, unit = ?, email = ?, phone = ?, language = ?, package_notices = ?,
-           manually_edited = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(
-        fields.firstName,
-        fields.lastName,
-        fields.unit,
-        fields.email,
-        fields.phone,
-        fields.language,
-        fields.packageNotices,
-        fields.manuallyEdited ? 1 : 0,
-        fields.now,
-        id,
-      );
+    this.sql(
+      `UPDATE recipients SET first_name = ?, last_name = ?, unit = ?, email = ?, phone = ?, language = ?, package_notices = ?,
+         manually_edited = ?, updated_at = ? WHERE id = ?`,
+    ).run(
+      fields.firstName,
+      fields.lastName,
+      fields.unit,
+      fields.email,
+      fields.phone,
+      fields.language,
+      fields.packageNotices,
+      fields.manuallyEdited ? 1 : 0,
+      fields.now,
+      id,
+    );
   }
 
   setStatus(id: number, status: RecipientStatus, now: number): void {
-    this.db.prepare('UPDATE recipients SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+    this.sql<[RecipientStatus, number, number]>('UPDATE recipients SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
   }
 
   /** Staff switched the recipient on or off by hand: the roster import must not silently undo it. */
   markManuallyEdited(id: number, now: number): void {
-    this.db.prepare('UPDATE recipients SET manually_edited = 1, updated_at = ? WHERE id = ?').run(now, id);
+    this.sql<[number, number]>('UPDATE recipients SET manually_edited = 1, updated_at = ? WHERE id = ?').run(now, id);
   }
 
-  // ---- Roster import: whole-roster reads and batched writes, each statement prepared once per call. ----
+  // ---- Roster import: whole-roster reads and batched writes. ----
 
   /**
    * Recipients that came from an import, as the roster diff compares them, in id order from after
@@ -170,14 +155,12 @@ export class RecipientRepository {
    */
   forRoster(afterId: number, limit: number): RosterRecipient[] {
     // Read straight into the shape the diff wants: at 50,000 rows a second object per row shows.
-    const rows = this.db
-      .prepare(
-        `SELECT id, external_id AS externalId, first_name AS firstName, last_name AS lastName, unit, email, phone, status,
-                manually_edited AS manuallyEdited, move_in AS moveIn, move_out AS moveOut, language,
-                updated_at AS updatedAt
-         FROM recipients WHERE external_id IS NOT NULL AND id > ? ORDER BY id LIMIT ?`,
-      )
-      .all(afterId, limit) as (Omit<RosterRecipient, 'manuallyEdited'> & { manuallyEdited: number | boolean })[];
+    const rows = this.sql<[number, number], Omit<RosterRecipient, 'manuallyEdited'> & { manuallyEdited: 0 | 1 | boolean }>(
+      `SELECT id, external_id AS externalId, first_name AS firstName, last_name AS lastName, unit, email, phone, status,
+              manually_edited AS manuallyEdited, move_in AS moveIn, move_out AS moveOut, language,
+              updated_at AS updatedAt
+       FROM recipients WHERE external_id IS NOT NULL AND id > ? ORDER BY id LIMIT ?`,
+    ).all(afterId, limit);
     for (const row of rows) row.manuallyEdited = row.manuallyEdited === 1;
     return rows as RosterRecipient[];
   }
@@ -187,38 +170,35 @@ export class RecipientRepository {
    * A building has few of them, so one read.
    */
   handAdded(): HandAddedRecipient[] {
-    const rows = this.db
-      .prepare(
-        `SELECT id, first_name AS firstName, last_name AS lastName, unit, email, phone, status,
-                manually_edited AS manuallyEdited, move_in AS moveIn, move_out AS moveOut, updated_at AS updatedAt
-         FROM recipients WHERE external_id IS NULL ORDER BY id`,
-      )
-      .all() as (Omit<HandAddedRecipient, 'manuallyEdited' | 'externalId'> & { manuallyEdited: number })[];
+    const rows = this.sql<[], Omit<HandAddedRecipient, 'manuallyEdited' | 'externalId'> & { manuallyEdited: 0 | 1 }>(
+      `SELECT id, first_name AS firstName, last_name AS lastName, unit, email, phone, status,
+              manually_edited AS manuallyEdited, move_in AS moveIn, move_out AS moveOut, updated_at AS updatedAt
+       FROM recipients WHERE external_id IS NULL ORDER BY id`,
+    ).all();
     return rows.map((row) => ({ ...row, externalId: null, manuallyEdited: row.manuallyEdited === 1 }));
   }
 
   /** The highest recipient id (0 when there is none); see rosterFingerprint in services/roster. */
   lastRecipientId(): number {
-    return this.prepared('SELECT coalesce(max(id), 0) FROM recipients').pluck().get() as number;
+    return this.sql.pluck<[], number>('SELECT coalesce(max(id), 0) FROM recipients').get()!;
   }
 
   /** How many recipients have ids in (afterId, upToId], and the sum of their updated_at. */
   fingerprintPart(afterId: number, upToId: number): { count: number; total: number } {
-    return this.prepared('SELECT count(*) AS count, total(updated_at) AS total FROM recipients WHERE id > ? AND id <= ?').get(
-      afterId,
-      upToId,
-    ) as { count: number; total: number };
+    return this.sql<[number, number], { count: number; total: number }>(
+      'SELECT count(*) AS count, total(updated_at) AS total FROM recipients WHERE id > ? AND id <= ?',
+    ).get(afterId, upToId)!;
   }
 
   /** updated_at of each of these recipients, to tell which ones someone wrote since a preview. */
   updatedAt(ids: readonly number[]): Map<number, number> {
-    const select = this.prepared('SELECT updated_at FROM recipients WHERE id = ?').pluck();
-    return new Map(ids.map((id) => [id, (select.get(id) as number | undefined) ?? -1]));
+    const select = this.sql.pluck<[number], Row<'recipients'>['updated_at']>('SELECT updated_at FROM recipients WHERE id = ?');
+    return new Map(ids.map((id) => [id, select.get(id) ?? -1]));
   }
 
   /** A hand-added recipient an import matched by unit and name takes the file's resident ID. */
   linkImported(id: number, externalId: string): void {
-    this.prepared('UPDATE recipients SET external_id = ? WHERE id = ? AND external_id IS NULL').run(externalId, id);
+    this.sql<[string, number]>('UPDATE recipients SET external_id = ? WHERE id = ? AND external_id IS NULL').run(externalId, id);
   }
 
   // The name-search index (FTS5) merges its segments as rows go in; with one segment per small
@@ -226,22 +206,22 @@ export class RecipientRepository {
   // rows). During a bulk import those merges are paused and done a bounded step per chunk instead.
 
   pauseSearchMerges(): void {
-    this.db.prepare("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('automerge', 0)").run();
+    this.sql("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('automerge', 0)").run();
   }
 
   /** About `pages` pages of merge work: a few milliseconds. */
   mergeSearchIndex(pages: number): void {
-    this.prepared("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('merge', ?)").run(pages);
+    this.sql<[number]>("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('merge', ?)").run(pages);
   }
 
   /** Back to FTS5's default (merge when 4 segments share a level); a closed database is left as it is. */
   resumeSearchMerges(): void {
-    if (this.db.open) this.db.prepare("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('automerge', 4)").run();
+    if (this.db.open) this.sql("INSERT INTO recipients_fts (recipients_fts, rank) VALUES ('automerge', 4)").run();
   }
 
   /** Returns the new ids, in order. */
   insertImported(rows: readonly RosterInsert[], now: number): number[] {
-    const insert = this.prepared(
+    const insert = this.sql(
       `INSERT INTO recipients (external_id, first_name, last_name, unit, email, phone, move_in, move_out, language, manually_edited,
          created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
@@ -255,7 +235,7 @@ export class RecipientRepository {
   }
 
   updateImported(rows: readonly RosterUpdate[], now: number): void {
-    const update = this.prepared(
+    const update = this.sql(
       `UPDATE recipients SET first_name = ?, last_name = ?, unit = ?, email = ?, phone = ?, move_in = ?, move_out = ?,
          language = ?, status = ?, manually_edited = ?, updated_at = ? WHERE id = ?`,
     );

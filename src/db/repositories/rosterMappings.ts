@@ -1,4 +1,6 @@
 import type { Db } from '../open';
+import { statements, type Statements } from '../prepared';
+import { columns, type Row } from '../rows';
 
 export interface SavedRosterMapping {
   preset: string;
@@ -9,29 +11,32 @@ export interface SavedRosterMapping {
   savedAt: number;
 }
 
+const byPresetSql = `SELECT ${columns('roster_mappings')} FROM roster_mappings WHERE preset = ?`;
+
 /** What an admin chose in the last manual import of each preset. */
 export class RosterMappingRepository {
-  constructor(private readonly db: Db) {}
+  private readonly sql: Statements;
+
+  constructor(db: Db) {
+    this.sql = statements(db);
+  }
 
   get(preset: string): SavedRosterMapping | undefined {
-    const raw = this.db.prepare('SELECT * FROM roster_mappings WHERE preset = ?').get(preset) as
-      { preset: string; columns: string; status_values: string; saved_at: number } | undefined;
+    const row = this.sql<[string], Row<'roster_mappings'>>(byPresetSql).get(preset);
     return (
-      raw && {
-        preset: raw.preset,
-        columns: JSON.parse(raw.columns) as Record<string, string>,
-        statusValues: JSON.parse(raw.status_values) as Record<string, string>,
-        savedAt: raw.saved_at,
+      row && {
+        preset: row.preset,
+        columns: JSON.parse(row.columns) as Record<string, string>,
+        statusValues: JSON.parse(row.status_values) as Record<string, string>,
+        savedAt: row.saved_at,
       }
     );
   }
 
   save(mapping: SavedRosterMapping): void {
-    this.db
-      .prepare(
-        `INSERT INTO roster_mappings (preset, columns, status_values, saved_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (preset) DO UPDATE SET columns = excluded.columns, status_values = excluded.status_values, saved_at = excluded.saved_at`,
-      )
-      .run(mapping.preset, JSON.stringify(mapping.columns), JSON.stringify(mapping.statusValues), mapping.savedAt);
+    this.sql<[string, string, string, number]>(
+      `INSERT INTO roster_mappings (preset, columns, status_values, saved_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (preset) DO UPDATE SET columns = excluded.columns, status_values = excluded.status_values, saved_at = excluded.saved_at`,
+    ).run(mapping.preset, JSON.stringify(mapping.columns), JSON.stringify(mapping.statusValues), mapping.savedAt);
   }
 }

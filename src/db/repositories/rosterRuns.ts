@@ -1,9 +1,11 @@
 import type { Message } from '../../contract';
-import { readSentence, sentenceColumns } from '../sentences';
 import type { Db } from '../open';
+import { statements, type Statements } from '../prepared';
+import { columns, type Row } from '../rows';
+import { readSentence, sentenceColumns } from '../sentences';
 
-export type RosterTrigger = 'staff' | 'schedule' | 'cli';
-export type RosterOutcome = 'applied' | 'blocked' | 'failed';
+export type RosterTrigger = Row<'roster_runs'>['trigger'];
+export type RosterOutcome = Row<'roster_runs'>['outcome'];
 
 export interface RosterRunRow {
   id: number;
@@ -17,21 +19,7 @@ export interface RosterRunRow {
   counts: Record<string, number> | null;
 }
 
-interface RawRun {
-  id: number;
-  started_at: number;
-  finished_at: number;
-  trigger: RosterTrigger;
-  actor: string;
-  file_name: string | null;
-  outcome: RosterOutcome;
-  message: string | null;
-  message_key: string | null;
-  message_params: string | null;
-  counts: string | null;
-}
-
-const toRow = (r: RawRun): RosterRunRow => ({
+const toRow = (r: Row<'roster_runs'>): RosterRunRow => ({
   id: r.id,
   startedAt: r.started_at,
   finishedAt: r.finished_at,
@@ -43,36 +31,40 @@ const toRow = (r: RawRun): RosterRunRow => ({
   counts: r.counts === null ? null : (JSON.parse(r.counts) as Record<string, number>),
 });
 
+const latestSql = `SELECT ${columns('roster_runs')} FROM roster_runs ORDER BY id DESC LIMIT ?`;
+
 export class RosterRunRepository {
-  constructor(private readonly db: Db) {}
+  private readonly sql: Statements;
+
+  constructor(db: Db) {
+    this.sql = statements(db);
+  }
 
   insert(run: Omit<RosterRunRow, 'id'>): number {
     const said = sentenceColumns(run.message);
-    const info = this.db
-      .prepare(
-        `INSERT INTO roster_runs (started_at, finished_at, trigger, actor, file_name, outcome, message, message_key, message_params, counts)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        run.startedAt,
-        run.finishedAt,
-        run.trigger,
-        run.actor,
-        run.fileName,
-        run.outcome,
-        said.english,
-        said.key,
-        said.params,
-        run.counts && JSON.stringify(run.counts),
-      );
+    const info = this.sql(
+      `INSERT INTO roster_runs (started_at, finished_at, trigger, actor, file_name, outcome, message, message_key, message_params, counts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      run.startedAt,
+      run.finishedAt,
+      run.trigger,
+      run.actor,
+      run.fileName,
+      run.outcome,
+      said.english,
+      said.key,
+      said.params,
+      run.counts && JSON.stringify(run.counts),
+    );
     return Number(info.lastInsertRowid);
   }
 
   latest(limit: number): RosterRunRow[] {
-    return (this.db.prepare('SELECT * FROM roster_runs ORDER BY id DESC LIMIT ?').all(limit) as RawRun[]).map(toRow);
+    return this.sql<[number], Row<'roster_runs'>>(latestSql).all(limit).map(toRow);
   }
 
   lastStartedAt(trigger: RosterTrigger): number | null {
-    return (this.db.prepare('SELECT max(started_at) FROM roster_runs WHERE trigger = ?').pluck().get(trigger) as number | null) ?? null;
+    return this.sql.pluck<[RosterTrigger], number | null>('SELECT max(started_at) FROM roster_runs WHERE trigger = ?').get(trigger) ?? null;
   }
 }

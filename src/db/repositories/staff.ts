@@ -1,5 +1,7 @@
 import { isLanguage, type Language, type StaffRole } from '../../contract';
 import type { Db } from '../open';
+import { statements, type Statements } from '../prepared';
+import { columns, type Row } from '../rows';
 
 export interface StaffRow {
   id: number;
@@ -13,18 +15,7 @@ export interface StaffRow {
   createdAt: number;
 }
 
-interface RawStaff {
-  id: number;
-  username: string;
-  display_name: string;
-  role: StaffRole;
-  password_hash: string;
-  active: number;
-  language: string | null;
-  created_at: number;
-}
-
-const toRow = (r: RawStaff): StaffRow => ({
+const toRow = (r: Row<'staff'>): StaffRow => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
@@ -36,47 +27,56 @@ const toRow = (r: RawStaff): StaffRow => ({
   createdAt: r.created_at,
 });
 
+const selectStaff = `SELECT ${columns('staff')} FROM staff`;
+const byIdSql = `${selectStaff} WHERE id = ?`;
+const byUsernameSql = `${selectStaff} WHERE username = ?`;
+const listSql = `${selectStaff} ORDER BY username`;
+
 export class StaffRepository {
-  constructor(private readonly db: Db) {}
+  private readonly sql: Statements;
+
+  constructor(db: Db) {
+    this.sql = statements(db);
+  }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
+    return this.sql.pluck<[], number>('SELECT count(*) FROM staff').get()!;
   }
 
   countActiveAdmins(): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM staff WHERE role = 'admin' AND active = 1").get() as { n: number }).n;
+    return this.sql.pluck<[], number>("SELECT count(*) FROM staff WHERE role = 'admin' AND active = 1").get()!;
   }
 
   byId(id: number): StaffRow | undefined {
-    const raw = this.db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as RawStaff | undefined;
-    return raw && toRow(raw);
+    const row = this.sql<[number], Row<'staff'>>(byIdSql).get(id);
+    return row && toRow(row);
   }
 
   byUsername(username: string): StaffRow | undefined {
-    const raw = this.db.prepare('SELECT * FROM staff WHERE username = ?').get(username) as RawStaff | undefined;
-    return raw && toRow(raw);
+    const row = this.sql<[string], Row<'staff'>>(byUsernameSql).get(username);
+    return row && toRow(row);
   }
 
   list(): StaffRow[] {
-    return (this.db.prepare('SELECT * FROM staff ORDER BY username').all() as RawStaff[]).map(toRow);
+    return this.sql<[], Row<'staff'>>(listSql).all().map(toRow);
   }
 
   insert(row: Omit<StaffRow, 'id' | 'active' | 'language'>): StaffRow {
-    const info = this.db
-      .prepare('INSERT INTO staff (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(row.username, row.displayName, row.role, row.passwordHash, row.createdAt);
+    const info = this.sql<[string, string, StaffRole, string, number]>(
+      'INSERT INTO staff (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(row.username, row.displayName, row.role, row.passwordHash, row.createdAt);
     return { ...row, id: Number(info.lastInsertRowid), active: true, language: null };
   }
 
   setActive(id: number, active: boolean): void {
-    this.db.prepare('UPDATE staff SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
+    this.sql<[0 | 1, number]>('UPDATE staff SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
   }
 
   setLanguage(id: number, language: Language | null): void {
-    this.db.prepare('UPDATE staff SET language = ? WHERE id = ?').run(language, id);
+    this.sql<[Language | null, number]>('UPDATE staff SET language = ? WHERE id = ?').run(language, id);
   }
 
   setPasswordHash(id: number, passwordHash: string): void {
-    this.db.prepare('UPDATE staff SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+    this.sql<[string, number]>('UPDATE staff SET password_hash = ? WHERE id = ?').run(passwordHash, id);
   }
 }

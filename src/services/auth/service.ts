@@ -3,6 +3,16 @@ import { ApiError, message, type Language, type SessionInfo, type StaffAccount, 
 import { type StaffRow } from '../../db/repositories/staff';
 import type { Clock } from '../../clock';
 import { afterPasswordFailure, passwordAttemptKey, passwordAttemptRefused } from '../../domain/passwordAttempts';
+import {
+  endBudgetedCheck,
+  freshSignInBudget,
+  refusedSignInAnswerMs,
+  signInBudgetPolicy,
+  signInBudgetSpent,
+  startBudgetedCheck,
+  type SignInBudget,
+} from '../../domain/signInBudget';
+import { log } from '../../log';
 import { random } from '../../random';
 import type { Actor, AuditService } from '../audit/service';
 import { decoyHash, hashPassword, isTemporary, temporary, verifyPassword } from '../passwords';
@@ -50,6 +60,9 @@ export class AuthService {
   private readonly checking = new Map<string, number>();
   /** Told when a session ends or locks, so the event streams of that session close at once (src/services/delivery.ts). */
   private readonly watchers = new Set<() => void>();
+  /** Checks of names with no account; in memory, as a flood's refusals must not write to the door's database. */
+  private budget: SignInBudget = freshSignInBudget;
+  private budgetWarnedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: AuthDeps) {}
 
@@ -162,14 +175,51 @@ export class AuthService {
     return () => this.watchers.delete(listener);
   }
 
+  /** A refused sign-in is answered no sooner than `refusedSignInAnswerMs` after it came, whatever refused it. */
   async login(username: string, password: string): Promise<{ token: string; info: SessionInfo }> {
+    const arrived = this.deps.clock.now();
+    try {
+      return await this.checkLogin(username, password);
+    } catch (error) {
+      const wait = arrived + refusedSignInAnswerMs - this.deps.clock.now();
+      if (wait > 0) await new Promise<void>((resolve) => this.deps.clock.setTimeout(resolve, wait));
+      throw error;
+    }
+  }
+
+  /**
+   * While the budget for names with no account is spent (a flood), every refusal says "too many
+   * attempts", the wrong password of a real name included, so the answers do not tell which names exist.
+   */
+  private async checkLogin(username: string, password: string): Promise<{ token: string; info: SessionInfo }> {
     const row = this.deps.repos.staff.byUsername(username);
-    const ok = await this.verify(username, password, row?.passwordHash ?? decoyHash);
+    const now = this.deps.clock.now();
+    const flooded = signInBudgetSpent(this.budget, now);
+    const busy = () => new ApiError('UNAUTHENTICATED', message('auth.busy'));
+    let ok: boolean;
+    if (row) {
+      try {
+        ok = await this.verify(username, password, row.passwordHash);
+      } catch (error) {
+        throw flooded ? busy() : error;
+      }
+    } else {
+      if (flooded) {
+        this.warnFlood(now);
+        throw busy();
+      }
+      this.budget = startBudgetedCheck(this.budget, now);
+      try {
+        ok = await this.verify(username, password, decoyHash);
+      } finally {
+        this.budget = endBudgetedCheck(this.budget);
+      }
+    }
     if (!row || !ok || !row.active) {
       this.countFailure(username, () =>
         this.deps.audit.record({ staffId: null, label: username }, 'auth.login_failed', row ? `staff:${row.id}` : null),
       );
-      throw new ApiError('UNAUTHENTICATED', message('auth.wrongCredentials'));
+      throw flooded ? busy() : new ApiError('UNAUTHENTICATED', message('auth.wrongCredentials'));
     }
     this.deps.tx.run(() => {
       this.deps.repos.loginFailures.clear(passwordAttemptKey(username));
@@ -283,6 +333,16 @@ export class AuthService {
       if (left > 0) this.checking.set(key, left);
       else this.checking.delete(key);
     }
+  }
+
+  /** Once a minute at most: the log is for IT, not one line per refused request of a flood. */
+  private warnFlood(now: number): void {
+    if (now - this.budgetWarnedAt < signInBudgetPolicy.windowMs) return;
+    this.budgetWarnedAt = now;
+    log.warn(
+      `More sign-in attempts with unknown user names than ${signInBudgetPolicy.perMinute} a minute (or ${signInBudgetPolicy.atOnce} at once): ` +
+        'refusing them without checking for now. Staff with an account can still sign in.',
+    );
   }
 
   /** A wrong password, saved with its audit row so a restart does not forget it. */

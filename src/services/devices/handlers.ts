@@ -8,7 +8,7 @@ export function deviceHandlers({ devices }: Pick<CoreServices, 'devices'>): Hand
     'devices.list': () => devices.overview(),
     'devices.assign': (input, { actor }) => devices.assign(actor, input.role, input.selector, input.channel),
     'devices.unassign': (input, { actor }) => devices.unassign(actor, input.role),
-    'devices.identify': (input) => devices.identify(input.seconds),
+    'devices.identify': (input, call) => devices.identify(input.seconds, call.ctx.sessionToken),
     'devices.testRelay': (_input, { actor }) => {
       devices.testRelay(actor);
       return null;

@@ -75,6 +75,8 @@ export class DeviceService {
   private readonly missing = new Map<DeviceRole, ClockTimer>();
   private mode: DeviceMode = 'none';
   private running = false;
+  /** The sessions identifying a device right now: the only screens a key echo goes to. */
+  private readonly echoTo: string[] = [];
 
   constructor(private readonly deps: DeviceDeps) {}
 
@@ -177,9 +179,18 @@ export class DeviceService {
    * "Press a key on the door keypad now": listens to every keyboard-like device for `seconds`;
    * the first one that sends a report is the one the person touched.
    */
-  async identify(seconds: number): Promise<HidDeviceInfo | null> {
+  async identify(seconds: number, echoTo: string | null): Promise<HidDeviceInfo | null> {
     const hid = this.hid;
     if (!hid) throw new ApiError('CONFLICT', this.hidProblem ?? message('device.startedWithout'));
+    if (echoTo !== null) this.echoTo.push(echoTo);
+    try {
+      return await this.listenForReport(hid, seconds);
+    } finally {
+      if (echoTo !== null) this.echoTo.splice(this.echoTo.indexOf(echoTo), 1);
+    }
+  }
+
+  private async listenForReport(hid: HidModule, seconds: number): Promise<HidDeviceInfo | null> {
     const stored = this.deps.repos.deviceAssignments.all();
     const candidates = (await hid.devicesAsync()).filter((d) => d.path && kindOf(d) !== 'relay');
     const handles = await Promise.all(
@@ -259,9 +270,12 @@ export class DeviceService {
         key: (role, key) => {
           if (role === 'keypad') this.deps.door.keypadKey(role, key);
           else this.deps.door.readerKey(role, key);
-          this.deps.events.emit('devices.key', { role, key: /^[0-9]$/.test(key) ? '•' : key });
+          this.echo(role);
         },
-        scan: (_role, text) => this.deps.door.scan('reader', text),
+        scan: (_role, text) => {
+          this.deps.door.scan('reader', text);
+          this.echo('reader');
+        },
         relay: (driver, channel) => this.deps.door.setRelay(driver, channel),
         relayState: (states, channel) => this.deps.door.relayState(states, channel),
         changed: () => this.watchMissing(manager),
@@ -275,6 +289,10 @@ export class DeviceService {
     this.deps.door.setDeviceSource(() => doorDevices(manager));
     await manager.start();
     this.watchMissing(manager);
+  }
+
+  private echo(role: DeviceRole): void {
+    for (const to of new Set(this.echoTo)) this.deps.events.emit('devices.key', { role }, to);
   }
 
   /** The door keypad or relay gone for more than a few seconds is a staff alert; a quick replug is not. */

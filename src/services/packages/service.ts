@@ -398,8 +398,8 @@ export class PackageService {
     if (!check) return null;
     return {
       id: check.id,
-      startedAt: new Date(check.started_at).toISOString(),
-      startedBy: check.started_by_name,
+      startedAt: new Date(check.startedAt).toISOString(),
+      startedBy: check.startedByName,
       scans: this.deps.repos.packages.scans(check.id).map((t) => this.scanInfo(t)),
     };
   }
@@ -433,7 +433,7 @@ export class PackageService {
       const p = packages.latestByTracking(t);
       if (p) latest.set(t, p);
     }
-    const found = reconcile(scanned, waiting.map(asCheck), new Map([...latest].map(([t, p]) => [t, asCheck(p)])), check.started_at);
+    const found = reconcile(scanned, waiting.map(asCheck), new Map([...latest].map(([t, p]) => [t, asCheck(p)])), check.startedAt);
     const rows = new Map([...waiting, ...latest.values()].map((p) => [p.id, p]));
     const summary = {
       scanned: scanned.length,

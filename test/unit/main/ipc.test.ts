@@ -157,6 +157,21 @@ describe('installIpc', () => {
     for (const w of [locked, signedOut, navigatedAway]) expect(w.send).not.toHaveBeenCalled();
   });
 
+  it('sends an event addressed to a session (a key echo) to the window of that session alone', async () => {
+    const identifying = fakeWindow();
+    const other = fakeWindow();
+    for (const w of [identifying, other]) bridge.attach(w as never);
+    fake.sessions.set('s1', { locked: false });
+    fake.sessions.set('s2', { locked: false });
+    await invoke(identifying, 'auth.login', { token: 's1' });
+    await invoke(other, 'auth.login', { token: 's2' });
+
+    fake.events.emit('devices.key', { role: 'keypad' }, 's1');
+    await nextTurn();
+    expect(identifying.send).toHaveBeenCalledWith(eventChannel, 'devices.key', { role: 'keypad' });
+    expect(other.send).not.toHaveBeenCalled();
+  });
+
   it('ends the session and forgets the window when it is destroyed', async () => {
     const win = fakeWindow();
     bridge.attach(win as never);
@@ -192,7 +207,7 @@ describe('installIpc with the real core: events follow the session at delivery',
   /** A door event, a key press and an activity row, as the door and another screen cause them. */
   async function doorKeyAndActivity(core: Core, admin: Awaited<ReturnType<typeof signedInAdmin>>) {
     core.door.scan('reader', 'no-such-token-0001');
-    core.events.emit('devices.key', { role: 'keypad', key: '•' });
+    core.events.emit('devices.key', { role: 'keypad' });
     await admin.ok('recipients.create', { firstName: 'Ana', lastName: 'Ruiz', unit: '4B' });
     await nextTurn();
   }
@@ -242,7 +257,7 @@ describe('installIpc with the real core: events follow the session at delivery',
     win.send.mockClear();
     core.clock.advance(core.settings.get().idleLockMinutes * 60_000 + 1000);
     core.door.scan('reader', 'no-such-token-0002');
-    core.events.emit('devices.key', { role: 'keypad', key: '•' });
+    core.events.emit('devices.key', { role: 'keypad' });
     await nextTurn();
     expect(sent(win)).toEqual(['session.ended']);
   });
