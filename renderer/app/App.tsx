@@ -59,7 +59,10 @@ export function App() {
   // The core closes this screen's event stream when its session ends or locks (signed out elsewhere,
   // deactivated, password changed, idle lock): the screen then shows what auth.status says.
   const signedInNow = view.kind === 'ready';
-  useEffect(() => (signedInNow ? on('session.ended', () => void refresh()) : undefined), [signedInNow, refresh]);
+  useEffect(
+    () => (signedInNow ? on('session.ended', () => viewKind.current === 'ready' && void refresh()) : undefined),
+    [signedInNow, refresh],
+  );
 
   // The signed-in (or locked) staff member's own language, else the site's.
   const session = view.kind === 'ready' || view.kind === 'locked' || view.kind === 'newPassword' ? view.session : null;
@@ -73,9 +76,10 @@ export function App() {
     setView({ kind: viewOf(session), session });
     void invoke('auth.status', {}).then(setStatus, () => undefined);
   };
+  // The sign-in page first: the core's session.ended for this very sign-out then finds the screen already there.
   const signOut = async () => {
-    await invoke('auth.logout', {}).catch(() => undefined);
     setView({ kind: 'login', notice: t('app.signedOut') });
+    await invoke('auth.logout', {}).catch(() => undefined);
   };
 
   switch (view.kind) {
