@@ -15,9 +15,13 @@ const sqlAsText: Plugin = {
 export default defineConfig({
   plugins: [sqlAsText, threadSourceVitePlugin],
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    // .tsx: component tests, each in happy-dom (`// @vitest-environment happy-dom`); the rest stay on node.
+    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/integration/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // For a loaded 2-core machine: no test waits for time, so these only bound a test that hangs.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // expect.poll waits for a state; its default of 1 s is too short for one on a busy machine.
+    expect: { poll: { timeout: 20_000 } },
   },
 });

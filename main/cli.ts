@@ -24,7 +24,9 @@ export async function runDesktopCli(args: string[]): Promise<number> {
 
   const binding = nativeBindingPath({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
   const [{ runCli }, { createCore }] = await Promise.all([import('../src/cli/run'), import('../src/core')]);
+  const nativeBinding = existsSync(binding) ? binding : undefined;
   return runCli(args, {
+    nativeBinding,
     stdout: process.stdout,
     stderr: process.stderr,
     staticDir: join(app.getAppPath(), 'dist', 'renderer'),
@@ -36,7 +38,7 @@ export async function runDesktopCli(args: string[]): Promise<number> {
         dataDir: folder,
         dataKey: key.key,
         dataKeySource: key.description,
-        nativeBinding: existsSync(binding) ? binding : undefined,
+        nativeBinding,
       });
     },
   });

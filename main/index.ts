@@ -39,6 +39,8 @@ import { loadOrCreateDataKey, protectDataKey, type DesktopDataKey } from './secr
 import { hardenAllWebContents, hardenSession, installAppProtocol, registerAppScheme } from './security';
 
 let core: Core | null = null;
+/** Kept referenced: a lock whose connection the garbage collector closed would hold nothing. */
+let folderLock: { release(): void } | null = null;
 
 type Say = (key: MessageKey, params?: MessageParams) => string;
 
@@ -124,6 +126,8 @@ function shutdownCore(reason: string): Promise<void> {
   }
   log.info(`Packroom is closing (${reason}).`);
   shuttingDown = closeWithin(closing, log).then(() => {
+    folderLock?.release();
+    folderLock = null;
     closed = true;
     log.info('Packroom closed.');
   });
@@ -285,11 +289,16 @@ async function startCore(dataDir: string, args: DesktopArgs): Promise<void> {
   }
   let ipc: IpcBridge;
   try {
-    const [{ createCore }, { installIpc }, { DatabaseCorruptError, DatabaseVersionError }] = await Promise.all([
-      import('../src/core'),
-      import('./ipc'),
-      import('../src/db/open'),
-    ]);
+    const [{ createCore }, { installIpc }, { DatabaseCorruptError, DatabaseVersionError }, { FolderInUseError, lockDataFolder }] =
+      await Promise.all([import('../src/core'), import('./ipc'), import('../src/db/open'), import('../src/db/folderLock')]);
+    // The same lock as `packroom serve` and the commands that write the folder (src/db/folderLock.ts):
+    // a restore or import is refused while this runs. Electron's single-instance lock only keeps out a
+    // second desktop app. Held until the process ends, when the OS lets it go.
+    try {
+      folderLock = lockDataFolder(dataDir, 'running', nativeBinding);
+    } catch (error) {
+      return startupFailed(error instanceof FolderInUseError ? error.message : coreFailureMessage(error, dataDir), 1, error);
+    }
     try {
       core = createCore({ dataDir, nativeBinding, dataKey: key.key, dataKeySource: key.description, desktop: desktopHost(dataDir, args) });
     } catch (error) {

@@ -20,6 +20,8 @@ function Root() {
         variantColorResolver,
         colors: accessibleColors,
         defaultRadius: 'md',
+        // Someone who asked their system for less motion gets dialogs and menus without their fade and slide.
+        respectReducedMotion: true,
         components: {
           // Mantine's close button is an icon alone: give every dialog's one a name.
           Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } }),

@@ -136,7 +136,7 @@ export function createCore(options: CoreOptions): Core {
   const carrierCodes = new CarrierCodeService({ repos, clock, tx, audit, keys, settings, timeZone });
   const door = new DoorController({ access, clock, settings, events, alerts });
   const devices = new DeviceService({ repos, clock, tx, audit, alerts, events, door });
-  const checkpoints = new BackgroundCheckpoints(db, databaseFile(options.dataDir), options.nativeBinding);
+  const checkpoints = new BackgroundCheckpoints(db, databaseFile(options.dataDir), clock, options.nativeBinding);
   const previews = new PreviewThreads({
     file: databaseFile(options.dataDir),
     ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),

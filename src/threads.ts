@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,12 @@ import { Worker, workerData } from 'node:worker_threads';
 
 /** Where the running program (the Electron app, packroom serve, a test runner) resolves its packages from. */
 function packageBase(): string {
-  return typeof require === 'function' && require.main ? require.main.filename : (process.argv[1] ?? join(process.cwd(), 'index.js'));
+  if (typeof require === 'function' && require.main) return require.main.filename;
+  const script = process.argv[1];
+  if (script === undefined) return join(process.cwd(), 'index.js');
+  // Node loads a script started through a link (npx's node_modules/.bin/packroom) from where the link points, and
+  // resolves its packages from there: so must its threads, or they look in the link's folder and find nothing.
+  return realpathSync(script);
 }
 
 /** A package's entry file as the running program resolves it. */

@@ -2,6 +2,9 @@
  * Opens the devices assigned to the door, feeds their reports through the decoders, and keeps
  * trying to reopen a device that went away (at most `retryMs` apart, sooner on a USB attach
  * event), so unplugging and replugging needs no restart.
+ *
+ * Its timers come from a port, as node-serialport's MockBinding implements its bindings interface:
+ * in Packroom the core's Clock (real time, moved forward by the simulator), in tests a hand-advanced one.
  */
 import type { Device } from 'node-hid';
 import type { DeviceProblem } from '../../src/contract/devices';
@@ -56,6 +59,27 @@ export interface DeviceSink {
   debug(message: string): void;
 }
 
+/** The timer port: the core's Clock satisfies it. */
+export interface Timers {
+  /** Runs `fn` once, `ms` from now. */
+  setTimeout(fn: () => void, ms: number): Timer;
+}
+
+export interface Timer {
+  /** Before it fires: it never will. */
+  cancel(): void;
+}
+
+export interface DeviceManagerDeps {
+  hid: HidModule;
+  assignments: Assignment[];
+  sink: DeviceSink;
+  openSerialRelay: (port: string) => Promise<RelayDriver>;
+  timers: Timers;
+  /** How long a missing device waits before the next try, and how often relay boards are asked for their state. */
+  retryMs?: number;
+}
+
 export interface DeviceStatus {
   role: DeviceRole;
   label: string;
@@ -71,39 +95,46 @@ interface Slot {
   handle: HidHandle | null;
   relay: RelayDriver | null;
   problem: DeviceProblem | null;
-  retry: NodeJS.Timeout | null;
-  opening: boolean;
+  retry: Timer | null;
+  /** The open in progress, so `stop` and `settled` can wait for it. */
+  opening: Promise<void> | null;
 }
 
 export class DeviceManager {
   private readonly slots: Slot[];
   private stopped = false;
-  private health: NodeJS.Timeout | null = null;
+  private health: Timer | null = null;
+  private readonly hid: HidModule;
+  private readonly sink: DeviceSink;
+  private readonly retryMs: number;
 
-  constructor(
-    private readonly hid: HidModule,
-    assignments: Assignment[],
-    private readonly sink: DeviceSink,
-    private readonly openSerialRelay: (port: string) => Promise<RelayDriver>,
-    private readonly retryMs = 1000,
-  ) {
-    this.slots = assignments.map((assignment) => ({
+  constructor(private readonly deps: DeviceManagerDeps) {
+    this.hid = deps.hid;
+    this.sink = deps.sink;
+    this.retryMs = deps.retryMs ?? 1000;
+    this.slots = deps.assignments.map((assignment) => ({
       assignment,
       name: assignment.label,
       handle: null,
       relay: null,
       problem: null,
       retry: null,
-      opening: false,
+      opening: null,
     }));
   }
 
   async start(): Promise<void> {
     await Promise.all(this.slots.map((slot) => this.open(slot)));
     // A relay board has no input reports, so an unplug shows only when it stops answering.
-    if (this.slots.some((s) => s.assignment.role === 'relay')) {
-      this.health = setInterval(() => void this.checkRelays(), this.retryMs);
-      this.health.unref?.();
+    if (this.slots.some((s) => s.assignment.role === 'relay')) this.scheduleHealthCheck();
+  }
+
+  /** Resolves once every open started so far has finished, succeeded or not. */
+  async settled(): Promise<void> {
+    for (;;) {
+      const opening = this.slots.flatMap((slot) => (slot.opening ? [slot.opening] : []));
+      if (opening.length === 0) return;
+      await Promise.all(opening);
     }
   }
 
@@ -111,7 +142,7 @@ export class DeviceManager {
   retryNow(): void {
     for (const slot of this.slots) {
       if (slot.handle || slot.opening) continue;
-      if (slot.retry) clearTimeout(slot.retry);
+      slot.retry?.cancel();
       void this.open(slot);
     }
   }
@@ -128,10 +159,12 @@ export class DeviceManager {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.health) clearInterval(this.health);
+    this.health?.cancel();
+    // An open still in flight would otherwise hand over a handle (or a relay) after the stop.
+    await this.settled();
     await Promise.all(
       this.slots.map(async (slot) => {
-        if (slot.retry) clearTimeout(slot.retry);
+        slot.retry?.cancel();
         const handle = slot.handle;
         slot.handle = null;
         if (handle && slot.relay) await this.sink.relay(null, slot.assignment.channel ?? 1);
@@ -141,15 +174,21 @@ export class DeviceManager {
     );
   }
 
-  private async open(slot: Slot): Promise<void> {
+  private open(slot: Slot): Promise<void> {
     slot.retry = null;
-    if (this.stopped || slot.handle || slot.opening) return;
-    slot.opening = true;
+    if (this.stopped || slot.handle || slot.opening) return slot.opening ?? Promise.resolve();
+    slot.opening = this.tryOpen(slot).finally(() => {
+      slot.opening = null;
+    });
+    return slot.opening;
+  }
+
+  private async tryOpen(slot: Slot): Promise<void> {
     const { role, label } = slot.assignment;
     let handle: HidHandle | null = null;
     try {
       if (slot.assignment.serialPort) {
-        slot.relay = await this.openSerialRelay(slot.assignment.serialPort);
+        slot.relay = await this.deps.openSerialRelay(slot.assignment.serialPort);
         slot.handle = serialHandle(slot.relay);
         slot.name = `Serial relay on ${slot.assignment.serialPort}`;
         slot.problem = null;
@@ -168,6 +207,8 @@ export class DeviceManager {
       if (role === 'relay') {
         slot.relay = await UsbHidRelayDriver.open(opened, channelCount(device.product) ?? 1);
         slot.handle = opened;
+        // The door shows its status while it takes the relay: the device is connected, its old problem gone.
+        slot.problem = null;
         await this.sink.relay(slot.relay, slot.assignment.channel ?? 1);
       } else {
         const onDrop = (reason: string) => this.sink.debug(`${role} ${label}: dropped report: ${reason}`);
@@ -184,8 +225,8 @@ export class DeviceManager {
           });
         }
         slot.handle = opened;
+        slot.problem = null;
       }
-      slot.problem = null;
       this.sink.changed();
     } catch (error) {
       await handle?.close().catch(() => undefined);
@@ -198,9 +239,15 @@ export class DeviceManager {
         this.sink.changed();
       }
       this.scheduleRetry(slot);
-    } finally {
-      slot.opening = false;
     }
+  }
+
+  /** The next check starts a whole interval after this one ends, so a slow board never has two checks in flight. */
+  private scheduleHealthCheck(): void {
+    if (this.stopped) return;
+    this.health = this.deps.timers.setTimeout(() => {
+      void this.checkRelays().finally(() => this.scheduleHealthCheck());
+    }, this.retryMs);
   }
 
   private async checkRelays(): Promise<void> {
@@ -232,8 +279,7 @@ export class DeviceManager {
 
   private scheduleRetry(slot: Slot): void {
     if (this.stopped || slot.retry) return;
-    slot.retry = setTimeout(() => void this.open(slot), this.retryMs);
-    slot.retry.unref?.();
+    slot.retry = this.deps.timers.setTimeout(() => void this.open(slot), this.retryMs);
   }
 }
 

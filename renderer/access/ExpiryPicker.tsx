@@ -1,6 +1,7 @@
 import { DateTimePicker } from '@mantine/dates';
 import dayjs from 'dayjs';
 import { useTranslation } from '../i18n';
+import type { ReactNode } from 'react';
 
 /** The format the picker hands back: local time, which dayjs reads as local time. */
 export const pickerFormat = 'YYYY-MM-DD HH:mm:ss';
@@ -9,7 +10,7 @@ interface Props {
   value: string | null;
   onChange: (value: string | null) => void;
   defaultHours: number;
-  error?: string;
+  error?: ReactNode;
 }
 
 /** "Access expires": the date and time a Single Access PIN stops working. */
@@ -31,7 +32,9 @@ export function ExpiryPicker({ value, onChange, defaultHours, error }: Props) {
       label={t('access.expiry.label')}
       description={t('access.expiry.description', { count: defaultHours })}
       valueFormat="ddd D MMM YYYY, HH:mm"
-      minDate={new Date()}
+      // Past days are greyed out, but no minDate: Mantine moves a value before it up to "now" when the calendar
+      // closes (09:00 became 23:00). A time typed in the past stays as typed and the core refuses it on the field.
+      excludeDate={(date) => dayjs(date).isBefore(dayjs(), 'day')}
       value={value}
       onChange={onChange}
       error={error}

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { PinLookup } from '../../src/contract';
-import { invoke } from '../api/client';
+import { accessCalls } from './useAccess';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
 import { useFocusOnMount } from '../components/useFocusOnMount';
@@ -28,7 +28,7 @@ function LookupPin({ recipientId, recipientName, onClose }: Omit<Props, 'opened'
   const { t } = useTranslation();
   const [verified, setVerified] = useState(false);
   const [found, setFound] = useState<PinLookup | null>(null);
-  const { run, busy, error } = useAction(async () => setFound(await invoke('access.lookupPin', { recipientId, identityVerified: true })));
+  const { run, busy, error } = useAction(async () => setFound(await accessCalls.lookupPin(recipientId)));
 
   if (found) {
     return (

@@ -1,18 +1,16 @@
 import { Select, Stack, Text } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useState, type Ref } from 'react';
+import { useState, type ReactNode, type Ref } from 'react';
 import type { RecipientSummary } from '../../src/contract';
-import { invoke } from '../api/client';
-import { useQuery } from '../api/useQuery';
 import { useTranslation } from '../i18n';
+import { useActiveRecipients } from '../recipients/useRecipients';
 
 const optionLabel = (r: RecipientSummary) => `${r.lastName}, ${r.firstName} — ${r.unit}`;
-const noResults = { items: [] as RecipientSummary[], more: false };
 
 interface Props {
   value: RecipientSummary | null;
   onChange: (recipient: RecipientSummary | null) => void;
-  error?: string;
+  error?: ReactNode;
   /** The text box, for a form that moves focus to it (package intake after a scan). */
   inputRef?: Ref<HTMLInputElement>;
 }
@@ -23,10 +21,7 @@ export function RecipientPicker({ value, onChange, error, inputRef }: Props) {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const searchSoon = useDebouncedCallback(setQuery, 200);
-  const results = useQuery(
-    () => (query.trim() === '' ? Promise.resolve(noResults) : invoke('recipients.search', { query, status: 'active', limit: 20 })),
-    [query],
-  );
+  const results = useActiveRecipients(query);
 
   // The chosen recipient stays an option while the list follows newer typing, so the field keeps its label.
   const byId = new Map((results.data?.items ?? []).map((r) => [String(r.id), r]));

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { PermanentIssued } from '../../src/contract';
-import { invoke } from '../api/client';
+import { accessCalls } from './useAccess';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
 import { useFocusOnMount } from '../components/useFocusOnMount';
@@ -28,7 +28,7 @@ export function RegeneratePinDialog({ opened, recipientId, recipientName, onClos
 function Regenerate({ recipientId, recipientName, onClose }: Omit<Props, 'opened'>) {
   const { t } = useTranslation();
   const [issued, setIssued] = useState<PermanentIssued | null>(null);
-  const { run, busy, error } = useAction(async () => setIssued(await invoke('access.regenerate', { recipientId })));
+  const { run, busy, error } = useAction(async () => setIssued(await accessCalls.regenerate(recipientId)));
 
   if (issued) {
     return (

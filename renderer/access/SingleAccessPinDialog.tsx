@@ -1,19 +1,18 @@
 import { Anchor, Button, Collapse, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import dayjs from 'dayjs';
 import { Trans } from 'react-i18next';
-import { useState, type FormEvent } from 'react';
-import type { NotifyVia, RecipientSummary, SingleAccessIssued } from '../../src/contract';
-import { invoke } from '../api/client';
+import { useState } from 'react';
+import { api, type NotifyVia, type RecipientSummary, type SingleAccessIssued } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
-import { splitError } from '../components/formErrors';
+import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { formatTime, useTranslation } from '../i18n';
 import { ExpiryPicker, pickerFormat } from './ExpiryPicker';
 import { defaultNotifyVia, describeSent, notifyHint, notifyOptions } from './notify';
 import { PinDisplay } from './PinDisplay';
 import { RecipientPicker } from './RecipientPicker';
+import { accessCalls } from './useAccess';
 
-const fields = ['recipientId', 'notifyVia', 'expiresAt'] as const;
 const defaultLifetimeHours = 24;
 
 interface Props {
@@ -48,42 +47,37 @@ interface FormProps {
   onCancel: () => void;
 }
 
+interface Values extends Record<string, unknown> {
+  /** The chosen recipient (the call takes their id). */
+  recipientId: RecipientSummary | null;
+  /** null: the default for the recipient's contact details. */
+  notifyVia: NotifyVia | null;
+  /** As the picker gives it: local time. */
+  expiresAt: string | null;
+}
+
 function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
   const { t } = useTranslation();
-  const [recipient, setRecipient] = useState<RecipientSummary | null>(fixedRecipient);
-  const [chosenVia, setChosenVia] = useState<NotifyVia | null>(null);
-  const [expires, setExpires] = useState<string | null>(() => dayjs().add(defaultLifetimeHours, 'hour').format(pickerFormat));
   // From a recipient's page the recipient is known, so the options are the only thing left to choose.
   const [showOptions, setShowOptions] = useState(fixedRecipient !== null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { form, submit, busy, formError } = usePackroomForm({
+    schema: api['access.sendSingleAccessPin'].input,
+    initialValues: {
+      recipientId: fixedRecipient,
+      notifyVia: null,
+      expiresAt: dayjs().add(defaultLifetimeHours, 'hour').format(pickerFormat),
+    } as Values,
+    toInput: (values: Values) => ({
+      recipientId: values.recipientId?.id ?? 0,
+      notifyVia: values.notifyVia ?? defaultNotifyVia(values.recipientId),
+      expiresAt: values.expiresAt ? dayjs(values.expiresAt).toISOString() : '',
+    }),
+    onSubmit: async (input) => onIssued(await accessCalls.sendSingleAccessPin(input)),
+  });
+  const { recipientId: recipient, notifyVia: chosenVia } = form.getValues();
   const notifyVia = chosenVia ?? defaultNotifyVia(recipient);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!recipient) {
-      setErrors({ recipientId: t('access.single.pickRecipient') });
-      return;
-    }
-    setBusy(true);
-    try {
-      onIssued(
-        await invoke('access.sendSingleAccessPin', {
-          recipientId: recipient.id,
-          notifyVia,
-          expiresAt: expires ? dayjs(expires).toISOString() : '',
-        }),
-      );
-    } catch (error) {
-      const split = splitError(error, fields);
-      setErrors(split.field);
-      setFormError(split.form);
-      if (split.field.notifyVia || split.field.expiresAt) setShowOptions(true);
-    } finally {
-      setBusy(false);
-    }
-  }
+  // An option that is refused stays in sight.
+  const optionsOpen = showOptions || Boolean(form.errors.notifyVia || form.errors.expiresAt);
 
   return (
     <form onSubmit={submit} noValidate>
@@ -97,17 +91,14 @@ function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
             label={t('access.single.recipient')}
             readOnly
             value={`${fixedRecipient.lastName}, ${fixedRecipient.firstName} — ${fixedRecipient.unit}`}
-            error={errors.recipientId}
+            error={form.errors.recipientId}
             data-autofocus
           />
         ) : (
           <RecipientPicker
             value={recipient}
-            onChange={(r) => {
-              setRecipient(r);
-              setChosenVia(null);
-            }}
-            error={errors.recipientId}
+            onChange={(r) => form.setValues({ recipientId: r, notifyVia: null })}
+            error={form.errors.recipientId}
           />
         )}
         <Anchor
@@ -115,24 +106,29 @@ function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
           type="button"
           size="sm"
           style={{ alignSelf: 'flex-start' }}
-          onClick={() => setShowOptions((s) => !s)}
-          aria-expanded={showOptions}
+          onClick={() => setShowOptions(!optionsOpen)}
+          aria-expanded={optionsOpen}
         >
-          {showOptions ? t('access.single.showFewer') : t('access.single.showMore')}
+          {optionsOpen ? t('access.single.showFewer') : t('access.single.showMore')}
         </Anchor>
-        <Collapse in={showOptions}>
+        <Collapse in={optionsOpen}>
           <Stack>
             <Select
               label={t('access.single.via')}
               allowDeselect={false}
               data={notifyOptions(recipient)}
               value={notifyVia}
-              onChange={(v) => v && setChosenVia(v as NotifyVia)}
+              onChange={(v) => v && form.setFieldValue('notifyVia', v as NotifyVia)}
               description={notifyHint(recipient, notifyVia)}
-              error={errors.notifyVia}
+              error={form.errors.notifyVia}
               comboboxProps={{ withinPortal: true }}
             />
-            <ExpiryPicker value={expires} onChange={setExpires} defaultHours={defaultLifetimeHours} error={errors.expiresAt} />
+            <ExpiryPicker
+              value={form.getValues().expiresAt}
+              onChange={(v) => form.setFieldValue('expiresAt', v)}
+              defaultHours={defaultLifetimeHours}
+              error={form.errors.expiresAt}
+            />
           </Stack>
         </Collapse>
         <Group justify="flex-end">

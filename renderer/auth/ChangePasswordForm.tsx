@@ -1,42 +1,28 @@
 import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import type { SessionInfo } from '../../src/contract';
+import { useState } from 'react';
+import { api, type MethodInput, type SessionInfo } from '../../src/contract';
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
-import { splitError } from '../components/formErrors';
+import { NewPasswordInput } from '../components/form/NewPasswordInput';
+import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
-
-const fields = ['currentPassword', 'newPassword'] as const;
 
 /** The signed-in person's own password: Settings → My account, and the screen after an admin's reset. */
 export function ChangePasswordForm({ submitLabel, onChanged }: { submitLabel: string; onChanged: (session: SessionInfo) => void }) {
   const { t } = useTranslation();
-  const empty = { currentPassword: '', newPassword: '' };
-  const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
   const [changed, setChanged] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setChanged(false);
-    try {
-      const session = await invoke('account.changePassword', values);
-      setValues(empty);
-      setErrors({});
-      setFormError(null);
+  const { form, submit, busy, formError, reset } = usePackroomForm({
+    schema: api['account.changePassword'].input,
+    initialValues: { currentPassword: '', newPassword: '' },
+    toInput: (values: MethodInput<'account.changePassword'>) => values,
+    onSubmit: async (input) => {
+      setChanged(false);
+      const session = await invoke('account.changePassword', input);
+      reset();
       setChanged(true);
       onChanged(session);
-    } catch (error) {
-      const split = splitError(error, fields);
-      setErrors(split.field);
-      setFormError(split.form);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <form onSubmit={submit} noValidate>
@@ -45,17 +31,12 @@ export function ChangePasswordForm({ submitLabel, onChanged }: { submitLabel: st
         <PasswordInput
           label={t('settings.account.currentPassword')}
           autoComplete="current-password"
-          value={values.currentPassword}
-          onChange={(e) => setValues({ ...values, currentPassword: e.currentTarget.value })}
-          error={errors.currentPassword}
+          {...form.getInputProps('currentPassword')}
         />
-        <PasswordInput
+        <NewPasswordInput
           label={t('settings.account.newPassword')}
           description={t('settings.account.newPasswordHint')}
-          autoComplete="new-password"
-          value={values.newPassword}
-          onChange={(e) => setValues({ ...values, newPassword: e.currentTarget.value })}
-          error={errors.newPassword}
+          {...form.getInputProps('newPassword')}
         />
         <Group>
           <Button type="submit" loading={busy}>

@@ -1,82 +1,42 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import type { SessionInfo } from '../../src/contract';
+import { Button, Stack, TextInput } from '@mantine/core';
+import { api, type SessionInfo } from '../../src/contract';
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
-import { splitError } from '../components/formErrors';
+import { NewPasswordInput } from '../components/form/NewPasswordInput';
+import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
 import { AuthCard } from './AuthCard';
 
-const fields = ['displayName', 'username', 'password'] as const;
-
 export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState({ displayName: '', username: '', password: '', confirm: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (key: keyof typeof values) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setValues((v) => ({ ...v, [key]: value }));
-  };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (values.password !== values.confirm) {
-      setErrors({ confirm: t('auth.setup.mismatch') });
-      return;
-    }
-    setBusy(true);
-    try {
-      onDone(await invoke('auth.setup', { displayName: values.displayName, username: values.username, password: values.password }));
-    } catch (error) {
-      const split = splitError(error, fields);
-      setErrors(split.field);
-      setFormError(split.form);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { form, submit, busy, formError } = usePackroomForm({
+    schema: api['auth.setup'].input,
+    initialValues: { displayName: '', username: '', password: '', confirm: '' },
+    toInput: ({ displayName, username, password }) => ({ displayName, username, password }),
+    check: (values) => ({ confirm: values.password === values.confirm ? undefined : t('auth.setup.mismatch') }),
+    onSubmit: async (input) => onDone(await invoke('auth.setup', input)),
+  });
 
   return (
     <AuthCard title={t('auth.setup.title')} subtitle={t('auth.setup.subtitle')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={formError} />
-          <TextInput
-            label={t('auth.setup.yourName')}
-            required
-            value={values.displayName}
-            onChange={set('displayName')}
-            error={errors.displayName}
-            autoFocus
-          />
+          <TextInput label={t('auth.setup.yourName')} required {...form.getInputProps('displayName')} autoFocus />
           <TextInput
             label={t('auth.userName')}
             description={t('auth.setup.userNameHint')}
             required
             autoComplete="username"
-            value={values.username}
-            onChange={set('username')}
-            error={errors.username}
+            {...form.getInputProps('username')}
           />
-          <PasswordInput
+          <NewPasswordInput
             label={t('auth.password')}
             description={t('auth.setup.passwordHint')}
             required
-            autoComplete="new-password"
-            value={values.password}
-            onChange={set('password')}
-            error={errors.password}
+            {...form.getInputProps('password')}
           />
-          <PasswordInput
-            label={t('auth.setup.confirm')}
-            required
-            autoComplete="new-password"
-            value={values.confirm}
-            onChange={set('confirm')}
-            error={errors.confirm}
-          />
+          <NewPasswordInput label={t('auth.setup.confirm')} required {...form.getInputProps('confirm')} />
           <Button type="submit" loading={busy}>
             {t('auth.setup.submit')}
           </Button>

@@ -1,13 +1,14 @@
-import { Alert, Button, Card, Group, NumberInput, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { TimeInput } from '@mantine/dates';
+import { Alert, Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { BackupStatus } from '../../src/contract';
+import { api, type BackupStatus } from '../../src/contract';
 import { formatTime, sentenceText, useTranslation } from '../i18n';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
-import { splitError } from '../components/formErrors';
+import { NewPasswordInput } from '../components/form/NewPasswordInput';
+import { FolderField, lockableField, SaveRow, TimeOfDayField } from '../components/form/ScheduledWork';
+import { usePackroomForm } from '../components/form/usePackroomForm';
 import { describeRun } from './describe';
 
 // The setting each field stores, to show the ones fixed by an environment variable as read-only.
@@ -33,40 +34,26 @@ export function BackupSettings() {
 
 function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: () => void }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState({ folder: status.folder ?? '', timeOfDay: status.timeOfDay, keep: status.keep });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<Error | null>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { form, submit, busy, formError } = usePackroomForm({
+    schema: api['backups.configure'].input,
+    initialValues: { folder: status.folder ?? '', timeOfDay: status.timeOfDay, keep: status.keep },
+    toInput: (values) => values,
+    onSubmit: async (input) => {
+      setSaved(false);
+      await invoke('backups.configure', input);
+      setSaved(true);
+      onChanged();
+    },
+  });
+  const values = form.getValues();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [passphraseSaved, setPassphraseSaved] = useState(false);
   const savePassphrase = useAction((p: string) => invoke('backups.setPassphrase', { passphrase: p }));
   const runNow = useAction(() => invoke('backups.run', {}));
-  const locked = new Set(status.lockedByEnvironment);
   const field = (key: keyof typeof settingOf, description?: string) =>
-    locked.has(settingOf[key])
-      ? { disabled: true, description: t('settings.pinnedByEnvironment'), error: errors[key] }
-      : { description, error: errors[key] };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setSaved(false);
-    try {
-      await invoke('backups.configure', values);
-      setErrors({});
-      setFormError(null);
-      setSaved(true);
-      onChanged();
-    } catch (error) {
-      const split = splitError(error, Object.keys(settingOf));
-      setErrors(split.field);
-      setFormError(split.form);
-    } finally {
-      setBusy(false);
-    }
-  }
+    lockableField(status.lockedByEnvironment, settingOf[key], form.errors[key], description);
 
   async function submitPassphrase(event: FormEvent) {
     event.preventDefault();
@@ -89,48 +76,42 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
       )}
       <form onSubmit={submit} noValidate aria-label={t('backups.whereWhen')}>
         <Stack>
-          <TextInput
+          <FolderField
             label={t('backups.folder')}
             placeholder={t('backups.folderPlaceholder')}
             value={values.folder}
-            onChange={(e) => setValues((v) => ({ ...v, folder: e.currentTarget.value }))}
-            {...field('folder', t('backups.folderHint'))}
+            onChange={(v) => form.setFieldValue('folder', v)}
+            field={field('folder', t('backups.folderHint'))}
           />
           <Group align="flex-start">
-            <TimeInput
+            <TimeOfDayField
               label={t('backups.time')}
               value={values.timeOfDay}
-              onChange={(e) => setValues((v) => ({ ...v, timeOfDay: e.currentTarget.value }))}
-              {...field('timeOfDay')}
-              w={160}
+              onChange={(v) => form.setFieldValue('timeOfDay', v)}
+              field={field('timeOfDay')}
             />
             <NumberInput
               label={t('backups.keep')}
               min={1}
               max={365}
               allowDecimal={false}
+              // Typed as is: the schema refuses a number out of range and names the range.
+              clampBehavior="none"
               value={values.keep}
-              onChange={(v) => setValues((s) => ({ ...s, keep: Number(v) }))}
+              onChange={(v) => form.setFieldValue('keep', Number(v))}
               {...field('keep', t('backups.keepHint'))}
               w={200}
             />
           </Group>
           <ErrorAlert error={formError} />
-          <Group>
-            <Button type="submit" loading={busy}>
-              {t('backups.save')}
-            </Button>
-            {saved && (
-              <Text c="green" role="status">
-                {t('backups.saved')}
-              </Text>
-            )}
-            {status.nextRunAt && (
-              <Text size="sm" c="dimmed">
-                {t('backups.nextRun', { at: formatTime(status.nextRunAt) })}
-              </Text>
-            )}
-          </Group>
+          <SaveRow
+            busy={busy}
+            label={t('backups.save')}
+            saved={saved}
+            savedLabel={t('backups.saved')}
+            nextRunAt={status.nextRunAt}
+            nextLabel={(at) => t('backups.nextRun', { at })}
+          />
         </Stack>
       </form>
 
@@ -149,20 +130,18 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
             </Text>
           )}
           <Group align="flex-start">
-            <PasswordInput
+            <NewPasswordInput
               label={t(status.passphraseSet ? 'backups.newPassphrase' : 'backups.passphrase')}
               description={t('backups.passphraseHint')}
               value={passphrase}
               onChange={(e) => setPassphrase(e.currentTarget.value)}
-              autoComplete="new-password"
               w={300}
             />
-            <PasswordInput
+            <NewPasswordInput
               label={t('backups.repeat')}
               value={repeat}
               onChange={(e) => setRepeat(e.currentTarget.value)}
               error={repeat && passphrase !== repeat ? t('backups.mismatch') : undefined}
-              autoComplete="new-password"
               w={300}
             />
           </Group>

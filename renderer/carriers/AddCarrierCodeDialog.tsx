@@ -1,16 +1,14 @@
 import { Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
-import { useState, type FormEvent } from 'react';
-import { weekdayIds, type CarrierCodeIssued, type CarrierId, type Weekday } from '../../src/contract';
-import { invoke } from '../api/client';
+import { useState } from 'react';
+import { api, weekdayIds, type CarrierCodeIssued, type CarrierId, type Weekday } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
-import { splitError } from '../components/formErrors';
+import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
 import { carrierOptions } from '../packages/labels';
 import { ShownOnce } from './CodeDisplay';
 import { weekdayLabel } from './describe';
-
-const fields = ['carrier', 'name', 'days', 'from', 'until', 'untilDate'] as const;
+import { carrierCalls } from './useCarrierCodes';
 
 export function AddCarrierCodeDialog({ opened, onClose, onAdded }: { opened: boolean; onClose: () => void; onAdded: () => void }) {
   const { t } = useTranslation();
@@ -23,43 +21,32 @@ export function AddCarrierCodeDialog({ opened, onClose, onAdded }: { opened: boo
 
 function AddCarrierCode({ onClose, onAdded }: { onClose: () => void; onAdded: () => void }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState({
-    carrier: 'ups' as CarrierId,
-    name: '',
-    days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as Weekday[],
-    from: '08:00',
-    until: '20:00',
-    untilDate: '',
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<CarrierCodeIssued | null>(null);
-  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const result = await invoke('carrierCodes.add', {
-        carrier: values.carrier,
-        name: values.carrier === 'other' ? values.name : null,
-        // Keep the week's order whatever order the boxes were ticked in.
-        days: weekdayIds.filter((d) => values.days.includes(d)),
-        from: values.from,
-        until: values.until,
-        untilDate: values.untilDate || null,
-      });
-      setIssued(result);
+  const { form, submit, busy, formError } = usePackroomForm({
+    schema: api['carrierCodes.add'].input,
+    initialValues: {
+      carrier: 'ups' as CarrierId,
+      name: '',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as Weekday[],
+      from: '08:00',
+      until: '20:00',
+      untilDate: '',
+    },
+    toInput: (values) => ({
+      carrier: values.carrier,
+      name: values.carrier === 'other' ? values.name : null,
+      // Keep the week's order whatever order the boxes were ticked in.
+      days: weekdayIds.filter((d) => values.days.includes(d)),
+      from: values.from,
+      until: values.until,
+      untilDate: values.untilDate || null,
+    }),
+    onSubmit: async (input) => {
+      setIssued(await carrierCalls.add(input));
       onAdded();
-    } catch (error) {
-      const split = splitError(error, fields);
-      setErrors(split.field);
-      setFormError(split.form);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const values = form.getValues();
 
   if (issued) return <ShownOnce name={issued.carrierCode.name} code={issued.code} onDone={onClose} />;
   return (
@@ -70,26 +57,11 @@ function AddCarrierCode({ onClose, onAdded }: { onClose: () => void; onAdded: ()
           label={t('carriers.form.carrier')}
           allowDeselect={false}
           data={carrierOptions()}
-          value={values.carrier}
-          onChange={(v) => v && set('carrier', v as CarrierId)}
-          error={errors.carrier}
+          {...form.getInputProps('carrier')}
           data-autofocus
         />
-        {values.carrier === 'other' && (
-          <TextInput
-            label={t('carriers.form.carrierName')}
-            maxLength={40}
-            value={values.name}
-            onChange={(e) => set('name', e.currentTarget.value)}
-            error={errors.name}
-          />
-        )}
-        <Checkbox.Group
-          label={t('carriers.form.days')}
-          value={values.days}
-          onChange={(v) => set('days', v as Weekday[])}
-          error={errors.days}
-        >
+        {values.carrier === 'other' && <TextInput label={t('carriers.form.carrierName')} {...form.getInputProps('name')} />}
+        <Checkbox.Group label={t('carriers.form.days')} {...form.getInputProps('days')}>
           <Group mt={6} gap="sm">
             {weekdayIds.map((d) => (
               <Checkbox key={d} value={d} label={weekdayLabel(d)} />
@@ -97,26 +69,14 @@ function AddCarrierCode({ onClose, onAdded }: { onClose: () => void; onAdded: ()
           </Group>
         </Checkbox.Group>
         <Group align="flex-start" grow>
-          <TimeInput
-            label={t('carriers.form.from')}
-            value={values.from}
-            onChange={(e) => set('from', e.currentTarget.value)}
-            error={errors.from}
-          />
-          <TimeInput
-            label={t('carriers.form.until')}
-            value={values.until}
-            onChange={(e) => set('until', e.currentTarget.value)}
-            error={errors.until}
-          />
+          <TimeInput label={t('carriers.form.from')} {...form.getInputProps('from')} />
+          <TimeInput label={t('carriers.form.until')} {...form.getInputProps('until')} />
         </Group>
         <TextInput
           type="date"
           label={t('carriers.form.endDate')}
           description={t('carriers.form.endDateHint')}
-          value={values.untilDate}
-          onChange={(e) => set('untilDate', e.currentTarget.value)}
-          error={errors.untilDate}
+          {...form.getInputProps('untilDate')}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

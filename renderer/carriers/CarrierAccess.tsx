@@ -2,13 +2,12 @@ import { Button, Card, Checkbox, Group, Modal, Stack, Table, Text, Title, Visual
 import { IconTruckDelivery } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CarrierCode, CarrierCodeIssued, CarrierCodeLookup } from '../../src/contract';
-import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
-import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
 import { formatDate, useTranslation } from '../i18n';
 import { PinDisplay } from '../access/PinDisplay';
 import { AddCarrierCodeDialog } from './AddCarrierCodeDialog';
+import { carrierCalls, useCarrierCodes } from './useCarrierCodes';
 import { ShownOnce } from './CodeDisplay';
 import { describeDays, describeHours } from './describe';
 
@@ -17,7 +16,7 @@ type Action = { kind: 'lookup' | 'regenerate' | 'revoke'; code: CarrierCode };
 /** Settings → Carrier access: door codes for couriers that work only in their delivery hours. */
 export function CarrierAccess() {
   const { t } = useTranslation();
-  const codes = useQuery(() => invoke('carrierCodes.list', {}), []);
+  const codes = useCarrierCodes();
   const [adding, setAdding] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
 
@@ -95,10 +94,10 @@ function CodeAction({ action, onChanged, onClose }: { action: Action; onChanged:
   const [verified, setVerified] = useState(false);
   const [shown, setShown] = useState<CarrierCodeLookup | CarrierCodeIssued | null>(null);
   const { run, busy, error } = useAction(async () => {
-    if (kind === 'lookup') setShown(await invoke('carrierCodes.lookup', { id: code.id, identityVerified: true }));
-    else if (kind === 'regenerate') setShown(await invoke('carrierCodes.regenerate', { id: code.id }));
+    if (kind === 'lookup') setShown(await carrierCalls.lookup(code.id));
+    else if (kind === 'regenerate') setShown(await carrierCalls.regenerate(code.id));
     else {
-      await invoke('carrierCodes.revoke', { id: code.id });
+      await carrierCalls.revoke(code.id);
       onClose();
     }
     if (kind !== 'lookup') onChanged();

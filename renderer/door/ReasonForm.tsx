@@ -1,7 +1,8 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { api } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
-import { splitError } from '../components/formErrors';
+import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
 
 interface Props {
@@ -19,40 +20,23 @@ interface Props {
 /** A door action that needs a reason for the activity log (Open Door, Reset keypad lockout). */
 export function ReasonForm({ intro, failedTitle, label, placeholder, submitLabel, submitColor, send, onClose }: Props) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
+  // Both door actions take the same reason, checked by the same rule.
+  const { form, submit, busy, formError } = usePackroomForm({
+    schema: api['door.resetLockout'].input,
+    initialValues: { reason: '' },
+    toInput: (values: { reason: string }) => values,
+    onSubmit: async ({ reason }) => {
       await send(reason);
       onClose();
-    } catch (error) {
-      const split = splitError(error, ['reason']);
-      setReasonError(split.field.reason);
-      setFormError(split.form);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
         <Text>{intro}</Text>
         <ErrorAlert error={formError} title={failedTitle} />
-        <TextInput
-          label={label}
-          placeholder={placeholder}
-          required
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={reasonError}
-          data-autofocus
-        />
+        <TextInput label={label} placeholder={placeholder} required {...form.getInputProps('reason')} data-autofocus />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -1,9 +1,9 @@
 import { Button, Card, Group, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
 import { useTranslation } from '../i18n';
+import { packageCalls } from './usePackages';
 
 const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
@@ -15,7 +15,7 @@ export function ExportCard() {
   const [to, setTo] = useState(isoDay(today));
   const [done, setDone] = useState<string | null>(null);
   const action = useAction(async () => {
-    const file = await invoke('packages.export', { from, to });
+    const file = await packageCalls.export(from, to);
     const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv' }));
     const link = document.createElement('a');
     link.href = url;

@@ -1,19 +1,40 @@
 import { Alert, Button, Card, Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { type CarrierId, type PackageDetection, type PackageItem, type PackageSize, type RecipientSummary } from '../../src/contract';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { api, type CarrierId, type PackageDetection, type PackageItem, type PackageSize, type RecipientSummary } from '../../src/contract';
 import { RecipientPicker } from '../access/RecipientPicker';
-import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
-import { splitError } from '../components/formErrors';
+import { usePackroomForm } from '../components/form/usePackroomForm';
 import { formatTime, useTranslation } from '../i18n';
 import { carrierOptions, sizeOptions } from './labels';
-
-const fields = ['tracking', 'carrier', 'carrierName', 'recipientId', 'shelf', 'size', 'note'];
+import { packageCalls } from './usePackages';
 
 interface Props {
   /** A tracking number to log (from a shelf check's "Log it now"). */
   prefill: string | null;
 }
+
+interface Values extends Record<string, unknown> {
+  tracking: string;
+  carrier: CarrierId | null;
+  carrierName: string;
+  /** The chosen recipient (the call takes their id). */
+  recipientId: RecipientSummary | null;
+  shelf: string;
+  size: PackageSize;
+  perishable: boolean;
+  note: string;
+}
+
+const fresh: Values = {
+  tracking: '',
+  carrier: null,
+  carrierName: '',
+  recipientId: null,
+  shelf: '',
+  size: 'small',
+  perishable: false,
+  note: '',
+};
 
 /**
  * Built for a USB scanner in keyboard mode: it types the number and Enter into the focused field.
@@ -25,19 +46,28 @@ export function IntakeForm({ prefill }: Props) {
   const trackingRef = useRef<HTMLInputElement>(null);
   const recipientRef = useRef<HTMLInputElement>(null);
   const shelfRef = useRef<HTMLInputElement>(null);
-  const [tracking, setTracking] = useState(prefill ?? '');
   const [detection, setDetection] = useState<PackageDetection | null>(null);
-  const [carrier, setCarrier] = useState<CarrierId | null>(null);
-  const [carrierName, setCarrierName] = useState('');
-  const [recipient, setRecipient] = useState<RecipientSummary | null>(null);
-  const [shelf, setShelf] = useState('');
-  const [size, setSize] = useState<PackageSize>('small');
-  const [perishable, setPerishable] = useState(false);
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<PackageItem | null>(null);
+  const { form, submit, busy, formError, fail, reset } = usePackroomForm({
+    schema: api['packages.log'].input,
+    initialValues: { ...fresh, tracking: prefill ?? '' },
+    toInput: ({ carrier, carrierName, recipientId, ...values }: Values) => ({
+      ...values,
+      // Left out when not chosen, so the schema asks for it.
+      ...(carrier && { carrier }),
+      carrierName: carrier === 'other' ? carrierName : null,
+      recipientId: recipientId?.id ?? 0,
+    }),
+    onSubmit: async (input, values) => {
+      setLast(await packageCalls.log(input));
+      setDetection(null);
+      // The shelf stays for the next package (a batch goes to one shelf); the carrier comes from the next number.
+      reset({ shelf: values.shelf });
+      trackingRef.current?.focus();
+    },
+  });
+  const { carrier } = form.getValues();
+  const errors = form.errors;
 
   useEffect(() => {
     if (prefill === null) trackingRef.current?.focus();
@@ -46,76 +76,35 @@ export function IntakeForm({ prefill }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // A refused number goes back to its field, so the scanner's next try replaces it.
+  useEffect(() => {
+    if (errors.tracking) trackingRef.current?.focus();
+  }, [errors.tracking]);
+
   async function detect(text: string) {
     try {
-      const found = await invoke('packages.detect', { tracking: text });
-      setTracking(found.tracking);
+      const found = await packageCalls.detect(text);
+      form.setFieldValue('tracking', found.tracking);
       setDetection(found);
-      if (found.carrier) {
-        setCarrier(found.carrier);
-        setCarrierName(found.carrierName ?? '');
-      }
-      setErrors({});
+      // A number in no known format clears the carrier: the one before belonged to another package.
+      form.setValues({ carrier: found.carrier, carrierName: found.carrierName ?? '' });
       recipientRef.current?.focus();
     } catch (error) {
       setDetection(null);
-      setErrors(splitError(error, fields).field);
+      fail(error);
     }
   }
 
   function onTrackingKey(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    void detect(tracking);
+    void detect(form.getValues().tracking);
   }
 
   function chooseRecipient(r: RecipientSummary | null) {
-    setRecipient(r);
+    form.setFieldValue('recipientId', r);
     // After the list closes: Mantine gives the text box focus back first.
     if (r) setTimeout(() => shelfRef.current?.focus(), 0);
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!carrier) {
-      setErrors({ carrier: t('packages.intake.chooseCarrier') });
-      return;
-    }
-    if (!recipient) {
-      setErrors({ recipientId: t('packages.intake.chooseRecipient') });
-      recipientRef.current?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      const item = await invoke('packages.log', {
-        tracking,
-        carrier,
-        carrierName: carrier === 'other' ? carrierName : null,
-        recipientId: recipient.id,
-        shelf,
-        size,
-        perishable,
-        note,
-      });
-      setLast(item);
-      setTracking('');
-      setDetection(null);
-      setRecipient(null);
-      setSize('small');
-      setPerishable(false);
-      setNote('');
-      setErrors({});
-      setFormError(null);
-      trackingRef.current?.focus();
-    } catch (error) {
-      const split = splitError(error, fields);
-      setErrors(split.field);
-      setFormError(split.form);
-      if (split.field.tracking) trackingRef.current?.focus();
-    } finally {
-      setBusy(false);
-    }
   }
 
   const duplicate = detection?.duplicate;
@@ -132,13 +121,12 @@ export function IntakeForm({ prefill }: Props) {
               ref={trackingRef}
               label={t('packages.intake.tracking')}
               description={t('packages.intake.trackingHint')}
-              value={tracking}
+              {...form.getInputProps('tracking')}
               onChange={(e) => {
-                setTracking(e.currentTarget.value);
+                form.setFieldValue('tracking', e.currentTarget.value);
                 setDetection(null);
               }}
               onKeyDown={onTrackingKey}
-              error={errors.tracking}
               autoComplete="off"
               spellCheck={false}
             />
@@ -146,19 +134,11 @@ export function IntakeForm({ prefill }: Props) {
               label={t('packages.intake.carrier')}
               description={detection ? t(detection.carrier ? 'packages.intake.detected' : 'packages.intake.unknownFormat') : ' '}
               data={carrierOptions()}
-              value={carrier}
-              onChange={(v) => setCarrier(v as CarrierId | null)}
-              error={errors.carrier}
+              {...form.getInputProps('carrier')}
               allowDeselect={false}
             />
             {carrier === 'other' && (
-              <TextInput
-                label={t('packages.intake.carrierName')}
-                description=" "
-                value={carrierName}
-                onChange={(e) => setCarrierName(e.currentTarget.value)}
-                error={errors.carrierName}
-              />
+              <TextInput label={t('packages.intake.carrierName')} description=" " {...form.getInputProps('carrierName')} />
             )}
           </Group>
           {duplicate && (
@@ -167,15 +147,17 @@ export function IntakeForm({ prefill }: Props) {
             </Alert>
           )}
           <Group align="flex-start" grow>
-            <RecipientPicker value={recipient} onChange={chooseRecipient} error={errors.recipientId} inputRef={recipientRef} />
+            <RecipientPicker
+              value={form.getValues().recipientId}
+              onChange={chooseRecipient}
+              error={errors.recipientId}
+              inputRef={recipientRef}
+            />
             <TextInput
               ref={shelfRef}
               label={t('packages.intake.shelf')}
               description={t('packages.intake.shelfHint')}
-              value={shelf}
-              onChange={(e) => setShelf(e.currentTarget.value)}
-              error={errors.shelf}
-              maxLength={16}
+              {...form.getInputProps('shelf')}
             />
           </Group>
           <Group align="flex-end">
@@ -183,27 +165,10 @@ export function IntakeForm({ prefill }: Props) {
               <Text size="sm" fw={500} id="size-label">
                 {t('packages.intake.size')}
               </Text>
-              <SegmentedControl
-                aria-labelledby="size-label"
-                data={sizeOptions()}
-                value={size}
-                onChange={(v) => setSize(v as PackageSize)}
-              />
+              <SegmentedControl aria-labelledby="size-label" data={sizeOptions()} {...form.getInputProps('size')} />
             </div>
-            <Checkbox
-              label={t('packages.intake.perishable')}
-              checked={perishable}
-              onChange={(e) => setPerishable(e.currentTarget.checked)}
-              mb={6}
-            />
-            <TextInput
-              label={t('packages.intake.note')}
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              error={errors.note}
-              maxLength={500}
-              style={{ flex: 1 }}
-            />
+            <Checkbox label={t('packages.intake.perishable')} {...form.getInputProps('perishable', { type: 'checkbox' })} mb={6} />
+            <TextInput label={t('packages.intake.note')} {...form.getInputProps('note')} style={{ flex: 1 }} />
             <Button type="submit" loading={busy}>
               {t('packages.intake.submit')}
             </Button>

@@ -1,10 +1,8 @@
 import { BarChart } from '@mantine/charts';
 import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
-import { invoke, on } from '../api/client';
-import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
 import { useTranslation } from '../i18n';
+import { usePackageOverview } from './usePackages';
 
 function Stat({ label, value }: { label: string; value: string | number }) {
   return (
@@ -22,9 +20,7 @@ function Stat({ label, value }: { label: string; value: string | number }) {
 /** Waiting now by age, picked up today, hours to pickup, and the last 30 days per day. */
 export function Overview() {
   const { t } = useTranslation();
-  const overview = useQuery(() => invoke('packages.overview', {}), []);
-  const reload = overview.reload;
-  useEffect(() => on('packages.changed', reload), [reload]);
+  const overview = usePackageOverview();
   const o = overview.data;
   return (
     <Card withBorder component="section" aria-labelledby="overview-heading">

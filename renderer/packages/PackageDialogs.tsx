@@ -1,12 +1,11 @@
 import { Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import type { PackageItem, PackageSize, RecipientSummary } from '../../src/contract';
+import { api, type PackageItem, type PackageSize, type RecipientSummary } from '../../src/contract';
 import { RecipientPicker } from '../access/RecipientPicker';
-import { invoke } from '../api/client';
-import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
+import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
 import { sizeOptions } from './labels';
+import { packageCalls } from './usePackages';
 
 interface Props {
   item: PackageItem;
@@ -18,17 +17,23 @@ const fullName = (item: PackageItem) => `${item.recipient.firstName} ${item.reci
 
 export function HandOverDialog({ item, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const [who, setWho] = useState<'recipient' | 'someone'>('recipient');
-  const [name, setName] = useState('');
-  const action = useAction(() => invoke('packages.handOver', { id: item.id, collectedBy: who === 'someone' ? name : null }));
+  const { form, submit, busy, formError } = usePackroomForm({
+    schema: api['packages.handOver'].input,
+    initialValues: { who: 'recipient', collectedBy: '' },
+    toInput: (values: { who: string; collectedBy: string }) => ({
+      id: item.id,
+      someoneElse: values.who === 'someone',
+      collectedBy: values.who === 'someone' ? values.collectedBy : null,
+    }),
+    onSubmit: async (input) => {
+      await packageCalls.handOver(input);
+      onDone();
+    },
+  });
+  const who = form.getValues().who;
   return (
     <Modal opened onClose={onClose} title={t('packages.handOver.title')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void action.run().then((r) => r && onDone());
-        }}
-      >
+      <form onSubmit={submit} noValidate>
         <Stack>
           <Text>
             {t('packages.handOver.item', {
@@ -38,21 +43,19 @@ export function HandOverDialog({ item, onClose, onDone }: Props) {
               unit: item.recipient.unit,
             })}
           </Text>
-          <Radio.Group label={t('packages.handOver.who')} value={who} onChange={(v) => setWho(v as 'recipient' | 'someone')}>
+          <Radio.Group label={t('packages.handOver.who')} {...form.getInputProps('who')}>
             <Stack gap="xs" mt="xs">
               <Radio value="recipient" label={t('packages.handOver.recipient')} />
               <Radio value="someone" label={t('packages.handOver.someone')} />
             </Stack>
           </Radio.Group>
-          {who === 'someone' && (
-            <TextInput label={t('packages.handOver.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
-          )}
-          <ErrorAlert error={action.error} />
+          {who === 'someone' && <TextInput label={t('packages.handOver.name')} {...form.getInputProps('collectedBy')} data-autofocus />}
+          <ErrorAlert error={formError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={action.busy}>
+            <Button type="submit" loading={busy}>
               {t('packages.handOver.submit')}
             </Button>
           </Group>
@@ -64,31 +67,27 @@ export function HandOverDialog({ item, onClose, onDone }: Props) {
 
 export function ReturnDialog({ item, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState(item.returnToSender ? t('packages.return.movedOut') : '');
-  const action = useAction(() => invoke('packages.returnToSender', { id: item.id, reason }));
+  const { form, submit, busy, formError } = usePackroomForm({
+    schema: api['packages.returnToSender'].input,
+    initialValues: { reason: item.returnToSender ? t('packages.return.movedOut') : '' },
+    toInput: (values: { reason: string }) => ({ id: item.id, reason: values.reason }),
+    onSubmit: async (input) => {
+      await packageCalls.returnToSender(input);
+      onDone();
+    },
+  });
   return (
     <Modal opened onClose={onClose} title={t('packages.return.title')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void action.run().then((r) => r && onDone());
-        }}
-      >
+      <form onSubmit={submit} noValidate>
         <Stack>
           <Text>{t('packages.return.item', { tracking: item.tracking, carrier: item.carrierLabel, name: fullName(item) })}</Text>
-          <TextInput
-            label={t('packages.return.reason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            data-autofocus
-            maxLength={200}
-          />
-          <ErrorAlert error={action.error} />
+          <TextInput label={t('packages.return.reason')} {...form.getInputProps('reason')} data-autofocus />
+          <ErrorAlert error={formError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" color="red" loading={action.busy}>
+            <Button type="submit" color="red" loading={busy}>
               {t('packages.return.submit')}
             </Button>
           </Group>
@@ -100,48 +99,50 @@ export function ReturnDialog({ item, onClose, onDone }: Props) {
 
 export function EditDialog({ item, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const [recipient, setRecipient] = useState<RecipientSummary | null>({
-    id: item.recipient.id,
-    firstName: item.recipient.firstName,
-    lastName: item.recipient.lastName,
-    unit: item.recipient.unit,
-    email: null,
-    phone: null,
-    status: item.recipient.active ? 'active' : 'inactive',
+  const { form, submit, busy, formError } = usePackroomForm({
+    schema: api['packages.update'].input,
+    initialValues: {
+      recipientId: {
+        id: item.recipient.id,
+        firstName: item.recipient.firstName,
+        lastName: item.recipient.lastName,
+        unit: item.recipient.unit,
+        email: null,
+        phone: null,
+        status: item.recipient.active ? 'active' : 'inactive',
+      } as RecipientSummary | null,
+      shelf: item.shelf ?? '',
+      size: item.size as PackageSize,
+      note: item.note ?? '',
+    },
+    toInput: ({ recipientId, ...values }) => ({ id: item.id, recipientId: recipientId?.id ?? 0, ...values }),
+    onSubmit: async (input) => {
+      await packageCalls.update(input);
+      onDone();
+    },
   });
-  const [shelf, setShelf] = useState(item.shelf ?? '');
-  const [size, setSize] = useState<PackageSize>(item.size);
-  const [note, setNote] = useState(item.note ?? '');
-  const action = useAction(() => invoke('packages.update', { id: item.id, recipientId: recipient?.id ?? 0, shelf, size, note }));
   return (
     <Modal opened onClose={onClose} title={t('packages.edit.title')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void action.run().then((r) => r && onDone());
-        }}
-      >
+      <form onSubmit={submit} noValidate>
         <Stack>
           <Text>{t('packages.edit.item', { tracking: item.tracking, carrier: item.carrierLabel })}</Text>
-          <RecipientPicker value={recipient} onChange={setRecipient} />
+          <RecipientPicker
+            value={form.getValues().recipientId}
+            onChange={(r) => form.setFieldValue('recipientId', r)}
+            error={form.errors.recipientId}
+          />
           <Text size="xs" c="dimmed">
             {t('packages.edit.wrongPerson')}
           </Text>
-          <TextInput label={t('packages.edit.shelf')} value={shelf} onChange={(e) => setShelf(e.currentTarget.value)} maxLength={16} />
-          <Select
-            label={t('packages.edit.size')}
-            data={sizeOptions()}
-            value={size}
-            onChange={(v) => v && setSize(v as PackageSize)}
-            allowDeselect={false}
-          />
-          <TextInput label={t('packages.edit.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} />
-          <ErrorAlert error={action.error} />
+          <TextInput label={t('packages.edit.shelf')} {...form.getInputProps('shelf')} />
+          <Select label={t('packages.edit.size')} data={sizeOptions()} {...form.getInputProps('size')} allowDeselect={false} />
+          <TextInput label={t('packages.edit.note')} {...form.getInputProps('note')} />
+          <ErrorAlert error={formError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={action.busy}>
+            <Button type="submit" loading={busy}>
               {t('packages.edit.save')}
             </Button>
           </Group>

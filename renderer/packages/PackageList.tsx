@@ -1,15 +1,14 @@
 import { Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
-import { invoke, on } from '../api/client';
-import { useQuery } from '../api/useQuery';
+import { useState } from 'react';
 import { ErrorAlert } from '../components/ErrorText';
 import { useTranslation } from '../i18n';
 import { statusLabel } from './labels';
 import { PackageTable } from './PackageTable';
+import { usePackageList } from './usePackages';
 
-type Filter = 'waiting' | 'picked_up' | 'returned' | 'all';
-const statusFilters = ['waiting', 'picked_up', 'returned'] as const;
+type Filter = (typeof statusFilters)[number] | 'all';
+const statusFilters = ['waiting', 'picked_up', 'returned', 'missing'] as const;
 const pageSize = 50;
 
 export function PackageList() {
@@ -19,14 +18,12 @@ export function PackageList() {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 200);
   const [oldestFirst, setOldestFirst] = useState(false);
-  const [pages, setPages] = useState(1);
-  const list = useQuery(
-    () =>
-      invoke('packages.list', { status, query: debounced, sort: oldestFirst ? 'oldest' : 'newest', limit: pageSize * pages, offset: 0 }),
-    [status, debounced, oldestFirst, pages],
-  );
+  const filter = { status, query: debounced, sort: oldestFirst ? ('oldest' as const) : ('newest' as const) };
+  // How many pages are shown, for the filter they were shown with: another filter starts again at one.
+  const [shown, setShown] = useState({ filter: JSON.stringify(filter), pages: 1 });
+  const pages = shown.filter === JSON.stringify(filter) ? shown.pages : 1;
+  const list = usePackageList(filter, pages, pageSize);
   const reload = list.reload;
-  useEffect(() => on('packages.changed', reload), [reload]);
 
   return (
     <Stack component="section" aria-labelledby="package-list-heading">
@@ -56,7 +53,7 @@ export function PackageList() {
         />
       )}
       {list.data?.more && (
-        <Button variant="default" onClick={() => setPages((p) => p + 1)}>
+        <Button variant="default" onClick={() => setShown({ filter: JSON.stringify(filter), pages: pages + 1 })}>
           {t('packages.list.showMore')}
         </Button>
       )}

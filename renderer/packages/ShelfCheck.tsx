@@ -1,11 +1,11 @@
 import { Badge, Button, Group, List, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PackageItem, ShelfCheck as Check, ShelfCheckResult, ShelfCheckScan } from '../../src/contract';
-import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
 import { i18n, useTranslation } from '../i18n';
 import { recipientLabel, statusLabel } from './labels';
+import { packageCalls } from './usePackages';
 
 interface Props {
   opened: boolean;
@@ -32,7 +32,7 @@ export function ShelfCheckDialog({ opened, onClose, onLogNow }: Props) {
   const start = useAction(async () => {
     setResult(null);
     setHandled(new Set());
-    setCheck(await invoke('packages.shelfCheckStart', {}));
+    setCheck(await packageCalls.shelfCheckStart());
   });
   // Start's button goes away as the check begins: the scanner's field takes focus, not the page.
   const checkId = check?.id;
@@ -41,24 +41,24 @@ export function ShelfCheckDialog({ opened, onClose, onLogNow }: Props) {
   }, [checkId]);
   const scan = useAction(async (text: string) => {
     if (!check) return;
-    const found = await invoke('packages.shelfCheckScan', { checkId: check.id, tracking: text });
+    const found = await packageCalls.shelfCheckScan(check.id, text);
     setCheck({ ...check, scans: [found, ...check.scans.filter((s) => s.tracking !== found.tracking)] });
     setTracking('');
   });
   const finish = useAction(async () => {
     if (!check) return;
-    setResult(await invoke('packages.shelfCheckFinish', { checkId: check.id }));
+    setResult(await packageCalls.shelfCheckFinish(check.id));
     setCheck(null);
   });
   const cancel = useAction(async () => {
-    if (check) await invoke('packages.shelfCheckCancel', { checkId: check.id });
+    if (check) await packageCalls.shelfCheckCancel(check.id);
     setCheck(null);
     onClose();
   });
   const act = useAction(async (kind: 'restore' | 'missing', items: PackageItem[]) => {
     const ids = items.map((p) => p.id).filter((id) => !handled.has(id));
     if (ids.length === 0) return;
-    await invoke(kind === 'restore' ? 'packages.restore' : 'packages.markMissing', { ids });
+    await (kind === 'restore' ? packageCalls.restore(ids) : packageCalls.markMissing(ids));
     setHandled(new Set([...handled, ...ids]));
   });
 

@@ -1,17 +1,16 @@
 import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { languages, type Language, type Recipient } from '../../src/contract';
 import { AccessMenu } from '../access/AccessMenu';
 import { AccessSection } from '../access/AccessSection';
-import { useAccessOverview } from '../access/useAccessOverview';
+import { useAccessOverview } from '../access/useAccess';
 import { describeAction, describeDetails } from '../activity/describe';
-import { invoke, on } from '../api/client';
-import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
 import { RecipientPackages } from '../packages/RecipientPackages';
 import { formatTime, useTranslation } from '../i18n';
 import { RecipientForm } from './RecipientForm';
+import { saveRecipient, useRecipient } from './useRecipients';
 
 function Field({ label, value }: { label: string; value: string | null }) {
   const { t } = useTranslation();
@@ -27,29 +26,16 @@ function Field({ label, value }: { label: string; value: string | null }) {
 
 export function RecipientDetail({ id, onBack, siteLanguage }: { id: number; onBack: () => void; siteLanguage: Language }) {
   const { t } = useTranslation();
-  const recipient = useQuery(() => invoke('recipients.get', { id }), [id]);
-  const history = useQuery(() => invoke('activity.list', { recipientId: id, limit: 50 }), [id]);
+  const { recipient, history, actionError, ...actions } = useRecipient(id);
   const access = useAccessOverview(id);
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [actionError, setActionError] = useState<Error | null>(null);
-  const reloadRecipient = recipient.reload;
-  const reloadHistory = history.reload;
-
-  useEffect(() => on('recipients.changed', (e) => e.id === id && reloadRecipient()), [id, reloadRecipient]);
-  // Any new audit entry may belong to this recipient (an edit, a PIN sent or looked up, a door event): the history query filters.
-  useEffect(() => on('activity.appended', reloadHistory), [reloadHistory]);
 
   const r: Recipient | undefined = recipient.data;
 
   async function setStatus(status: Recipient['status']) {
     setConfirming(false);
-    try {
-      await invoke('recipients.setStatus', { id, status });
-      setActionError(null);
-    } catch (error) {
-      setActionError(error as Error);
-    }
+    await actions.setStatus(status);
   }
 
   return (
@@ -135,6 +121,7 @@ export function RecipientDetail({ id, onBack, siteLanguage }: { id: number; onBa
             recipient={r}
             siteLanguage={siteLanguage}
             onClose={() => setEditing(false)}
+            onSave={saveRecipient(r)}
             onSaved={() => setEditing(false)}
           />
           <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('recipients.deactivateTitle')}>

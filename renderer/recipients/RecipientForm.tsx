@@ -1,13 +1,11 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { isLanguage, languages, type Language, type NotifyVia, type Recipient } from '../../src/contract';
-import { invoke } from '../api/client';
+import { api, isLanguage, languages, type Language, type NotifyVia, type Recipient } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
-import { splitError } from '../components/formErrors';
+import { usePackroomForm } from '../components/form/usePackroomForm';
 import { languageOptions, useTranslation } from '../i18n';
+import type { RecipientChanges } from './useRecipients';
 
-const fields = ['firstName', 'lastName', 'unit', 'email', 'phone', 'language', 'packageNotices'] as const;
-type Values = Record<(typeof fields)[number], string>;
+type Values = Record<'firstName' | 'lastName' | 'unit' | 'email' | 'phone' | 'language' | 'packageNotices', string>;
 
 /** The Language field's choice for "follow the site language" (stored as null). */
 const followSite = 'site';
@@ -32,75 +30,45 @@ interface Props {
   recipient: Recipient | null;
   siteLanguage: Language;
   onClose: () => void;
+  /** Adds or changes the recipient (see useRecipients); a refusal shows on the form. */
+  onSave: (changes: RecipientChanges) => Promise<Recipient>;
   onSaved: (r: Recipient) => void;
 }
 
-export function RecipientForm({ opened, recipient, siteLanguage, onClose, onSaved }: Props) {
+export function RecipientForm({ opened, recipient, siteLanguage, onClose, onSave, onSaved }: Props) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={recipient ? t('recipients.form.editTitle') : t('recipients.form.addTitle')} size="lg">
       {/* Mounted only while open, so every opening starts from the recipient as it is now. */}
-      {opened && <RecipientFields recipient={recipient} siteLanguage={siteLanguage} onClose={onClose} onSaved={onSaved} />}
+      {opened && <RecipientFields recipient={recipient} siteLanguage={siteLanguage} onClose={onClose} onSave={onSave} onSaved={onSaved} />}
     </Modal>
   );
 }
 
-function RecipientFields({ recipient, siteLanguage, onClose, onSaved }: Omit<Props, 'opened'>) {
+function RecipientFields({ recipient, siteLanguage, onClose, onSave, onSaved }: Omit<Props, 'opened'>) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(fromRecipient(recipient));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const set = (key: keyof Values) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setValues((v) => ({ ...v, [key]: value }));
-  };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    const input = {
+  const { form, submit, busy, formError } = usePackroomForm({
+    schema: api['recipients.create'].input,
+    initialValues: fromRecipient(recipient),
+    toInput: (values: Values) => ({
       ...values,
       language: isLanguage(values.language) ? values.language : null,
       packageNotices: asNotifyVia(values.packageNotices),
-    };
-    try {
-      onSaved(recipient ? await invoke('recipients.update', { id: recipient.id, ...input }) : await invoke('recipients.create', input));
-    } catch (error) {
-      const split = splitError(error, fields);
-      setErrors(split.field);
-      setFormError(split.form);
-    } finally {
-      setBusy(false);
-    }
-  }
+    }),
+    onSubmit: async (input) => onSaved(await onSave(input)),
+  });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
         <ErrorAlert error={formError} />
         <Group grow>
-          <TextInput
-            label={t('recipients.firstName')}
-            required
-            value={values.firstName}
-            onChange={set('firstName')}
-            error={errors.firstName}
-            data-autofocus
-          />
-          <TextInput label={t('recipients.lastName')} required value={values.lastName} onChange={set('lastName')} error={errors.lastName} />
+          <TextInput label={t('recipients.firstName')} required {...form.getInputProps('firstName')} data-autofocus />
+          <TextInput label={t('recipients.lastName')} required {...form.getInputProps('lastName')} />
         </Group>
-        <TextInput label={t('recipients.unit')} required value={values.unit} onChange={set('unit')} error={errors.unit} w={160} />
-        <TextInput label={t('recipients.email')} type="email" value={values.email} onChange={set('email')} error={errors.email} />
-        <TextInput
-          label={t('recipients.phone')}
-          description={t('recipients.form.phoneHint')}
-          type="tel"
-          value={values.phone}
-          onChange={set('phone')}
-          error={errors.phone}
-        />
+        <TextInput label={t('recipients.unit')} required {...form.getInputProps('unit')} w={160} />
+        <TextInput label={t('recipients.email')} type="email" {...form.getInputProps('email')} />
+        <TextInput label={t('recipients.phone')} description={t('recipients.form.phoneHint')} type="tel" {...form.getInputProps('phone')} />
         <Select
           label={t('recipients.language')}
           description={t('recipients.form.languageHint')}
@@ -109,9 +77,7 @@ function RecipientFields({ recipient, siteLanguage, onClose, onSaved }: Omit<Pro
             { value: followSite, label: t('recipients.form.siteLanguage', { language: languages[siteLanguage] }) },
             ...languageOptions(),
           ]}
-          value={values.language}
-          onChange={(v) => v && setValues((current) => ({ ...current, language: v }))}
-          error={errors.language}
+          {...form.getInputProps('language')}
           comboboxProps={{ withinPortal: true }}
           w={320}
         />
@@ -123,9 +89,7 @@ function RecipientFields({ recipient, siteLanguage, onClose, onSaved }: Omit<Pro
             { value: everyChannel, label: t('recipients.packageNoticesVia.all') },
             ...noticeChannels.map((c) => ({ value: c, label: t(`recipients.packageNoticesVia.${c}`) })),
           ]}
-          value={values.packageNotices}
-          onChange={(v) => v && setValues((current) => ({ ...current, packageNotices: v }))}
-          error={errors.packageNotices}
+          {...form.getInputProps('packageNotices')}
           comboboxProps={{ withinPortal: true }}
           w={320}
         />

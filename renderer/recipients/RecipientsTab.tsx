@@ -1,15 +1,12 @@
 import { ActionIcon, Badge, Button, Group, SegmentedControl, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconChevronRight, IconSearch, IconUserPlus } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
-import { invoke, on } from '../api/client';
-import { useQuery } from '../api/useQuery';
+import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../components/ErrorText';
 import { useTranslation } from '../i18n';
 import type { Language } from '../../src/contract';
 import { RecipientDetail } from './RecipientDetail';
-
-type StatusFilter = 'active' | 'inactive' | 'all';
+import { useRecipientSearch, type StatusFilter } from './useRecipients';
 
 interface Props {
   openId: number | null;
@@ -31,10 +28,8 @@ function RecipientSearch({ onOpen, onAdd }: { onOpen: (id: number) => void; onAd
   // Typeahead: results follow the typing; the Search button (or Enter) searches at once.
   const searchSoon = useDebouncedCallback(setQuery, 200);
 
-  const results = useQuery(() => invoke('recipients.search', { query, status, limit: 50 }), [query, status]);
+  const results = useRecipientSearch(query, status);
   const { reload } = results;
-  useEffect(() => on('recipients.changed', reload), [reload]);
-  useEffect(() => on('roster.applied', reload), [reload]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,11 +1,11 @@
-import { Button, Card, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { TimeInput } from '@mantine/dates';
-import { useState, type FormEvent } from 'react';
-import type { RosterPreset, RosterStatus } from '../../src/contract';
+import { Card, Group, Select, Stack, Switch, Title } from '@mantine/core';
+import { useState } from 'react';
+import { api, type RosterPreset, type RosterStatus } from '../../src/contract';
 import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
-import { splitError } from '../components/formErrors';
-import { formatTime, useTranslation } from '../i18n';
+import { FolderField, lockableField, SaveRow, TimeOfDayField } from '../components/form/ScheduledWork';
+import { usePackroomForm } from '../components/form/usePackroomForm';
+import { useTranslation } from '../i18n';
 import { presetOptions } from './labels';
 
 // The setting each field stores, to show the ones fixed by an environment variable as read-only.
@@ -14,40 +14,25 @@ const settingOf = { enabled: 'importScheduleEnabled', folder: 'importFolder', ti
 /** The daily import: which folder, when, from which system. */
 export function ScheduleCard({ status, onSaved }: { status: RosterStatus; onSaved: (status: RosterStatus) => void }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState({ ...status.schedule, folder: status.schedule.folder ?? '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
-  const locked = new Set(status.lockedByEnvironment);
-  const field = (key: keyof typeof settingOf, description?: string) =>
-    locked.has(settingOf[key])
-      ? { disabled: true, description: t('settings.pinnedByEnvironment'), error: errors[key] }
-      : { description, error: errors[key] };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setSaved(false);
-    try {
-      const next = await invoke('roster.configure', {
-        enabled: values.enabled,
-        folder: values.folder,
-        timeOfDay: values.timeOfDay,
-        preset: values.preset,
-      });
-      setErrors({});
-      setFormError(null);
+  const { form, submit, busy, formError } = usePackroomForm({
+    schema: api['roster.configure'].input,
+    initialValues: {
+      enabled: status.schedule.enabled,
+      folder: status.schedule.folder ?? '',
+      timeOfDay: status.schedule.timeOfDay,
+      preset: status.schedule.preset as RosterPreset,
+    },
+    toInput: (values) => values,
+    onSubmit: async (input) => {
+      setSaved(false);
+      onSaved(await invoke('roster.configure', input));
       setSaved(true);
-      onSaved(next);
-    } catch (error) {
-      const split = splitError(error, Object.keys(settingOf));
-      setErrors(split.field);
-      setFormError(split.form);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const values = form.getValues();
+  const field = (key: keyof typeof settingOf, description?: string) =>
+    lockableField(status.lockedByEnvironment, settingOf[key], form.errors[key], description);
 
   return (
     <Card withBorder component="section" aria-labelledby="import-schedule-heading">
@@ -58,51 +43,41 @@ export function ScheduleCard({ status, onSaved }: { status: RosterStatus; onSave
           </Title>
           <Switch
             label={t('roster.schedule.enabled')}
-            checked={values.enabled}
-            onChange={(e) => setValues((v) => ({ ...v, enabled: e.currentTarget.checked }))}
+            {...form.getInputProps('enabled', { type: 'checkbox' })}
             {...field('enabled', t('roster.schedule.enabledHint'))}
           />
-          <TextInput
+          <FolderField
             label={t('roster.schedule.folder')}
             placeholder={t('roster.schedule.folderPlaceholder')}
             value={values.folder}
-            onChange={(e) => setValues((v) => ({ ...v, folder: e.currentTarget.value }))}
-            {...field('folder', t('roster.schedule.folderHint'))}
+            onChange={(v) => form.setFieldValue('folder', v)}
+            field={field('folder', t('roster.schedule.folderHint'))}
           />
           <Group align="flex-start">
-            <TimeInput
+            <TimeOfDayField
               label={t('roster.schedule.time')}
               value={values.timeOfDay}
-              onChange={(e) => setValues((v) => ({ ...v, timeOfDay: e.currentTarget.value }))}
-              {...field('timeOfDay')}
-              w={160}
+              onChange={(v) => form.setFieldValue('timeOfDay', v)}
+              field={field('timeOfDay')}
             />
             <Select
               label={t('roster.choose.exportedFrom')}
               data={presetOptions(status.presets)}
-              value={values.preset}
-              onChange={(p) => p && setValues((v) => ({ ...v, preset: p as RosterPreset }))}
+              {...form.getInputProps('preset')}
               allowDeselect={false}
               {...field('preset')}
               w={260}
             />
           </Group>
           <ErrorAlert error={formError} />
-          <Group>
-            <Button type="submit" loading={busy}>
-              {t('roster.schedule.save')}
-            </Button>
-            {saved && (
-              <Text c="green" role="status">
-                {t('roster.schedule.saved')}
-              </Text>
-            )}
-            {status.schedule.nextRunAt && (
-              <Text size="sm" c="dimmed">
-                {t('roster.schedule.next', { at: formatTime(status.schedule.nextRunAt) })}
-              </Text>
-            )}
-          </Group>
+          <SaveRow
+            busy={busy}
+            label={t('roster.schedule.save')}
+            saved={saved}
+            savedLabel={t('roster.schedule.saved')}
+            nextRunAt={status.schedule.nextRunAt}
+            nextLabel={(at) => t('roster.schedule.next', { at })}
+          />
         </Stack>
       </form>
     </Card>

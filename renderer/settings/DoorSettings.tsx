@@ -1,7 +1,7 @@
-import { NumberInput, Switch } from '@mantine/core';
 import type { Settings } from '../../src/contract';
 import { useTranslation } from '../i18n';
 import { SettingsCard } from './SettingsCard';
+import { NumberSetting, SwitchSetting } from './SettingFields';
 
 const fromSettings = (s: Settings) => ({
   doorPulseSeconds: s.doorPulseSeconds,
@@ -20,29 +20,22 @@ export function DoorSettings({ initial, onSaved }: { initial: Settings; onSaved:
       toPatch={(v) => v}
       onSaved={onSaved}
     >
-      {({ values, set, field }) => (
+      {(form) => (
         <>
-          <NumberInput
+          <NumberSetting
+            form={form}
+            name="doorPulseSeconds"
             label={t('settings.door.pulse')}
+            hint={t('settings.door.pulseHint')}
             min={1}
             max={30}
-            allowDecimal={false}
-            value={values.doorPulseSeconds}
-            onChange={(v) => set('doorPulseSeconds', Number(v))}
-            {...field('doorPulseSeconds', t('settings.door.pulseHint'))}
-            w={320}
           />
-          <Switch
-            label={t('settings.door.lookup')}
-            checked={values.lookupPinEnabled}
-            onChange={(e) => set('lookupPinEnabled', e.currentTarget.checked)}
-            {...field('lookupPinEnabled', t('settings.door.lookupHint'))}
-          />
-          <Switch
+          <SwitchSetting form={form} name="lookupPinEnabled" label={t('settings.door.lookup')} hint={t('settings.door.lookupHint')} />
+          <SwitchSetting
+            form={form}
+            name="singleAccessPinRequest"
             label={t('settings.door.request')}
-            checked={values.singleAccessPinRequest}
-            onChange={(e) => set('singleAccessPinRequest', e.currentTarget.checked)}
-            {...field('singleAccessPinRequest', t('settings.door.requestHint'))}
+            hint={t('settings.door.requestHint')}
           />
         </>
       )}

@@ -1,7 +1,7 @@
-import { NumberInput, Switch, TextInput } from '@mantine/core';
 import type { Settings } from '../../src/contract';
 import { useTranslation } from '../i18n';
 import { SettingsCard } from './SettingsCard';
+import { NumberSetting, SwitchSetting, TextSetting } from './SettingFields';
 
 const fromSettings = (s: Settings) => ({
   packageNoticeBatchMinutes: s.packageNoticeBatchMinutes,
@@ -21,40 +21,35 @@ export function PackageSettings({ initial, onSaved }: { initial: Settings; onSav
       toPatch={(v) => v}
       onSaved={onSaved}
     >
-      {({ values, set, field }) => (
+      {(form) => (
         <>
-          <NumberInput
+          <NumberSetting
+            form={form}
+            name="packageNoticeBatchMinutes"
             label={t('settings.packages.batch')}
+            hint={t('settings.packages.batchHint')}
             min={0}
             max={120}
-            allowDecimal={false}
-            value={values.packageNoticeBatchMinutes}
-            onChange={(v) => set('packageNoticeBatchMinutes', Number(v))}
-            {...field('packageNoticeBatchMinutes', t('settings.packages.batchHint'))}
-            w={320}
           />
-          <Switch
+          <SwitchSetting
+            form={form}
+            name="packageNoticeIncludePin"
             label={t('settings.packages.includePin')}
-            checked={values.packageNoticeIncludePin}
-            onChange={(e) => set('packageNoticeIncludePin', e.currentTarget.checked)}
-            {...field('packageNoticeIncludePin', t('settings.packages.includePinHint'))}
+            hint={t('settings.packages.includePinHint')}
           />
-          <TextInput
+          <TextSetting
+            form={form}
+            name="packageReminderDays"
             label={t('settings.packages.reminders')}
-            value={values.packageReminderDays}
-            onChange={(e) => set('packageReminderDays', e.currentTarget.value)}
-            {...field('packageReminderDays', t('settings.packages.remindersHint'))}
-            w={320}
+            hint={t('settings.packages.remindersHint')}
           />
-          <NumberInput
+          <NumberSetting
+            form={form}
+            name="packageEscalationDays"
             label={t('settings.packages.escalation')}
+            hint={t('settings.packages.escalationHint')}
             min={1}
             max={90}
-            allowDecimal={false}
-            value={values.packageEscalationDays}
-            onChange={(v) => set('packageEscalationDays', Number(v))}
-            {...field('packageEscalationDays', t('settings.packages.escalationHint'))}
-            w={320}
           />
         </>
       )}

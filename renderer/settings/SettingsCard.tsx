@@ -1,10 +1,10 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useState, type FormEvent, type ReactNode } from 'react';
-import type { MethodInput, Settings } from '../../src/contract';
-import { invoke } from '../api/client';
+import { useState, type ReactNode } from 'react';
+import { api, type MethodInput, type Settings } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
-import { splitError } from '../components/formErrors';
+import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
+import { updateSettings } from './useSettings';
 
 type Patch = MethodInput<'settings.update'>;
 
@@ -14,7 +14,7 @@ export interface SettingsForm<V> {
   saved: Settings;
   set: <K extends keyof V>(key: K, value: V[K]) => void;
   /** Error, read-only state and description of one field; a field fixed by an environment variable says so. */
-  field: (key: keyof Patch, description?: string) => { error?: string; disabled: boolean; description?: string };
+  field: (key: keyof Patch, description?: string) => { error?: ReactNode; disabled: boolean; description?: string };
 }
 
 interface Props<V> {
@@ -28,49 +28,48 @@ interface Props<V> {
 }
 
 /** One section of the Settings tab, saved on its own. */
-export function SettingsCard<V>({ title, saveLabel, initial, fromSettings, toPatch, onSaved, children }: Props<V>) {
+export function SettingsCard<V extends Record<string, unknown>>({
+  title,
+  saveLabel,
+  initial,
+  fromSettings,
+  toPatch,
+  onSaved,
+  children,
+}: Props<V>) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState(initial);
-  const [values, setValues] = useState(() => fromSettings(initial));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<Error | null>(null);
   const [notice, setNotice] = useState(false);
-  const [busy, setBusy] = useState(false);
   const locked = new Set(saved.lockedByEnvironment);
   const headingId = `settings-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  const { form, submit, busy, formError, reset } = usePackroomForm({
+    schema: api['settings.update'].input,
+    initialValues: fromSettings(initial),
+    // What an environment variable fixes is not sent (nor checked): staff cannot change it here.
+    toInput: (values: V) => Object.fromEntries(Object.entries(toPatch(values)).filter(([key]) => !locked.has(key))) as Patch,
+    onSubmit: async (patch) => {
+      setNotice(false);
+      const next = await updateSettings(patch);
+      setSaved(next);
+      reset(fromSettings(next));
+      setNotice(true);
+      onSaved();
+    },
+  });
 
-  const form: SettingsForm<V> = {
-    values,
+  const settingsForm: SettingsForm<V> = {
+    values: form.getValues(),
     saved,
-    set: (key, value) => setValues((v) => ({ ...v, [key]: value })),
+    set: (key, value) => {
+      setNotice(false);
+      form.setFieldValue(key as string, value as never);
+    },
     field: (key, description) => ({
-      error: errors[key],
+      error: form.errors[key],
       disabled: locked.has(key),
       description: locked.has(key) ? t('settings.pinnedByEnvironment') : description,
     }),
   };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const patch = Object.fromEntries(Object.entries(toPatch(values)).filter(([key]) => !locked.has(key))) as Patch;
-    setBusy(true);
-    setNotice(false);
-    try {
-      const next = await invoke('settings.update', patch);
-      setSaved(next);
-      setValues(fromSettings(next));
-      setErrors({});
-      setFormError(null);
-      setNotice(true);
-      onSaved();
-    } catch (error) {
-      const split = splitError(error, Object.keys(patch));
-      setErrors(split.field);
-      setFormError(split.form);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <Card withBorder component="section" aria-labelledby={headingId}>
@@ -80,7 +79,7 @@ export function SettingsCard<V>({ title, saveLabel, initial, fromSettings, toPat
             {title}
           </Title>
           <ErrorAlert error={formError} />
-          {children(form)}
+          {children(settingsForm)}
           <Group>
             <Button type="submit" loading={busy}>
               {saveLabel}

@@ -1,7 +1,5 @@
 import { Stack, Title } from '@mantine/core';
 import type { SessionInfo } from '../../src/contract';
-import { invoke } from '../api/client';
-import { useQuery } from '../api/useQuery';
 import { CarrierAccess } from '../carriers/CarrierAccess';
 import { BackupSettings } from '../backups/BackupSettings';
 import { ErrorAlert } from '../components/ErrorText';
@@ -14,6 +12,7 @@ import { PackageSettings } from './PackageSettings';
 import { SiteSettings } from './SiteSettings';
 import { StaffAccounts } from './StaffAccounts';
 import { SystemSettings } from './SystemSettings';
+import { useSettings } from './useSettings';
 
 interface Props {
   session: SessionInfo;
@@ -23,7 +22,7 @@ interface Props {
 
 export function SettingsTab({ session, onChanged, onSessionChanged }: Props) {
   const { t } = useTranslation();
-  const settings = useQuery(() => invoke('settings.get', {}), []);
+  const settings = useSettings();
   const { reload } = settings;
   const saved = () => {
     reload();

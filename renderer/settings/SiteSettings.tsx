@@ -1,7 +1,8 @@
-import { NumberInput, Select, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import type { Language, Settings } from '../../src/contract';
 import { languageOptions, useTranslation } from '../i18n';
 import { SettingsCard } from './SettingsCard';
+import { NumberSetting, TextSetting } from './SettingFields';
 
 const fromSettings = (s: Settings) => ({
   siteName: s.siteName,
@@ -21,43 +22,31 @@ export function SiteSettings({ initial, onSaved }: { initial: Settings; onSaved:
       toPatch={(v) => v}
       onSaved={onSaved}
     >
-      {({ values, set, field }) => (
-        <>
-          <TextInput
-            label={t('settings.site.siteName')}
-            value={values.siteName}
-            onChange={(e) => set('siteName', e.currentTarget.value)}
-            {...field('siteName')}
-          />
-          <Select
-            label={t('settings.site.siteLanguage')}
-            allowDeselect={false}
-            data={languageOptions()}
-            value={values.siteLanguage}
-            onChange={(v) => v && set('siteLanguage', v as Language)}
-            comboboxProps={{ withinPortal: true }}
-            {...field('siteLanguage', t('settings.site.siteLanguageHint'))}
-            w={320}
-          />
-          <NumberInput
-            label={t('settings.site.idleLock')}
-            min={1}
-            max={240}
-            allowDecimal={false}
-            value={values.idleLockMinutes}
-            onChange={(v) => set('idleLockMinutes', Number(v))}
-            {...field('idleLockMinutes')}
-            w={320}
-          />
-          <TextInput
-            label={t('settings.site.country')}
-            value={values.defaultCountry}
-            onChange={(e) => set('defaultCountry', e.currentTarget.value)}
-            {...field('defaultCountry', t('settings.site.countryHint'))}
-            w={320}
-          />
-        </>
-      )}
+      {(form) => {
+        const { values, set, field } = form;
+        return (
+          <>
+            <TextInput
+              label={t('settings.site.siteName')}
+              value={values.siteName}
+              onChange={(e) => set('siteName', e.currentTarget.value)}
+              {...field('siteName')}
+            />
+            <Select
+              label={t('settings.site.siteLanguage')}
+              allowDeselect={false}
+              data={languageOptions()}
+              value={values.siteLanguage}
+              onChange={(v) => v && set('siteLanguage', v as Language)}
+              comboboxProps={{ withinPortal: true }}
+              {...field('siteLanguage', t('settings.site.siteLanguageHint'))}
+              w={320}
+            />
+            <NumberSetting form={form} name="idleLockMinutes" label={t('settings.site.idleLock')} min={1} max={240} />
+            <TextSetting form={form} name="defaultCountry" label={t('settings.site.country')} hint={t('settings.site.countryHint')} />
+          </>
+        );
+      }}
     </SettingsCard>
   );
 }

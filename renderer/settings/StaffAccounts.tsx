@@ -1,46 +1,20 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  PasswordInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
-import type { SessionInfo, StaffAccount, StaffRole } from '../../src/contract';
+import { useState } from 'react';
+import { api, type MethodInput, type SessionInfo, type StaffAccount } from '../../src/contract';
 import { invoke } from '../api/client';
-import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
-import { splitError } from '../components/formErrors';
+import { NewPasswordInput } from '../components/form/NewPasswordInput';
+import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
-
-const fields = ['username', 'displayName', 'role', 'password'] as const;
+import { useStaff } from './useStaff';
 
 export function StaffAccounts({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
-  const staff = useQuery(() => invoke('staff.list', {}), []);
+  const { staff, error, setActive, create } = useStaff();
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<StaffAccount | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-
-  async function setActive(id: number, active: boolean) {
-    try {
-      await invoke('staff.setActive', { id, active });
-      setError(null);
-      staff.reload();
-    } catch (e) {
-      setError(e as Error);
-    }
-  }
 
   return (
     <Card withBorder component="section" aria-labelledby="staff-accounts">
@@ -125,55 +99,38 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
           }}
         />
       )}
-      <AddStaff opened={adding} onClose={() => setAdding(false)} onSaved={() => (setAdding(false), staff.reload())} />
+      <AddStaff opened={adding} onClose={() => setAdding(false)} onCreate={create} onSaved={() => setAdding(false)} />
     </Card>
   );
 }
 
-function AddStaff({ opened, onClose, onSaved }: { opened: boolean; onClose: () => void; onSaved: () => void }) {
-  const { t } = useTranslation();
-  const empty = { username: '', displayName: '', role: 'staff' as StaffRole, password: '' };
-  const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+interface AddStaffProps {
+  opened: boolean;
+  onClose: () => void;
+  onCreate: (input: MethodInput<'staff.create'>) => Promise<void>;
+  onSaved: () => void;
+}
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await invoke('staff.create', values);
-      setValues(empty);
-      setErrors({});
-      setFormError(null);
+function AddStaff({ opened, onClose, onCreate, onSaved }: AddStaffProps) {
+  const { t } = useTranslation();
+  const { form, submit, busy, formError, reset } = usePackroomForm({
+    schema: api['staff.create'].input,
+    initialValues: { username: '', displayName: '', role: 'staff', password: '' },
+    toInput: (values: MethodInput<'staff.create'>) => values,
+    onSubmit: async (input) => {
+      await onCreate(input);
+      reset();
       onSaved();
-    } catch (error) {
-      const split = splitError(error, fields);
-      setErrors(split.field);
-      setFormError(split.form);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('settings.staff.add')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={formError} />
-          <TextInput
-            label={t('settings.staff.name')}
-            value={values.displayName}
-            onChange={(e) => setValues({ ...values, displayName: e.currentTarget.value })}
-            error={errors.displayName}
-            data-autofocus
-          />
-          <TextInput
-            label={t('auth.userName')}
-            value={values.username}
-            onChange={(e) => setValues({ ...values, username: e.currentTarget.value })}
-            error={errors.username}
-          />
+          <TextInput label={t('settings.staff.name')} {...form.getInputProps('displayName')} data-autofocus />
+          <TextInput label={t('auth.userName')} {...form.getInputProps('username')} />
           <Select
             label={t('settings.staff.role')}
             allowDeselect={false}
@@ -181,17 +138,12 @@ function AddStaff({ opened, onClose, onSaved }: { opened: boolean; onClose: () =
               { value: 'staff', label: t('roles.staff') },
               { value: 'admin', label: t('roles.admin') },
             ]}
-            value={values.role}
-            onChange={(v) => v && setValues({ ...values, role: v as StaffRole })}
-            error={errors.role}
+            {...form.getInputProps('role')}
           />
-          <PasswordInput
+          <NewPasswordInput
             label={t('settings.staff.password')}
             description={t('settings.staff.passwordHint')}
-            autoComplete="new-password"
-            value={values.password}
-            onChange={(e) => setValues({ ...values, password: e.currentTarget.value })}
-            error={errors.password}
+            {...form.getInputProps('password')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -210,25 +162,15 @@ function AddStaff({ opened, onClose, onSaved }: { opened: boolean; onClose: () =
 /** Settings → Staff accounts → Reset password: a temporary password the person replaces at their next sign-in. */
 function ResetPassword({ account, onClose, onDone }: { account: StaffAccount; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await invoke('staff.resetPassword', { id: account.id, password });
+  const { form, submit, busy, formError } = usePackroomForm({
+    schema: api['staff.resetPassword'].input,
+    initialValues: { id: account.id, password: '' },
+    toInput: (values: MethodInput<'staff.resetPassword'>) => values,
+    onSubmit: async (input) => {
+      await invoke('staff.resetPassword', input);
       onDone();
-    } catch (error) {
-      const split = splitError(error, ['password']);
-      setErrors(split.field);
-      setFormError(split.form);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <Modal opened onClose={onClose} title={t('settings.staff.resetPasswordFor', { username: account.username })}>
@@ -236,13 +178,10 @@ function ResetPassword({ account, onClose, onDone }: { account: StaffAccount; on
         <Stack>
           <Text size="sm">{t('settings.staff.resetPasswordHint', { name: account.displayName })}</Text>
           <ErrorAlert error={formError} />
-          <PasswordInput
+          <NewPasswordInput
             label={t('settings.staff.temporaryPassword')}
             description={t('settings.staff.passwordHint')}
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.password}
+            {...form.getInputProps('password')}
             data-autofocus
           />
           <Group justify="flex-end">

@@ -1,19 +1,12 @@
 import { Button, Card, Code, Group, Stack, Switch, Text, Title } from '@mantine/core';
-import { invoke } from '../api/client';
-import { useAction } from '../api/useAction';
-import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
 import { useTranslation } from '../i18n';
+import { useSystem } from './useSettings';
 
 /** This computer: where the log file is, and the desktop app's own switches (absent in a browser). */
 export function SystemSettings() {
   const { t } = useTranslation();
-  const info = useQuery(() => invoke('system.info', {}), []);
-  const openFolder = useAction(() => invoke('system.openLogFolder', {}));
-  const startAtLogin = useAction(async (enabled: boolean) => {
-    await invoke('system.setStartAtLogin', { enabled });
-    info.reload();
-  });
+  const { info, openFolder, startAtLogin } = useSystem();
   const data = info.data;
   return (
     <Card withBorder component="section" aria-labelledby="settings-this-computer">

@@ -23,6 +23,7 @@ import { afterMenuCloses } from '../components/afterMenu';
 import { useTranslation } from '../i18n';
 import { RecipientForm } from '../recipients/RecipientForm';
 import { RecipientsTab } from '../recipients/RecipientsTab';
+import { saveRecipient } from '../recipients/useRecipients';
 import { PackagesTab } from '../packages/PackagesTab';
 import { ImportTab } from '../roster/ImportTab';
 import { MyAccountForm } from '../settings/MyAccount';
@@ -168,6 +169,7 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
           recipient={null}
           siteLanguage={siteLanguage}
           onClose={closeAction}
+          onSave={saveRecipient(null)}
           onSaved={(r) => {
             closeAction();
             showRecipient(r.id);

@@ -3,6 +3,7 @@
  * desktop app's own executable (main/cli.ts, key unsealed by the OS keychain). The host decides
  * how a core is opened, so one data folder always has one data key.
  */
+import { FolderInUseError, lockDataFolder, type FolderUse } from '../db/folderLock';
 import { DatabaseCorruptError, DatabaseVersionError } from '../db/open';
 import { log } from '../log';
 import { DataKeyError } from '../secrets';
@@ -45,8 +46,53 @@ const usage = `Usage:
 
 Every command takes --data DIR (or PACKROOM_DATA); the default is the OS app-data folder.`;
 
-async function run(argv: string[], host: CliHost): Promise<number> {
+/**
+ * How each command holds the data folder while its core is open (see FolderUse). Packroom itself runs
+ * beside commands that write a few rows: an installer adds a user or assigns a device while it runs,
+ * and SQLite's WAL makes those short transactions safe. An import is refused while Packroom runs: it
+ * rewrites the roster in chunks, and the running app resumes or schedules imports of its own. Restore
+ * (which swaps the folder) takes the lock itself. `audit` only reads the database and takes none.
+ */
+const folderUse: Partial<Record<string, FolderUse>> = {
+  serve: 'running',
+  import: 'alone',
+  user: 'writing',
+  carrier: 'writing',
+  devices: 'writing',
+  packages: 'writing',
+  backup: 'writing',
+};
+
+/** The host, with its cores opened under the folder lock `use` and the lock let go when they close. */
+function lockingHost(host: CliHost, use: FolderUse | undefined): CliHost {
+  if (!use) return host;
+  return {
+    ...host,
+    openCore(dataDir) {
+      const lock = lockDataFolder(dataDir, use, host.nativeBinding);
+      try {
+        const core = host.openCore(dataDir);
+        return {
+          ...core,
+          async close() {
+            try {
+              await core.close();
+            } finally {
+              lock.release();
+            }
+          },
+        };
+      } catch (error) {
+        lock.release();
+        throw error;
+      }
+    },
+  };
+}
+
+async function run(argv: string[], cli: CliHost): Promise<number> {
   const [command, ...rest] = argv;
+  const host = lockingHost(cli, command === undefined ? undefined : folderUse[command]);
   const out = host.stdout;
   switch (command) {
     case 'serve':
@@ -64,7 +110,7 @@ async function run(argv: string[], host: CliHost): Promise<number> {
     case 'backup':
       return backupCommand(rest, out, host.stderr, host);
     case 'restore':
-      return restoreCommand(rest, out, host.stderr);
+      return restoreCommand(rest, out, host.stderr, host);
     case 'audit':
       return auditCommand(rest, out, host.stderr);
     case undefined:
@@ -91,7 +137,8 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
       error instanceof DatabaseVersionError ||
       error instanceof DatabaseCorruptError ||
       error instanceof SettingsError ||
-      error instanceof DataKeyError
+      error instanceof DataKeyError ||
+      error instanceof FolderInUseError
     ) {
       log.detail('The command failed', error);
       host.stderr.write(`packroom: ${error.message}\n`);

@@ -1,6 +1,6 @@
 /**
  * The languages Packroom speaks, for the staff screens and for messages to recipients. Adding one is
- * this one line plus its catalogs (see the README, "Languages"); a unit test fails until every catalog
+ * this one line plus its catalogs (see docs/development.md, "Adding a language"); a unit test fails until every catalog
  * has every key English has.
  */
 export const languages = {

@@ -37,21 +37,29 @@ export const packageLogInput = z.object({
   ...packageFields,
 });
 
+/** Where a page of the package list ends: give it back as `after` for the next page. */
+export const packageCursor = z.object({ loggedAt: z.number().int().min(0), id });
+
 export const packageListInput = z.object({
-  status: z.enum(['waiting', 'picked_up', 'returned', 'all']).default('waiting'),
+  status: z.enum(['waiting', 'picked_up', 'returned', 'missing', 'all']).default('waiting'),
   query: z.string().trim().max(100, says('validation.searchTooLong')).default(''),
   /** Oldest first shows what has waited longest. */
   sort: z.enum(['newest', 'oldest']).default('newest'),
   recipientId: id.optional(),
   limit: z.number().int().min(1).max(200).default(50),
-  offset: z.number().int().min(0).max(100_000).default(0),
+  /** The previous page's `next`; absent for the first page. */
+  after: packageCursor.optional(),
 });
 
-export const packageHandOverInput = z.object({
-  id,
-  /** Someone other than the recipient collected it; null when the recipient did. */
-  collectedBy: optionalText('collectedBy', 80),
-});
+export const packageHandOverInput = z
+  .object({
+    id,
+    /** Staff chose "Someone else": then the name is required (an empty one used to record the recipient). */
+    someoneElse: z.boolean().default(false),
+    /** Someone other than the recipient collected it; null when the recipient did. */
+    collectedBy: optionalText('collectedBy', 80),
+  })
+  .refine((v) => !v.someoneElse || Boolean(v.collectedBy), { message: says('validation.enter.collectedBy'), path: ['collectedBy'] });
 
 export const packageReturnInput = z.object({ id, reason: text('reason', 200) });
 
@@ -126,6 +134,8 @@ export interface PackageItem {
 export interface PackagePage {
   items: PackageItem[];
   more: boolean;
+  /** The cursor of the next page (`after`); null on the last one. */
+  next: z.output<typeof packageCursor> | null;
 }
 
 export interface PackageOverview {

@@ -10,8 +10,9 @@ const minutes = (field: Field, min: number, max: number) =>
   z
     .number({ error: says('validation.number', { field }) })
     .int(says('validation.wholeNumber', { field }))
-    .min(min, says('validation.atLeast', { field, min }))
-    .max(max, says('validation.atMost', { field, max }));
+    // The range both ways: a person who typed 0 learns the top of it too.
+    .min(min, says('validation.between', { field, min, max }))
+    .max(max, says('validation.between', { field, min, max }));
 
 const optionalUrl = (field: Field, protocols: RegExp) =>
   z

@@ -17,7 +17,7 @@ export interface ChainedContent {
 /**
  * SHA-256(previous hash ‖ UTF-8 of the JSON array [id, at, actor_staff_id, actor, action, subject,
  * details]). A JSON array of strings, numbers and nulls has one spelling, so anyone can recompute it
- * from an export (README, "Audit trail").
+ * from an export (docs/install.md, "Audit trail").
  */
 export function auditHash(previous: Uint8Array | null, row: ChainedContent): Buffer {
   const content = JSON.stringify([row.id, row.at, row.actorStaffId, row.actor, row.action, row.subject, row.details]);

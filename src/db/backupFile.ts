@@ -8,7 +8,7 @@ import { openDatabase, type Db } from './open';
  * table `packroom_backup` with one row that says what it is and carries the data key sealed with the
  * backup passphrase. Written straight to its file by the backup API, checked in place with SQLite's
  * own integrity_check (which covers the sealed key too), restored without unpacking, and readable with
- * any sqlite3 tool. README "Backups" documents the columns.
+ * any sqlite3 tool. docs/install.md ("Backups and restore") documents the columns.
  */
 export const backupFormat = 'packroom-backup';
 export const backupFormatVersion = 1;
@@ -19,12 +19,16 @@ export type TableCounts = Record<(typeof countedTables)[number], number>;
 
 export interface BackupMeta {
   site: string;
+  /** The id of the data folder it was made from (BackupRepository.siteId): what pruning goes by. */
+  siteId: string;
   createdAt: number;
   /** The sealed data key, as the backup service wrote it (JSON). */
   sealedKey: unknown;
 }
 
-export interface BackupContents extends BackupMeta {
+export interface BackupContents extends Omit<BackupMeta, 'siteId'> {
+  /** Null in a backup made before backups carried one. */
+  siteId: string | null;
   schemaVersion: number;
   counts: TableCounts;
 }
@@ -61,7 +65,16 @@ export function readBackupFile(file: string): BackupContents {
   }
   try {
     let row:
-      | { format: string; version: number; site: string; created_at: number; schema_version: number; sealed_key: string; counts: string }
+      | {
+          format: string;
+          version: number;
+          site: string;
+          site_id?: string;
+          created_at: number;
+          schema_version: number;
+          sealed_key: string;
+          counts: string;
+        }
       | undefined;
     try {
       check(db, file);
@@ -74,19 +87,47 @@ export function readBackupFile(file: string): BackupContents {
     if (row.version > backupFormatVersion || row.schema_version > migrations.length) {
       throw new BackupFileError('backups.file.newer', { file });
     }
-    const stored = JSON.parse(row.counts) as TableCounts;
+    const stored = parsedJson(row.counts, file) as TableCounts;
     const found = counts(db);
     const short = countedTables.find((t) => found[t] !== stored[t]);
     if (short) throw new BackupFileError('backups.file.incomplete', { file, expected: stored[short], table: short, found: found[short] });
     return {
       site: row.site,
+      siteId: row.site_id ?? null,
       createdAt: row.created_at,
       schemaVersion: row.schema_version,
-      sealedKey: JSON.parse(row.sealed_key) as unknown,
+      sealedKey: parsedJson(row.sealed_key, file),
       counts: found,
     };
   } finally {
     db.close();
+  }
+}
+
+/** A crafted or damaged description is refused like any other file that is not a backup, not thrown as a SyntaxError. */
+function parsedJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new BackupFileError('backups.file.notABackupBecause', { file, detail: (error as Error).message });
+  }
+}
+
+/**
+ * The site id inside a backup file, read without checking the rest (pruning looks at every file in a
+ * shared folder, and an integrity check of each would take minutes): null for anything that is not a
+ * Packroom backup carrying one, whatever its name says.
+ */
+export function backupSiteId(file: string): string | null {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const id = db.prepare('SELECT site_id FROM packroom_backup WHERE format = ?').pluck().get(backupFormat);
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  } finally {
+    db?.close();
   }
 }
 
@@ -111,12 +152,13 @@ export class BackupFiles {
     try {
       // One self-contained file: no -wal or -shm beside it on the USB stick.
       out.pragma('journal_mode = DELETE');
+      // site_id last: a Packroom from before it reads the columns it knows by name and ignores it.
       out.exec(`CREATE TABLE packroom_backup (
         format TEXT NOT NULL, version INTEGER NOT NULL, site TEXT NOT NULL, created_at INTEGER NOT NULL,
-        schema_version INTEGER NOT NULL, sealed_key TEXT NOT NULL, counts TEXT NOT NULL
+        schema_version INTEGER NOT NULL, sealed_key TEXT NOT NULL, counts TEXT NOT NULL, site_id TEXT NOT NULL
       ) STRICT`);
       out
-        .prepare('INSERT INTO packroom_backup VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .prepare('INSERT INTO packroom_backup VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(
           backupFormat,
           backupFormatVersion,
@@ -125,6 +167,7 @@ export class BackupFiles {
           out.pragma('user_version', { simple: true }) as number,
           JSON.stringify(meta.sealedKey),
           JSON.stringify(live),
+          meta.siteId,
         );
     } finally {
       out.close();

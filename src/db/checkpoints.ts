@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { Clock, ClockTimer } from '../clock';
 import { log } from '../log';
 import { resolvePackage, WhileInUse } from '../threads';
 import type { Db } from './open';
@@ -25,6 +26,7 @@ parentPort.on('message', (message) => {
 });
 `;
 
+/** The pause between the worker's answer and the next request. */
 const everyMs = 50;
 
 /** What a bulk writer needs: work during which the WAL is checkpointed off the main thread and statement journals stay in memory. */
@@ -39,8 +41,7 @@ export interface BulkWrites {
  */
 export class BackgroundCheckpoints implements BulkWrites {
   private worker: Worker | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private inFlight = false;
+  private timer: ClockTimer | null = null;
   private readonly use = new WhileInUse(
     () => this.begin(),
     () => this.end(),
@@ -50,6 +51,8 @@ export class BackgroundCheckpoints implements BulkWrites {
   constructor(
     private readonly db: Db,
     private readonly file: string,
+    /** The core's clock; a test's hand-advanced timers say when the next checkpoint is asked for. */
+    private readonly clock: Pick<Clock, 'setTimeout'>,
     private readonly nativeBinding?: string,
   ) {}
 
@@ -72,8 +75,9 @@ export class BackgroundCheckpoints implements BulkWrites {
       return;
     }
     worker.on('message', (answer: string) => {
-      this.inFlight = false;
       if (answer !== 'done') log.warn(`A background checkpoint ${answer}`);
+      // One request at a time: the next is asked for a pause after this answer, while the worker is still ours.
+      if (this.worker === worker) this.askLater();
     });
     worker.on('error', (error) => {
       log.warn(`The checkpoint thread stopped: ${String(error)}`);
@@ -82,12 +86,14 @@ export class BackgroundCheckpoints implements BulkWrites {
     this.worker = worker;
     this.autocheckpoint = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
     this.db.pragma('wal_autocheckpoint = 0');
-    this.timer = setInterval(() => {
-      if (this.inFlight || !this.worker) return;
-      this.inFlight = true;
-      this.worker.postMessage('checkpoint');
+    this.askLater();
+  }
+
+  private askLater(): void {
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      this.worker?.postMessage('checkpoint');
     }, everyMs);
-    this.timer.unref();
   }
 
   private async end(): Promise<void> {
@@ -101,10 +107,9 @@ export class BackgroundCheckpoints implements BulkWrites {
   }
 
   private restore(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.timer?.cancel();
     this.timer = null;
     this.worker = null;
-    this.inFlight = false;
     if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
   }
 }

@@ -14,11 +14,17 @@ export interface ProblemDevice {
 
 export const linuxRulesFile = 'build/linux/60-packroom.rules';
 
+/**
+ * The OS, as Node names it (`process.platform`), passed in by the caller: the pure layers have no Node types, so the
+ * names are spelled here. The fix differs on Linux and macOS; every other OS gets the general advice.
+ */
+export type Platform = 'aix' | 'android' | 'cygwin' | 'darwin' | 'freebsd' | 'haiku' | 'linux' | 'netbsd' | 'openbsd' | 'sunos' | 'win32';
+
 /** The `device.fix` sentences: how to give Packroom a device on each OS. */
 type PermissionFix = 'dialout' | 'udevRelay' | 'udevDevice' | 'inputMonitoring' | 'otherProgram';
 
 /** The rules file names the relay boards; a keypad or reader needs its VID:PID added first. */
-function permissionFix(device: ProblemDevice, platform: NodeJS.Platform): PermissionFix {
+function permissionFix(device: ProblemDevice, platform: Platform): PermissionFix {
   if (platform === 'linux') {
     if (device.serial) return 'dialout';
     return device.role === 'relay' ? 'udevRelay' : 'udevDevice';
@@ -28,7 +34,7 @@ function permissionFix(device: ProblemDevice, platform: NodeJS.Platform): Permis
 }
 
 /** One or two sentences: what happened, then what to do. */
-export function deviceProblemText(device: ProblemDevice, problem: DeviceProblem, platform: NodeJS.Platform): Message {
+export function deviceProblemText(device: ProblemDevice, problem: DeviceProblem, platform: Platform): Message {
   const it = { role: device.role, label: device.label };
   switch (problem.kind) {
     case 'not-connected':

@@ -1,11 +1,21 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+// The full metadata: the small one takes numbers for valid that are not (a German mobile prefix that does not
+// exist), and the roster import needs the full one anyway to tell a landline.
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { message, type Message } from '../contract/messages';
 
 export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: Message };
 
-/** Any common way of writing a phone number, read in the site's country, to E.164. */
-export function normalizePhone(input: string, defaultCountry: string): PhoneResult {
+/**
+ * The one rule for a phone number, wherever it comes from (the recipient form, a roster file, a PIN request):
+ * any common way of writing it, read in the site's country, as E.164; null when it is not a number in service.
+ */
+export function phoneE164(input: string, defaultCountry: string): string | null {
   const parsed = parsePhoneNumberFromString(input, defaultCountry as CountryCode);
-  if (!parsed || !parsed.isValid()) return { ok: false, reason: message('recipients.invalidPhone', { phone: input }) };
-  return { ok: true, e164: parsed.number };
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+/** phoneE164 with the sentence staff read when they typed a number it refuses. */
+export function normalizePhone(input: string, defaultCountry: string): PhoneResult {
+  const e164 = phoneE164(input, defaultCountry);
+  return e164 === null ? { ok: false, reason: message('recipients.invalidPhone', { phone: input }) } : { ok: true, e164 };
 }

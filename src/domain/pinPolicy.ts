@@ -1,7 +1,7 @@
 /**
  * PIN rules. Eight digits by default: with 2,000 active credentials a guesser needs about
  * 10^8 / 2,000 = 50,000 wrong tries on average, which the keypad throttle stretches past a year
- * (see README, "Brute force").
+ * (see docs/install.md, "Brute force").
  */
 export const defaultPinLength = 8;
 export const minPinLength = 6;

@@ -57,6 +57,21 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   return text.trim() === '' ? {} : (JSON.parse(text) as unknown);
 }
 
+/**
+ * Takes the port before anything else starts, so a port in use fails before the data folder is touched (a
+ * database, a key, a log file). Requests wait until serveHttp gives the server its handler.
+ */
+export function bindHttpPort(host: string, port: number): Promise<Server> {
+  const server = createServer();
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}
+
 function parseUrl(target: string, host: string): URL {
   try {
     return new URL(target, `http://${host}`);
@@ -95,10 +110,16 @@ function staticFiles(dir: string) {
 }
 
 /** The headless host: the same core as the desktop app, over HTTP on loopback, serving the staff UI. */
-export function startHttpHost(core: Core, options: HttpHostOptions): Promise<HttpHost> {
+export async function startHttpHost(core: Core, options: HttpHostOptions): Promise<HttpHost> {
+  return serveHttp(core, await bindHttpPort(options.host, options.port), options);
+}
+
+/** Serves the core on a server bindHttpPort bound to options.host. */
+export function serveHttp(core: Core, server: Server, options: Omit<HttpHostOptions, 'port'>): HttpHost {
   const statics = options.staticDir ? staticFiles(options.staticDir) : null;
-  let hosts = new Set<string>();
-  let origins = new Set<string>();
+  const { port } = server.address() as AddressInfo;
+  const hosts = allowedHosts(options.host, port, options.extraHosts);
+  const origins = new Set([...hosts].map((h) => `http://${h}`));
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     // CSRF: a state-changing call must come from our own page (browsers always send Origin on fetch POST),
@@ -173,7 +194,7 @@ export function startHttpHost(core: Core, options: HttpHostOptions): Promise<Htt
     res.end('Not found');
   }
 
-  const server = createServer((req, res) => {
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof MalformedRequest) {
         if (!res.headersSent) refuse(res, 400, new ApiError('VALIDATION', message('request.malformed')).toBody());
@@ -186,23 +207,17 @@ export function startHttpHost(core: Core, options: HttpHostOptions): Promise<Htt
     });
   });
 
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      const { port } = server.address() as AddressInfo;
-      hosts = allowedHosts(options.host, port, options.extraHosts);
-      origins = new Set([...hosts].map((h) => `http://${h}`));
-      const shown = options.host.includes(':') ? `[${options.host}]` : options.host;
-      resolve({
-        url: `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown}:${port}`,
-        server,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
+  const shown = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown}:${port}`,
+    server,
+    close: () => closeServer(server),
+  };
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((done) => {
+    server.closeAllConnections();
+    server.close(() => done());
   });
 }

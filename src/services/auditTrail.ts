@@ -40,7 +40,7 @@ const exportSpan = 5000;
 
 /**
  * Spreadsheet programs run a cell that starts with = + - @ (or a tab or CR) as a formula: such a cell
- * gets a leading apostrophe, which the README tells a verifier to drop before recomputing a hash.
+ * gets a leading apostrophe, which docs/install.md ("Audit trail") tells a verifier to drop before recomputing a hash.
  */
 function csvCell(value: string | number | null): string {
   if (value === null) return '';

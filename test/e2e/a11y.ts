@@ -11,8 +11,12 @@ const impacts: Impact[] = ['critical', 'serious', 'moderate', 'minor'];
  * part of the page, e.g. one Settings section, so each gets its own count.
  */
 export async function expectAccessible(page: Page, screen: string, within?: string): Promise<Record<Impact, number>> {
-  // Mantine animates dialogs and menus in; axe must not judge a half-faded colour.
-  await page.waitForTimeout(350);
+  // axe must not judge a half-faded colour. The tests ask for reduced motion (playwright.config.ts), so Mantine's
+  // dialogs and menus appear without animating; this waits for any other animation with an end to reach it.
+  // (A string: this file is type-checked without the DOM's types.)
+  await page.waitForFunction(
+    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)",
+  );
   const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
   const results = await (within ? builder.include(within) : builder).analyze();
   const counts = Object.fromEntries(impacts.map((impact) => [impact, 0])) as Record<Impact, number>;

@@ -108,3 +108,54 @@ test('a staff member working in Spanish reads why a tracking number was refused 
     page.getByText('Eso no parece un número de seguimiento (no tiene dígitos): ¿se escribió en el campo equivocado?'),
   ).toBeVisible();
 });
+
+test('a number in no known format never keeps the carrier of the package before: the field clears and says to choose', async ({
+  page,
+  packroom,
+}) => {
+  packroom.addUser('ada', password);
+  await signIn(page, packroom.url, 'ada', password);
+  await callApi(page, 'recipients.create', { firstName: 'María', lastName: 'Gómez', unit: '12B', email: '', phone: '' });
+
+  const logUnknownAfterUps = async (words: { tab: string; tracking: string; carrier: string; shelf: string }, ups: string) => {
+    await page.getByRole('tab', { name: words.tab }).click();
+    const tracking = page.getByRole('textbox', { name: words.tracking });
+    const carrier = page.getByRole('textbox', { name: words.carrier });
+    await tracking.fill(ups);
+    await tracking.press('Enter');
+    await expect(carrier).toHaveValue('UPS');
+    await page.keyboard.type('gom');
+    await page.getByRole('option', { name: 'Gómez, María — 12B' }).click();
+    await expect(page.getByRole('textbox', { name: words.shelf })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(tracking).toHaveValue('');
+    await expect(carrier).toHaveValue('');
+
+    // Typed after a detected one, then detected itself: nothing is carried over.
+    await tracking.fill(ups);
+    await tracking.press('Enter');
+    await expect(carrier).toHaveValue('UPS');
+    await tracking.fill('ZX00427781');
+    await tracking.press('Enter');
+    await expect(carrier).toHaveValue('');
+    return carrier;
+  };
+
+  const carrier = await logUnknownAfterUps(
+    { tab: 'Packages', tracking: 'Tracking number', carrier: 'Carrier', shelf: 'Shelf' },
+    '1Z999AA10123456784',
+  );
+  await expect(carrier).toHaveAccessibleDescription('Not a known format: choose the carrier');
+
+  await chooseSpanish(page, 'ada');
+  const transportista = await logUnknownAfterUps(
+    {
+      tab: 'Paquetes',
+      tracking: 'Número de seguimiento',
+      carrier: 'Transportista',
+      shelf: 'Estante',
+    },
+    '1Z12345E6605272234',
+  );
+  await expect(transportista).toHaveAccessibleDescription('Formato desconocido: elija el transportista');
+});

@@ -13,7 +13,6 @@ const password = 'correct horse battery';
 const simulatedDevices = ['Simulated door keypad', 'Simulated QR reader'];
 
 test.use({ siteEnv: { PACKROOM_SITE_LANGUAGE: 'es' } });
-test.describe.configure({ timeout: 120_000 });
 
 async function signInInSpanish(page: Page, url: string): Promise<void> {
   await page.goto(url);

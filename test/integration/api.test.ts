@@ -305,8 +305,8 @@ describe('refusals on a Spanish screen', () => {
     });
     expect(refusal(await c.call('settings.update', { doorPulseSeconds: 0 }))).toMatchObject({
       field: 'doorPulseSeconds',
-      en: 'Door open time (seconds) must be at least 1.',
-      es: 'El campo «Tiempo de apertura (segundos)» debe ser como mínimo 1.',
+      en: 'Door open time (seconds) must be between 1 and 30.',
+      es: 'El campo «Tiempo de apertura (segundos)» debe estar entre 1 y 30.',
     });
     expect(refusal(await c.call('staff.setActive', { id: 1, active: false }))).toMatchObject({
       en: 'You cannot deactivate your own account.',

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -70,7 +70,7 @@ describe('backups', slow, () => {
   it('restores onto a new computer: backup, wipe, restore, and the same PIN opens the door', async () => {
     const { dataDir, pin, run } = await siteWithBackup();
     expect(run).toMatchObject({ outcome: 'ok', message: null });
-    expect(run.file).toMatch(/packroom-maple-court-\d{8}T\d{6}Z\.sqlite$/);
+    expect(run.file).toMatch(/packroom-maple-court-[0-9a-f]{12}-\d{8}T\d{6}Z\.sqlite$/);
     // One self-contained file: SQLite, with the backup's description and the sealed key inside.
     expect(readdirSync(join(run.file!, '..'))).toEqual([run.file!.split('/').pop()]);
     const contents = readBackupFile(run.file!);
@@ -135,6 +135,49 @@ describe('backups', slow, () => {
     expect(readdirSync(folder).sort()).toEqual(
       ['notes.txt', 'packroom-other-site-20200101T000000Z.sqlite', ...files.slice(1).map((f) => f.split('/').pop()!)].sort(),
     );
+  });
+
+  it("names backups by a site id the folder keeps, and prunes only files whose contents prove they are this site's", async () => {
+    const folder = tempDir('packroom-backups-');
+    const sites = ['Кленовый двор', 'Дубовый двор', '東京タワー', '!!!'].map((name) => testCore({ env: { PACKROOM_SITE_NAME: name } }));
+    // A backup from before backups carried a site id, named as every such site's were: never pruned by anyone.
+    const old = testCore({ env: { PACKROOM_SITE_NAME: 'Maple Court' } });
+    await old.backups.setPassphrase(cliActor, passphrase);
+    const oldFile = (await old.backups.run('staff', cliActor, { folder })).file!;
+    const oldName = 'packroom-site-20200101T000000Z.sqlite';
+    const legacy = new Database(oldFile);
+    legacy.exec('ALTER TABLE packroom_backup DROP COLUMN site_id');
+    legacy.close();
+    renameSync(oldFile, join(folder, oldName));
+
+    for (const core of sites) {
+      await core.backups.setPassphrase(cliActor, passphrase);
+      core.settings.update(cliActor, { backupFolder: folder, backupKeep: 1 });
+    }
+    const kept: string[] = [];
+    for (let round = 0; round < 2; round++) {
+      kept.length = 0;
+      for (const core of sites) {
+        kept.push((await core.backups.run('staff', cliActor)).file!.split('/').pop()!);
+        core.clock.advance(1000);
+      }
+    }
+    // Another site's file renamed to look like this one's stays too: the name proves nothing.
+    const ids = kept.map((name) => /-([0-9a-f]{12})-\d{8}T/.exec(name)![1]!);
+    expect(new Set(ids).size).toBe(4);
+    const forged = kept[1]!.replace(ids[1]!, ids[0]!).replace(/\d{8}T\d{6}Z/, '20200101T000000Z');
+    copyFileSync(join(folder, kept[1]!), join(folder, forged));
+    await sites[0]!.backups.run('staff', cliActor);
+
+    const names = readdirSync(folder);
+    expect(names).toContain(oldName);
+    expect(names).toContain(forged);
+    expect(names.filter((n) => n.includes(ids[0]!) && n !== forged)).toHaveLength(1);
+    for (const [i, prefix] of ['packroom-кленовый-двор-', 'packroom-дубовый-двор-', 'packroom-東京タワー-', 'packroom-'].entries()) {
+      expect(names.filter((n) => n.startsWith(`${prefix}${ids[i]}-`))).toHaveLength(1);
+    }
+    expect(readBackupFile(join(folder, kept[2]!))).toMatchObject({ site: '東京タワー', siteId: ids[2] });
+    for (const core of [...sites, old]) await core.close();
   });
 
   it('runs every night at the set time, and warns when the folder goes missing or no backup succeeded for 48 hours', async () => {
@@ -294,7 +337,7 @@ describe('packroom backup and restore (built CLI)', slow, () => {
     const made = packroom(['backup', '--out', out, '--data', data], `${passphrase}\n`);
     expect(made).toMatchObject({ code: 0, stderr: '' });
     expect(made.stdout).toMatch(
-      /now the site backup passphrase[\s\S]*Backup written and checked: .*packroom-package-room-\d{8}T\d{6}Z\.sqlite/,
+      /now the site backup passphrase[\s\S]*Backup written and checked: .*packroom-package-room-[0-9a-f]{12}-\d{8}T\d{6}Z\.sqlite/,
     );
     const [file] = readdirSync(out);
     const reopened = createCore({ dataDir: data, env: {} });

@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { BackgroundCheckpoints } from '../../src/db/checkpoints';
 import { openDatabase } from '../../src/db/open';
 import { tempDir } from '../helpers/core';
+import { ManualTimers } from '../helpers/manualTimers';
 
 const mb = 1024 * 1024;
 
@@ -16,18 +16,25 @@ describe('background checkpoints during bulk writes', () => {
     try {
       db.exec('CREATE TABLE bulk (payload BLOB) STRICT');
       const insert = db.prepare('INSERT INTO bulk (payload) VALUES (?)');
-      const checkpoints = new BackgroundCheckpoints(db, file);
+      const timers = new ManualTimers();
+      const checkpoints = new BackgroundCheckpoints(db, file, timers);
+      /** Asks the worker for a checkpoint and waits for its answer (after which it sets the timer for the next). */
+      const checkpointed = async () => {
+        const answered = timers.nextTimer();
+        timers.advance(1_000);
+        await answered;
+      };
       let during = -1;
       let tempStore = -1;
       await checkpoints.during(async () => {
         during = db.pragma('wal_autocheckpoint', { simple: true }) as number;
         tempStore = db.pragma('temp_store', { simple: true }) as number;
-        // 24 MB in transactions of 2 MB, with breaks in which the worker can catch up.
+        // 24 MB in transactions of 2 MB, each followed by one of the worker's checkpoints, however long it takes.
         for (let batch = 0; batch < 12; batch += 1) {
           db.transaction(() => {
             for (let i = 0; i < 32; i += 1) insert.run(Buffer.alloc(64 * 1024, batch));
           })();
-          await sleep(120);
+          await checkpointed();
         }
       });
       expect(during).toBe(0);

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createCore } from '../../src/core';
-import { databaseFile } from '../../src/paths';
+import { databaseFile, logFile } from '../../src/paths';
 import { cliActor } from '../../src/services/audit/service';
 import { tempDir } from '../helpers/core';
 
@@ -120,6 +121,35 @@ describe('packroom CLI (built)', () => {
     const again = packroom(['user', 'add', 'ADA', '--role', 'staff', '--data', data], { input: 'a long enough password\n' });
     expect(again.code).not.toBe(0);
     expect(again.stderr).toBe('packroom: The user name "ada" is taken. Choose another.\n');
+  });
+
+  it('run through a linked bin, as npx runs it, starts its threads (they find the packages the program finds)', () => {
+    const bin = join(tempDir(), 'node_modules', '.bin');
+    mkdirSync(bin, { recursive: true });
+    symlinkSync(join(root, 'bin', 'packroom.js'), join(bin, 'packroom'));
+    const data = tempDir();
+    const file = join(root, 'test', 'fixtures', 'roster', 'yardi-tenant-directory.csv');
+    const result = spawnSync(process.execPath, [join(bin, 'packroom'), 'import', file, '--data', data], {
+      env: { ...process.env, PACKROOM_DATA: '' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/New:\s+8/);
+    // A thread that cannot load its modules falls back to the main thread and says so in the log (made on the first line).
+    const log = logFile(data, 'cli');
+    expect(existsSync(log) ? readFileSync(log, 'utf8') : '').not.toMatch(/main thread|Cannot find module/);
+  });
+
+  it('fails on a busy port before it writes anything to the data folder', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => busy.close(() => resolve())));
+    const { port } = busy.address() as AddressInfo;
+    const data = join(tempDir(), 'packroom-data');
+    const result = packroom(['serve', '--port', String(port), '--devices', 'sim', '--data', data], { timeout: 15_000 });
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toBe('packroom: that port is already in use; choose another with --port\n');
+    expect(existsSync(data)).toBe(false);
   });
 
   it('does not serve on a damaged database: one line saying how to restore, and a non-zero exit', async () => {

@@ -6,13 +6,22 @@ import { relayPulses } from '../../src/host/sim';
 import { cliActor } from '../../src/services/audit/service';
 import { englishAlerts, signedInAdmin, testCore } from '../helpers/core';
 
-async function until(check: () => boolean, ms = 3_000): Promise<number> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return Date.now() - start;
+/** How often the device manager tries a missing device again, and asks a relay board for its state (its default). */
+const retryMs = 1_000;
+
+/**
+ * Resolves once `check` holds, looking again at each door status the core sends (it sends one on every device
+ * change). The device manager's retries run on the core's clock: a test advances it rather than waiting for them.
+ */
+function until(core: Core, check: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (check()) return resolve();
+    const off = core.events.on('door.status', () => {
+      if (!check()) return;
+      off();
+      resolve();
+    });
+  });
 }
 
 async function simulated() {
@@ -60,8 +69,9 @@ describe('device manager with a fake node-hid', () => {
     await type(`${pin}#`);
     expect(grants(core)).toBe(0);
     sim.hid.replug('sim:keypad');
-    const took = await until(() => connected('keypad'));
-    expect(took).toBeLessThan(2_000);
+    // Within 2 seconds of the door's time, however long the machine takes to get there.
+    core.clock.advance(2_000);
+    await until(core, () => connected('keypad'));
     await type(`${pin}#`);
     expect(grants(core)).toBe(1);
   });
@@ -71,12 +81,14 @@ describe('device manager with a fake node-hid', () => {
     await type(`${pin}#`);
     expect(sim.relayBoard.states[0]).toBe(true);
     sim.hid.unplug('sim:relay');
-    await until(() => !connected('relay'));
+    core.clock.advance(retryMs);
+    await until(core, () => !connected('relay'));
     expect(core.door.status().relay).toBe('missing');
     core.clock.advance(5_000);
     await core.door.settled();
     sim.hid.replug('sim:relay');
-    await until(() => connected('relay'));
+    core.clock.advance(retryMs);
+    await until(core, () => connected('relay'));
     await core.door.settled();
     expect(sim.relayBoard.states[0]).toBe(false);
     expect(pulses()).toEqual([expect.objectContaining({ channel: 1, closedAt: expect.any(String) })]);
@@ -85,13 +97,16 @@ describe('device manager with a fake node-hid', () => {
   it('alerts staff when the relay stays missing, but not for a quick replug', async () => {
     const { core, sim, connected } = await simulated();
     sim.hid.unplug('sim:relay');
-    await until(() => !connected('relay'));
+    core.clock.advance(retryMs);
+    await until(core, () => !connected('relay'));
     sim.hid.replug('sim:relay');
-    await until(() => connected('relay'));
+    core.clock.advance(retryMs);
+    await until(core, () => connected('relay'));
     core.clock.advance(6_000);
     expect(core.alerts.list()).toEqual([]);
     sim.hid.unplug('sim:relay');
-    await until(() => !connected('relay'));
+    core.clock.advance(retryMs);
+    await until(core, () => !connected('relay'));
     core.clock.advance(6_000);
     expect(englishAlerts(core.alerts.list())).toEqual([
       expect.objectContaining({ kind: 'device.missing', message: expect.stringMatching(/door relay/) }),
@@ -112,7 +127,8 @@ describe('device manager with a fake node-hid', () => {
       expect.objectContaining({ kind: 'device.missing', message: expect.stringMatching(/door relay \(sim:relay\) was disconnected/) }),
     ]);
     sim.hid.replug('sim:relay');
-    await until(() => connected('relay'));
+    core.clock.advance(retryMs);
+    await until(core, () => connected('relay'));
     await type(`${pin}#`);
     expect(pulses()).toHaveLength(1);
   });
@@ -137,7 +153,8 @@ describe('device manager with a fake node-hid', () => {
         expect.objectContaining({ kind: 'device.permission', message: expect.stringMatching(fix) }),
       ]);
       sim.hid.denyAccess('sim:relay', false);
-      await until(() => core.door.status().relay === 'closed');
+      core.clock.advance(retryMs);
+      await until(core, () => core.door.status().relay === 'closed');
       expect(await relayRow(core)).toMatchObject({
         connected: true,
         problemKind: null,
@@ -212,7 +229,7 @@ describe('device manager with a fake node-hid', () => {
 
     sim.hid.fail('sim:relay');
     sim.hid.unplug('sim:relay');
-    await until(() => !connected('relay'));
+    await until(core, () => !connected('relay'));
     const relay = (await admin.ok('devices.list', {})).assignments.find((a) => a.role === 'relay')!;
     expect(relay.problem).toEqual(message('device.problem.disconnected', { role: 'relay', label: 'sim:relay' }));
     expect(messageText(relay.problem!, 'es')).toBe(
@@ -222,9 +239,15 @@ describe('device manager with a fake node-hid', () => {
 
   it('identifies the device a person presses a key on', async () => {
     const { core, sim } = await simulated();
-    const found = core.devices.identify(5, null);
-    setTimeout(() => sim.reader.type('A'), 50);
-    expect(await found).toMatchObject({ path: 'sim:reader', assignedRole: 'reader' });
+    // The person presses a key once Packroom listens to the reader (a second handle on it), not after a set time.
+    const hidAsync = sim.hid.HIDAsync;
+    const open = hidAsync.open.bind(hidAsync);
+    hidAsync.open = (async (path: string) => {
+      const handle = await open(path);
+      if (path === 'sim:reader') handle.once('newListener', () => queueMicrotask(() => sim.reader.type('A')));
+      return handle;
+    }) as typeof hidAsync.open;
+    expect(await core.devices.identify(5, null)).toMatchObject({ path: 'sim:reader', assignedRole: 'reader' });
   });
 });
 
@@ -268,10 +291,10 @@ describe('other door devices', () => {
       { write: async (b) => void frames.push(b.toString('hex')), close: async () => undefined },
       { id: 'lcus:/dev/ttyUSB0', channels: 4 },
     );
-    const manager = new DeviceManager(
-      sim.hid,
-      [{ role: 'relay', label: 'serial:/dev/ttyUSB0', matches: () => false, channel: 2, serialPort: '/dev/ttyUSB0' }],
-      {
+    const manager = new DeviceManager({
+      hid: sim.hid,
+      assignments: [{ role: 'relay', label: 'serial:/dev/ttyUSB0', matches: () => false, channel: 2, serialPort: '/dev/ttyUSB0' }],
+      sink: {
         key: () => undefined,
         scan: () => undefined,
         relay: (d, ch) => core.door.setRelay(d, ch),
@@ -279,8 +302,9 @@ describe('other door devices', () => {
         changed: () => undefined,
         debug: () => undefined,
       },
-      async () => serial,
-    );
+      openSerialRelay: async () => serial,
+      timers: core.clock,
+    });
     await manager.start();
     core.door.openByStaff(cliActor, message('text', { text: 'test' }), null);
     core.clock.advance(5_000);

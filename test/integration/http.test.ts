@@ -107,7 +107,10 @@ describe('HTTP transport', () => {
       const req = request(new URL('/api/events', url), { headers: { Cookie: cookie } }, (res) => {
         let text = '';
         res.on('data', (d: Buffer) => {
+          const first = text === '';
           text += d.toString();
+          // The stream's first line comes once the server listens for events: the change is made then, not after a set time.
+          if (first) void api('recipients.create', { firstName: 'A', lastName: 'B', unit: '1' }, { Cookie: cookie });
           if (text.includes('event: recipients.changed')) {
             req.destroy();
             resolve(text);
@@ -116,7 +119,6 @@ describe('HTTP transport', () => {
       });
       req.on('error', reject);
       req.end();
-      setTimeout(() => void api('recipients.create', { firstName: 'A', lastName: 'B', unit: '1' }, { Cookie: cookie }), 100);
     });
     expect(received).toMatch(/event: recipients.changed\ndata: \{"id":1\}/);
     expect(core.audit.list({ limit: 5 }).items.map((e) => e.action)).toContain('recipient.create');

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
-import { messageText, type ApiErrorBody, type Envelope, type Message } from '../../src/contract';
+import { messageText, type ApiErrorBody, type Envelope, type Message, type PackagePage } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
 import { cliActor } from '../../src/services/audit/service';
 import { adminPassword, signedInAdmin, tempDir, testCore } from '../helpers/core';
@@ -220,6 +220,24 @@ describe('refusals staff read in their own language', () => {
     return { ...error, es: messageText(sentence, 'es') };
   };
 
+  it('refuses Hand over to someone else without a name, on the field, and records nothing', async () => {
+    const { core, staff, ann } = await desk();
+    const item = await staff.ok('packages.log', { tracking: ups, carrier: 'ups', recipientId: ann.id });
+    for (const collectedBy of ['', '   ', null]) {
+      expect(refusal(await staff.call('packages.handOver', { id: item.id, someoneElse: true, collectedBy }))).toMatchObject({
+        code: 'VALIDATION',
+        field: 'collectedBy',
+        message: 'Enter the name of the person collecting.',
+        es: 'Escriba el nombre de quien lo recoge.',
+      });
+    }
+    expect(core.packages.get(item.id)).toMatchObject({ status: 'waiting', pickup: null });
+    expect(core.audit.list({ limit: 10 }).items.map((e) => e.action)).not.toContain('package.handed_over');
+
+    const handed = await staff.ok('packages.handOver', { id: item.id, someoneElse: true, collectedBy: ' Ruth O’Neill ' });
+    expect(handed.pickup).toMatchObject({ via: 'desk', collectedBy: 'Ruth O’Neill' });
+  });
+
   it('says which recipient is inactive, that a package was already picked up, and why a number is not a tracking number', async () => {
     const { staff, ann } = await desk();
     await staff.ok('recipients.setStatus', { id: ann.id, status: 'inactive' });
@@ -409,5 +427,57 @@ describe('packroom packages export (built)', () => {
       expect(bad.stderr.trim().split('\n')).toHaveLength(1);
       expect(bad.stderr).toMatch(/^packroom: /);
     }
+  });
+});
+
+describe('packages: the list pages with a cursor', () => {
+  it('pages through any number of packages, in order, searched or not; Missing has its own filter', async () => {
+    const core = testCore();
+    const staff = await signedInAdmin(core);
+    const ann = core.recipients.create(cliActor, { firstName: 'Ann', lastName: 'Lee', unit: '4B' });
+    const bo = core.recipients.create(cliActor, { firstName: 'Bo', lastName: 'Park', unit: '7C' });
+    const t0 = core.clock.now();
+    const ids = Array.from({ length: 430 }, (_, i) =>
+      core.repos.packages.insert({
+        // Three packages per millisecond: the cursor must tell them apart by id.
+        tracking: `TEST${String(i).padStart(6, '0')}`,
+        carrier: 'other',
+        carrierName: 'Test',
+        recipientId: i % 2 === 0 ? ann.id : bo.id,
+        shelf: null,
+        size: 'small',
+        perishable: false,
+        note: null,
+        loggedBy: null,
+        loggedByName: 'ada',
+        now: t0 + Math.floor(i / 3),
+      }),
+    );
+    core.db.prepare(`UPDATE packages SET status = 'missing' WHERE id IN (${ids.slice(0, 5).join(',')})`).run();
+
+    const all = async (input: {
+      status?: 'waiting' | 'missing' | 'all';
+      query?: string;
+      sort?: 'newest' | 'oldest';
+      recipientId?: number;
+    }) => {
+      const seen: number[] = [];
+      let after: PackagePage['next'] = null;
+      do {
+        const page: PackagePage = await staff.ok('packages.list', { ...input, limit: 200, ...(after && { after }) });
+        seen.push(...page.items.map((p) => p.id));
+        expect(page.more).toBe(page.next !== null);
+        after = page.next;
+      } while (after);
+      return seen;
+    };
+    expect(await all({ status: 'all' })).toEqual([...ids].reverse());
+    expect(await all({ status: 'all', sort: 'oldest' })).toEqual(ids);
+    expect(await all({ status: 'waiting', sort: 'oldest' })).toEqual(ids.slice(5));
+    expect(await all({ status: 'missing', sort: 'oldest' })).toEqual(ids.slice(0, 5));
+    expect(await all({ status: 'all', sort: 'oldest', recipientId: bo.id })).toEqual(ids.filter((_, i) => i % 2 === 1));
+    // A search merges two queries (tracking numbers, recipients' names): each page after the cursor, merged.
+    expect(await all({ status: 'all', query: 'Lee' })).toEqual(ids.filter((_, i) => i % 2 === 0).reverse());
+    expect(await all({ status: 'all', query: 'TEST0001', sort: 'oldest' })).toEqual(ids.slice(100, 200));
   });
 });

@@ -20,6 +20,7 @@ import {
   rosterFixture,
   runsInEnglish,
   yardiFile,
+  yardiText,
 } from '../helpers/roster';
 
 const hour = 3_600_000;
@@ -130,6 +131,46 @@ describe('roster import: recipients added by hand', () => {
     expect(recipientByExternalId(core, 't0001001')).toMatchObject({ phone: null, moveIn: '2022-03-01' });
     const history = core.audit.list({ limit: 10, subject: `recipient:${manual.id}` }).items;
     expect(history.find((e) => e.action === 'roster.updated')?.details).toMatchObject({ linkedTo: 't0001001' });
+  });
+
+  it('never changes a field the file has no column for, and lists and audits each field a column changes', async () => {
+    const core = testCore({ env: { PACKROOM_IMPORT_MANUAL_POLICY: 'import-wins' } });
+    const manual = core.recipients.create(cliActor, { firstName: 'Chidi', lastName: 'Okafor', unit: '101', email: null, phone: null });
+    core.recipients.update(cliActor, manual.id, {
+      firstName: 'Chidi',
+      lastName: 'Okafor',
+      unit: '101',
+      email: null,
+      phone: null,
+      language: 'es',
+    });
+
+    // The Yardi export has no language column: the hand-set Spanish stays, and the preview does not list it.
+    const dryRun = await core.roster.dryRun(rosterFixture(yardiFile), yardiFile, { preset: 'yardi' });
+    const listed = dryRun.diff!.changed.find((c) => c.recipientId === manual.id)!;
+    expect(listed.changes.map((c) => c.field).sort()).toEqual(['email', 'moveIn', 'phone']);
+    await core.roster.apply(cliActor, dryRun.id!, { confirmLargeDeactivation: false, trigger: 'cli' });
+    expect(core.recipients.get(manual.id)).toMatchObject({ language: 'es', phone: '+12125550101', email: 'chidi.okafor@example.com' });
+    const linkedAudit = core.audit.list({ limit: 10, subject: `recipient:${manual.id}` }).items.find((e) => e.action === 'roster.updated');
+    expect(Object.keys(linkedAudit!.details!).sort()).toEqual(['email', 'line', 'linkedTo', 'moveIn', 'phone']);
+
+    // A file with a language column that changes it: listed in the preview and audited, field by field.
+    // The same export with a Language column: Spanish for Chidi Okafor (line 2), blank for the others.
+    const withLanguage = yardiText()
+      .trimEnd()
+      .split('\n')
+      .map((line, i) => `${line.trimEnd()},${i === 0 ? 'Language' : i === 1 ? 'English' : ''}`)
+      .join('\n');
+    const first = await core.roster.dryRun(Buffer.from(withLanguage), yardiFile, { preset: 'yardi' });
+    const mapping = { ...first.mapping, language: first.headers.indexOf('Language') };
+    const next = await core.roster.dryRun(Buffer.from(withLanguage), yardiFile, { preset: 'yardi', mapping });
+    expect(next.diff!.changed.find((c) => c.recipientId === manual.id)?.changes).toEqual([
+      { field: 'language', from: 'es', to: 'en', applied: true },
+    ]);
+    await core.roster.apply(cliActor, next.id!, { confirmLargeDeactivation: false, trigger: 'cli' });
+    expect(core.recipients.get(manual.id)).toMatchObject({ language: 'en', phone: '+12125550101', email: 'chidi.okafor@example.com' });
+    const updates = core.audit.list({ limit: 10, subject: `recipient:${manual.id}` }).items.filter((e) => e.action === 'roster.updated');
+    expect(updates[0]!.details).toEqual({ line: 2, language: { from: 'es', to: 'en' } });
   });
 
   it('lets the admin unlink a match: the file row is then a new resident', async () => {

@@ -3,6 +3,7 @@ import { ApiError, messageText } from '../../contract';
 import { backupPassphrase } from '../../contract/backups';
 import type { CliHost } from '../host';
 import { BackupFileError } from '../../db/backupFile';
+import { FolderInUseError } from '../../db/folderLock';
 import { resolveDataDir } from '../../paths';
 import { writeKeyFile } from '../../secrets';
 import { cliActor } from '../../services/audit/service';
@@ -67,7 +68,12 @@ export async function backupCommand(
   }
 }
 
-export async function restoreCommand(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function restoreCommand(
+  args: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+  host: Pick<CliHost, 'nativeBinding'>,
+): Promise<number> {
   const { values, positionals } = parse(args, { data: { type: 'string' }, force: { type: 'boolean' } }, 1);
   const file = positionals[0];
   if (!file) throw new UsageError('restore needs the backup FILE');
@@ -81,6 +87,7 @@ export async function restoreCommand(args: string[], out: NodeJS.WritableStream,
       force: values.force ?? false,
       now: Date.now(),
       writeKey: writeKeyFile,
+      ...(host.nativeBinding ? { nativeBinding: host.nativeBinding } : {}),
     });
     out.write(
       `Restored the backup of ${report.site} from ${new Date(report.createdAt).toLocaleString()} into ${report.dataDir}: ` +
@@ -89,7 +96,7 @@ export async function restoreCommand(args: string[], out: NodeJS.WritableStream,
     if (report.keptAside) out.write(`The folder that was there is kept as ${report.keptAside}.\n`);
     return 0;
   } catch (error) {
-    if (error instanceof RestoreRefused || error instanceof BackupFileError) {
+    if (error instanceof RestoreRefused || error instanceof BackupFileError || error instanceof FolderInUseError) {
       err.write(`packroom: ${error.message}\n`);
       return 1;
     }

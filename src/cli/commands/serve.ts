@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createSimulator } from '../../../native/sim/simulator';
 import { simRoutes } from '../../host/sim';
-import { startHttpHost } from '../../host/server';
+import { bindHttpPort, closeServer, serveHttp } from '../../host/server';
 import { isLoopback } from '../../host/security';
 import { log } from '../../log';
 import { resolveDataDir } from '../../paths';
@@ -27,18 +27,22 @@ export async function serveCommand(args: string[], out: NodeJS.WritableStream, c
   const devices = (values.devices ?? 'auto') as DeviceMode;
   if (!deviceModes.includes(devices)) throw new UsageError(`--devices must be auto, sim or none, not "${values.devices}"`);
   const dataDir = resolveDataDir(values.data);
-  const core = cli.openCore(dataDir);
-  const staticDir = cli.staticDir;
-  const sim = devices === 'sim' ? createSimulator(() => core.clock.now()) : null;
-  await core.devices.start(devices, sim ?? undefined);
-  core.start();
-  const hasUi = existsSync(staticDir);
-  if (!hasUi) log.warn(`The staff UI is not built (${staticDir} is missing): run "npm run build". Serving the API only.`);
-  const server = await startHttpHost(core, {
-    host,
-    port,
-    staticDir: hasUi ? staticDir : null,
-    extraRoutes: simRoutes(core, sim),
+  // The port first: a busy one fails here, before the data folder gets a database, a key or a log.
+  const bound = await bindHttpPort(host, port);
+  const start = async () => {
+    const core = cli.openCore(dataDir);
+    const staticDir = cli.staticDir;
+    const sim = devices === 'sim' ? createSimulator(() => core.clock.now()) : null;
+    await core.devices.start(devices, sim ?? undefined);
+    core.start();
+    const hasUi = existsSync(staticDir);
+    if (!hasUi) log.warn(`The staff UI is not built (${staticDir} is missing): run "npm run build". Serving the API only.`);
+    return { core, sim, server: serveHttp(core, bound, { host, staticDir: hasUi ? staticDir : null, extraRoutes: simRoutes(core, sim) }) };
+  };
+  const { core, sim, server } = await start().catch(async (error: unknown) => {
+    // A listening port would keep the process running after the failure is reported.
+    await closeServer(bound);
+    throw error;
   });
   if (!isLoopback(host)) log.warn(`Listening on ${host}: other computers on the network can reach the sign-in page.`);
   // Signal handlers before the "running" line: a stop right after it still shuts down cleanly, not like a crash.

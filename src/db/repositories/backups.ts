@@ -30,12 +30,20 @@ const toRow = (r: Row<'backup_runs'>): BackupRunRow => ({
 });
 
 const latestSql = `SELECT ${columns('backup_runs')} FROM backup_runs ORDER BY id DESC LIMIT ?`;
+/** Where the site's backup id is kept: the settings table, beside the other values that are not settings. */
+const siteIdKey = 'backup.siteId';
 
 export class BackupRepository {
   private readonly sql: Statements;
 
   constructor(db: Db) {
     this.sql = statements(db);
+  }
+
+  /** The id this data folder's backups carry, made from `fresh` the first time and kept from then on. */
+  siteId(fresh: string): string {
+    this.sql<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(siteIdKey, JSON.stringify(fresh));
+    return JSON.parse(this.sql.pluck<[string], string>('SELECT value FROM settings WHERE key = ?').get(siteIdKey)!) as string;
   }
 
   insertRun(run: Omit<BackupRunRow, 'id'>): BackupRunRow {

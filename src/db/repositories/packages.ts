@@ -52,11 +52,18 @@ export interface PackageInsert {
 export type ListStatus = PackageStatus | 'all';
 export type ListSort = 'newest' | 'oldest';
 
+/** Where a page ends: the next page starts after this package, in the list's order. */
+export interface PageCursor {
+  loggedAt: number;
+  id: number;
+}
+
 export interface ListQuery {
   status: ListStatus;
   sort: ListSort;
   limit: number;
-  offset: number;
+  /** Absent for the first page. */
+  after?: PageCursor;
 }
 
 /** A package with its recipient's name, unit and status (see `select`). */
@@ -108,6 +115,16 @@ const loggedBetweenSql = `${select} WHERE p.logged_at >= ? AND p.logged_at < ? O
 
 const order = (sort: ListSort) => (sort === 'newest' ? 'ORDER BY p.logged_at DESC, p.id DESC' : 'ORDER BY p.logged_at, p.id');
 const statusClause = (status: ListStatus) => (status === 'all' ? '' : 'AND p.status = @status');
+// A cursor rather than an offset: a page costs the same however far down it is, and a package logged
+// meanwhile does not shift the next page by one.
+const afterClause = (q: ListQuery) =>
+  q.after === undefined ? '' : `AND (p.logged_at, p.id) ${q.sort === 'newest' ? '<' : '>'} (@afterAt, @afterId)`;
+
+/** The list's order as a comparison, for pages merged from two queries (a search). */
+export const listOrder =
+  (sort: ListSort) =>
+  (a: PageCursor, b: PageCursor): number =>
+    (sort === 'newest' ? -1 : 1) * (a.loggedAt - b.loggedAt || a.id - b.id);
 
 /** The package log: intake, pickup, returns, the Overview's counts, the export and shelf checks. */
 export class PackageRepository {
@@ -162,13 +179,13 @@ export class PackageRepository {
   /** One page, plus one row to tell whether there are more. */
   list(q: ListQuery & { recipientId?: number }): PackageRow[] {
     const where = q.recipientId === undefined ? '' : 'AND p.recipient_id = @recipientId';
-    return this.page(`${select} WHERE 1 ${statusClause(q.status)} ${where} ${order(q.sort)}`, { ...q });
+    return this.page(`${select} WHERE 1 ${statusClause(q.status)} ${where}`, { ...q });
   }
 
   /** Tracking numbers starting with `prefix` (a whole scanned number is its own prefix). */
   searchTracking(prefix: string, q: ListQuery): PackageRow[] {
     // Upper bound of the prefix range: tracking numbers are A–Z and 0–9 only, so '~' sorts after all of them.
-    return this.page(`${select} WHERE p.tracking >= @prefix AND p.tracking < @prefix || '~' ${statusClause(q.status)} ${order(q.sort)}`, {
+    return this.page(`${select} WHERE p.tracking >= @prefix AND p.tracking < @prefix || '~' ${statusClause(q.status)}`, {
       ...q,
       prefix,
     });
@@ -177,8 +194,7 @@ export class PackageRepository {
   /** Packages of recipients whose name or unit matches the FTS5 expression. */
   searchRecipients(match: string, q: ListQuery): PackageRow[] {
     return this.page(
-      `${select} WHERE p.recipient_id IN (SELECT rowid FROM recipients_fts WHERE recipients_fts MATCH @match) ${statusClause(q.status)}
-       ${order(q.sort)}`,
+      `${select} WHERE p.recipient_id IN (SELECT rowid FROM recipients_fts WHERE recipients_fts MATCH @match) ${statusClause(q.status)}`,
       { ...q, match },
     );
   }
@@ -325,9 +341,12 @@ export class PackageRepository {
     ).run(status, at, result === null ? null : JSON.stringify(result), id);
   }
 
-  private page(sql: string, params: ListQuery & Record<string, unknown>): PackageRow[] {
-    return this.sql<[Record<string, unknown>], RawPackage>(`${sql} LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: params.limit + 1 })
+  /** One page of `sql` (its WHERE clause open for more) after q.after, plus one row to tell whether there are more. */
+  private page(sql: string, q: ListQuery & Record<string, unknown>): PackageRow[] {
+    const { after, ...params } = q;
+    const cursor = after === undefined ? {} : { afterAt: after.loggedAt, afterId: after.id };
+    return this.sql<[Record<string, unknown>], RawPackage>(`${sql} ${afterClause(q)} ${order(q.sort)} LIMIT @limit`)
+      .all({ ...params, ...cursor, limit: q.limit + 1 })
       .map(toRow);
   }
 }

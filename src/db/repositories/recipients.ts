@@ -54,6 +54,11 @@ export interface SearchQuery {
   offset: number;
 }
 
+// Every field an import compares and writes back, read alike for imported and hand-added recipients: the
+// plan writes a linked recipient's row as it read it, so a field missing here was wiped (a hand-set language).
+const rosterColumns = `id, first_name AS firstName, last_name AS lastName, unit, email, phone, status, manually_edited AS manuallyEdited,
+  move_in AS moveIn, move_out AS moveOut, language, updated_at AS updatedAt`;
+
 const ORDER = 'ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE, r.id';
 
 /** The recipient search statement and its parameters; exported so a test can check its query plan. */
@@ -156,10 +161,7 @@ export class RecipientRepository {
   forRoster(afterId: number, limit: number): RosterRecipient[] {
     // Read straight into the shape the diff wants: at 50,000 rows a second object per row shows.
     const rows = this.sql<[number, number], Omit<RosterRecipient, 'manuallyEdited'> & { manuallyEdited: 0 | 1 | boolean }>(
-      `SELECT id, external_id AS externalId, first_name AS firstName, last_name AS lastName, unit, email, phone, status,
-              manually_edited AS manuallyEdited, move_in AS moveIn, move_out AS moveOut, language,
-              updated_at AS updatedAt
-       FROM recipients WHERE external_id IS NOT NULL AND id > ? ORDER BY id LIMIT ?`,
+      `SELECT external_id AS externalId, ${rosterColumns} FROM recipients WHERE external_id IS NOT NULL AND id > ? ORDER BY id LIMIT ?`,
     ).all(afterId, limit);
     for (const row of rows) row.manuallyEdited = row.manuallyEdited === 1;
     return rows as RosterRecipient[];
@@ -171,9 +173,7 @@ export class RecipientRepository {
    */
   handAdded(): HandAddedRecipient[] {
     const rows = this.sql<[], Omit<HandAddedRecipient, 'manuallyEdited' | 'externalId'> & { manuallyEdited: 0 | 1 }>(
-      `SELECT id, first_name AS firstName, last_name AS lastName, unit, email, phone, status,
-              manually_edited AS manuallyEdited, move_in AS moveIn, move_out AS moveOut, updated_at AS updatedAt
-       FROM recipients WHERE external_id IS NULL ORDER BY id`,
+      `SELECT ${rosterColumns} FROM recipients WHERE external_id IS NULL ORDER BY id`,
     ).all();
     return rows.map((row) => ({ ...row, externalId: null, manuallyEdited: row.manuallyEdited === 1 }));
   }

@@ -106,6 +106,9 @@ export function createRowClassifier(headers: readonly string[], mapping: ColumnM
     if (TOTAL.test(first)) return 'total';
     if (cells.map(normalizeHeader).join('|') === headerKey) return 'repeated-header';
     if (filled.length === 1 && !/[\d@]/u.test(first) && !nameColumns.includes(filled[0]!.i)) return 'section';
+    // A heading some exports repeat in every cell of its row (or a spreadsheet's merged cell read whole):
+    // no person has the same text for a name, a unit and an ID.
+    if (filled.length > 1 && !/[\d@]/u.test(first) && filled.every((cell) => cell.text === first)) return 'section';
     const text = (index: number | undefined) => (index === undefined ? '' : (cells[index] ?? '').trim());
     const unit = text(mapping.unit);
     const noName = nameColumns.every((i) => text(i) === '');

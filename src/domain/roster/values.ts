@@ -1,6 +1,7 @@
 import { message, type Message } from '../../contract';
 import { isLanguage, languageIds, languages, type Language } from '../../contract/languages';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { phoneE164 } from '../phone';
 import { statusKey, statusOf, statusVocabulary, type StatusVocabulary } from './status';
 import type { RecipientStatus } from './types';
 
@@ -33,9 +34,10 @@ export function splitFullName(fullName: string): { firstName: string; lastName: 
   return { firstName: words.slice(0, -1).join(' '), lastName: words.at(-1) ?? '' };
 }
 
+/** The recipient form's rule (phoneE164), with the sentence a row's warning gives. */
 export function parsePhone(text: string, defaultCountry: CountryCode): Parsed<string> {
-  const phone = parsePhoneNumberFromString(text, defaultCountry);
-  return phone?.isValid() ? { value: phone.number } : { error: message('roster.row.badPhone', { text }) };
+  const e164 = phoneE164(text, defaultCountry);
+  return e164 === null ? { error: message('roster.row.badPhone', { text }) } : { value: e164 };
 }
 
 /** True for a number that is certainly a fixed line (not one that may be mobile, as every US number may). */

@@ -3,10 +3,11 @@ import { access, readdir, rename, rm, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError, message, messageText, type BackupHealth, type BackupRun, type Message } from '../../contract';
 import type { Clock } from '../../clock';
-import { BackupFileError, readBackupFile } from '../../db/backupFile';
+import { BackupFileError, backupSiteId, readBackupFile } from '../../db/backupFile';
 import type { Repositories } from '../../db/repositories';
 import type { BackupRunRow, BackupTrigger } from '../../db/repositories/backups';
 import { log } from '../../log';
+import { random } from '../../random';
 import type { AlertService } from '../alerts/service';
 import type { Actor, AuditService } from '../audit/service';
 import type { SettingsService } from '../settings/service';
@@ -28,17 +29,21 @@ export const toBackupRun = (r: BackupRunRow): BackupRun => ({
   message: r.message,
 });
 
-/** `packroom-<site>-<UTC time>.sqlite`: sorts by time, and prunes only this site's files in a shared folder. */
-export function backupFilePrefix(site: string): string {
-  const slug =
-    site
-      .normalize('NFKD')
-      .replace(/[^\w\s-]/g, '')
-      .trim()
-      .toLowerCase()
-      .replace(/[\s_-]+/g, '-')
-      .slice(0, 40) || 'site';
-  return `packroom-${slug}-`;
+/**
+ * `packroom-<site name>-<site id>-<UTC time>.sqlite`: sorts by time within a site, and the id (kept by
+ * the data folder, see BackupRepository.siteId) tells sites apart in a shared folder whatever their
+ * names: `Кленовый двор`, `Дубовый двор` and `東京タワー` all keep their letters (lower-cased, spaces and
+ * punctuation as dashes), and a name with none left is just left out.
+ */
+export function backupFileBase(site: string, siteId: string): string {
+  const slug = site
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return slug ? `packroom-${slug}-${siteId}-` : `packroom-${siteId}-`;
 }
 
 const stamp = (at: number) =>
@@ -47,6 +52,7 @@ const stamp = (at: number) =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 const backupNamePattern = /^\d{8}T\d{6}Z(-\d+)?\.sqlite$/;
+const siteIdBytes = 6;
 
 function describeFailure(error: unknown, folder: string): Message {
   const code = (error as NodeJS.ErrnoException).code;
@@ -136,10 +142,11 @@ export class BackupService {
       if (!folder) throw new ApiError('VALIDATION', message('backups.noFolder'));
       const sealedKey = options.passphrase ? await sealDataKey(this.deps.dataKey, options.passphrase) : this.siteSealedKey();
       await this.checkFolder(folder);
-      const file = await this.freeName(folder, siteName, startedAt);
+      const siteId = this.deps.repos.backups.siteId(random.bytes(siteIdBytes).toString('hex'));
+      const file = await this.freeName(folder, backupFileBase(siteName, siteId), startedAt);
       const partial = `${file}.partial`;
       try {
-        await this.deps.repos.backupFiles.write(partial, { site: siteName, createdAt: startedAt, sealedKey });
+        await this.deps.repos.backupFiles.write(partial, { site: siteName, siteId, createdAt: startedAt, sealedKey });
         // Read back: integrity_check, the row counts the live database had, and the sealed key.
         const written = readBackupFile(partial);
         if (!isSealedDataKey(written.sealedKey) || written.sealedKey.keyId !== sealedKey.keyId) {
@@ -151,7 +158,7 @@ export class BackupService {
         throw error;
       }
       const bytes = (await stat(file)).size;
-      await this.prune(folder, siteName, backupKeep, file);
+      await this.prune(folder, siteId, backupKeep, file);
       row = { startedAt, finishedAt: this.deps.clock.now(), trigger, outcome: 'ok', file, bytes, message: null };
       this.folderProblem = null;
     } catch (error) {
@@ -221,22 +228,30 @@ export class BackupService {
     await access(folder, constants.W_OK);
   }
 
-  private async freeName(folder: string, site: string, at: number): Promise<string> {
-    const base = `${backupFilePrefix(site)}${stamp(at)}`;
+  private async freeName(folder: string, base: string, at: number): Promise<string> {
+    const stamped = `${base}${stamp(at)}`;
     const names = new Set(await readdir(folder));
-    let name = `${base}.sqlite`;
-    for (let n = 2; names.has(name) || names.has(`${name}.partial`); n++) name = `${base}-${n}.sqlite`;
+    let name = `${stamped}.sqlite`;
+    for (let n = 2; names.has(name) || names.has(`${name}.partial`); n++) name = `${stamped}-${n}.sqlite`;
     return join(folder, name);
   }
 
-  /** Keeps the newest `keep` of this site's backups; never touches other files in the folder. */
-  private async prune(folder: string, site: string, keep: number, current: string): Promise<void> {
-    const prefix = backupFilePrefix(site);
-    const ours = (await readdir(folder))
-      .filter((name) => name.startsWith(prefix) && backupNamePattern.test(name.slice(prefix.length)))
-      .sort()
-      .reverse();
-    for (const name of ours.slice(keep)) {
+  /**
+   * Keeps the newest `keep` of this site's backups. A file is this site's when what is inside it says
+   * so (the site id in its packroom_backup row), never by its name alone: another site's backups, files
+   * from before backups carried an id, and anything else in the folder are never touched.
+   */
+  private async prune(folder: string, siteId: string, keep: number, current: string): Promise<void> {
+    const marker = `-${siteId}-`;
+    const ours: { name: string; time: string }[] = [];
+    for (const name of await readdir(folder)) {
+      const at = name.lastIndexOf(marker);
+      if (!name.startsWith('packroom-') || at === -1) continue;
+      const time = name.slice(at + marker.length);
+      if (backupNamePattern.test(time) && backupSiteId(join(folder, name)) === siteId) ours.push({ name, time });
+    }
+    ours.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
+    for (const { name } of ours.slice(keep)) {
       if (join(folder, name) !== current) await rm(join(folder, name), { force: true });
     }
   }

@@ -263,10 +263,10 @@ export class DeviceService {
         },
       ];
     });
-    const manager = new DeviceManager(
-      this.hid,
+    const manager = new DeviceManager({
+      hid: this.hid,
       assignments,
-      {
+      sink: {
         key: (role, key) => {
           if (role === 'keypad') this.deps.door.keypadKey(role, key);
           else this.deps.door.readerKey(role, key);
@@ -284,7 +284,9 @@ export class DeviceService {
         },
       },
       openSerialRelay,
-    );
+      // Retries and relay checks run on the core's clock, like every other timer: the simulator moves them too.
+      timers: this.deps.clock,
+    });
     this.manager = manager;
     this.deps.door.setDeviceSource(() => doorDevices(manager));
     await manager.start();
@@ -307,6 +309,8 @@ export class DeviceService {
         this.missing.set(
           device.role,
           this.deps.clock.setTimeout(() => {
+            // Gone from the map once fired, so the next time the device goes missing it gets a timer of its own.
+            this.missing.delete(device.role);
             const now = manager.status().find((s) => s.role === device.role);
             if (this.manager !== manager || !now || now.connected) return;
             const problem = now.problem ?? { kind: 'not-connected', detail: '' };

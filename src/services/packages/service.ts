@@ -18,7 +18,7 @@ import {
 import type { packageListInput, packageLogInput, packageUpdateInput } from '../../contract/packages';
 import type { Clock } from '../../clock';
 import type { Repositories } from '../../db/repositories';
-import type { ListQuery, PackageRow, PickupCredential } from '../../db/repositories/packages';
+import { listOrder, type ListQuery, type PackageRow, type PickupCredential } from '../../db/repositories/packages';
 import type { RecipientRow } from '../../db/repositories/recipients';
 import { ageBuckets, countPerDay } from '../../domain/packages/age';
 import { planNotice } from '../../domain/packages/notices';
@@ -139,14 +139,17 @@ export class PackageService {
   }
 
   list(input: ListInput): PackagePage {
-    const q: ListQuery = { status: input.status, sort: input.sort, limit: input.limit, offset: input.offset };
+    const q: ListQuery = { status: input.status, sort: input.sort, limit: input.limit, ...(input.after && { after: input.after }) };
     const packages = this.deps.repos.packages;
     let rows: PackageRow[];
     if (input.recipientId !== undefined) rows = packages.list({ ...q, recipientId: input.recipientId });
     else if (input.query === '') rows = packages.list(q);
     else rows = this.search(input.query, q);
     const now = this.deps.clock.now();
-    return { items: rows.slice(0, input.limit).map((r) => toItem(r, now)), more: rows.length > input.limit };
+    const page = rows.slice(0, input.limit);
+    const last = page.at(-1);
+    const more = rows.length > input.limit;
+    return { items: page.map((r) => toItem(r, now)), more, next: more && last ? { loggedAt: last.loggedAt, id: last.id } : null };
   }
 
   get(id: number): PackageItem {
@@ -471,15 +474,14 @@ export class PackageService {
 
   // ---- Helpers ----
 
+  /** A page of packages whose number starts with `text` or whose recipient matches it: each query's page after the cursor, merged. */
   private search(text: string, q: ListQuery): PackageRow[] {
-    const window = { ...q, offset: 0, limit: q.offset + q.limit };
     const asTracking = normalizeTracking(text);
-    const byTracking = asTracking.ok ? this.deps.repos.packages.searchTracking(detectCarrier(asTracking.tracking).tracking, window) : [];
+    const byTracking = asTracking.ok ? this.deps.repos.packages.searchTracking(detectCarrier(asTracking.tracking).tracking, q) : [];
     const match = toFtsQuery(text);
-    const byRecipient = match ? this.deps.repos.packages.searchRecipients(match, window) : [];
+    const byRecipient = match ? this.deps.repos.packages.searchRecipients(match, q) : [];
     const merged = new Map([...byTracking, ...byRecipient].map((p) => [p.id, p]));
-    const sign = q.sort === 'newest' ? -1 : 1;
-    return [...merged.values()].sort((a, b) => sign * (a.loggedAt - b.loggedAt || a.id - b.id)).slice(q.offset, q.offset + q.limit + 1);
+    return [...merged.values()].sort(listOrder(q.sort)).slice(0, q.limit + 1);
   }
 
   private queueNotices(recipient: RecipientRow, template: PackageTemplate, now: number): void {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { messageText, type DeviceProblem } from '../../../src/contract';
-import { deviceProblemText as sentence, type ProblemDevice } from '../../../src/domain/deviceProblem';
+import { deviceProblemText as sentence, type Platform, type ProblemDevice } from '../../../src/domain/deviceProblem';
 
-const deviceProblemText = (device: ProblemDevice, problem: DeviceProblem, platform: NodeJS.Platform) =>
+const deviceProblemText = (device: ProblemDevice, problem: DeviceProblem, platform: Platform) =>
   messageText(sentence(device, problem, platform));
 
 const relay = { role: 'relay', label: '16c0:05df', serial: false } as const;

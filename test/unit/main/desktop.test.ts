@@ -31,7 +31,8 @@ vi.mock('../../../src/core', async (importOriginal) => {
 let root: string;
 let dataDir: string;
 const env = { ...process.env };
-const slow = { timeout: 20_000 };
+/** What the app does next happens in its own time; on a loaded machine that can be tens of seconds, not vi.waitFor's default 1 s. */
+const slow = { timeout: 45_000 };
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'packroom-desktop-'));
@@ -70,7 +71,7 @@ describe('start-up errors are shown after ready, logged, and exit non-zero', () 
     expect(fake.called('dialog.showErrorBox')).toHaveLength(0); // on Linux it would only reach stderr
     expect(fake.called('app.exit')).toHaveLength(0);
     fake.becomeReady();
-    await vi.waitFor(() => expect(fake.called('app.exit')).toEqual([[1]]));
+    await vi.waitFor(() => expect(fake.called('app.exit')).toEqual([[1]]), slow);
     expect(fake.calledBeforeReady('dialog.showErrorBox')).toBe(false);
     expect(fake.called('dialog.showErrorBox')[0]![1]).toMatch(/could not open its data folder/);
     expect(readFileSync(join(root, 'default', 'logs', 'desktop.log'), 'utf8')).toMatch(
@@ -82,7 +83,7 @@ describe('start-up errors are shown after ready, logged, and exit non-zero', () 
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const fake = await start(['--data']);
     fake.becomeReady();
-    await vi.waitFor(() => expect(fake.called('app.exit')).toEqual([[2]]));
+    await vi.waitFor(() => expect(fake.called('app.exit')).toEqual([[2]]), slow);
     expect(fake.calls.find((c) => c[0] === 'dialog.showErrorBox')).toMatchObject([
       'dialog.showErrorBox',
       true,
@@ -163,7 +164,7 @@ describe('every kind of shutdown switches the relay off and closes the database'
     vi.spyOn(core, 'close').mockImplementation(() => (order.push('close'), close()));
     win.emit('query-session-end', fakeEvent());
     win.emit('session-end', fakeEvent());
-    await vi.waitFor(() => expect(fake.called('app.exit')).toEqual([[0]]));
+    await vi.waitFor(() => expect(fake.called('app.exit')).toEqual([[0]]), slow);
     expect(order.slice(0, 2)).toEqual(['relay off', 'relay off']);
     expect(order).toContain('close');
     expect(core.db.open).toBe(false);
@@ -174,7 +175,7 @@ describe('every kind of shutdown switches the relay off and closes the database'
     const event = fakeEvent();
     fake.powerMonitor.emit('shutdown', event);
     expect(event.prevented).toBe(true);
-    await vi.waitFor(() => expect(fake.called('app.quit')).toHaveLength(1));
+    await vi.waitFor(() => expect(fake.called('app.quit')).toHaveLength(1), slow);
     expect(core.db.open).toBe(false);
     fake.app.emit('will-quit', fakeEvent()); // the quit that follows is not held again
   });
@@ -201,7 +202,7 @@ describe('one data key per data folder', () => {
     mkdirSync(dataDir, { recursive: true });
     loadOrCreateKeyFile(dataDir);
     const { fake, core } = await started(['--data', dataDir], { messageBoxResponse: 1 });
-    await vi.waitFor(() => expect(fake.called('dialog.showMessageBox')).toHaveLength(1));
+    await vi.waitFor(() => expect(fake.called('dialog.showMessageBox')).toHaveLength(1), slow);
     expect(fake.called('dialog.showMessageBox')[0]![1]).toMatchObject({
       message: '¿Proteger la clave de datos de Packroom con el llavero del sistema?',
       buttons: ['Proteger la clave', 'Ahora no'],
@@ -215,7 +216,7 @@ describe('one data key per data folder', () => {
     const key = loadOrCreateKeyFile(dataDir); // as `packroom user add` leaves it
     const { fake, core } = await started(['--data', dataDir], { messageBoxResponse: 0 });
     expect(core.keys.checkValue()).toBeTruthy();
-    await vi.waitFor(() => expect(existsSync(join(dataDir, 'packroom.key'))).toBe(false));
+    await vi.waitFor(() => expect(existsSync(join(dataDir, 'packroom.key'))).toBe(false), slow);
     expect(fake.called('dialog.showMessageBox')[0]![1]).toMatchObject({ message: expect.stringMatching(/Protect the Packroom data key/) });
     expect(readFileSync(join(dataDir, 'packroom.key.enc'), 'utf8')).toBe(`sealed:${key.toString('base64')}`);
     expect(() => loadOrCreateKeyFile(dataDir)).toThrow(DataKeyError);

@@ -9,6 +9,8 @@ import type { Envelope } from '../../../src/contract';
 import { fakeEvent, launch, type StandIn } from './electronStandIn';
 
 type FakeWindow = StandIn['windows'][number];
+/** What the app does next happens in its own time; on a loaded machine that can be tens of seconds, not vi.waitFor's default 1 s. */
+const slow = { timeout: 45_000 };
 
 vi.mock('electron', async () => (await import('./electronStandIn')).electronMock);
 
@@ -25,7 +27,7 @@ describe('main/index.ts lifecycle', () => {
     fake = await launch(['--data', dataDir, '--kiosk']);
     fake.becomeReady();
     // The core is imported lazily after ready; the first import here includes compiling it.
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 20_000 });
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), slow);
     win = fake.windows[0]!;
   });
   afterAll(() => {
@@ -86,8 +88,8 @@ describe('main/index.ts lifecycle', () => {
     expect(fake.called('dialog.showMessageBox')).toHaveLength(0);
     crash();
     expect(win.loaded).toHaveLength(3);
-    await vi.waitFor(() => expect(fake.called('dialog.showMessageBox')).toHaveLength(1));
-    await vi.waitFor(() => expect(fake.called('app.quit')).toHaveLength(1)); // the fake answers "Quit Packroom"
+    await vi.waitFor(() => expect(fake.called('dialog.showMessageBox')).toHaveLength(1), slow);
+    await vi.waitFor(() => expect(fake.called('app.quit')).toHaveLength(1), slow); // the fake answers "Quit Packroom"
   });
 
   it('quits when the window closes, and holds the quit until the core has closed', async () => {
@@ -99,7 +101,7 @@ describe('main/index.ts lifecycle', () => {
     fake.app.emit('will-quit', willQuit);
     expect(willQuit.prevented).toBe(true);
     expect(fake.ipcHandlers.has('packroom:invoke')).toBe(false);
-    await vi.waitFor(() => expect(quits()).toBe(before + 2)); // quits again once closed
+    await vi.waitFor(() => expect(quits()).toBe(before + 2), slow); // quits again once closed
     const again = fakeEvent();
     fake.app.emit('will-quit', again);
     expect(again.prevented).toBe(false);

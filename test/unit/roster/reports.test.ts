@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { mapColumns } from '../../../src/domain/roster/columns';
 import { diffRoster } from '../../../src/domain/roster/diff';
@@ -107,6 +108,43 @@ describe.each(formats)('a report-style export (%s)', (_format, build, name) => {
     expect(table.layout?.titleRows).toBe(1);
     expect(recipientsOf(parsed).map((r) => r.unit)).toEqual(['301', '302']);
     expect(skippedKinds(parsed)).toEqual({ 'repeated-header': 1 });
+  });
+
+  it('takes a section heading repeated in every cell of its row for a heading, not a person', async () => {
+    const repeated = rentRoll.map((row) => (row.length === 1 && row[0]!.endsWith('Residents') ? Array<string>(13).fill(row[0]!) : row));
+    const table = await parseRosterFile(await build(repeated), name);
+    const rows = normalizeTable(table, mapColumns(table.headers, 'yardi'), { statusWords: statusVocabulary('yardi') });
+    expect(skippedKinds(rows)).toEqual({ section: 3, charge: 2, vacant: 1, total: 4 });
+    expect(recipientsOf(rows).map((r) => [r.externalId, r.status])).toEqual([
+      ['t0001001', 'active'],
+      ['t0001002', 'active'],
+      ['t0001004', 'active'],
+      ['t0001005', 'inactive'],
+    ]);
+  });
+});
+
+describe('a report-style workbook with merged cells (Yardi "Rent Roll with Lease Charges" saved as .xlsx)', () => {
+  /** The rent roll as Yardi's Excel export lays it out: each section heading merged across the row. */
+  async function mergedRentRoll(): Promise<Uint8Array> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Rent Roll');
+    rentRoll.forEach((row, i) => {
+      row.forEach((text, c) => {
+        if (text !== '') sheet.getCell(i + 1, c + 1).value = text;
+      });
+      if (row.length === 1 && /Residents|Applicants/.test(row[0]!)) sheet.mergeCells(i + 1, 1, i + 1, 13);
+    });
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  }
+
+  it('reads a merged heading as the CSV export does, in its first cell, and takes no heading for a person', async () => {
+    const fromXlsx = await parseRosterFile(await mergedRentRoll(), 'rent-roll.xlsx');
+    const fromCsv = await parseRosterFile(csvFrom(rentRoll), 'rent-roll.csv');
+    expect(fromXlsx).toEqual(fromCsv);
+    const rows = normalizeTable(fromXlsx, mapColumns(fromXlsx.headers, 'yardi'), { statusWords: statusVocabulary('yardi') });
+    expect(skippedKinds(rows)).toEqual({ section: 3, charge: 2, vacant: 1, total: 4 });
+    expect(recipientsOf(rows).map((r) => r.externalId)).toEqual(['t0001001', 't0001002', 't0001004', 't0001005']);
   });
 });
 

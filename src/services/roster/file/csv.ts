@@ -5,6 +5,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { message } from '../../../contract';
 import type { RawRow, RawTable } from '../../../domain/roster/types';
 import { RosterFileError, emptyFile, headerOnlyFile } from './errors';
+import { recordTooLong, rosterFileLimits, tooManyCells, tooManyColumns, tooManyRows } from './limits';
 import { toTable } from './table';
 import { decodeText } from './text';
 
@@ -23,27 +24,37 @@ export async function parseCsv(bytes: Uint8Array, onProgress?: ParseProgress): P
   // One line-ending style makes csv-parse's line count match what a text editor shows.
   const text = decoded.replace(/\r\n?/g, '\n');
   await setImmediate();
+  // Before anything looks for the header: a 50 MB line would otherwise be split four ways to guess
+  // the delimiter, and held whole by the parser.
+  checkLineLengths(text);
 
   const records: RawRow[] = [];
   let lastRecordEnd = 0;
+  let cells = 0;
+  let overLimit: RosterFileError | null = null;
   const parser = parse({
     delimiter: detectDelimiter(text),
     record_delimiter: '\n',
     relax_column_count: true,
     relax_quotes: true,
+    // A quoted field can span lines: this bounds what one record may hold, line breaks and all.
+    max_record_size: rosterFileLimits.recordChars,
     // Blank lines come through so that toTable can count them as spacer rows.
     skip_empty_lines: false,
     // Collected here rather than read off the stream: this runs synchronously inside the parser, so at
     // a parse error `records` already holds everything before it, and no record pays for stream plumbing.
-    on_record: (cells, info) => {
+    on_record: (row, info) => {
+      if (overLimit) return null;
       // info.lines is where the record ends; step back over line breaks inside quoted fields.
-      records.push({ line: info.lines - countLineBreaks(cells), cells });
+      const line = info.lines - countLineBreaks(row);
       lastRecordEnd = info.lines;
+      overLimit = withinLimits(row, line, records.length, (cells += row.length));
+      if (!overLimit) records.push({ line, cells: row });
       return null;
     },
   });
   try {
-    await feed(parser, text, onProgress);
+    await feed(parser, text, onProgress, () => overLimit);
   } catch (error) {
     throw error instanceof CsvError ? malformedCsv(error, lastRecordEnd + 1) : error;
   }
@@ -68,7 +79,39 @@ function detectDelimiter(text: string): string {
   return best;
 }
 
-async function feed(parser: Parser, text: string, onProgress?: ParseProgress): Promise<void> {
+/** Refuses a file with a line longer than a record may be, naming the first. */
+function checkLineLengths(text: string): void {
+  let line = 1;
+  for (let start = 0; start < text.length; line += 1) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    if (stop - start > rosterFileLimits.recordChars) throw recordTooLong(line);
+    start = stop + 1;
+  }
+}
+
+/**
+ * Null while a record keeps the file within the limits; trailing empty cells beyond the last column a
+ * roster may use are dropped (a sheet saved as CSV pads every row out to its widest one).
+ */
+function withinLimits(row: string[], line: number, rowsBefore: number, cellsSoFar: number): RosterFileError | null {
+  if (rowsBefore >= rosterFileLimits.rows) return tooManyRows();
+  if (cellsSoFar > rosterFileLimits.cells) return tooManyCells();
+  if (row.length > rosterFileLimits.columns) {
+    let last = row.length - 1;
+    while (last >= 0 && row[last]!.trim() === '') last -= 1;
+    if (last >= rosterFileLimits.columns) return tooManyColumns(line);
+    row.length = rosterFileLimits.columns;
+  }
+  return null;
+}
+
+async function feed(
+  parser: Parser,
+  text: string,
+  onProgress: ParseProgress | undefined,
+  overLimit: () => RosterFileError | null,
+): Promise<void> {
   let failure: unknown;
   parser.on('error', (error) => (failure ??= error));
   for (let start = 0; start < text.length; start += CHUNK_CHARS) {
@@ -76,11 +119,15 @@ async function feed(parser: Parser, text: string, onProgress?: ParseProgress): P
     // A macrotask break, not just a microtask one, so keypad and UI events get through on a huge file.
     await setImmediate();
     if (failure !== undefined) throw failure;
+    const refused = overLimit();
+    if (refused) throw refused;
     onProgress?.(Math.min(start + CHUNK_CHARS, text.length), text.length);
   }
   const finishing = once(parser, 'finish');
   parser.end();
   await finishing;
+  const refused = overLimit();
+  if (refused) throw refused;
 }
 
 function countLineBreaks(cells: readonly string[]): number {

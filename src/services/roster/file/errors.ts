@@ -1,6 +1,6 @@
 import { message, messageText, type Message } from '../../../contract';
 
-export type RosterFileProblem = 'empty' | 'header-only' | 'binary' | 'old-excel' | 'unreadable-excel' | 'malformed-csv';
+export type RosterFileProblem = 'empty' | 'header-only' | 'binary' | 'old-excel' | 'unreadable-excel' | 'malformed-csv' | 'too-large';
 
 /** A file that cannot be read at all. `sentence` is written for front-desk staff; `message` is its English. */
 export class RosterFileError extends Error {

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { MethodInput } from '../../src/contract';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 
@@ -17,3 +18,10 @@ export function useAccessOverview(recipientId: number) {
   }, [recipientId, reload]);
   return overview;
 }
+
+/** The calls the access dialogs make: each shows its own result, and a refusal on its form. */
+export const accessCalls = {
+  sendSingleAccessPin: (input: MethodInput<'access.sendSingleAccessPin'>) => invoke('access.sendSingleAccessPin', input),
+  regenerate: (recipientId: number) => invoke('access.regenerate', { recipientId }),
+  lookupPin: (recipientId: number) => invoke('access.lookupPin', { recipientId, identityVerified: true }),
+};

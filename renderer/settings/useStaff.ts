@@ -1,0 +1,27 @@
+import { useState } from 'react';
+import type { MethodInput } from '../../src/contract';
+import { invoke } from '../api/client';
+import { useQuery } from '../api/useQuery';
+
+/** The staff accounts, with the changes the Staff accounts card makes. */
+export function useStaff() {
+  const staff = useQuery(() => invoke('staff.list', {}), []);
+  const [error, setError] = useState<Error | null>(null);
+  return {
+    staff,
+    error,
+    async setActive(id: number, active: boolean) {
+      try {
+        await invoke('staff.setActive', { id, active });
+        setError(null);
+        staff.reload();
+      } catch (e) {
+        setError(e as Error);
+      }
+    },
+    async create(input: MethodInput<'staff.create'>) {
+      await invoke('staff.create', input);
+      staff.reload();
+    },
+  };
+}

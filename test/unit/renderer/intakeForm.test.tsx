@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, message, type RecipientSummary } from '../../../src/contract';
+import { IntakeForm } from '../../../renderer/packages/IntakeForm';
+import { errorUnder, renderUi } from './ui';
+
+const api = vi.hoisted(() => ({ invoke: vi.fn(), on: vi.fn(() => () => undefined) }));
+vi.mock('../../../renderer/api/client', async (original) => ({ ...(await original<object>()), ...api }));
+
+const ruth = { id: 3, firstName: 'Ruth', lastName: "O'Neill", unit: '7C', email: null, phone: null } as RecipientSummary;
+const tooShort = () => new ApiError('VALIDATION', message('tracking.length', { min: 8, max: 40, length: 3 }), 'tracking');
+
+beforeEach(() => {
+  api.invoke.mockReset();
+  api.invoke.mockImplementation(async (method: string) => {
+    if (method === 'recipients.search') return { items: [ruth], more: false };
+    if (method === 'packages.detect') throw tooShort();
+    throw new Error(`not expected here: ${method}`);
+  });
+});
+
+describe('Log a package', () => {
+  it('keeps a refused tracking number flagged beside every other missing field at Log package', async () => {
+    await renderUi(<IntakeForm prefill={null} />);
+    const user = userEvent.setup();
+    const tracking = screen.getByRole('textbox', { name: 'Tracking number' });
+    await user.type(tracking, '1Z9{Enter}');
+    const refused = 'A tracking number has 8 to 40 letters and digits; this has 3. Scan the label again.';
+    await waitFor(() => expect(errorUnder(tracking)).toBe(refused));
+
+    await user.click(screen.getByRole('button', { name: 'Log package' }));
+    await waitFor(() => expect(errorUnder(screen.getByRole('textbox', { name: 'Carrier' }))).toBe('Choose the carrier.'));
+    expect(errorUnder(screen.getByRole('textbox', { name: 'Recipient' }))).toBe('Choose the recipient.');
+    expect(errorUnder(tracking)).toBe(refused);
+    expect(api.invoke).not.toHaveBeenCalledWith('packages.log', expect.anything());
+
+    // Choosing the recipient clears its error alone.
+    await user.type(screen.getByRole('textbox', { name: 'Recipient' }), 'ruth');
+    await user.click(await screen.findByRole('option', { name: "O'Neill, Ruth — 7C", hidden: true }));
+    await waitFor(() => expect(errorUnder(screen.getByRole('textbox', { name: 'Recipient' }))).toBeNull());
+    expect(errorUnder(screen.getByRole('textbox', { name: 'Carrier' }))).toBe('Choose the carrier.');
+    // A new number clears the refusal of the old one.
+    await user.type(tracking, '4');
+    expect(errorUnder(tracking)).toBeNull();
+  });
+
+  it("puts the core's refusal at Log package on its field", async () => {
+    api.invoke.mockImplementation(async (method: string) => {
+      if (method === 'recipients.search') return { items: [ruth], more: false };
+      if (method === 'packages.detect') return { tracking: '1Z999AA10123456784', carrier: 'ups', carrierName: null, duplicate: null };
+      if (method === 'packages.log')
+        throw new ApiError('VALIDATION', message('validation.tooLongMax', { field: 'note', max: 500 }), 'note');
+      throw new Error(`not expected here: ${method}`);
+    });
+    await renderUi(<IntakeForm prefill={null} />);
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: 'Tracking number' }), '1Z999AA10123456784{Enter}');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Carrier' })).toHaveProperty('value', 'UPS'));
+    await user.type(screen.getByRole('textbox', { name: 'Recipient' }), 'ruth');
+    await user.click(await screen.findByRole('option', { name: "O'Neill, Ruth — 7C", hidden: true }));
+    await user.click(screen.getByRole('button', { name: 'Log package' }));
+    await waitFor(() =>
+      expect(errorUnder(screen.getByRole('textbox', { name: 'Note' }))).toBe('Note is too long (at most 500 characters).'),
+    );
+    expect(api.invoke).toHaveBeenCalledWith('packages.log', expect.objectContaining({ carrier: 'ups', recipientId: 3, carrierName: null }));
+  });
+
+  it('says it in Spanish on a Spanish screen', async () => {
+    await renderUi(<IntakeForm prefill={null} />, 'es');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Registrar el paquete' }));
+    await waitFor(() => expect(errorUnder(screen.getByRole('textbox', { name: 'Transportista' }))).toBe('Elija el transportista.'));
+    expect(errorUnder(screen.getByRole('textbox', { name: 'Destinatario' }))).toBe('Elija el destinatario.');
+  });
+});
