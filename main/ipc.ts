@@ -4,11 +4,10 @@
  * main, per window; the renderer never sees it.
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { eventNames, type Envelope, type EventName } from '../src/contract';
+import type { Envelope } from '../src/contract';
 import type { Core } from '../src/core';
 import { log } from '../src/log';
 import type { CallContext } from '../src/services/dispatch';
-import type { Audience } from '../src/services/events';
 import { eventChannel, invokeChannel, isAppUrl, senderRejection, type SenderFacts } from './policy';
 
 export interface IpcBridge {
@@ -36,8 +35,15 @@ function senderFrame(event: IpcMainInvokeEvent): SenderFacts['frame'] {
   }
 }
 
+interface Entry {
+  contents: WebContents;
+  ctx: CallContext;
+  /** Removes the window's event stream; null while it is not signed in and unlocked. */
+  stream: (() => void) | null;
+}
+
 export function installIpc(core: Core): IpcBridge {
-  const contexts = new Map<number, { contents: WebContents; ctx: CallContext }>();
+  const contexts = new Map<number, Entry>();
   let disposed = false;
 
   ipcMain.handle(invokeChannel, async (event, method: unknown, input: unknown): Promise<Envelope> => {
@@ -49,23 +55,24 @@ export function installIpc(core: Core): IpcBridge {
       );
       return refused;
     }
-    return core.dispatch(entry.ctx, method, input);
+    const envelope = await core.dispatch(entry.ctx, method, input);
+    // A window gets events once it is signed in and unlocked, and again after the core closed its
+    // stream (sign-out, lock, a password change): the policy admits it only in that state.
+    if (!entry.stream && !disposed) entry.stream = openStream(entry);
+    return envelope;
   });
 
-  // Events go only to windows whose session is signed in and unlocked, like the HTTP host's /api/events.
-  // Sent on the next turn (in order), so whoever emitted, e.g. the door path, never waits for the UI,
-  // and the session check (which may idle-lock and audit) never runs inside the emitter.
-  function forward(name: EventName, payload: unknown, to: Audience): void {
-    if (disposed) return;
-    for (const { contents, ctx } of contexts.values()) {
-      if (contents.isDestroyed() || !isAppUrl(contents.getURL())) continue;
-      if (to !== null && ctx.sessionToken !== to) continue;
-      const current = core.auth.current(ctx.sessionToken);
-      if (!current || current.session.locked) continue;
-      contents.send(eventChannel, name, payload);
-    }
+  // Which events go to a window, and when, is the core's policy (src/services/delivery.ts), as for the HTTP host.
+  function openStream(entry: Entry): (() => void) | null {
+    const { contents, ctx } = entry;
+    return core.delivery.open({
+      token: () => ctx.sessionToken,
+      send: (name, payload) => {
+        if (!contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(eventChannel, name, payload);
+      },
+      close: () => (entry.stream = null),
+    });
   }
-  const unsubscribe = eventNames.map((name) => core.events.on(name, (payload, to) => void setImmediate(forward, name, payload, to)));
 
   return {
     attach(contents) {
@@ -73,9 +80,11 @@ export function installIpc(core: Core): IpcBridge {
       const id = contents.id;
       if (contexts.has(id)) return;
       const ctx: CallContext = { sessionToken: null };
-      contexts.set(id, { contents, ctx });
+      const entry: Entry = { contents, ctx, stream: null };
+      contexts.set(id, entry);
       contents.once('destroyed', () => {
         contexts.delete(id);
+        entry.stream?.();
         if (disposed) return;
         try {
           core.auth.logout(ctx.sessionToken); // ends the session in the core too, with its audit row
@@ -88,7 +97,7 @@ export function installIpc(core: Core): IpcBridge {
     dispose() {
       disposed = true;
       ipcMain.removeHandler(invokeChannel);
-      unsubscribe.forEach((off) => off());
+      for (const entry of contexts.values()) entry.stream?.();
       contexts.clear();
     },
   };

@@ -19,6 +19,7 @@ import { CredentialService } from './services/credentials/service';
 import { createDispatch, type Dispatch } from './services/dispatch';
 import { DeviceService } from './services/devices/service';
 import { DoorController } from './services/door/service';
+import { EventDelivery } from './services/delivery';
 import { EventBus } from './services/events';
 import { createHandlers } from './services/handlers';
 import { RunLifecycle } from './services/lifecycle';
@@ -36,6 +37,7 @@ import { SealingThread } from './services/sealing/thread';
 import { SettingsService } from './services/settings/service';
 import { SystemService, type DesktopHost } from './services/system/service';
 import { Transactor } from './services/tx';
+import { Lifecycle } from './lifecycle';
 import { log } from './log';
 
 export interface CoreOptions {
@@ -83,14 +85,16 @@ export interface Core {
   backupSchedule: BackupSchedule;
   system: SystemService;
   dispatch: Dispatch;
+  /** Events to the UIs, for both transports: only to sessions signed in and unlocked when each event goes out. */
+  delivery: EventDelivery;
   /** Starts background work (the notification worker, the daily roster import). One-shot commands never call it. */
   start(): void;
-  /** Switches the door relay off, lets go of the devices, stops background work and closes the database. */
+  /** Stops background work, lets go of the devices, switches the door relay off and closes the database; each part stops even when one before it failed. */
   close(): Promise<void>;
 }
 
 /** The core's services: what each slice of handlers picks its own from (`Pick<CoreServices, 'packages'>`). */
-export type CoreServices = Omit<Core, 'dispatch' | 'start' | 'close'>;
+export type CoreServices = Omit<Core, 'dispatch' | 'delivery' | 'start' | 'close'>;
 
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -184,31 +188,42 @@ export function createCore(options: CoreOptions): Core {
     backupSchedule,
   } satisfies CoreServices;
   const dispatch = createDispatch(auth, createHandlers(services));
+  const delivery = new EventDelivery({ events, auth });
+  // Registered in the order things start; they stop in reverse. The database, registered first,
+  // closes last; the schedules, registered last, stop first, so nothing new begins while the rest
+  // finish. The door's relay is switched off before the schedules settle by the desktop's bounded
+  // quit (main/runtime.ts closeWithin), and again here, after the devices let go.
+  const parts = new Lifecycle();
+  parts.add('the database', { stop: () => void db.close() });
+  parts.add('the run marker', { start: () => lifecycle.begin(), stop: () => lifecycle.end() });
+  parts.add('notifications', { start: () => notifications.start(), stop: () => notifications.stop() });
+  parts.add('package follow-ups', { stop: () => packages.settled() });
+  parts.add('the door', { stop: () => door.shutdown() });
+  parts.add('the door devices', { stop: () => devices.stop() });
+  parts.add('roster imports', { stop: () => roster.close() });
+  parts.add('the daily roster import', {
+    start: () => rosterSchedule.start(),
+    stop: async () => {
+      rosterSchedule.stop();
+      await rosterSchedule.settled();
+    },
+  });
+  parts.add('carrier follow-ups', { start: () => carrierFollowups.start(), stop: () => carrierFollowups.stop() });
+  parts.add('package reminders', { start: () => packageSchedule.start(), stop: () => packageSchedule.stop() });
+  parts.add('scheduled backups', {
+    start: () => backupSchedule.start(),
+    stop: async () => {
+      backupSchedule.stop();
+      await backupSchedule.settled();
+    },
+  });
+  // Stops first: nothing reaches a UI while the rest shut down.
+  parts.add('events to the UIs', { stop: () => delivery.stop() });
   return {
     ...services,
     dispatch,
-    start: () => {
-      lifecycle.begin();
-      notifications.start();
-      rosterSchedule.start();
-      carrierFollowups.start();
-      packageSchedule.start();
-      backupSchedule.start();
-    },
-    async close() {
-      carrierFollowups.stop();
-      packageSchedule.stop();
-      rosterSchedule.stop();
-      backupSchedule.stop();
-      await rosterSchedule.settled();
-      await roster.close();
-      await backupSchedule.settled();
-      await devices.stop();
-      await door.shutdown();
-      await packages.settled();
-      await notifications.stop();
-      lifecycle.end();
-      db.close();
-    },
+    delivery,
+    start: () => parts.start(),
+    close: () => parts.stop(),
   };
 }

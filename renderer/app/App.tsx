@@ -1,9 +1,10 @@
 import { Center, Loader } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuthStatus, SessionInfo } from '../../src/contract';
-import { invoke, setAuthErrorHandler } from '../api/client';
+import { invoke, on, setAuthErrorHandler } from '../api/client';
 import { LockScreen } from '../auth/LockScreen';
 import { LoginScreen } from '../auth/LoginScreen';
+import { NewPasswordScreen } from '../auth/NewPasswordScreen';
 import { SetupScreen } from '../auth/SetupScreen';
 import { useIdleLock } from '../auth/useIdleLock';
 import { ErrorAlert } from '../components/ErrorText';
@@ -17,7 +18,11 @@ type View =
   | { kind: 'setup' }
   | { kind: 'login'; notice?: string }
   | { kind: 'locked'; session: SessionInfo }
+  | { kind: 'newPassword'; session: SessionInfo }
   | { kind: 'ready'; session: SessionInfo };
+
+/** A signed-in session's screen: locked, asked for a new password after an admin's reset, or the app. */
+const viewOf = (session: SessionInfo) => (session.locked ? 'locked' : session.mustChangePassword ? 'newPassword' : 'ready');
 
 export function App() {
   const [status, setStatus] = useState<AuthStatus | null>(null);
@@ -31,7 +36,7 @@ export function App() {
           setStatus(s);
           if (s.setupRequired) setView({ kind: 'setup' });
           else if (!s.session) setView({ kind: 'login' });
-          else setView({ kind: s.session.locked ? 'locked' : 'ready', session: s.session });
+          else setView({ kind: viewOf(s.session), session: s.session });
         },
         (error: Error) => setView({ kind: 'failed', error }),
       ),
@@ -51,8 +56,16 @@ export function App() {
     void refresh();
   }, [refresh]);
 
+  // The core closes this screen's event stream when its session ends or locks (signed out elsewhere,
+  // deactivated, password changed, idle lock): the screen then shows what auth.status says.
+  const signedInNow = view.kind === 'ready';
+  useEffect(
+    () => (signedInNow ? on('session.ended', () => viewKind.current === 'ready' && void refresh()) : undefined),
+    [signedInNow, refresh],
+  );
+
   // The signed-in (or locked) staff member's own language, else the site's.
-  const session = view.kind === 'ready' || view.kind === 'locked' ? view.session : null;
+  const session = view.kind === 'ready' || view.kind === 'locked' || view.kind === 'newPassword' ? view.session : null;
   const language = session?.language ?? status?.siteLanguage ?? 'en';
   useEffect(() => applyLanguage(language), [language]);
 
@@ -60,12 +73,13 @@ export function App() {
   useIdleLock(status?.idleLockMinutes ?? 5, ready !== null, () => ready && setView({ kind: 'locked', session: ready }));
 
   const signedIn = (session: SessionInfo) => {
-    setView({ kind: 'ready', session });
+    setView({ kind: viewOf(session), session });
     void invoke('auth.status', {}).then(setStatus, () => undefined);
   };
+  // The sign-in page first: the core's session.ended for this very sign-out then finds the screen already there.
   const signOut = async () => {
-    await invoke('auth.logout', {}).catch(() => undefined);
     setView({ kind: 'login', notice: t('app.signedOut') });
+    await invoke('auth.logout', {}).catch(() => undefined);
   };
 
   switch (view.kind) {
@@ -87,6 +101,8 @@ export function App() {
       return <LoginScreen siteName={status?.siteName ?? t('app.name')} notice={view.notice} onDone={signedIn} />;
     case 'locked':
       return <LockScreen session={view.session} onUnlocked={signedIn} onSignOut={signOut} />;
+    case 'newPassword':
+      return <NewPasswordScreen session={view.session} onChanged={signedIn} onSignOut={signOut} />;
     case 'ready':
       return (
         <Shell

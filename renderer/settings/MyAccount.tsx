@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { isLanguage, languages, type Language, type SessionInfo } from '../../src/contract';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
+import { ChangePasswordForm } from '../auth/ChangePasswordForm';
 import { ErrorAlert } from '../components/ErrorText';
 import { languageOptions, useTranslation } from '../i18n';
 
@@ -14,7 +15,7 @@ interface Props {
   onSaved: (session: SessionInfo) => void;
 }
 
-/** The signed-in staff member's own screen language, or the site's. */
+/** The signed-in staff member's own screen language (or the site's), and their password. */
 export function MyAccountForm({ session, siteLanguage, onSaved }: Props) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState<string>(session.language ?? followSite);
@@ -32,34 +33,38 @@ export function MyAccountForm({ session, siteLanguage, onSaved }: Props) {
   }
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        <ErrorAlert error={error} />
-        <Select
-          label={t('settings.account.language')}
-          description={t('settings.account.languageHint')}
-          allowDeselect={false}
-          data={[
-            { value: followSite, label: t('settings.account.followSite', { language: languages[siteLanguage] }) },
-            ...languageOptions(),
-          ]}
-          value={choice}
-          onChange={(v) => v && setChoice(v)}
-          comboboxProps={{ withinPortal: true }}
-          data-autofocus
-        />
-        <Group>
-          <Button type="submit" loading={busy}>
-            {t('settings.account.save')}
-          </Button>
-          {saved && (
-            <Text c="green.9" role="status">
-              {t('settings.account.saved')}
-            </Text>
-          )}
-        </Group>
-      </Stack>
-    </form>
+    <Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <ErrorAlert error={error} />
+          <Select
+            label={t('settings.account.language')}
+            description={t('settings.account.languageHint')}
+            allowDeselect={false}
+            data={[
+              { value: followSite, label: t('settings.account.followSite', { language: languages[siteLanguage] }) },
+              ...languageOptions(),
+            ]}
+            value={choice}
+            onChange={(v) => v && setChoice(v)}
+            comboboxProps={{ withinPortal: true }}
+            data-autofocus
+          />
+          <Group>
+            <Button type="submit" loading={busy}>
+              {t('settings.account.save')}
+            </Button>
+            {saved && (
+              <Text c="green.9" role="status">
+                {t('settings.account.saved')}
+              </Text>
+            )}
+          </Group>
+        </Stack>
+      </form>
+      <Title order={4}>{t('settings.account.passwordTitle')}</Title>
+      <ChangePasswordForm submitLabel={t('settings.account.changePassword')} onChanged={onSaved} />
+    </Stack>
   );
 }
 

@@ -1,7 +1,8 @@
-import { Badge, Button, Card, Group, Modal, Select, Stack, Table, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { api, type MethodInput, type SessionInfo } from '../../src/contract';
+import { api, type MethodInput, type SessionInfo, type StaffAccount } from '../../src/contract';
+import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
 import { NewPasswordInput } from '../components/form/NewPasswordInput';
 import { usePackroomForm } from '../components/form/usePackroomForm';
@@ -12,6 +13,8 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const { staff, error, setActive, create } = useStaff();
   const [adding, setAdding] = useState(false);
+  const [resetting, setResetting] = useState<StaffAccount | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   return (
     <Card withBorder component="section" aria-labelledby="staff-accounts">
@@ -25,6 +28,11 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
           </Button>
         </Group>
         <ErrorAlert error={error ?? staff.error} />
+        {notice && (
+          <Text c="green.9" role="status">
+            {notice}
+          </Text>
+        )}
         <Table aria-label={t('settings.staff.title')}>
           <Table.Thead>
             <Table.Tr>
@@ -53,6 +61,19 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
                     <Button
                       size="xs"
                       variant="subtle"
+                      onClick={() => {
+                        setNotice(null);
+                        setResetting(s);
+                      }}
+                      aria-label={t('settings.staff.resetPasswordFor', { username: s.username })}
+                    >
+                      {t('settings.staff.resetPassword')}
+                    </Button>
+                  )}
+                  {s.id !== session.staffId && (
+                    <Button
+                      size="xs"
+                      variant="subtle"
                       onClick={() => void setActive(s.id, !s.active)}
                       aria-label={t('settings.staff.toggle', {
                         action: s.active ? t('common.deactivate') : t('common.reactivate'),
@@ -68,6 +89,16 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
           </Table.Tbody>
         </Table>
       </Stack>
+      {resetting && (
+        <ResetPassword
+          account={resetting}
+          onClose={() => setResetting(null)}
+          onDone={() => {
+            setNotice(t('settings.staff.resetDone', { username: resetting.username }));
+            setResetting(null);
+          }}
+        />
+      )}
       <AddStaff opened={adding} onClose={() => setAdding(false)} onCreate={create} onSaved={() => setAdding(false)} />
     </Card>
   );
@@ -120,6 +151,45 @@ function AddStaff({ opened, onClose, onCreate, onSaved }: AddStaffProps) {
             </Button>
             <Button type="submit" loading={busy}>
               {t('settings.staff.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Settings → Staff accounts → Reset password: a temporary password the person replaces at their next sign-in. */
+function ResetPassword({ account, onClose, onDone }: { account: StaffAccount; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { form, submit, busy, formError } = usePackroomForm({
+    schema: api['staff.resetPassword'].input,
+    initialValues: { id: account.id, password: '' },
+    toInput: (values: MethodInput<'staff.resetPassword'>) => values,
+    onSubmit: async (input) => {
+      await invoke('staff.resetPassword', input);
+      onDone();
+    },
+  });
+
+  return (
+    <Modal opened onClose={onClose} title={t('settings.staff.resetPasswordFor', { username: account.username })}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm">{t('settings.staff.resetPasswordHint', { name: account.displayName })}</Text>
+          <ErrorAlert error={formError} />
+          <NewPasswordInput
+            label={t('settings.staff.temporaryPassword')}
+            description={t('settings.staff.passwordHint')}
+            {...form.getInputProps('password')}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('settings.staff.resetSubmit')}
             </Button>
           </Group>
         </Stack>

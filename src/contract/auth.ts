@@ -50,6 +50,18 @@ export const staffCreateInput = z.object({
 
 export const staffSetActiveInput = z.object({ id, active: z.boolean() });
 
+/** Settings → My account, and the screen after an admin's reset: the current password, then one by the same rules as any new one. */
+export const accountChangePasswordInput = z.object({
+  currentPassword: z
+    .string({ error: says('validation.enterCurrentPassword') })
+    .min(1, says('validation.enterCurrentPassword'))
+    .max(200, tooLong('password', 200)),
+  newPassword: password,
+});
+
+/** Settings → Staff accounts: a temporary password the person replaces at their next sign-in. */
+export const staffResetPasswordInput = z.object({ id, password });
+
 /** null follows the site language. */
 export const accountSetLanguageInput = z.object({ language: language.nullable() });
 
@@ -61,6 +73,8 @@ export interface SessionInfo {
   locked: boolean;
   /** The staff member's own choice; null follows the site language. */
   language: Language | null;
+  /** An admin reset the password: the person chooses a new one before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface AuthStatus {
@@ -91,6 +105,9 @@ export const authMethods = {
   'staff.list': method<StaffAccount[]>()({ input: empty, access: 'admin' }),
   'staff.create': method<StaffAccount>()({ input: staffCreateInput, access: 'admin' }),
   'staff.setActive': method<StaffAccount>()({ input: staffSetActiveInput, access: 'admin' }),
+  'staff.resetPassword': method<StaffAccount>()({ input: staffResetPasswordInput, access: 'admin' }),
   /** The signed-in staff member's own screen language (Settings → My account). */
   'account.setLanguage': method<SessionInfo>()({ input: accountSetLanguageInput, access: 'staff' }),
+  /** The signed-in staff member's own password (Settings → My account); their other sessions end. */
+  'account.changePassword': method<SessionInfo>()({ input: accountChangePasswordInput, access: 'staff' }),
 } satisfies Record<string, MethodDef>;

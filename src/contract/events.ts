@@ -1,5 +1,5 @@
 /**
- * Events the core pushes to every signed-in UI, with their payloads. Kept free of zod so the
+ * Events the core pushes to the signed-in UIs (src/services/delivery.ts), with their payloads. Kept free of zod so the
  * sandboxed Electron preload can bundle the names without the schemas.
  */
 import type { AuditEntry } from './activity';
@@ -25,6 +25,8 @@ export interface Events {
   'roster.applied': RosterRun;
   /** A package was logged, changed, picked up or returned: lists and the Overview reload. */
   'packages.changed': { recipientIds: number[] };
+  /** Sent to one stream only, last: its session was signed out, locked, or its person's password changed or was deactivated. */
+  'session.ended': Record<string, never>;
 }
 export type EventName = keyof Events;
 export const eventNames = [
@@ -39,6 +41,7 @@ export const eventNames = [
   'roster.progress',
   'roster.applied',
   'packages.changed',
+  'session.ended',
 ] as const satisfies readonly EventName[];
 
 // Fails to compile, naming the event, when Events gains an event the list lacks.

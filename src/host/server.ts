@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { ApiError, eventNames, message, type ApiErrorBody, type Envelope, type ErrorCode } from '../contract';
+import { ApiError, message, type ApiErrorBody, type Envelope, type ErrorCode } from '../contract';
 import type { Core } from '../core';
 import { log } from '../log';
 import type { CallContext } from '../services/dispatch';
@@ -150,21 +150,23 @@ export function serveHttp(core: Core, server: Server, options: Omit<HttpHostOpti
 
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {
     const token = readCookie(req.headers.cookie, sessionCookieName);
-    const current = core.auth.current(token);
-    if (!current || current.session.locked) {
-      return refuse(res, 401, { code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' });
-    }
+    // The core's event policy decides, at every event, whether this session still gets it; when the
+    // session ends or locks it sends `session.ended` and closes the stream, and the response ends.
+    const remove = core.delivery.open({
+      token: () => token,
+      send: (name, payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`),
+      close: () => {
+        clearInterval(heartbeat);
+        res.end();
+      },
+    });
+    if (!remove) return refuse(res, 401, { code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' });
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
-    const unsubscribe = eventNames.map((name) =>
-      core.events.on(name, (payload, to) => {
-        if (to === null || to === token) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
-      }),
-    );
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
     req.on('close', () => {
       clearInterval(heartbeat);
-      unsubscribe.forEach((off) => off());
+      remove();
     });
   }
 

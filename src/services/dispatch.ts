@@ -5,6 +5,7 @@ import type { StaffRow } from '../db/repositories/staff';
 import { log } from '../log';
 import { systemActor, type Actor } from './audit/service';
 import { staffActor, type AuthService } from './auth/service';
+import { isTemporary } from './passwords';
 
 /** Per-connection state a transport keeps: the HTTP cookie or the Electron window's session. */
 export interface CallContext {
@@ -40,6 +41,9 @@ export function validationError(error: z.ZodError): ApiError {
 
 const internal = (key: 'request.internal' | 'request.storage') => new ApiError('INTERNAL', message(key)).toBody();
 
+/** All a session signed in with an admin's temporary password may do, besides the public methods: choose its own. */
+const whilePasswordTemporary: ReadonlySet<string> = new Set(['account.changePassword', 'auth.lock', 'auth.touch']);
+
 /** The one entry point every transport calls: checks the session and role, validates input, runs the handler. */
 export function createDispatch(auth: AuthService, handlers: Handlers): Dispatch {
   return async (ctx, method, input) => {
@@ -50,6 +54,9 @@ export function createDispatch(auth: AuthService, handlers: Handlers): Dispatch 
       if (def.access !== 'public') {
         if (!current) throw new ApiError('UNAUTHENTICATED', message('request.signIn'));
         if (current.session.locked) throw new ApiError('LOCKED', message('request.locked'));
+        if (isTemporary(current.staff.passwordHash) && !whilePasswordTemporary.has(method)) {
+          throw new ApiError('FORBIDDEN', message('request.passwordChangeRequired'));
+        }
         if (def.access === 'admin' && current.staff.role !== 'admin') {
           throw new ApiError('FORBIDDEN', message('request.adminOnly'));
         }

@@ -20,7 +20,19 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
+/**
+ * A password an admin set for someone is stored marked as temporary: it signs in once, and the
+ * person must choose their own before anything else. The mark goes with the hash, so choosing a
+ * new one (a new hash) is what clears it, and no other column can disagree.
+ */
+const temporaryMark = 'temporary$';
+
+export const temporary = (hash: string): string => `${temporaryMark}${hash}`;
+
+export const isTemporary = (stored: string): boolean => stored.startsWith(temporaryMark);
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  if (isTemporary(stored)) stored = stored.slice(temporaryMark.length);
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');

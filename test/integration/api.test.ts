@@ -205,6 +205,67 @@ describe('staff accounts', () => {
   });
 });
 
+describe('staff passwords', () => {
+  const newPassword = 'a brand new password';
+
+  it('changes your own with the current one, ends your other sessions but not this one, and audits it', async () => {
+    const core = testCore();
+    const admin = await signedInAdmin(core);
+    const other = client(core);
+    await other.ok('auth.login', { username: 'ada', password: adminPassword });
+    expect(await admin.call('account.changePassword', { currentPassword: 'not my password', newPassword })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', field: 'currentPassword', message: 'Wrong password.' },
+    });
+    expect(await admin.call('account.changePassword', { currentPassword: adminPassword, newPassword: adminPassword })).toMatchObject({
+      ok: false,
+      error: { field: 'newPassword', key: 'validation.passwordUnchanged' },
+    });
+    expect(await admin.call('account.changePassword', { currentPassword: adminPassword, newPassword: 'short' })).toMatchObject({
+      ok: false,
+      error: { field: 'newPassword', key: 'validation.passwordTooShort' },
+    });
+    await admin.ok('account.changePassword', { currentPassword: adminPassword, newPassword });
+    expect(await admin.call('recipients.search', {})).toMatchObject({ ok: true });
+    expect(await other.call('recipients.search', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await client(core).call('auth.login', { username: 'ada', password: adminPassword })).toMatchObject({ ok: false });
+    await client(core).ok('auth.login', { username: 'ada', password: newPassword });
+    expect(core.audit.list({ limit: 10 }).items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['staff.password', 'staff.password_failed']),
+    );
+  });
+
+  it('an admin resets another: audited, their sessions end, and they must choose a new one before anything else', async () => {
+    const core = testCore();
+    const admin = await signedInAdmin(core);
+    const bob = await admin.ok('staff.create', { username: 'bob', displayName: 'Bob', role: 'staff', password: adminPassword });
+    const bobs = client(core);
+    await bobs.ok('auth.login', { username: 'bob', password: adminPassword });
+    expect(await admin.call('staff.resetPassword', { id: 1, password: 'temporary password 1' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', key: 'staff.cannotResetSelf' },
+    });
+    await admin.ok('staff.resetPassword', { id: bob.id, password: 'temporary password 1' });
+    expect(core.audit.list({ limit: 1 }).items[0]).toMatchObject({
+      actor: 'ada',
+      action: 'staff.password_reset',
+      subject: `staff:${bob.id}`,
+    });
+    expect(await bobs.call('recipients.search', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+
+    expect(await bobs.ok('auth.login', { username: 'bob', password: 'temporary password 1' })).toMatchObject({ mustChangePassword: true });
+    expect(await bobs.ok('auth.status', {})).toMatchObject({ session: { mustChangePassword: true } });
+    expect(await bobs.call('recipients.search', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', key: 'request.passwordChangeRequired' },
+    });
+    expect(await bobs.ok('account.changePassword', { currentPassword: 'temporary password 1', newPassword })).toMatchObject({
+      mustChangePassword: false,
+    });
+    expect(await bobs.call('recipients.search', {})).toMatchObject({ ok: true });
+  });
+});
+
 describe('refusals on a Spanish screen', () => {
   /** What a screen makes of a refused call that crossed a transport: the English, and the sentence in Spanish. */
   function refusal(envelope: Envelope) {

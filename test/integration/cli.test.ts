@@ -39,6 +39,23 @@ describe('packroom CLI (built)', () => {
     await core.close();
   });
 
+  it('sets a new password from stdin with user passwd, and names an unknown account in one line', async () => {
+    const data = tempDir();
+    packroom(['user', 'add', 'frontdesk', '--role', 'staff', '--data', data], { input: 'a long enough password\n' });
+    const changed = packroom(['user', 'passwd', 'frontdesk', '--data', data], { input: 'another long password\n' });
+    expect(changed).toMatchObject({ code: 0, stderr: '', stdout: 'Changed the password of "frontdesk".\n' });
+    const core = createCore({ dataDir: data, env: {} });
+    await expect(core.auth.login('frontdesk', 'a long enough password')).rejects.toThrow();
+    await expect(core.auth.login('frontdesk', 'another long password')).resolves.toMatchObject({ info: { mustChangePassword: false } });
+    expect(core.audit.list({ limit: 5 }).items.map((e) => [e.actor, e.action])).toContainEqual(['cli', 'staff.password']);
+    await core.close();
+    expect(packroom(['user', 'passwd', 'nobody', '--data', data], { input: 'another long password\n' })).toMatchObject({
+      code: 2,
+      stderr: 'packroom: There is no staff account "nobody".\n',
+    });
+    expect(packroom(['user', 'passwd', 'frontdesk', '--data', data], { input: 'short\n' }).code).toBe(2);
+  });
+
   it('refuses a folder whose data key the desktop app sealed, in one line naming the desktop executable, and writes a log file', () => {
     const data = tempDir();
     writeFileSync(join(data, 'packroom.key.enc'), 'sealed by the keychain');

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { startHttpHost } from '../../src/host/server';
 import { adminPassword, testCore } from '../helpers/core';
 
@@ -122,5 +122,101 @@ describe('HTTP transport', () => {
     });
     expect(received).toMatch(/event: recipients.changed\ndata: \{"id":1\}/);
     expect(core.audit.list({ limit: 5 }).items.map((e) => e.action)).toContain('recipient.create');
+  });
+});
+
+describe('the event stream follows the session at delivery', () => {
+  /** Opens /api/events; resolves with everything received once the server ends the response. */
+  function stream(url: string, cookie: string) {
+    let text = '';
+    let opened!: () => void;
+    const connected = new Promise<void>((resolve) => (opened = resolve));
+    const ended = new Promise<string>((resolve, reject) => {
+      const req = request(new URL('/api/events', url), { headers: { Cookie: cookie } }, (res) => {
+        res.on('data', (d: Buffer) => {
+          text += d.toString();
+          if (text.includes(': connected')) opened();
+        });
+        res.on('end', () => resolve(text));
+      });
+      req.on('error', reject);
+      req.end();
+      onTestFinished(() => void req.destroy());
+    });
+    return { connected, ended, text: () => text };
+  }
+
+  async function signedIn() {
+    const { core, url, api } = await host();
+    const setup = await api('auth.setup', { username: 'ada', displayName: 'Ada', password: adminPassword });
+    const admin = String(setup.headers['set-cookie']).split(';')[0]!;
+    await api('staff.create', { username: 'bob', displayName: 'Bob', role: 'staff', password: adminPassword }, { Cookie: admin });
+    const login = await api('auth.login', { username: 'bob', password: adminPassword });
+    const bob = String(login.headers['set-cookie']).split(';')[0]!;
+    const events = stream(url, bob);
+    await events.connected;
+    /** A door event, a key press and an activity row with a recipient's name. */
+    const doorKeyAndActivity = async () => {
+      core.door.scan('reader', 'no-such-token-0001');
+      core.events.emit('devices.key', { role: 'keypad' });
+      await api('recipients.create', { firstName: 'Ana', lastName: 'Ruiz', unit: '4B' }, { Cookie: admin });
+    };
+    await doorKeyAndActivity();
+    await vi.waitFor(() => expect(events.text()).toMatch(/event: door\.event[\s\S]*event: devices\.key[\s\S]*Ruiz/));
+    const bobId = core.auth.listStaff().find((s) => s.username === 'bob')!.id;
+    return { core, api, admin, bob, bobId, events, doorKeyAndActivity };
+  }
+
+  /** What the stream received after `mark`, once the server ended it. */
+  const after = (text: string, mark: number) => text.slice(mark);
+
+  it('ends at sign-out and sends nothing after it', async () => {
+    const { api, bob, events, doorKeyAndActivity } = await signedIn();
+    const mark = events.text().length;
+    await api('auth.logout', {}, { Cookie: bob });
+    await doorKeyAndActivity();
+    expect(after(await events.ended, mark)).toBe('event: session.ended\ndata: {}\n\n');
+  });
+
+  it('ends at a lock, and at the idle lock when the next event comes', async () => {
+    const first = await signedIn();
+    let mark = first.events.text().length;
+    await first.api('auth.lock', {}, { Cookie: first.bob });
+    await first.doorKeyAndActivity();
+    expect(after(await first.events.ended, mark)).toBe('event: session.ended\ndata: {}\n\n');
+
+    const idle = await signedIn();
+    mark = idle.events.text().length;
+    idle.core.clock.advance(idle.core.settings.get().idleLockMinutes * 60_000 + 1000);
+    idle.core.door.scan('reader', 'no-such-token-0002');
+    expect(after(await idle.events.ended, mark)).toBe('event: session.ended\ndata: {}\n\n');
+  });
+
+  it('ends at once when the person is deactivated or changes their password elsewhere, or an admin resets it', async () => {
+    const deactivated = await signedIn();
+    let mark = deactivated.events.text().length;
+    await deactivated.api('staff.setActive', { id: deactivated.bobId, active: false }, { Cookie: deactivated.admin });
+    expect(after(await deactivated.events.ended, mark)).toBe('event: session.ended\ndata: {}\n\n');
+
+    const changed = await signedIn();
+    const other = await changed.api('auth.login', { username: 'bob', password: adminPassword });
+    const otherCookie = String(other.headers['set-cookie']).split(';')[0]!;
+    await vi.waitFor(() => expect(changed.events.text()).toContain('"action":"auth.login"')); // that sign-in's own activity row
+    mark = changed.events.text().length;
+    const change = await changed.api(
+      'account.changePassword',
+      { currentPassword: adminPassword, newPassword: 'a brand new password' },
+      { Cookie: otherCookie },
+    );
+    expect(change.status).toBe(200);
+    await changed.doorKeyAndActivity();
+    expect(after(await changed.events.ended, mark)).toBe('event: session.ended\ndata: {}\n\n');
+    expect((await changed.api('recipients.search', {}, { Cookie: otherCookie })).status).toBe(200); // the one that changed it stays
+
+    const reset = await signedIn();
+    mark = reset.events.text().length;
+    await reset.api('staff.resetPassword', { id: reset.bobId, password: 'temporary password 1' }, { Cookie: reset.admin });
+    expect(after(await reset.events.ended, mark)).toBe('event: session.ended\ndata: {}\n\n');
+    expect((await reset.api('recipients.search', {}, { Cookie: reset.bob })).status).toBe(401);
   });
 });

@@ -10,6 +10,8 @@ import { readPassword } from '../readPassword';
 
 export const userUsage = `packroom user add USERNAME --role admin|staff [--name "Display Name"] [--data DIR]
       Creates a staff account; the password is read from stdin (the first line).
+  packroom user passwd USERNAME [--data DIR]
+      Sets a new password for a staff account, read from stdin (the first line); their open sessions end.
   packroom user list [--data DIR]`;
 
 function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -39,6 +41,23 @@ export async function userCommand(args: string[], out: NodeJS.WritableStream, ho
     }
     return 0;
   }
+  if (sub === 'passwd') {
+    const { values, positionals } = parse(rest, { data: { type: 'string' } }, 1);
+    if (!positionals[0]) throw new UsageError('user passwd needs a USERNAME');
+    const username = check(usernameSchema, positionals[0], 'USERNAME');
+    const password = check(passwordSchema, await readPassword(`New password for ${username}: `), 'password');
+    const core = host.openCore(resolveDataDir(values.data));
+    try {
+      const account = await core.auth.setPassword(cliActor, username, password);
+      out.write(`Changed the password of "${account.username}".\n`);
+    } catch (error) {
+      if (error instanceof ApiError) throw new UsageError(error.message);
+      throw error;
+    } finally {
+      await core.close();
+    }
+    return 0;
+  }
   if (sub === 'list') {
     const { values } = parse(rest, { data: { type: 'string' } }, 0);
     const core = host.openCore(resolveDataDir(values.data));
@@ -51,5 +70,5 @@ export async function userCommand(args: string[], out: NodeJS.WritableStream, ho
     }
     return 0;
   }
-  throw new UsageError(sub ? `unknown user command "${sub}"` : 'user needs a command: add or list');
+  throw new UsageError(sub ? `unknown user command "${sub}"` : 'user needs a command: add, passwd or list');
 }

@@ -40,11 +40,16 @@ export function authHandlers({ auth, settings }: Pick<CoreServices, 'auth' | 'se
     'auth.unlock': (input, { ctx }) => auth.unlock(ctx.sessionToken, input.password),
     'auth.touch': () => null,
     'account.setLanguage': (input, { ctx }) => auth.setLanguage(ctx.sessionToken, input.language),
+    'account.changePassword': (input, { ctx }) => auth.changeOwnPassword(ctx.sessionToken, input.currentPassword, input.newPassword),
     'staff.list': () => auth.listStaff(),
     'staff.create': (input, { actor }) => auth.createStaff(actor, input),
     'staff.setActive': (input, { actor, staff }) => {
       if (staff?.id === input.id && !input.active) throw new ApiError('CONFLICT', message('staff.cannotDeactivateSelf'));
       return auth.setStaffActive(actor, input.id, input.active);
+    },
+    'staff.resetPassword': (input, { actor, staff }) => {
+      if (staff?.id === input.id) throw new ApiError('CONFLICT', message('staff.cannotResetSelf'));
+      return auth.resetPassword(actor, input.id, input.password);
     },
   };
 }

@@ -15,7 +15,7 @@ import {
 import { log } from '../../log';
 import { random } from '../../random';
 import type { Actor, AuditService } from '../audit/service';
-import { decoyHash, hashPassword, verifyPassword } from '../passwords';
+import { decoyHash, hashPassword, isTemporary, temporary, verifyPassword } from '../passwords';
 import type { SettingsService } from '../settings/service';
 import type { Transactor } from '../tx';
 
@@ -24,6 +24,8 @@ interface Session {
   staffId: number;
   locked: boolean;
   lastActivity: number;
+  /** The stored password when the session began: a change anywhere (another screen, `packroom user passwd`) ends it. */
+  passwordHash: string;
 }
 
 export const staffActor = (staff: Pick<StaffRow, 'id' | 'username'>): Actor => ({ staffId: staff.id, label: staff.username });
@@ -56,6 +58,8 @@ export class AuthService {
   private readonly sessions = new Map<string, Session>();
   /** Password checks still running per user name: they count against the limit until they end. */
   private readonly checking = new Map<string, number>();
+  /** Told when a session ends or locks, so the event streams of that session close at once (src/services/delivery.ts). */
+  private readonly watchers = new Set<() => void>();
   /** Checks of names with no account; in memory, as a flood's refusals must not write to the door's database. */
   private budget: SignInBudget = freshSignInBudget;
   private budgetWarnedAt = Number.NEGATIVE_INFINITY;
@@ -108,8 +112,67 @@ export class AuthService {
       this.deps.audit.record(actor, active ? 'staff.activate' : 'staff.deactivate', `staff:${id}`, { username: target.username });
       return { ...target, active };
     });
-    if (!active) for (const [token, s] of this.sessions) if (s.staffId === id) this.sessions.delete(token);
+    if (!active) this.endSessionsOf(id);
     return toAccount(row);
+  }
+
+  /**
+   * Settings → My account: the current password is checked like an unlock; every other session of
+   * this person ends, this one stays, and a password an admin set stops being temporary.
+   */
+  async changeOwnPassword(token: string | null, currentPassword: string, newPassword: string): Promise<SessionInfo> {
+    const current = this.current(token);
+    if (!current) throw new ApiError('UNAUTHENTICATED', message('auth.sessionEnded'));
+    const { session, staff } = current;
+    const ok = await this.verify(staff.username, currentPassword, staff.passwordHash, 'currentPassword');
+    if (!ok) {
+      this.countFailure(staff.username, () => this.deps.audit.record(staffActor(staff), 'staff.password_failed', `staff:${staff.id}`));
+      throw new ApiError('VALIDATION', message('auth.wrongPassword'), 'currentPassword');
+    }
+    if (newPassword === currentPassword) throw new ApiError('VALIDATION', message('validation.passwordUnchanged'), 'newPassword');
+    const passwordHash = await hashPassword(newPassword);
+    this.deps.tx.run(() => {
+      this.deps.repos.staff.setPasswordHash(staff.id, passwordHash);
+      this.deps.repos.loginFailures.clear(passwordAttemptKey(staff.username));
+      this.deps.audit.record(staffActor(staff), 'staff.password', `staff:${staff.id}`);
+    });
+    this.endSessionsOf(staff.id, session);
+    session.passwordHash = passwordHash;
+    return this.info(session, { ...staff, passwordHash });
+  }
+
+  /** Settings → Staff accounts: a temporary password the person must replace at their next sign-in; their sessions end. */
+  async resetPassword(actor: Actor, id: number, password: string): Promise<StaffAccount> {
+    const passwordHash = temporary(await hashPassword(password));
+    const row = this.deps.tx.run(() => {
+      const target = this.deps.repos.staff.byId(id);
+      if (!target) throw new ApiError('NOT_FOUND', message('staff.notFound'));
+      this.deps.repos.staff.setPasswordHash(id, passwordHash);
+      this.deps.audit.record(actor, 'staff.password_reset', `staff:${id}`, { username: target.username });
+      return target;
+    });
+    this.endSessionsOf(id);
+    return toAccount(row);
+  }
+
+  /** `packroom user passwd`: the installer sets the password itself, so it is not temporary. */
+  async setPassword(actor: Actor, username: string, password: string): Promise<StaffAccount> {
+    const passwordHash = await hashPassword(password);
+    const row = this.deps.tx.run(() => {
+      const target = this.deps.repos.staff.byUsername(username);
+      if (!target) throw new ApiError('NOT_FOUND', message('staff.notFoundByName', { username }));
+      this.deps.repos.staff.setPasswordHash(target.id, passwordHash);
+      this.deps.audit.record(actor, 'staff.password', `staff:${target.id}`, { username: target.username });
+      return target;
+    });
+    this.endSessionsOf(row.id);
+    return toAccount(row);
+  }
+
+  /** Calls `listener` whenever a session ends or locks; returns how to stop. */
+  watchSessions(listener: () => void): () => void {
+    this.watchers.add(listener);
+    return () => this.watchers.delete(listener);
   }
 
   /** A refused sign-in is answered no sooner than `refusedSignInAnswerMs` after it came, whatever refused it. */
@@ -169,6 +232,7 @@ export class AuthService {
     const session = token ? this.sessions.get(token) : undefined;
     if (!session) return;
     this.sessions.delete(session.token);
+    this.sessionsChanged();
     const row = this.deps.repos.staff.byId(session.staffId);
     if (row) this.deps.tx.run(() => this.deps.audit.record(staffActor(row), 'auth.logout', `staff:${row.id}`));
   }
@@ -181,7 +245,7 @@ export class AuthService {
     const session = token ? this.sessions.get(token) : undefined;
     if (!session) return null;
     const staff = this.deps.repos.staff.byId(session.staffId);
-    if (!staff || !staff.active) {
+    if (!staff || !staff.active || staff.passwordHash !== session.passwordHash) {
       this.sessions.delete(session.token);
       return null;
     }
@@ -225,6 +289,7 @@ export class AuthService {
       role: staff.role,
       locked: session.locked,
       language: staff.language,
+      mustChangePassword: isTemporary(staff.passwordHash),
     };
   }
 
@@ -245,6 +310,7 @@ export class AuthService {
 
   private lock(session: Session, reason: 'idle' | 'manual'): void {
     session.locked = true;
+    this.sessionsChanged();
     const row = this.deps.repos.staff.byId(session.staffId);
     if (row) this.deps.tx.run(() => this.deps.audit.record(staffActor(row), 'auth.lock', `staff:${row.id}`, { reason }));
   }
@@ -288,12 +354,28 @@ export class AuthService {
     });
   }
 
+  /** Ends every session of one person but `keep`. */
+  private endSessionsOf(staffId: number, keep?: Session): void {
+    for (const [token, s] of this.sessions) if (s.staffId === staffId && s !== keep) this.sessions.delete(token);
+    this.sessionsChanged();
+  }
+
+  private sessionsChanged(): void {
+    for (const watcher of this.watchers) watcher();
+  }
+
   private idleMs(): number {
     return this.deps.settings.get().idleLockMinutes * 60_000;
   }
 
   private openSession(row: StaffRow): { token: string; info: SessionInfo } {
-    const session: Session = { token: random.token(), staffId: row.id, locked: false, lastActivity: this.deps.clock.now() };
+    const session: Session = {
+      token: random.token(),
+      staffId: row.id,
+      locked: false,
+      lastActivity: this.deps.clock.now(),
+      passwordHash: row.passwordHash,
+    };
     this.sessions.set(session.token, session);
     return { token: session.token, info: this.info(session, row) };
   }

@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../src/contract';
 import type { Core } from '../../../src/core';
 import type { CallContext } from '../../../src/services/dispatch';
+import { EventDelivery } from '../../../src/services/delivery';
 import { EventBus } from '../../../src/services/events';
 import { eventChannel, invokeChannel } from '../../../main/channels';
+import { adminPassword, signedInAdmin, testCore } from '../../helpers/core';
 
 const electron = vi.hoisted(() => ({ handlers: new Map<string, (...args: unknown[]) => unknown>() }));
 vi.mock('electron', () => ({
@@ -54,15 +56,14 @@ function fakeCore() {
     if (method === 'auth.login') ctx.sessionToken = String((input as { token: string }).token);
     return { ok: true, result: { method, token: ctx.sessionToken } };
   });
-  const core = {
-    dispatch,
-    events: new EventBus(),
-    auth: {
-      current: (token: string | null) => (token && sessions.has(token) ? { session: sessions.get(token)!, staff: {} } : null),
-      logout: vi.fn((token: string | null) => token && sessions.delete(token)),
-    },
+  const events = new EventBus();
+  const auth = {
+    current: (token: string | null) => (token && sessions.has(token) ? { session: sessions.get(token)!, staff: {} } : null),
+    logout: vi.fn((token: string | null) => token && sessions.delete(token)),
+    watchSessions: () => () => undefined,
   };
-  return { core: core as unknown as Core, dispatch, sessions, logout: core.auth.logout, events: core.events };
+  const core = { dispatch, events, auth, delivery: new EventDelivery({ events, auth: auth as never }) };
+  return { core: core as unknown as Core, dispatch, sessions, logout: auth.logout, events };
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -198,5 +199,82 @@ describe('installIpc', () => {
     await nextTurn();
     expect(win.send).not.toHaveBeenCalled();
     bridge = installIpc(fake.core); // for afterEach
+  });
+});
+
+describe('installIpc with the real core: events follow the session at delivery', () => {
+  const sent = (win: FakeWindow) => win.send.mock.calls.map(([, name]) => name as string);
+  /** A door event, a key press and an activity row, as the door and another screen cause them. */
+  async function doorKeyAndActivity(core: Core, admin: Awaited<ReturnType<typeof signedInAdmin>>) {
+    core.door.scan('reader', 'no-such-token-0001');
+    core.events.emit('devices.key', { role: 'keypad' });
+    await admin.ok('recipients.create', { firstName: 'Ana', lastName: 'Ruiz', unit: '4B' });
+    await nextTurn();
+  }
+
+  let core: Core;
+  let bridge: ReturnType<typeof installIpc>;
+  let admin: Awaited<ReturnType<typeof signedInAdmin>>;
+  beforeEach(async () => {
+    core = testCore();
+    bridge = installIpc(core);
+    admin = await signedInAdmin(core);
+    await admin.ok('staff.create', { username: 'bob', displayName: 'Bob', role: 'staff', password: adminPassword });
+  });
+  afterEach(() => bridge.dispose());
+
+  async function signedInWindow(username = 'bob') {
+    const win = fakeWindow();
+    bridge.attach(win as never);
+    await expect(invoke(win, 'auth.login', { username, password: adminPassword })).resolves.toMatchObject({ ok: true });
+    await doorKeyAndActivity(core, admin);
+    expect(sent(win)).toEqual(expect.arrayContaining(['door.event', 'devices.key', 'activity.appended', 'recipients.changed']));
+    win.send.mockClear();
+    return win;
+  }
+
+  it('sends nothing after sign-out but session.ended, and forwards again after signing in', async () => {
+    const win = await signedInWindow();
+    await invoke(win, 'auth.logout');
+    await doorKeyAndActivity(core, admin);
+    expect(sent(win)).toEqual(['session.ended']);
+    win.send.mockClear();
+    await invoke(win, 'auth.login', { username: 'bob', password: adminPassword });
+    await doorKeyAndActivity(core, admin);
+    expect(sent(win)).toContain('door.event');
+  });
+
+  it('sends nothing after a lock, the idle lock included, until unlocked', async () => {
+    const win = await signedInWindow();
+    await invoke(win, 'auth.lock');
+    await doorKeyAndActivity(core, admin);
+    expect(sent(win)).toEqual(['session.ended']);
+    await invoke(win, 'auth.unlock', { password: adminPassword });
+    win.send.mockClear();
+    await doorKeyAndActivity(core, admin);
+    expect(sent(win)).toContain('door.event');
+
+    win.send.mockClear();
+    core.clock.advance(core.settings.get().idleLockMinutes * 60_000 + 1000);
+    core.door.scan('reader', 'no-such-token-0002');
+    core.events.emit('devices.key', { role: 'keypad' });
+    await nextTurn();
+    expect(sent(win)).toEqual(['session.ended']);
+  });
+
+  it('closes the stream of a deactivated person at once, and of one whose password an admin reset', async () => {
+    const win = await signedInWindow();
+    const [bob] = (await admin.ok('staff.list', {})).filter((s) => s.username === 'bob');
+    await admin.ok('staff.setActive', { id: bob!.id, active: false });
+    await nextTurn();
+    expect(sent(win)).toEqual(['session.ended']); // before any other event: the screen goes to sign-in now
+    await doorKeyAndActivity(core, admin);
+    expect(sent(win)).toEqual(['session.ended']);
+
+    await admin.ok('staff.setActive', { id: bob!.id, active: true });
+    const again = await signedInWindow();
+    await admin.ok('staff.resetPassword', { id: bob!.id, password: 'temporary password 1' });
+    await doorKeyAndActivity(core, admin);
+    expect(sent(again)).toEqual(['session.ended']);
   });
 });
