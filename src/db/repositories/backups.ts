@@ -42,7 +42,10 @@ export class BackupRepository {
 
   /** The id this data folder's backups carry, made from `fresh` the first time and kept from then on. */
   siteId(fresh: string): string {
-    this.sql<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(siteIdKey, JSON.stringify(fresh));
+    this.sql<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(
+      siteIdKey,
+      JSON.stringify(fresh),
+    );
     return JSON.parse(this.sql.pluck<[string], string>('SELECT value FROM settings WHERE key = ?').get(siteIdKey)!) as string;
   }
 

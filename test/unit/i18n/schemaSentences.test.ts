@@ -160,14 +160,15 @@ describe('what the contract schemas say to staff', () => {
     [
       settingsUpdateInput,
       { idleLockMinutes: 0 },
-      'Idle lock minutes must be at least 1.',
-      'El campo «Minutos de inactividad antes del bloqueo» debe ser como mínimo 1.',
+      // Out of range names the whole range (issue 19: an idle lock of 0 is refused with the range, not clamped).
+      'Idle lock minutes must be between 1 and 240.',
+      'El campo «Minutos de inactividad antes del bloqueo» debe estar entre 1 y 240.',
     ],
     [
       settingsUpdateInput,
       { doorPulseSeconds: 31 },
-      'Door open time (seconds) can be at most 30.',
-      'El campo «Tiempo de apertura (segundos)» puede ser como máximo 30.',
+      'Door open time (seconds) must be between 1 and 30.',
+      'El campo «Tiempo de apertura (segundos)» debe estar entre 1 y 30.',
     ],
     [
       settingsUpdateInput,
