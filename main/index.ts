@@ -293,15 +293,23 @@ async function startCore(dataDir: string, args: DesktopArgs): Promise<void> {
       await Promise.all([import('../src/core'), import('./ipc'), import('../src/db/open'), import('../src/db/folderLock')]);
     // The same lock as `packroom serve` and the commands that write the folder (src/db/folderLock.ts):
     // a restore or import is refused while this runs. Electron's single-instance lock only keeps out a
-    // second desktop app. Held until the process ends, when the OS lets it go.
+    // second desktop app. Let go when the core closes; if the process dies first, the OS lets it go.
     try {
       folderLock = lockDataFolder(dataDir, 'running', nativeBinding);
     } catch (error) {
       return startupFailed(error instanceof FolderInUseError ? error.message : coreFailureMessage(error, dataDir), 1, error);
     }
     try {
-      core = createCore({ dataDir, nativeBinding, dataKey: key.key, dataKeySource: key.description, desktop: desktopHost(dataDir, args) });
+      core = createCore({
+        dataDir,
+        folderLock,
+        nativeBinding,
+        dataKey: key.key,
+        dataKeySource: key.description,
+        desktop: desktopHost(dataDir, args),
+      });
     } catch (error) {
+      folderLock.release();
       const known = error instanceof DatabaseVersionError || error instanceof DatabaseCorruptError || error instanceof DataKeyError;
       return startupFailed(coreFailureMessage(error, dataDir, known), 1, error);
     }

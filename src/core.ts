@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { message } from './contract';
 import { AdjustableClock } from './clock';
 import { BackgroundCheckpoints } from './db/checkpoints';
+import type { FolderLock } from './db/folderLock';
 import { openDatabase, type Db } from './db/open';
 import { createRepositories, type Repositories } from './db/repositories';
 import { databaseFile } from './paths';
@@ -42,6 +43,8 @@ import { log } from './log';
 
 export interface CoreOptions {
   dataDir: string;
+  /** The data folder's lock (src/db/folderLock.ts) the host took for this core: let go once the database is closed. */
+  folderLock?: FolderLock;
   env?: NodeJS.ProcessEnv;
   clock?: AdjustableClock;
   /** 32 bytes kept outside the database (Electron safeStorage); defaults to the data folder's 0600 key file. */
@@ -194,6 +197,10 @@ export function createCore(options: CoreOptions): Core {
   // finish. The door's relay is switched off before the schedules settle by the desktop's bounded
   // quit (main/runtime.ts closeWithin), and again here, after the devices let go.
   const parts = new Lifecycle();
+  if (options.folderLock) {
+    const { folderLock } = options;
+    parts.add('the data folder lock', { stop: () => folderLock.release() });
+  }
   parts.add('the database', { stop: () => void db.close() });
   parts.add('the run marker', { start: () => lifecycle.begin(), stop: () => lifecycle.end() });
   parts.add('notifications', { start: () => notifications.start(), stop: () => notifications.stop() });
