@@ -5,10 +5,10 @@ import { adminPassword, client, signedInAdmin, testCore } from '../helpers/core'
 
 const errorKey = (envelope: Envelope) => (envelope.ok ? 'ok' : envelope.error.key);
 
-/** A call and how long its answer took. */
-async function timed(call: Promise<Envelope>): Promise<{ envelope: Envelope; ms: number }> {
+/** A call and how long its answer took, timed from before the call is made (the core notes its arrival inside it). */
+async function timed(call: () => Promise<Envelope>): Promise<{ envelope: Envelope; ms: number }> {
   const started = performance.now();
-  const envelope = await call;
+  const envelope = await call();
   return { envelope, ms: performance.now() - started };
 }
 
@@ -18,7 +18,7 @@ describe('sign-in under a flood of bad attempts', () => {
     await signedInAdmin(core);
     const attacker = client(core);
     const flood = Array.from({ length: 600 }, (_, i) => attacker.call('auth.login', { username: `guess${i}`, password: 'wrong password' }));
-    const admin = await timed(client(core).call('auth.login', { username: 'ada', password: adminPassword }));
+    const admin = await timed(() => client(core).call('auth.login', { username: 'ada', password: adminPassword }));
     expect(admin.envelope).toMatchObject({ ok: true });
     expect(admin.ms).toBeLessThan(3_000);
 
@@ -33,8 +33,8 @@ describe('sign-in under a flood of bad attempts', () => {
     const core = testCore();
     await signedInAdmin(core);
     const c = client(core);
-    const knownWrong = await timed(c.call('auth.login', { username: 'ada', password: 'not the password' }));
-    const unknown = await timed(c.call('auth.login', { username: 'nobody', password: 'not the password' }));
+    const knownWrong = await timed(() => c.call('auth.login', { username: 'ada', password: 'not the password' }));
+    const unknown = await timed(() => c.call('auth.login', { username: 'nobody', password: 'not the password' }));
     for (const attempt of [knownWrong, unknown]) {
       expect(errorKey(attempt.envelope)).toBe('auth.wrongCredentials');
       expect(attempt.ms).toBeGreaterThanOrEqual(refusedSignInAnswerMs - 1);
@@ -43,8 +43,8 @@ describe('sign-in under a flood of bad attempts', () => {
     // While a flood holds the budget, both kinds again.
     const flood = Array.from({ length: 100 }, (_, i) => c.call('auth.login', { username: `guess${i}`, password: 'wrong password' }));
     const [duringKnown, duringUnknown] = await Promise.all([
-      timed(c.call('auth.login', { username: 'ada', password: 'still not it' })),
-      timed(c.call('auth.login', { username: 'someone', password: 'still not it' })),
+      timed(() => c.call('auth.login', { username: 'ada', password: 'still not it' })),
+      timed(() => c.call('auth.login', { username: 'someone', password: 'still not it' })),
     ]);
     for (const attempt of [duringKnown, duringUnknown]) {
       expect(attempt.envelope).toMatchObject({
