@@ -13,10 +13,13 @@ const impacts: Impact[] = ['critical', 'serious', 'moderate', 'minor'];
 export async function expectAccessible(page: Page, screen: string, within?: string): Promise<Record<Impact, number>> {
   // axe must not judge a half-faded colour. The tests ask for reduced motion (playwright.config.ts), so Mantine's
   // dialogs and menus appear without animating; this waits for any other animation with an end to reach it.
-  // (A string: this file is type-checked without the DOM's types.)
-  await page.waitForFunction(
-    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)",
-  );
+  // A function, not a string: the page's Content-Security-Policy forbids evaluating strings. This file is
+  // type-checked without the DOM's types, hence the shape of `document` spelled out.
+  await page.waitForFunction(() => {
+    type Animation = { playState: string; effect: { getComputedTiming(): { iterations?: number } } | null };
+    const { document } = globalThis as unknown as { document: { getAnimations(): Animation[] } };
+    return document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity);
+  });
   const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
   const results = await (within ? builder.include(within) : builder).analyze();
   const counts = Object.fromEntries(impacts.map((impact) => [impact, 0])) as Record<Impact, number>;

@@ -28,7 +28,7 @@ test('an admin sets up backups, backs up now, and the header warning goes away',
     await card.getByRole('button', { name: 'Back up now' }).click();
     const runs = card.getByRole('table', { name: 'Recent backups' });
     await expect(runs.getByRole('row').nth(1)).toContainText('Back up now');
-    expect(readdirSync(folder)).toEqual([expect.stringMatching(/^packroom-package-room-\d{8}T\d{6}Z\.sqlite$/)]);
+    expect(readdirSync(folder)).toEqual([expect.stringMatching(/^packroom-package-room-[0-9a-f]{12}-\d{8}T\d{6}Z\.sqlite$/)]);
     await page.reload();
     await expect(page.getByRole('button', { name: 'Quick Actions' })).toBeVisible();
     await expect(header.getByText('Backup', { exact: false })).toHaveCount(0);
