@@ -10,6 +10,11 @@ const entry = (details: Record<string, unknown>): AuditEntry => ({
   action: 'door.lockout_reset',
   subject: null,
   details,
+  kind: 'door',
+  actorKind: 'staff',
+  actorName: 'Ada Admin',
+  recipientId: null,
+  subjectLabel: null,
 });
 
 describe('Activity details', () => {
