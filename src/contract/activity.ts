@@ -73,6 +73,7 @@ export interface AuditEntry {
   at: string;
   /** As stored (a username, `door`, `system`…): the export and the chain use it. */
   actor: string;
+  actorStaffId: number | null;
   action: string;
   /** As stored, e.g. `recipient:3`. */
   subject: string | null;

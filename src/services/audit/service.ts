@@ -47,6 +47,7 @@ export function toAuditEntry(row: AuditRow, names: Omit<AuditListRow, keyof Audi
     id: row.id,
     at: new Date(row.at).toISOString(),
     actor: row.actor,
+    actorStaffId: row.actorStaffId,
     action: row.action,
     subject: row.subject,
     details: row.details,

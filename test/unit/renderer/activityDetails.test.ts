@@ -6,7 +6,8 @@ import { i18n } from '../../../renderer/i18n';
 const entry = (details: Record<string, unknown>): AuditEntry => ({
   id: 1,
   at: '2026-12-01T10:00:00.000Z',
-  actor: 'Ada',
+  actor: 'ada',
+  actorStaffId: 1,
   action: 'door.lockout_reset',
   subject: null,
   details,
