@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActivityFilter, AuditEntry, MethodInput } from '../../src/contract';
 import { invoke, on, type ApiError } from '../api/client';
 import { useQuery } from '../api/useQuery';
@@ -35,70 +35,89 @@ interface Feed {
   /** The filter these entries are for, as JSON: an answer for an older filter is dropped. */
   key: string;
   entries: AuditEntry[];
-  more: boolean;
+  /** Where older entries are read from (the core's `next`); null at the start of the log. */
+  next: number | null;
   loading: boolean;
   error: ApiError | null;
 }
 
-const newestFirst = (entries: AuditEntry[]) => entries.sort((a, b) => b.id - a.id);
-
-const starting = (key: string): Feed => ({ key, entries: [], more: false, loading: true, error: null });
+const starting = (key: string): Feed => ({ key, entries: [], next: null, loading: true, error: null });
 /** The feed for `key`: what is there when it is already for that filter, else a new one, still loading. */
 const feedFor = (f: Feed, key: string) => (f.key === key ? f : starting(key));
 
+/** Both lists' entries once each, newest first. */
+function merged(entries: AuditEntry[], more: AuditEntry[]): AuditEntry[] {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  for (const e of more) byId.set(e.id, e);
+  return [...byId.values()].sort((a, b) => b.id - a.id);
+}
+
 /**
- * The activity log for a filter, newest first: the first page, then older ones on `loadMore` (after the last
- * entry's id), and entries the core appends meanwhile that match the filter. A new filter starts again.
+ * The activity log for a filter, newest first: a page, then older ones on `loadMore`, and entries the core appends
+ * meanwhile that match the filter. The core reads a bounded span of the log per call, so a page is read in as many
+ * calls as it takes to fill it (or reach the start), each shown as it comes. A new filter starts again.
  */
 export function useActivity(filter: ActivityQuery, pageSize = 100) {
   const key = JSON.stringify(filter);
   const [feed, setFeed] = useState<Feed>(() => starting(key));
   const current = feedFor(feed, key);
+  const shown = useRef(key);
+  useEffect(() => {
+    shown.current = key;
+  });
+
+  const read = useCallback(
+    async (key: string, from: number | undefined, stillWanted: () => boolean) => {
+      const wanted = JSON.parse(key) as ActivityQuery;
+      let found = 0;
+      let cursor = from;
+      try {
+        do {
+          const page = await invoke('activity.list', { ...wanted, limit: pageSize, ...(cursor !== undefined && { beforeId: cursor }) });
+          if (!stillWanted()) return;
+          found += page.items.length;
+          cursor = page.next ?? undefined;
+          const loading = cursor !== undefined && found < pageSize;
+          setFeed((old) => {
+            const f = feedFor(old, key);
+            return { key, entries: merged(f.entries, page.items), next: page.next, loading, error: null };
+          });
+        } while (cursor !== undefined && found < pageSize);
+      } catch (error) {
+        if (stillWanted()) setFeed((old) => ({ ...feedFor(old, key), loading: false, error: error as ApiError }));
+      }
+    },
+    [pageSize],
+  );
 
   useEffect(() => {
     const wanted = JSON.parse(key) as ActivityQuery;
     let live = true;
     // Listening starts before the first page is asked for, so an entry written in between is not lost.
     const off = on('activity.appended', (entry) => {
-      if (!matchesActivity(entry, wanted)) return;
-      setFeed((old) => {
-        const f = feedFor(old, key);
-        return f.entries.some((e) => e.id === entry.id) ? f : { ...f, entries: [entry, ...f.entries] };
-      });
+      if (matchesActivity(entry, wanted)) setFeed((old) => ({ ...feedFor(old, key), entries: merged(feedFor(old, key).entries, [entry]) }));
     });
-    invoke('activity.list', { ...wanted, limit: pageSize }).then(
-      (page) =>
-        live &&
-        setFeed((old) => {
-          const known = new Set(page.items.map((e) => e.id));
-          const entries = newestFirst([...feedFor(old, key).entries.filter((e) => !known.has(e.id)), ...page.items]);
-          return { key, entries, more: page.more, loading: false, error: null };
-        }),
-      (error: ApiError) => live && setFeed((old) => ({ ...feedFor(old, key), loading: false, error })),
-    );
+    void read(key, undefined, () => live);
     return () => {
       live = false;
       off();
     };
-  }, [key, pageSize]);
+  }, [key, read]);
 
-  const last = current.entries.at(-1)?.id;
+  const { next, loading } = current;
   const loadMore = useCallback(async () => {
-    if (last === undefined) return;
-    const wanted = JSON.parse(key) as ActivityQuery;
-    try {
-      const page = await invoke('activity.list', { ...wanted, limit: pageSize, beforeId: last });
-      setFeed((f) => {
-        if (f.key !== key) return f;
-        const known = new Set(f.entries.map((e) => e.id));
-        return { ...f, entries: [...f.entries, ...page.items.filter((e) => !known.has(e.id))], more: page.more };
-      });
-    } catch (error) {
-      setFeed((f) => (f.key !== key ? f : { ...f, error: error as ApiError }));
-    }
-  }, [key, last, pageSize]);
+    if (next === null || loading) return;
+    setFeed((old) => ({ ...feedFor(old, key), loading: true }));
+    await read(key, next, () => shown.current === key);
+  }, [key, next, loading, read]);
 
-  return { entries: current.entries, more: current.more, loading: current.loading, error: current.error, loadMore };
+  return {
+    entries: current.entries,
+    more: current.next !== null && !current.loading,
+    loading: current.loading,
+    error: current.error,
+    loadMore,
+  };
 }
 
 /** Everyone the staff filter offers, by display name. */

@@ -90,7 +90,13 @@ export interface AuditEntry {
 
 export interface AuditPage {
   items: AuditEntry[];
+  /** There may be older entries that match: ask again with `beforeId: next`. */
   more: boolean;
+  /**
+   * Where to go on from: a filtered list reads a bounded span of the log per call (the door waits for nothing
+   * longer), so a page can hold fewer than `limit` entries, even none, while older ones still match.
+   */
+  next: number | null;
 }
 
 export type AuditExportInput = { from: string; to: string; doorOnly: boolean; afterId?: number | undefined };

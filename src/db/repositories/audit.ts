@@ -28,6 +28,8 @@ export interface AuditListRow extends AuditRow {
 /** Which rows the Activity screen shows; every field narrows the list. */
 export interface AuditListFilter {
   beforeId?: number | undefined;
+  /** Only ids above this one: a bounded span of the log. */
+  afterId?: number | undefined;
   /** A stored subject, e.g. `recipient:3`. */
   subject?: string | undefined;
   staffId?: number | undefined;
@@ -157,6 +159,7 @@ export class AuditRepository {
       params[name] = value;
     };
     when(filter.beforeId, 'beforeId', 'a.id < @beforeId');
+    when(filter.afterId, 'afterId', 'a.id > @afterId');
     when(filter.subject, 'subject', 'a.subject = @subject');
     when(filter.staffId, 'staffId', 'a.actor_staff_id = @staffId');
     when(filter.from, 'from', 'a.at >= @from');
@@ -179,6 +182,11 @@ export class AuditRepository {
     }
     const sql = `${selectListed} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT @limit`;
     return this.sql<[Record<string, unknown>], RawListed>(sql).all(params).map(toListed);
+  }
+
+  /** The newest row's id (0 for an empty log). */
+  lastId(): number {
+    return this.sql.pluck<[], number>('SELECT coalesce(max(id), 0) FROM audit_log').get()!;
   }
 
   /** One row with the names it refers to, as `list` reads it. */
@@ -211,7 +219,7 @@ export class AuditRepository {
       from: filter.from,
       to: filter.to,
     });
-    const maxId = this.sql.pluck<[], number>('SELECT coalesce(max(id), 0) FROM audit_log').get()!;
+    const maxId = this.lastId();
     return { rows: raw.map((r) => ({ ...toChained(r), previousHash: r.previous_hash })), maxId };
   }
 }

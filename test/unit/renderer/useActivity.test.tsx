@@ -46,7 +46,7 @@ beforeEach(() => {
 
 describe('useActivity', () => {
   it('loads the first page for the filter, adds live entries that match it only, and pages on from the last id', async () => {
-    api.invoke.mockResolvedValueOnce({ items: [entry(9), entry(7)], more: true });
+    api.invoke.mockResolvedValueOnce({ items: [entry(9), entry(7)], more: true, next: 7 });
     const filter: ActivityQuery = { kind: 'door', recipientId: 3 };
     const { result } = renderHook(() => useActivity(filter, 2));
     await waitFor(() => expect(result.current.loading).toBe(false));
@@ -59,7 +59,7 @@ describe('useActivity', () => {
     appended(entry(10));
     expect(ids(result.current.entries)).toEqual([10, 9, 7]);
 
-    api.invoke.mockResolvedValueOnce({ items: [entry(5)], more: false });
+    api.invoke.mockResolvedValueOnce({ items: [entry(5)], more: false, next: null });
     await act(() => result.current.loadMore());
     expect(api.invoke).toHaveBeenLastCalledWith('activity.list', { kind: 'door', recipientId: 3, limit: 2, beforeId: 7 });
     expect(ids(result.current.entries)).toEqual([10, 9, 7, 5]);
@@ -69,17 +69,33 @@ describe('useActivity', () => {
   it('starts again when the filter changes, and an answer or event for the old filter is dropped', async () => {
     let answerOld: (page: unknown) => void = () => undefined;
     api.invoke.mockImplementationOnce(() => new Promise((resolve) => (answerOld = resolve)));
-    api.invoke.mockResolvedValueOnce({ items: [entry(4, { kind: 'staff', action: 'auth.login', recipientId: null })], more: false });
+    api.invoke.mockResolvedValueOnce({
+      items: [entry(4, { kind: 'staff', action: 'auth.login', recipientId: null })],
+      more: false,
+      next: null,
+    });
     const { result, rerender } = renderHook(({ filter }) => useActivity(filter), {
       initialProps: { filter: { kind: 'door' } as ActivityQuery },
     });
     rerender({ filter: { kind: 'staff' } });
     await waitFor(() => expect(result.current.loading).toBe(false));
-    answerOld({ items: [entry(9)], more: true });
+    answerOld({ items: [entry(9)], more: true, next: 9 });
     appended(entry(10));
     await act(() => Promise.resolve());
     expect(ids(result.current.entries)).toEqual([4]);
     expect(api.listeners.get('activity.appended')?.size).toBe(1);
+  });
+
+  it('reads on through the log until a page is full, as the core answers a bounded span per call', async () => {
+    api.invoke
+      .mockResolvedValueOnce({ items: [entry(9_990)], more: true, next: 8_001 })
+      .mockResolvedValueOnce({ items: [], more: true, next: 6_001 })
+      .mockResolvedValueOnce({ items: [entry(5_000), entry(4_000)], more: true, next: 4_001 });
+    const { result } = renderHook(() => useActivity({ query: 'lopez' }, 3));
+    await waitFor(() => expect(result.current.loading).toBe(false));
+    expect(api.invoke.mock.calls.map(([, input]) => (input as { beforeId?: number }).beforeId)).toEqual([undefined, 8_001, 6_001]);
+    expect(ids(result.current.entries)).toEqual([9_990, 5_000, 4_000]);
+    expect(result.current.more).toBe(true);
   });
 
   it('matches a live entry the way the core filters: staff member, dates, and words in who, whom or details', () => {
