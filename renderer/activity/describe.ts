@@ -1,5 +1,5 @@
 import { isMessageKey, type AuditEntry, type MessageParams } from '../../src/contract';
-import { formatTime, i18n, sentenceText } from '../i18n';
+import { formatList, formatTime, i18n, sentenceText } from '../i18n';
 
 /** Who did it, in the reader's words: a name, "The door", "Packroom", "Command line", or what was typed at a sign-in. */
 export function describeActor(entry: AuditEntry): string {
@@ -37,8 +37,17 @@ export function describeEntry(entry: AuditEntry): string {
 }
 
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-/** Details whose values are words from a short list, written in the screen's language. */
-const wordValues = new Set(['trigger', 'via', 'role', 'outcome']);
+/** Details whose values are words from a short list, written in the screen's language: where each list's words are. */
+const wordValues: Record<string, string> = {
+  trigger: 'activityValue.trigger',
+  via: 'activityValue.via',
+  role: 'activityValue.role',
+  outcome: 'activityValue.outcome',
+  credential: 'activityValue.credential',
+  device: 'devices.roles',
+  notified: 'access.channel',
+  notifyVia: 'access.channel',
+};
 /** Ids only Packroom reads: the screen says the same by tracking number, carrier and name. */
 const hiddenDetails = new Set(['packageId', 'accessKeyId', 'carrierCodeId']);
 
@@ -65,7 +74,9 @@ function detailValue(key: string, value: unknown): string {
   if (value === null || value === undefined) return i18n.t('common.none');
   if (typeof value === 'boolean') return i18n.t(`activityValue.boolean.${value}`);
   if (typeof value === 'string' && isoTime.test(value)) return formatTime(value);
-  if (typeof value === 'string' && wordValues.has(key)) return i18n.t(`activityValue.${key}.${value}`, { defaultValue: value });
+  const words = wordValues[key];
+  if (typeof value === 'string' && words) return i18n.t(`${words}.${value}`, { defaultValue: value });
+  if (Array.isArray(value)) return formatList(value.map((item) => detailValue(key, item)));
   return String(value);
 }
 

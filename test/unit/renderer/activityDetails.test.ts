@@ -31,6 +31,15 @@ describe('Activity details', () => {
     );
   });
 
+  it("name devices, channels and credentials in the screen's language, and a door reason from its sentence key", () => {
+    void i18n.changeLanguage('es');
+    const door = { device: 'keypad', via: 'pin', reason: 'Unknown PIN', reasonKey: 'door.reason.unknownPin' };
+    expect(describeDetails(entry(door))).toBe('Dispositivo: Teclado de la puerta; Por: PIN; Motivo: PIN desconocido');
+    expect(describeDetails(entry({ notified: ['email', 'sms'], credential: 'single-access-pin', packageId: 4 }))).toBe(
+      'Notificado: Correo electrónico y SMS (texto); Credencial: PIN de acceso único',
+    );
+  });
+
   it('show a detail Packroom has no label for under its own name', () => {
     expect(describeDetails(entry({ somethingNew: 3 }))).toBe('somethingNew: 3');
   });
