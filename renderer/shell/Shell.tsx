@@ -5,14 +5,16 @@ import {
   IconKey,
   IconLock,
   IconLogout,
+  IconPackage,
   IconSettings,
   IconUserPlus,
   IconUserCircle,
 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Language, SessionInfo } from '../../src/contract';
 import { SingleAccessPinDialog } from '../access/SingleAccessPinDialog';
 import { ActivityTab } from '../activity/ActivityTab';
+import { routes, tabRoute, useScreen, type Tab } from '../app/routes';
 import { BackupWarning } from '../backups/BackupWarning';
 import { AlertsButton } from '../door/AlertsButton';
 import { DoorAnnouncer } from '../door/DoorAnnouncer';
@@ -29,7 +31,6 @@ import { ImportTab } from '../roster/ImportTab';
 import { MyAccountForm } from '../settings/MyAccount';
 import { SettingsTab } from '../settings/SettingsTab';
 
-type Tab = 'recipients' | 'packages' | 'activity' | 'settings' | 'import';
 type QuickAction = 'addRecipient' | 'singleAccessPin' | 'openDoor' | 'myAccount' | null;
 
 interface Props {
@@ -44,19 +45,29 @@ interface Props {
 
 export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSessionChanged, onSettingsChanged }: Props) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('recipients');
-  const [openRecipient, setOpenRecipient] = useState<number | null>(null);
+  const admin = session.role === 'admin';
+  const { screen, go } = useScreen(admin);
   const [action, setAction] = useState<QuickAction>(null);
   const closeAction = () => setAction(null);
+  // Quick Actions → Log a package: each request focuses the intake form again, even on Packages already.
+  const [logRequest, setLogRequest] = useState(0);
 
-  const showRecipient = (id: number) => {
-    setTab('recipients');
-    setOpenRecipient(id);
-  };
+  // A tab is a link to its screen's list. Tabs' onChange moves there, so the link's own navigation is held back
+  // (one history entry, not two); Space still activates it, as it does a tab.
+  const tabLink = (tab: Tab) => ({
+    component: 'a' as const,
+    href: tabRoute(tab),
+    onClick: (event: MouseEvent) => event.preventDefault(),
+    onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
+      if (event.key !== ' ') return;
+      event.preventDefault();
+      event.currentTarget.click();
+    },
+  });
 
   // One Tabs around header and main, so every tab controls a real panel (aria-controls points somewhere).
   return (
-    <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} variant="pills" keepMounted={false}>
+    <Tabs value={screen.tab} onChange={(v) => v && go(tabRoute(v as Tab))} variant="pills" keepMounted={false}>
       <AppShell header={{ height: 64 }} padding="lg">
         <AppShell.Header px="lg">
           <Group h="100%" justify="space-between" wrap="nowrap">
@@ -70,11 +81,25 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
                 </Text>
               </Box>
               <Tabs.List aria-label={t('shell.mainNav')}>
-                <Tabs.Tab value="recipients">{t('shell.tabs.recipients')}</Tabs.Tab>
-                <Tabs.Tab value="packages">{t('shell.tabs.packages')}</Tabs.Tab>
-                <Tabs.Tab value="activity">{t('shell.tabs.activity')}</Tabs.Tab>
-                {session.role === 'admin' && <Tabs.Tab value="settings">{t('shell.tabs.settings')}</Tabs.Tab>}
-                {session.role === 'admin' && <Tabs.Tab value="import">{t('shell.tabs.import')}</Tabs.Tab>}
+                <Tabs.Tab value="recipients" {...tabLink('recipients')}>
+                  {t('shell.tabs.recipients')}
+                </Tabs.Tab>
+                <Tabs.Tab value="packages" {...tabLink('packages')}>
+                  {t('shell.tabs.packages')}
+                </Tabs.Tab>
+                <Tabs.Tab value="activity" {...tabLink('activity')}>
+                  {t('shell.tabs.activity')}
+                </Tabs.Tab>
+                {admin && (
+                  <Tabs.Tab value="settings" {...tabLink('settings')}>
+                    {t('shell.tabs.settings')}
+                  </Tabs.Tab>
+                )}
+                {admin && (
+                  <Tabs.Tab value="import" {...tabLink('import')}>
+                    {t('shell.tabs.import')}
+                  </Tabs.Tab>
+                )}
               </Tabs.List>
             </Group>
             <Group gap="sm" wrap="nowrap">
@@ -91,6 +116,17 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
                     onClick={() => afterMenuCloses(() => setAction('addRecipient'))}
                   >
                     {t('shell.addRecipient')}
+                  </Menu.Item>
+                  <Menu.Item
+                    leftSection={<IconPackage size={16} aria-hidden />}
+                    onClick={() =>
+                      afterMenuCloses(() => {
+                        go(routes.packages());
+                        setLogRequest((n) => n + 1);
+                      })
+                    }
+                  >
+                    {t('shell.logPackage')}
                   </Menu.Item>
                   <Menu.Item
                     leftSection={<IconKey size={16} aria-hidden />}
@@ -140,25 +176,35 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
         </AppShell.Header>
         <AppShell.Main>
           <Tabs.Panel value="recipients">
-            <RecipientsTab
-              openId={openRecipient}
-              onOpen={setOpenRecipient}
-              onAdd={() => setAction('addRecipient')}
-              siteLanguage={siteLanguage}
-            />
+            {screen.tab === 'recipients' && (
+              <RecipientsTab
+                openId={screen.id}
+                onOpen={(id) => go(id === null ? routes.recipients() : routes.recipient(id))}
+                onAdd={() => setAction('addRecipient')}
+                siteLanguage={siteLanguage}
+              />
+            )}
           </Tabs.Panel>
           <Tabs.Panel value="packages">
-            <PackagesTab />
+            {screen.tab === 'packages' && (
+              <PackagesTab
+                openId={screen.id}
+                onOpen={(id) => go(id === null ? routes.packages() : routes.package(id))}
+                logRequest={logRequest}
+              />
+            )}
           </Tabs.Panel>
           <Tabs.Panel value="activity">
             <ActivityTab />
           </Tabs.Panel>
-          {session.role === 'admin' && (
+          {admin && (
             <Tabs.Panel value="settings">
-              <SettingsTab session={session} onChanged={onSettingsChanged} onSessionChanged={onSessionChanged} />
+              {screen.tab === 'settings' && (
+                <SettingsTab section={screen.section} session={session} onChanged={onSettingsChanged} onSessionChanged={onSessionChanged} />
+              )}
             </Tabs.Panel>
           )}
-          {session.role === 'admin' && (
+          {admin && (
             <Tabs.Panel value="import">
               <ImportTab />
             </Tabs.Panel>
@@ -172,7 +218,7 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
           onSave={saveRecipient(null)}
           onSaved={(r) => {
             closeAction();
-            showRecipient(r.id);
+            go(routes.recipient(r.id));
           }}
         />
         <SingleAccessPinDialog opened={action === 'singleAccessPin'} recipient={null} onClose={closeAction} />
