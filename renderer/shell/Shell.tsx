@@ -31,6 +31,10 @@ import { ImportTab } from '../roster/ImportTab';
 import { MyAccountForm } from '../settings/MyAccount';
 import { SettingsTab } from '../settings/SettingsTab';
 
+/** The header's first row (name, badges, Quick Actions, account) and the whole header with the tabs below. */
+const topRowHeight = 60;
+const headerHeight = topRowHeight + 48;
+
 type QuickAction = 'addRecipient' | 'singleAccessPin' | 'openDoor' | 'myAccount' | null;
 
 interface Props {
@@ -68,40 +72,18 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
   // One Tabs around header and main, so every tab controls a real panel (aria-controls points somewhere).
   return (
     <Tabs value={screen.tab} onChange={(v) => v && go(tabRoute(v as Tab))} variant="pills" keepMounted={false}>
-      <AppShell header={{ height: 64 }} padding="lg">
+      {/* Two rows: the name and what is always at hand, then the tabs, so both fit in Spanish on a 1024-pixel screen. */}
+      <AppShell header={{ height: headerHeight }} padding="lg">
         <AppShell.Header px="lg">
-          <Group h="100%" justify="space-between" wrap="nowrap">
-            <Group gap="xl" wrap="nowrap">
-              <Box>
-                <Title order={1} size="h4" lh={1.1}>
-                  {t('app.name')}
-                </Title>
-                <Text size="xs" c="dimmed">
-                  {siteName}
-                </Text>
-              </Box>
-              <Tabs.List aria-label={t('shell.mainNav')}>
-                <Tabs.Tab value="recipients" {...tabLink('recipients')}>
-                  {t('shell.tabs.recipients')}
-                </Tabs.Tab>
-                <Tabs.Tab value="packages" {...tabLink('packages')}>
-                  {t('shell.tabs.packages')}
-                </Tabs.Tab>
-                <Tabs.Tab value="activity" {...tabLink('activity')}>
-                  {t('shell.tabs.activity')}
-                </Tabs.Tab>
-                {admin && (
-                  <Tabs.Tab value="settings" {...tabLink('settings')}>
-                    {t('shell.tabs.settings')}
-                  </Tabs.Tab>
-                )}
-                {admin && (
-                  <Tabs.Tab value="import" {...tabLink('import')}>
-                    {t('shell.tabs.import')}
-                  </Tabs.Tab>
-                )}
-              </Tabs.List>
-            </Group>
+          <Group h={topRowHeight} justify="space-between" wrap="nowrap">
+            <Box>
+              <Title order={1} size="h4" lh={1.1}>
+                {t('app.name')}
+              </Title>
+              <Text size="xs" c="dimmed">
+                {siteName}
+              </Text>
+            </Box>
             <Group gap="sm" wrap="nowrap">
               <BackupWarning />
               <DoorStatusBadge />
@@ -173,6 +155,27 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
               </Menu>
             </Group>
           </Group>
+          <Tabs.List aria-label={t('shell.mainNav')}>
+            <Tabs.Tab value="recipients" {...tabLink('recipients')}>
+              {t('shell.tabs.recipients')}
+            </Tabs.Tab>
+            <Tabs.Tab value="packages" {...tabLink('packages')}>
+              {t('shell.tabs.packages')}
+            </Tabs.Tab>
+            <Tabs.Tab value="activity" {...tabLink('activity')}>
+              {t('shell.tabs.activity')}
+            </Tabs.Tab>
+            {admin && (
+              <Tabs.Tab value="settings" {...tabLink('settings')}>
+                {t('shell.tabs.settings')}
+              </Tabs.Tab>
+            )}
+            {admin && (
+              <Tabs.Tab value="import" {...tabLink('import')}>
+                {t('shell.tabs.import')}
+              </Tabs.Tab>
+            )}
+          </Tabs.List>
         </AppShell.Header>
         <AppShell.Main>
           <Tabs.Panel value="recipients">
