@@ -53,8 +53,10 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
   const { screen, go } = useScreen(admin);
   const [action, setAction] = useState<QuickAction>(null);
   const closeAction = () => setAction(null);
-  // Quick Actions → Log a package: each request focuses the intake form again, even on Packages already.
+  // Quick Actions → Log a package: each request focuses the intake form again, even on Packages already. The menu
+  // then closes without giving focus back to its button (which it does a moment later, however late that is).
   const [logRequest, setLogRequest] = useState(0);
+  const [quickActionsReturnFocus, setQuickActionsReturnFocus] = useState(true);
 
   // A tab is a link to its screen's list. Tabs' onChange moves there, so the link's own navigation is held back
   // (one history entry, not two); Space still activates it, as it does a tab.
@@ -88,7 +90,13 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
               <BackupWarning />
               <DoorStatusBadge />
               <AlertsButton />
-              <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
+              <Menu
+                position="bottom-end"
+                withinPortal
+                withInitialFocusPlaceholder={false}
+                returnFocus={quickActionsReturnFocus}
+                onOpen={() => setQuickActionsReturnFocus(true)}
+              >
                 <Menu.Target>
                   <Button rightSection={<IconChevronDown size={16} aria-hidden />}>{t('shell.quickActions')}</Button>
                 </Menu.Target>
@@ -101,12 +109,11 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
                   </Menu.Item>
                   <Menu.Item
                     leftSection={<IconPackage size={16} aria-hidden />}
-                    onClick={() =>
-                      afterMenuCloses(() => {
-                        go(routes.packages());
-                        setLogRequest((n) => n + 1);
-                      })
-                    }
+                    onClick={() => {
+                      setQuickActionsReturnFocus(false);
+                      go(routes.packages());
+                      setLogRequest((n) => n + 1);
+                    }}
                   >
                     {t('shell.logPackage')}
                   </Menu.Item>
