@@ -26,7 +26,17 @@ describe('screen addresses', () => {
 
   it('an address that names no screen shows the Recipients list', () => {
     const home = { tab: 'recipients', id: null };
-    for (const path of ['/', '', '/nowhere', '/recipients/0', '/recipients/abc', '/recipients/3/4', '/packages/-1', '/activity/2', '/settings/nope']) {
+    for (const path of [
+      '/',
+      '',
+      '/nowhere',
+      '/recipients/0',
+      '/recipients/abc',
+      '/recipients/3/4',
+      '/packages/-1',
+      '/activity/2',
+      '/settings/nope',
+    ]) {
       expect(screenAt(path, true), path).toEqual(home);
     }
   });
