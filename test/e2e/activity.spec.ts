@@ -99,4 +99,9 @@ test('Actividad en español: la puerta, el destinatario y el motivo, en español
   await page.getByRole('option', { name: 'Park, Bo — 7C' }).click();
   await expect(logged).toHaveCount(1);
   await expect(denied).toHaveCount(0);
+
+  // The recipient's name is a way to them.
+  await logged.getByRole('link', { name: 'Bo Park, 7C' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/recipients/${bo.id}$`));
+  await expect(page.getByRole('heading', { name: 'Bo Park' })).toBeVisible();
 });
