@@ -3,6 +3,7 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api, type MethodInput, type SessionInfo, type StaffAccount } from '../../src/contract';
 import { invoke } from '../api/client';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { NewPasswordInput } from '../components/form/NewPasswordInput';
 import { usePackroomForm } from '../components/form/usePackroomForm';
@@ -145,14 +146,7 @@ function AddStaff({ opened, onClose, onCreate, onSaved }: AddStaffProps) {
             description={t('settings.staff.passwordHint')}
             {...form.getInputProps('password')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('settings.staff.submit')}
-            </Button>
-          </Group>
+          <DialogActions label={t('settings.staff.submit')} busy={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
@@ -184,14 +178,7 @@ function ResetPassword({ account, onClose, onDone }: { account: StaffAccount; on
             {...form.getInputProps('password')}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('settings.staff.resetSubmit')}
-            </Button>
-          </Group>
+          <DialogActions label={t('settings.staff.resetSubmit')} busy={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
