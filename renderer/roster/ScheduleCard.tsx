@@ -1,7 +1,6 @@
 import { Card, Group, Select, Stack, Switch, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api, type RosterPreset, type RosterStatus } from '../../src/contract';
-import { invoke } from '../api/client';
+import { api, type MethodInput, type RosterPreset, type RosterStatus } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
 import { FolderField, lockableField, SaveRow, TimeOfDayField } from '../components/form/ScheduledWork';
 import { usePackroomForm } from '../components/form/usePackroomForm';
@@ -12,7 +11,13 @@ import { presetOptions } from './labels';
 const settingOf = { enabled: 'importScheduleEnabled', folder: 'importFolder', timeOfDay: 'importTime', preset: 'importPreset' } as const;
 
 /** The daily import: which folder, when, from which system. */
-export function ScheduleCard({ status, onSaved }: { status: RosterStatus; onSaved: (status: RosterStatus) => void }) {
+export function ScheduleCard({
+  status,
+  onSave,
+}: {
+  status: RosterStatus;
+  onSave: (input: MethodInput<'roster.configure'>) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState(false);
   const { form, submit, busy, formError } = usePackroomForm({
@@ -26,7 +31,7 @@ export function ScheduleCard({ status, onSaved }: { status: RosterStatus; onSave
     toInput: (values) => values,
     onSubmit: async (input) => {
       setSaved(false);
-      onSaved(await invoke('roster.configure', input));
+      await onSave(input);
       setSaved(true);
     },
   });
