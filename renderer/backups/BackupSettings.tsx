@@ -1,11 +1,12 @@
-import { Alert, Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api, type BackupStatus } from '../../src/contract';
 import { formatTime, sentenceText, useTranslation } from '../i18n';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
 import { NewPasswordInput } from '../components/form/NewPasswordInput';
-import { FolderField, lockableField, SaveRow, TimeOfDayField } from '../components/form/ScheduledWork';
+import { SaveRow } from '../components/form/ScheduledWork';
+import { NumberSetting, settingBinder, TextSetting, TimeSetting } from '../components/form/SettingFields';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { describeRun } from './describe';
 import { useBackups, type Backups } from './useBackups';
@@ -44,14 +45,12 @@ function BackupForms({ status, configure, savePassphrase, runNow }: Omit<Backups
       setSaved(true);
     },
   });
-  const values = form.getValues();
+  const bind = settingBinder(form, status.lockedByEnvironment, settingOf);
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [passphraseSaved, setPassphraseSaved] = useState(false);
   const storing = useAction(savePassphrase);
   const running = useAction(runNow);
-  const field = (key: keyof typeof settingOf, description?: string) =>
-    lockableField(status.lockedByEnvironment, settingOf[key], form.errors[key], description);
 
   async function submitPassphrase(event: FormEvent) {
     event.preventDefault();
@@ -73,32 +72,14 @@ function BackupForms({ status, configure, savePassphrase, runNow }: Omit<Backups
       )}
       <form onSubmit={submit} noValidate aria-label={t('backups.whereWhen')}>
         <Stack>
-          <FolderField
+          <TextSetting
             label={t('backups.folder')}
             placeholder={t('backups.folderPlaceholder')}
-            value={values.folder}
-            onChange={(v) => form.setFieldValue('folder', v)}
-            field={field('folder', t('backups.folderHint'))}
+            {...bind('folder', t('backups.folderHint'))}
           />
           <Group align="flex-start">
-            <TimeOfDayField
-              label={t('backups.time')}
-              value={values.timeOfDay}
-              onChange={(v) => form.setFieldValue('timeOfDay', v)}
-              field={field('timeOfDay')}
-            />
-            <NumberInput
-              label={t('backups.keep')}
-              min={1}
-              max={365}
-              allowDecimal={false}
-              // Typed as is: the schema refuses a number out of range and names the range.
-              clampBehavior="none"
-              value={values.keep}
-              onChange={(v) => form.setFieldValue('keep', Number(v))}
-              {...field('keep', t('backups.keepHint'))}
-              w={200}
-            />
+            <TimeSetting label={t('backups.time')} {...bind('timeOfDay')} />
+            <NumberSetting label={t('backups.keep')} min={1} max={365} {...bind('keep', t('backups.keepHint'))} w={200} />
           </Group>
           <ErrorAlert error={formError} />
           <SaveRow

@@ -1,8 +1,9 @@
-import { Card, Group, Select, Stack, Switch, Title } from '@mantine/core';
+import { Card, Group, Select, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, type MethodInput, type RosterPreset, type RosterStatus } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
-import { FolderField, lockableField, SaveRow, TimeOfDayField } from '../components/form/ScheduledWork';
+import { SaveRow } from '../components/form/ScheduledWork';
+import { lockableField, settingBinder, SwitchSetting, TextSetting, TimeSetting } from '../components/form/SettingFields';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
 import { presetOptions } from './labels';
@@ -35,9 +36,7 @@ export function ScheduleCard({
       setSaved(true);
     },
   });
-  const values = form.getValues();
-  const field = (key: keyof typeof settingOf, description?: string) =>
-    lockableField(status.lockedByEnvironment, settingOf[key], form.errors[key], description);
+  const bind = settingBinder(form, status.lockedByEnvironment, settingOf);
 
   return (
     <Card withBorder component="section" aria-labelledby="import-schedule-heading">
@@ -46,31 +45,20 @@ export function ScheduleCard({
           <Title order={3} id="import-schedule-heading">
             {t('roster.schedule.title')}
           </Title>
-          <Switch
-            label={t('roster.schedule.enabled')}
-            {...form.getInputProps('enabled', { type: 'checkbox' })}
-            {...field('enabled', t('roster.schedule.enabledHint'))}
-          />
-          <FolderField
+          <SwitchSetting label={t('roster.schedule.enabled')} {...bind('enabled', t('roster.schedule.enabledHint'))} />
+          <TextSetting
             label={t('roster.schedule.folder')}
             placeholder={t('roster.schedule.folderPlaceholder')}
-            value={values.folder}
-            onChange={(v) => form.setFieldValue('folder', v)}
-            field={field('folder', t('roster.schedule.folderHint'))}
+            {...bind('folder', t('roster.schedule.folderHint'))}
           />
           <Group align="flex-start">
-            <TimeOfDayField
-              label={t('roster.schedule.time')}
-              value={values.timeOfDay}
-              onChange={(v) => form.setFieldValue('timeOfDay', v)}
-              field={field('timeOfDay')}
-            />
+            <TimeSetting label={t('roster.schedule.time')} {...bind('timeOfDay')} />
             <Select
               label={t('roster.choose.exportedFrom')}
               data={presetOptions(status.presets)}
               {...form.getInputProps('preset')}
               allowDeselect={false}
-              {...field('preset')}
+              {...lockableField(status.lockedByEnvironment, settingOf.preset, form.errors.preset)}
               w={260}
             />
           </Group>
