@@ -5,7 +5,7 @@ import { formatTime, sentenceText, useTranslation } from '../i18n';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
 import { NewPasswordInput } from '../components/form/NewPasswordInput';
-import { SaveRow } from '../components/form/ScheduledWork';
+import { SaveRow } from '../components/form/SaveRow';
 import { NumberSetting, settingBinder, TextSetting, TimeSetting } from '../components/form/SettingFields';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { describeRun } from './describe';

@@ -2,7 +2,7 @@ import { Card, Group, Select, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, type MethodInput, type RosterPreset, type RosterStatus } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
-import { SaveRow } from '../components/form/ScheduledWork';
+import { SaveRow } from '../components/form/SaveRow';
 import { lockableField, settingBinder, SwitchSetting, TextSetting, TimeSetting } from '../components/form/SettingFields';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';

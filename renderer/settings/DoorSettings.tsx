@@ -1,15 +1,10 @@
-import type { Settings } from '../../src/contract';
 import { useTranslation } from '../i18n';
-import { SettingsCard } from './SettingsCard';
+import { pickSettings, SettingsCard, type CardProps } from './SettingsCard';
 import { NumberSetting, SwitchSetting } from '../components/form/SettingFields';
 
-const fromSettings = (s: Settings) => ({
-  doorPulseSeconds: s.doorPulseSeconds,
-  lookupPinEnabled: s.lookupPinEnabled,
-  singleAccessPinRequest: s.singleAccessPinRequest,
-});
+const fromSettings = pickSettings('doorPulseSeconds', 'lookupPinEnabled', 'singleAccessPinRequest');
 
-export function DoorSettings({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+export function DoorSettings({ initial, onSaved }: CardProps) {
   const { t } = useTranslation();
   return (
     <SettingsCard
@@ -17,7 +12,6 @@ export function DoorSettings({ initial, onSaved }: { initial: Settings; onSaved:
       saveLabel={t('settings.door.save')}
       initial={initial}
       fromSettings={fromSettings}
-      toPatch={(v) => v}
       onSaved={onSaved}
     >
       {(form) => (

@@ -1,8 +1,9 @@
-import { Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Card, Select, Stack, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { isLanguage, languages, type Language, type SessionInfo } from '../../src/contract';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm';
 import { ErrorAlert } from '../components/ErrorText';
+import { SaveRow } from '../components/form/SaveRow';
 import { languageOptions, useTranslation } from '../i18n';
 import { useMyAccount } from './useMyAccount';
 
@@ -43,16 +44,7 @@ export function MyAccountForm({ session, siteLanguage, onSaved }: Props) {
             comboboxProps={{ withinPortal: true }}
             data-autofocus
           />
-          <Group>
-            <Button type="submit" loading={busy}>
-              {t('settings.account.save')}
-            </Button>
-            {saved && (
-              <Text c="green.9" role="status">
-                {t('settings.account.saved')}
-              </Text>
-            )}
-          </Group>
+          <SaveRow busy={busy} label={t('settings.account.save')} saved={saved} savedLabel={t('settings.account.saved')} />
         </Stack>
       </form>
       <Title order={4}>{t('settings.account.passwordTitle')}</Title>

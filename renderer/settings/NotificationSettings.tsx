@@ -2,7 +2,7 @@ import { PasswordInput } from '@mantine/core';
 import type { Settings } from '../../src/contract';
 import { TextSetting } from '../components/form/SettingFields';
 import { useTranslation } from '../i18n';
-import { SettingsCard } from './SettingsCard';
+import { SettingsCard, type CardProps } from './SettingsCard';
 
 const fromSettings = (s: Settings) => ({
   smtpUrl: s.smtpUrl ?? '',
@@ -14,7 +14,7 @@ const fromSettings = (s: Settings) => ({
   twilioApiUrl: s.twilioApiUrl ?? '',
 });
 
-export function NotificationSettings({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+export function NotificationSettings({ initial, onSaved }: CardProps) {
   const { t } = useTranslation();
   return (
     <SettingsCard
@@ -22,7 +22,6 @@ export function NotificationSettings({ initial, onSaved }: { initial: Settings; 
       saveLabel={t('settings.notifications.save')}
       initial={initial}
       fromSettings={fromSettings}
-      toPatch={(v) => v}
       onSaved={onSaved}
     >
       {({ values, saved, set, field, bind }) => (

@@ -1,16 +1,10 @@
-import type { Settings } from '../../src/contract';
 import { useTranslation } from '../i18n';
-import { SettingsCard } from './SettingsCard';
+import { pickSettings, SettingsCard, type CardProps } from './SettingsCard';
 import { NumberSetting, SwitchSetting, TextSetting } from '../components/form/SettingFields';
 
-const fromSettings = (s: Settings) => ({
-  packageNoticeBatchMinutes: s.packageNoticeBatchMinutes,
-  packageNoticeIncludePin: s.packageNoticeIncludePin,
-  packageReminderDays: s.packageReminderDays,
-  packageEscalationDays: s.packageEscalationDays,
-});
+const fromSettings = pickSettings('packageNoticeBatchMinutes', 'packageNoticeIncludePin', 'packageReminderDays', 'packageEscalationDays');
 
-export function PackageSettings({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+export function PackageSettings({ initial, onSaved }: CardProps) {
   const { t } = useTranslation();
   return (
     <SettingsCard
@@ -18,7 +12,6 @@ export function PackageSettings({ initial, onSaved }: { initial: Settings; onSav
       saveLabel={t('settings.packages.save')}
       initial={initial}
       fromSettings={fromSettings}
-      toPatch={(v) => v}
       onSaved={onSaved}
     >
       {(form) => (

@@ -1,7 +1,8 @@
-import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Stack, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { api, type MethodInput, type Settings } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
+import { SaveRow } from '../components/form/SaveRow';
 import { lockableField, settingBinder, type FieldState } from '../components/form/SettingFields';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
@@ -20,13 +21,25 @@ export interface SettingsForm<V> {
   bind: <K extends keyof V & string>(key: K, description?: string) => FieldState & { value: V[K]; onChange: (value: V[K]) => void };
 }
 
-interface Props<V> {
+/** What the Settings tab hands each card: the settings as loaded, and whom to tell once the card saved. */
+export interface CardProps {
+  initial: Settings;
+  onSaved: () => void;
+}
+
+/** A card's values where it edits settings as they are: those settings, as saved. */
+export const pickSettings =
+  <K extends keyof Patch & keyof Settings>(...keys: K[]) =>
+  (settings: Settings) =>
+    Object.fromEntries(keys.map((key) => [key, settings[key]])) as Pick<Settings, K>;
+
+interface Props<V> extends CardProps {
   title: string;
   saveLabel: string;
-  initial: Settings;
+  /** The card's values, each named after the setting it saves. */
   fromSettings: (settings: Settings) => V;
-  toPatch: (values: V) => Patch;
-  onSaved: () => void;
+  /** The change to save, where the card's values are not the settings as they are (a share shown as a percentage). */
+  toPatch?: (values: V) => Patch;
   children: (form: SettingsForm<V>) => ReactNode;
 }
 
@@ -36,7 +49,7 @@ export function SettingsCard<V extends Record<string, unknown>>({
   saveLabel,
   initial,
   fromSettings,
-  toPatch,
+  toPatch = (values) => values as Patch,
   onSaved,
   children,
 }: Props<V>) {
@@ -79,16 +92,7 @@ export function SettingsCard<V extends Record<string, unknown>>({
           </Title>
           <ErrorAlert error={formError} />
           {children(settingsForm)}
-          <Group>
-            <Button type="submit" loading={busy}>
-              {saveLabel}
-            </Button>
-            {notice && (
-              <Text c="green.9" role="status">
-                {t('settings.saved')}
-              </Text>
-            )}
-          </Group>
+          <SaveRow busy={busy} label={saveLabel} saved={notice} savedLabel={t('settings.saved')} />
         </Stack>
       </form>
     </Card>

@@ -1,17 +1,12 @@
 import { Select } from '@mantine/core';
-import type { Language, Settings } from '../../src/contract';
+import type { Language } from '../../src/contract';
 import { languageOptions, useTranslation } from '../i18n';
-import { SettingsCard } from './SettingsCard';
+import { pickSettings, SettingsCard, type CardProps } from './SettingsCard';
 import { NumberSetting, TextSetting } from '../components/form/SettingFields';
 
-const fromSettings = (s: Settings) => ({
-  siteName: s.siteName,
-  siteLanguage: s.siteLanguage,
-  idleLockMinutes: s.idleLockMinutes,
-  defaultCountry: s.defaultCountry,
-});
+const fromSettings = pickSettings('siteName', 'siteLanguage', 'idleLockMinutes', 'defaultCountry');
 
-export function SiteSettings({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+export function SiteSettings({ initial, onSaved }: CardProps) {
   const { t } = useTranslation();
   return (
     <SettingsCard
@@ -19,7 +14,6 @@ export function SiteSettings({ initial, onSaved }: { initial: Settings; onSaved:
       saveLabel={t('settings.site.save')}
       initial={initial}
       fromSettings={fromSettings}
-      toPatch={(v) => v}
       onSaved={onSaved}
     >
       {(form) => {

@@ -1,33 +1,29 @@
 import { Button, Group, Text } from '@mantine/core';
 import { formatTime } from '../../i18n';
 
-/** A nightly job's Save: "Saved" once it is, and when the job runs next. */
-export function SaveRow({
-  busy,
-  label,
-  saved,
-  savedLabel,
-  nextRunAt,
-  nextLabel,
-}: {
+interface Props {
   busy: boolean;
   label: string;
   saved: boolean;
   savedLabel: string;
-  nextRunAt: string | null;
-  nextLabel: (at: string) => string;
-}) {
+  /** A nightly job's next run, said beside: `nextLabel` words it. */
+  nextRunAt?: string | null;
+  nextLabel?: (at: string) => string;
+}
+
+/** A form's Save: "Saved" once it is, and when a nightly job runs next. */
+export function SaveRow({ busy, label, saved, savedLabel, nextRunAt, nextLabel }: Props) {
   return (
     <Group>
       <Button type="submit" loading={busy}>
         {label}
       </Button>
       {saved && (
-        <Text c="green" role="status">
+        <Text c="green.9" role="status">
           {savedLabel}
         </Text>
       )}
-      {nextRunAt && (
+      {nextRunAt && nextLabel && (
         <Text size="sm" c="dimmed">
           {nextLabel(formatTime(nextRunAt))}
         </Text>
