@@ -1,5 +1,6 @@
-import { Button, Checkbox, Group, Modal, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { useTranslation } from '../i18n';
 import { activityCalls } from './useActivity';
@@ -80,14 +81,12 @@ export function ExportDialog({ opened, onClose }: { opened: boolean; onClose: ()
               {t('activity.exportDialog.done', { count: done })}
             </Text>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.close')}
-            </Button>
-            <Button type="submit" loading={progress !== null}>
-              {t('activity.exportDialog.submit')}
-            </Button>
-          </Group>
+          <DialogActions
+            label={t('activity.exportDialog.submit')}
+            busy={progress !== null}
+            onCancel={onClose}
+            cancelLabel={t('common.close')}
+          />
         </Stack>
       </form>
     </Modal>

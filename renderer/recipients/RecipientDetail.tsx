@@ -6,6 +6,7 @@ import { AccessMenu } from '../access/AccessMenu';
 import { AccessSection } from '../access/AccessSection';
 import { useAccessOverview } from '../access/useAccess';
 import { describeAction, describeActor, describeDetails } from '../activity/describe';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { RecipientPackages } from '../packages/RecipientPackages';
 import { formatTime, useTranslation } from '../i18n';
@@ -127,14 +128,13 @@ export function RecipientDetail({ id, onBack, siteLanguage }: { id: number; onBa
           <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('recipients.deactivateTitle')}>
             <Stack>
               <Text>{t('recipients.deactivateText', { name: `${r.firstName} ${r.lastName}` })}</Text>
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
-                  {t('common.cancel')}
-                </Button>
-                <Button color="red" onClick={() => void setStatus('inactive')}>
-                  {t('common.deactivate')}
-                </Button>
-              </Group>
+              <DialogActions
+                label={t('common.deactivate')}
+                color="red"
+                onConfirm={() => void setStatus('inactive')}
+                onCancel={() => setConfirming(false)}
+                focus="cancel"
+              />
             </Stack>
           </Modal>
         </>

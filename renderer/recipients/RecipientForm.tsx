@@ -1,5 +1,6 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { api, isLanguage, languages, type Language, type NotifyVia, type Recipient } from '../../src/contract';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { languageOptions, useTranslation } from '../i18n';
@@ -93,14 +94,7 @@ function RecipientFields({ recipient, siteLanguage, onClose, onSave, onSaved }: 
           comboboxProps={{ withinPortal: true }}
           w={320}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {recipient ? t('recipients.form.save') : t('recipients.form.add')}
-          </Button>
-        </Group>
+        <DialogActions label={recipient ? t('recipients.form.save') : t('recipients.form.add')} busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );
