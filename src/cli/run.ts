@@ -68,10 +68,10 @@ function lockingHost(host: CliHost, use: FolderUse | undefined): CliHost {
   if (!use) return host;
   return {
     ...host,
-    openCore(dataDir) {
+    openCore(dataDir, options) {
       const lock = lockDataFolder(dataDir, use, host.nativeBinding);
       try {
-        const core = host.openCore(dataDir);
+        const core = host.openCore(dataDir, options);
         return {
           ...core,
           async close() {

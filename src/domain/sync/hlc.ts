@@ -35,5 +35,3 @@ export function compareStamps(a: Stamp | null, b: Stamp | null): number {
   if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
   return a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0;
 }
-
-export const laterStamp = (a: Stamp | null, b: Stamp | null): Stamp | null => (compareStamps(a, b) >= 0 ? a : b);

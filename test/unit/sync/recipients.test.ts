@@ -18,7 +18,7 @@ interface State {
 const created: Stamp = { hlc: 100, origin: 'a' };
 const initial = (): State => ({
   values: { first_name: 'Ana', unit: '1A' },
-  stamps: { created, fields: {}, deactivated: null, activated: null },
+  stamps: { created, fields: {}, deactivated: {}, activated: {} },
   status: 'active',
 });
 
@@ -38,14 +38,18 @@ function applyAll(changes: RecipientChange[]): State {
   return state;
 }
 
-const stamp = fc.record({ hlc: fc.integer({ min: 101, max: 10_000 }), origin: fc.constantFrom('a', 'b', 'c') });
+const origin = fc.constantFrom('a', 'b', 'c');
+const stamp = fc.record({ hlc: fc.integer({ min: 101, max: 10_000 }), origin });
 const change: fc.Arbitrary<RecipientChange> = fc.record({
   stamp,
   fields: fc.dictionary(fc.constantFrom(...recipientFields), fc.oneof(fc.string({ maxLength: 3 }), fc.constant(null)), { maxKeys: 3 }),
   status: fc.oneof(
     fc.constant(null),
     fc.constant({ value: 'inactive' as const }),
-    fc.record({ value: fc.constant('active' as const), base: fc.oneof(fc.constant(null), stamp) }),
+    fc.record({
+      value: fc.constant('active' as const),
+      base: fc.dictionary(origin, fc.integer({ min: 101, max: 10_000 }), { maxKeys: 3 }),
+    }),
   ),
 });
 // Distinct stamps: two changes never carry the same (hlc, origin), as (node_uid, seq) never repeats.
@@ -86,7 +90,7 @@ describe('a recipient merged from several nodes', () => {
 
   it('keeps a deactivation over a reactivation that had not seen it, whichever is later by the clock', () => {
     const deactivation: RecipientChange = { stamp: { hlc: 500, origin: 'b' }, fields: {}, status: { value: 'inactive' } };
-    const concurrent: RecipientChange = { stamp: { hlc: 900, origin: 'a' }, fields: { unit: '5E' }, status: { value: 'active', base: null } };
+    const concurrent: RecipientChange = { stamp: { hlc: 900, origin: 'a' }, fields: { unit: '5E' }, status: { value: 'active', base: {} } };
     expect(applyAll([deactivation, concurrent]).status).toBe('inactive');
     expect(applyAll([concurrent, deactivation]).status).toBe('inactive');
     // The concurrent change's other fields still apply: only access is held back.
@@ -95,11 +99,26 @@ describe('a recipient merged from several nodes', () => {
 
   it('lets a reactivation made after seeing the deactivation win, until a later deactivation', () => {
     const first: RecipientChange = { stamp: { hlc: 500, origin: 'b' }, fields: {}, status: { value: 'inactive' } };
-    const back: RecipientChange = { stamp: { hlc: 600, origin: 'a' }, fields: {}, status: { value: 'active', base: first.stamp } };
+    const back: RecipientChange = { stamp: { hlc: 600, origin: 'a' }, fields: {}, status: { value: 'active', base: { b: 500 } } };
     const again: RecipientChange = { stamp: { hlc: 550, origin: 'c' }, fields: {}, status: { value: 'inactive' } };
     expect(applyAll([first, back]).status).toBe('active');
     expect(applyAll([back, first]).status).toBe('active');
     // c moved them out again without having seen a's reactivation: concurrent, so the deactivation wins.
     expect(applyAll([first, back, again]).status).toBe('inactive');
+  });
+
+  it('counts a deactivation as seen only by an activation that knew that very one, not a later one of another node', () => {
+    const atA: RecipientChange = { stamp: { hlc: 500, origin: 'a' }, fields: {}, status: { value: 'inactive' } };
+    const atB: RecipientChange = { stamp: { hlc: 600, origin: 'b' }, fields: {}, status: { value: 'inactive' } };
+    // B, not having seen A's deactivation, switched them off and on again: A's still holds.
+    const backAtB: RecipientChange = { stamp: { hlc: 700, origin: 'b' }, fields: {}, status: { value: 'active', base: { b: 600 } } };
+    expect(applyAll([atA, atB, backAtB]).status).toBe('inactive');
+    // Someone who had seen both switches them on.
+    const backAtA: RecipientChange = {
+      stamp: { hlc: 800, origin: 'a' },
+      fields: {},
+      status: { value: 'active', base: { a: 500, b: 600 } },
+    };
+    expect(applyAll([backAtA, atB, backAtB, atA]).status).toBe('active');
   });
 });
