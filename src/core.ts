@@ -203,7 +203,9 @@ export function createCore(options: CoreOptions): Core {
   const syncNode = repos.sync.node();
   const syncUrl = options.syncUrl ?? syncNode.url;
   const sync =
-    syncNode.site && syncUrl ? new SyncEngine({ repos, clock, url: syncUrl, applier: new Applier({ repos, tx, clock, events }) }) : null;
+    syncNode.site && syncUrl
+      ? new SyncEngine({ repos, clock, events, url: syncUrl, applier: new Applier({ repos, tx, clock, events }) })
+      : null;
   const dispatch = createDispatch(auth, createHandlers(services));
   const delivery = new EventDelivery({ events, auth });
   // Registered in the order things start; they stop in reverse. The database, registered first,

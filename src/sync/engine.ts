@@ -13,6 +13,7 @@ import type { Clock } from '../clock';
 import type { Repositories } from '../db/repositories';
 import type { SyncNode } from '../db/repositories/sync';
 import { log } from '../log';
+import type { EventBus } from '../services/events';
 import { yieldToDoor } from '../services/turns';
 import type { Applier } from './applier';
 import { eventFrom, messageId, nodeSubject, siteSubjects, streamName } from './event';
@@ -23,7 +24,9 @@ export interface SyncEngineDeps {
   clock: Clock;
   /** The site's NATS server: the saved one, or `serve --sync URL`. */
   url: string;
-  /** How long the publisher rests when the outbox is empty, and before it retries a failed publish (ms). */
+  /** The core's events: a local change wakes the publisher at once. */
+  events: EventBus;
+  /** How long the publisher rests when the outbox is empty (a write no event announces waits this long), and before it retries a failed publish (ms). */
   pollMs?: number;
   retryMs?: number;
 }
@@ -70,31 +73,37 @@ export class SyncEngine {
   private stopped = false;
   private connection: NatsConnection | null = null;
   private running: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  // Who is resting: stop() wakes both; a local change wakes the publisher only, the return of the connection both.
+  private wakePublisher: (() => void) | null = null;
+  private wakeConnect: (() => void) | null = null;
+  private readonly unsubscribe: (() => void)[] = [];
   private readonly pollMs: number;
   private readonly retryMs: number;
 
   constructor(private readonly deps: SyncEngineDeps) {
-    this.pollMs = deps.pollMs ?? 100;
+    this.pollMs = deps.pollMs ?? 500;
     this.retryMs = deps.retryMs ?? 1_000;
   }
 
   start(): void {
-    this.running ??= this.run().catch((error: unknown) => {
+    if (this.running) return;
+    // After the commit: the trigger has already written the change to the outbox.
+    const wake = () => this.wakePublisher?.();
+    this.unsubscribe.push(this.deps.events.on('recipients.changed', wake), this.deps.events.on('roster.applied', wake));
+    this.running = this.run().catch((error: unknown) => {
       if (!this.stopped) log.error('Sync with the other computers stopped.', error);
     });
   }
 
-  /** True while connected to the site's NATS server. */
-  get connected(): boolean {
-    return this.connection !== null && !this.connection.isClosed() && this.deps.repos.sync.node().connectedAt !== null;
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    for (const off of this.unsubscribe.splice(0)) off();
+    this.wakePublisher?.();
+    this.wakeConnect?.();
     await this.connection?.close().catch(() => undefined);
     await this.running;
+    // Neither connected nor cut off: not running. `site status` says so rather than a stale "connected".
+    this.deps.repos.sync.notRunning();
   }
 
   private async run(): Promise<void> {
@@ -131,7 +140,7 @@ export class SyncEngine {
         if (!told) log.warn(`Sync: cannot reach ${url} (${error instanceof Error ? error.message : String(error)}); retrying.`);
         told = true;
         repos.sync.disconnected(clock.now());
-        await this.rest(this.retryMs);
+        await this.rest(this.retryMs, 'connect');
       }
     }
     return null;
@@ -146,7 +155,7 @@ export class SyncEngine {
         if (status.type === 'disconnect') repos.sync.disconnected(clock.now());
         if (status.type === 'reconnect') {
           repos.sync.connected(clock.now());
-          this.wake?.();
+          this.wakePublisher?.();
         }
       }
     })();
@@ -162,7 +171,7 @@ export class SyncEngine {
     while (!this.stopped) {
       const rows = repos.sync.pending(batch);
       if (rows.length === 0) {
-        await this.rest(this.pollMs);
+        await this.rest(this.pollMs, 'publish');
         continue;
       }
       for (const row of rows) {
@@ -176,7 +185,7 @@ export class SyncEngine {
           if (!failing && !this.stopped)
             log.warn(`Sync: publishing failed (${error instanceof Error ? error.message : String(error)}); retrying.`);
           failing = true;
-          await this.rest(this.retryMs);
+          await this.rest(this.retryMs, 'publish');
           break;
         }
       }
@@ -211,16 +220,17 @@ export class SyncEngine {
     }
   }
 
-  /** Waits `ms`, or less when the engine stops or the connection comes back. */
-  private rest(ms: number): Promise<void> {
+  /** Waits `ms`, or less when woken (see the wake slots). */
+  private rest(ms: number, who: 'publish' | 'connect'): Promise<void> {
+    const slot = who === 'publish' ? 'wakePublisher' : 'wakeConnect';
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        if (this.wake === done) this.wake = null;
+        if (this[slot] === done) this[slot] = null;
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.wake = done;
+      this[slot] = done;
     });
   }
 }

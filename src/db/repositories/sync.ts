@@ -93,6 +93,10 @@ export class SyncRepository {
     this.sql<[number]>('UPDATE sync_node SET connected_at = ?, disconnected_at = NULL WHERE id = 1').run(now);
   }
 
+  notRunning(): void {
+    this.sql('UPDATE sync_node SET connected_at = NULL, disconnected_at = NULL WHERE id = 1').run();
+  }
+
   /** Keeps the first time of an outage: "not connected since 14:02" stays 14:02 through every failed retry. */
   disconnected(now: number): void {
     this.sql<[number]>('UPDATE sync_node SET disconnected_at = coalesce(disconnected_at, ?), connected_at = NULL WHERE id = 1').run(now);
