@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { openDatabase } from '../../db/open';
 import { createRepositories } from '../../db/repositories';
 import { databaseFile, resolveDataDir } from '../../paths';
-import { SiteService, type SiteStatus } from '../../sync/site';
-import { Transactor } from '../../services/tx';
 import { AdjustableClock } from '../../clock';
+import { Transactor } from '../../services/tx';
+import { SiteService, type SiteStatus } from '../../sync/site';
 import type { CliHost } from '../host';
 import { parse, UsageError } from '../args';
 
@@ -14,10 +14,15 @@ export const siteUsage = `packroom site init --sync URL --site NAME --node NAME 
   packroom site status [--data DIR] [--json]
       This node's site, its connection, the other nodes, changes waiting to be sent, and the delay of the last ones received.`;
 
-/** A NATS server address as the client takes it: nats:// (or tls://) host and port. */
+/**
+ * A NATS server address as the client takes it: nats:// (or tls://) host and port. Without a user or password:
+ * the address is saved in the database and written to the log, where a password must not be.
+ */
 export function syncUrl(value: string, option = '--sync'): string {
-  if (!/^(nats|tls):\/\/[^\s/]+$/.test(value))
+  if (/^(nats|tls):\/\/[^\s/]*@/.test(value)) throw new UsageError(`${option} must not carry a user or password`);
+  if (!/^(nats|tls):\/\/[^\s/@]+$/.test(value)) {
     throw new UsageError(`${option} must be a NATS server address like nats://10.0.0.5:4222, not "${value}"`);
+  }
   return value;
 }
 
