@@ -194,12 +194,29 @@ export class SyncEngine {
 
   /** Every message of the site's stream to the applier, acknowledged by its answer, one short transaction each. */
   private async apply(nc: NatsConnection, node: SyncNode): Promise<void> {
+    let failing = false;
+    // A consumer that ends by itself (deleted on the server, a store lost) is looked up again: ensureStream on the
+    // next attempt recreates what is missing, and the marks make anything delivered twice harmless.
+    while (!this.stopped && !nc.isClosed()) {
+      try {
+        await ensureStream(nc, node.site!, node.nodeUid);
+        await this.consume(nc, node);
+        failing = false;
+      } catch (error) {
+        if (!failing && !this.stopped)
+          log.warn(`Sync: receiving changes failed (${error instanceof Error ? error.message : String(error)}); retrying.`);
+        failing = true;
+      }
+      if (!this.stopped) await this.rest(this.retryMs, 'connect');
+    }
+  }
+
+  private async consume(nc: NatsConnection, node: SyncNode): Promise<void> {
     const { applier } = this.deps;
     const consumer = await jetstream(nc).consumers.get(streamName(node.site!), consumerName(node.nodeUid));
     const messages = await consumer.consume({ max_messages: batch });
-    nc.closed()
-      .then(() => messages.stop())
-      .catch(() => undefined);
+    const stop = () => messages.stop();
+    nc.closed().then(stop, stop);
     for await (const m of messages) {
       if (this.stopped) break;
       let result;
