@@ -37,6 +37,8 @@ const outbox = (core: Core) =>
 describe('capturing changes', () => {
   it('captures nothing on a single PC', async () => {
     const core = testCore({ dataKey });
+    // No sync settings: no engine is built, so nothing connects or runs.
+    expect(core.sync).toBeNull();
     const admin = await signedInAdmin(core);
     const r = await admin.ok('recipients.create', { firstName: 'Ana', lastName: 'Lopez', unit: '1A' });
     await admin.ok('recipients.update', { id: r.id, firstName: 'Ana', lastName: 'López', unit: '1A' });
