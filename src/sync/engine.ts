@@ -1,14 +1,5 @@
-import {
-  AckPolicy,
-  DeliverPolicy,
-  JetStreamApiCodes,
-  JetStreamApiError,
-  jetstream,
-  jetstreamManager,
-  StorageType,
-  type JetStreamClient,
-} from '@nats-io/jetstream';
-import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
+import type { ConsumerMessages, JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { Clock } from '../clock';
 import type { Repositories } from '../db/repositories';
 import type { SyncNode } from '../db/repositories/sync';
@@ -17,6 +8,7 @@ import type { EventBus } from '../services/events';
 import { yieldToDoor } from '../services/turns';
 import type { Applier } from './applier';
 import { eventFrom, messageId, nodeSubject, siteSubjects, streamName } from './event';
+import { loadNats } from './nats';
 
 export interface SyncEngineDeps {
   repos: Pick<Repositories, 'sync'>;
@@ -43,7 +35,9 @@ export const consumerName = (nodeUid: string): string => `node-${nodeUid}`;
  * it on every connection, so the first node up creates the stream and a server whose store was lost gets it back).
  */
 export async function ensureStream(nc: NatsConnection, site: string, nodeUid: string): Promise<void> {
-  const jsm = await jetstreamManager(nc);
+  const { jetstream: js, transport } = await loadNats();
+  const { AckPolicy, DeliverPolicy, JetStreamApiCodes, JetStreamApiError, StorageType } = js;
+  const jsm = await js.jetstreamManager(nc);
   const name = streamName(site);
   try {
     await jsm.streams.info(name);
@@ -53,7 +47,7 @@ export async function ensureStream(nc: NatsConnection, site: string, nodeUid: st
       name,
       subjects: [siteSubjects(site)],
       storage: StorageType.File,
-      duplicate_window: nanos(duplicateWindowMs),
+      duplicate_window: transport.nanos(duplicateWindowMs),
     });
   }
   await jsm.consumers.add(name, {
@@ -77,6 +71,8 @@ export class SyncEngine {
   private wakePublisher: (() => void) | null = null;
   private wakeConnect: (() => void) | null = null;
   private readonly unsubscribe: (() => void)[] = [];
+  // Stopped before the connection closes, so nothing is written to a connection on its way out.
+  private messages: ConsumerMessages | null = null;
   private readonly pollMs: number;
   private readonly retryMs: number;
 
@@ -100,6 +96,7 @@ export class SyncEngine {
     for (const off of this.unsubscribe.splice(0)) off();
     this.wakePublisher?.();
     this.wakeConnect?.();
+    this.messages?.stop();
     await this.connection?.close().catch(() => undefined);
     await this.running;
     // Neither connected nor cut off: not running. `site status` says so rather than a stale "connected".
@@ -121,7 +118,8 @@ export class SyncEngine {
     let told = false;
     while (!this.stopped) {
       try {
-        const nc = await connect({
+        const { transport } = await loadNats();
+        const nc = await transport.connect({
           servers: url,
           name: `packroom ${node.site}/${node.nodeName}`,
           maxReconnectAttempts: -1,
@@ -164,7 +162,7 @@ export class SyncEngine {
   /** The outbox to the stream, one change at a time so the stream holds this node's changes in order. */
   private async publish(nc: NatsConnection, node: SyncNode): Promise<void> {
     const { repos } = this.deps;
-    const js: JetStreamClient = jetstream(nc);
+    const js: JetStreamClient = (await loadNats()).jetstream.jetstream(nc);
     const subject = nodeSubject(node.site!, node.nodeName!);
     const self = { site: node.site!, nodeUid: node.nodeUid, nodeName: node.nodeName! };
     let failing = false;
@@ -213,10 +211,10 @@ export class SyncEngine {
 
   private async consume(nc: NatsConnection, node: SyncNode): Promise<void> {
     const { applier } = this.deps;
-    const consumer = await jetstream(nc).consumers.get(streamName(node.site!), consumerName(node.nodeUid));
+    const consumer = await (await loadNats()).jetstream.jetstream(nc).consumers.get(streamName(node.site!), consumerName(node.nodeUid));
     const messages = await consumer.consume({ max_messages: batch });
-    const stop = () => messages.stop();
-    nc.closed().then(stop, stop);
+    this.messages = messages;
+    if (this.stopped) messages.stop();
     for await (const m of messages) {
       if (this.stopped) break;
       let result;

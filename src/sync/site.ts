@@ -1,11 +1,10 @@
-import { JetStreamApiCodes, JetStreamApiError, jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import type { Clock } from '../clock';
 import type { Repositories } from '../db/repositories';
 import { tick } from '../domain/sync/hlc';
 import { isSyncName } from '../domain/sync/names';
 import type { Transactor } from '../services/tx';
 import { streamName } from './event';
+import { loadNats } from './nats';
 
 /** A site command refused, with the sentence for the installer (the command line prints it as one line). */
 export class SiteError extends Error {}
@@ -81,7 +80,9 @@ export class SiteService {
 
 /** True when the site's stream exists and holds at least one change; throws SiteError when the server cannot be reached. */
 async function siteHasChanges(url: string, site: string): Promise<boolean> {
-  const nc = await connect({ servers: url, timeout: reachMs }).catch((error: unknown) => {
+  const { transport, jetstream } = await loadNats();
+  const { JetStreamApiCodes, JetStreamApiError, jetstreamManager } = jetstream;
+  const nc = await transport.connect({ servers: url, timeout: reachMs }).catch((error: unknown) => {
     throw new SiteError(`cannot reach the NATS server at ${url} (${error instanceof Error ? error.message : String(error)})`);
   });
   try {
