@@ -14,9 +14,13 @@ const sqlite = ['better-sqlite3'].map(only('src/db/ (repositories hold all SQL)'
 const mail = ['nodemailer', 'twilio'].map(only('src/services/notifications/'));
 const hardware = ['node-hid', 'usb', 'serialport'].map(only('native/ (device drivers)'));
 const fileParsers = ['csv-parse', 'csv-parse/sync', 'exceljs'].map(only('src/services/roster/file/ (roster file parsing)'));
+// A scope, so a pattern: every @nats-io package (transport-node, jetstream, kv, …).
+const nats = { group: ['@nats-io/*'], message: "Only src/sync/ (the link between a site's computers) may import NATS." };
 const electron = because('src/ and native/ run in plain Node, never under Electron: only main/ imports electron.')('electron');
 const folder = (name, message) => ({ group: [`**/${name}`, `**/${name}/**`], message });
 const hosts = [folder('renderer', 'The core never imports the UI.'), folder('main', 'The core never imports the desktop host.')];
+// src/sync/ by a path that climbs to src/ (a glob would also catch src/domain/sync/ and repositories/sync.ts).
+const belowSync = { regex: '^(\\.\\./)+sync(/|$)', message: 'This layer sits below sync/ and may not import it.' };
 const above = (...names) => names.map((name) => folder(name, `This layer sits below ${name}/ and may not import it.`));
 
 const zones = [
@@ -25,9 +29,11 @@ const zones = [
     files: ['src/domain/**'],
     paths: [electron, ...nodeBuiltins, ...sqlite, ...mail, ...hardware, ...fileParsers],
     patterns: [
+      nats,
       { group: ['node:*'], message: 'Domain rules are pure: no Node modules, no I/O.' },
       ...hosts,
       ...above('db', 'services', 'host', 'cli', 'native'),
+      belowSync,
     ],
   },
   {
@@ -35,6 +41,7 @@ const zones = [
     files: ['src/contract/**'],
     paths: [electron, ...nodeBuiltins, ...sqlite, ...mail, ...hardware, ...fileParsers],
     patterns: [
+      nats,
       { group: ['node:*'], message: 'The contract is loaded by the renderer too: no Node modules.' },
       { regex: '^\\.\\./', message: 'The contract imports nothing from the rest of src/.' },
     ],
@@ -43,37 +50,44 @@ const zones = [
     name: 'db: migrations and repositories',
     files: ['src/db/**'],
     paths: [electron, ...mail, ...hardware, ...fileParsers],
-    patterns: [...hosts, ...above('services', 'host', 'cli'), folder('native', 'Repositories know nothing of devices.')],
+    patterns: [nats, ...hosts, ...above('services', 'host', 'cli'), belowSync, folder('native', 'Repositories know nothing of devices.')],
   },
   {
     name: 'notification senders',
     files: ['src/services/notifications/**'],
     paths: [electron, ...sqlite, ...hardware, ...fileParsers],
-    patterns: [...hosts, ...above('host', 'cli')],
+    patterns: [nats, ...hosts, ...above('host', 'cli'), belowSync],
   },
   {
     name: 'roster file parsing',
     files: ['src/services/roster/file/**'],
     paths: [electron, ...sqlite, ...mail, ...hardware],
-    patterns: [...hosts, ...above('host', 'cli')],
+    patterns: [nats, ...hosts, ...above('host', 'cli'), belowSync],
   },
   {
     name: 'services',
     files: ['src/services/**'],
     paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers],
-    patterns: [...hosts, ...above('host', 'cli')],
+    patterns: [nats, ...hosts, ...above('host', 'cli'), belowSync],
+  },
+  {
+    name: "sync: the link between a site's computers",
+    files: ['src/sync/**'],
+    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers],
+    patterns: [...hosts, ...above('host', 'cli'), folder('native', 'Sync knows nothing of devices.')],
   },
   {
     name: 'the rest of the core (host, cli, core.ts)',
     files: ['src/**'],
     paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers],
-    patterns: hosts,
+    patterns: [nats, ...hosts],
   },
   {
     name: 'native: device drivers',
     files: ['native/**'],
     paths: [electron, ...sqlite, ...mail, ...fileParsers],
     patterns: [
+      nats,
       ...hosts,
       {
         regex: '^(\\.\\./)+src/(?!contract/devices$)',
@@ -85,7 +99,10 @@ const zones = [
     name: 'main: the channel list the sandboxed preload bundles',
     files: ['main/channels.ts'],
     paths: [...sqlite, ...mail, ...hardware, ...fileParsers, because('channels.ts is bundled into the preload: keep zod out.')('zod')],
-    patterns: [{ regex: '^\\.\\./src/(?!contract/events$)', message: 'channels.ts may import only the zod-free src/contract/events.' }],
+    patterns: [
+      nats,
+      { regex: '^\\.\\./src/(?!contract/events$)', message: 'channels.ts may import only the zod-free src/contract/events.' },
+    ],
   },
   {
     name: 'main: the security policy as pure functions',
@@ -96,19 +113,20 @@ const zones = [
       ...mail,
       ...hardware,
     ],
-    patterns: [],
+    patterns: [nats],
   },
   {
     name: 'main: the desktop host',
     files: ['main/**'],
     paths: [...sqlite, ...mail, ...hardware, ...fileParsers],
-    patterns: [],
+    patterns: [nats],
   },
   {
     name: 'renderer: the sandboxed browser',
     files: ['renderer/**'],
     paths: [because('The renderer talks to the core only through invoke/on.')('electron')],
     patterns: [
+      nats,
       {
         regex: '^(\\.\\./)+(src|native|main)/(?!contract(/|$))',
         message: 'The renderer may import only the API contract from src/ (src/contract).',

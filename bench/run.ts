@@ -5,6 +5,7 @@ import { benchDoor } from './door';
 import { benchPackages } from './packages';
 import { benchRoster } from './roster';
 import { benchSignIn } from './signin';
+import { benchSync } from './sync';
 import type { BenchResult } from './stats';
 
 const ms = (v: number) => `${v.toFixed(3)} ms`;
@@ -51,11 +52,30 @@ if (process.argv[2] === 'signin') {
   process.exit(0);
 }
 
+// `npm run bench -- sync` runs the sync part alone (about half a minute) and replaces (or adds) its section.
+if (process.argv[2] === 'sync') {
+  const loadBefore = load();
+  const section = await benchSync(log);
+  const note = `Sync section run alone (\`npm run bench -- sync\`) on ${new Date().toISOString().slice(0, 10)}: ${machine}; load average (1, 5, 15 min) ${loadBefore} before, ${load()} after.\n\n`;
+  const report = readFileSync(resultsFile, 'utf8');
+  const [heading, ...body] = section.split('\n\n');
+  const replaced = `${heading}\n\n${note}${body.join('\n\n')}`;
+  const start = report.indexOf(heading!);
+  const end = start === -1 ? -1 : report.indexOf('\n## ', start + 1);
+  writeFileSync(
+    resultsFile,
+    start === -1 ? `${report.trimEnd()}\n\n${replaced}` : `${report.slice(0, start)}${replaced}${end === -1 ? '' : report.slice(end)}`,
+  );
+  log(section);
+  process.exit(0);
+}
+
 const loadBefore = load();
 const results: BenchResult[] = await benchDoor(log);
 const rosterSection = await benchRoster(log);
 const packagesSection = await benchPackages(log);
 const signInSection = await benchSignIn(log);
+const syncSection = await benchSync(log);
 
 const [door, doorNormal, committed, committedNormal, floor, floorNormal] = results;
 const rows = results.map((r) => `| ${r.name} | ${r.samples.length} | ${ms(r.p50)} | ${ms(r.p99)} |`);
@@ -85,6 +105,7 @@ the expiry and recipient checks, the throttle's saved state and the audit row's 
 
 ${rosterSection}
 ${packagesSection}
-${signInSection}`;
+${signInSection}
+${syncSection}`;
 writeFileSync(resultsFile, report);
 log(report);

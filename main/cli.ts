@@ -30,7 +30,7 @@ export async function runDesktopCli(args: string[]): Promise<number> {
     stdout: process.stdout,
     stderr: process.stderr,
     staticDir: join(app.getAppPath(), 'dist', 'renderer'),
-    openCore(folder) {
+    openCore(folder, options) {
       logToFile(logFile(folder, 'cli'), { infoToStderr: false });
       const key = loadOrCreateDataKey(folder);
       log.info(`Command "${args.slice(0, 2).join(' ')}" on ${folder} through the desktop app.`);
@@ -39,6 +39,7 @@ export async function runDesktopCli(args: string[]): Promise<number> {
         dataKey: key.key,
         dataKeySource: key.description,
         nativeBinding,
+        ...options,
       });
     },
   });

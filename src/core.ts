@@ -38,6 +38,9 @@ import { SealingThread } from './services/sealing/thread';
 import { SettingsService } from './services/settings/service';
 import { SystemService, type DesktopHost } from './services/system/service';
 import { Transactor } from './services/tx';
+import { Applier } from './sync/applier';
+import { SyncEngine } from './sync/engine';
+import { SiteService } from './sync/site';
 import { Lifecycle } from './lifecycle';
 import { log } from './log';
 
@@ -57,6 +60,8 @@ export interface CoreOptions {
   desktop?: DesktopHost;
   /** IANA zone for carrier-code hours; defaults to this computer's. */
   timeZone?: string;
+  /** The site's NATS server for this run, instead of the one `packroom site init` saved (`serve --sync URL`). */
+  syncUrl?: string;
 }
 
 /** The whole Packroom core, host-agnostic: the desktop app and `packroom serve` both build one of these. */
@@ -87,6 +92,10 @@ export interface Core {
   backups: BackupService;
   backupSchedule: BackupSchedule;
   system: SystemService;
+  /** The site commands (init, status); on every core, so a single PC can become a site's first node. */
+  site: SiteService;
+  /** The link to the site's other computers: null when this data folder has no sync settings (a single PC). */
+  sync: SyncEngine | null;
   dispatch: Dispatch;
   /** Events to the UIs, for both transports: only to sessions signed in and unlocked when each event goes out. */
   delivery: EventDelivery;
@@ -97,7 +106,7 @@ export interface Core {
 }
 
 /** The core's services: what each slice of handlers picks its own from (`Pick<CoreServices, 'packages'>`). */
-export type CoreServices = Omit<Core, 'dispatch' | 'delivery' | 'start' | 'close'>;
+export type CoreServices = Omit<Core, 'site' | 'sync' | 'dispatch' | 'delivery' | 'start' | 'close'>;
 
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -190,6 +199,13 @@ export function createCore(options: CoreOptions): Core {
     backups,
     backupSchedule,
   } satisfies CoreServices;
+  const site = new SiteService({ repos, tx, clock });
+  const syncNode = repos.sync.node();
+  const syncUrl = options.syncUrl ?? syncNode.url;
+  const sync =
+    syncNode.site && syncUrl
+      ? new SyncEngine({ repos, clock, events, url: syncUrl, applier: new Applier({ repos, tx, clock, events }) })
+      : null;
   const dispatch = createDispatch(auth, createHandlers(services));
   const delivery = new EventDelivery({ events, auth });
   // Registered in the order things start; they stop in reverse. The database, registered first,
@@ -203,6 +219,8 @@ export function createCore(options: CoreOptions): Core {
   }
   parts.add('the database', { stop: () => void db.close() });
   parts.add('the run marker', { start: () => lifecycle.begin(), stop: () => lifecycle.end() });
+  // Only on a node of a site: a single PC starts nothing new. Stops before the database closes.
+  if (sync) parts.add('sync with the other computers', { start: () => sync.start(), stop: () => sync.stop() });
   parts.add('notifications', { start: () => notifications.start(), stop: () => notifications.stop() });
   parts.add('package follow-ups', { stop: () => packages.settled() });
   parts.add('the door', { stop: () => door.shutdown() });
@@ -228,6 +246,8 @@ export function createCore(options: CoreOptions): Core {
   parts.add('events to the UIs', { stop: () => delivery.stop() });
   return {
     ...services,
+    site,
+    sync,
     dispatch,
     delivery,
     start: () => parts.start(),

@@ -1,11 +1,11 @@
-import type { Core } from '../core';
+import type { Core, CoreOptions } from '../core';
 
 /** What a command needs from the process that runs it. */
 export interface CliHost {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   /** Opens the core on a data folder with that folder's one data key (and starts its log file). */
-  openCore(dataDir: string): Core;
+  openCore(dataDir: string, options?: Pick<CoreOptions, 'syncUrl'>): Core;
   /** better_sqlite3.node built for Electron, when the desktop app's executable runs the command. */
   nativeBinding?: string;
   /** The built staff UI that `serve` hands out, or a path that does not exist. */

@@ -13,8 +13,8 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   staticDir: join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer'),
-  openCore(dataDir) {
+  openCore(dataDir, options) {
     logToFile(logFile(dataDir, 'cli'), { infoToStderr: false });
-    return createCore({ dataDir });
+    return createCore({ dataDir, ...options });
   },
 });

@@ -8,6 +8,7 @@ import { DatabaseCorruptError, DatabaseVersionError } from '../db/open';
 import { log } from '../log';
 import { DataKeyError } from '../secrets';
 import { SettingsError } from '../services/settings/service';
+import { SiteError } from '../sync/site';
 import { UsageError } from './args';
 import { auditCommand, auditUsage } from './commands/audit';
 import { backupCommand, backupUsage, restoreCommand } from './commands/backup';
@@ -16,6 +17,7 @@ import { devicesCommand, devicesUsage } from './commands/devices';
 import { importCommand, importUsage } from './commands/import';
 import { packagesCommand, packagesUsage } from './commands/packages';
 import { serveCommand, serveUsage } from './commands/serve';
+import { siteCommand, siteUsage } from './commands/site';
 import { userCommand, userUsage } from './commands/user';
 import type { CliHost } from './host';
 
@@ -29,6 +31,7 @@ export const cliCommands = [
   'backup',
   'restore',
   'audit',
+  'site',
   'help',
   '--help',
   '-h',
@@ -43,6 +46,7 @@ const usage = `Usage:
   ${packagesUsage}
   ${backupUsage}
   ${auditUsage}
+  ${siteUsage}
 
 Every command takes --data DIR (or PACKROOM_DATA); the default is the OS app-data folder.`;
 
@@ -61,6 +65,9 @@ const folderUse: Partial<Record<string, FolderUse>> = {
   devices: 'writing',
   packages: 'writing',
   backup: 'writing',
+  // init changes what this folder is (and queues every recipient): nothing else runs on it meanwhile. status opens
+  // the database alone, as audit does, and takes no lock.
+  site: 'alone',
 };
 
 /** The host, with its cores opened under the folder lock `use` and the lock let go when they close. */
@@ -68,10 +75,10 @@ function lockingHost(host: CliHost, use: FolderUse | undefined): CliHost {
   if (!use) return host;
   return {
     ...host,
-    openCore(dataDir) {
+    openCore(dataDir, options) {
       const lock = lockDataFolder(dataDir, use, host.nativeBinding);
       try {
-        const core = host.openCore(dataDir);
+        const core = host.openCore(dataDir, options);
         return {
           ...core,
           async close() {
@@ -113,6 +120,8 @@ async function run(argv: string[], cli: CliHost): Promise<number> {
       return restoreCommand(rest, out, host.stderr, host);
     case 'audit':
       return auditCommand(rest, out, host.stderr);
+    case 'site':
+      return siteCommand(rest, out, host);
     case undefined:
     case 'help':
     case '--help':
@@ -138,6 +147,7 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
       error instanceof DatabaseCorruptError ||
       error instanceof SettingsError ||
       error instanceof DataKeyError ||
+      error instanceof SiteError ||
       error instanceof FolderInUseError
     ) {
       log.detail('The command failed', error);

@@ -58,6 +58,8 @@ export const tables = {
     move_out: nullable(text()),
     language: nullable(text()),
     package_notices: nullable(text<NotifyVia>()),
+    /** The record's global identity (docs/architecture.md, "Global identities"); the insert trigger fills it. */
+    uid: nullable(text()),
   },
   audit_log: {
     id: integer(),
@@ -270,6 +272,43 @@ export const tables = {
     seq: integer(),
     /** JSON. */
     item: text(),
+  },
+  sync_node: {
+    id: integer<1>(),
+    node_uid: text(),
+    node_name: nullable(text()),
+    site: nullable(text()),
+    url: nullable(text()),
+    capturing: flag(),
+    applying: flag(),
+    /** The hybrid logical clock, wall_ms × 2048 + logical (src/domain/sync/hlc.ts). */
+    hlc: integer(),
+    connected_at: nullable(integer()),
+    disconnected_at: nullable(integer()),
+  },
+  sync_outbox: {
+    seq: integer(),
+    hlc: integer(),
+    entity: text<'recipient'>(),
+    uid: text(),
+    /** JSON: the changed shared columns by name. */
+    fields: text(),
+    status: nullable(text<RecipientStatus>()),
+    /** JSON: { node_uid: HLC } of the deactivations an activation's writer knew. */
+    base: nullable(text()),
+  },
+  sync_applied: {
+    origin: text(),
+    node_name: text(),
+    seq: integer(),
+    applied_at: integer(),
+    lag_ms: integer(),
+  },
+  sync_stamps: {
+    uid: text(),
+    field: text(),
+    hlc: integer(),
+    origin: text(),
   },
 } as const satisfies Record<string, Record<string, Column<unknown>>>;
 

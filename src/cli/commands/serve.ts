@@ -8,9 +8,11 @@ import { resolveDataDir } from '../../paths';
 import type { DeviceMode } from '../../services/devices/service';
 import type { CliHost } from '../host';
 import { parse, portNumber, UsageError } from '../args';
+import { syncUrl } from './site';
 
-export const serveUsage = `packroom serve [--data DIR] [--port 8420] [--host 127.0.0.1] [--devices sim|none]
+export const serveUsage = `packroom serve [--data DIR] [--port 8420] [--host 127.0.0.1] [--devices sim|none] [--sync URL]
       Runs Packroom without a window and serves the staff UI on http://HOST:PORT.
+      A node of a site (packroom site init) shares its data through the NATS server it saved; --sync uses another.
       --devices auto (default) opens the door devices assigned with "packroom devices assign";
       sim simulates the keypad, QR reader and relay (page: /sim); none opens no devices.`;
 
@@ -19,18 +21,23 @@ const deviceModes: readonly DeviceMode[] = ['auto', 'sim', 'none'];
 export async function serveCommand(args: string[], out: NodeJS.WritableStream, cli: CliHost): Promise<number> {
   const { values } = parse(
     args,
-    { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, devices: { type: 'string' } },
+    { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, devices: { type: 'string' }, sync: { type: 'string' } },
     0,
   );
   const port = portNumber(values.port, 8420);
   const host = values.host ?? '127.0.0.1';
   const devices = (values.devices ?? 'auto') as DeviceMode;
   if (!deviceModes.includes(devices)) throw new UsageError(`--devices must be auto, sim or none, not "${values.devices}"`);
+  const sync = values.sync === undefined ? undefined : syncUrl(values.sync);
   const dataDir = resolveDataDir(values.data);
   // The port first: a busy one fails here, before the data folder gets a database, a key or a log.
   const bound = await bindHttpPort(host, port);
   const start = async () => {
-    const core = cli.openCore(dataDir);
+    const core = cli.openCore(dataDir, sync ? { syncUrl: sync } : undefined);
+    if (sync && !core.sync) {
+      await core.close();
+      throw new Error(`--sync: the data folder ${dataDir} is not a node of a site yet (make it one with "packroom site init").`);
+    }
     const staticDir = cli.staticDir;
     const sim = devices === 'sim' ? createSimulator(() => core.clock.now()) : null;
     await core.devices.start(devices, sim ?? undefined);

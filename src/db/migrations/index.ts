@@ -12,6 +12,7 @@ import outboxSentences from './0011_outbox_sentences.sql';
 import rosterRunSentences from './0012_roster_run_sentences.sql';
 import backupRunSentences from './0013_backup_run_sentences.sql';
 import alertSentences from './0014_alert_sentences.sql';
+import sync from './0015_sync.sql';
 
 /** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -29,4 +30,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0012_roster_run_sentences', sql: rosterRunSentences },
   { name: '0013_backup_run_sentences', sql: backupRunSentences },
   { name: '0014_alert_sentences', sql: alertSentences },
+  { name: '0015_sync', sql: sync },
 ];

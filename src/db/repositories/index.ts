@@ -18,6 +18,7 @@ import { RosterRunRepository } from './rosterRuns';
 import { RunMarkerRepository } from './runMarker';
 import { SettingsRepository } from './settings';
 import { StaffRepository } from './staff';
+import { SyncRepository } from './sync';
 
 /** Every repository over one database, built once in the core and handed to the services that use them. */
 export function createRepositories(db: Db) {
@@ -41,6 +42,7 @@ export function createRepositories(db: Db) {
     runMarker: new RunMarkerRepository(db),
     settings: new SettingsRepository(db),
     staff: new StaffRepository(db),
+    sync: new SyncRepository(db),
   };
 }
 

@@ -45,6 +45,14 @@ const forbidden: [path: string, line: string, because: RegExp][] = [
   ['main/policy.ts', "import x from 'electron';", /unit-tested without it/],
   ['renderer/fixture.tsx', "import x from '../src/services/audit';", /only the API contract/],
   ['renderer/fixture.tsx', "import x from 'node:fs';", /sandboxed browser/],
+  ['src/services/fixture.ts', "import x from '@nats-io/jetstream';", /Only src\/sync/],
+  ['src/host/fixture.ts', "import x from '@nats-io/transport-node';", /Only src\/sync/],
+  ['src/db/repositories/fixture.ts', "import x from '@nats-io/kv';", /Only src\/sync/],
+  ['main/fixture.ts', "import x from '@nats-io/transport-node';", /Only src\/sync/],
+  ['src/services/fixture.ts', "import x from '../sync/engine';", /below sync/],
+  ['src/db/repositories/fixture.ts', "import x from '../../sync/applier';", /below sync/],
+  ['src/sync/fixture.ts', "import x from '../cli/args';", /below cli/],
+  ['src/sync/fixture.ts', "import x from 'better-sqlite3';", /src\/db/],
 ];
 
 const allowed: [path: string, line: string][] = [
@@ -59,6 +67,9 @@ const allowed: [path: string, line: string][] = [
   ['main/fixture.ts', "import x from 'electron';"],
   ['main/channels.ts', "import x from '../src/contract/events';"],
   ['renderer/fixture.tsx', "import x from '../src/contract';"],
+  ['src/sync/fixture.ts', "import x from '@nats-io/jetstream';"],
+  ['src/sync/fixture.ts', "import x from '../services/turns';"],
+  ['src/core.ts', "import x from './sync/engine';"],
 ];
 
 describe('layer rules in eslint.config.js', () => {

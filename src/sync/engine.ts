@@ -1,0 +1,251 @@
+import type { ConsumerMessages, JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Clock } from '../clock';
+import type { Repositories } from '../db/repositories';
+import type { SyncNode } from '../db/repositories/sync';
+import { log } from '../log';
+import type { EventBus } from '../services/events';
+import { yieldToDoor } from '../services/turns';
+import type { Applier } from './applier';
+import { eventFrom, messageId, nodeSubject, siteSubjects, streamName } from './event';
+import { loadNats } from './nats';
+
+export interface SyncEngineDeps {
+  repos: Pick<Repositories, 'sync'>;
+  applier: Applier;
+  clock: Clock;
+  /** The site's NATS server: the saved one, or `serve --sync URL`. */
+  url: string;
+  /** The core's events: a local change wakes the publisher at once. */
+  events: EventBus;
+  /** How long the publisher rests when the outbox is empty (a write no event announces waits this long), and before it retries a failed publish (ms). */
+  pollMs?: number;
+  retryMs?: number;
+}
+
+/** How long JetStream remembers a message id to drop its resend (its default, said here because we rely on it). */
+const duplicateWindowMs = 2 * 60_000;
+const batch = 100;
+
+/** The durable consumer of one node: its position in the site's stream survives restarts on both sides. */
+export const consumerName = (nodeUid: string): string => `node-${nodeUid}`;
+
+/**
+ * Makes the stream and this node's durable consumer when they do not exist yet (both idempotent: every node does
+ * it on every connection, so the first node up creates the stream and a server whose store was lost gets it back).
+ */
+export async function ensureStream(nc: NatsConnection, site: string, nodeUid: string): Promise<void> {
+  const { jetstream: js, transport } = await loadNats();
+  const { AckPolicy, DeliverPolicy, JetStreamApiCodes, JetStreamApiError, StorageType } = js;
+  const jsm = await js.jetstreamManager(nc);
+  const name = streamName(site);
+  try {
+    await jsm.streams.info(name);
+  } catch (error) {
+    if (!(error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound)) throw error;
+    await jsm.streams.add({
+      name,
+      subjects: [siteSubjects(site)],
+      storage: StorageType.File,
+      duplicate_window: transport.nanos(duplicateWindowMs),
+    });
+  }
+  await jsm.consumers.add(name, {
+    durable_name: consumerName(nodeUid),
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    filter_subject: siteSubjects(site),
+  });
+}
+
+/**
+ * This node's link to the others (docs/architecture.md, "The stream, the publisher, the applier"): connects to
+ * the site's NATS server and keeps trying while it is away, publishes the outbox in order, and hands every
+ * message of the stream to the applier. Built by the core only when the data folder has sync settings.
+ */
+export class SyncEngine {
+  private stopped = false;
+  private connection: NatsConnection | null = null;
+  private running: Promise<void> | null = null;
+  // Who is resting: stop() wakes both; a local change wakes the publisher only, the return of the connection both.
+  private wakePublisher: (() => void) | null = null;
+  private wakeConnect: (() => void) | null = null;
+  private readonly unsubscribe: (() => void)[] = [];
+  // Stopped before the connection closes, so nothing is written to a connection on its way out.
+  private messages: ConsumerMessages | null = null;
+  private readonly pollMs: number;
+  private readonly retryMs: number;
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.pollMs = deps.pollMs ?? 500;
+    this.retryMs = deps.retryMs ?? 1_000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    // After the commit: the trigger has already written the change to the outbox.
+    const wake = () => this.wakePublisher?.();
+    this.unsubscribe.push(this.deps.events.on('recipients.changed', wake), this.deps.events.on('roster.applied', wake));
+    this.running = this.run().catch((error: unknown) => {
+      if (!this.stopped) log.error('Sync with the other computers stopped.', error);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const off of this.unsubscribe.splice(0)) off();
+    this.wakePublisher?.();
+    this.wakeConnect?.();
+    this.messages?.stop();
+    await this.connection?.close().catch(() => undefined);
+    await this.running;
+    // Neither connected nor cut off: not running. `site status` says so rather than a stale "connected".
+    this.deps.repos.sync.notRunning();
+  }
+
+  private async run(): Promise<void> {
+    const node = this.deps.repos.sync.node();
+    if (!node.site || !node.nodeName) throw new Error('this data folder has no sync settings');
+    const nc = await this.connect(node);
+    if (!nc) return;
+    this.watch(nc);
+    await Promise.all([this.publish(nc, node), this.apply(nc, node)]);
+  }
+
+  /** The first connection, retried until it succeeds or the engine stops; the client reconnects by itself after it. */
+  private async connect(node: SyncNode): Promise<NatsConnection | null> {
+    const { repos, clock, url } = this.deps;
+    let told = false;
+    while (!this.stopped) {
+      try {
+        const { transport } = await loadNats();
+        const nc = await transport.connect({
+          servers: url,
+          name: `packroom ${node.site}/${node.nodeName}`,
+          maxReconnectAttempts: -1,
+          reconnectTimeWait: this.retryMs,
+        });
+        await ensureStream(nc, node.site!, node.nodeUid);
+        if (this.stopped) {
+          await nc.close();
+          return null;
+        }
+        this.connection = nc;
+        repos.sync.connected(clock.now());
+        log.info(`Sync: connected to ${url} as ${node.nodeName} of site ${node.site}.`);
+        return nc;
+      } catch (error) {
+        if (!told) log.warn(`Sync: cannot reach ${url} (${error instanceof Error ? error.message : String(error)}); retrying.`);
+        told = true;
+        repos.sync.disconnected(clock.now());
+        await this.rest(this.retryMs, 'connect');
+      }
+    }
+    return null;
+  }
+
+  /** Records each loss and return of the connection, for `site status` and the header. */
+  private watch(nc: NatsConnection): void {
+    const { repos, clock } = this.deps;
+    void (async () => {
+      for await (const status of nc.status()) {
+        if (this.stopped) return;
+        if (status.type === 'disconnect') repos.sync.disconnected(clock.now());
+        if (status.type === 'reconnect') {
+          repos.sync.connected(clock.now());
+          this.wakePublisher?.();
+        }
+      }
+    })();
+  }
+
+  /** The outbox to the stream, one change at a time so the stream holds this node's changes in order. */
+  private async publish(nc: NatsConnection, node: SyncNode): Promise<void> {
+    const { repos } = this.deps;
+    const js: JetStreamClient = (await loadNats()).jetstream.jetstream(nc);
+    const subject = nodeSubject(node.site!, node.nodeName!);
+    const self = { site: node.site!, nodeUid: node.nodeUid, nodeName: node.nodeName! };
+    let failing = false;
+    while (!this.stopped) {
+      const rows = repos.sync.pending(batch);
+      if (rows.length === 0) {
+        await this.rest(this.pollMs, 'publish');
+        continue;
+      }
+      for (const row of rows) {
+        if (this.stopped) return;
+        try {
+          await js.publish(subject, JSON.stringify(eventFrom(row, self)), { msgID: messageId(node.nodeUid, row.seq) });
+          repos.sync.published(row.seq);
+          failing = false;
+        } catch (error) {
+          // Kept in the outbox and sent again: a copy the server stored before the failure is dropped as a duplicate.
+          if (!failing && !this.stopped)
+            log.warn(`Sync: publishing failed (${error instanceof Error ? error.message : String(error)}); retrying.`);
+          failing = true;
+          await this.rest(this.retryMs, 'publish');
+          break;
+        }
+      }
+    }
+  }
+
+  /** Every message of the site's stream to the applier, acknowledged by its answer, one short transaction each. */
+  private async apply(nc: NatsConnection, node: SyncNode): Promise<void> {
+    let failing = false;
+    // A consumer that ends by itself (deleted on the server, a store lost) is looked up again: ensureStream on the
+    // next attempt recreates what is missing, and the marks make anything delivered twice harmless.
+    while (!this.stopped && !nc.isClosed()) {
+      try {
+        await ensureStream(nc, node.site!, node.nodeUid);
+        await this.consume(nc, node);
+        failing = false;
+      } catch (error) {
+        if (!failing && !this.stopped)
+          log.warn(`Sync: receiving changes failed (${error instanceof Error ? error.message : String(error)}); retrying.`);
+        failing = true;
+      }
+      if (!this.stopped) await this.rest(this.retryMs, 'connect');
+    }
+  }
+
+  private async consume(nc: NatsConnection, node: SyncNode): Promise<void> {
+    const { applier } = this.deps;
+    const consumer = await (await loadNats()).jetstream.jetstream(nc).consumers.get(streamName(node.site!), consumerName(node.nodeUid));
+    const messages = await consumer.consume({ max_messages: batch });
+    this.messages = messages;
+    if (this.stopped) messages.stop();
+    for await (const m of messages) {
+      if (this.stopped) break;
+      let result;
+      try {
+        result = applier.receive(m.json());
+      } catch (error) {
+        // Not JSON, or the database refused the write: JSON that does not parse is skipped, a write tried again.
+        if (error instanceof SyntaxError) result = 'skipped' as const;
+        else {
+          log.error('Sync: applying a change failed; it will be tried again.', error);
+          result = 'held' as const;
+        }
+      }
+      if (result === 'held') m.nak(this.retryMs);
+      else m.ack();
+      // The door's thread: a key press waits for one change at most.
+      await yieldToDoor();
+    }
+  }
+
+  /** Waits `ms`, or less when woken (see the wake slots). */
+  private rest(ms: number, who: 'publish' | 'connect'): Promise<void> {
+    const slot = who === 'publish' ? 'wakePublisher' : 'wakeConnect';
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        if (this[slot] === done) this[slot] = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this[slot] = done;
+    });
+  }
+}

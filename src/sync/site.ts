@@ -1,0 +1,102 @@
+import type { Clock } from '../clock';
+import type { Repositories } from '../db/repositories';
+import { tick } from '../domain/sync/hlc';
+import { isSyncName } from '../domain/sync/names';
+import type { Transactor } from '../services/tx';
+import { streamName } from './event';
+import { loadNats } from './nats';
+
+/** A site command refused, with the sentence for the installer (the command line prints it as one line). */
+export class SiteError extends Error {}
+
+/** What `packroom site status --json` prints (issue 20). */
+export interface SiteStatus {
+  site: string;
+  node: string;
+  /** As the running Packroom last recorded it; false when none runs. */
+  connected: boolean;
+  /** When the connection was lost (ms), while it is. */
+  disconnectedSince: number | null;
+  /** The nodes whose changes this node applied, and when it applied the last. */
+  nodes: { node: string; lastSeenAt: number }[];
+  /** Changes made here that the site's stream does not have yet. */
+  pendingOut: number;
+  /** The largest delay (apply time minus the change's clock) of each node's last change applied here. */
+  lagMs: number;
+}
+
+export interface SiteServiceDeps {
+  repos: Pick<Repositories, 'sync'>;
+  tx: Transactor;
+  clock: Clock;
+}
+
+/** How long `site init` waits for the NATS server before it says it cannot reach it. */
+const reachMs = 5_000;
+
+/** The site commands' work (docs/architecture.md, "Commands"); the command line only parses and prints. */
+export class SiteService {
+  constructor(private readonly deps: SiteServiceDeps) {}
+
+  /**
+   * Makes this data folder the first node of `site`. Refused when the folder is a node already, or when the site's
+   * stream already holds changes (another first node: a second roster merged in is an import, not sync).
+   * Returns how many existing recipients were queued for the others.
+   */
+  async init(input: { url: string; site: string; node: string }): Promise<{ queued: number }> {
+    const { repos, tx, clock } = this.deps;
+    if (!isSyncName(input.site)) throw new SiteError(`the site name "${input.site}" may have only letters, digits, - and _ (up to 40)`);
+    if (!isSyncName(input.node)) throw new SiteError(`the node name "${input.node}" may have only letters, digits, - and _ (up to 40)`);
+    const current = repos.sync.node();
+    if (current.site) throw new SiteError(`this data folder is already node "${current.nodeName}" of site "${current.site}"`);
+    if (await siteHasChanges(input.url, input.site)) {
+      throw new SiteError(
+        `site "${input.site}" already has changes on ${input.url}: this folder would bring a second roster. Join the site instead, or choose another site name.`,
+      );
+    }
+    return tx.run(() => {
+      repos.sync.configure(input.site, input.node, input.url);
+      return { queued: repos.sync.queueExisting(tick(repos.sync.node().hlc, clock.now())) };
+    });
+  }
+
+  /** Null when this data folder is not a node of a site. */
+  status(): SiteStatus | null {
+    const { repos } = this.deps;
+    const node = repos.sync.node();
+    if (!node.site || !node.nodeName) return null;
+    const applied = repos.sync.applied();
+    return {
+      site: node.site,
+      node: node.nodeName,
+      connected: node.connectedAt !== null,
+      disconnectedSince: node.disconnectedAt,
+      nodes: applied.map((a) => ({ node: a.nodeName, lastSeenAt: a.appliedAt })),
+      pendingOut: repos.sync.pendingCount(),
+      lagMs: Math.max(0, ...applied.map((a) => a.lagMs)),
+    };
+  }
+}
+
+/** True when the site's stream exists and holds at least one change; throws SiteError when the server cannot be reached. */
+async function siteHasChanges(url: string, site: string): Promise<boolean> {
+  const { transport, jetstream } = await loadNats();
+  const { JetStreamApiCodes, JetStreamApiError, jetstreamManager } = jetstream;
+  const nc = await transport.connect({ servers: url, timeout: reachMs }).catch((error: unknown) => {
+    throw new SiteError(`cannot reach the NATS server at ${url} (${error instanceof Error ? error.message : String(error)})`);
+  });
+  try {
+    const jsm = await jetstreamManager(nc).catch(() => {
+      throw new SiteError(`the NATS server at ${url} does not have JetStream enabled (start it with -js)`);
+    });
+    try {
+      const info = await jsm.streams.info(streamName(site));
+      return info.state.messages > 0;
+    } catch (error) {
+      if (error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound) return false;
+      throw error;
+    }
+  } finally {
+    await nc.close();
+  }
+}
