@@ -9,7 +9,7 @@ import { createRepositories, type Repositories } from './db/repositories';
 import { databaseFile } from './paths';
 import { DataKeys, keyFileName, loadOrCreateKeyFile, verifyDataKey } from './secrets';
 import { AccessService } from './services/access';
-import { AlertService } from './services/alerts/service';
+import { AlertService, notSetUpAlert } from './services/alerts/service';
 import { AuditService } from './services/audit/service';
 import { AuthService } from './services/auth/service';
 import { CarrierFollowups } from './services/carriers/followups';
@@ -130,7 +130,10 @@ export function createCore(options: CoreOptions): Core {
     onFailed: ({ channel, destination, error }) =>
       alerts.raise('notification.failed', message(`alert.notificationFailed.${channel}`, { destination, error })),
     packageLines: (recipientId) => packageLines(repos, recipientId),
+    channelReady: (channel, ready) =>
+      ready ? alerts.resolve(notSetUpAlert[channel]) : alerts.stand(notSetUpAlert[channel], message(`alert.notSetUp.${channel}`)),
   });
+  settings.onChange(() => notifications.reviewChannels());
   const sealing = new SealingThread(dataKey);
   const credentials = new CredentialService({ repos, clock, tx, audit, keys, settings, events, notifier: notifications, sealing });
   const recipients = new RecipientService({ repos, clock, tx, audit, settings, events, credentials });
