@@ -164,7 +164,8 @@ export function createCore(options: CoreOptions): Core {
   events.on('recipients.changed', reviewInactive);
   events.on('roster.applied', reviewInactive);
   const system = new SystemService({ desktop: options.desktop ?? null, audit });
-  const backups = new BackupService({ repos, settings, clock, tx, audit, alerts, dataKey });
+  const backups = new BackupService({ repos, settings, clock, tx, audit, alerts, events, dataKey });
+  settings.onChange(() => backups.healthChanged());
   const backupSchedule = new BackupSchedule({ backups, settings, clock, alerts });
   const services = {
     db,
