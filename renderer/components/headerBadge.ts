@@ -6,11 +6,12 @@ import type { BadgeProps } from '@mantine/core';
  * longest word.
  */
 export const headerBadgeProps = {
-  size: 'lg',
+  size: 'md',
   variant: 'light',
   tt: 'none',
   styles: {
-    root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '11rem', minWidth: 'min-content', paddingBlock: 2, flexShrink: 0 },
-    label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.2, textAlign: 'center' },
+    root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '10rem', minWidth: 'min-content', paddingBlock: 3, flexShrink: 0 },
+    // Balanced: two lines of about the same length ("No door relay / set up"), not a word left alone on the second.
+    label: { whiteSpace: 'normal', textWrap: 'balance', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.2, textAlign: 'center' },
   },
 } satisfies Partial<BadgeProps>;
