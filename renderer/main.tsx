@@ -2,7 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/charts/styles.css';
 import 'dayjs/locale/es';
-import { Badge, createTheme, MantineProvider, Modal } from '@mantine/core';
+import { createTheme, MantineProvider, Modal } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -25,8 +25,6 @@ function Root() {
         components: {
           // Mantine's close button is an icon alone: give every dialog's one a name.
           Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } }),
-          // A badge is never narrower than its words: a table column widens for it rather than showing "WAITI…".
-          Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
         },
       }),
     [t],
