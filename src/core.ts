@@ -9,7 +9,7 @@ import { createRepositories, type Repositories } from './db/repositories';
 import { databaseFile } from './paths';
 import { DataKeys, keyFileName, loadOrCreateKeyFile, verifyDataKey } from './secrets';
 import { AccessService } from './services/access';
-import { AlertService } from './services/alerts/service';
+import { AlertService, notSetUpAlert } from './services/alerts/service';
 import { AuditService } from './services/audit/service';
 import { AuthService } from './services/auth/service';
 import { CarrierFollowups } from './services/carriers/followups';
@@ -139,7 +139,10 @@ export function createCore(options: CoreOptions): Core {
     onFailed: ({ channel, destination, error }) =>
       alerts.raise('notification.failed', message(`alert.notificationFailed.${channel}`, { destination, error })),
     packageLines: (recipientId) => packageLines(repos, recipientId),
+    channelReady: (channel, ready) =>
+      ready ? alerts.resolve(notSetUpAlert[channel]) : alerts.stand(notSetUpAlert[channel], message(`alert.notSetUp.${channel}`)),
   });
+  settings.onChange(() => notifications.reviewChannels());
   const sealing = new SealingThread(dataKey);
   const credentials = new CredentialService({ repos, clock, tx, audit, keys, settings, events, notifier: notifications, sealing });
   const recipients = new RecipientService({ repos, clock, tx, audit, settings, events, credentials });
@@ -170,7 +173,8 @@ export function createCore(options: CoreOptions): Core {
   events.on('recipients.changed', reviewInactive);
   events.on('roster.applied', reviewInactive);
   const system = new SystemService({ desktop: options.desktop ?? null, audit });
-  const backups = new BackupService({ repos, settings, clock, tx, audit, alerts, dataKey });
+  const backups = new BackupService({ repos, settings, clock, tx, audit, alerts, events, dataKey });
+  settings.onChange(() => backups.healthChanged());
   const backupSchedule = new BackupSchedule({ backups, settings, clock, alerts });
   const services = {
     db,

@@ -1,31 +1,25 @@
 import { Badge, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconDatabaseExclamation } from '@tabler/icons-react';
-import { useEffect } from 'react';
-import { invoke, on } from '../api/client';
-import { useQuery } from '../api/useQuery';
+import type { Message } from '../../src/contract';
+import { headerBadgeProps } from '../components/headerBadge';
 import { sentenceText, useTranslation } from '../i18n';
-
-const recheckMs = 5 * 60_000;
+import { useBackupHealth } from './useBackupHealth';
 
 /** The header's backup warning: no backup in 48 hours, the folder missing or full, or backups not set up. */
 export function BackupWarning() {
+  return <BackupBadge warning={useBackupHealth()?.warning ?? null} />;
+}
+
+/** Nothing while backups are fine; gone as soon as they are again. */
+export function BackupBadge({ warning }: { warning: Message | null }) {
   const { t } = useTranslation();
-  const health = useQuery(() => invoke('backups.health', {}), []);
-  const { reload } = health;
-  // Backup problems raise alerts, so an alert change is the moment to look again.
-  useEffect(() => on('alerts.changed', reload), [reload]);
-  useEffect(() => {
-    const timer = setInterval(reload, recheckMs);
-    return () => clearInterval(timer);
-  }, [reload]);
-  const sentence = health.data?.warning;
-  if (!sentence) return null;
-  const warning = sentenceText(sentence);
+  if (!warning) return null;
+  const text = sentenceText(warning);
   return (
-    <Tooltip label={warning} multiline w={320} withinPortal>
-      <Badge color="orange" variant="light" size="lg" leftSection={<IconDatabaseExclamation size={16} aria-hidden />}>
+    <Tooltip label={text} multiline w={320} withinPortal>
+      <Badge color="orange" leftSection={<IconDatabaseExclamation size={16} aria-hidden />} {...headerBadgeProps} tt="uppercase">
         {t('backups.badge')}
-        <VisuallyHidden>: {warning}</VisuallyHidden>
+        <VisuallyHidden>: {text}</VisuallyHidden>
       </Badge>
     </Tooltip>
   );

@@ -1,23 +1,14 @@
 import { Alert } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { DoorEvent } from '../../src/contract';
-import { on } from '../api/client';
 import { useTranslation } from '../i18n';
 import { describeDoorEvent } from './describeDoorEvent';
+import { useLatestDoorEvent } from './useDoor';
 
 const showForMs = 8000;
 
 /** A short notice in the corner for each door event, so staff at the desk see who came in (DoorAnnouncer says it aloud). */
 export function DoorEventToast() {
   const { t } = useTranslation();
-  const [event, setEvent] = useState<DoorEvent | null>(null);
-  useEffect(() => on('door.event', setEvent), []);
-  useEffect(() => {
-    if (!event) return;
-    const timer = window.setTimeout(() => setEvent(null), showForMs);
-    return () => window.clearTimeout(timer);
-  }, [event]);
-
+  const { event, dismiss } = useLatestDoorEvent(showForMs);
   if (!event) return null;
   const { color, title, text } = describeDoorEvent(event);
   return (
@@ -29,7 +20,7 @@ export function DoorEventToast() {
       role="status"
       withCloseButton
       closeButtonLabel={t('common.dismiss')}
-      onClose={() => setEvent(null)}
+      onClose={dismiss}
       pos="fixed"
       bottom={24}
       right={24}

@@ -1,7 +1,7 @@
 import { Modal } from '@mantine/core';
-import { invoke } from '../api/client';
 import { useTranslation } from '../i18n';
 import { ReasonForm } from './ReasonForm';
+import { doorCalls } from './useDoor';
 
 interface Props {
   opened: boolean;
@@ -21,7 +21,7 @@ export function OpenDoorDialog({ opened, recipient, onClose }: Props) {
           label={t('door.reason')}
           placeholder={t('door.reasonPlaceholder')}
           submitLabel={t('door.submit')}
-          send={(reason) => invoke('door.open', { reason, recipientId: recipient?.id })}
+          send={(reason) => doorCalls.open({ reason, recipientId: recipient?.id })}
           onClose={onClose}
         />
       )}

@@ -1,7 +1,7 @@
 import { Modal } from '@mantine/core';
-import { invoke } from '../api/client';
 import { useTranslation } from '../i18n';
 import { ReasonForm } from './ReasonForm';
+import { doorCalls } from './useDoor';
 
 interface Props {
   opened: boolean;
@@ -21,7 +21,7 @@ export function ResetLockoutDialog({ opened, onClose }: Props) {
           placeholder={t('door.reset.placeholder')}
           submitLabel={t('door.reset.submit')}
           submitColor="orange.9"
-          send={(reason) => invoke('door.resetLockout', { reason })}
+          send={doorCalls.resetLockout}
           onClose={onClose}
         />
       )}

@@ -27,7 +27,8 @@ export interface DoorEvent {
 }
 
 export interface DoorStatus {
-  relay: 'open' | 'closed' | 'missing';
+  /** `none`: no relay is assigned (a fresh install); `missing`: one is, but it is not connected (unplugged, no permission…). */
+  relay: 'open' | 'closed' | 'missing' | 'none';
   /** `problem` says why a device is not connected (null while it is). */
   devices: { role: 'keypad' | 'reader' | 'relay'; name: string; connected: boolean; problem: DeviceErrorKind | null }[];
   /** Set while too many wrong PINs keep the keypad from accepting PINs. */

@@ -3,6 +3,7 @@
  * sandboxed Electron preload can bundle the names without the schemas.
  */
 import type { AuditEntry } from './activity';
+import type { BackupHealth } from './backups';
 import type { DeviceRole } from './devices';
 import type { DoorEvent, DoorStatus } from './door';
 import type { RosterProgress, RosterRun } from './roster';
@@ -15,6 +16,8 @@ export interface Events {
   'door.event': DoorEvent;
   'door.status': DoorStatus;
   'alerts.changed': { open: number };
+  /** What the header's backup badge says changed: a backup ran, the passphrase or folder was set, the folder check found or cleared a problem. */
+  'backups.health': BackupHealth;
   /**
    * A key (or a scan) came from a door device: sent only to the admin identifying a device in Settings →
    * Devices, while it identifies, and never which key (a PIN or a resident's QR code would show).
@@ -37,6 +40,7 @@ export const eventNames = [
   'door.event',
   'door.status',
   'alerts.changed',
+  'backups.health',
   'devices.key',
   'roster.progress',
   'roster.applied',

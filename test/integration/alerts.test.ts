@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
 import { message, messageText, type Alert } from '../../src/contract';
 import type { Core } from '../../src/core';
 import { cliActor } from '../../src/services/audit/service';
-import { signedInAdmin, testCore } from '../helpers/core';
+import { englishAlerts, signedInAdmin, testCore } from '../helpers/core';
+import { startTwilioFake } from '../helpers/twilioFake';
 
 /** Open alerts as a screen receives them: JSON over the transport. */
 async function listed(core: Core): Promise<Alert[]> {
@@ -87,5 +88,93 @@ describe('alerts', () => {
     core.alerts.acknowledge(cliActor, core.alerts.list()[0]!.id);
     core.alerts.raise('door.relay', relay);
     expect(core.alerts.list().map((a) => a.message)).toEqual([relay]);
+  });
+});
+
+describe('a notification channel that is not set up', () => {
+  const smsAlert = {
+    kind: 'notification.smsNotSetUp',
+    message:
+      'Text messages are not set up: recipients will not get their PINs by text. An admin can set them up in Settings → Notifications.',
+  };
+
+  /** A started core (its notification lanes running) with an admin signed in, and no email or SMS set up. */
+  async function desk() {
+    const core = testCore();
+    core.start();
+    const admin = await signedInAdmin(core);
+    const add = async (first: string, phone: string) => {
+      await admin.ok('recipients.create', { firstName: first, lastName: 'Lee', unit: '4B', phone });
+      await core.notifications.drain();
+    };
+    return { core, admin, add };
+  }
+
+  it("is one standing alert however many recipients' texts cannot go out, and goes when SMS is set up", async () => {
+    const { core, admin, add } = await desk();
+    expect(core.alerts.list()).toEqual([]);
+    await add('Ann', '(415) 555-0101');
+    await add('Bo', '(415) 555-0102');
+    await add('Cy', '(415) 555-0103');
+    expect(englishAlerts(core.alerts.list())).toEqual([expect.objectContaining(smsAlert)]);
+    const [standing] = core.alerts.list();
+    expect(messageText(standing!.message, 'es')).toBe(
+      'Los mensajes de texto no están configurados: los destinatarios no recibirán sus PIN por mensaje de texto. Un administrador puede configurarlos en Configuración → Notificaciones.',
+    );
+
+    const twilio = await startTwilioFake();
+    onTestFinished(() => twilio.close());
+    await admin.ok('settings.update', {
+      twilioAccountSid: twilio.accountSid,
+      twilioAuthToken: twilio.authToken,
+      twilioFrom: '+14155550100',
+      twilioApiUrl: twilio.url,
+    });
+    expect(core.alerts.list()).toEqual([]);
+    expect(core.audit.list({ limit: 50 }).items.find((e) => e.action === 'alert.resolved')).toMatchObject({
+      actor: 'system',
+      subject: `alert:${standing!.id}`,
+    });
+
+    // Taken away again: the alert comes back at once, since this site texts its recipients.
+    await admin.ok('settings.update', { twilioAccountSid: null });
+    expect(englishAlerts(core.alerts.list())).toEqual([expect.objectContaining(smsAlert)]);
+  });
+
+  it('acknowledged, stays quiet while the cause stays, and comes back after the cause was fixed and broken again', async () => {
+    const { core, admin, add } = await desk();
+    await add('Ann', '(415) 555-0101');
+    await admin.ok('alerts.acknowledge', { id: core.alerts.list()[0]!.id });
+    await add('Bo', '(415) 555-0102');
+    expect(core.alerts.list()).toEqual([]);
+
+    await admin.ok('settings.update', { twilioAccountSid: 'AC123', twilioAuthToken: 'secret', twilioFrom: '+14155550100' });
+    await admin.ok('settings.update', { twilioFrom: null });
+    expect(englishAlerts(core.alerts.list())).toEqual([expect.objectContaining(smsAlert)]);
+  });
+
+  it('is not raised on a fresh install, nor for a channel no notice ever needed', async () => {
+    const { core, admin } = await desk();
+    await admin.ok('recipients.create', { firstName: 'Ann', lastName: 'Lee', unit: '4B', email: 'ann@example.com' });
+    await core.notifications.drain();
+    expect(englishAlerts(core.alerts.list()).map((a) => a.kind)).toEqual(['notification.emailNotSetUp']);
+  });
+
+  it('leaves the per-recipient alerts an older Packroom saved listed as they were', async () => {
+    const { core, add } = await desk();
+    core.db
+      .prepare('INSERT INTO alerts (at, kind, message, message_key, message_params) VALUES (?, ?, ?, ?, ?)')
+      .run(
+        core.clock.now(),
+        'notification.failed',
+        'A text to +14155550199 could not be sent: Text messages are not set up: an admin can set them up in Settings',
+        'alert.notificationFailed.sms',
+        JSON.stringify({ destination: '+14155550199', error: message('notification.smsNotSetUp') }),
+      );
+    await add('Ann', '(415) 555-0101');
+    expect(englishAlerts(core.alerts.list()).map((a) => a.message)).toEqual([
+      smsAlert.message,
+      'A text to +14155550199 could not be sent: Text messages are not set up: an admin can set them up in Settings',
+    ]);
   });
 });

@@ -180,6 +180,19 @@ describe('backups', slow, () => {
     for (const core of [...sites, old]) await core.close();
   });
 
+  it('tells the header at once when its warning changes: set up, then a backup made by hand', async () => {
+    const core = testCore();
+    const admin = await signedInAdmin(core);
+    const told: string[] = [];
+    core.events.on('backups.health', (health) => told.push(english(health.warning)));
+    await admin.ok('backups.setPassphrase', { passphrase });
+    expect(told.at(-1)).toMatch(/Backups are not set up/);
+    await admin.ok('backups.configure', { folder: tempDir('packroom-backups-'), timeOfDay: '02:00', keep: 14 });
+    expect(told.at(-1)).toMatch(/No backup has been made yet/);
+    await admin.ok('backups.run', {});
+    expect(told.at(-1)).toBe('');
+  });
+
   it('runs every night at the set time, and warns when the folder goes missing or no backup succeeded for 48 hours', async () => {
     const core = testCore();
     const admin = await signedInAdmin(core);

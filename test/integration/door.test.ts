@@ -158,6 +158,25 @@ describe('the door', () => {
   });
 });
 
+describe('the door status', () => {
+  it('says no relay is set up on a fresh install, and missing once an assigned relay is unplugged', async () => {
+    const fresh = testCore();
+    await fresh.devices.start('none');
+    expect(fresh.door.status()).toMatchObject({ relay: 'none', devices: [] });
+
+    const { core, sim } = await door();
+    expect(core.door.status().relay).toBe('closed');
+    // Pulled out while in use: the board's handle fails, as a USB device's does.
+    sim.hid.fail('sim:relay');
+    sim.hid.unplug('sim:relay');
+    await core.door.settled();
+    expect(core.door.status()).toMatchObject({
+      relay: 'missing',
+      devices: expect.arrayContaining([expect.objectContaining({ role: 'relay', connected: false })]),
+    });
+  });
+});
+
 describe('brute force at the keypad', () => {
   it('alerts staff after repeated wrong PINs, then locks the keypad out; staff can still open the door', async () => {
     const { core, pulses, type } = await door();

@@ -57,6 +57,34 @@ export class AlertRepository {
     );
   }
 
+  /** The open alert of this kind, if any: a standing alert has at most one (the alerts service sees to it). */
+  openOfKind(kind: string): { id: number; message: string } | undefined {
+    return this.sql<[string], Pick<Row<'alerts'>, 'id' | 'message'>>(
+      'SELECT id, message FROM alerts WHERE acknowledged_at IS NULL AND kind = ? ORDER BY id DESC LIMIT 1',
+    ).get(kind);
+  }
+
+  kindOf(id: number): string | undefined {
+    return this.sql.pluck<[number], string>('SELECT kind FROM alerts WHERE id = ?').get(id);
+  }
+
+  /** A standing alert says it again in other words (its cause changed, not its kind). */
+  reword(id: number, message: Message): void {
+    const said = sentenceColumns(message);
+    this.sql<[string | null, string | null, string | null, number]>(
+      'UPDATE alerts SET message = ?, message_key = ?, message_params = ? WHERE id = ?',
+    ).run(said.english, said.key, said.params, id);
+  }
+
+  /** Closes every open alert of this kind, as Packroom itself (no staff member): its cause is gone. Returns their ids. */
+  resolve(kind: string, now: number): number[] {
+    return this.sql
+      .pluck<[number, string], number>(
+        'UPDATE alerts SET acknowledged_at = ?, acknowledged_by = NULL WHERE kind = ? AND acknowledged_at IS NULL RETURNING id',
+      )
+      .all(now, kind);
+  }
+
   acknowledge(id: number, staffId: number | null, now: number): boolean {
     return (
       this.sql<[number, number | null, number]>(

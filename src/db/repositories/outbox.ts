@@ -1,7 +1,7 @@
 import { isLanguage, type Channel, type Language, type Message } from '../../contract';
 import { readSentence, sentenceColumns } from '../sentences';
 import type { Db } from '../open';
-import { statements } from '../prepared';
+import { statements, type Statements } from '../prepared';
 import type { Row } from '../rows';
 
 export type OutboxStatus = Row<'outbox'>['status'];
@@ -115,9 +115,10 @@ export class OutboxRepository {
   private readonly failedStmt;
   private readonly forRecipientStmt;
   private readonly pendingUntriedStmt;
+  private readonly sql: Statements;
 
   constructor(db: Db) {
-    const sql = statements(db);
+    const sql = (this.sql = statements(db));
     this.insertStmt = sql<[Channel, number, number | null, string, string, number, number]>(
       `INSERT INTO outbox (channel, recipient_id, access_key_id, template, destination, next_attempt_at, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -183,6 +184,11 @@ export class OutboxRepository {
   /** When the earliest pending row of the channel falls due, or null when none is pending. */
   nextDueAt(channel: Channel): number | null {
     return this.nextDueStmt.get(channel) ?? null;
+  }
+
+  /** Whether any notice was ever queued on this channel (read at start and on a settings change, not per send). */
+  usesChannel(channel: Channel): boolean {
+    return this.sql.pluck<[Channel], 1>('SELECT 1 FROM outbox WHERE channel = ? LIMIT 1').get(channel) !== undefined;
   }
 
   markSent(id: number, providerId: string, now: number): void {

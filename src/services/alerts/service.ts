@@ -1,5 +1,5 @@
 import type { Repositories } from '../../db/repositories';
-import { messageText, type Alert, type Message } from '../../contract';
+import { messageText, type Alert, type Channel, type Message } from '../../contract';
 import type { Clock } from '../../clock';
 import { systemActor, type Actor, type AuditService } from '../audit/service';
 import type { EventBus } from '../events';
@@ -21,7 +21,20 @@ export type AlertKind =
   | 'package.waiting'
   | 'package.inactive'
   | 'package.missing'
-  | 'backup';
+  | 'backup'
+  | StandingKind;
+
+/**
+ * Alerts about a lasting state rather than an event (a channel not set up): keyed by their kind, at most one open
+ * each, raised again only to update its words, and closed by Packroom itself when the cause is gone (`resolve`).
+ */
+export type StandingKind = 'notification.emailNotSetUp' | 'notification.smsNotSetUp';
+
+/** The standing alert for each notification channel that is not set up. */
+export const notSetUpAlert = {
+  email: 'notification.emailNotSetUp',
+  sms: 'notification.smsNotSetUp',
+} as const satisfies Record<Channel, StandingKind>;
 
 export interface AlertDeps {
   repos: Pick<Repositories, 'alerts'>;
@@ -31,6 +44,9 @@ export interface AlertDeps {
   audit: AuditService;
   events: EventBus;
 }
+
+const standingKinds: ReadonlySet<string> = new Set<StandingKind>(['notification.emailNotSetUp', 'notification.smsNotSetUp']);
+const isStanding = (kind: string | undefined): kind is StandingKind => kind !== undefined && standingKinds.has(kind);
 
 /** An alert raised while the database could not be written: shown from memory until it is saved. */
 interface HeldAlert {
@@ -47,6 +63,12 @@ interface HeldAlert {
 export class AlertService {
   private readonly held = new Set<HeldAlert>();
   private heldIds = 0;
+  /**
+   * Standing alerts staff acknowledged while their cause stays: kept quiet until it is fixed, so the next notice
+   * that cannot go out does not raise it again. In memory (the table has no column to say "acknowledged, still
+   * standing"), so after a restart a cause that is still there is raised once more.
+   */
+  private readonly quiet = new Set<StandingKind>();
 
   constructor(private readonly deps: AlertDeps) {}
 
@@ -82,6 +104,32 @@ export class AlertService {
     }
   }
 
+  /** The cause of a standing alert is there: one open alert of its kind, saying `sentence` (updated if it says other words). */
+  stand(kind: StandingKind, sentence: Message): void {
+    if (this.quiet.has(kind)) return;
+    const text = messageText(sentence);
+    this.deps.tx.run(() => {
+      const open = this.deps.repos.alerts.openOfKind(kind);
+      if (open?.message === text) return;
+      const now = this.deps.clock.now();
+      if (open) this.deps.repos.alerts.reword(open.id, sentence);
+      else this.deps.repos.alerts.insert({ at: now, kind, message: sentence });
+      this.deps.audit.record(systemActor, 'alert.raised', null, { kind, message: text }, now);
+      this.deps.tx.onCommit(() => this.changed());
+    });
+  }
+
+  /** The cause of a standing alert is gone: its open alert closes by itself (audited), and the next time it comes back is news again. */
+  resolve(kind: StandingKind): void {
+    this.quiet.delete(kind);
+    this.deps.tx.run(() => {
+      const now = this.deps.clock.now();
+      const closed = this.deps.repos.alerts.resolve(kind, now);
+      for (const id of closed) this.deps.audit.record(systemActor, 'alert.resolved', `alert:${id}`, { kind }, now);
+      if (closed.length > 0) this.deps.tx.onCommit(() => this.changed());
+    });
+  }
+
   list(): Alert[] {
     const held = [...this.held].filter((h) => !h.acknowledged).reverse();
     const saved = this.deps.repos.alerts.open().map((a) => ({ id: a.id, at: a.at, kind: a.kind, sentence: a.message }));
@@ -97,8 +145,12 @@ export class AlertService {
     }
     this.deps.tx.run(() => {
       if (!this.deps.repos.alerts.acknowledge(id, actor.staffId, this.deps.clock.now())) return;
+      const kind = this.deps.repos.alerts.kindOf(id);
       this.deps.audit.record(actor, 'alert.acknowledged', `alert:${id}`);
-      this.deps.tx.onCommit(() => this.changed());
+      this.deps.tx.onCommit(() => {
+        if (isStanding(kind)) this.quiet.add(kind);
+        this.changed();
+      });
     });
   }
 

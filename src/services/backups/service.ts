@@ -10,6 +10,7 @@ import { log } from '../../log';
 import { random } from '../../random';
 import type { AlertService } from '../alerts/service';
 import type { Actor, AuditService } from '../audit/service';
+import type { EventBus } from '../events';
 import type { SettingsService } from '../settings/service';
 import type { Transactor } from '../tx';
 import { dataKeyId, isSealedDataKey, openDataKey, sealDataKey, type SealedDataKey } from './seal';
@@ -74,6 +75,7 @@ export interface BackupDeps {
   tx: Transactor;
   audit: AuditService;
   alerts: AlertService;
+  events: EventBus;
   /** The raw 32-byte data key the core was built with, whichever host made it. */
   dataKey: Buffer;
 }
@@ -106,6 +108,7 @@ export class BackupService {
       this.deps.repos.backups.setSealedKey(sealed, this.deps.clock.now());
       this.deps.audit.record(actor, 'backup.passphrase_set', null, { replaced });
     });
+    this.healthChanged();
   }
 
   /** Whether `passphrase` is the site's backup passphrase (false when none is set). */
@@ -178,23 +181,30 @@ export class BackupService {
     if (row.outcome === 'failed' && row.message && trigger === 'schedule') {
       this.deps.alerts.raise('backup', message('backups.alert.lastNightFailed', { reason: row.message }));
     }
+    this.healthChanged();
     return toBackupRun(saved);
   }
 
   /** Checks the configured folder is there, writable and has room; what health() reports until the next check. */
   async checkConfiguredFolder(): Promise<Message | null> {
+    const before = this.folderProblem && messageText(this.folderProblem);
+    this.folderProblem = await this.folderCheck();
+    if ((this.folderProblem && messageText(this.folderProblem)) !== before) this.healthChanged();
+    return this.folderProblem;
+  }
+
+  private async folderCheck(): Promise<Message | null> {
     const folder = this.deps.settings.values().backupFolder;
-    if (!folder) return (this.folderProblem = null);
+    if (!folder) return null;
     try {
       await this.checkFolder(folder);
       const space = await statfs(folder);
       const free = space.bavail * space.bsize;
       const needed = this.deps.repos.backupFiles.bytes() * spaceMargin;
-      this.folderProblem = free < needed ? message('backups.folderAlmostFull', { folder }) : null;
+      return free < needed ? message('backups.folderAlmostFull', { folder }) : null;
     } catch (error) {
-      this.folderProblem = describeFailure(error, folder);
+      return describeFailure(error, folder);
     }
-    return this.folderProblem;
   }
 
   /** What the header warns about, in the words of the person who has to act. */
@@ -207,6 +217,11 @@ export class BackupService {
     if (since === null) return { warning: message('backups.health.noneYet') };
     if (this.deps.clock.now() - since > backupOverdueMs) return { warning: message('backups.health.overdue', { since }) };
     return { warning: null };
+  }
+
+  /** The header's badge follows at once (a backup that just succeeded takes it away without a reload). */
+  healthChanged(): void {
+    this.deps.events.emit('backups.health', this.health());
   }
 
   /** The reference an overdue alert counts from: the last success, else the first attempt. */

@@ -134,9 +134,11 @@ export class DoorController {
 
   status(): DoorStatus {
     const lockedUntil = this.deps.access.keypadLockedUntil();
+    const devices = this.devices();
+    const assigned = devices.some((d) => d.role === 'relay');
     return {
-      relay: !this.relay ? 'missing' : this.isOpen ? 'open' : 'closed',
-      devices: this.devices(),
+      relay: this.relay ? (this.isOpen ? 'open' : 'closed') : assigned ? 'missing' : 'none',
+      devices,
       keypadLockedUntil: lockedUntil === null ? null : new Date(lockedUntil).toISOString(),
       lastEvent: this.lastEvent,
     };

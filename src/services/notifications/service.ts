@@ -58,6 +58,11 @@ export interface NotificationDeps {
   onFailed?: (info: FailedNotification) => void;
   /** What is waiting for a recipient, read when a package notice or reminder goes out. */
   packageLines?: (recipientId: number) => PackageLine[];
+  /**
+   * Whether a channel that notices need is set up: told at start, after a settings change, and when a notice could
+   * not go out for want of it (staff get one standing alert per channel, not one per notice).
+   */
+  channelReady?: (channel: Channel, ready: boolean) => void;
 }
 
 type SealedKey = NonNullable<DueNotification['key']>;
@@ -65,6 +70,7 @@ type SealedKey = NonNullable<DueNotification['key']>;
 type Outcome =
   { status: 'sent'; providerId: string } | { status: 'retry'; reason: Message } | { status: 'failed'; reason: Message; tellStaff: boolean };
 
+const channels: readonly Channel[] = ['email', 'sms'];
 const notSetUp: Record<Channel, Message> = { email: message('notification.emailNotSetUp'), sms: message('notification.smsNotSetUp') };
 const keyNoLongerWorks = message('notification.keyNoLongerWorks');
 const nothingWaiting = message('notification.nothingWaiting');
@@ -126,7 +132,19 @@ export class NotificationService {
     return this.deps.repos.outbox.forRecipient(recipientId, limit).map(toSummary);
   }
 
+  /**
+   * Says, for each channel, whether it is set up: a channel that is goes quiet; one that is not is reported only
+   * when notices have ever been queued on it, so a fresh install or a site that never texts is not told about it.
+   */
+  reviewChannels(): void {
+    for (const channel of channels) {
+      const ready = this.isReady(channel);
+      if (ready || this.deps.repos.outbox.usesChannel(channel)) this.channelReady(channel, ready);
+    }
+  }
+
   start(): void {
+    this.reviewChannels();
     this.lanes.email.start();
     this.lanes.sms.start();
   }
@@ -256,7 +274,9 @@ export class NotificationService {
       this.deps.repos.outbox.markRetry(row.id, attempts, now + retryDelayMs(attempts, row.id), outcome.reason);
     else this.deps.repos.outbox.markFailed(row.id, attempts, outcome.reason);
     this.changed(row.recipientId);
-    if (outcome.status === 'failed' && outcome.tellStaff) {
+    // Every notice on a channel that is not set up fails the same way: one standing alert says it, not one per notice.
+    if (outcome.status === 'failed' && outcome.reason === notSetUp[row.channel]) this.channelReady(row.channel, false);
+    else if (outcome.status === 'failed' && outcome.tellStaff) {
       this.notifyFailed({
         id: row.id,
         channel: row.channel,
@@ -272,6 +292,14 @@ export class NotificationService {
       this.deps.onChanged?.(recipientId);
     } catch (error) {
       log.error('A notifications.changed listener failed.', error);
+    }
+  }
+
+  private channelReady(channel: Channel, ready: boolean): void {
+    try {
+      this.deps.channelReady?.(channel, ready);
+    } catch (error) {
+      log.error(`Updating the alert about ${channel} being set up failed.`, error);
     }
   }
 

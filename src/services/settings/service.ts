@@ -130,6 +130,7 @@ export interface SettingsDeps {
 export class SettingsService {
   private readonly pinned: Partial<Values>;
   private cache: Values;
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly deps: SettingsDeps) {
     this.pinned = readEnvironment(deps.env ?? process.env);
@@ -174,7 +175,14 @@ export class SettingsService {
       this.deps.audit.record(actor, 'settings.update', null, changes);
     });
     this.cache = this.load();
+    for (const listener of this.listeners) listener();
     return this.get();
+  }
+
+  /** Called after each saved change (what follows from a setting, such as an alert that a channel is not set up). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** A masked SMTP password means "keep the stored one"; an empty Twilio token likewise. */
