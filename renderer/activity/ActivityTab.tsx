@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../src/contract';
 import { invoke, on } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
-import { formatTime, useTranslation } from '../i18n';
+import { formatDateTime, useTranslation } from '../i18n';
 import { describeDetails, describeEntry } from './describe';
 import { ExportDialog } from './ExportDialog';
 
@@ -75,7 +75,7 @@ export function ActivityTab() {
         <Table.Tbody>
           {entries.map((e) => (
             <Table.Tr key={e.id}>
-              <Table.Td>{formatTime(e.at)}</Table.Td>
+              <Table.Td>{formatDateTime(e.at)}</Table.Td>
               <Table.Td>{e.actor}</Table.Td>
               <Table.Td>{describeEntry(e)}</Table.Td>
               <Table.Td>{e.subject ?? ''}</Table.Td>

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api, type BackupStatus } from '../../src/contract';
-import { formatTime, sentenceText, useTranslation } from '../i18n';
+import { formatDateTime, sentenceText, useTranslation } from '../i18n';
 import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
 import { useQuery } from '../api/useQuery';
@@ -121,7 +121,7 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
             {!status.passphraseSet
               ? t('backups.passphraseNotSet')
               : status.passphraseSetAt
-                ? t('backups.passphraseSetAt', { at: formatTime(status.passphraseSetAt) })
+                ? t('backups.passphraseSetAt', { at: formatDateTime(status.passphraseSetAt) })
                 : t('backups.passphraseSet')}
           </Text>
           {status.passphraseSet && (
@@ -169,7 +169,7 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
         </Button>
         {status.lastSuccessAt && (
           <Text size="sm" c="dimmed">
-            {t('backups.lastSuccess', { at: formatTime(status.lastSuccessAt) })}
+            {t('backups.lastSuccess', { at: formatDateTime(status.lastSuccessAt) })}
           </Text>
         )}
       </Group>
@@ -186,7 +186,7 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
           <Table.Tbody>
             {status.runs.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{formatTime(r.at)}</Table.Td>
+                <Table.Td>{formatDateTime(r.at)}</Table.Td>
                 <Table.Td>{t(`backups.trigger.${r.trigger}`)}</Table.Td>
                 <Table.Td>{describeRun(r)}</Table.Td>
               </Table.Tr>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
-import { formatTime, sentenceText, useTranslation } from '../i18n';
+import { formatDateTime, sentenceText, useTranslation } from '../i18n';
 
 /** Things staff must see (repeated wrong PINs, a lockout, a missing device, a failed send) until someone acknowledges them. */
 export function AlertsButton() {
@@ -46,7 +46,7 @@ export function AlertsButton() {
                     <div style={{ flex: 1 }}>
                       <Text size="sm">{sentenceText(a.message)}</Text>
                       <Text size="xs" c="dimmed">
-                        {formatTime(a.at)}
+                        {formatDateTime(a.at)}
                       </Text>
                     </div>
                     <Button size="compact-sm" variant="light" style={{ flexShrink: 0 }} onClick={() => void acknowledge(a.id)}>

@@ -4,7 +4,7 @@ import type { DoorStatus } from '../../src/contract';
 import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { problemLabel } from '../devices/problemLabels';
-import { errorText, formatClock, useTranslation } from '../i18n';
+import { errorText, formatTime, useTranslation } from '../i18n';
 import { ResetLockoutDialog } from './ResetLockoutDialog';
 
 /** The door relay and keypad at a glance, kept current by the core's door.status events. */
@@ -36,7 +36,7 @@ export function DoorStatusBadge() {
       {status.keypadLockedUntil && (
         <>
           <Badge color="orange" variant="light" size="lg" tt="none">
-            {t('door.lockedUntil', { time: formatClock(status.keypadLockedUntil) })}
+            {t('door.lockedUntil', { time: formatTime(status.keypadLockedUntil) })}
           </Badge>
           <Button size="compact-sm" variant="light" color="orange" onClick={() => setResetting(true)}>
             {t('door.resetLockout')}

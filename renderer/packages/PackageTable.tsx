@@ -2,7 +2,7 @@ import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { PackageItem } from '../../src/contract';
 import { EditDialog, HandOverDialog, ReturnDialog } from './PackageDialogs';
-import { formatTime, useTranslation } from '../i18n';
+import { formatDateTime, useTranslation } from '../i18n';
 import { days, describePickup, recipientLabel, statusColors, statusLabel } from './labels';
 
 type Dialog = { kind: 'handOver' | 'return' | 'edit'; item: PackageItem } | null;
@@ -88,7 +88,7 @@ export function PackageTable({ items, label, sort, showRecipient = true, onChang
                 {showRecipient && <Table.Td>{recipientLabel(p)}</Table.Td>}
                 <Table.Td>{p.shelf ?? t('common.none')}</Table.Td>
                 <Table.Td>
-                  <Text size="sm">{formatTime(p.loggedAt)}</Text>
+                  <Text size="sm">{formatDateTime(p.loggedAt)}</Text>
                   <Text size="xs" c="dimmed">
                     {t('packages.table.loggedBy', { name: p.loggedBy })}
                   </Text>

@@ -8,7 +8,7 @@ import { useAccessOverview } from '../access/useAccess';
 import { describeAction, describeDetails } from '../activity/describe';
 import { ErrorAlert } from '../components/ErrorText';
 import { RecipientPackages } from '../packages/RecipientPackages';
-import { formatTime, useTranslation } from '../i18n';
+import { formatDateTime, useTranslation } from '../i18n';
 import { RecipientForm } from './RecipientForm';
 import { saveRecipient, useRecipient } from './useRecipients';
 
@@ -108,7 +108,7 @@ export function RecipientDetail({ id, onBack, siteLanguage }: { id: number; onBa
             <Table.Tbody>
               {history.data?.items.map((e) => (
                 <Table.Tr key={e.id}>
-                  <Table.Td>{formatTime(e.at)}</Table.Td>
+                  <Table.Td>{formatDateTime(e.at)}</Table.Td>
                   <Table.Td>{e.actor}</Table.Td>
                   <Table.Td>{describeAction(e.action)}</Table.Td>
                   <Table.Td>{describeDetails(e)}</Table.Td>

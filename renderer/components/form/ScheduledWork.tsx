@@ -1,7 +1,7 @@
 import { Button, Group, Text, TextInput } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import type { ReactNode } from 'react';
-import { formatTime, i18n } from '../../i18n';
+import { formatDateTime, i18n } from '../../i18n';
 
 /** How a field of a nightly job's form shows: its error, and read-only with a note when an environment variable fixes it. */
 export function lockableField(locked: readonly string[], setting: string, error: ReactNode, description?: string) {
@@ -53,7 +53,7 @@ export function SaveRow({
       )}
       {nextRunAt && (
         <Text size="sm" c="dimmed">
-          {nextLabel(formatTime(nextRunAt))}
+          {nextLabel(formatDateTime(nextRunAt))}
         </Text>
       )}
     </Group>
