@@ -15,7 +15,7 @@ export function describeEntry(entry: AuditEntry): string {
 
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 /** Details whose values are words from a short list, written in the screen's language. */
-const wordValues = new Set(['trigger', 'via', 'role', 'outcome', 'notified', 'was', 'size']);
+const wordValues = new Set(['trigger', 'via', 'role', 'outcome', 'notified', 'notifyVia', 'was', 'size']);
 
 const detailLabel = (key: string) => i18n.t(`activityDetail.${key}`, { defaultValue: key });
 

@@ -28,14 +28,14 @@ export function NotificationSettings({ initial, onSaved }: { initial: Settings; 
         <>
           <TextInput
             label={t('settings.notifications.smtp')}
-            placeholder="smtps://user:password@mail.example.com:465"
+            placeholder={t('settings.notifications.smtpExample')}
             value={values.smtpUrl}
             onChange={(e) => set('smtpUrl', e.currentTarget.value)}
             {...field('smtpUrl', t('settings.notifications.smtpHint'))}
           />
           <TextInput
             label={t('settings.notifications.from')}
-            placeholder="Package Room <packages@example.com>"
+            placeholder={t('settings.notifications.fromExample')}
             value={values.mailFrom}
             onChange={(e) => set('mailFrom', e.currentTarget.value)}
             {...field('mailFrom')}
