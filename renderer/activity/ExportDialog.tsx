@@ -1,8 +1,8 @@
 import { Button, Checkbox, Group, Modal, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
 import { useTranslation } from '../i18n';
+import { activityCalls } from './useActivity';
 
 const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 /** Local midnight at the start of a YYYY-MM-DD day, as an ISO time with offset. */
@@ -38,7 +38,7 @@ export function ExportDialog({ opened, onClose }: { opened: boolean; onClose: ()
     setProgress({ rows: 0, share: 0 });
     try {
       do {
-        const chunk = await invoke('activity.export', afterId === undefined ? range : { ...range, afterId });
+        const chunk = await activityCalls.export(afterId === undefined ? range : { ...range, afterId });
         parts.push(new Blob([chunk.csv], { type: 'text/csv' }));
         rows += chunk.rows;
         afterId = chunk.nextAfterId ?? undefined;

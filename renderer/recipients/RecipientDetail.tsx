@@ -5,7 +5,7 @@ import { languages, type Language, type Recipient } from '../../src/contract';
 import { AccessMenu } from '../access/AccessMenu';
 import { AccessSection } from '../access/AccessSection';
 import { useAccessOverview } from '../access/useAccess';
-import { describeAction, describeDetails } from '../activity/describe';
+import { describeAction, describeActor, describeDetails } from '../activity/describe';
 import { ErrorAlert } from '../components/ErrorText';
 import { RecipientPackages } from '../packages/RecipientPackages';
 import { formatDateTime, useTranslation } from '../i18n';
@@ -109,7 +109,7 @@ export function RecipientDetail({ id, onBack, siteLanguage }: { id: number; onBa
               {history.data?.items.map((e) => (
                 <Table.Tr key={e.id}>
                   <Table.Td>{formatDateTime(e.at)}</Table.Td>
-                  <Table.Td>{e.actor}</Table.Td>
+                  <Table.Td>{describeActor(e)}</Table.Td>
                   <Table.Td>{describeAction(e.action)}</Table.Td>
                   <Table.Td>{describeDetails(e)}</Table.Td>
                 </Table.Tr>

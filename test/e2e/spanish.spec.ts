@@ -116,6 +116,23 @@ test('a Spanish site: every tab, Settings section and Quick Actions dialog witho
     // Settings → This computer shows the data folder's log file as it is.
     await expectNoEnglish(page, tab, [...shownAsIs, join(packroom.dataDir, 'logs', 'packroom.log')]);
   }
+  // Settings shows one section at a time: each of them.
+  const sections = page.getByRole('navigation', { name: 'Secciones de la configuración' });
+  for (const section of [
+    'Puerta',
+    'Paquetes',
+    'Acceso de transportistas',
+    'Notificaciones',
+    'Copias de seguridad',
+    'Dispositivos',
+    'Personal',
+    'Este equipo',
+  ]) {
+    await sections.getByRole('link', { name: section, exact: true }).click();
+    await expect(sections.getByRole('link', { name: section, exact: true })).toHaveAttribute('aria-current', 'page');
+    await page.waitForLoadState('networkidle');
+    await expectNoEnglish(page, `Configuración → ${section}`, [...shownAsIs, join(packroom.dataDir, 'logs', 'packroom.log')]);
+  }
 });
 
 const ruthsPackage = '1Z999AA10123456784';
