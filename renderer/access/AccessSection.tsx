@@ -1,7 +1,7 @@
 import { Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Trans } from 'react-i18next';
 import type { AccessOverview } from '../../src/contract';
-import { formatDate, formatTime, useTranslation } from '../i18n';
+import { formatDate, formatDateTime, useTranslation } from '../i18n';
 import { channelLabel, describeDelivery, describeSingleAccess } from './describeAccess';
 
 const statusColor = { active: 'green.9', used: 'blue.9', expired: 'dimmed', revoked: 'dimmed' } as const;
@@ -67,9 +67,9 @@ function SingleAccessTable({ overview }: { overview: AccessOverview }) {
       <Table.Tbody>
         {overview.singleAccess.map((s) => (
           <Table.Tr key={s.id}>
-            <Table.Td>{formatTime(s.createdAt)}</Table.Td>
+            <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
             <Table.Td>{s.createdBy ?? t('access.section.keypadRequest')}</Table.Td>
-            <Table.Td>{formatTime(s.expiresAt)}</Table.Td>
+            <Table.Td>{formatDateTime(s.expiresAt)}</Table.Td>
             <Table.Td>
               <Text c={statusColor[s.status]} size="sm" fw={500}>
                 {describeSingleAccess(s)}
@@ -99,7 +99,7 @@ function NotificationsTable({ overview }: { overview: AccessOverview }) {
       <Table.Tbody>
         {overview.notifications.map((n) => (
           <Table.Tr key={n.id}>
-            <Table.Td>{formatTime(n.createdAt)}</Table.Td>
+            <Table.Td>{formatDateTime(n.createdAt)}</Table.Td>
             <Table.Td>{channelLabel(n.channel)}</Table.Td>
             <Table.Td>{n.destination}</Table.Td>
             <Table.Td>

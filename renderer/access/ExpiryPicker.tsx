@@ -1,6 +1,6 @@
 import { DateTimePicker } from '@mantine/dates';
 import dayjs from 'dayjs';
-import { useTranslation } from '../i18n';
+import { formatDate, useTranslation } from '../i18n';
 import type { ReactNode } from 'react';
 
 /** The format the picker hands back: local time, which dayjs reads as local time. */
@@ -15,7 +15,7 @@ interface Props {
 
 /** "Access expires": the date and time a Single Access PIN stops working. */
 export function ExpiryPicker({ value, onChange, defaultHours, error }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   // The calendar's controls are icons or bare numbers: give each a name a screen reader can say.
   const calendarLabels = {
     nextMonth: t('access.expiry.nextMonth'),
@@ -39,7 +39,7 @@ export function ExpiryPicker({ value, onChange, defaultHours, error }: Props) {
       onChange={onChange}
       error={error}
       ariaLabels={calendarLabels}
-      getDayAriaLabel={(date) => dayjs(date).locale(i18n.language).format('dddd D MMMM YYYY')}
+      getDayAriaLabel={formatDate}
       timePickerProps={{ hoursInputLabel: t('access.expiry.hours'), minutesInputLabel: t('access.expiry.minutes') }}
       submitButtonProps={{ 'aria-label': t('access.expiry.set') }}
       // The calendar is not a dialog (no focus trap, Escape closes it): without roles axe needs no dialog name for it.

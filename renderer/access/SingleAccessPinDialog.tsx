@@ -6,7 +6,7 @@ import { api, type NotifyVia, type RecipientSummary, type SingleAccessIssued } f
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { usePackroomForm } from '../components/form/usePackroomForm';
-import { formatTime, useTranslation } from '../i18n';
+import { formatDateTime, useTranslation } from '../i18n';
 import { ExpiryPicker, pickerFormat } from './ExpiryPicker';
 import { defaultNotifyVia, describeSent, notifyHint, notifyOptions } from './notify';
 import { PinDisplay } from './PinDisplay';
@@ -145,7 +145,7 @@ function IssuedPin({ issued, onDone }: { issued: SingleAccessIssued; onDone: () 
         <Trans i18nKey="access.single.issued" values={{ name: issued.recipientName }} components={{ strong: <strong /> }} />
       </Text>
       <PinDisplay label={t('access.single.pinLabel')} pin={issued.pin} />
-      <Text>{t('access.single.expires', { at: formatTime(issued.expiresAt) })}</Text>
+      <Text>{t('access.single.expires', { at: formatDateTime(issued.expiresAt) })}</Text>
       <Text>{describeSent(issued.notifications)}</Text>
       <DialogActions label={t('common.done')} onConfirm={onDone} focus="primary" />
     </Stack>

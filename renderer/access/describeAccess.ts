@@ -1,12 +1,12 @@
 import type { Channel, NotificationSummary, SingleAccessSummary } from '../../src/contract';
-import { formatTime, i18n, sentenceText } from '../i18n';
+import { formatDateTime, i18n, sentenceText } from '../i18n';
 
 const t = i18n.t.bind(i18n);
 
 export function describeSingleAccess(s: SingleAccessSummary): string {
   if (s.status !== 'used') return t(`access.singleStatus.${s.status}`);
   return t('access.singleStatus.used', {
-    at: s.usedAt ? formatTime(s.usedAt) : t('common.unknownTime'),
+    at: s.usedAt ? formatDateTime(s.usedAt) : t('common.unknownTime'),
     via: t(`access.via.${s.usedVia === 'qr' ? 'qr' : 'pin'}`),
   });
 }
@@ -18,7 +18,7 @@ export function describeDelivery(n: NotificationSummary): string {
         ? t('access.delivery.retrying', { error: n.lastError ? sentenceText(n.lastError) : t('access.delivery.notSentYet') })
         : t('access.delivery.pending');
     case 'sent':
-      return t('access.delivery.sent', { at: n.sentAt ? formatTime(n.sentAt) : t('common.unknownTime') });
+      return t('access.delivery.sent', { at: n.sentAt ? formatDateTime(n.sentAt) : t('common.unknownTime') });
     case 'failed':
       return t('access.delivery.failed', { error: n.lastError ? sentenceText(n.lastError) : t('access.delivery.noReason') });
   }

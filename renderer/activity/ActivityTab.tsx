@@ -6,7 +6,7 @@ import { activityKinds, type ActivityKind } from '../../src/contract/activity';
 import type { AuditEntry, RecipientSummary } from '../../src/contract';
 import { RecipientPicker } from '../access/RecipientPicker';
 import { ErrorAlert } from '../components/ErrorText';
-import { formatTime, useTranslation } from '../i18n';
+import { formatDateTime, useTranslation } from '../i18n';
 import { describeActor, describeDetails, describeEntry, describeSubject } from './describe';
 import { ExportDialog } from './ExportDialog';
 import { useActivity, useActivityStaff, type ActivityQuery } from './useActivity';
@@ -175,7 +175,7 @@ export function ActivityTable({ entries, loading }: { entries: AuditEntry[]; loa
       <Table.Tbody>
         {entries.map((e) => (
           <Table.Tr key={e.id}>
-            <Table.Td>{formatTime(e.at)}</Table.Td>
+            <Table.Td>{formatDateTime(e.at)}</Table.Td>
             <Table.Td>{describeActor(e)}</Table.Td>
             <Table.Td>{describeEntry(e)}</Table.Td>
             <Table.Td>

@@ -1,5 +1,5 @@
 import { isMessageKey, type AuditEntry, type MessageParams } from '../../src/contract';
-import { formatList, formatTime, i18n, sentenceText } from '../i18n';
+import { formatDateTime, formatList, formatTime, i18n, sentenceText } from '../i18n';
 
 /** Who did it, in the reader's words: a name, "The door", "Packroom", "Command line", or what was typed at a sign-in. */
 export function describeActor(entry: AuditEntry): string {
@@ -30,8 +30,7 @@ export const describeAction = (action: string) => i18n.t(`activityAction.${actio
 export function describeEntry(entry: AuditEntry): string {
   const carrier = entry.details?.carrierName;
   if (entry.action === 'door.granted' && typeof carrier === 'string') {
-    const time = new Date(entry.at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    return i18n.t('activity.carrierEntered', { carrier, time });
+    return i18n.t('activity.carrierEntered', { carrier, time: formatTime(entry.at) });
   }
   return describeAction(entry.action);
 }
@@ -47,6 +46,8 @@ const wordValues: Record<string, string> = {
   device: 'devices.roles',
   notified: 'access.channel',
   notifyVia: 'access.channel',
+  was: 'packages.status',
+  size: 'packages.size',
 };
 /** Ids only Packroom reads: the screen says the same by tracking number, carrier and name. */
 const hiddenDetails = new Set(['packageId', 'accessKeyId', 'carrierCodeId']);
@@ -71,9 +72,11 @@ function isSentencePart(details: Record<string, unknown>, key: string): boolean 
 const detailLabel = (key: string) => i18n.t(`activityDetail.${key}`, { defaultValue: key });
 
 function detailValue(key: string, value: unknown): string {
+  // A package handed over to the recipient themself is recorded with no other name.
+  if (key === 'collectedBy' && value === null) return i18n.t('activityValue.collectedBy.recipient');
   if (value === null || value === undefined) return i18n.t('common.none');
   if (typeof value === 'boolean') return i18n.t(`activityValue.boolean.${value}`);
-  if (typeof value === 'string' && isoTime.test(value)) return formatTime(value);
+  if (typeof value === 'string' && isoTime.test(value)) return formatDateTime(value);
   const words = wordValues[key];
   if (typeof value === 'string' && words) return i18n.t(`${words}.${value}`, { defaultValue: value });
   if (Array.isArray(value)) return formatList(value.map((item) => detailValue(key, item)));

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api, type BackupStatus } from '../../src/contract';
-import { formatTime, sentenceText, useTranslation } from '../i18n';
+import { formatDateTime, sentenceText, useTranslation } from '../i18n';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
 import { NewPasswordInput } from '../components/form/NewPasswordInput';
@@ -99,7 +99,7 @@ function BackupForms({ status, configure, savePassphrase, runNow }: Omit<Backups
             {!status.passphraseSet
               ? t('backups.passphraseNotSet')
               : status.passphraseSetAt
-                ? t('backups.passphraseSetAt', { at: formatTime(status.passphraseSetAt) })
+                ? t('backups.passphraseSetAt', { at: formatDateTime(status.passphraseSetAt) })
                 : t('backups.passphraseSet')}
           </Text>
           {status.passphraseSet && (
@@ -143,7 +143,7 @@ function BackupForms({ status, configure, savePassphrase, runNow }: Omit<Backups
         </Button>
         {status.lastSuccessAt && (
           <Text size="sm" c="dimmed">
-            {t('backups.lastSuccess', { at: formatTime(status.lastSuccessAt) })}
+            {t('backups.lastSuccess', { at: formatDateTime(status.lastSuccessAt) })}
           </Text>
         )}
       </Group>
@@ -160,7 +160,7 @@ function BackupForms({ status, configure, savePassphrase, runNow }: Omit<Backups
           <Table.Tbody>
             {status.runs.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{formatTime(r.at)}</Table.Td>
+                <Table.Td>{formatDateTime(r.at)}</Table.Td>
                 <Table.Td>{t(`backups.trigger.${r.trigger}`)}</Table.Td>
                 <Table.Td>{describeRun(r)}</Table.Td>
               </Table.Tr>

@@ -55,7 +55,7 @@ export function CarrierAccess() {
                 <Table.Td>{c.name}</Table.Td>
                 <Table.Td>{describeDays(c.days)}</Table.Td>
                 <Table.Td>{describeHours(c)}</Table.Td>
-                <Table.Td>{c.untilDate ? formatDate(`${c.untilDate}T12:00:00`) : t('carriers.noEndDate')}</Table.Td>
+                <Table.Td>{c.untilDate ? formatDate(c.untilDate) : t('carriers.noEndDate')}</Table.Td>
                 <Table.Td>
                   {c.createdBy ? t('carriers.createdBy', { date: formatDate(c.createdAt), name: c.createdBy }) : formatDate(c.createdAt)}
                 </Table.Td>

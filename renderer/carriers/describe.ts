@@ -1,5 +1,5 @@
 import { weekdayIds, type CarrierCode, type Weekday } from '../../src/contract';
-import { i18n } from '../i18n';
+import { formatTime, i18n } from '../i18n';
 
 const t = i18n.t.bind(i18n);
 
@@ -21,5 +21,11 @@ export function describeDays(days: readonly Weekday[]): string {
   return runs.join(', ');
 }
 
+/** "HH:MM" as the screen's language writes a time of day ("8:00 AM", "8:00"). */
+function timeOfDay(text: string): string {
+  const [hours = 0, minutes = 0] = text.split(':').map(Number);
+  return formatTime(new Date(2000, 0, 1, hours, minutes));
+}
+
 export const describeHours = (c: Pick<CarrierCode, 'from' | 'until'>) =>
-  t(c.until < c.from ? 'carriers.windowNextDay' : 'carriers.window', { from: c.from, until: c.until });
+  t(c.until < c.from ? 'carriers.windowNextDay' : 'carriers.window', { from: timeOfDay(c.from), until: timeOfDay(c.until) });

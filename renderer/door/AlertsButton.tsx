@@ -3,7 +3,7 @@ import { IconBell } from '@tabler/icons-react';
 import type { Alert } from '../../src/contract';
 import type { ApiError } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
-import { formatTime, sentenceText, useTranslation } from '../i18n';
+import { formatDateTime, sentenceText, useTranslation } from '../i18n';
 import { useAlerts } from './useDoor';
 
 /** Things staff must see (repeated wrong PINs, a lockout, a missing device, a channel not set up) until acknowledged or fixed. */
@@ -56,7 +56,7 @@ export function AlertsBell({ alerts, error, onAcknowledge }: BellProps) {
                       <Text size="sm">{sentenceText(a.message)}</Text>
                       <Group gap="xs">
                         <Text size="xs" c="dimmed">
-                          {formatTime(a.at)}
+                          {formatDateTime(a.at)}
                         </Text>
                         {fixedIn[a.kind] && (
                           <Anchor size="xs" href={fixedIn[a.kind]}>

@@ -4,7 +4,7 @@ import type { DoorStatus } from '../../src/contract';
 import type { ApiError } from '../api/client';
 import { headerBadgeProps } from '../components/headerBadge';
 import { problemLabel } from '../devices/problemLabels';
-import { errorText, formatClock, i18n, useTranslation } from '../i18n';
+import { errorText, formatTime, i18n, useTranslation } from '../i18n';
 import { ResetLockoutDialog } from './ResetLockoutDialog';
 import { useDoorStatus } from './useDoor';
 
@@ -45,7 +45,7 @@ export function DoorStatusView({ status, error }: { status: DoorStatus | undefin
       {status.keypadLockedUntil && (
         <>
           <Badge color="orange" {...headerBadgeProps}>
-            {t('door.lockedUntil', { time: formatClock(status.keypadLockedUntil) })}
+            {t('door.lockedUntil', { time: formatTime(status.keypadLockedUntil) })}
           </Badge>
           <Button size="compact-sm" variant="light" color="orange" onClick={() => setResetting(true)}>
             {t('door.resetLockout')}

@@ -2,8 +2,10 @@
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import {
+  addFormats,
   ApiError,
   coreCatalogs,
+  formats,
   coreNamespace,
   isLanguage,
   languageIds,
@@ -11,6 +13,7 @@ import {
   renderParams,
   type Language,
   type Message,
+  type Moment,
 } from '../../src/contract';
 import type en from './locales/en.json';
 
@@ -35,6 +38,8 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   react: { transSupportBasicHtmlNodes: true, transKeepBasicHtmlNodesFor: ['strong'] },
 });
+// The catalogs' {{at, datetime}}, {{n, number}}… in the styles the screens' own formatDate … formatPercent use.
+addFormats(i18next);
 
 export const i18n = i18next;
 export { useTranslation };
@@ -54,20 +59,20 @@ export const currentLanguage = (): Language => (isLanguage(i18next.language) ? i
 /** Languages as offered in a Select: each in its own name. */
 export const languageOptions = () => languageIds.map((id) => ({ value: id, label: languages[id] }));
 
-/** Date and time in the screen's language, e.g. "Nov 26, 2026, 8:05 PM" or "26 nov 2026, 20:05". */
-export const formatTime = (iso: string) =>
-  new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+/** A date in the screen's language: "Nov 8, 2026", "8 nov 2026" (a YYYY-MM-DD day is that day here, not in UTC). */
+export const formatDate = (value: Moment) => formats.date(value, currentLanguage());
 
-export const formatDate = (iso: string) => new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium' }).format(new Date(iso));
+/** A time of day: "8:05 PM", "20:05". */
+export const formatTime = (value: Moment) => formats.time(value, currentLanguage());
 
-export const formatClock = (iso: string) =>
-  new Intl.DateTimeFormat(currentLanguage(), { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+/** A moment: "Nov 8, 2026, 8:05 PM", "8 nov 2026, 20:05". */
+export const formatDateTime = (value: Moment) => formats.datetime(value, currentLanguage());
 
-export const formatClockSeconds = (iso: string) =>
-  new Intl.DateTimeFormat(currentLanguage(), { timeStyle: 'medium' }).format(new Date(iso));
+/** A count or a measure, to one decimal: "1,234.5", "1234,5". */
+export const formatNumber = (value: number) => formats.number(value, currentLanguage());
 
-export const formatNumber = (value: number, options?: Intl.NumberFormatOptions) =>
-  new Intl.NumberFormat(currentLanguage(), options).format(value);
+/** A share of 1 as a percentage, to one decimal: "12.5%", "12,5 %". */
+export const formatPercent = (share: number) => formats.percent(share, currentLanguage());
 
 /** "3 and 4", "3 y 4": a list joined the way the screen's language joins one. */
 export const formatList = (items: string[]) => new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(items);

@@ -4,7 +4,7 @@ import { api, type CarrierId, type PackageDetection, type PackageItem, type Pack
 import { RecipientPicker } from '../access/RecipientPicker';
 import { ErrorAlert } from '../components/ErrorText';
 import { usePackroomForm } from '../components/form/usePackroomForm';
-import { formatTime, useTranslation } from '../i18n';
+import { formatDateTime, useTranslation } from '../i18n';
 import { carrierOptions, sizeOptions } from './labels';
 import { packageCalls } from './usePackages';
 
@@ -149,7 +149,11 @@ export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
           </Group>
           {duplicate && (
             <Alert color="orange" role="alert" title={t('packages.intake.duplicateTitle')}>
-              {t('packages.intake.duplicate', { name: duplicate.recipientName, unit: duplicate.unit, at: formatTime(duplicate.loggedAt) })}
+              {t('packages.intake.duplicate', {
+                name: duplicate.recipientName,
+                unit: duplicate.unit,
+                at: formatDateTime(duplicate.loggedAt),
+              })}
             </Alert>
           )}
           <Group align="flex-start" grow>

@@ -1,10 +1,10 @@
 import { BarChart } from '@mantine/charts';
 import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { ErrorAlert } from '../components/ErrorText';
-import { useTranslation } from '../i18n';
+import { formatDate, formatNumber, useTranslation } from '../i18n';
 import { usePackageOverview } from './usePackages';
 
-function Stat({ label, value }: { label: string; value: string | number }) {
+function Stat({ label, value }: { label: string; value: string }) {
   return (
     <div>
       <Text size="xs" c="dimmed">
@@ -32,25 +32,28 @@ export function Overview() {
         {o && (
           <Group align="flex-start" grow>
             <SimpleGrid cols={4} spacing="sm" aria-label={t('packages.overview.waitingNow')}>
-              <Stat label={t('packages.overview.waitingNow')} value={o.waiting} />
-              <Stat label={t('packages.overview.pickedUpToday')} value={o.pickedUpToday} />
-              <Stat label={t('packages.overview.averageHours')} value={o.averageHoursToPickup ?? t('common.none')} />
+              <Stat label={t('packages.overview.waitingNow')} value={formatNumber(o.waiting)} />
+              <Stat label={t('packages.overview.pickedUpToday')} value={formatNumber(o.pickedUpToday)} />
+              <Stat
+                label={t('packages.overview.averageHours')}
+                value={o.averageHoursToPickup === null ? t('common.none') : formatNumber(o.averageHoursToPickup)}
+              />
               <div />
-              <Stat label={t('packages.overview.waiting0to2')} value={o.waitingByAge['0-2']} />
-              <Stat label={t('packages.overview.days3to7')} value={o.waitingByAge['3-7']} />
-              <Stat label={t('packages.overview.days8to14')} value={o.waitingByAge['8-14']} />
-              <Stat label={t('packages.overview.days15plus')} value={o.waitingByAge['15+']} />
+              <Stat label={t('packages.overview.waiting0to2')} value={formatNumber(o.waitingByAge['0-2'])} />
+              <Stat label={t('packages.overview.days3to7')} value={formatNumber(o.waitingByAge['3-7'])} />
+              <Stat label={t('packages.overview.days8to14')} value={formatNumber(o.waitingByAge['8-14'])} />
+              <Stat label={t('packages.overview.days15plus')} value={formatNumber(o.waitingByAge['15+'])} />
             </SimpleGrid>
             <div
               role="img"
               aria-label={t('packages.overview.chart', {
-                logged: o.perDay.reduce((n, d) => n + d.logged, 0),
-                pickedUp: o.perDay.reduce((n, d) => n + d.pickedUp, 0),
+                logged: formatNumber(o.perDay.reduce((n, d) => n + d.logged, 0)),
+                pickedUp: formatNumber(o.perDay.reduce((n, d) => n + d.pickedUp, 0)),
               })}
             >
               <BarChart
                 h={160}
-                data={o.perDay.map((d) => ({ ...d, day: d.day.slice(5) }))}
+                data={o.perDay.map((d) => ({ ...d, day: formatDate(d.day) }))}
                 dataKey="day"
                 series={[
                   { name: 'logged', label: t('packages.overview.logged'), color: 'indigo.6' },
@@ -58,6 +61,7 @@ export function Overview() {
                 ]}
                 withLegend
                 tickLine="none"
+                valueFormatter={formatNumber}
               />
             </div>
           </Group>

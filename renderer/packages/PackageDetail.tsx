@@ -2,7 +2,7 @@ import { Anchor, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { routes } from '../app/routes';
 import { ErrorAlert } from '../components/ErrorText';
-import { formatTime, useTranslation } from '../i18n';
+import { formatDateTime, useTranslation } from '../i18n';
 import { days, describePickup, recipientLabel } from './labels';
 import { PackageActionDialog, PackageActions, StatusBadges, type PackageAction } from './PackageTable';
 import { usePackage } from './usePackages';
@@ -56,7 +56,7 @@ export function PackageDetail({ id, onClose }: { id: number; onClose: () => void
               </Field>
               <Field label={t('packages.table.logged')}>
                 <Text>
-                  {formatTime(p.loggedAt)} {t('packages.table.loggedBy', { name: p.loggedBy })}
+                  {formatDateTime(p.loggedAt)} {t('packages.table.loggedBy', { name: p.loggedBy })}
                 </Text>
               </Field>
               <Field label={t('packages.table.age')}>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { PackageItem } from '../../src/contract';
 import { rowOpens } from '../components/rowOpens';
 import { EditDialog, HandOverDialog, ReturnDialog } from './PackageDialogs';
-import { formatTime, useTranslation } from '../i18n';
+import { formatDateTime, useTranslation } from '../i18n';
 import { days, describePickup, recipientLabel, statusColors, statusLabel } from './labels';
 
 type Dialog = { kind: PackageAction; item: PackageItem } | null;
@@ -90,7 +90,7 @@ export function PackageTable({ items, label, sort, showRecipient = true, onOpen,
                 {showRecipient && <Table.Td>{recipientLabel(p)}</Table.Td>}
                 <Table.Td>{p.shelf ?? t('common.none')}</Table.Td>
                 <Table.Td>
-                  <Text size="sm">{formatTime(p.loggedAt)}</Text>
+                  <Text size="sm">{formatDateTime(p.loggedAt)}</Text>
                   <Text size="xs" c="dimmed">
                     {t('packages.table.loggedBy', { name: p.loggedBy })}
                   </Text>

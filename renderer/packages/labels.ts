@@ -1,5 +1,5 @@
 import { carrierIds, carrierLabels, type CarrierId, type PackageItem, type PackageSize, type PackageStatus } from '../../src/contract';
-import { formatTime, i18n } from '../i18n';
+import { formatDateTime, i18n } from '../i18n';
 
 const t = i18n.t.bind(i18n);
 
@@ -22,7 +22,7 @@ export const recipientLabel = (p: PackageItem) => `${p.recipient.lastName}, ${p.
 export function describePickup(p: PackageItem): string {
   const pickup = p.pickup;
   if (!pickup) return '';
-  const when = formatTime(pickup.at);
+  const when = formatDateTime(pickup.at);
   if (pickup.via === 'door') {
     const how = { pin: 'pin', qr: 'qr', 'single-access-pin': 'single' }[pickup.credential ?? 'pin'];
     return t('packages.pickup.door', { how: t(`packages.pickup.${how}`), when });

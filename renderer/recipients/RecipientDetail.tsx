@@ -9,7 +9,7 @@ import { describeAction, describeActor, describeDetails } from '../activity/desc
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { RecipientPackages } from '../packages/RecipientPackages';
-import { formatTime, useTranslation } from '../i18n';
+import { formatDateTime, useTranslation } from '../i18n';
 import { RecipientForm } from './RecipientForm';
 import { saveRecipient, useRecipient } from './useRecipients';
 
@@ -109,7 +109,7 @@ export function RecipientDetail({ id, onBack, siteLanguage }: { id: number; onBa
             <Table.Tbody>
               {history.data?.items.map((e) => (
                 <Table.Tr key={e.id}>
-                  <Table.Td>{formatTime(e.at)}</Table.Td>
+                  <Table.Td>{formatDateTime(e.at)}</Table.Td>
                   <Table.Td>{describeActor(e)}</Table.Td>
                   <Table.Td>{describeAction(e.action)}</Table.Td>
                   <Table.Td>{describeDetails(e)}</Table.Td>

@@ -3,9 +3,9 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { RosterDiffSummary, RosterDryRun, RosterSkipKind } from '../../src/contract';
-import { formatList, formatNumber, useTranslation } from '../i18n';
+import { formatList, formatNumber, formatPercent, useTranslation } from '../i18n';
 import { ChangeTable, ErrorTable, LinkedTable, NewTable } from './DiffTables';
-import { counted, percent, skipLabel } from './labels';
+import { counted, skipLabel } from './labels';
 
 function Count({ label, value, color }: { label: string; value: number; color?: string }) {
   const { t } = useTranslation();
@@ -100,8 +100,8 @@ export function DiffView({ diff, layout, busy, onUnlink }: Props) {
             {t('roster.diff.tooManyText', {
               n: formatNumber(safety.wouldDeactivate),
               active: formatNumber(safety.activeBefore),
-              share: percent(safety.share),
-              limit: percent(safety.limit),
+              share: formatPercent(safety.share),
+              limit: formatPercent(safety.limit),
             })}
           </Alert>
         )}

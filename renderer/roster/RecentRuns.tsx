@@ -1,6 +1,6 @@
 import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
 import type { RosterRun } from '../../src/contract';
-import { formatTime, sentenceText, useTranslation } from '../i18n';
+import { formatDateTime, sentenceText, useTranslation } from '../i18n';
 import { countPart, outcomeLabel, triggerLabel } from './labels';
 
 function summary(run: RosterRun): string {
@@ -42,7 +42,7 @@ export function RecentRuns({ runs }: { runs: RosterRun[] }) {
             <Table.Tbody>
               {runs.map((run) => (
                 <Table.Tr key={run.id}>
-                  <Table.Td>{formatTime(run.at)}</Table.Td>
+                  <Table.Td>{formatDateTime(run.at)}</Table.Td>
                   <Table.Td>
                     {run.trigger === 'staff'
                       ? t('roster.runs.byStaff', { how: triggerLabel(run.trigger), actor: run.actor })

@@ -28,9 +28,6 @@ export const outcomeLabel = (outcome: RosterRun['outcome']) => t(`roster.runs.ou
 
 export const triggerLabel = (trigger: RosterRun['trigger']) => t(`roster.runs.trigger.${trigger}`);
 
-/** A share as "12.5%" (or "12,5 %"). */
-export const percent = (share: number) => formatNumber(share, { style: 'percent', maximumFractionDigits: 1 });
-
 const statusChoices: RosterStatusChoice[] = ['current', 'notice', 'future', 'moved-out', 'ignore'];
 
 export const statusChoiceOptions = () => statusChoices.map((value) => ({ value, label: t(`roster.statusValues.choice.${value}`) }));

@@ -28,12 +28,12 @@ export function NotificationSettings({ initial, onSaved }: CardProps) {
         <>
           <TextSetting
             label={t('settings.notifications.smtp')}
-            placeholder="smtps://user:password@mail.example.com:465"
+            placeholder={t('settings.notifications.smtpExample')}
             {...bind('smtpUrl', t('settings.notifications.smtpHint'))}
           />
           <TextSetting
             label={t('settings.notifications.from')}
-            placeholder="Package Room <packages@example.com>"
+            placeholder={t('settings.notifications.fromExample')}
             {...bind('mailFrom')}
             w="100%"
           />

@@ -1,6 +1,6 @@
 import { Box, Group, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { formatClockSeconds, useTranslation } from '../i18n';
+import { formatNumber, formatTime, useTranslation } from '../i18n';
 import { readRelay, type RelayState } from './simApi';
 
 const pollEveryMs = 300;
@@ -61,15 +61,19 @@ export function RelayLamp({ onError }: { onError: (error: Error | null) => void 
             <Table.Tr>
               <Table.Th>{t('sim.channel')}</Table.Th>
               <Table.Th>{t('sim.opened')}</Table.Th>
-              <Table.Th>{t('sim.closed')}</Table.Th>
+              <Table.Th>{t('sim.openFor')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {recent.map((p) => (
               <Table.Tr key={`${p.channel}@${p.openedAt}`}>
                 <Table.Td>{p.channel}</Table.Td>
-                <Table.Td>{formatClockSeconds(p.openedAt)}</Table.Td>
-                <Table.Td>{p.closedAt ? formatClockSeconds(p.closedAt) : t('sim.stillOpen')}</Table.Td>
+                <Table.Td>{formatTime(p.openedAt)}</Table.Td>
+                <Table.Td>
+                  {p.closedAt
+                    ? t('sim.seconds', { n: formatNumber((Date.parse(p.closedAt) - Date.parse(p.openedAt)) / 1000) })
+                    : t('sim.stillOpen')}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

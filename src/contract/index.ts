@@ -113,3 +113,4 @@ export {
   type MessageKey,
   type MessageParams,
 } from './messages';
+export { addFormats, formats, type Moment } from './formats';

@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { addFormats } from './formats';
 import type { Language } from './languages';
 import en from './messages/en.json';
 import es from './messages/es.json';
@@ -54,6 +55,7 @@ void i18n.init({
   initAsync: false,
   interpolation: { escapeValue: false },
 });
+addFormats(i18n);
 
 const isMessage = (value: unknown): value is Message => typeof value === 'object' && value !== null && 'key' in value;
 

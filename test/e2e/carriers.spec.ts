@@ -59,6 +59,6 @@ test('Settings → Carrier access: a code shown once opens the door inside its h
 
   await page.getByRole('tab', { name: 'Activity' }).click();
   const activity = page.getByRole('table', { name: 'Activity' });
-  await expect(activity.getByRole('row', { name: /UPS entered the package room at \d\d:\d\d/ })).toHaveCount(1);
+  await expect(activity.getByRole('row', { name: /UPS entered the package room at \d{1,2}:\d\d\s[AP]M/ })).toHaveCount(1);
   await expect(activity.getByRole('row', { name: /Door stayed closed/ })).toContainText('Carrier code outside its hours');
 });

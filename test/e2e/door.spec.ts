@@ -187,8 +187,8 @@ test('Working in Spanish: why the door stayed closed, and the alert that follows
 
   const announcements = page.getByRole('log', { name: 'Eventos de la puerta y alertas' });
   await packroom.sim.pressKeys('20481937#');
-  await expect(page.getByRole('status', { name: 'La puerta siguió cerrada' })).toContainText('PIN desconocido (PIN en keypad)');
-  await expect(announcements).toContainText('La puerta siguió cerrada. PIN desconocido (PIN en keypad)');
+  await expect(page.getByRole('status', { name: 'La puerta siguió cerrada' })).toContainText('PIN desconocido (PIN en el teclado)');
+  await expect(announcements).toContainText('La puerta siguió cerrada. PIN desconocido (PIN en el teclado)');
 
   for (let attempt = 1; attempt < 5; attempt++) await packroom.sim.pressKeys('20481937#');
   await expect(announcements).toContainText('Alerta: Códigos incorrectos repetidos en keypad: puede que alguien esté intentando adivinar.');

@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
-import { message, messageText, type Alert } from '../../src/contract';
+import { formats, message, messageText, type Alert } from '../../src/contract';
 import type { Core } from '../../src/core';
 import { cliActor } from '../../src/services/audit/service';
 import { englishAlerts, signedInAdmin, testCore } from '../helpers/core';
@@ -41,15 +41,7 @@ describe('alerts', () => {
     const started = at - 3_600_000;
     core.alerts.raise('system.restart', message('alert.restart', { at, started }));
     const [alert] = await listed(core);
-    const format = (language: string, time: number) =>
-      new Intl.DateTimeFormat(language, {
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      }).format(time);
+    const format = (language: string, time: number) => formats.datetime(time, language);
     expect(messageText(alert!.message)).toMatch(
       new RegExp(`^Packroom restarted unexpectedly at ${format('en', at)}: the run started ${format('en', started)} did not shut down`),
     );

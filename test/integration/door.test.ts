@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
 import { describeDoorEvent } from '../../renderer/door/describeDoorEvent';
 import { i18n } from '../../renderer/i18n';
-import { ApiError, message, messageText, type DoorEvent } from '../../src/contract';
+import { ApiError, formats, message, messageText, type DoorEvent } from '../../src/contract';
 import type { Core } from '../../src/core';
 import { relayPulses } from '../../src/host/sim';
 import { cliActor } from '../../src/services/audit/service';
@@ -221,9 +221,9 @@ describe('door events on a Spanish screen', () => {
     expect([messageText(denied!.reason), messageText(denied!.reason, 'es')]).toEqual(['Unknown PIN', 'PIN desconocido']);
     expect(core.audit.list({ limit: 1 }).items[0]).toMatchObject({ action: 'door.denied', details: { reason: 'Unknown PIN' } });
 
-    expect(describeDoorEvent(denied!)).toMatchObject({ title: 'Door stayed closed', text: 'Unknown PIN (PIN at keypad)' });
+    expect(describeDoorEvent(denied!)).toMatchObject({ title: 'Door stayed closed', text: 'Unknown PIN (PIN at the keypad)' });
     await i18n.changeLanguage('es');
-    expect(describeDoorEvent(denied!)).toMatchObject({ title: 'La puerta siguió cerrada', text: 'PIN desconocido (PIN en keypad)' });
+    expect(describeDoorEvent(denied!)).toMatchObject({ title: 'La puerta siguió cerrada', text: 'PIN desconocido (PIN en el teclado)' });
   });
 
   it('say until when the keypad is locked, in the time format of the screen language', async () => {
@@ -235,13 +235,12 @@ describe('door events on a Spanish screen', () => {
     const [locked] = events;
     const until = core.access.keypadLockedUntil()!;
     expect(locked).toMatchObject({ result: 'locked-out', reason: message('door.reason.lockedOut', { until }) });
-    const time = (language: string) =>
-      new Intl.DateTimeFormat(language, { hour: 'numeric', minute: 'numeric', second: 'numeric' }).format(until);
+    const time = (language: string) => formats.time(until, language);
     expect(messageText(locked!.reason)).toBe(`Too many wrong tries: locked until ${time('en')}`);
     await i18n.changeLanguage('es');
     expect(describeDoorEvent(locked!)).toMatchObject({
       title: 'Teclado bloqueado',
-      text: `Demasiados intentos incorrectos: bloqueado hasta las ${time('es')} (PIN en keypad)`,
+      text: `Demasiados intentos incorrectos: bloqueado hasta las ${time('es')} (PIN en el teclado)`,
     });
   });
 

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
-import { messageText, type ApiErrorBody, type Envelope, type Message, type PackagePage } from '../../src/contract';
+import { describeDetails } from '../../renderer/activity/describe';
+import { i18n } from '../../renderer/i18n';
+import { formats, messageText, type ApiErrorBody, type Envelope, type Message, type PackagePage } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
 import { cliActor } from '../../src/services/audit/service';
 import { adminPassword, signedInAdmin, tempDir, testCore } from '../helpers/core';
@@ -280,10 +282,9 @@ describe('refusals staff read in their own language', () => {
     const { core, staff, ann, bo } = await desk();
     const loggedAt = core.clock.now();
     await staff.ok('packages.log', { tracking: ups, carrier: 'ups', recipientId: ann.id });
-    const when = { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' } as const;
-    // English as Packroom always wrote it (plain spaces), Spanish as Spanish writes dates.
-    const english = new Intl.DateTimeFormat('en-US', when).format(loggedAt).replace(/[\u202f\u00a0]/g, ' ');
-    const spanish = new Intl.DateTimeFormat('es', when).format(loggedAt);
+    // The one date-and-time style of each language (renderer/i18n's formatDateTime writes it the same).
+    const english = formats.datetime(loggedAt, 'en');
+    const spanish = formats.datetime(loggedAt, 'es');
     expect(refusal(await staff.call('packages.log', { tracking: ups, carrier: 'ups', recipientId: bo.id }))).toMatchObject({
       key: 'packages.alreadyLogged',
       message: `Already logged: ${ups} is waiting for Ann Lee (4B), logged ${english} by ada. Check the label, or hand over or edit that package.`,
@@ -304,6 +305,28 @@ describe('refusals staff read in their own language', () => {
       message: 'The end date is before the start date.',
       es: 'La fecha de fin es anterior a la fecha de inicio.',
     });
+  });
+});
+
+describe('what the core records, in the reader’s language', () => {
+  afterEach(() => i18n.changeLanguage('en'));
+
+  it('records a hand-over to the recipient as no other name, which each screen words in its language', async () => {
+    const { core, staff, ann } = await desk();
+    const mine = await staff.ok('packages.log', { tracking: ups, carrier: 'ups', recipientId: ann.id });
+    const neighbours = await staff.ok('packages.log', { tracking: amazon, carrier: 'amazon', recipientId: ann.id });
+    await staff.ok('packages.handOver', { id: mine.id, collectedBy: null });
+    await staff.ok('packages.handOver', { id: neighbours.id, someoneElse: true, collectedBy: 'Kim Lee' });
+    const handed = core.audit
+      .list({ limit: 10 })
+      .items.filter((e) => e.action === 'package.handed_over')
+      .sort((a, b) => a.id - b.id);
+    // It used to be stored as the English words "the recipient", which read as English on a Spanish screen.
+    expect(handed.map((e) => e.details?.collectedBy)).toEqual([null, 'Kim Lee']);
+    expect(describeDetails(handed[0]!)).toContain('Collected by: the recipient');
+    await i18n.changeLanguage('es');
+    expect(describeDetails(handed[0]!)).toContain('Recogido por: el destinatario');
+    expect(describeDetails(handed[1]!)).toContain('Recogido por: Kim Lee');
   });
 });
 

@@ -1,5 +1,5 @@
 import { Button, Group, Text } from '@mantine/core';
-import { formatTime } from '../../i18n';
+import { formatDateTime } from '../../i18n';
 
 interface Props {
   busy: boolean;
@@ -25,7 +25,7 @@ export function SaveRow({ busy, label, saved, savedLabel, nextRunAt, nextLabel }
       )}
       {nextRunAt && nextLabel && (
         <Text size="sm" c="dimmed">
-          {nextLabel(formatTime(nextRunAt))}
+          {nextLabel(formatDateTime(nextRunAt))}
         </Text>
       )}
     </Group>

@@ -163,7 +163,8 @@ export class PackageService {
       this.deps.audit.record(actor, 'package.handed_over', subject(p.recipientId), {
         packageId: id,
         tracking: p.tracking,
-        collectedBy: collectedBy ?? 'the recipient',
+        // Null when the recipient collected it: the screens say so in their reader's language.
+        collectedBy,
       });
       return [p.recipientId];
     });

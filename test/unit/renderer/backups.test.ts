@@ -29,8 +29,8 @@ describe('Settings → Backups: how each backup went', () => {
 
   it('shows a good backup as its file and size', () => {
     void i18n.changeLanguage('es');
-    expect(describeRun({ outcome: 'ok', file: 'packroom-x.sqlite', bytes: 3 * 1024 * 1024, message: null })).toBe(
-      'packroom-x.sqlite (3,0 MB)',
+    expect(describeRun({ outcome: 'ok', file: 'packroom-x.sqlite', bytes: 3.5 * 1024 * 1024, message: null })).toBe(
+      'packroom-x.sqlite (3,5 MB)',
     );
   });
 
