@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, idInput, language, optionalText, text } from './common';
 import { method, type MethodDef } from './define';
+import { emailAddress } from './email';
 import type { Language } from './languages';
 import { says } from './messages';
 
@@ -10,10 +11,9 @@ export const recipientStatus = z.enum(['active', 'inactive']);
 const email = z
   .string()
   .trim()
-  .transform((v) => v.toLowerCase())
-  // Unicode addresses too (SMTPUTF8, as nodemailer sends them): the roster import accepts them as well.
-  .pipe(z.union([z.literal(''), z.email({ pattern: z.regexes.unicodeEmail, error: says('validation.email') }).max(254)]))
-  .transform((v) => (v === '' ? null : v))
+  // The roster import's rule too (emailAddress), so a file and the form accept and refuse the same addresses.
+  .refine((v) => v === '' || emailAddress(v) !== null, says('validation.email'))
+  .transform((v) => (v === '' ? null : emailAddress(v)))
   .nullable()
   .optional();
 
