@@ -3,6 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconChevronRight, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../components/ErrorText';
+import { usePhoneFormat } from '../components/usePhoneFormat';
 import { useTranslation } from '../i18n';
 import type { Language } from '../../src/contract';
 import { RecipientDetail } from './RecipientDetail';
@@ -30,6 +31,7 @@ function RecipientSearch({ onOpen, onAdd }: { onOpen: (id: number) => void; onAd
 
   const results = useRecipientSearch(query, status);
   const { reload } = results;
+  const phone = usePhoneFormat();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -98,7 +100,7 @@ function RecipientSearch({ onOpen, onAdd }: { onOpen: (id: number) => void; onAd
               </Table.Td>
               <Table.Td>{r.unit}</Table.Td>
               <Table.Td>{r.email ?? t('common.none')}</Table.Td>
-              <Table.Td>{r.phone ?? t('common.none')}</Table.Td>
+              <Table.Td>{r.phone ? phone(r.phone) : t('common.none')}</Table.Td>
               <Table.Td>
                 <Badge color={r.status === 'active' ? 'green' : 'gray'} variant="light">
                   {r.status === 'active' ? t('common.active') : t('common.inactive')}

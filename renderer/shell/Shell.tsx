@@ -174,6 +174,10 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
             closeAction();
             showRecipient(r.id);
           }}
+          onOpen={(id) => {
+            closeAction();
+            showRecipient(id);
+          }}
         />
         <SingleAccessPinDialog opened={action === 'singleAccessPin'} recipient={null} onClose={closeAction} />
         <OpenDoorDialog opened={action === 'openDoor'} onClose={closeAction} />
