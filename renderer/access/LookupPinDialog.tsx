@@ -1,10 +1,10 @@
-import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Checkbox, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { PinLookup } from '../../src/contract';
 import { accessCalls } from './useAccess';
 import { useAction } from '../api/useAction';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
-import { useFocusOnMount } from '../components/useFocusOnMount';
 import { formatDate, useTranslation } from '../i18n';
 import { PinDisplay } from './PinDisplay';
 
@@ -35,9 +35,7 @@ function LookupPin({ recipientId, recipientName, onClose }: Omit<Props, 'opened'
       <Stack>
         <PinDisplay label={t('access.lookup.found', { name: recipientName })} pin={found.pin} />
         <Text size="sm">{t('access.lookup.foundText', { date: formatDate(found.createdAt) })}</Text>
-        <Group justify="flex-end">
-          <DoneButton onClick={onClose}>{t('common.done')}</DoneButton>
-        </Group>
+        <DialogActions label={t('common.done')} onConfirm={onClose} focus="primary" />
       </Stack>
     );
   }
@@ -52,23 +50,7 @@ function LookupPin({ recipientId, recipientName, onClose }: Omit<Props, 'opened'
         onChange={(e) => setVerified(e.currentTarget.checked)}
         data-autofocus
       />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-        <Button disabled={!verified} loading={busy} onClick={() => void run()}>
-          {t('access.lookup.show')}
-        </Button>
-      </Group>
+      <DialogActions label={t('access.lookup.show')} disabled={!verified} busy={busy} onConfirm={() => void run()} onCancel={onClose} />
     </Stack>
-  );
-}
-
-function DoneButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
-  const ref = useFocusOnMount<HTMLButtonElement>();
-  return (
-    <Button onClick={onClick} ref={ref}>
-      {children}
-    </Button>
   );
 }

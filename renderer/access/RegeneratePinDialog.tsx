@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { PermanentIssued } from '../../src/contract';
 import { accessCalls } from './useAccess';
 import { useAction } from '../api/useAction';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
-import { useFocusOnMount } from '../components/useFocusOnMount';
 import { useTranslation } from '../i18n';
 import { describeSent } from './notify';
 import { PinDisplay } from './PinDisplay';
@@ -35,9 +35,7 @@ function Regenerate({ recipientId, recipientName, onClose }: Omit<Props, 'opened
       <Stack>
         <PinDisplay label={t('access.regen.newPin', { name: recipientName })} pin={issued.pin} />
         <Text size="sm">{t('access.regen.shownOnce', { sent: describeSent(issued.notifications) })}</Text>
-        <Group justify="flex-end">
-          <DoneButton onClick={onClose}>{t('common.done')}</DoneButton>
-        </Group>
+        <DialogActions label={t('common.done')} onConfirm={onClose} focus="primary" />
       </Stack>
     );
   }
@@ -45,23 +43,14 @@ function Regenerate({ recipientId, recipientName, onClose }: Omit<Props, 'opened
     <Stack>
       <Text>{t('access.regen.intro', { name: recipientName })}</Text>
       <ErrorAlert error={error} title={t('access.regen.failed')} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose} data-autofocus>
-          {t('common.cancel')}
-        </Button>
-        <Button color="red" loading={busy} onClick={() => void run()}>
-          {t('access.regen.submit')}
-        </Button>
-      </Group>
+      <DialogActions
+        label={t('access.regen.submit')}
+        color="red"
+        busy={busy}
+        onConfirm={() => void run()}
+        onCancel={onClose}
+        focus="cancel"
+      />
     </Stack>
-  );
-}
-
-function DoneButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
-  const ref = useFocusOnMount<HTMLButtonElement>();
-  return (
-    <Button onClick={onClick} ref={ref}>
-      {children}
-    </Button>
   );
 }

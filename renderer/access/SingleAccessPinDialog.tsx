@@ -1,11 +1,11 @@
-import { Anchor, Button, Collapse, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Collapse, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import dayjs from 'dayjs';
 import { Trans } from 'react-i18next';
 import { useState } from 'react';
 import { api, type NotifyVia, type RecipientSummary, type SingleAccessIssued } from '../../src/contract';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { usePackroomForm } from '../components/form/usePackroomForm';
-import { useFocusOnMount } from '../components/useFocusOnMount';
 import { formatTime, useTranslation } from '../i18n';
 import { ExpiryPicker, pickerFormat } from './ExpiryPicker';
 import { defaultNotifyVia, describeSent, notifyHint, notifyOptions } from './notify';
@@ -131,14 +131,7 @@ function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
             />
           </Stack>
         </Collapse>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('access.single.generate')}
-          </Button>
-        </Group>
+        <DialogActions label={t('access.single.generate')} busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );
@@ -146,7 +139,6 @@ function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
 
 function IssuedPin({ issued, onDone }: { issued: SingleAccessIssued; onDone: () => void }) {
   const { t } = useTranslation();
-  const done = useFocusOnMount<HTMLButtonElement>();
   return (
     <Stack>
       <Text>
@@ -155,11 +147,7 @@ function IssuedPin({ issued, onDone }: { issued: SingleAccessIssued; onDone: () 
       <PinDisplay label={t('access.single.pinLabel')} pin={issued.pin} />
       <Text>{t('access.single.expires', { at: formatTime(issued.expiresAt) })}</Text>
       <Text>{describeSent(issued.notifications)}</Text>
-      <Group justify="flex-end">
-        <Button onClick={onDone} ref={done}>
-          {t('common.done')}
-        </Button>
-      </Group>
+      <DialogActions label={t('common.done')} onConfirm={onDone} focus="primary" />
     </Stack>
   );
 }

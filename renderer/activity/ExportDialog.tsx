@@ -1,8 +1,9 @@
-import { Button, Checkbox, Group, Modal, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { invoke } from '../api/client';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { useTranslation } from '../i18n';
+import { activityCalls } from './useActivity';
 
 const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 /** Local midnight at the start of a YYYY-MM-DD day, as an ISO time with offset. */
@@ -38,7 +39,7 @@ export function ExportDialog({ opened, onClose }: { opened: boolean; onClose: ()
     setProgress({ rows: 0, share: 0 });
     try {
       do {
-        const chunk = await invoke('activity.export', afterId === undefined ? range : { ...range, afterId });
+        const chunk = await activityCalls.export(afterId === undefined ? range : { ...range, afterId });
         parts.push(new Blob([chunk.csv], { type: 'text/csv' }));
         rows += chunk.rows;
         afterId = chunk.nextAfterId ?? undefined;
@@ -80,14 +81,12 @@ export function ExportDialog({ opened, onClose }: { opened: boolean; onClose: ()
               {t('activity.exportDialog.done', { count: done })}
             </Text>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.close')}
-            </Button>
-            <Button type="submit" loading={progress !== null}>
-              {t('activity.exportDialog.submit')}
-            </Button>
-          </Group>
+          <DialogActions
+            label={t('activity.exportDialog.submit')}
+            busy={progress !== null}
+            onCancel={onClose}
+            cancelLabel={t('common.close')}
+          />
         </Stack>
       </form>
     </Modal>

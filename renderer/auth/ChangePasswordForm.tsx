@@ -1,11 +1,11 @@
 import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api, type MethodInput, type SessionInfo } from '../../src/contract';
-import { invoke } from '../api/client';
 import { ErrorAlert } from '../components/ErrorText';
 import { NewPasswordInput } from '../components/form/NewPasswordInput';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
+import { authCalls } from './useAuth';
 
 /** The signed-in person's own password: Settings → My account, and the screen after an admin's reset. */
 export function ChangePasswordForm({ submitLabel, onChanged }: { submitLabel: string; onChanged: (session: SessionInfo) => void }) {
@@ -17,7 +17,7 @@ export function ChangePasswordForm({ submitLabel, onChanged }: { submitLabel: st
     toInput: (values: MethodInput<'account.changePassword'>) => values,
     onSubmit: async (input) => {
       setChanged(false);
-      const session = await invoke('account.changePassword', input);
+      const session = await authCalls.changePassword(input);
       reset();
       setChanged(true);
       onChanged(session);

@@ -1,44 +1,39 @@
 import { Button, PasswordInput, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import type { SessionInfo } from '../../src/contract';
-import { invoke } from '../api/client';
-import { useAction } from '../api/useAction';
+import { api, type MethodInput, type SessionInfo } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
+import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
 import { AuthCard } from './AuthCard';
 
-export function LockScreen({
-  session,
-  onUnlocked,
-  onSignOut,
-}: {
+interface Props {
   session: SessionInfo;
-  onUnlocked: (s: SessionInfo) => void;
+  onUnlock: (input: MethodInput<'auth.unlock'>) => Promise<unknown>;
   onSignOut: () => void;
-}) {
-  const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const { run, busy, error } = useAction(() => invoke('auth.unlock', { password }));
+}
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const session = await run();
-    if (session) onUnlocked(session);
-    else setPassword('');
-  }
+export function LockScreen({ session, onUnlock, onSignOut }: Props) {
+  const { t } = useTranslation();
+  const { form, submit, busy, formError, reset } = usePackroomForm({
+    schema: api['auth.unlock'].input,
+    initialValues: { password: '' },
+    toInput: (values: MethodInput<'auth.unlock'>) => values,
+    onSubmit: async (input) => {
+      try {
+        await onUnlock(input);
+      } catch (error) {
+        // A refused password is typed again from the start; the refusal shows above the form.
+        reset();
+        throw error;
+      }
+    },
+  });
 
   return (
     <AuthCard title={t('auth.lock.title')} subtitle={t('auth.lock.subtitle', { name: session.displayName, username: session.username })}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={error} title={t('auth.lock.failed')} />
-          <PasswordInput
-            label={t('auth.password')}
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            autoFocus
-          />
+          <ErrorAlert error={formError} title={t('auth.lock.failed')} />
+          <PasswordInput label={t('auth.password')} autoComplete="current-password" {...form.getInputProps('password')} autoFocus />
           <Button type="submit" loading={busy}>
             {t('auth.lock.submit')}
           </Button>

@@ -1,43 +1,41 @@
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import type { SessionInfo } from '../../src/contract';
-import { invoke } from '../api/client';
-import { useAction } from '../api/useAction';
+import { api, type MethodInput } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
+import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
 import { AuthCard } from './AuthCard';
 
-export function LoginScreen({ siteName, notice, onDone }: { siteName: string; notice?: string; onDone: (s: SessionInfo) => void }) {
-  const { t } = useTranslation();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const { run, busy, error } = useAction(() => invoke('auth.login', { username, password }));
+interface Props {
+  siteName: string;
+  /** Said instead of the site's name (after signing out). */
+  notice?: string;
+  onSignIn: (input: MethodInput<'auth.login'>) => Promise<unknown>;
+}
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const session = await run();
-    if (session) onDone(session);
-    else setPassword('');
-  }
+export function LoginScreen({ siteName, notice, onSignIn }: Props) {
+  const { t } = useTranslation();
+  const { form, submit, busy, formError, reset } = usePackroomForm({
+    schema: api['auth.login'].input,
+    initialValues: { username: '', password: '' },
+    toInput: (values: MethodInput<'auth.login'>) => values,
+    onSubmit: async (input, values) => {
+      try {
+        await onSignIn(input);
+      } catch (error) {
+        // A refused password is typed again from the start; the refusal shows above the form.
+        reset({ username: values.username });
+        throw error;
+      }
+    },
+  });
 
   return (
     <AuthCard title={t('auth.login.title')} subtitle={notice ?? siteName}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={error} title={t('auth.login.failed')} />
-          <TextInput
-            label={t('auth.userName')}
-            autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.currentTarget.value)}
-            autoFocus
-          />
-          <PasswordInput
-            label={t('auth.password')}
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-          />
+          <ErrorAlert error={formError} title={t('auth.login.failed')} />
+          <TextInput label={t('auth.userName')} autoComplete="username" {...form.getInputProps('username')} autoFocus />
+          <PasswordInput label={t('auth.password')} autoComplete="current-password" {...form.getInputProps('password')} />
           <Button type="submit" loading={busy}>
             {t('auth.login.submit')}
           </Button>

@@ -1,20 +1,19 @@
 import { Button, Stack, TextInput } from '@mantine/core';
-import { api, type SessionInfo } from '../../src/contract';
-import { invoke } from '../api/client';
+import { api, type MethodInput } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
 import { NewPasswordInput } from '../components/form/NewPasswordInput';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
 import { AuthCard } from './AuthCard';
 
-export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void }) {
+export function SetupScreen({ onSetup }: { onSetup: (input: MethodInput<'auth.setup'>) => Promise<unknown> }) {
   const { t } = useTranslation();
   const { form, submit, busy, formError } = usePackroomForm({
     schema: api['auth.setup'].input,
     initialValues: { displayName: '', username: '', password: '', confirm: '' },
     toInput: ({ displayName, username, password }) => ({ displayName, username, password }),
     check: (values) => ({ confirm: values.password === values.confirm ? undefined : t('auth.setup.mismatch') }),
-    onSubmit: async (input) => onDone(await invoke('auth.setup', input)),
+    onSubmit: onSetup,
   });
 
   return (

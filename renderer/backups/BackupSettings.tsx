@@ -1,15 +1,15 @@
-import { Alert, Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api, type BackupStatus } from '../../src/contract';
 import { formatTime, sentenceText, useTranslation } from '../i18n';
-import { invoke } from '../api/client';
 import { useAction } from '../api/useAction';
-import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
 import { NewPasswordInput } from '../components/form/NewPasswordInput';
-import { FolderField, lockableField, SaveRow, TimeOfDayField } from '../components/form/ScheduledWork';
+import { SaveRow } from '../components/form/SaveRow';
+import { NumberSetting, settingBinder, TextSetting, TimeSetting } from '../components/form/SettingFields';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { describeRun } from './describe';
+import { useBackups, type Backups } from './useBackups';
 
 // The setting each field stores, to show the ones fixed by an environment variable as read-only.
 const settingOf = { folder: 'backupFolder', timeOfDay: 'backupTime', keep: 'backupKeep' } as const;
@@ -17,7 +17,7 @@ const settingOf = { folder: 'backupFolder', timeOfDay: 'backupTime', keep: 'back
 /** Settings → Backups: where and when the nightly backup goes, the passphrase that seals it, and how the last ones went. */
 export function BackupSettings() {
   const { t } = useTranslation();
-  const status = useQuery(() => invoke('backups.status', {}), []);
+  const { status, ...changes } = useBackups();
   return (
     <Card withBorder component="section" aria-labelledby="backups-heading">
       <Stack>
@@ -26,13 +26,13 @@ export function BackupSettings() {
         </Title>
         <Text size="sm">{t('backups.intro')}</Text>
         <ErrorAlert error={status.error} title={t('backups.loadFailed')} />
-        {status.data && <BackupForms status={status.data} onChanged={status.reload} />}
+        {status.data && <BackupForms status={status.data} {...changes} />}
       </Stack>
     </Card>
   );
 }
 
-function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: () => void }) {
+function BackupForms({ status, configure, savePassphrase, runNow }: Omit<Backups, 'status'> & { status: BackupStatus }) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState(false);
   const { form, submit, busy, formError } = usePackroomForm({
@@ -41,29 +41,25 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
     toInput: (values) => values,
     onSubmit: async (input) => {
       setSaved(false);
-      await invoke('backups.configure', input);
+      await configure(input);
       setSaved(true);
-      onChanged();
     },
   });
-  const values = form.getValues();
+  const bind = settingBinder(form, status.lockedByEnvironment, settingOf);
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [passphraseSaved, setPassphraseSaved] = useState(false);
-  const savePassphrase = useAction((p: string) => invoke('backups.setPassphrase', { passphrase: p }));
-  const runNow = useAction(() => invoke('backups.run', {}));
-  const field = (key: keyof typeof settingOf, description?: string) =>
-    lockableField(status.lockedByEnvironment, settingOf[key], form.errors[key], description);
+  const storing = useAction(savePassphrase);
+  const running = useAction(runNow);
 
   async function submitPassphrase(event: FormEvent) {
     event.preventDefault();
     setPassphraseSaved(false);
     if (passphrase !== repeat) return;
-    if (await savePassphrase.run(passphrase)) {
+    if (await storing.run(passphrase)) {
       setPassphrase('');
       setRepeat('');
       setPassphraseSaved(true);
-      onChanged();
     }
   }
 
@@ -76,32 +72,14 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
       )}
       <form onSubmit={submit} noValidate aria-label={t('backups.whereWhen')}>
         <Stack>
-          <FolderField
+          <TextSetting
             label={t('backups.folder')}
             placeholder={t('backups.folderPlaceholder')}
-            value={values.folder}
-            onChange={(v) => form.setFieldValue('folder', v)}
-            field={field('folder', t('backups.folderHint'))}
+            {...bind('folder', t('backups.folderHint'))}
           />
           <Group align="flex-start">
-            <TimeOfDayField
-              label={t('backups.time')}
-              value={values.timeOfDay}
-              onChange={(v) => form.setFieldValue('timeOfDay', v)}
-              field={field('timeOfDay')}
-            />
-            <NumberInput
-              label={t('backups.keep')}
-              min={1}
-              max={365}
-              allowDecimal={false}
-              // Typed as is: the schema refuses a number out of range and names the range.
-              clampBehavior="none"
-              value={values.keep}
-              onChange={(v) => form.setFieldValue('keep', Number(v))}
-              {...field('keep', t('backups.keepHint'))}
-              w={200}
-            />
+            <TimeSetting label={t('backups.time')} {...bind('timeOfDay')} />
+            <NumberSetting label={t('backups.keep')} min={1} max={365} {...bind('keep', t('backups.keepHint'))} w={200} />
           </Group>
           <ErrorAlert error={formError} />
           <SaveRow
@@ -145,9 +123,9 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
               w={300}
             />
           </Group>
-          <ErrorAlert error={savePassphrase.error} />
+          <ErrorAlert error={storing.error} />
           <Group>
-            <Button type="submit" variant="default" loading={savePassphrase.busy} disabled={!passphrase || passphrase !== repeat}>
+            <Button type="submit" variant="default" loading={storing.busy} disabled={!passphrase || passphrase !== repeat}>
               {t(status.passphraseSet ? 'backups.change' : 'backups.set')}
             </Button>
             {passphraseSaved && (
@@ -160,11 +138,7 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
       </form>
 
       <Group>
-        <Button
-          onClick={() => void runNow.run().then((run) => run && onChanged())}
-          loading={runNow.busy}
-          disabled={!status.folder || !status.passphraseSet}
-        >
+        <Button onClick={() => void running.run()} loading={running.busy} disabled={!status.folder || !status.passphraseSet}>
           {t('backups.runNow')}
         </Button>
         {status.lastSuccessAt && (
@@ -173,7 +147,7 @@ function BackupForms({ status, onChanged }: { status: BackupStatus; onChanged: (
           </Text>
         )}
       </Group>
-      <ErrorAlert error={runNow.error} title={t('backups.runFailed')} />
+      <ErrorAlert error={running.error} title={t('backups.runFailed')} />
       {status.runs.length > 0 && (
         <Table aria-label={t('backups.recent')}>
           <Table.Thead>

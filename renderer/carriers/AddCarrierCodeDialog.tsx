@@ -1,7 +1,8 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useState } from 'react';
 import { api, weekdayIds, type CarrierCodeIssued, type CarrierId, type Weekday } from '../../src/contract';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
@@ -78,14 +79,7 @@ function AddCarrierCode({ onClose, onAdded }: { onClose: () => void; onAdded: ()
           description={t('carriers.form.endDateHint')}
           {...form.getInputProps('untilDate')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('carriers.form.submit')}
-          </Button>
-        </Group>
+        <DialogActions label={t('carriers.form.submit')} busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -3,6 +3,7 @@ import { IconTruckDelivery } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CarrierCode, CarrierCodeIssued, CarrierCodeLookup } from '../../src/contract';
 import { useAction } from '../api/useAction';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { formatDate, useTranslation } from '../i18n';
 import { PinDisplay } from '../access/PinDisplay';
@@ -109,11 +110,7 @@ function CodeAction({ action, onChanged, onClose }: { action: Action; onChanged:
       <Stack>
         <PinDisplay label={t('carriers.codeFor', { name: code.name })} pin={shown.code} />
         <Text size="sm">{t('carriers.issued', { date: formatDate(shown.createdAt) })}</Text>
-        <Group justify="flex-end">
-          <Button onClick={onClose} data-autofocus>
-            {t('common.done')}
-          </Button>
-        </Group>
+        <DialogActions label={t('common.done')} onConfirm={onClose} focus="primary" />
       </Stack>
     );
   }
@@ -129,19 +126,14 @@ function CodeAction({ action, onChanged, onClose }: { action: Action; onChanged:
       {kind === 'regenerate' && <Text>{t('carriers.regenerateText', { name: code.name })}</Text>}
       {kind === 'revoke' && <Text>{t('carriers.revokeText', { name: code.name })}</Text>}
       <ErrorAlert error={error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-        <Button
-          color={kind === 'lookup' ? undefined : 'red'}
-          disabled={kind === 'lookup' && !verified}
-          loading={busy}
-          onClick={() => void run()}
-        >
-          {confirm}
-        </Button>
-      </Group>
+      <DialogActions
+        label={confirm}
+        onConfirm={() => void run()}
+        onCancel={onClose}
+        busy={busy}
+        disabled={kind === 'lookup' && !verified}
+        color={kind === 'lookup' ? undefined : 'red'}
+      />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { PinDisplay } from '../access/PinDisplay';
+import { DialogActions } from '../components/DialogActions';
 import { useTranslation } from '../i18n';
 
 /** A carrier code just issued: shown this once, to read out or hand to the carrier. */
@@ -9,11 +10,7 @@ export function ShownOnce({ name, code, onDone }: { name: string; code: string; 
     <Stack>
       <PinDisplay label={t('carriers.codeFor', { name })} pin={code} />
       <Text size="sm">{t('carriers.shownOnce', { name })}</Text>
-      <Group justify="flex-end">
-        <Button onClick={onDone} data-autofocus>
-          {t('common.done')}
-        </Button>
-      </Group>
+      <DialogActions label={t('common.done')} onConfirm={onDone} focus="primary" />
     </Stack>
   );
 }

@@ -1,13 +1,12 @@
 import { Alert, Badge, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DeviceAssignmentInfo, DeviceOverview, DeviceRole, HidDeviceInfo } from '../../src/contract';
-import { invoke, on } from '../api/client';
-import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
 import { errorText, i18n, sentenceText, useTranslation } from '../i18n';
 import { KeyEcho } from './KeyEcho';
 import { problemLabel } from './problemLabels';
+import { useDevices } from './useDevices';
 
 const t = i18n.t.bind(i18n);
 const roleLabel = (role: DeviceRole) => t(`devices.roles.${role}`);
@@ -22,32 +21,7 @@ const selectorOf = (d: HidDeviceInfo) => (d.serialNumber ? `${d.vidPid}:${d.seri
 /** Settings → Devices: what is plugged in, which device plays which role, and tools to check them. */
 export function DevicesPanel() {
   useTranslation();
-  const overview = useQuery(() => invoke('devices.list', {}), []);
-  const [current, setCurrent] = useState<DeviceOverview | undefined>(undefined);
-  const [error, setError] = useState<Error | null>(null);
-  const data = current ?? overview.data;
-  const { reload } = overview;
-  useEffect(() => on('door.status', () => reload()), [reload]);
-
-  async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
-    try {
-      const result = await work();
-      setError(null);
-      return result;
-    } catch (e) {
-      setError(e as Error);
-      return undefined;
-    }
-  }
-
-  const assign = async (role: DeviceRole, selector: string, channel?: number) => {
-    const next = await run(() => invoke('devices.assign', channel === undefined ? { role, selector } : { role, selector, channel }));
-    if (next) setCurrent(next);
-  };
-  const unassign = async (role: DeviceRole) => {
-    const next = await run(() => invoke('devices.unassign', { role }));
-    if (next) setCurrent(next);
-  };
+  const { overview: data, error, assign, unassign, testRelay, identify, refresh } = useDevices();
 
   return (
     <Card withBorder component="section" aria-labelledby="devices-title">
@@ -55,7 +29,7 @@ export function DevicesPanel() {
         <Title order={3} id="devices-title">
           {t('devices.title')}
         </Title>
-        <ErrorAlert error={error ?? overview.error} />
+        <ErrorAlert error={error} />
         {data?.problem && (
           <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />}>
             {sentenceText(data.problem)}
@@ -63,14 +37,14 @@ export function DevicesPanel() {
         )}
         {data && (
           <>
-            <Assignments overview={data} onUnassign={unassign} />
-            <Identify onFound={(device, role) => void assign(role, selectorOf(device))} />
-            <ConnectedDevices overview={data} onAssign={assign} />
+            <Assignments overview={data} onUnassign={(role) => void unassign(role)} />
+            <Identify listen={identify} onFound={(device, role) => void assign(role, selectorOf(device))} />
+            <ConnectedDevices overview={data} onAssign={(role, selector, channel) => void assign(role, selector, channel)} />
             <Group>
-              <Button variant="default" onClick={() => void run(() => invoke('devices.testRelay', {}))}>
+              <Button variant="default" onClick={() => void testRelay()}>
                 {t('devices.testRelay')}
               </Button>
-              <Button variant="subtle" onClick={() => (setCurrent(undefined), reload())}>
+              <Button variant="subtle" onClick={refresh}>
                 {t('devices.refresh')}
               </Button>
             </Group>
@@ -227,7 +201,14 @@ function AssignControl({
 }
 
 /** "Press a key on the door keypad now": the device that sends a report is the keypad. */
-function Identify({ onFound }: { onFound: (device: HidDeviceInfo, role: DeviceRole) => void }) {
+function Identify({
+  listen,
+  onFound,
+}: {
+  /** Waits for the next key or scan: the device it came from, or null when none came in time. */
+  listen: () => Promise<HidDeviceInfo | null>;
+  onFound: (device: HidDeviceInfo, role: DeviceRole) => void;
+}) {
   const [waiting, setWaiting] = useState<DeviceRole | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   // Each identification starts a fresh echo; it stays shown after, until the next one.
@@ -238,7 +219,7 @@ function Identify({ onFound }: { onFound: (device: HidDeviceInfo, role: DeviceRo
     setWaiting(role);
     setMessage(null);
     try {
-      const device = await invoke('devices.identify', { seconds: 15 });
+      const device = await listen();
       if (!device) setMessage(t('devices.noKey'));
       else if (device.assignedRole === role) setMessage(t(`devices.already.${role}`, { name: deviceName(device) }));
       else {

@@ -1,9 +1,9 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { api } from '../../src/contract';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { usePackroomForm } from '../components/form/usePackroomForm';
-import { useTranslation } from '../i18n';
 
 interface Props {
   intro: ReactNode;
@@ -19,7 +19,6 @@ interface Props {
 
 /** A door action that needs a reason for the activity log (Open Door, Reset keypad lockout). */
 export function ReasonForm({ intro, failedTitle, label, placeholder, submitLabel, submitColor, send, onClose }: Props) {
-  const { t } = useTranslation();
   // Both door actions take the same reason, checked by the same rule.
   const { form, submit, busy, formError } = usePackroomForm({
     schema: api['door.resetLockout'].input,
@@ -37,14 +36,7 @@ export function ReasonForm({ intro, failedTitle, label, placeholder, submitLabel
         <Text>{intro}</Text>
         <ErrorAlert error={formError} title={failedTitle} />
         <TextInput label={label} placeholder={placeholder} required {...form.getInputProps('reason')} data-autofocus />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} {...(submitColor && { color: submitColor })}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <DialogActions label={submitLabel} busy={busy} color={submitColor} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -11,6 +11,8 @@ import { packageCalls } from './usePackages';
 interface Props {
   /** A tracking number to log (from a shelf check's "Log it now"). */
   prefill: string | null;
+  /** Quick Actions → Log a package: each new value brings focus back to Tracking number. */
+  focusRequest?: number;
 }
 
 interface Values extends Record<string, unknown> {
@@ -41,7 +43,7 @@ const fresh: Values = {
  * Enter in Tracking number detects the carrier and moves to Recipient; choosing the recipient moves
  * to Shelf; Enter there (or in Note) logs the package and focus returns to Tracking number.
  */
-export function IntakeForm({ prefill }: Props) {
+export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
   const { t } = useTranslation();
   const trackingRef = useRef<HTMLInputElement>(null);
   const recipientRef = useRef<HTMLInputElement>(null);
@@ -75,6 +77,10 @@ export function IntakeForm({ prefill }: Props) {
     // Once, on opening: a new prefill remounts the form (see PackagesTab).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useEffect(() => {
+    if (focusRequest > 0) trackingRef.current?.focus();
+  }, [focusRequest]);
 
   // A refused number goes back to its field, so the scanner's next try replaces it.
   useEffect(() => {

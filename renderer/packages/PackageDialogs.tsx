@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { api, type PackageItem, type PackageSize, type RecipientSummary } from '../../src/contract';
 import { RecipientPicker } from '../access/RecipientPicker';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
@@ -51,14 +52,7 @@ export function HandOverDialog({ item, onClose, onDone }: Props) {
           </Radio.Group>
           {who === 'someone' && <TextInput label={t('packages.handOver.name')} {...form.getInputProps('collectedBy')} data-autofocus />}
           <ErrorAlert error={formError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('packages.handOver.submit')}
-            </Button>
-          </Group>
+          <DialogActions label={t('packages.handOver.submit')} busy={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
@@ -83,14 +77,7 @@ export function ReturnDialog({ item, onClose, onDone }: Props) {
           <Text>{t('packages.return.item', { tracking: item.tracking, carrier: item.carrierLabel, name: fullName(item) })}</Text>
           <TextInput label={t('packages.return.reason')} {...form.getInputProps('reason')} data-autofocus />
           <ErrorAlert error={formError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={busy}>
-              {t('packages.return.submit')}
-            </Button>
-          </Group>
+          <DialogActions label={t('packages.return.submit')} color="red" busy={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
@@ -138,14 +125,7 @@ export function EditDialog({ item, onClose, onDone }: Props) {
           <Select label={t('packages.edit.size')} data={sizeOptions()} {...form.getInputProps('size')} allowDeselect={false} />
           <TextInput label={t('packages.edit.note')} {...form.getInputProps('note')} />
           <ErrorAlert error={formError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('packages.edit.save')}
-            </Button>
-          </Group>
+          <DialogActions label={t('packages.edit.save')} busy={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -11,7 +11,8 @@ type Filter = (typeof statusFilters)[number] | 'all';
 const statusFilters = ['waiting', 'picked_up', 'returned', 'missing'] as const;
 const pageSize = 50;
 
-export function PackageList() {
+/** The package log, filtered and searched; `onOpen` opens a package's detail. */
+export function PackageList({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const filters = [...statusFilters.map((value) => ({ value, label: statusLabel(value) })), { value: 'all', label: t('common.all') }];
   const [status, setStatus] = useState<Filter>('waiting');
@@ -49,6 +50,7 @@ export function PackageList() {
           items={list.data.items}
           label={t('packages.list.label')}
           sort={{ oldestFirst, toggle: () => setOldestFirst((v) => !v) }}
+          onOpen={onOpen}
           onChanged={reload}
         />
       )}

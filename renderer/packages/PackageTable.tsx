@@ -1,11 +1,12 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { PackageItem } from '../../src/contract';
+import { rowOpens } from '../components/rowOpens';
 import { EditDialog, HandOverDialog, ReturnDialog } from './PackageDialogs';
 import { formatTime, useTranslation } from '../i18n';
 import { days, describePickup, recipientLabel, statusColors, statusLabel } from './labels';
 
-type Dialog = { kind: 'handOver' | 'return' | 'edit'; item: PackageItem } | null;
+type Dialog = { kind: PackageAction; item: PackageItem } | null;
 
 interface Props {
   items: PackageItem[];
@@ -13,6 +14,8 @@ interface Props {
   /** Sorting by age: the header button toggles it. */
   sort?: { oldestFirst: boolean; toggle: () => void };
   showRecipient?: boolean;
+  /** Opens a package's detail: a click on its row, or Enter on it. */
+  onOpen?: (id: number) => void;
   onChanged: () => void;
 }
 
@@ -38,7 +41,7 @@ export function StatusBadges({ item }: { item: PackageItem }) {
 }
 
 /** The package list: one row per package, with Hand over, Return to sender and Edit. */
-export function PackageTable({ items, label, sort, showRecipient = true, onChanged }: Props) {
+export function PackageTable({ items, label, sort, showRecipient = true, onOpen, onChanged }: Props) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
@@ -71,9 +74,8 @@ export function PackageTable({ items, label, sort, showRecipient = true, onChang
         </Table.Thead>
         <Table.Tbody>
           {items.map((p) => {
-            const here = p.status === 'waiting' || p.status === 'missing';
             return (
-              <Table.Tr key={p.id}>
+              <Table.Tr key={p.id} {...(onOpen && rowOpens(() => onOpen(p.id)))}>
                 <Table.Td>
                   <Text ff="monospace" size="sm">
                     {p.tracking}
@@ -108,45 +110,71 @@ export function PackageTable({ items, label, sort, showRecipient = true, onChang
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    {here && (
-                      <Button
-                        size="compact-sm"
-                        onClick={() => setDialog({ kind: 'handOver', item: p })}
-                        aria-label={t('packages.table.handOverLabel', { tracking: p.tracking })}
-                      >
-                        {t('packages.table.handOver')}
-                      </Button>
-                    )}
-                    {here && (
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        color="red"
-                        onClick={() => setDialog({ kind: 'return', item: p })}
-                        aria-label={t('packages.table.returnLabel', { tracking: p.tracking })}
-                      >
-                        {t('packages.table.return')}
-                      </Button>
-                    )}
-                    <Button
-                      size="compact-sm"
-                      variant="default"
-                      onClick={() => setDialog({ kind: 'edit', item: p })}
-                      aria-label={t('packages.table.editLabel', { tracking: p.tracking })}
-                    >
-                      {t('common.edit')}
-                    </Button>
-                  </Group>
+                  <PackageActions item={p} onChoose={(kind) => setDialog({ kind, item: p })} />
                 </Table.Td>
               </Table.Tr>
             );
           })}
         </Table.Tbody>
       </Table>
-      {dialog?.kind === 'handOver' && <HandOverDialog item={dialog.item} onClose={close} onDone={done} />}
-      {dialog?.kind === 'return' && <ReturnDialog item={dialog.item} onClose={close} onDone={done} />}
-      {dialog?.kind === 'edit' && <EditDialog item={dialog.item} onClose={close} onDone={done} />}
+      {dialog && <PackageActionDialog {...dialog} onClose={close} onDone={done} />}
     </>
   );
+}
+
+export type PackageAction = 'handOver' | 'return' | 'edit';
+
+/** A package's actions: Hand over and Return to sender while it is here, and Edit. */
+export function PackageActions({ item, onChoose }: { item: PackageItem; onChoose: (action: PackageAction) => void }) {
+  const { t } = useTranslation();
+  const here = item.status === 'waiting' || item.status === 'missing';
+  return (
+    <Group gap={4} wrap="nowrap">
+      {here && (
+        <Button
+          size="compact-sm"
+          onClick={() => onChoose('handOver')}
+          aria-label={t('packages.table.handOverLabel', { tracking: item.tracking })}
+        >
+          {t('packages.table.handOver')}
+        </Button>
+      )}
+      {here && (
+        <Button
+          size="compact-sm"
+          variant="light"
+          color="red"
+          onClick={() => onChoose('return')}
+          aria-label={t('packages.table.returnLabel', { tracking: item.tracking })}
+        >
+          {t('packages.table.return')}
+        </Button>
+      )}
+      <Button
+        size="compact-sm"
+        variant="default"
+        onClick={() => onChoose('edit')}
+        aria-label={t('packages.table.editLabel', { tracking: item.tracking })}
+      >
+        {t('common.edit')}
+      </Button>
+    </Group>
+  );
+}
+
+/** The dialog of the action chosen in PackageActions. */
+export function PackageActionDialog({
+  kind,
+  item,
+  onClose,
+  onDone,
+}: {
+  kind: PackageAction;
+  item: PackageItem;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  if (kind === 'handOver') return <HandOverDialog item={item} onClose={onClose} onDone={onDone} />;
+  if (kind === 'return') return <ReturnDialog item={item} onClose={onClose} onDone={onDone} />;
+  return <EditDialog item={item} onClose={onClose} onDone={onDone} />;
 }

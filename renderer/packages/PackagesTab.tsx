@@ -4,24 +4,33 @@ import { useTranslation } from '../i18n';
 import { ExportCard } from './ExportCard';
 import { IntakeForm } from './IntakeForm';
 import { Overview } from './Overview';
+import { PackageDetail } from './PackageDetail';
 import { PackageList } from './PackageList';
 import { ShelfCheckDialog } from './ShelfCheck';
 
+interface Props {
+  /** The package whose detail is open (`#/packages/<id>`), or null. */
+  openId: number | null;
+  onOpen: (id: number | null) => void;
+  /** Quick Actions → Log a package: each new value focuses the intake form. */
+  logRequest: number;
+}
+
 /** The front desk's package log: Overview, intake (built for a scanner), the list, shelf check and export. */
-export function PackagesTab() {
+export function PackagesTab({ openId, onOpen, logRequest }: Props) {
   const { t } = useTranslation();
   const [checking, setChecking] = useState(false);
   const [prefill, setPrefill] = useState<string | null>(null);
   return (
     <Stack>
       <Overview />
-      <IntakeForm key={prefill ?? ''} prefill={prefill} />
+      <IntakeForm key={prefill ?? ''} prefill={prefill} focusRequest={logRequest} />
       <Group justify="flex-end">
         <Button variant="default" onClick={() => setChecking(true)}>
           {t('packages.shelfCheck')}
         </Button>
       </Group>
-      <PackageList />
+      <PackageList onOpen={onOpen} />
       <ExportCard />
       <ShelfCheckDialog
         opened={checking}
@@ -31,6 +40,7 @@ export function PackagesTab() {
           setPrefill(tracking);
         }}
       />
+      {openId !== null && <PackageDetail id={openId} onClose={() => onOpen(null)} />}
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Badge, Button, Group, List, Modal, Stack, Text, TextInput, Title } from
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PackageItem, ShelfCheck as Check, ShelfCheckResult, ShelfCheckScan } from '../../src/contract';
 import { useAction } from '../api/useAction';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { i18n, useTranslation } from '../i18n';
 import { recipientLabel, statusLabel } from './labels';
@@ -100,14 +101,13 @@ export function ShelfCheckDialog({ opened, onClose, onLogNow }: Props) {
                 <List.Item key={s.tracking}>{scanLine(s)}</List.Item>
               ))}
             </List>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => void cancel.run()}>
-                {t('packages.shelf.cancel')}
-              </Button>
-              <Button onClick={() => void finish.run()} loading={finish.busy}>
-                {t('packages.shelf.finish')}
-              </Button>
-            </Group>
+            <DialogActions
+              label={t('packages.shelf.finish')}
+              onConfirm={() => void finish.run()}
+              busy={finish.busy}
+              onCancel={() => void cancel.run()}
+              cancelLabel={t('packages.shelf.cancel')}
+            />
           </>
         )}
         {result && (
@@ -137,9 +137,7 @@ export function ShelfCheckDialog({ opened, onClose, onLogNow }: Props) {
                 </Button>
               </Group>
             ))}
-            <Group justify="flex-end">
-              <Button onClick={onClose}>{t('common.done')}</Button>
-            </Group>
+            <DialogActions label={t('common.done')} onConfirm={onClose} />
           </>
         )}
       </Stack>

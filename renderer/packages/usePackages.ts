@@ -55,3 +55,11 @@ export function usePackageOverview() {
   useEffect(() => on('packages.changed', reload), [reload]);
   return overview;
 }
+
+/** One package (its detail), reloaded when packages change (the event names recipients, not packages). */
+export function usePackage(id: number) {
+  const item = useQuery(() => invoke('packages.get', { id }), [id]);
+  const { reload } = item;
+  useEffect(() => on('packages.changed', reload), [reload]);
+  return item;
+}

@@ -5,7 +5,8 @@ import { languages, type Language, type Recipient } from '../../src/contract';
 import { AccessMenu } from '../access/AccessMenu';
 import { AccessSection } from '../access/AccessSection';
 import { useAccessOverview } from '../access/useAccess';
-import { describeAction, describeDetails } from '../activity/describe';
+import { describeAction, describeActor, describeDetails } from '../activity/describe';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { usePhoneFormat } from '../components/usePhoneFormat';
 import { RecipientPackages } from '../packages/RecipientPackages';
@@ -111,7 +112,7 @@ export function RecipientDetail({ id, onBack, siteLanguage }: { id: number; onBa
               {history.data?.items.map((e) => (
                 <Table.Tr key={e.id}>
                   <Table.Td>{formatTime(e.at)}</Table.Td>
-                  <Table.Td>{e.actor}</Table.Td>
+                  <Table.Td>{describeActor(e)}</Table.Td>
                   <Table.Td>{describeAction(e.action)}</Table.Td>
                   <Table.Td>{describeDetails(e)}</Table.Td>
                 </Table.Tr>
@@ -129,14 +130,13 @@ export function RecipientDetail({ id, onBack, siteLanguage }: { id: number; onBa
           <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('recipients.deactivateTitle')}>
             <Stack>
               <Text>{t('recipients.deactivateText', { name: `${r.firstName} ${r.lastName}` })}</Text>
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
-                  {t('common.cancel')}
-                </Button>
-                <Button color="red" onClick={() => void setStatus('inactive')}>
-                  {t('common.deactivate')}
-                </Button>
-              </Group>
+              <DialogActions
+                label={t('common.deactivate')}
+                color="red"
+                onConfirm={() => void setStatus('inactive')}
+                onCancel={() => setConfirming(false)}
+                focus="cancel"
+              />
             </Stack>
           </Modal>
         </>

@@ -11,6 +11,7 @@ import {
   type Recipient,
   type RecipientMatch,
 } from '../../src/contract';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { usePhoneFormat } from '../components/usePhoneFormat';
 import { usePackroomForm } from '../components/form/usePackroomForm';
@@ -163,14 +164,7 @@ function RecipientFields({ recipient, siteLanguage, phone, onClose, onSave, onSa
           comboboxProps={{ withinPortal: true }}
           w={320}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {recipient ? t('recipients.form.save') : t('recipients.form.add')}
-          </Button>
-        </Group>
+        <DialogActions label={recipient ? t('recipients.form.save') : t('recipients.form.add')} busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );

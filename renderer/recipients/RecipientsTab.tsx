@@ -3,6 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconChevronRight, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../components/ErrorText';
+import { rowOpens } from '../components/rowOpens';
 import { usePhoneFormat } from '../components/usePhoneFormat';
 import { useTranslation } from '../i18n';
 import type { Language } from '../../src/contract';
@@ -94,7 +95,7 @@ function RecipientSearch({ onOpen, onAdd }: { onOpen: (id: number) => void; onAd
         </Table.Thead>
         <Table.Tbody>
           {results.data?.items.map((r) => (
-            <Table.Tr key={r.id}>
+            <Table.Tr key={r.id} {...rowOpens(() => onOpen(r.id))}>
               <Table.Td>
                 {r.lastName}, {r.firstName}
               </Table.Td>

@@ -1,7 +1,8 @@
-import { NumberInput, Radio, Stack, Switch } from '@mantine/core';
+import { NumberInput, Radio, Stack } from '@mantine/core';
 import type { ImportManualPolicy, Settings } from '../../src/contract';
 import { useTranslation } from '../i18n';
-import { SettingsCard } from '../settings/SettingsCard';
+import { SwitchSetting } from '../components/form/SettingFields';
+import { SettingsCard, type CardProps } from '../settings/SettingsCard';
 
 const fromSettings = (s: Settings) => ({
   importWelcomeNotifications: s.importWelcomeNotifications,
@@ -18,7 +19,7 @@ const toPatch = (v: Values) => ({
 });
 
 /** How every import behaves, whether run by hand or daily. */
-export function ImportRules({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+export function ImportRules({ initial, onSaved }: CardProps) {
   const { t } = useTranslation();
   return (
     <SettingsCard
@@ -29,14 +30,9 @@ export function ImportRules({ initial, onSaved }: { initial: Settings; onSaved: 
       toPatch={toPatch}
       onSaved={onSaved}
     >
-      {({ values, set, field }) => (
+      {({ values, set, field, bind }) => (
         <>
-          <Switch
-            label={t('roster.rules.welcome')}
-            checked={values.importWelcomeNotifications}
-            onChange={(e) => set('importWelcomeNotifications', e.currentTarget.checked)}
-            {...field('importWelcomeNotifications', t('roster.rules.welcomeHint'))}
-          />
+          <SwitchSetting label={t('roster.rules.welcome')} {...bind('importWelcomeNotifications', t('roster.rules.welcomeHint'))} />
           <NumberInput
             label={t('roster.rules.share')}
             min={0}

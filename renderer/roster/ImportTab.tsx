@@ -1,11 +1,9 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
-import { useEffect } from 'react';
 import type { RosterRun } from '../../src/contract';
-import { invoke, on } from '../api/client';
-import { useQuery } from '../api/useQuery';
 import { ErrorAlert } from '../components/ErrorText';
 import { useTranslation } from '../i18n';
+import { useSettings } from '../settings/useSettings';
 import { ApplyBar } from './ApplyBar';
 import { ChooseFile } from './ChooseFile';
 import { DiffView } from './DiffView';
@@ -17,6 +15,7 @@ import { RecentRuns } from './RecentRuns';
 import { ScheduleCard } from './ScheduleCard';
 import { StatusValuesCard } from './StatusValuesCard';
 import { useImportFlow } from './useImportFlow';
+import { useRosterSchedule } from './useRosterSchedule';
 
 function Applied({ run, onAgain }: { run: RosterRun; onAgain: () => void }) {
   const { t } = useTranslation();
@@ -48,11 +47,9 @@ function Applied({ run, onAgain }: { run: RosterRun; onAgain: () => void }) {
 /** Admins bring residents in from the property-management system: by hand with a preview, or daily. */
 export function ImportTab() {
   const { t } = useTranslation();
-  const status = useQuery(() => invoke('roster.status', {}), []);
-  const settings = useQuery(() => invoke('settings.get', {}), []);
-  const { reload } = status;
-  useEffect(() => on('roster.applied', reload), [reload]);
-  const flow = useImportFlow(reload);
+  const { status, configure } = useRosterSchedule();
+  const settings = useSettings();
+  const flow = useImportFlow(status.reload);
   const { step, busy } = flow;
 
   return (
@@ -102,7 +99,7 @@ export function ImportTab() {
         </>
       )}
       {step.kind === 'done' && <Applied run={step.run} onAgain={flow.cancel} />}
-      {status.data && <ScheduleCard status={status.data} onSaved={reload} />}
+      {status.data && <ScheduleCard status={status.data} onSave={configure} />}
       {settings.data && <ImportRules initial={settings.data} onSaved={settings.reload} />}
       {status.data && <RecentRuns runs={status.data.runs} />}
     </Stack>

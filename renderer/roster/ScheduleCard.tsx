@@ -1,9 +1,9 @@
-import { Card, Group, Select, Stack, Switch, Title } from '@mantine/core';
+import { Card, Group, Select, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api, type RosterPreset, type RosterStatus } from '../../src/contract';
-import { invoke } from '../api/client';
+import { api, type MethodInput, type RosterPreset, type RosterStatus } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
-import { FolderField, lockableField, SaveRow, TimeOfDayField } from '../components/form/ScheduledWork';
+import { SaveRow } from '../components/form/SaveRow';
+import { lockableField, settingBinder, SwitchSetting, TextSetting, TimeSetting } from '../components/form/SettingFields';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
 import { presetOptions } from './labels';
@@ -12,7 +12,13 @@ import { presetOptions } from './labels';
 const settingOf = { enabled: 'importScheduleEnabled', folder: 'importFolder', timeOfDay: 'importTime', preset: 'importPreset' } as const;
 
 /** The daily import: which folder, when, from which system. */
-export function ScheduleCard({ status, onSaved }: { status: RosterStatus; onSaved: (status: RosterStatus) => void }) {
+export function ScheduleCard({
+  status,
+  onSave,
+}: {
+  status: RosterStatus;
+  onSave: (input: MethodInput<'roster.configure'>) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState(false);
   const { form, submit, busy, formError } = usePackroomForm({
@@ -26,13 +32,11 @@ export function ScheduleCard({ status, onSaved }: { status: RosterStatus; onSave
     toInput: (values) => values,
     onSubmit: async (input) => {
       setSaved(false);
-      onSaved(await invoke('roster.configure', input));
+      await onSave(input);
       setSaved(true);
     },
   });
-  const values = form.getValues();
-  const field = (key: keyof typeof settingOf, description?: string) =>
-    lockableField(status.lockedByEnvironment, settingOf[key], form.errors[key], description);
+  const bind = settingBinder(form, status.lockedByEnvironment, settingOf);
 
   return (
     <Card withBorder component="section" aria-labelledby="import-schedule-heading">
@@ -41,31 +45,20 @@ export function ScheduleCard({ status, onSaved }: { status: RosterStatus; onSave
           <Title order={3} id="import-schedule-heading">
             {t('roster.schedule.title')}
           </Title>
-          <Switch
-            label={t('roster.schedule.enabled')}
-            {...form.getInputProps('enabled', { type: 'checkbox' })}
-            {...field('enabled', t('roster.schedule.enabledHint'))}
-          />
-          <FolderField
+          <SwitchSetting label={t('roster.schedule.enabled')} {...bind('enabled', t('roster.schedule.enabledHint'))} />
+          <TextSetting
             label={t('roster.schedule.folder')}
             placeholder={t('roster.schedule.folderPlaceholder')}
-            value={values.folder}
-            onChange={(v) => form.setFieldValue('folder', v)}
-            field={field('folder', t('roster.schedule.folderHint'))}
+            {...bind('folder', t('roster.schedule.folderHint'))}
           />
           <Group align="flex-start">
-            <TimeOfDayField
-              label={t('roster.schedule.time')}
-              value={values.timeOfDay}
-              onChange={(v) => form.setFieldValue('timeOfDay', v)}
-              field={field('timeOfDay')}
-            />
+            <TimeSetting label={t('roster.schedule.time')} {...bind('timeOfDay')} />
             <Select
               label={t('roster.choose.exportedFrom')}
               data={presetOptions(status.presets)}
               {...form.getInputProps('preset')}
               allowDeselect={false}
-              {...field('preset')}
+              {...lockableField(status.lockedByEnvironment, settingOf.preset, form.errors.preset)}
               w={260}
             />
           </Group>

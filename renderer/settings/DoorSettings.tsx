@@ -1,15 +1,10 @@
-import type { Settings } from '../../src/contract';
 import { useTranslation } from '../i18n';
-import { SettingsCard } from './SettingsCard';
-import { NumberSetting, SwitchSetting } from './SettingFields';
+import { pickSettings, SettingsCard, type CardProps } from './SettingsCard';
+import { NumberSetting, SwitchSetting } from '../components/form/SettingFields';
 
-const fromSettings = (s: Settings) => ({
-  doorPulseSeconds: s.doorPulseSeconds,
-  lookupPinEnabled: s.lookupPinEnabled,
-  singleAccessPinRequest: s.singleAccessPinRequest,
-});
+const fromSettings = pickSettings('doorPulseSeconds', 'lookupPinEnabled', 'singleAccessPinRequest');
 
-export function DoorSettings({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+export function DoorSettings({ initial, onSaved }: CardProps) {
   const { t } = useTranslation();
   return (
     <SettingsCard
@@ -17,26 +12,18 @@ export function DoorSettings({ initial, onSaved }: { initial: Settings; onSaved:
       saveLabel={t('settings.door.save')}
       initial={initial}
       fromSettings={fromSettings}
-      toPatch={(v) => v}
       onSaved={onSaved}
     >
       {(form) => (
         <>
           <NumberSetting
-            form={form}
-            name="doorPulseSeconds"
             label={t('settings.door.pulse')}
-            hint={t('settings.door.pulseHint')}
             min={1}
             max={30}
+            {...form.bind('doorPulseSeconds', t('settings.door.pulseHint'))}
           />
-          <SwitchSetting form={form} name="lookupPinEnabled" label={t('settings.door.lookup')} hint={t('settings.door.lookupHint')} />
-          <SwitchSetting
-            form={form}
-            name="singleAccessPinRequest"
-            label={t('settings.door.request')}
-            hint={t('settings.door.requestHint')}
-          />
+          <SwitchSetting label={t('settings.door.lookup')} {...form.bind('lookupPinEnabled', t('settings.door.lookupHint'))} />
+          <SwitchSetting label={t('settings.door.request')} {...form.bind('singleAccessPinRequest', t('settings.door.requestHint'))} />
         </>
       )}
     </SettingsCard>

@@ -1,11 +1,11 @@
-import { Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Card, Select, Stack, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { isLanguage, languages, type Language, type SessionInfo } from '../../src/contract';
-import { invoke } from '../api/client';
-import { useAction } from '../api/useAction';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm';
 import { ErrorAlert } from '../components/ErrorText';
+import { SaveRow } from '../components/form/SaveRow';
 import { languageOptions, useTranslation } from '../i18n';
+import { useMyAccount } from './useMyAccount';
 
 const followSite = 'site';
 
@@ -19,17 +19,11 @@ interface Props {
 export function MyAccountForm({ session, siteLanguage, onSaved }: Props) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState<string>(session.language ?? followSite);
-  const [saved, setSaved] = useState(false);
-  const { run, busy, error } = useAction(() => invoke('account.setLanguage', { language: isLanguage(choice) ? choice : null }));
+  const { saveLanguage, busy, error, saved } = useMyAccount(onSaved);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setSaved(false);
-    const next = await run();
-    if (next) {
-      setSaved(true);
-      onSaved(next);
-    }
+    void saveLanguage(isLanguage(choice) ? choice : null);
   }
 
   return (
@@ -50,16 +44,7 @@ export function MyAccountForm({ session, siteLanguage, onSaved }: Props) {
             comboboxProps={{ withinPortal: true }}
             data-autofocus
           />
-          <Group>
-            <Button type="submit" loading={busy}>
-              {t('settings.account.save')}
-            </Button>
-            {saved && (
-              <Text c="green.9" role="status">
-                {t('settings.account.saved')}
-              </Text>
-            )}
-          </Group>
+          <SaveRow busy={busy} label={t('settings.account.save')} saved={saved} savedLabel={t('settings.account.saved')} />
         </Stack>
       </form>
       <Title order={4}>{t('settings.account.passwordTitle')}</Title>

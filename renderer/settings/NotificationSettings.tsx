@@ -1,7 +1,8 @@
-import { PasswordInput, TextInput } from '@mantine/core';
+import { PasswordInput } from '@mantine/core';
 import type { Settings } from '../../src/contract';
+import { TextSetting } from '../components/form/SettingFields';
 import { useTranslation } from '../i18n';
-import { SettingsCard } from './SettingsCard';
+import { SettingsCard, type CardProps } from './SettingsCard';
 
 const fromSettings = (s: Settings) => ({
   smtpUrl: s.smtpUrl ?? '',
@@ -13,7 +14,7 @@ const fromSettings = (s: Settings) => ({
   twilioApiUrl: s.twilioApiUrl ?? '',
 });
 
-export function NotificationSettings({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+export function NotificationSettings({ initial, onSaved }: CardProps) {
   const { t } = useTranslation();
   return (
     <SettingsCard
@@ -21,31 +22,22 @@ export function NotificationSettings({ initial, onSaved }: { initial: Settings; 
       saveLabel={t('settings.notifications.save')}
       initial={initial}
       fromSettings={fromSettings}
-      toPatch={(v) => v}
       onSaved={onSaved}
     >
-      {({ values, saved, set, field }) => (
+      {({ values, saved, set, field, bind }) => (
         <>
-          <TextInput
+          <TextSetting
             label={t('settings.notifications.smtp')}
             placeholder="smtps://user:password@mail.example.com:465"
-            value={values.smtpUrl}
-            onChange={(e) => set('smtpUrl', e.currentTarget.value)}
-            {...field('smtpUrl', t('settings.notifications.smtpHint'))}
+            {...bind('smtpUrl', t('settings.notifications.smtpHint'))}
           />
-          <TextInput
+          <TextSetting
             label={t('settings.notifications.from')}
             placeholder="Package Room <packages@example.com>"
-            value={values.mailFrom}
-            onChange={(e) => set('mailFrom', e.currentTarget.value)}
-            {...field('mailFrom')}
+            {...bind('mailFrom')}
+            w="100%"
           />
-          <TextInput
-            label={t('settings.notifications.sid')}
-            value={values.twilioAccountSid}
-            onChange={(e) => set('twilioAccountSid', e.currentTarget.value)}
-            {...field('twilioAccountSid', t('settings.notifications.sidHint'))}
-          />
+          <TextSetting label={t('settings.notifications.sid')} {...bind('twilioAccountSid', t('settings.notifications.sidHint'))} />
           <PasswordInput
             label={t('settings.notifications.token')}
             autoComplete="off"
@@ -54,19 +46,11 @@ export function NotificationSettings({ initial, onSaved }: { initial: Settings; 
             onChange={(e) => set('twilioAuthToken', e.currentTarget.value)}
             {...field('twilioAuthToken', saved.twilioAuthTokenSet ? t('settings.notifications.tokenKeep') : undefined)}
           />
-          <TextInput
-            label={t('settings.notifications.fromNumber')}
-            placeholder="+14155550100"
-            value={values.twilioFrom}
-            onChange={(e) => set('twilioFrom', e.currentTarget.value)}
-            {...field('twilioFrom')}
-          />
-          <TextInput
+          <TextSetting label={t('settings.notifications.fromNumber')} placeholder="+14155550100" {...bind('twilioFrom')} />
+          <TextSetting
             label={t('settings.notifications.api')}
             placeholder="https://api.twilio.com"
-            value={values.twilioApiUrl}
-            onChange={(e) => set('twilioApiUrl', e.currentTarget.value)}
-            {...field('twilioApiUrl', t('settings.notifications.apiHint'))}
+            {...bind('twilioApiUrl', t('settings.notifications.apiHint'))}
           />
         </>
       )}

@@ -1,16 +1,10 @@
-import type { Settings } from '../../src/contract';
 import { useTranslation } from '../i18n';
-import { SettingsCard } from './SettingsCard';
-import { NumberSetting, SwitchSetting, TextSetting } from './SettingFields';
+import { pickSettings, SettingsCard, type CardProps } from './SettingsCard';
+import { NumberSetting, SwitchSetting, TextSetting } from '../components/form/SettingFields';
 
-const fromSettings = (s: Settings) => ({
-  packageNoticeBatchMinutes: s.packageNoticeBatchMinutes,
-  packageNoticeIncludePin: s.packageNoticeIncludePin,
-  packageReminderDays: s.packageReminderDays,
-  packageEscalationDays: s.packageEscalationDays,
-});
+const fromSettings = pickSettings('packageNoticeBatchMinutes', 'packageNoticeIncludePin', 'packageReminderDays', 'packageEscalationDays');
 
-export function PackageSettings({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+export function PackageSettings({ initial, onSaved }: CardProps) {
   const { t } = useTranslation();
   return (
     <SettingsCard
@@ -18,38 +12,30 @@ export function PackageSettings({ initial, onSaved }: { initial: Settings; onSav
       saveLabel={t('settings.packages.save')}
       initial={initial}
       fromSettings={fromSettings}
-      toPatch={(v) => v}
       onSaved={onSaved}
     >
       {(form) => (
         <>
           <NumberSetting
-            form={form}
-            name="packageNoticeBatchMinutes"
             label={t('settings.packages.batch')}
-            hint={t('settings.packages.batchHint')}
             min={0}
             max={120}
+            {...form.bind('packageNoticeBatchMinutes', t('settings.packages.batchHint'))}
           />
           <SwitchSetting
-            form={form}
-            name="packageNoticeIncludePin"
             label={t('settings.packages.includePin')}
-            hint={t('settings.packages.includePinHint')}
+            {...form.bind('packageNoticeIncludePin', t('settings.packages.includePinHint'))}
           />
           <TextSetting
-            form={form}
-            name="packageReminderDays"
             label={t('settings.packages.reminders')}
-            hint={t('settings.packages.remindersHint')}
+            {...form.bind('packageReminderDays', t('settings.packages.remindersHint'))}
+            w={320}
           />
           <NumberSetting
-            form={form}
-            name="packageEscalationDays"
             label={t('settings.packages.escalation')}
-            hint={t('settings.packages.escalationHint')}
             min={1}
             max={90}
+            {...form.bind('packageEscalationDays', t('settings.packages.escalationHint'))}
           />
         </>
       )}

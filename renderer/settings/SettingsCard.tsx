@@ -1,7 +1,9 @@
-import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Stack, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { api, type MethodInput, type Settings } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
+import { SaveRow } from '../components/form/SaveRow';
+import { lockableField, settingBinder, type FieldState } from '../components/form/SettingFields';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
 import { updateSettings } from './useSettings';
@@ -12,18 +14,32 @@ export interface SettingsForm<V> {
   values: V;
   /** The settings as last saved, for what the form does not edit (e.g. whether a token is stored). */
   saved: Settings;
-  set: <K extends keyof V>(key: K, value: V[K]) => void;
+  set: <K extends keyof V & string>(key: K, value: V[K]) => void;
   /** Error, read-only state and description of one field; a field fixed by an environment variable says so. */
-  field: (key: keyof Patch, description?: string) => { error?: ReactNode; disabled: boolean; description?: string };
+  field: (key: keyof Patch, description?: string) => FieldState;
+  /** The value, change and state of one field, to spread on a setting field (`NumberSetting`, `TextSetting`, …). */
+  bind: <K extends keyof V & string>(key: K, description?: string) => FieldState & { value: V[K]; onChange: (value: V[K]) => void };
 }
 
-interface Props<V> {
+/** What the Settings tab hands each card: the settings as loaded, and whom to tell once the card saved. */
+export interface CardProps {
+  initial: Settings;
+  onSaved: () => void;
+}
+
+/** A card's values where it edits settings as they are: those settings, as saved. */
+export const pickSettings =
+  <K extends keyof Patch & keyof Settings>(...keys: K[]) =>
+  (settings: Settings) =>
+    Object.fromEntries(keys.map((key) => [key, settings[key]])) as Pick<Settings, K>;
+
+interface Props<V> extends CardProps {
   title: string;
   saveLabel: string;
-  initial: Settings;
+  /** The card's values, each named after the setting it saves. */
   fromSettings: (settings: Settings) => V;
-  toPatch: (values: V) => Patch;
-  onSaved: () => void;
+  /** The change to save, where the card's values are not the settings as they are (a share shown as a percentage). */
+  toPatch?: (values: V) => Patch;
   children: (form: SettingsForm<V>) => ReactNode;
 }
 
@@ -33,20 +49,20 @@ export function SettingsCard<V extends Record<string, unknown>>({
   saveLabel,
   initial,
   fromSettings,
-  toPatch,
+  toPatch = (values) => values as Patch,
   onSaved,
   children,
 }: Props<V>) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState(initial);
   const [notice, setNotice] = useState(false);
-  const locked = new Set(saved.lockedByEnvironment);
+  const locked = saved.lockedByEnvironment;
   const headingId = `settings-${title.toLowerCase().replace(/\W+/g, '-')}`;
   const { form, submit, busy, formError, reset } = usePackroomForm({
     schema: api['settings.update'].input,
     initialValues: fromSettings(initial),
     // What an environment variable fixes is not sent (nor checked): staff cannot change it here.
-    toInput: (values: V) => Object.fromEntries(Object.entries(toPatch(values)).filter(([key]) => !locked.has(key))) as Patch,
+    toInput: (values: V) => Object.fromEntries(Object.entries(toPatch(values)).filter(([key]) => !locked.includes(key))) as Patch,
     onSubmit: async (patch) => {
       setNotice(false);
       const next = await updateSettings(patch);
@@ -57,18 +73,14 @@ export function SettingsCard<V extends Record<string, unknown>>({
     },
   });
 
+  // A change takes the "Saved" notice away: what is shown is no longer what was saved.
+  const bind = settingBinder(form, locked, {}, () => setNotice(false));
   const settingsForm: SettingsForm<V> = {
     values: form.getValues(),
     saved,
-    set: (key, value) => {
-      setNotice(false);
-      form.setFieldValue(key as string, value as never);
-    },
-    field: (key, description) => ({
-      error: form.errors[key],
-      disabled: locked.has(key),
-      description: locked.has(key) ? t('settings.pinnedByEnvironment') : description,
-    }),
+    set: (key, value) => bind(key).onChange(value),
+    field: (key, description) => lockableField(locked, key, form.errors[key], description),
+    bind,
   };
 
   return (
@@ -80,16 +92,7 @@ export function SettingsCard<V extends Record<string, unknown>>({
           </Title>
           <ErrorAlert error={formError} />
           {children(settingsForm)}
-          <Group>
-            <Button type="submit" loading={busy}>
-              {saveLabel}
-            </Button>
-            {notice && (
-              <Text c="green.9" role="status">
-                {t('settings.saved')}
-              </Text>
-            )}
-          </Group>
+          <SaveRow busy={busy} label={saveLabel} saved={notice} savedLabel={t('settings.saved')} />
         </Stack>
       </form>
     </Card>

@@ -1,5 +1,7 @@
-import { Stack, Title } from '@mantine/core';
-import type { SessionInfo } from '../../src/contract';
+import { Box, Group, NavLink, Stack, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { SessionInfo, Settings } from '../../src/contract';
+import { routes, settingsSections, type SettingsSection } from '../app/routes';
 import { CarrierAccess } from '../carriers/CarrierAccess';
 import { BackupSettings } from '../backups/BackupSettings';
 import { ErrorAlert } from '../components/ErrorText';
@@ -15,12 +17,14 @@ import { SystemSettings } from './SystemSettings';
 import { useSettings } from './useSettings';
 
 interface Props {
+  section: SettingsSection;
   session: SessionInfo;
   onChanged: () => void;
   onSessionChanged: (session: SessionInfo) => void;
 }
 
-export function SettingsTab({ session, onChanged, onSessionChanged }: Props) {
+/** Settings, one section at a time (`#/settings/<section>`), chosen in the list beside it. */
+export function SettingsTab({ section, session, onChanged, onSessionChanged }: Props) {
   const { t } = useTranslation();
   const settings = useSettings();
   const { reload } = settings;
@@ -28,24 +32,54 @@ export function SettingsTab({ session, onChanged, onSessionChanged }: Props) {
     reload();
     onChanged();
   };
+  // The cards that edit the settings record wait for it; the others load their own data.
+  const withSettings = (card: (data: Settings) => ReactNode) => (settings.data ? card(settings.data) : null);
+  const sections: Record<SettingsSection, ReactNode> = {
+    door: withSettings((data) => <DoorSettings initial={data} onSaved={onChanged} />),
+    packages: withSettings((data) => <PackageSettings initial={data} onSaved={onChanged} />),
+    carriers: <CarrierAccess />,
+    notifications: withSettings((data) => <NotificationSettings initial={data} onSaved={onChanged} />),
+    backups: <BackupSettings />,
+    devices: <DevicesPanel />,
+    staff: (
+      <>
+        {withSettings((data) => (
+          <MyAccountCard session={session} siteLanguage={data.siteLanguage} onSaved={onSessionChanged} />
+        ))}
+        <StaffAccounts session={session} />
+      </>
+    ),
+    // What this PC's Packroom keeps: the site it runs (its database holds the site's settings) and its own files.
+    computer: (
+      <>
+        {withSettings((data) => (
+          <SiteSettings initial={data} onSaved={saved} />
+        ))}
+        <SystemSettings />
+      </>
+    ),
+  };
+
   return (
-    <Stack maw={760}>
+    <Stack>
       <Title order={2}>{t('settings.title')}</Title>
-      <ErrorAlert error={settings.error} title={t('settings.loadFailed')} />
-      {settings.data && (
-        <>
-          <MyAccountCard session={session} siteLanguage={settings.data.siteLanguage} onSaved={onSessionChanged} />
-          <SiteSettings initial={settings.data} onSaved={saved} />
-          <DoorSettings initial={settings.data} onSaved={onChanged} />
-          <NotificationSettings initial={settings.data} onSaved={onChanged} />
-          <PackageSettings initial={settings.data} onSaved={onChanged} />
-        </>
-      )}
-      <CarrierAccess />
-      <BackupSettings />
-      <DevicesPanel />
-      <StaffAccounts session={session} />
-      <SystemSettings />
+      <Group align="flex-start" wrap="nowrap" gap="xl">
+        <Box component="nav" aria-label={t('settings.sections.label')} w={220} style={{ flexShrink: 0 }}>
+          {settingsSections.map((s) => (
+            <NavLink
+              key={s}
+              href={routes.settings(s)}
+              label={t(`settings.sections.${s}`)}
+              active={s === section}
+              aria-current={s === section ? 'page' : undefined}
+            />
+          ))}
+        </Box>
+        <Stack maw={760} style={{ flexGrow: 1 }}>
+          <ErrorAlert error={settings.error} title={t('settings.loadFailed')} />
+          {sections[section]}
+        </Stack>
+      </Group>
     </Stack>
   );
 }

@@ -1,17 +1,12 @@
-import { Select, TextInput } from '@mantine/core';
-import type { Language, Settings } from '../../src/contract';
+import { Select } from '@mantine/core';
+import type { Language } from '../../src/contract';
 import { languageOptions, useTranslation } from '../i18n';
-import { SettingsCard } from './SettingsCard';
-import { NumberSetting, TextSetting } from './SettingFields';
+import { pickSettings, SettingsCard, type CardProps } from './SettingsCard';
+import { NumberSetting, TextSetting } from '../components/form/SettingFields';
 
-const fromSettings = (s: Settings) => ({
-  siteName: s.siteName,
-  siteLanguage: s.siteLanguage,
-  idleLockMinutes: s.idleLockMinutes,
-  defaultCountry: s.defaultCountry,
-});
+const fromSettings = pickSettings('siteName', 'siteLanguage', 'idleLockMinutes', 'defaultCountry');
 
-export function SiteSettings({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+export function SiteSettings({ initial, onSaved }: CardProps) {
   const { t } = useTranslation();
   return (
     <SettingsCard
@@ -19,19 +14,13 @@ export function SiteSettings({ initial, onSaved }: { initial: Settings; onSaved:
       saveLabel={t('settings.site.save')}
       initial={initial}
       fromSettings={fromSettings}
-      toPatch={(v) => v}
       onSaved={onSaved}
     >
       {(form) => {
         const { values, set, field } = form;
         return (
           <>
-            <TextInput
-              label={t('settings.site.siteName')}
-              value={values.siteName}
-              onChange={(e) => set('siteName', e.currentTarget.value)}
-              {...field('siteName')}
-            />
+            <TextSetting label={t('settings.site.siteName')} {...form.bind('siteName')} />
             <Select
               label={t('settings.site.siteLanguage')}
               allowDeselect={false}
@@ -42,8 +31,8 @@ export function SiteSettings({ initial, onSaved }: { initial: Settings; onSaved:
               {...field('siteLanguage', t('settings.site.siteLanguageHint'))}
               w={320}
             />
-            <NumberSetting form={form} name="idleLockMinutes" label={t('settings.site.idleLock')} min={1} max={240} />
-            <TextSetting form={form} name="defaultCountry" label={t('settings.site.country')} hint={t('settings.site.countryHint')} />
+            <NumberSetting label={t('settings.site.idleLock')} min={1} max={240} {...form.bind('idleLockMinutes')} />
+            <TextSetting label={t('settings.site.country')} {...form.bind('defaultCountry', t('settings.site.countryHint'))} w={320} />
           </>
         );
       }}

@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInpu
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api, type MethodInput, type SessionInfo, type StaffAccount } from '../../src/contract';
-import { invoke } from '../api/client';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { NewPasswordInput } from '../components/form/NewPasswordInput';
 import { usePackroomForm } from '../components/form/usePackroomForm';
@@ -11,7 +11,7 @@ import { useStaff } from './useStaff';
 
 export function StaffAccounts({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
-  const { staff, error, setActive, create } = useStaff();
+  const { staff, error, setActive, create, resetPassword } = useStaff();
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<StaffAccount | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -92,6 +92,7 @@ export function StaffAccounts({ session }: { session: SessionInfo }) {
       {resetting && (
         <ResetPassword
           account={resetting}
+          onReset={resetPassword}
           onClose={() => setResetting(null)}
           onDone={() => {
             setNotice(t('settings.staff.resetDone', { username: resetting.username }));
@@ -145,14 +146,7 @@ function AddStaff({ opened, onClose, onCreate, onSaved }: AddStaffProps) {
             description={t('settings.staff.passwordHint')}
             {...form.getInputProps('password')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('settings.staff.submit')}
-            </Button>
-          </Group>
+          <DialogActions label={t('settings.staff.submit')} busy={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
@@ -160,14 +154,21 @@ function AddStaff({ opened, onClose, onCreate, onSaved }: AddStaffProps) {
 }
 
 /** Settings → Staff accounts → Reset password: a temporary password the person replaces at their next sign-in. */
-function ResetPassword({ account, onClose, onDone }: { account: StaffAccount; onClose: () => void; onDone: () => void }) {
+interface ResetPasswordProps {
+  account: StaffAccount;
+  onReset: (input: MethodInput<'staff.resetPassword'>) => Promise<unknown>;
+  onClose: () => void;
+  onDone: () => void;
+}
+
+function ResetPassword({ account, onReset, onClose, onDone }: ResetPasswordProps) {
   const { t } = useTranslation();
   const { form, submit, busy, formError } = usePackroomForm({
     schema: api['staff.resetPassword'].input,
     initialValues: { id: account.id, password: '' },
     toInput: (values: MethodInput<'staff.resetPassword'>) => values,
     onSubmit: async (input) => {
-      await invoke('staff.resetPassword', input);
+      await onReset(input);
       onDone();
     },
   });
@@ -184,14 +185,7 @@ function ResetPassword({ account, onClose, onDone }: { account: StaffAccount; on
             {...form.getInputProps('password')}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('settings.staff.resetSubmit')}
-            </Button>
-          </Group>
+          <DialogActions label={t('settings.staff.resetSubmit')} busy={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -23,5 +23,7 @@ export function useStaff() {
       await invoke('staff.create', input);
       staff.reload();
     },
+    /** A temporary password, which the person replaces at their next sign-in; the list does not change. */
+    resetPassword: (input: MethodInput<'staff.resetPassword'>) => invoke('staff.resetPassword', input),
   };
 }

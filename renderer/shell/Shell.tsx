@@ -5,14 +5,16 @@ import {
   IconKey,
   IconLock,
   IconLogout,
+  IconPackage,
   IconSettings,
   IconUserPlus,
   IconUserCircle,
 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Language, SessionInfo } from '../../src/contract';
 import { SingleAccessPinDialog } from '../access/SingleAccessPinDialog';
 import { ActivityTab } from '../activity/ActivityTab';
+import { routes, tabRoute, useScreen, type Tab } from '../app/routes';
 import { BackupWarning } from '../backups/BackupWarning';
 import { AlertsButton } from '../door/AlertsButton';
 import { DoorAnnouncer } from '../door/DoorAnnouncer';
@@ -29,7 +31,10 @@ import { ImportTab } from '../roster/ImportTab';
 import { MyAccountForm } from '../settings/MyAccount';
 import { SettingsTab } from '../settings/SettingsTab';
 
-type Tab = 'recipients' | 'packages' | 'activity' | 'settings' | 'import';
+/** The header's first row (name, badges, Quick Actions, account) and the whole header with the tabs below. */
+const topRowHeight = 60;
+const headerHeight = topRowHeight + 48;
+
 type QuickAction = 'addRecipient' | 'singleAccessPin' | 'openDoor' | 'myAccount' | null;
 
 interface Props {
@@ -44,44 +49,54 @@ interface Props {
 
 export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSessionChanged, onSettingsChanged }: Props) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('recipients');
-  const [openRecipient, setOpenRecipient] = useState<number | null>(null);
+  const admin = session.role === 'admin';
+  const { screen, go } = useScreen(admin);
   const [action, setAction] = useState<QuickAction>(null);
   const closeAction = () => setAction(null);
+  // Quick Actions → Log a package: each request focuses the intake form again, even on Packages already. The menu
+  // then closes without giving focus back to its button (which it does a moment later, however late that is).
+  const [logRequest, setLogRequest] = useState(0);
+  const [quickActionsReturnFocus, setQuickActionsReturnFocus] = useState(true);
 
-  const showRecipient = (id: number) => {
-    setTab('recipients');
-    setOpenRecipient(id);
-  };
+  // A tab is a link to its screen's list. Tabs' onChange moves there, so the link's own navigation is held back
+  // (one history entry, not two); Space still activates it, as it does a tab.
+  const tabLink = (tab: Tab) => ({
+    component: 'a' as const,
+    href: tabRoute(tab),
+    onClick: (event: MouseEvent) => event.preventDefault(),
+    onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
+      if (event.key !== ' ') return;
+      event.preventDefault();
+      event.currentTarget.click();
+    },
+  });
 
   // One Tabs around header and main, so every tab controls a real panel (aria-controls points somewhere).
   return (
-    <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} variant="pills" keepMounted={false}>
-      <AppShell header={{ height: 64 }} padding="lg">
+    <Tabs value={screen.tab} onChange={(v) => v && go(tabRoute(v as Tab))} variant="pills" keepMounted={false}>
+      {/* Two rows: the name and what is always at hand, then the tabs, so both fit in Spanish on a 1024-pixel screen. */}
+      <AppShell header={{ height: headerHeight }} padding="lg">
         <AppShell.Header px="lg">
-          <Group h="100%" justify="space-between" wrap="nowrap">
-            <Group gap="xl" wrap="nowrap">
-              <Box>
-                <Title order={1} size="h4" lh={1.1}>
-                  {t('app.name')}
-                </Title>
-                <Text size="xs" c="dimmed">
-                  {siteName}
-                </Text>
-              </Box>
-              <Tabs.List aria-label={t('shell.mainNav')}>
-                <Tabs.Tab value="recipients">{t('shell.tabs.recipients')}</Tabs.Tab>
-                <Tabs.Tab value="packages">{t('shell.tabs.packages')}</Tabs.Tab>
-                <Tabs.Tab value="activity">{t('shell.tabs.activity')}</Tabs.Tab>
-                {session.role === 'admin' && <Tabs.Tab value="settings">{t('shell.tabs.settings')}</Tabs.Tab>}
-                {session.role === 'admin' && <Tabs.Tab value="import">{t('shell.tabs.import')}</Tabs.Tab>}
-              </Tabs.List>
-            </Group>
+          <Group h={topRowHeight} justify="space-between" wrap="nowrap">
+            <Box>
+              <Title order={1} size="h4" lh={1.1}>
+                {t('app.name')}
+              </Title>
+              <Text size="xs" c="dimmed">
+                {siteName}
+              </Text>
+            </Box>
             <Group gap="sm" wrap="nowrap">
               <BackupWarning />
               <DoorStatusBadge />
               <AlertsButton />
-              <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
+              <Menu
+                position="bottom-end"
+                withinPortal
+                withInitialFocusPlaceholder={false}
+                returnFocus={quickActionsReturnFocus}
+                onOpen={() => setQuickActionsReturnFocus(true)}
+              >
                 <Menu.Target>
                   <Button rightSection={<IconChevronDown size={16} aria-hidden />}>{t('shell.quickActions')}</Button>
                 </Menu.Target>
@@ -91,6 +106,16 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
                     onClick={() => afterMenuCloses(() => setAction('addRecipient'))}
                   >
                     {t('shell.addRecipient')}
+                  </Menu.Item>
+                  <Menu.Item
+                    leftSection={<IconPackage size={16} aria-hidden />}
+                    onClick={() => {
+                      setQuickActionsReturnFocus(false);
+                      go(routes.packages());
+                      setLogRequest((n) => n + 1);
+                    }}
+                  >
+                    {t('shell.logPackage')}
                   </Menu.Item>
                   <Menu.Item
                     leftSection={<IconKey size={16} aria-hidden />}
@@ -137,28 +162,59 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
               </Menu>
             </Group>
           </Group>
+          <Tabs.List aria-label={t('shell.mainNav')}>
+            <Tabs.Tab value="recipients" {...tabLink('recipients')}>
+              {t('shell.tabs.recipients')}
+            </Tabs.Tab>
+            <Tabs.Tab value="packages" {...tabLink('packages')}>
+              {t('shell.tabs.packages')}
+            </Tabs.Tab>
+            <Tabs.Tab value="activity" {...tabLink('activity')}>
+              {t('shell.tabs.activity')}
+            </Tabs.Tab>
+            {admin && (
+              <Tabs.Tab value="settings" {...tabLink('settings')}>
+                {t('shell.tabs.settings')}
+              </Tabs.Tab>
+            )}
+            {admin && (
+              <Tabs.Tab value="import" {...tabLink('import')}>
+                {t('shell.tabs.import')}
+              </Tabs.Tab>
+            )}
+          </Tabs.List>
         </AppShell.Header>
         <AppShell.Main>
           <Tabs.Panel value="recipients">
-            <RecipientsTab
-              openId={openRecipient}
-              onOpen={setOpenRecipient}
-              onAdd={() => setAction('addRecipient')}
-              siteLanguage={siteLanguage}
-            />
+            {screen.tab === 'recipients' && (
+              <RecipientsTab
+                openId={screen.id}
+                onOpen={(id) => go(id === null ? routes.recipients() : routes.recipient(id))}
+                onAdd={() => setAction('addRecipient')}
+                siteLanguage={siteLanguage}
+              />
+            )}
           </Tabs.Panel>
           <Tabs.Panel value="packages">
-            <PackagesTab />
+            {screen.tab === 'packages' && (
+              <PackagesTab
+                openId={screen.id}
+                onOpen={(id) => go(id === null ? routes.packages() : routes.package(id))}
+                logRequest={logRequest}
+              />
+            )}
           </Tabs.Panel>
           <Tabs.Panel value="activity">
             <ActivityTab />
           </Tabs.Panel>
-          {session.role === 'admin' && (
+          {admin && (
             <Tabs.Panel value="settings">
-              <SettingsTab session={session} onChanged={onSettingsChanged} onSessionChanged={onSessionChanged} />
+              {screen.tab === 'settings' && (
+                <SettingsTab section={screen.section} session={session} onChanged={onSettingsChanged} onSessionChanged={onSessionChanged} />
+              )}
             </Tabs.Panel>
           )}
-          {session.role === 'admin' && (
+          {admin && (
             <Tabs.Panel value="import">
               <ImportTab />
             </Tabs.Panel>
@@ -172,11 +228,11 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
           onSave={saveRecipient(null)}
           onSaved={(r) => {
             closeAction();
-            showRecipient(r.id);
+            go(routes.recipient(r.id));
           }}
           onOpen={(id) => {
             closeAction();
-            showRecipient(id);
+            go(routes.recipient(id));
           }}
         />
         <SingleAccessPinDialog opened={action === 'singleAccessPin'} recipient={null} onClose={closeAction} />

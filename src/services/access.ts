@@ -17,7 +17,7 @@ import {
 } from '../domain/throttle';
 import type { DataKeys } from '../secrets';
 import type { AlertService } from './alerts/service';
-import type { AuditService, Actor } from './audit/service';
+import { auditSentence, type AuditService, type Actor } from './audit/service';
 import type { CredentialService } from './credentials/service';
 import type { PendingWrites } from './pendingWrites';
 import type { SettingsService } from './settings/service';
@@ -296,6 +296,7 @@ export class AccessService {
         device: event.device,
         via: event.via,
         reason: auditReason(event.reason),
+        ...auditSentence('reason', event.reason),
         ...(verdict.accessKeyId === undefined ? {} : { accessKeyId: verdict.accessKeyId }),
         ...(carrier && { carrierCodeId: carrier.match.id, carrier: carrier.match.carrier, carrierName: carrier.match.carrierName }),
       },

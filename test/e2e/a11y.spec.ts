@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectAccessible } from './a11y';
-import { callApi, expect, signIn, test } from './fixtures';
+import { callApi, expect, openSettings, signIn, test } from './fixtures';
 
 /** axe on every screen and dialog: 0 serious or critical violations; the rest are printed. */
 const password = 'correct horse battery';
@@ -117,14 +117,25 @@ test('Activity, Settings and each section, My account, Import and its preview', 
   await expect(page.getByRole('table', { name: 'Activity' }).getByText('Signed in').first()).toBeVisible();
   await expectAccessible(page, 'Activity');
 
+  // Settings shows a section at a time: each checked whole, with the list of sections beside it.
   await page.getByRole('tab', { name: 'Settings' }).click();
-  for (const section of ['My account', 'Site', 'Door', 'Notifications', 'Staff accounts']) {
-    await expect(page.getByRole('region', { name: section })).toBeVisible();
+  const sections: [string, string[]][] = [
+    ['Door', ['Door']],
+    ['Notifications', ['Notifications']],
+    ['Devices', ['Devices']],
+    ['This computer', ['Site', 'This computer']],
+    ['Staff', ['My account', 'Staff accounts']],
+  ];
+  for (const [section, regions] of sections) {
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: section, exact: true }).click();
+    for (const region of regions) await expect(page.getByRole('region', { name: region })).toBeVisible();
+    await expectAccessible(page, `Settings → ${section}`);
   }
-  await expectAccessible(page, 'Settings (every section)');
+  await openSettings(page, 'This computer');
   await page.getByRole('region', { name: 'Site' }).getByRole('button', { name: 'Save site settings' }).click();
   await expect(page.getByRole('region', { name: 'Site' }).getByRole('status')).toHaveText('Settings saved.');
   await expectAccessible(page, 'Settings, saved');
+  await openSettings(page, 'Staff');
   await page.getByRole('button', { name: 'Add staff account' }).click();
   await expectAccessible(page, 'Add staff account');
   await page.getByRole('dialog', { name: 'Add staff account' }).getByRole('button', { name: 'Cancel' }).click();
@@ -219,13 +230,19 @@ test('Settings → Carrier access and its dialogs, Backups, This computer, Packa
   try {
     packroom.addUser('ada', password);
     await signIn(page, packroom.url, 'ada', password);
-    await page.getByRole('tab', { name: 'Settings' }).click();
+    await openSettings(page, 'Backups');
+    await expect(page.getByRole('region', { name: 'Backups' })).toBeVisible();
+    await expectAccessible(page, 'Settings → Backups, not set up', 'section[aria-labelledby="backups-heading"]');
+    await openSettings(page, 'This computer');
+    await expect(page.getByRole('region', { name: 'This computer' })).toBeVisible();
+    await expectAccessible(page, 'Settings → This computer', 'section[aria-labelledby="settings-this-computer"]');
+    await openSettings(page, 'Packages');
+    await expect(page.getByRole('region', { name: 'Packages' })).toBeVisible();
+    await expectAccessible(page, 'Settings → Packages', 'section[aria-labelledby="settings-packages"]');
+    await openSettings(page, 'Carrier access');
     const carriers = page.getByRole('region', { name: 'Carrier access' });
     await expect(carriers.getByText('No carrier codes yet.')).toBeVisible();
     await expectAccessible(page, 'Settings → Carrier access', 'section[aria-labelledby="carrier-access"]');
-    await expectAccessible(page, 'Settings → Backups, not set up', 'section[aria-labelledby="backups-heading"]');
-    await expectAccessible(page, 'Settings → This computer', 'section[aria-labelledby="settings-this-computer"]');
-    await expectAccessible(page, 'Settings → Packages', 'section[aria-labelledby="settings-packages"]');
 
     await carriers.getByRole('button', { name: 'Add carrier code' }).click();
     const add = page.getByRole('dialog', { name: 'Add carrier code' });
@@ -243,8 +260,8 @@ test('Settings → Carrier access and its dialogs, Backups, This computer, Packa
     await callApi(page, 'backups.configure', { folder, timeOfDay: '02:00', keep: 7 });
     await callApi(page, 'backups.setPassphrase', { passphrase: 'maple court basement stick' });
     await callApi(page, 'backups.run', {});
+    await openSettings(page, 'Backups');
     await page.reload();
-    await page.getByRole('tab', { name: 'Settings' }).click();
     const backups = page.getByRole('region', { name: 'Backups' });
     await expect(backups.getByRole('table', { name: 'Recent backups' }).getByRole('row')).toHaveCount(2);
     await expectAccessible(page, 'Settings → Backups, after a backup', 'section[aria-labelledby="backups-heading"]');

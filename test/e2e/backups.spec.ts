@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, signIn, test } from './fixtures';
+import { expect, openSettings, signIn, test } from './fixtures';
 
 const password = 'correct horse battery';
 
@@ -13,7 +13,7 @@ test('an admin sets up backups, backs up now, and the header warning goes away',
     const header = page.getByRole('banner');
     await expect(header.getByText('Backup', { exact: false })).toContainText('Backups are not set up');
 
-    await page.getByRole('tab', { name: 'Settings' }).click();
+    await openSettings(page, 'Backups');
     const card = page.getByRole('region', { name: 'Backups' });
     await card.getByLabel('Backup folder').fill(folder);
     await card.getByRole('button', { name: 'Save backup settings' }).click();

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, openSettings, signIn, test } from './fixtures';
 
 const password = 'correct horse battery';
 
@@ -11,7 +11,7 @@ const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 test('Settings → Carrier access: a code shown once opens the door inside its hours, and not outside them', async ({ page, packroom }) => {
   packroom.addUser('ada', password);
   await signIn(page, packroom.url, 'ada', password);
-  await page.getByRole('tab', { name: 'Settings' }).click();
+  await openSettings(page, 'Carrier access');
   const section = page.getByRole('region', { name: 'Carrier access' });
   await expect(section).toContainText('No carrier codes yet.');
 

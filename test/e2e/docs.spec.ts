@@ -20,7 +20,8 @@ async function photograph(page: Page, info: TestInfo, name: string, parts: Locat
   let box = await settledBox(parts);
   if (box.bottom > size.height) {
     // A string: the test type-checks without the DOM library.
-    await page.evaluate(`window.scrollBy(0, ${box.top - 80})`);
+    // The header is 108 pixels high (two rows: renderer/shell/Shell.tsx).
+    await page.evaluate(`window.scrollBy(0, ${box.top - 124})`);
     box = await settledBox(parts);
   }
   const left = Math.max(0, box.left - margin);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { callApi, chooseSpanish, expect, signIn, test } from './fixtures';
+import { callApi, chooseSpanish, expect, openSettings, signIn, test } from './fixtures';
 
 const password = 'correct horse battery';
 
@@ -113,7 +113,7 @@ test('Settings → Door: with Look up PIN turned off the Shield menu says why it
   await signIn(page, packroom.url, 'ada', password);
   await callApi(page, 'recipients.create', { firstName: 'Noor', lastName: 'Haddad', unit: '7C', email: '', phone: '' });
 
-  await page.getByRole('tab', { name: 'Settings' }).click();
+  await openSettings(page, 'Door');
   const door = page.getByRole('region', { name: 'Door' });
   await expect(door.getByText('Recipients who forgot their PIN can request a single use access PIN at the door keypad')).toBeVisible();
   await door.getByRole('switch', { name: 'Look up PIN' }).uncheck();

@@ -115,6 +115,16 @@ export async function signIn(page: Page, url: string, username: string, password
   await expect(page.getByRole('button', { name: 'Quick Actions' })).toBeVisible();
 }
 
+/** Settings → one section, as an admin chooses it: the Settings tab, then the section in the list beside it. */
+export async function openSettings(
+  page: Page,
+  section: string,
+  names: { tab: string; sections: string } = { tab: 'Settings', sections: 'Settings sections' },
+): Promise<void> {
+  await page.getByRole('tab', { name: names.tab }).click();
+  await page.getByRole('navigation', { name: names.sections }).getByRole('link', { name: section, exact: true }).click();
+}
+
 /** My account → Language: Español, as a staff member chooses their own screen language; the dialog is closed after. */
 export async function chooseSpanish(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: `Account: ${username}` }).click();

@@ -1,4 +1,4 @@
-import { callApi, chooseSpanish, expect, signIn, test } from './fixtures';
+import { callApi, chooseSpanish, expect, openSettings, signIn, test } from './fixtures';
 
 /** Nothing cut or clamped in silence: a value out of its range is refused on its field, the limit named. */
 const password = 'correct horse battery';
@@ -13,6 +13,8 @@ test('a note over 500 characters and an idle lock of 0 are refused with the limi
 
   const refuseBoth = async (words: {
     settings: string;
+    sections: string;
+    thisComputer: string;
     idleLock: string;
     saveSite: string;
     packages: string;
@@ -23,7 +25,7 @@ test('a note over 500 characters and an idle lock of 0 are refused with the limi
     between: string;
     tooLong: string;
   }) => {
-    await page.getByRole('tab', { name: words.settings }).click();
+    await openSettings(page, words.thisComputer, { tab: words.settings, sections: words.sections });
     const idleLock = page.getByRole('textbox', { name: words.idleLock });
     await idleLock.fill('0');
     await page.getByRole('button', { name: words.saveSite }).click();
@@ -47,6 +49,8 @@ test('a note over 500 characters and an idle lock of 0 are refused with the limi
 
   await refuseBoth({
     settings: 'Settings',
+    sections: 'Settings sections',
+    thisComputer: 'This computer',
     idleLock: 'Lock the screen after this many idle minutes',
     saveSite: 'Save site settings',
     packages: 'Packages',
@@ -61,6 +65,8 @@ test('a note over 500 characters and an idle lock of 0 are refused with the limi
   await chooseSpanish(page, 'ada');
   await refuseBoth({
     settings: 'Configuración',
+    sections: 'Secciones de la configuración',
+    thisComputer: 'Este equipo',
     idleLock: 'Bloquear la pantalla tras estos minutos de inactividad',
     saveSite: 'Guardar la configuración del sitio',
     packages: 'Paquetes',

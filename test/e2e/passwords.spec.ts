@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, openSettings, signIn, test } from './fixtures';
 
 const password = 'correct horse battery';
 
@@ -30,7 +30,7 @@ test('an admin resets a password; the person is asked for a new one before anyth
   await signIn(desk, packroom.url, 'frontdesk', password);
 
   await signIn(page, packroom.url, 'ada', password);
-  await page.getByRole('tab', { name: 'Settings' }).click();
+  await openSettings(page, 'Staff');
   await page.getByRole('button', { name: 'Reset the password of frontdesk' }).click();
   const dialog = page.getByRole('dialog', { name: 'Reset the password of frontdesk' });
   await dialog.getByLabel('Temporary password').fill('temporary password 1');

@@ -104,4 +104,21 @@ test('a Spanish site: every tab, Settings section and Quick Actions dialog witho
     await page.waitForLoadState('networkidle');
     await expectNoEnglish(page, tab, simulatedDevices);
   }
+  // Settings shows one section at a time: each of them.
+  const sections = page.getByRole('navigation', { name: 'Secciones de la configuración' });
+  for (const section of [
+    'Puerta',
+    'Paquetes',
+    'Acceso de transportistas',
+    'Notificaciones',
+    'Copias de seguridad',
+    'Dispositivos',
+    'Personal',
+    'Este equipo',
+  ]) {
+    await sections.getByRole('link', { name: section, exact: true }).click();
+    await expect(sections.getByRole('link', { name: section, exact: true })).toHaveAttribute('aria-current', 'page');
+    await page.waitForLoadState('networkidle');
+    await expectNoEnglish(page, `Configuración → ${section}`, simulatedDevices);
+  }
 });

@@ -10,6 +10,9 @@ import { tempDir } from '../helpers/core';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'packroom.js');
+// A serve that should refuse to start but started anyway runs until this kills it; on a busy machine the command
+// alone can take 15 s to load, so the bound sits just under the test's own timeout.
+const serveGivesUpAfter = 45_000;
 
 function packroom(args: string[], options: { input?: string; env?: Record<string, string>; timeout?: number } = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], {
@@ -146,7 +149,7 @@ describe('packroom CLI (built)', () => {
     onTestFinished(() => new Promise<void>((resolve) => busy.close(() => resolve())));
     const { port } = busy.address() as AddressInfo;
     const data = join(tempDir(), 'packroom-data');
-    const result = packroom(['serve', '--port', String(port), '--devices', 'sim', '--data', data], { timeout: 15_000 });
+    const result = packroom(['serve', '--port', String(port), '--devices', 'sim', '--data', data], { timeout: serveGivesUpAfter });
     expect(result).toMatchObject({ code: 1, stdout: '' });
     expect(result.stderr).toBe('packroom: that port is already in use; choose another with --port\n');
     expect(existsSync(data)).toBe(false);
@@ -160,7 +163,7 @@ describe('packroom CLI (built)', () => {
     const file = databaseFile(data);
     truncateSync(file, Math.floor(statSync(file).size / 2));
     // A serve that started anyway would run until the timeout kills it (code null).
-    const result = packroom(['serve', '--port', '0', '--devices', 'sim', '--data', data], { timeout: 15_000 });
+    const result = packroom(['serve', '--port', '0', '--devices', 'sim', '--data', data], { timeout: serveGivesUpAfter });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -3,6 +3,9 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { startHttpHost } from '../../src/host/server';
 import { adminPassword, testCore } from '../helpers/core';
 
+// vi.waitFor gives up after 1 s by default: events on a busy machine arrive later than that.
+const busy = { timeout: 20_000 };
+
 interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
@@ -162,7 +165,7 @@ describe('the event stream follows the session at delivery', () => {
       await api('recipients.create', { firstName: 'Ana', lastName: 'Ruiz', unit: '4B' }, { Cookie: admin });
     };
     await doorKeyAndActivity();
-    await vi.waitFor(() => expect(events.text()).toMatch(/event: door\.event[\s\S]*event: devices\.key[\s\S]*Ruiz/));
+    await vi.waitFor(() => expect(events.text()).toMatch(/event: door\.event[\s\S]*event: devices\.key[\s\S]*Ruiz/), busy);
     const bobId = core.auth.listStaff().find((s) => s.username === 'bob')!.id;
     return { core, api, admin, bob, bobId, events, doorKeyAndActivity };
   }
@@ -201,7 +204,7 @@ describe('the event stream follows the session at delivery', () => {
     const changed = await signedIn();
     const other = await changed.api('auth.login', { username: 'bob', password: adminPassword });
     const otherCookie = String(other.headers['set-cookie']).split(';')[0]!;
-    await vi.waitFor(() => expect(changed.events.text()).toContain('"action":"auth.login"')); // that sign-in's own activity row
+    await vi.waitFor(() => expect(changed.events.text()).toContain('"action":"auth.login"'), busy); // that sign-in's own activity row
     mark = changed.events.text().length;
     const change = await changed.api(
       'account.changePassword',

@@ -1,17 +1,18 @@
 import { request, type IncomingMessage } from 'node:http';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { isDoorKey } from '../../native/hid/keys';
 import { createSimulator } from '../../native/sim/simulator';
 import { startHttpHost } from '../../src/host/server';
 import { adminPassword, testCore } from '../helpers/core';
 
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** Waits for a state, as long as the test may run: a busy machine delivers events late, not never. */
+const until = (check: () => boolean) =>
+  vi.waitFor(
+    () => {
+      if (!check()) throw new Error('not yet');
+    },
+    { timeout: 50_000, interval: 20 },
+  );
 
 async function simulatedHost() {
   const core = testCore();

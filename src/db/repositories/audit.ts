@@ -16,6 +16,31 @@ export interface AuditRow extends AuditInsert {
   id: number;
 }
 
+/** A row with the names of whom it is about and who did it, as they are now (null when gone or not a reference). */
+export interface AuditListRow extends AuditRow {
+  /** The acting staff member's display name. */
+  actorName: string | null;
+  recipient: { id: number; firstName: string; lastName: string; unit: string } | null;
+  /** The display name of the staff member (`staff:N`) or the name of the carrier code (`carrier:N`) it is about. */
+  subjectName: string | null;
+}
+
+/** Which rows the Activity screen shows; every field narrows the list. */
+export interface AuditListFilter {
+  beforeId?: number | undefined;
+  /** Only ids above this one: a bounded span of the log. */
+  afterId?: number | undefined;
+  /** A stored subject, e.g. `recipient:3`. */
+  subject?: string | undefined;
+  staffId?: number | undefined;
+  /** Action prefixes (`door`, `package`…): a row matches one of them. */
+  actionPrefixes?: readonly string[] | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
+  /** Words anywhere in the actor, the names resolved or the details. */
+  query?: string | undefined;
+}
+
 /** A row as the chain sees it: stored text and hash, nothing parsed. */
 export interface ChainedRow extends ChainedContent {
   hash: Buffer | null;
@@ -57,6 +82,33 @@ const toChained = (r: RawAudit): ChainedRow => ({
 // codes, lockouts, the relay and missing door devices.
 const doorEvents = `(action LIKE 'door.%' OR (action = 'alert.raised' AND (json_extract(details, '$.kind') LIKE 'door.%' OR json_extract(details, '$.kind') = 'device.missing')))`;
 
+// The names an entry refers to, joined by primary key: a subject reads `recipient:3`, `staff:2` or `carrier:5`.
+const selectListed = `SELECT ${columns('audit_log', 'a')}, s.display_name AS actor_name,
+    r.id AS recipient_id, r.first_name, r.last_name, r.unit,
+    coalesce(ss.display_name, c.name) AS subject_name
+  FROM audit_log a
+  LEFT JOIN staff s ON s.id = a.actor_staff_id
+  LEFT JOIN recipients r ON substr(a.subject, 1, 10) = 'recipient:' AND r.id = CAST(substr(a.subject, 11) AS INTEGER)
+  LEFT JOIN staff ss ON substr(a.subject, 1, 6) = 'staff:' AND ss.id = CAST(substr(a.subject, 7) AS INTEGER)
+  LEFT JOIN carrier_codes c ON substr(a.subject, 1, 8) = 'carrier:' AND c.id = CAST(substr(a.subject, 9) AS INTEGER)`;
+
+type RawListed = RawAudit &
+  Pick<Row<'recipients'>, 'first_name' | 'last_name' | 'unit'> & {
+    actor_name: string | null;
+    recipient_id: number | null;
+    subject_name: string | null;
+  };
+
+const toListed = (r: RawListed): AuditListRow => ({
+  ...toRow(r),
+  actorName: r.actor_name,
+  recipient: r.recipient_id === null ? null : { id: r.recipient_id, firstName: r.first_name, lastName: r.last_name, unit: r.unit },
+  subjectName: r.subject_name,
+});
+
+/** `%`, `_` and the escape itself stand for themselves in a search. */
+const likePattern = (words: string) => `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 export class AuditRepository {
   private readonly sql: Statements;
   // Prepared up front: every door decision writes an audit row.
@@ -97,20 +149,50 @@ export class AuditRepository {
     return { ...entry, id: this.insertChained(entry) };
   }
 
-  /** Newest first; `limit + 1` rows so the caller can tell whether there are more. */
-  list(opts: { limit: number; beforeId?: number; subject?: string }): AuditRow[] {
+  /** Newest first, with the names they refer to; `limit + 1` rows so the caller can tell whether there are more. */
+  list(filter: AuditListFilter & { limit: number }): AuditListRow[] {
     const where: string[] = [];
-    const params: Record<string, unknown> = { limit: opts.limit + 1 };
-    if (opts.beforeId !== undefined) {
-      where.push('id < @beforeId');
-      params.beforeId = opts.beforeId;
+    const params: Record<string, unknown> = { limit: filter.limit + 1 };
+    const when = (value: unknown, name: string, condition: string) => {
+      if (value === undefined) return;
+      where.push(condition);
+      params[name] = value;
+    };
+    when(filter.beforeId, 'beforeId', 'a.id < @beforeId');
+    when(filter.afterId, 'afterId', 'a.id > @afterId');
+    when(filter.subject, 'subject', 'a.subject = @subject');
+    when(filter.staffId, 'staffId', 'a.actor_staff_id = @staffId');
+    when(filter.from, 'from', 'a.at >= @from');
+    when(filter.to, 'to', 'a.at < @to');
+    if (filter.actionPrefixes) {
+      // A range per prefix ('door.' up to 'door/', the next character) rather than LIKE, which ignores case and
+      // reads '_' as any character.
+      const ranges = filter.actionPrefixes.map((prefix, i) => {
+        params[`prefix${i}`] = `${prefix}.`;
+        params[`prefixEnd${i}`] = `${prefix}/`;
+        return `(a.action >= @prefix${i} AND a.action < @prefixEnd${i})`;
+      });
+      where.push(`(${ranges.join(' OR ')})`);
     }
-    if (opts.subject !== undefined) {
-      where.push('subject = @subject');
-      params.subject = opts.subject;
+    if (filter.query) {
+      where.push(`(a.actor LIKE @query ESCAPE '\\' OR s.display_name LIKE @query ESCAPE '\\'
+        OR (r.first_name || ' ' || r.last_name || ' ' || r.unit) LIKE @query ESCAPE '\\'
+        OR ss.display_name LIKE @query ESCAPE '\\' OR c.name LIKE @query ESCAPE '\\' OR a.details LIKE @query ESCAPE '\\')`);
+      params.query = likePattern(filter.query);
     }
-    const sql = `${selectAudit} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
-    return this.sql<[Record<string, unknown>], RawAudit>(sql).all(params).map(toRow);
+    const sql = `${selectListed} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT @limit`;
+    return this.sql<[Record<string, unknown>], RawListed>(sql).all(params).map(toListed);
+  }
+
+  /** The newest row's id (0 for an empty log). */
+  lastId(): number {
+    return this.sql.pluck<[], number>('SELECT coalesce(max(id), 0) FROM audit_log').get()!;
+  }
+
+  /** One row with the names it refers to, as `list` reads it. */
+  listed(id: number): AuditListRow | undefined {
+    const row = this.sql<[number], RawListed>(`${selectListed} WHERE a.id = ?`).get(id);
+    return row && toListed(row);
   }
 
   /** Every row in chain order, one at a time: a million rows are never held at once. */
@@ -137,7 +219,7 @@ export class AuditRepository {
       from: filter.from,
       to: filter.to,
     });
-    const maxId = this.sql.pluck<[], number>('SELECT coalesce(max(id), 0) FROM audit_log').get()!;
+    const maxId = this.lastId();
     return { rows: raw.map((r) => ({ ...toChained(r), previousHash: r.previous_hash })), maxId };
   }
 }

@@ -5,8 +5,8 @@ import type { Handlers } from '../dispatch';
 /** The activity slice of the contract: each method mapped to the service that does the work; nothing here touches SQL. */
 export function activityHandlers({ audit }: Pick<CoreServices, 'audit'>): Handlers<typeof activityMethods> {
   return {
-    'activity.list': ({ recipientId, ...page }) =>
-      audit.list(recipientId === undefined ? page : { ...page, subject: `recipient:${recipientId}` }),
+    'activity.list': (input) => audit.list(input),
+    'activity.staff': () => audit.staff(),
     'activity.export': (input, { actor }) => audit.export(actor, input),
   };
 }

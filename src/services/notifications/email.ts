@@ -1,4 +1,5 @@
-import { createTransport, type NodemailerError, type Transporter } from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
+import type { NodemailerError, Transporter } from 'nodemailer';
 import type { EmailConfig } from './config';
 import { DeliveryError } from './delivery';
 import { message, type Message } from '../../contract';
@@ -6,6 +7,10 @@ import type { RenderedEmail } from './messages';
 
 // Well under nodemailer's defaults (2 min to connect, 10 min idle): a stalled server costs one send this long, then a retry.
 const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 20_000 };
+
+// Loaded with the first email, not with the core (as the Twilio SDK is: see sms.ts).
+let nodemailer: Promise<typeof Nodemailer> | null = null;
+const loadNodemailer = () => (nodemailer ??= import('nodemailer'));
 
 export interface EmailAddress {
   name: string;
@@ -20,7 +25,7 @@ export class EmailSender {
   /** Resolves with the Message-ID; rejects with a DeliveryError. */
   async send(config: EmailConfig, message: RenderedEmail, to: EmailAddress): Promise<string> {
     try {
-      const transport = this.transportFor(config.smtpUrl);
+      const transport = await this.transportFor(config.smtpUrl);
       const info = await transport.sendMail({ from: config.from, to, ...message, signal: this.shutdown.signal });
       return info.messageId;
     } catch (error) {
@@ -35,7 +40,9 @@ export class EmailSender {
     this.closeTransport();
   }
 
-  private transportFor(url: string): Transporter {
+  private async transportFor(url: string): Promise<Transporter> {
+    // Loaded before the check, so that two sends starting together share one transport.
+    const { createTransport } = await loadNodemailer();
     if (this.current?.url !== url) {
       this.closeTransport();
       this.current = { url, transport: createTransport({ url, ...TIMEOUTS }) };

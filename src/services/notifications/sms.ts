@@ -1,34 +1,40 @@
-import twilio from 'twilio';
-import { message, type Message } from '../../contract';
+import type TwilioSdk from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
+import { message, type Message } from '../../contract';
 import type { SmsConfig } from './config';
 import { DeliveryError } from './delivery';
 
 // The SDK default is 30 s; a hung request holds up the next text this long before it is retried.
 const REQUEST_TIMEOUT_MS = 15_000;
 
-/** Sends every Twilio API request to `baseUrl` instead of https://api.twilio.com, keeping path and query. */
-export class BaseUrlRequestClient extends twilio.RequestClient {
-  private readonly base: string;
+type Sdk = typeof TwilioSdk;
+// Loaded with the first text, not with the core: the SDK took about as long to load as the rest of the core,
+// and every `packroom` command and every start of the app paid for it.
+let sdk: Promise<Sdk> | null = null;
+const loadSdk = (): Promise<Sdk> => (sdk ??= import('twilio').then((m) => m.default));
 
-  constructor(baseUrl: string, options: RequestClient.RequestClientOptions = {}) {
-    super(options);
-    this.base = baseUrl.replace(/\/+$/, '');
-  }
+/** A Twilio request client that sends every API request to `baseUrl` instead of https://api.twilio.com, keeping path and query. */
+export async function baseUrlRequestClient(baseUrl: string, options: RequestClient.RequestClientOptions = {}): Promise<RequestClient> {
+  return baseUrlClient(await loadSdk(), baseUrl, options);
+}
 
-  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-    const target = new URL(opts.uri);
-    return super.request({ ...opts, uri: `${this.base}${target.pathname}${target.search}` });
-  }
+function baseUrlClient(twilio: Sdk, baseUrl: string, options: RequestClient.RequestClientOptions): RequestClient {
+  const base = baseUrl.replace(/\/+$/, '');
+  return new (class extends twilio.RequestClient {
+    override request<TData>(opts: RequestClient.RequestOptions<TData>) {
+      const target = new URL(opts.uri);
+      return super.request({ ...opts, uri: `${base}${target.pathname}${target.search}` });
+    }
+  })(options);
 }
 
 /** Sends texts with the Twilio SDK; one client, rebuilt when the account or API URL changes. */
 export class SmsSender {
-  private current: { key: string; client: twilio.Twilio } | null = null;
+  private current: { key: string; client: TwilioSdk.Twilio } | null = null;
 
   /** Resolves with the Twilio message SID; rejects with a DeliveryError. */
   async send(config: SmsConfig, body: string, to: string): Promise<string> {
-    const client = this.clientFor(config);
+    const client = await this.clientFor(config);
     try {
       const message = await client.messages.create({ from: config.from, to, body });
       return message.sid;
@@ -37,11 +43,13 @@ export class SmsSender {
     }
   }
 
-  private clientFor(config: SmsConfig): twilio.Twilio {
+  private async clientFor(config: SmsConfig): Promise<TwilioSdk.Twilio> {
     const key = JSON.stringify([config.accountSid, config.authToken, config.apiUrl]);
+    // Loaded before the check, so that two texts starting together share one client.
+    const twilio = await loadSdk();
     if (this.current?.key !== key) {
       const httpClient = config.apiUrl
-        ? new BaseUrlRequestClient(config.apiUrl, { timeout: REQUEST_TIMEOUT_MS })
+        ? baseUrlClient(twilio, config.apiUrl, { timeout: REQUEST_TIMEOUT_MS })
         : new twilio.RequestClient({ timeout: REQUEST_TIMEOUT_MS });
       try {
         this.current = { key, client: twilio(config.accountSid, config.authToken, { httpClient }) };

@@ -20,7 +20,7 @@ import { type RosterOutcome, type RosterRunRow, type RosterTrigger } from '../..
 import type { Clock } from '../../clock';
 import { exceedsSafetyThreshold } from '../../domain/roster/diff';
 import { random } from '../../random';
-import type { Actor, AuditService } from '../audit/service';
+import { auditSentence, type Actor, type AuditService } from '../audit/service';
 import type { CredentialService } from '../credentials/service';
 import type { EventBus } from '../events';
 import type { AlertService } from '../alerts/service';
@@ -382,7 +382,7 @@ export class RosterService {
     this.deps.audit.record(actor, action, null, {
       file: fileName,
       trigger,
-      ...(note && { reason: messageText(note) }),
+      ...(note && { reason: messageText(note), ...auditSentence('reason', note) }),
       ...counts,
       ...extra,
     });

@@ -17,7 +17,7 @@ const notTyped: Partial<Record<MethodName, string[]>> = {
   // Paging, filters and buttons: the screen sends values from a fixed list or from the last page.
   'recipients.search': ['status', 'limit', 'offset'],
   'recipients.setStatus': ['status'],
-  'activity.list': ['limit'],
+  'activity.list': ['limit', 'kind'],
   'activity.export': ['afterId'],
   'packages.list': ['status', 'sort', 'limit', 'offset'],
   // The screen picks how long to listen for a device.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { notificationConfig, type NotificationSettings } from '../../../src/services/notifications/fromSettings';
-import { BaseUrlRequestClient } from '../../../src/services/notifications/sms';
+import { baseUrlRequestClient } from '../../../src/services/notifications/sms';
 
 const none: NotificationSettings = {
   siteName: 'Maple Court',
@@ -32,9 +32,9 @@ describe('notificationConfig', () => {
   });
 });
 
-describe('BaseUrlRequestClient', () => {
+describe('baseUrlRequestClient', () => {
   it('sends Twilio API paths to the base URL, keeping a path prefix and the query', async () => {
-    const client = new BaseUrlRequestClient('http://proxy.internal:8080/twilio/');
+    const client = await baseUrlRequestClient('http://proxy.internal:8080/twilio/');
     let sentTo: string | undefined;
     client.axios.interceptors.request.use((config) => {
       sentTo = config.url;

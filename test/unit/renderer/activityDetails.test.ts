@@ -6,10 +6,16 @@ import { i18n } from '../../../renderer/i18n';
 const entry = (details: Record<string, unknown>): AuditEntry => ({
   id: 1,
   at: '2026-12-01T10:00:00.000Z',
-  actor: 'Ada',
+  actor: 'ada',
+  actorStaffId: 1,
   action: 'door.lockout_reset',
   subject: null,
   details,
+  kind: 'door',
+  actorKind: 'staff',
+  actorName: 'Ada Admin',
+  recipientId: null,
+  subjectLabel: null,
 });
 
 describe('Activity details', () => {
@@ -22,6 +28,15 @@ describe('Activity details', () => {
     expect(describeDetails(entry(details))).toBe('Motivo: Kids at the keypad; Identidad verificada: Sí; Por: Código QR; Unidad: 4A → —');
     expect(describeDetails(entry({ lockedUntil: '2026-12-01T10:05:00.000Z' }))).toBe(
       `Bloqueado hasta: ${new Intl.DateTimeFormat('es', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-12-01T10:05:00.000Z'))}`,
+    );
+  });
+
+  it("name devices, channels and credentials in the screen's language, and a door reason from its sentence key", () => {
+    void i18n.changeLanguage('es');
+    const door = { device: 'keypad', via: 'pin', reason: 'Unknown PIN', reasonKey: 'door.reason.unknownPin' };
+    expect(describeDetails(entry(door))).toBe('Dispositivo: Teclado de la puerta; Por: PIN; Motivo: PIN desconocido');
+    expect(describeDetails(entry({ notified: ['email', 'sms'], credential: 'single-access-pin', packageId: 4 }))).toBe(
+      'Notificado: Correo electrónico y SMS (texto); Credencial: PIN de acceso único',
     );
   });
 

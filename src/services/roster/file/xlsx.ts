@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { message } from '../../../contract';
 import type { RawRow, RawTable } from '../../../domain/roster/types';
 import { RosterFileError, emptyFile, headerOnlyFile } from './errors';
@@ -16,8 +16,10 @@ import { checkWorkbookArchive } from './zip';
  */
 export async function parseXlsx(bytes: Uint8Array): Promise<RawTable> {
   await checkWorkbookArchive(bytes);
+  // Loaded here, not with the core: exceljs took longer to load than all the rest of a `packroom` command.
+  const { default: excel } = await import('exceljs');
   const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const workbook = new excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Styles tell a date from a number; hyperlinks and the rest are not needed.
