@@ -8,6 +8,7 @@ import { useAccessOverview } from '../access/useAccess';
 import { describeAction, describeActor, describeDetails } from '../activity/describe';
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
+import { usePhoneFormat } from '../components/usePhoneFormat';
 import { RecipientPackages } from '../packages/RecipientPackages';
 import { formatDateTime, useTranslation } from '../i18n';
 import { RecipientForm } from './RecipientForm';
@@ -29,6 +30,7 @@ export function RecipientDetail({ id, onBack, siteLanguage }: { id: number; onBa
   const { t } = useTranslation();
   const { recipient, history, actionError, ...actions } = useRecipient(id);
   const access = useAccessOverview(id);
+  const phone = usePhoneFormat();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
 
@@ -84,7 +86,7 @@ export function RecipientDetail({ id, onBack, siteLanguage }: { id: number; onBa
               <Field label={t('recipients.lastName')} value={r.lastName} />
               <Field label={t('recipients.unit')} value={r.unit} />
               <Field label={t('recipients.email')} value={r.email} />
-              <Field label={t('recipients.phone')} value={r.phone} />
+              <Field label={t('recipients.phone')} value={r.phone && phone(r.phone)} />
               <Field label={t('recipients.residentId')} value={r.externalId} />
               <Field
                 label={t('recipients.language')}

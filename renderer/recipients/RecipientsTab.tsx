@@ -4,6 +4,7 @@ import { IconChevronRight, IconSearch, IconUserPlus } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../components/ErrorText';
 import { rowOpens } from '../components/rowOpens';
+import { usePhoneFormat } from '../components/usePhoneFormat';
 import { useTranslation } from '../i18n';
 import type { Language } from '../../src/contract';
 import { RecipientDetail } from './RecipientDetail';
@@ -31,6 +32,7 @@ function RecipientSearch({ onOpen, onAdd }: { onOpen: (id: number) => void; onAd
 
   const results = useRecipientSearch(query, status);
   const { reload } = results;
+  const phone = usePhoneFormat();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -99,7 +101,7 @@ function RecipientSearch({ onOpen, onAdd }: { onOpen: (id: number) => void; onAd
               </Table.Td>
               <Table.Td>{r.unit}</Table.Td>
               <Table.Td>{r.email ?? t('common.none')}</Table.Td>
-              <Table.Td>{r.phone ?? t('common.none')}</Table.Td>
+              <Table.Td>{r.phone ? phone(r.phone) : t('common.none')}</Table.Td>
               <Table.Td>
                 <Badge color={r.status === 'active' ? 'green' : 'gray'} variant="light">
                   {r.status === 'active' ? t('common.active') : t('common.inactive')}

@@ -5,13 +5,16 @@ import { useQuery } from '../api/useQuery';
 
 export type StatusFilter = 'active' | 'inactive' | 'all';
 /** What the recipient form sends: the same fields for a new recipient and a change. */
-export type RecipientChanges = MethodInput<'recipients.create'>;
+export type RecipientChanges = Omit<MethodInput<'recipients.update'>, 'id'>;
 
-/** Adds a recipient (null) or changes one. */
+/**
+ * Adds a recipient (null) or changes one. A new one who would duplicate an active recipient is refused with the
+ * match (duplicateOf) unless `addAnyway`.
+ */
 export const saveRecipient =
   (recipient: Recipient | null) =>
-  (changes: RecipientChanges): Promise<Recipient> =>
-    recipient ? invoke('recipients.update', { id: recipient.id, ...changes }) : invoke('recipients.create', changes);
+  (changes: RecipientChanges, addAnyway = false): Promise<Recipient> =>
+    recipient ? invoke('recipients.update', { id: recipient.id, ...changes }) : invoke('recipients.create', { ...changes, addAnyway });
 
 /** The recipient list for a search, kept current as recipients change or an import lands. */
 export function useRecipientSearch(query: string, status: StatusFilter) {

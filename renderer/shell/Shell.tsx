@@ -230,6 +230,10 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
             closeAction();
             go(routes.recipient(r.id));
           }}
+          onOpen={(id) => {
+            closeAction();
+            go(routes.recipient(id));
+          }}
         />
         <SingleAccessPinDialog opened={action === 'singleAccessPin'} recipient={null} onClose={closeAction} />
         <OpenDoorDialog opened={action === 'openDoor'} onClose={closeAction} />

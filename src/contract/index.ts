@@ -97,6 +97,7 @@ export type * from './settings';
 export type * from './system';
 export type { StaffRole, Access, MethodDef } from './define';
 
+export { duplicateOf, duplicateRecipient } from './recipients';
 export { rosterColumnIds, rosterUploadLimits } from './roster';
 export { carrierIds, carrierLabels, weekdayIds, weekdayLabels, type CarrierId, type Weekday } from './carriers';
 export { languages, languageIds, isLanguage, type Language } from './languages';

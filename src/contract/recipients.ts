@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { id, idInput, language, optionalText, text } from './common';
 import { method, type MethodDef } from './define';
+import { emailAddress } from './email';
 import type { Language } from './languages';
-import { says } from './messages';
+import { ApiError } from './errors';
+import { message, says } from './messages';
 
 /** The people packages and door access are for. */
 export const recipientStatus = z.enum(['active', 'inactive']);
@@ -10,10 +12,9 @@ export const recipientStatus = z.enum(['active', 'inactive']);
 const email = z
   .string()
   .trim()
-  .transform((v) => v.toLowerCase())
-  // Unicode addresses too (SMTPUTF8, as nodemailer sends them): the roster import accepts them as well.
-  .pipe(z.union([z.literal(''), z.email({ pattern: z.regexes.unicodeEmail, error: says('validation.email') }).max(254)]))
-  .transform((v) => (v === '' ? null : v))
+  // The roster import's rule too (emailAddress), so a file and the form accept and refuse the same addresses.
+  .refine((v) => v === '' || emailAddress(v) !== null, says('validation.email'))
+  .transform((v) => (v === '' ? null : emailAddress(v)))
   .nullable()
   .optional();
 
@@ -35,7 +36,14 @@ const recipientFields = {
     .optional(),
 };
 
-export const recipientCreateInput = z.object(recipientFields);
+export const recipientCreateInput = z.object({
+  ...recipientFields,
+  /**
+   * Adds the recipient even when an active one has the same name and unit, phone or email; without it such a
+   * call is refused with the match (duplicateRecipient), so staff are asked first.
+   */
+  addAnyway: z.boolean().optional(),
+});
 
 export const recipientUpdateInput = z.object({ id, ...recipientFields });
 
@@ -77,6 +85,36 @@ export interface RecipientPage {
 }
 
 export type NotifyVia = 'email' | 'sms' | 'both';
+
+/** What a new recipient shares with an active one: checked in this order, the first found is reported. */
+export type DuplicateKind = 'name' | 'phone' | 'email';
+
+/** The active recipient a new one would duplicate. */
+export interface RecipientMatch {
+  id: number;
+  /** First and last name. */
+  name: string;
+  unit: string;
+  kind: DuplicateKind;
+}
+
+/**
+ * The refusal of `recipients.create` for a duplicate: its sentence names the match ("Ruth O'Neill, 7C already
+ * exists") and its params carry the match's id, so a screen can offer to open her (duplicateOf reads it back).
+ */
+export const duplicateRecipient = (match: RecipientMatch): ApiError =>
+  new ApiError('CONFLICT', message(`recipients.duplicate.${match.kind}`, { id: match.id, name: match.name, unit: match.unit }));
+
+const duplicateKinds: readonly DuplicateKind[] = ['name', 'phone', 'email'];
+
+/** The match a `recipients.create` refusal carries, or null for any other error. */
+export function duplicateOf(error: unknown): RecipientMatch | null {
+  if (!(error instanceof ApiError) || error.code !== 'CONFLICT' || !error.key?.startsWith('recipients.duplicate.')) return null;
+  const kind = duplicateKinds.find((k) => error.key === `recipients.duplicate.${k}`);
+  const { id, name, unit } = error.params ?? {};
+  if (!kind || typeof id !== 'number' || typeof name !== 'string' || typeof unit !== 'string') return null;
+  return { id, name, unit, kind };
+}
 
 export const recipientMethods = {
   'recipients.search': method<RecipientPage>()({ input: recipientSearchInput, access: 'staff' }),

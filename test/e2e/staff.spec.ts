@@ -32,7 +32,7 @@ test('first run: create the first staff account, add a recipient, find it, view 
   await dialog.getByLabel('Phone').fill('(415) 555-0123');
   await dialog.getByRole('button', { name: 'Add Recipient' }).click();
   await expect(page.getByRole('heading', { name: 'María Gómez' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Contact details' }).getByText('+14155550123')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Contact details' }).getByText('(415) 555-0123')).toBeVisible();
 
   await page.getByRole('button', { name: 'Back to Recipients' }).click();
   await page.getByRole('textbox', { name: 'Search' }).fill('gom');

@@ -31,7 +31,15 @@ async function crash(core: Core): Promise<void> {
 }
 
 function addRecipient(core: Core, phone = '(415) 555-0123'): { id: number; pin: string } {
-  const r = core.recipients.create(cliActor, { firstName: 'Ana', lastName: 'Lopez', unit: '4B', email: 'ana@example.com', phone });
+  // Some tests add a second Ana: added anyway, as staff can.
+  const r = core.recipients.create(cliActor, {
+    firstName: 'Ana',
+    lastName: 'Lopez',
+    unit: '4B',
+    email: 'ana@example.com',
+    phone,
+    addAnyway: true,
+  });
   return { id: r.id, pin: core.credentials.issuePermanent(cliActor, r.id).pin };
 }
 

@@ -90,7 +90,8 @@ describe('packages: intake → notice → door pickup → reminders → escalati
     const { core, staff } = await desk();
     const reachable = { email: 'cy@example.com', phone: '+14155550123' };
     const cy = core.recipients.create(cliActor, { firstName: 'Cy', lastName: 'Ng', unit: '2A', ...reachable, packageNotices: 'email' });
-    const di = core.recipients.create(cliActor, { firstName: 'Di', lastName: 'Ruiz', unit: '2B', ...reachable });
+    // Sharing Cy's email and phone: added anyway, as staff can.
+    const di = core.recipients.create(cliActor, { firstName: 'Di', lastName: 'Ruiz', unit: '2B', ...reachable, addAnyway: true });
     expect(di.packageNotices).toBeNull();
     await staff.ok('packages.log', { tracking: ups, carrier: 'ups', recipientId: cy.id });
     await staff.ok('packages.log', { tracking: amazon, carrier: 'amazon', recipientId: di.id });

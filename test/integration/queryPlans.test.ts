@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open';
 import { doorLookupSql } from '../../src/db/repositories/accessKeys';
-import { searchStatement } from '../../src/db/repositories/recipients';
+import { activeNamedSql, searchStatement } from '../../src/db/repositories/recipients';
 import { toFtsQuery } from '../../src/domain/search';
 
 const recipients = 20_000;
@@ -101,5 +101,11 @@ describe.each([
   it('lists active recipients in name order straight from the name index', () => {
     const { sql, params } = searchStatement({ match: null, status: 'active', limit: 50, offset: 0 });
     expect(plan(db, sql, params)).toEqual([expect.stringMatching(/^SEARCH r USING INDEX recipients_by_name \(status=\?\)/)]);
+  });
+
+  it('looks for a duplicate of a new recipient by name through the name index', () => {
+    expect(plan(db, activeNamedSql, ['Lopez', 'N8'])).toEqual([
+      expect.stringMatching(/^SEARCH r USING INDEX recipients_by_name \(status=\? AND last_name=\? AND first_name=\?\)/),
+    ]);
   });
 });

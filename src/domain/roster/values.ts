@@ -1,4 +1,5 @@
 import { message, type Message } from '../../contract';
+import { emailAddress } from '../../contract/email';
 import { isLanguage, languageIds, languages, type Language } from '../../contract/languages';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { phoneE164 } from '../phone';
@@ -64,17 +65,10 @@ export function knownPhone(text: string, defaultCountry: CountryCode, known: Rea
   return e164 !== null && known.has(e164) ? e164 : null;
 }
 
-// RFC 5321/6531: an ASCII dot-atom local part, or with SMTPUTF8 any non-ASCII letters as well, and a
-// domain of dot-separated labels that may be internationalised (nodemailer sends both). Quoted local
-// parts and IP-literal domains are legal but never seen in a resident export, so they are refused.
-const LOCAL_ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\u{10FFFF}-]+";
-const DOMAIN_LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}-]{0,61}[\\p{L}\\p{N}\\p{M}])?';
-const EMAIL = new RegExp(`^${LOCAL_ATOM}(?:\\.${LOCAL_ATOM})*@(?:${DOMAIN_LABEL}\\.)+\\p{L}[\\p{L}\\p{M}-]*\\p{L}$`, 'u');
-
+/** The recipient form's rule (emailAddress), with the sentence a row's warning gives. */
 export function parseEmail(text: string): Parsed<string> {
-  const email = text.normalize('NFC').toLowerCase();
-  const valid = email.length <= 254 && email.indexOf('@') <= 64 && EMAIL.test(email);
-  return valid ? { value: email } : { error: message('roster.row.badEmail', { text }) };
+  const email = emailAddress(text);
+  return email === null ? { error: message('roster.row.badEmail', { text }) } : { value: email };
 }
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;

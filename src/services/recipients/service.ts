@@ -1,10 +1,21 @@
 import type { Repositories } from '../../db/repositories';
 import type { z } from 'zod';
-import { ApiError, message, type Recipient, type RecipientPage, type RecipientStatus, type RecipientSummary } from '../../contract';
+import {
+  ApiError,
+  duplicateRecipient,
+  message,
+  type DuplicateKind,
+  type Recipient,
+  type RecipientMatch,
+  type RecipientPage,
+  type RecipientStatus,
+  type RecipientSummary,
+} from '../../contract';
 import type { recipientCreateInput, recipientSearchInput } from '../../contract/recipients';
 import type { RecipientFields, RecipientRow } from '../../db/repositories/recipients';
 import type { Clock } from '../../clock';
 import { normalizePhone } from '../../domain/phone';
+import { linkKey } from '../../domain/roster/normalize';
 import { toFtsQuery } from '../../domain/search';
 import type { Actor, AuditService } from '../audit/service';
 import type { CredentialService } from '../credentials/service';
@@ -68,9 +79,12 @@ export class RecipientService {
     return toRecipient(this.require(id));
   }
 
-  create(actor: Actor, input: FieldsInput): Recipient {
+  /** Refused with the match (duplicateRecipient) when it would duplicate an active recipient, unless `addAnyway`. */
+  create(actor: Actor, input: FieldsInput & { addAnyway?: boolean | undefined }): Recipient {
     const fields = this.normalize(input, null);
     const row = this.deps.tx.run(() => {
+      const match = input.addAnyway ? null : this.duplicateOf(fields);
+      if (match) throw duplicateRecipient(match);
       const created = this.deps.repos.recipients.insert({ ...fields, manuallyEdited: true, now: this.deps.clock.now() });
       this.deps.audit.record(actor, 'recipient.create', subject(created.id), {
         name: `${created.firstName} ${created.lastName}`,
@@ -117,6 +131,27 @@ export class RecipientService {
       return this.require(id);
     });
     return toRecipient(row);
+  }
+
+  /**
+   * The active recipient a new one would duplicate: the same name and unit (as the roster import links them,
+   * ignoring case, spacing and punctuation: "7C" is "7-c"), else the same phone, else the same email.
+   */
+  private duplicateOf(fields: RecipientFields): RecipientMatch | null {
+    const { recipients } = this.deps.repos;
+    const match = (row: RecipientRow, kind: DuplicateKind): RecipientMatch => ({
+      id: row.id,
+      name: `${row.firstName} ${row.lastName}`,
+      unit: row.unit,
+      kind,
+    });
+    const key = linkKey(fields.unit, fields.lastName, fields.firstName);
+    const named = recipients.activeNamed(fields.firstName, fields.lastName).find((r) => linkKey(r.unit, r.lastName, r.firstName) === key);
+    if (named) return match(named, 'name');
+    const byPhone = fields.phone === null ? undefined : recipients.activeByPhone(fields.phone);
+    if (byPhone) return match(byPhone, 'phone');
+    const byEmail = fields.email === null ? undefined : recipients.activeByEmail(fields.email);
+    return byEmail ? match(byEmail, 'email') : null;
   }
 
   private require(id: number): RecipientRow {
