@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open';
 import { doorLookupSql } from '../../src/db/repositories/accessKeys';
-import { activeNamedSql, searchStatement } from '../../src/db/repositories/recipients';
+import { activeByEmailSql, activeNamedSql, searchStatement } from '../../src/db/repositories/recipients';
 import { toFtsQuery } from '../../src/domain/search';
 
 const recipients = 20_000;
@@ -106,6 +106,12 @@ describe.each([
   it('looks for a duplicate of a new recipient by name through the name index', () => {
     expect(plan(db, activeNamedSql, ['Lopez', 'N8'])).toEqual([
       expect.stringMatching(/^SEARCH r USING INDEX recipients_by_name \(status=\? AND last_name=\? AND first_name=\?\)/),
+    ]);
+  });
+
+  it('looks for a duplicate by email address through the email index', () => {
+    expect(plan(db, activeByEmailSql, ['ana@example.com'])).toEqual([
+      expect.stringMatching(/^SEARCH r USING INDEX recipients_by_email \(email=\?\)/),
     ]);
   });
 });

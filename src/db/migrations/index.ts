@@ -13,6 +13,7 @@ import rosterRunSentences from './0012_roster_run_sentences.sql';
 import backupRunSentences from './0013_backup_run_sentences.sql';
 import alertSentences from './0014_alert_sentences.sql';
 import sync from './0015_sync.sql';
+import recipientsByEmail from './0016_recipients_by_email.sql';
 
 /** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -31,4 +32,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0013_backup_run_sentences', sql: backupRunSentences },
   { name: '0014_alert_sentences', sql: alertSentences },
   { name: '0015_sync', sql: sync },
+  { name: '0016_recipients_by_email', sql: recipientsByEmail },
 ];
