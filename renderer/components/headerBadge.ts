@@ -15,3 +15,9 @@ export const headerBadgeProps = {
     label: { whiteSpace: 'normal', textWrap: 'balance', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.2, textAlign: 'center' },
   },
 } satisfies Partial<BadgeProps>;
+
+/**
+ * A badge in a table cell (a package's status, a device's): as wide as its words, so a narrow column wraps the
+ * text around it instead of cutting the badge ("EN ES…", "DEVU…" on a Spanish screen).
+ */
+export const wholeBadgeProps = { styles: { root: { minWidth: 'max-content', flexShrink: 0 } } } satisfies Partial<BadgeProps>;

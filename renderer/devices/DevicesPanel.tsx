@@ -7,6 +7,7 @@ import { errorText, i18n, sentenceText, useTranslation } from '../i18n';
 import { KeyEcho } from './KeyEcho';
 import { problemLabel } from './problemLabels';
 import { useDevices } from './useDevices';
+import { wholeBadgeProps } from '../components/headerBadge';
 
 const t = i18n.t.bind(i18n);
 const roleLabel = (role: DeviceRole) => t(`devices.roles.${role}`);
@@ -83,7 +84,11 @@ function Assignments({ overview, onUnassign }: { overview: DeviceOverview; onUna
               </Table.Td>
               <Table.Td>
                 {a && (
-                  <Badge color={a.connected ? 'green' : a.problemKind === 'permission-denied' ? 'orange' : 'red'} variant="light">
+                  <Badge
+                    color={a.connected ? 'green' : a.problemKind === 'permission-denied' ? 'orange' : 'red'}
+                    variant="light"
+                    {...wholeBadgeProps}
+                  >
                     {statusLabel(a)}
                   </Badge>
                 )}
@@ -171,7 +176,12 @@ function AssignControl({
   onAssign: (role: DeviceRole, selector: string, channel?: number) => void;
 }) {
   const [channel, setChannel] = useState<number>(1);
-  if (device.assignedRole) return <Badge variant="outline">{roleLabel(device.assignedRole)}</Badge>;
+  if (device.assignedRole)
+    return (
+      <Badge variant="outline" {...wholeBadgeProps}>
+        {roleLabel(device.assignedRole)}
+      </Badge>
+    );
   if (device.blocked) return null;
   const options = device.kind === 'relay' ? roles.filter((r) => r === 'relay') : roles.filter((r) => r !== 'relay');
   return (

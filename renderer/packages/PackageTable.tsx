@@ -5,6 +5,7 @@ import { rowOpens } from '../components/rowOpens';
 import { EditDialog, HandOverDialog, ReturnDialog } from './PackageDialogs';
 import { formatDateTime, useTranslation } from '../i18n';
 import { days, describePickup, recipientLabel, statusColors, statusLabel } from './labels';
+import { wholeBadgeProps } from '../components/headerBadge';
 
 type Dialog = { kind: PackageAction; item: PackageItem } | null;
 
@@ -23,16 +24,16 @@ export function StatusBadges({ item }: { item: PackageItem }) {
   const { t } = useTranslation();
   return (
     <Group gap={4}>
-      <Badge color={statusColors[item.status]} variant="light">
+      <Badge color={statusColors[item.status]} variant="light" {...wholeBadgeProps}>
         {statusLabel(item.status)}
       </Badge>
       {item.returnToSender && (
-        <Badge color="orange.9" variant="filled">
+        <Badge color="orange.9" variant="filled" {...wholeBadgeProps}>
           {t('packages.table.returnToSender')}
         </Badge>
       )}
       {item.perishable && (
-        <Badge color="teal.9" variant="outline">
+        <Badge color="teal.9" variant="outline" {...wholeBadgeProps}>
           {t('packages.table.perishable')}
         </Badge>
       )}

@@ -448,10 +448,12 @@ export class PackageService {
     this.deps.tx.run(() => {
       packages.endCheck(checkId, 'finished', now, summary);
       this.deps.audit.record(actor, 'package.shelf_check_finished', `shelf_check:${checkId}`, {
+        // Tracking numbers under keys the Activity screen words in the reader's language (rows written before
+        // had English labels and 'none', and read as stored).
         scanned: summary.scanned,
-        'on the shelf but not waiting': summary.notWaitingButFound.join(', ') || 'none',
-        'waiting but not found': summary.waitingNotFound.join(', ') || 'none',
-        'never logged': summary.neverLogged.join(', ') || 'none',
+        notWaitingButFound: summary.notWaitingButFound.length > 0 ? summary.notWaitingButFound : null,
+        waitingNotFound: summary.waitingNotFound.length > 0 ? summary.waitingNotFound : null,
+        neverLogged: summary.neverLogged.length > 0 ? summary.neverLogged : null,
       });
     });
     const items = (list: CheckPackage[]) => list.map((p) => toItem(rows.get(p.id)!, now));
