@@ -149,6 +149,8 @@ export function serveHttp(core: Core, server: Server, options: Omit<HttpHostOpti
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+    // A HEAD would never be answered: Node sends no headers for a body-less response until it ends, and a stream never does.
+    if (req.method !== 'GET') return refuse(res, 405, { code: 'FORBIDDEN', message: 'Use GET for the event stream.' });
     const token = readCookie(req.headers.cookie, sessionCookieName);
     // The core's event policy decides, at every event, whether this session still gets it; when the
     // session ends or locks it sends `session.ended` and closes the stream, and the response ends.

@@ -106,6 +106,26 @@ describe('HTTP edge: malformed requests', () => {
     const reply = await send(url, { method: 'POST', path: '/api/auth.status?x=%41', headers: { ...json, Cookie: cookie }, body: '{}' });
     expect(reply.status).toBe(200);
   });
+
+  it('answers the event stream only to GET: a signed-in HEAD or POST gets 405 at once (a HEAD was never answered)', async () => {
+    const { url, json } = await host();
+    const setup = await send(url, {
+      method: 'POST',
+      path: '/api/auth.setup',
+      headers: json,
+      body: JSON.stringify({ username: 'ada', displayName: 'Ada', password: adminPassword }),
+    });
+    const cookie = String(setup.headers['set-cookie']).split(';')[0]!;
+    for (const method of ['HEAD', 'POST']) {
+      const reply = await send(url, {
+        method,
+        path: '/api/events',
+        headers: { ...json, Cookie: cookie },
+        body: method === 'POST' ? '{}' : undefined,
+      });
+      expect(reply.status, method).toBe(405);
+    }
+  });
 });
 
 describe('HTTP edge: pages', () => {
