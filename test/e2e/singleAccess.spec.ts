@@ -220,7 +220,9 @@ test('Generate One-Time Access Key: what is wrong shows on the field at fault', 
   await dialog.getByRole('button', { name: 'Access expires' }).click();
   await page.getByRole('button', { name: 'Next month' }).click();
   await page.getByRole('button', { name: 'Next month' }).click();
-  await page.getByRole('button', { name: tooLate.format('dddd D MMMM YYYY'), exact: true }).click();
+  // A day is named as the screens write a date (formatDate: Intl's medium date in the reader's language).
+  const dayName = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(tooLate.toDate());
+  await page.getByRole('button', { name: dayName, exact: true }).click();
   await page.getByRole('button', { name: 'Set expiry' }).click();
   await expect(dialog.getByRole('button', { name: 'Access expires' })).toContainText(tooLate.format('ddd D MMM YYYY'));
   await dialog.getByRole('button', { name: 'Generate' }).click();
