@@ -4,18 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { usePackageList, useRecipientPackages } from '../../../renderer/packages/usePackages';
 import { useRecipientSearch } from '../../../renderer/recipients/useRecipients';
 
-const api = vi.hoisted(() => {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  return {
-    listeners,
-    invoke: vi.fn(),
-    on: vi.fn((event: string, listener: (payload: unknown) => void) => {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener);
-      return () => listeners.get(event)!.delete(listener);
-    }),
-  };
-});
+const api = await vi.hoisted(async () => (await import('./fakeApi')).fakeApi());
 vi.mock('../../../renderer/api/client', async (original) => ({ ...(await original<object>()), invoke: api.invoke, on: api.on }));
 
 const emit = (event: string, payload: unknown = {}) => act(() => api.listeners.get(event)?.forEach((l) => l(payload)));

@@ -6,18 +6,7 @@ import { ActivityTable } from '../../../renderer/activity/ActivityTab';
 import { matchesActivity, useActivity, type ActivityQuery } from '../../../renderer/activity/useActivity';
 import { renderUi } from './ui';
 
-const api = vi.hoisted(() => {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  return {
-    listeners,
-    invoke: vi.fn(),
-    on: vi.fn((event: string, listener: (payload: unknown) => void) => {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener);
-      return () => listeners.get(event)!.delete(listener);
-    }),
-  };
-});
+const api = await vi.hoisted(async () => (await import('./fakeApi')).fakeApi());
 vi.mock('../../../renderer/api/client', async (original) => ({ ...(await original<object>()), invoke: api.invoke, on: api.on }));
 
 const entry = (id: number, fields: Partial<AuditEntry> = {}): AuditEntry => ({

@@ -7,19 +7,7 @@ import { LoginScreen } from '../../../renderer/auth/LoginScreen';
 import { useAuth } from '../../../renderer/auth/useAuth';
 import { errorUnder, renderUi } from './ui';
 
-const api = vi.hoisted(() => {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  return {
-    listeners,
-    invoke: vi.fn(),
-    on: vi.fn((event: string, listener: (payload: unknown) => void) => {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener);
-      return () => listeners.get(event)!.delete(listener);
-    }),
-    setAuthErrorHandler: vi.fn(),
-  };
-});
+const api = await vi.hoisted(async () => (await import('./fakeApi')).fakeApi());
 vi.mock('../../../renderer/api/client', async (original) => ({ ...(await original<object>()), ...api }));
 
 const ada: SessionInfo = {
