@@ -92,6 +92,7 @@ export const tables = {
     created_at: integer(),
     created_by: nullable(integer()),
     ended_at: nullable(integer()),
+    uid: nullable(text()),
   },
   outbox: {
     id: integer(),
@@ -309,6 +310,14 @@ export const tables = {
     field: text(),
     hlc: integer(),
     origin: text(),
+  },
+  access_key_uses: {
+    key_uid: text(),
+    origin: text(),
+    node_name: text(),
+    via: text<'pin' | 'qr'>(),
+    at: integer(),
+    hlc: integer(),
   },
 } as const satisfies Record<string, Record<string, Column<unknown>>>;
 

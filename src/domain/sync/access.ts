@@ -35,11 +35,10 @@ export function joinEnd(a: CredentialEnd, b: CredentialEnd): CredentialEnd {
 
 /** A Single Access PIN opening a door: the event every node applies. */
 export interface KeyUse {
-  /** The node whose door it opened (its uid) and that node's name, for people. */
+  /** The node whose door it opened (its uid) and that node's name, which names its door for people. */
   origin: string;
   node: string;
-  /** The door's device by role ('keypad', 'reader'), as the door event names it. */
-  device: string;
+  /** Typed at the keypad, or scanned at the reader. */
   via: 'pin' | 'qr';
   at: number;
   hlc: number;

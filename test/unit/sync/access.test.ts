@@ -15,9 +15,9 @@ import {
 const origin = fc.constantFrom('a', 'b', 'c');
 const stamp = fc.record({ hlc: fc.integer({ min: 1, max: 10_000 }), origin });
 const endStatus = fc.constantFrom<CredentialStatus>('revoked', 'expired', 'used');
-const end: fc.Arbitrary<CredentialEnd> = fc
+const end = fc
   .record({ status: endStatus, stamp })
-  .map((e) => ({ ...e, endedAt: Math.floor(e.stamp.hlc / 2048) + e.stamp.origin.charCodeAt(0) }));
+  .map((e): CredentialEnd => ({ ...e, endedAt: Math.floor(e.stamp.hlc / 2048) + e.stamp.origin.charCodeAt(0) }));
 // Two changes never carry the same (hlc, origin): (node_uid, seq) names one change.
 const ends = fc.uniqueArray(end, { selector: (e) => `${e.stamp.hlc}:${e.stamp.origin}`, maxLength: 8 });
 const active: CredentialEnd = { status: 'active', stamp: null, endedAt: null };
@@ -57,7 +57,7 @@ describe("a credential's status merged from several nodes", () => {
   });
 });
 
-const use = (o: string, at: number, hlc = at * 2048): KeyUse => ({ origin: o, node: `node-${o}`, device: 'keypad', via: 'pin', at, hlc });
+const use = (o: string, at: number, hlc = at * 2048): KeyUse => ({ origin: o, node: `node-${o}`, via: 'pin', at, hlc });
 
 describe('uses of one Single Access PIN at several doors', () => {
   const uses = fc.uniqueArray(
