@@ -22,6 +22,7 @@ export type AlertKind =
   | 'package.inactive'
   | 'package.missing'
   | 'backup'
+  | 'access.doubleUse'
   | StandingKind;
 
 /**
