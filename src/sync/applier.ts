@@ -3,6 +3,7 @@ import type { EventName, Events } from '../contract';
 import type { Repositories } from '../db/repositories';
 import { receive, wallMs } from '../domain/sync/hlc';
 import { log } from '../log';
+import type { AlertService } from '../services/alerts/service';
 import type { EventBus } from '../services/events';
 import type { Transactor } from '../services/tx';
 import { sharedEntities } from './entities';
@@ -13,6 +14,7 @@ export interface ApplierDeps {
   tx: Transactor;
   clock: Clock;
   events: EventBus;
+  alerts: Pick<AlertService, 'raise'>;
 }
 
 /**
@@ -52,7 +54,7 @@ export class Applier {
       log.warn(`Sync: node ${nodeName} shares "${entityName}", which this Packroom does not know; update this computer to apply it.`);
       return 'held';
     }
-    const { repos, tx, clock, events } = this.deps;
+    const { repos, tx, clock, events, alerts } = this.deps;
     return tx.run((): ApplyResult => {
       const mark = repos.sync.appliedSeq(origin);
       if (seq <= mark) return 'duplicate';
@@ -75,6 +77,7 @@ export class Applier {
         nodeName,
         now,
         emit: <E extends EventName>(name: E, payload: Events[E]) => emitted.push(() => events.emit(name, payload)),
+        alerts,
       });
       repos.sync.endApplying();
       for (const emit of emitted) tx.onCommit(emit);

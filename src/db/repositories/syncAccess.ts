@@ -1,4 +1,4 @@
-import type { CredentialEnd, CredentialStatus, KeyUse } from '../../domain/sync/access';
+import type { CredentialEnd, CredentialStatus, Ended, KeyUse } from '../../domain/sync/access';
 import type { Stamp } from '../../domain/sync/hlc';
 import type { Db } from '../open';
 import { statements, type Statements } from '../prepared';
@@ -143,7 +143,7 @@ export class SyncAccessRepository {
   }
 
   /** A credential's new end, as merged; a use, when it is the one kept, says when and how it opened. */
-  setEnd(uid: string, end: CredentialEnd & { stamp: Stamp }, use: KeyUse | null): void {
+  setEnd(uid: string, end: Ended, use: KeyUse | null): void {
     this.sql(
       `UPDATE access_keys SET status = @status, ended_at = @endedAt,
          used_at = CASE WHEN @status = 'used' THEN @usedAt ELSE used_at END,
@@ -165,6 +165,35 @@ export class SyncAccessRepository {
       `INSERT INTO access_key_uses (key_uid, origin, node_name, via, at, hlc) VALUES (@keyUid, @origin, @node, @via, @at, @hlc)
        ON CONFLICT (key_uid, origin) DO NOTHING`,
     ).run({ keyUid, ...use });
+  }
+
+  /**
+   * Queues every credential already here as a creation (after the recipients, whose uids they name), stamped from
+   * `firstHlc` up in id order, with the stamps and uses the capture triggers would have written. Returns how many.
+   */
+  queueExisting(firstHlc: number): number {
+    const queued = this.sql<[number]>(
+      `INSERT INTO sync_outbox (hlc, entity, uid, fields)
+       SELECT ? + row_number() OVER (ORDER BY k.id) - 1, 'credential', k.uid,
+         json_object('recipient_uid', r.uid, 'kind', k.kind, 'pin_hash', hex(k.pin_hash), 'pin_enc', hex(k.pin_enc),
+           'qr_hash', hex(k.qr_hash), 'qr_enc', hex(k.qr_enc), 'status', k.status, 'expires_at', k.expires_at,
+           'used_at', k.used_at, 'used_via', k.used_via, 'created_at', k.created_at, 'ended_at', k.ended_at, 'known', json('[]'))
+       FROM access_keys k JOIN recipients r ON r.id = k.recipient_id ORDER BY k.id`,
+    ).run(firstHlc).changes;
+    this.sql(
+      `INSERT INTO sync_stamps (uid, field, hlc, origin)
+       SELECT o.uid, '~created', o.hlc, n.node_uid FROM sync_outbox o, sync_node n WHERE o.entity = 'credential'
+       UNION ALL
+       SELECT o.uid, '~ended', o.hlc, n.node_uid FROM sync_outbox o JOIN access_keys k ON k.uid = o.uid, sync_node n
+       WHERE o.entity = 'credential' AND k.status != 'active'`,
+    ).run();
+    this.sql(
+      `INSERT INTO access_key_uses (key_uid, origin, node_name, via, at, hlc)
+       SELECT k.uid, n.node_uid, n.node_name, coalesce(k.used_via, 'pin'), coalesce(k.used_at, k.ended_at, k.created_at), o.hlc
+       FROM sync_outbox o JOIN access_keys k ON k.uid = o.uid, sync_node n WHERE o.entity = 'credential' AND k.status = 'used'`,
+    ).run();
+    this.sql('UPDATE sync_node SET hlc = max(hlc, (SELECT coalesce(max(hlc), 0) FROM sync_outbox)) WHERE id = 1').run();
+    return queued;
   }
 
   private stamp(uid: string, field: '~created' | '~ended', stamp: Stamp): void {

@@ -23,6 +23,9 @@ export interface CredentialEnd {
   endedAt: number | null;
 }
 
+/** An end state, with the stamp of the change that made it. */
+export type Ended = CredentialEnd & { stamp: Stamp };
+
 /**
  * The join of two statuses: the higher rank, and between two of the same rank the earlier stamp (the first
  * revocation, expiry or use happened first, and its time is the one kept). Commutative, associative and
@@ -47,7 +50,7 @@ export interface KeyUse {
 export const useStamp = (use: KeyUse): Stamp => ({ hlc: use.hlc, origin: use.origin });
 
 /** The status a use gives its key: `used`, stamped with the use, ended when it opened. */
-export const usedEnd = (use: KeyUse): CredentialEnd => ({ status: 'used', stamp: useStamp(use), endedAt: use.at });
+export const usedEnd = (use: KeyUse): Ended => ({ status: 'used', stamp: useStamp(use), endedAt: use.at });
 
 /** Two uses of one Single Access PIN at two nodes' doors, the earlier first (by time, then stamp). */
 export type DoubleUse = readonly [KeyUse, KeyUse];
@@ -92,7 +95,7 @@ export interface Creation {
  * as if one desk had replaced the other's. The loser is revoked with the later creation's stamp, on every node
  * alike, whatever it had become meanwhile (`joinEnd` keeps a use).
  */
-export function clash(a: Creation, b: Creation, why: 'samePin' | 'sameRecipient'): { loser: string; end: CredentialEnd } | null {
+export function clash(a: Creation, b: Creation, why: 'samePin' | 'sameRecipient'): { loser: string; end: Ended } | null {
   if (a.uid === b.uid || a.known.includes(b.uid) || b.known.includes(a.uid)) return null;
   const [earlier, later] = compareStamps(a.stamp, b.stamp) < 0 ? [a, b] : [b, a];
   const loser = why === 'samePin' ? later : earlier;

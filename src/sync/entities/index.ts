@@ -1,4 +1,6 @@
+import { credentialEntity } from './credential';
 import { recipientEntity } from './recipient';
+import { singleAccessUseEntity } from './singleAccessUse';
 import type { SharedEntity } from './types';
 
 /**
@@ -7,5 +9,5 @@ import type { SharedEntity } from './types';
  * "Adding a shared kind of record").
  */
 export const sharedEntities: ReadonlyMap<string, SharedEntity> = new Map(
-  ([recipientEntity] as SharedEntity[]).map((entity) => [entity.name, entity]),
+  ([recipientEntity, credentialEntity, singleAccessUseEntity] as SharedEntity[]).map((entity) => [entity.name, entity]),
 );

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { EventName, Events } from '../../contract';
 import type { Repositories } from '../../db/repositories';
 import type { Stamp } from '../../domain/sync/hlc';
+import type { AlertService } from '../../services/alerts/service';
 
 /** What an entity's `apply` may use: it runs inside the applier's transaction, with the capture triggers off. */
 export interface ApplyContext {
@@ -14,6 +15,8 @@ export interface ApplyContext {
   now: number;
   /** A core event to emit once the transaction commits, as the local change would have (screens refresh, rules run). */
   emit<E extends EventName>(event: E, payload: Events[E]): void;
+  /** This node's alerts: one raised here is written in the applying transaction, this node's own (not captured). */
+  alerts: Pick<AlertService, 'raise'>;
 }
 
 /** The part of a change event that belongs to one kind of record; the envelope is checked before (src/sync/event.ts). */

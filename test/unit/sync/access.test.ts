@@ -9,6 +9,7 @@ import {
   type Creation,
   type CredentialEnd,
   type CredentialStatus,
+  type Ended,
   type KeyUse,
 } from '../../../src/domain/sync/access';
 
@@ -17,7 +18,7 @@ const stamp = fc.record({ hlc: fc.integer({ min: 1, max: 10_000 }), origin });
 const endStatus = fc.constantFrom<CredentialStatus>('revoked', 'expired', 'used');
 const end = fc
   .record({ status: endStatus, stamp })
-  .map((e): CredentialEnd => ({ ...e, endedAt: Math.floor(e.stamp.hlc / 2048) + e.stamp.origin.charCodeAt(0) }));
+  .map((e): Ended => ({ ...e, endedAt: Math.floor(e.stamp.hlc / 2048) + e.stamp.origin.charCodeAt(0) }));
 // Two changes never carry the same (hlc, origin): (node_uid, seq) names one change.
 const ends = fc.uniqueArray(end, { selector: (e) => `${e.stamp.hlc}:${e.stamp.origin}`, maxLength: 8 });
 const active: CredentialEnd = { status: 'active', stamp: null, endedAt: null };
