@@ -8,9 +8,10 @@ import { createSimulator } from '../../native/sim/simulator';
 import { messageText } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
 import { relayPulses } from '../../src/host/sim';
-import { signedInAdmin, tempDir } from '../helpers/core';
+import { cliActor } from '../../src/services/audit/service';
+import { signedInAdmin, tempDir, testCore } from '../helpers/core';
 import { startNatsServer, type TestNatsServer } from '../helpers/natsServer';
-import { sharedRecipients } from '../helpers/sync';
+import { deliver, sharedRecipients } from '../helpers/sync';
 
 const dataKey = Buffer.alloc(32, 9);
 let nats: TestNatsServer;
@@ -183,8 +184,14 @@ describe('credentials shared by every door of a site', { timeout: 300_000 }, () 
     expect(sharedAccess(b.core)).toEqual(sharedAccess(a.core));
     expect(keyStatus(a.core, uid)).toBe('used');
 
-    const usedAtA = a.core.db.prepare('SELECT at FROM access_key_uses WHERE key_uid = ? AND node_name = ?').pluck().get(uid, 'tower-a-door') as number;
-    const usedAtB = a.core.db.prepare('SELECT at FROM access_key_uses WHERE key_uid = ? AND node_name = ?').pluck().get(uid, 'tower-b-door') as number;
+    const usedAtA = a.core.db
+      .prepare('SELECT at FROM access_key_uses WHERE key_uid = ? AND node_name = ?')
+      .pluck()
+      .get(uid, 'tower-a-door') as number;
+    const usedAtB = a.core.db
+      .prepare('SELECT at FROM access_key_uses WHERE key_uid = ? AND node_name = ?')
+      .pluck()
+      .get(uid, 'tower-b-door') as number;
     expect(usedAtB - usedAtA).toBeGreaterThanOrEqual(90_000);
     for (const core of [a.core, b.core]) {
       const alerts = doubleUseAlerts(core);
@@ -203,5 +210,120 @@ describe('credentials shared by every door of a site', { timeout: 300_000 }, () 
     // Dee's PIN, revoked at B, is refused at A; Cy's new one from A opens B's door.
     expect(await a.typePin(deesPin.pin)).toBe(false);
     expect(await b.typePin(cysPin.pin)).toBe(true);
+  });
+
+  it('gives the nodes that join a site the credentials its first node had as a single PC, a used Single Access PIN with its use', async () => {
+    const site = `tower-${++sites}`;
+    const aDir = tempDir();
+    const single = createCore({ dataDir: aDir, dataKey, env: {} });
+    const ana = single.recipients.create(cliActor, { firstName: 'Ana', lastName: 'Lopez', unit: '1A', email: 'ana@example.org' });
+    const permanent = single.credentials.issuePermanent(cliActor, ana.id);
+    const once = single.credentials.sendSingleAccessPin(cliActor, { recipientId: ana.id, notifyVia: 'email', expiresAt: inAnHour(single) });
+    expect(single.access.decide({ via: 'pin', secret: once.pin, device: 'keypad' })).toMatchObject({ result: 'granted' });
+    await single.site.init({ url: nats.url, site, node: 'lobby' });
+    await single.close();
+    const bDir = tempDir();
+    const empty = createCore({ dataDir: bDir, dataKey, env: {} });
+    empty.repos.sync.configure(site, 'mailroom', nats.url);
+    await empty.close();
+    const a = await open(aDir);
+    const b = await open(bDir);
+    await until(
+      'every access table is equal',
+      () => settled(a.core, b.core) && sharedAccess(b.core).credentials.length === 3 && same(a.core, b.core),
+    );
+    expect(sharedAccess(b.core)).toEqual(sharedAccess(a.core));
+    expect(sharedAccess(b.core).uses).toEqual([expect.objectContaining({ node_name: 'lobby', via: 'pin' })]);
+    expect(await b.typePin(permanent.pin)).toBe(true);
+    expect(await b.typePin(once.pin)).toBe(false);
+  });
+});
+
+/** Nodes of one site handed each other's changes directly (test/helpers/sync.ts `deliver`), to reach the rare cases at will. */
+describe('credentials made on nodes that did not know of each other', () => {
+  function node(name: string): Core {
+    const core = testCore({ dataKey });
+    core.repos.sync.configure('tower', name, 'nats://127.0.0.1:1');
+    return core;
+  }
+  /** A recipient made at `a` and handed to the others; their local ids. */
+  function recipient(firstName: string, a: Core, ...others: Core[]) {
+    a.recipients.create(cliActor, { firstName, lastName: 'Lopez', unit: '1A', email: `${firstName.toLowerCase()}@example.org` });
+    deliver(a, others[0]!, ...others.slice(1));
+    return [a, ...others].map((core) => idOf(core, firstName)!);
+  }
+  /** A Single Access PIN with a chosen PIN, as the desk issues one, but not drawn at random. */
+  function issueWithPin(core: Core, recipientId: number, pin: string) {
+    return core.tx.run(() =>
+      core.repos.accessKeys.insert({
+        recipientId,
+        kind: 'single',
+        pinHash: core.keys.lookupHash('pin', pin),
+        pinEnc: core.keys.seal(pin),
+        qrHash: core.keys.lookupHash('qr', `qr-${pin}-${recipientId}-${core.repos.sync.node().nodeName}`),
+        qrEnc: core.keys.seal(`qr-${pin}`),
+        expiresAt: core.clock.now() + 3_600_000,
+        createdAt: core.clock.now(),
+        createdBy: null,
+      }),
+    );
+  }
+  const decide = (core: Core, pin: string) => core.access.decide({ via: 'pin', secret: pin, device: 'keypad' });
+
+  it('gives a PIN drawn at two nodes to the earlier grant on both, and holds no change back', () => {
+    const a = node('tower-a');
+    const b = node('tower-b');
+    const [anaAtA] = recipient('Ana', a, b);
+    const [, boAtB] = recipient('Bo', a, b);
+    const first = uidOfKey(a, issueWithPin(a, anaAtA!, '24682468'));
+    b.clock.advance(60_000);
+    const second = uidOfKey(b, issueWithPin(b, boAtB!, '24682468'));
+    expect(deliver(a, b)).toEqual(['applied']);
+    expect(deliver(b, a)).toEqual(['applied']);
+    expect(sharedAccess(b)).toEqual(sharedAccess(a));
+    for (const core of [a, b]) {
+      expect([keyStatus(core, first), keyStatus(core, second)]).toEqual(['active', 'revoked']);
+      expect(decide(core, '24682468')).toMatchObject({ result: 'granted', recipientName: 'Ana Lopez' });
+    }
+  });
+
+  it('keeps the later of two permanent PINs issued for one recipient at two desks, on both', () => {
+    const a = node('tower-a');
+    const b = node('tower-b');
+    const [atA, atB] = recipient('Cy', a, b);
+    const fromA = a.credentials.issuePermanent(cliActor, atA!);
+    b.clock.advance(60_000);
+    const fromB = b.credentials.issuePermanent(cliActor, atB!);
+    deliver(a, b);
+    deliver(b, a);
+    expect(sharedAccess(b)).toEqual(sharedAccess(a));
+    for (const [core, id] of [
+      [a, atA!],
+      [b, atB!],
+    ] as const) {
+      expect(core.keys.open(core.repos.accessKeys.activePermanent(id)!.pinEnc)).toBe(fromB.pin);
+      expect(core.db.prepare("SELECT count(*) FROM access_keys WHERE recipient_id = ? AND status = 'active'").pluck().get(id)).toBe(1);
+      expect(decide(core, fromA.pin)).toMatchObject({ result: 'denied' });
+    }
+  });
+
+  it('raises the double-use alert once per pair of doors on each of three nodes, however the uses arrive', () => {
+    const [a, b, c] = [node('tower-a'), node('tower-b'), node('lobby')];
+    const [atA] = recipient('Dee', a, b, c);
+    const once = a.credentials.sendSingleAccessPin(cliActor, { recipientId: atA!, notifyVia: 'email', expiresAt: inAnHour(a) });
+    deliver(a, b, c);
+    for (const [i, core] of [a, b, c].entries()) {
+      core.clock.advance(i * 60_000);
+      expect(decide(core, once.pin)).toMatchObject({ result: 'granted' });
+    }
+    deliver(c, b, a);
+    deliver(a, c, b);
+    deliver(b, a, c);
+    for (const core of [a, b, c]) {
+      const doors = doubleUseAlerts(core).map((alert) => `${alert.message.params!.firstDoor} ${alert.message.params!.secondDoor}`);
+      // Each pair once, the earlier door first: tower-a's clock is the earliest, the lobby's the latest.
+      expect(doors.sort()).toEqual(['tower-a lobby', 'tower-a tower-b', 'tower-b lobby']);
+      expect(sharedAccess(core)).toEqual(sharedAccess(a));
+    }
   });
 });

@@ -9,7 +9,7 @@ import { tick } from '../../src/domain/sync/hlc';
 import { eventFrom } from '../../src/sync/event';
 import { Applier } from '../../src/sync/applier';
 import { signedInAdmin, testCore } from '../helpers/core';
-import { sharedRecipients } from '../helpers/sync';
+import { deliver, sharedRecipients } from '../helpers/sync';
 
 const dataKey = Buffer.alloc(32, 3);
 const site = 'maple';
@@ -18,17 +18,6 @@ function node(name: string): Core {
   const core = testCore({ dataKey });
   core.repos.sync.configure(site, name, 'nats://127.0.0.1:1');
   return core;
-}
-
-/** Everything in `from`'s outbox, handed to `to`'s applier in order, as the stream would; the outbox is emptied. */
-function deliver(from: Core, to: Core): string[] {
-  const self = from.repos.sync.node();
-  const applier = new Applier({ repos: to.repos, tx: to.tx, clock: to.clock, events: to.events, alerts: to.alerts });
-  const results = from.repos.sync.pending(10_000).map((row) => {
-    from.repos.sync.published(row.seq);
-    return applier.receive(JSON.parse(JSON.stringify(eventFrom(row, { site, nodeUid: self.nodeUid, nodeName: self.nodeName! }))));
-  });
-  return results;
 }
 
 /** The recipients' changes waiting in the outbox (their credentials' are test/integration/syncAccess.test.ts's). */
