@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open';
 import { doorLookupSql } from '../../src/db/repositories/accessKeys';
+import { clashCandidatesSql } from '../../src/db/repositories/syncAccess';
 import { activeByEmailSql, activeNamedSql, searchStatement } from '../../src/db/repositories/recipients';
 import { toFtsQuery } from '../../src/domain/search';
 
@@ -82,6 +83,17 @@ describe.each([
   it('tells a used or expired PIN from a wrong one through the PIN index', () => {
     const details = plan(db, doorLookupSql.endedPin, [hash]);
     expect(details[0]).toMatch(/^SEARCH access_keys USING INDEX access_keys_by_pin \(pin_hash=\?\)/);
+    noFullScan(details);
+  });
+
+  it("finds what another node's new credential may clash with by the PIN and the recipient indexes (sync, per credential applied)", () => {
+    const details = plan(db, clashCandidatesSql, { pin: hash, recipient: 8, kind: 'permanent' });
+    expect(details).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^SEARCH k USING INDEX access_keys_by_pin \(pin_hash=\?\)/),
+        expect.stringMatching(/^SEARCH k USING INDEX access_keys_by_recipient \(recipient_id=\?\)/),
+      ]),
+    );
     noFullScan(details);
   });
 

@@ -78,6 +78,12 @@ const credentialTables = `access_keys k
   LEFT JOIN sync_stamps c ON c.uid = k.uid AND c.field = '~created'
   LEFT JOIN sync_stamps e ON e.uid = k.uid AND e.field = '~ended'`;
 
+/** The credentials a new one may clash with (`clashCandidates`); exported so a test can check it stays two index probes. */
+export const clashCandidatesSql = `SELECT 'samePin' AS why, ${credentialColumns} FROM ${credentialTables} WHERE k.pin_hash = @pin
+  UNION ALL
+  SELECT 'sameRecipient' AS why, ${credentialColumns} FROM ${credentialTables}
+  WHERE k.recipient_id = @recipient AND k.kind = 'permanent' AND @kind = 'permanent'`;
+
 /**
  * The SQL of shared credentials (docs/architecture.md, "Several PCs, one building"): what the appliers of the
  * `credential` and `singleAccessUse` changes read and write, in the applier's transaction and under its `applying`
@@ -113,12 +119,7 @@ export class SyncAccessRepository {
    * index probe each (access_keys_by_pin, access_keys_by_recipient).
    */
   clashCandidates(pinHash: Buffer, recipientId: number, kind: Key['kind']): ClashCandidate[] {
-    return this.sql<[{ pin: Buffer; recipient: number; kind: string }], RawCredential & { why: ClashCandidate['why'] }>(
-      `SELECT 'samePin' AS why, ${credentialColumns} FROM ${credentialTables} WHERE k.pin_hash = @pin
-       UNION ALL
-       SELECT 'sameRecipient' AS why, ${credentialColumns} FROM ${credentialTables}
-       WHERE k.recipient_id = @recipient AND k.kind = 'permanent' AND @kind = 'permanent'`,
-    )
+    return this.sql<[{ pin: Buffer; recipient: number; kind: string }], RawCredential & { why: ClashCandidate['why'] }>(clashCandidatesSql)
       .all({ pin: pinHash, recipient: recipientId, kind })
       .map((raw) => ({ uid: raw.uid, created: toCredential(raw).created, why: raw.why }));
   }
