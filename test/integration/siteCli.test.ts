@@ -48,8 +48,9 @@ describe('packroom site', () => {
 
     const status = await packroom('site', 'status', '--json', '--data', data);
     expect(status.code).toBe(0);
-    expect(JSON.parse(status.stdout)).toEqual({ site: 'oak', node: 'desk', connected: false, nodes: [], pendingOut: 2, lagMs: 0 });
-    expect((await packroom('site', 'status', '--data', data)).stdout).toContain('Changes waiting to be sent: 2.');
+    // Each recipient, then the permanent PIN issued with each.
+    expect(JSON.parse(status.stdout)).toEqual({ site: 'oak', node: 'desk', connected: false, nodes: [], pendingOut: 4, lagMs: 0 });
+    expect((await packroom('site', 'status', '--data', data)).stdout).toContain('Changes waiting to be sent: 4.');
 
     // A second init of the same folder is refused, and changes nothing.
     const again = await packroom('site', 'init', '--sync', nats.url, '--site', 'elm', '--node', 'desk', '--data', data);
