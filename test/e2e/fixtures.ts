@@ -69,7 +69,7 @@ export const test = base.extend<Options & { packroom: Packroom }>({
   },
 });
 
-function simDoor(url: string): SimDoor {
+export function simDoor(url: string): SimDoor {
   async function post(path: string, body: unknown): Promise<void> {
     const response = await fetch(`${url}${path}`, {
       method: 'POST',
