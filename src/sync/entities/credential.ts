@@ -49,8 +49,8 @@ function notYet(what: string, nodeName: string): never {
 export function endKey(ctx: ApplyContext, keyUid: string, end: Ended, use: KeyUse | null): void {
   const local = ctx.repos.syncAccess.credential(keyUid);
   if (!local) return notYet('a credential', ctx.nodeName);
-  const joined = joinEnd(local.end, end);
-  if (joined !== local.end) ctx.repos.syncAccess.setEnd(keyUid, end, use);
+  if (joinEnd(local.end, end) === local.end) return;
+  ctx.repos.syncAccess.setEnd(keyUid, end, use);
   ctx.emit('access.changed', { recipientId: local.recipientId });
 }
 
@@ -106,6 +106,7 @@ export const credentialEntity = sharedEntity({
   apply(change, ctx) {
     const f = change.fields;
     if ('recipient_uid' in f) {
+      // A uid names one creation: one already here is this one.
       if (ctx.repos.syncAccess.credential(change.uid)) return;
       create(ctx, change.uid, f);
       return;
