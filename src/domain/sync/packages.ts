@@ -129,7 +129,9 @@ export type ClaimDecision = 'wait' | 'won' | 'lost';
  * Whether this node (`self`), which claimed `round`, may act now. It waits until every node it knows has claimed
  * the round too (each answers a claim it receives with its own, so the lowest can only be among those), or until
  * `waitMs` has passed since its claim (a node that is down or cut off does not hold the site's reminders forever);
- * then the lowest claim it has wins.
+ * then the lowest claim it has wins. It stands down when a later round exists (the others gave up waiting for
+ * this one) or when its claim is older than `lateMs`: by then the others may be about to claim the next round,
+ * so a winner that comes back after that long leaves the work to them.
  */
 export function decideClaim(input: {
   self: string;
@@ -140,12 +142,15 @@ export function decideClaim(input: {
   claimedAt: number;
   now: number;
   waitMs: number;
+  lateMs: number;
 }): ClaimDecision {
+  if (input.claims.some((c) => c.round > input.round)) return 'lost';
   const inRound = input.claims.filter((c) => c.round === input.round);
   const mine = inRound.some((c) => c.stamp.origin === input.self);
   if (!mine) return 'wait';
   const heard = new Set(inRound.map((c) => c.stamp.origin));
   const everyone = input.knownNodes.every((n) => heard.has(n));
   if (!everyone && input.now - input.claimedAt < input.waitMs) return 'wait';
+  if (input.now - input.claimedAt > input.lateMs) return 'lost';
   return claimWinner(inRound, input.round)?.origin === input.self ? 'won' : 'lost';
 }

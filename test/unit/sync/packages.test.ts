@@ -182,7 +182,7 @@ describe('claims: one node acts on each reminder', () => {
         const claims: Claim[] = stamps.map((s) => ({ round: 1, stamp: s }));
         const nodes = stamps.map((s) => s.origin);
         const decisions = nodes.map((self) =>
-          decideClaim({ self, round: 1, claims, knownNodes: nodes.filter((n) => n !== self), claimedAt: 0, now: 0, waitMs: 60_000 }),
+          decideClaim({ self, round: 1, claims, knownNodes: nodes.filter((n) => n !== self), claimedAt: 0, now: 0, waitMs: 60_000, lateMs: 600_000 }),
         );
         expect(decisions.filter((d) => d === 'won')).toHaveLength(1);
         expect(decisions.filter((d) => d === 'lost')).toHaveLength(nodes.length - 1);
@@ -192,7 +192,7 @@ describe('claims: one node acts on each reminder', () => {
 
   it('waits for a node it knows until the wait is over, then the lowest claim it has wins', () => {
     const claims: Claim[] = [{ round: 1, stamp: { hlc: 10, origin: 'a' } }];
-    const input = { self: 'a', round: 1, claims, knownNodes: ['b'], claimedAt: 1_000, waitMs: 60_000 };
+    const input = { self: 'a', round: 1, claims, knownNodes: ['b'], claimedAt: 1_000, waitMs: 60_000, lateMs: 600_000 };
     expect(decideClaim({ ...input, now: 2_000 })).toBe('wait');
     expect(decideClaim({ ...input, now: 61_000 })).toBe('won');
     // A later round is decided by its own claims only.
@@ -201,8 +201,19 @@ describe('claims: one node acts on each reminder', () => {
     expect(decideClaim({ ...input, self: 'b', claims: later, round: 2, knownNodes: ['a'], now: 2_000 })).toBe('lost');
   });
 
+  it('stands down when a later round exists, or when its claim is too old to act on', () => {
+    const claims: Claim[] = [
+      { round: 1, stamp: { hlc: 10, origin: 'a' } },
+      { round: 1, stamp: { hlc: 20, origin: 'b' } },
+    ];
+    const input = { self: 'a', round: 1, knownNodes: ['b'], claimedAt: 0, waitMs: 60_000, lateMs: 600_000 };
+    expect(decideClaim({ ...input, claims, now: 1_000 })).toBe('won');
+    expect(decideClaim({ ...input, claims: [...claims, { round: 2, stamp: { hlc: 90, origin: 'b' } }], now: 1_000 })).toBe('lost');
+    expect(decideClaim({ ...input, claims, now: 600_001 })).toBe('lost');
+  });
+
   it('does not decide a round it has not claimed', () => {
     const claims: Claim[] = [{ round: 1, stamp: { hlc: 10, origin: 'b' } }];
-    expect(decideClaim({ self: 'a', round: 1, claims, knownNodes: [], claimedAt: 0, now: 1e9, waitMs: 1 })).toBe('wait');
+    expect(decideClaim({ self: 'a', round: 1, claims, knownNodes: [], claimedAt: 0, now: 1e9, waitMs: 1, lateMs: 2e9 })).toBe('wait');
   });
 });
