@@ -95,8 +95,7 @@ BEGIN
               'handed_over_by_name', new.handed_over_by_name, 'returned_at', new.returned_at, 'return_reason', new.return_reason,
               'missing_at', new.missing_at)) END,
           NULL
-      ) WHERE v IS NOT w),
-      NULL
+      ) WHERE v IS NOT w)
     FROM sync_node n;
   INSERT INTO sync_stamps (uid, field, hlc, origin)
     SELECT new.uid, j.key, o.hlc, n.node_uid FROM sync_outbox o, json_each(o.fields) j, sync_node n
