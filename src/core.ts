@@ -182,6 +182,14 @@ export function createCore(options: CoreOptions): Core {
     }
   };
   events.on('recipients.changed', reviewInactive);
+  // On a node of a site, a claim applied from another node is answered and decided (src/services/packages/claims.ts).
+  events.on('packages.changed', () => {
+    try {
+      packages.answerClaims();
+    } catch (error) {
+      log.error('Answering the other computers\' claims of package reminders failed.', error);
+    }
+  });
   events.on('roster.applied', reviewInactive);
   const system = new SystemService({ desktop: options.desktop ?? null, audit });
   const backups = new BackupService({ repos, settings, clock, tx, audit, alerts, events, dataKey });

@@ -135,7 +135,7 @@ BEGIN
   UPDATE sync_node SET hlc = max(hlc + 1, new.claimed_at * 2048);
   UPDATE package_claims SET hlc = (SELECT hlc FROM sync_node), origin = (SELECT node_uid FROM sync_node) WHERE uid = new.uid;
   INSERT INTO sync_outbox (hlc, entity, uid, fields)
-    SELECT c.hlc, 'package_claim', c.uid, json_object('claim', c.claim, 'round', c.round, 'claimed_at', c.claimed_at)
+    SELECT c.hlc, 'packageClaim', c.uid, json_object('claim', c.claim, 'round', c.round, 'claimed_at', c.claimed_at)
     FROM package_claims c WHERE c.uid = new.uid;
 END;
 
@@ -151,7 +151,7 @@ CREATE TRIGGER carrier_codes_sync_insert AFTER INSERT ON carrier_codes BEGIN
   UPDATE carrier_codes SET uid = lower(hex(randomblob(16))) WHERE id = new.id AND new.uid IS NULL;
   UPDATE sync_node SET hlc = max(hlc + 1, new.created_at * 2048) WHERE capturing = 1 AND applying = 0;
   INSERT INTO sync_outbox (hlc, entity, uid, fields)
-    SELECT n.hlc, 'carrier_code', c.uid,
+    SELECT n.hlc, 'carrierCode', c.uid,
       json_object('carrier', c.carrier, 'name', c.name, 'pin_hash', hex(c.pin_hash), 'pin_enc', hex(c.pin_enc), 'days', c.days,
         'from_minute', c.from_minute, 'until_minute', c.until_minute, 'until_date', c.until_date, 'status', c.status,
         'created_at', c.created_at, 'ended_at', c.ended_at, 'replaces_uid', (SELECT uid FROM carrier_codes WHERE id = c.replaces))
@@ -166,7 +166,7 @@ WHEN (SELECT capturing = 1 AND applying = 0 FROM sync_node) AND (old.status IS N
 BEGIN
   UPDATE sync_node SET hlc = max(hlc + 1, coalesce(new.ended_at, 0) * 2048);
   INSERT INTO sync_outbox (hlc, entity, uid, fields)
-    SELECT n.hlc, 'carrier_code', new.uid, json_object('status', new.status, 'ended_at', new.ended_at) FROM sync_node n;
+    SELECT n.hlc, 'carrierCode', new.uid, json_object('status', new.status, 'ended_at', new.ended_at) FROM sync_node n;
   INSERT INTO sync_stamps (uid, field, hlc, origin)
     SELECT new.uid, j.key, o.hlc, n.node_uid FROM sync_outbox o, json_each(o.fields) j, sync_node n
     WHERE o.seq = (SELECT max(seq) FROM sync_outbox)

@@ -77,16 +77,20 @@ export class SyncPackageRepository {
   /** The local id and per-field stamps of the package `uid`, or undefined when this node has never seen it. */
   package(uid: string): { id: number; stamps: FieldStamps<PackageField> } | undefined {
     const id = this.sql.pluck<[string], number>('SELECT id FROM packages WHERE uid = ?').get(uid);
-    if (id === undefined) return undefined;
-    const stamps: FieldStamps<PackageField> = { created: null, fields: {} };
+    return id === undefined ? undefined : { id, stamps: this.stamps(uid, packageFields) };
+  }
+
+  /** The per-field stamps of the record `uid`, for the fields `names`. */
+  stamps<F extends string>(uid: string, names: readonly F[]): FieldStamps<F> {
+    const stamps: FieldStamps<F> = { created: null, fields: {} };
     const rows = this.sql<[string], Pick<Row<'sync_stamps'>, 'field' | 'hlc' | 'origin'>>(
       'SELECT field, hlc, origin FROM sync_stamps WHERE uid = ?',
     ).all(uid);
     for (const { field, hlc, origin } of rows) {
       if (field === '~created') stamps.created = { hlc, origin };
-      else if ((packageFields as readonly string[]).includes(field)) stamps.fields[field as PackageField] = { hlc, origin };
+      else if ((names as readonly string[]).includes(field)) stamps.fields[field as F] = { hlc, origin };
     }
-    return { id, stamps };
+    return stamps;
   }
 
   recipientId(uid: string): number | undefined {
@@ -166,7 +170,7 @@ export class SyncPackageRepository {
     ).run(firstHlc).changes;
     const codes = this.sql<[number]>(
       `INSERT INTO sync_outbox (hlc, entity, uid, fields)
-       SELECT ? + row_number() OVER (ORDER BY c.id) - 1, 'carrier_code', c.uid,
+       SELECT ? + row_number() OVER (ORDER BY c.id) - 1, 'carrierCode', c.uid,
          json_object('carrier', c.carrier, 'name', c.name, 'pin_hash', hex(c.pin_hash), 'pin_enc', hex(c.pin_enc), 'days', c.days,
            'from_minute', c.from_minute, 'until_minute', c.until_minute, 'until_date', c.until_date, 'status', c.status,
            'created_at', c.created_at, 'ended_at', c.ended_at, 'replaces_uid', (SELECT uid FROM carrier_codes WHERE id = c.replaces))
@@ -174,7 +178,7 @@ export class SyncPackageRepository {
     ).run(firstHlc + packages).changes;
     this.sql(
       `INSERT INTO sync_stamps (uid, field, hlc, origin)
-       SELECT o.uid, '~created', o.hlc, n.node_uid FROM sync_outbox o, sync_node n WHERE o.entity IN ('package', 'carrier_code')
+       SELECT o.uid, '~created', o.hlc, n.node_uid FROM sync_outbox o, sync_node n WHERE o.entity IN ('package', 'carrierCode')
        ON CONFLICT (uid, field) DO NOTHING`,
     ).run();
     this.sql(
@@ -203,8 +207,11 @@ export class SyncPackageRepository {
     return Number(info.lastInsertRowid);
   }
 
-  revokeCarrierCode(id: number, endedAt: number | null): void {
-    this.sql<[number | null, number]>("UPDATE carrier_codes SET status = 'revoked', ended_at = ? WHERE id = ?").run(endedAt, id);
+  /** Revoked; its end time is written only when the change won it (`endedAt` undefined keeps the one here). */
+  revokeCarrierCode(id: number, endedAt: number | null | undefined): void {
+    this.sql<[number, number | null, number]>(
+      "UPDATE carrier_codes SET status = 'revoked', ended_at = CASE WHEN ? THEN ? ELSE ended_at END WHERE id = ?",
+    ).run(endedAt === undefined ? 0 : 1, endedAt ?? null, id);
   }
 
   // ---- Claims ----
@@ -241,6 +248,16 @@ export class SyncPackageRepository {
       'SELECT decided_at, outcome FROM package_claims WHERE claim = ? AND round = ? AND origin = ?',
     ).get(claim, round, nodeUid);
     return { round, mine: mine ? { decidedAt: mine.decided_at, outcome: mine.outcome } : null };
+  }
+
+  /** The latest round of each claim made since `since` that `nodeUid` has no claim in. */
+  unanswered(nodeUid: string, since: number): { claim: string; round: number }[] {
+    return this.sql<[number, string], { claim: string; round: number }>(
+      `WITH latest AS (SELECT claim, max(round) AS round FROM package_claims WHERE claimed_at >= ? GROUP BY claim)
+       SELECT l.claim, l.round FROM latest l
+       WHERE NOT EXISTS (SELECT 1 FROM package_claims m WHERE m.claim = l.claim AND m.round = l.round AND m.origin = ?)
+       ORDER BY l.claim`,
+    ).all(since, nodeUid);
   }
 
   /** This node's claims it has not decided yet. */

@@ -14,6 +14,9 @@ export const claimLateMs = 15 * 60_000;
 /** How long after standing down a node claims the next round of something still due here (its winner never acted). */
 export const claimExpiryMs = 30 * 60_000;
 
+/** Claims older than this are not answered: their round was decided long ago, by waiting for whoever answered. */
+const answerWithinMs = 60 * 60_000;
+
 /** What a claim is for: a recipient's reminder of one local day, or one package's escalation. */
 export type ClaimSubject = { kind: 'reminder'; recipientUid: string; day: string } | { kind: 'escalation'; packageUid: string };
 
@@ -50,12 +53,15 @@ export class PackageClaims {
     }
   }
 
-  /** In the caller's transaction: another node claimed `round`; this node answers with its own claim of it. */
-  answer(claim: string, round: number, now: number): void {
+  /**
+   * In the caller's transaction: answers, with a claim of its own, the latest round of every claim made in the last
+   * hour that this node has not claimed. A node's answer is later than the claim it answers (its clock has seen it),
+   * so only a node that found the work due can win.
+   */
+  answerAll(now: number): void {
     const { syncPackages, sync } = this.deps.repos;
     const self = sync.node().nodeUid;
-    if (syncPackages.claims(claim).some((c) => c.round === round && c.stamp.origin === self)) return;
-    syncPackages.claim(claim, round, self, now);
+    for (const { claim, round } of syncPackages.unanswered(self, now - answerWithinMs)) syncPackages.claim(claim, round, self, now);
   }
 
   /** In the caller's transaction: decides every open claim of this node that can be; returns those it won. */

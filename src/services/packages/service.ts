@@ -378,11 +378,14 @@ export class PackageService {
     this.reviewInactive();
   }
 
-  /** Another node's claim arrived (after the applier's commit): this node answers it, then decides what it can. */
-  claimArrived(claim: string, round: number): void {
+  /**
+   * After claims arrived from other nodes (the applier's commit): this node answers each round it has not claimed
+   * yet with its own claim, then decides what it can.
+   */
+  answerClaims(): void {
     const { claims } = this.deps;
     if (!claims?.enabled()) return;
-    this.deps.tx.run(() => claims.answer(claim, round, this.deps.clock.now()));
+    this.deps.tx.run(() => claims.answerAll(this.deps.clock.now()));
     this.decideClaims();
   }
 
