@@ -187,7 +187,7 @@ export function createCore(options: CoreOptions): Core {
     try {
       packages.answerClaims();
     } catch (error) {
-      log.error('Answering the other computers\' claims of package reminders failed.', error);
+      log.error("Answering the other computers' claims of package reminders failed.", error);
     }
   });
   events.on('roster.applied', reviewInactive);

@@ -85,7 +85,8 @@ async function everyoneSpeaks(nodes: Core[]) {
 
 const packageMail = (kind: 'notice' | 'reminder', to: string) =>
   mail.messages.filter(
-    (m) => (kind === 'notice' ? /^You have \d+ packages? at/ : /^Reminder:/).test(m.subject ?? '') && m.to && JSON.stringify(m.to).includes(to),
+    (m) =>
+      (kind === 'notice' ? /^You have \d+ packages? at/ : /^Reminder:/).test(m.subject ?? '') && m.to && JSON.stringify(m.to).includes(to),
   );
 const idByUid = (core: Core, table: 'packages' | 'recipients', uid: string) =>
   core.db.prepare(`SELECT id FROM ${table} WHERE uid = ?`).pluck().get(uid) as number | undefined;
@@ -93,7 +94,10 @@ const uidOf = (core: Core, table: 'packages' | 'recipients', id: number) =>
   core.db.prepare(`SELECT uid FROM ${table} WHERE id = ?`).pluck().get(id) as string;
 const drainAll = (nodes: Core[]) => Promise.all(nodes.map((c) => c.notifications.drain()));
 const undecided = (core: Core) =>
-  core.db.prepare('SELECT count(*) FROM package_claims WHERE origin = (SELECT node_uid FROM sync_node) AND decided_at IS NULL').pluck().get();
+  core.db
+    .prepare('SELECT count(*) FROM package_claims WHERE origin = (SELECT node_uid FROM sync_node) AND decided_at IS NULL')
+    .pluck()
+    .get();
 
 /** A recipient added at `at` and a package logged for her at `logger`, both everywhere before it returns. */
 async function parcelFor(nodes: Core[], at: Core, logger: Core, email: string) {
@@ -190,7 +194,10 @@ describe('packages shared by the nodes of a site', { timeout: 300_000 }, () => {
 
       // Every node's schedule finds it due at once.
       for (const core of nodes) core.packages.runDue();
-      await until('every node decided its claim, and every table is equal', () => nodes.every((c) => undecided(c) === 0) && converged(nodes));
+      await until(
+        'every node decided its claim, and every table is equal',
+        () => nodes.every((c) => undecided(c) === 0) && converged(nodes),
+      );
       await drainAll(nodes);
       await until('the reminder arrived', () => packageMail('reminder', email).length >= 1);
       // Again later the same day: nothing more is due anywhere.

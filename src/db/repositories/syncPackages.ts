@@ -103,7 +103,12 @@ export class SyncPackageRepository {
       'SELECT uid, hlc, origin, value, base, details FROM sync_package_states WHERE uid = ?',
     )
       .all(uid)
-      .map((r) => ({ stamp: { hlc: r.hlc, origin: r.origin }, value: r.value as PackageState, base: r.base, details: JSON.parse(r.details) }));
+      .map((r) => ({
+        stamp: { hlc: r.hlc, origin: r.origin },
+        value: r.value as PackageState,
+        base: r.base,
+        details: JSON.parse(r.details),
+      }));
   }
 
   /** Records a change of status (a redelivered one is already there and changes nothing). */
@@ -241,7 +246,10 @@ export class SyncPackageRepository {
   }
 
   /** This node's claim of the latest round of `claim`: its round, and when and how it decided it (null: not yet). */
-  latest(claim: string, nodeUid: string): { round: number; mine: { decidedAt: number | null; outcome: 'won' | 'lost' | null } | null } | null {
+  latest(
+    claim: string,
+    nodeUid: string,
+  ): { round: number; mine: { decidedAt: number | null; outcome: 'won' | 'lost' | null } | null } | null {
     const round = this.sql.pluck<[string], number | null>('SELECT max(round) FROM package_claims WHERE claim = ?').get(claim) ?? null;
     if (round === null) return null;
     const mine = this.sql<[string, number, string], Pick<Row<'package_claims'>, 'decided_at' | 'outcome'>>(

@@ -352,8 +352,8 @@ export class PackageService {
     const settings = this.deps.settings.get();
     const waiting = this.deps.repos.packages.waiting();
     const plans = this.reminderPlans(waiting, now);
-    const late = dueForEscalation(waiting.map(asWaiting), settings.packageEscalationDays, now).map(
-      (p) => waiting.find((w) => w.id === p.id)!,
+    const late = dueForEscalation(waiting.map(asWaiting), settings.packageEscalationDays, now).map((p) =>
+      waiting.find((w) => w.id === p.id)!,
     );
     const { claims } = this.deps;
     if (claims?.enabled()) {

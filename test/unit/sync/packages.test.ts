@@ -118,9 +118,13 @@ describe("a package's details merged from several nodes", () => {
   };
   const change = fc.record({
     stamp,
-    fields: fc.dictionary(fc.constantFrom('shelf', 'note', 'carrier', 'tracking'), fc.oneof(fc.string({ maxLength: 3 }), fc.constant(null)), {
-      maxKeys: 3,
-    }),
+    fields: fc.dictionary(
+      fc.constantFrom('shelf', 'note', 'carrier', 'tracking'),
+      fc.oneof(fc.string({ maxLength: 3 }), fc.constant(null)),
+      {
+        maxKeys: 3,
+      },
+    ),
   });
   const changes = fc.uniqueArray(change, { selector: (c) => `${c.stamp.hlc}:${c.stamp.origin}`, maxLength: 8 });
 
@@ -182,7 +186,16 @@ describe('claims: one node acts on each reminder', () => {
         const claims: Claim[] = stamps.map((s) => ({ round: 1, stamp: s }));
         const nodes = stamps.map((s) => s.origin);
         const decisions = nodes.map((self) =>
-          decideClaim({ self, round: 1, claims, knownNodes: nodes.filter((n) => n !== self), claimedAt: 0, now: 0, waitMs: 60_000, lateMs: 600_000 }),
+          decideClaim({
+            self,
+            round: 1,
+            claims,
+            knownNodes: nodes.filter((n) => n !== self),
+            claimedAt: 0,
+            now: 0,
+            waitMs: 60_000,
+            lateMs: 600_000,
+          }),
         );
         expect(decisions.filter((d) => d === 'won')).toHaveLength(1);
         expect(decisions.filter((d) => d === 'lost')).toHaveLength(nodes.length - 1);
