@@ -166,6 +166,32 @@ describe('packages shared by the nodes of a site', { timeout: 300_000 }, () => {
     expect(sharedPackageTables(door).carrierCodes).toMatchObject([{ status: 'revoked' }]);
   });
 
+  it('packages and carrier codes a desk had before `site init` reach a node that joins, statuses and all', async () => {
+    const deskDir = tempDir();
+    const before = createCore({ dataDir: deskDir, dataKey, env: {} });
+    const bea = before.recipients.create(cliActor, { firstName: 'Bea', lastName: 'Old', unit: '9Z', email: null, phone: null });
+    const log = (tracking: string) =>
+      before.packages.log(deskOf(0), { tracking, carrier: 'amazon', recipientId: bea.id, shelf: null, size: 'large', perishable: true });
+    log('TBA000000000001');
+    const taken = log('TBA000000000002');
+    before.packages.handOver(deskOf(0), taken.id, null);
+    before.carrierCodes.add(cliActor, { carrier: 'dhl', days: ['sat'], from: '09:00', until: '10:00' });
+    const name = `packages-${++sites}`;
+    await before.site.init({ url: nats.url, site: name, node: 'desk' });
+    await before.close();
+    const doorDir = tempDir();
+    const empty = createCore({ dataDir: doorDir, dataKey, env: {} });
+    empty.repos.sync.configure(name, 'door', nats.url);
+    await empty.close();
+    const nodes = [open(deskDir), open(doorDir)];
+    await until(
+      'the door holds the desk’s packages and codes',
+      () => converged(nodes) && sharedPackageTables(nodes[1]!).packages!.length === 2,
+    );
+    expect((sharedPackageTables(nodes[1]!).packages as { status: string }[]).map((p) => p.status).sort()).toEqual(['picked_up', 'waiting']);
+    expect(sharedPackageTables(nodes[1]!).carrierCodes).toMatchObject([{ carrier: 'dhl', status: 'active' }]);
+  });
+
   it('a carrier code made at one desk opens the other desk’s door in its hours', async () => {
     const { nodes } = await site(2);
     const [desk, door] = nodes as [Core, Core];
@@ -209,6 +235,14 @@ describe('packages shared by the nodes of a site', { timeout: 300_000 }, () => {
       const claims = sharedPackageTables(nodes[0]!).claims as { round: number }[];
       expect(claims).toHaveLength(count);
       expect(claims.every((c) => c.round === 1)).toBe(true);
+
+      // Waiting a week: one node raises the escalation, the others stand down.
+      for (const core of nodes) core.clock.advance(5 * day);
+      for (const core of nodes) core.packages.runDue();
+      await until('every node decided, and every table is equal', () => nodes.every((c) => undecided(c) === 0) && converged(nodes));
+      const escalations = nodes.flatMap((c) => c.alerts.list().filter((a) => a.kind === 'package.waiting'));
+      expect(escalations).toHaveLength(1);
+      expect(nodes.every((c) => c.repos.packages.waiting()[0]!.escalatedAt !== null)).toBe(true);
     });
   }
 
