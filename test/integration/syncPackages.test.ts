@@ -31,12 +31,12 @@ afterAll(async () => {
 
 const env = () => ({ PACKROOM_SMTP_URL: mail.url, PACKROOM_MAIL_FROM: 'Desk <desk@example.test>' });
 
-/** A core on `dir`, closed after the test, sending mail, its sync engine started; its clock `aheadMs` ahead. */
-function open(dir: string, aheadMs = 0): Core {
+/** A core on `dir`, closed after the test, sending mail (unless `mute`), its sync engine started; its clock `aheadMs` ahead. */
+function open(dir: string, aheadMs = 0, mute = false): Core {
   const core = createCore({ dataDir: dir, dataKey, env: env(), timeZone: 'UTC' });
   onTestFinished(() => core.close());
   core.clock.advance(aheadMs);
-  core.notifications.start();
+  if (!mute) core.notifications.start();
   core.sync?.start();
   return core;
 }
@@ -287,6 +287,42 @@ describe('packages shared by the nodes of a site', { timeout: 300_000 }, () => {
     back.packages.runDue();
     await until('settled', () => converged(all));
     await drainAll(all);
+    expect(packageMail('reminder', email)).toHaveLength(1);
+  });
+
+  it('a node that dies after winning a reminder, before its message left, sends it when it restarts, and nobody else does', async () => {
+    const { dirs, nodes } = await site(2);
+    await everyoneSpeaks(nodes);
+    const email = 'ana.restart@example.org';
+    await parcelFor(nodes, nodes[0]!, nodes[0]!, email);
+    const ahead = 2 * day + minute;
+    for (const core of nodes) core.clock.advance(ahead);
+    await drainAll(nodes);
+    await until('the notice arrived', () => packageMail('notice', email).length === 1);
+
+    // node0's mail goes nowhere from now on: it claims first, wins, queues the reminder, and dies before sending it.
+    await nodes[0]!.close();
+    const mute = open(dirs[0]!, ahead, true);
+    const other = nodes[1]!;
+    mute.packages.runDue();
+    await until('the other has node0’s claim', () => sharedPackageTables(other).claims!.length >= 1);
+    other.packages.runDue();
+    await until('both decided, and hold the same rows', () => [mute, other].every((c) => undecided(c) === 0) && converged([mute, other]));
+    expect(mute.db.prepare("SELECT count(*) FROM outbox WHERE template = 'package_reminder' AND status = 'pending'").pluck().get()).toBe(1);
+    await mute.close();
+    await drainAll([other]);
+    expect(packageMail('reminder', email)).toHaveLength(0);
+
+    // The reminder's record reached the other node: half an hour on, nothing is due there, so no new round.
+    other.clock.advance(31 * minute);
+    other.packages.runDue();
+    await until('settled', () => settled([other]));
+    expect(sharedPackageTables(other).claims).toHaveLength(2);
+
+    const back = open(dirs[0]!, ahead + 31 * minute);
+    await drainAll([back]);
+    await until('the reminder arrived', () => packageMail('reminder', email).length === 1);
+    await drainAll([back, other]);
     expect(packageMail('reminder', email)).toHaveLength(1);
   });
 });
