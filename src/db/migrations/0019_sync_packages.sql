@@ -126,7 +126,9 @@ CREATE TABLE package_claims (
   UNIQUE (claim, round, origin)
 ) STRICT;
 
-CREATE INDEX package_claims_undecided ON package_claims (claimed_at) WHERE decided_at IS NULL AND outcome IS NULL;
+-- This node's claims not decided yet (decided on every claim that arrives); the recent claims a node answers.
+CREATE INDEX package_claims_open ON package_claims (origin) WHERE decided_at IS NULL;
+CREATE INDEX package_claims_by_time ON package_claims (claimed_at);
 
 -- A claim is made only where sync is on (src/services/packages/claims.ts); its stamp is the change's HLC.
 CREATE TRIGGER package_claims_sync_insert AFTER INSERT ON package_claims
