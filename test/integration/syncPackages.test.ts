@@ -135,6 +135,12 @@ describe('packages shared by the nodes of a site', { timeout: 300_000 }, () => {
     await until('picked up at the desk too', () => desk.packages.get(idByUid(desk, 'packages', packageUid)!).status === 'picked_up');
     expect(desk.packages.get(idByUid(desk, 'packages', packageUid)!)).toMatchObject({ pickup: { via: 'desk' } });
     await until('both nodes hold the same rows', () => converged(nodes));
+
+    // Found on the shelf after all, at the desk: the return to waiting undoes the hand-over it had seen, everywhere.
+    desk.packages.restore(deskOf(0), [idByUid(desk, 'packages', packageUid)!]);
+    await until('waiting again at the door', () => door.packages.get(idByUid(door, 'packages', packageUid)!).status === 'waiting');
+    await until('both nodes hold the same rows again', () => converged(nodes));
+    expect(door.packages.get(idByUid(door, 'packages', packageUid)!).pickup).toBeNull();
     await drainAll(nodes);
     expect(packageMail('notice', email)).toHaveLength(1);
   });
