@@ -26,7 +26,7 @@ export interface SiteStatus {
 }
 
 export interface SiteServiceDeps {
-  repos: Pick<Repositories, 'sync' | 'syncAccess'>;
+  repos: Pick<Repositories, 'sync' | 'syncAccess' | 'syncPackages'>;
   tx: Transactor;
   clock: Clock;
 }
@@ -56,10 +56,11 @@ export class SiteService {
     }
     return tx.run(() => {
       repos.sync.configure(input.site, input.node, input.url);
-      const queued = repos.sync.queueExisting(tick(repos.sync.node().hlc, clock.now()));
-      // Their credentials after them: a creation names its recipient by uid.
+      const recipients = repos.sync.queueExisting(tick(repos.sync.node().hlc, clock.now()));
+      // After the recipients: a credential or a package names its recipient, who must arrive first.
       repos.syncAccess.queueExisting(tick(repos.sync.node().hlc, clock.now()));
-      return { queued };
+      repos.syncPackages.queueExisting(tick(repos.sync.node().hlc, clock.now()));
+      return { queued: recipients };
     });
   }
 

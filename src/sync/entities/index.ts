@@ -1,4 +1,7 @@
+import { carrierCodeEntity } from './carrierCode';
 import { credentialEntity } from './credential';
+import { packageEntity } from './package';
+import { packageClaimEntity } from './packageClaim';
 import { recipientEntity } from './recipient';
 import { singleAccessUseEntity } from './singleAccessUse';
 import type { SharedEntity } from './types';
@@ -9,5 +12,7 @@ import type { SharedEntity } from './types';
  * "Adding a shared kind of record").
  */
 export const sharedEntities: ReadonlyMap<string, SharedEntity> = new Map(
-  ([recipientEntity, credentialEntity, singleAccessUseEntity] as SharedEntity[]).map((entity) => [entity.name, entity]),
+  ([recipientEntity, credentialEntity, singleAccessUseEntity, packageEntity, packageClaimEntity, carrierCodeEntity] as SharedEntity[]).map(
+    (entity) => [entity.name, entity],
+  ),
 );
