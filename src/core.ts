@@ -40,6 +40,7 @@ import { SystemService, type DesktopHost } from './services/system/service';
 import { Transactor } from './services/tx';
 import { Applier } from './sync/applier';
 import { SyncEngine } from './sync/engine';
+import { siteHandlers } from './sync/handlers';
 import { SiteService } from './sync/site';
 import { Lifecycle } from './lifecycle';
 import { log } from './log';
@@ -210,7 +211,7 @@ export function createCore(options: CoreOptions): Core {
     syncNode.site && syncUrl
       ? new SyncEngine({ repos, clock, events, url: syncUrl, applier: new Applier({ repos, tx, clock, events }) })
       : null;
-  const dispatch = createDispatch(auth, createHandlers(services));
+  const dispatch = createDispatch(auth, createHandlers(services, siteHandlers({ site })));
   const delivery = new EventDelivery({ events, auth });
   // Registered in the order things start; they stop in reverse. The database, registered first,
   // closes last; the schedules, registered last, stop first, so nothing new begins while the rest

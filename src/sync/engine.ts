@@ -9,6 +9,7 @@ import { yieldToDoor } from '../services/turns';
 import type { Applier } from './applier';
 import { eventFrom, messageId, nodeSubject, siteSubjects, streamName } from './event';
 import { loadNats } from './nats';
+import { siteStatus } from './site';
 
 export interface SyncEngineDeps {
   repos: Pick<Repositories, 'sync'>;
@@ -75,6 +76,8 @@ export class SyncEngine {
   private messages: ConsumerMessages | null = null;
   private readonly pollMs: number;
   private readonly retryMs: number;
+  // What the screens were last told (report): the connection and the count of changes waiting.
+  private told: string | null = null;
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.pollMs = deps.pollMs ?? 500;
@@ -84,7 +87,10 @@ export class SyncEngine {
   start(): void {
     if (this.running) return;
     // After the commit: the trigger has already written the change to the outbox.
-    const wake = () => this.wakePublisher?.();
+    const wake = () => {
+      this.report();
+      this.wakePublisher?.();
+    };
     this.unsubscribe.push(this.deps.events.on('recipients.changed', wake), this.deps.events.on('roster.applied', wake));
     this.running = this.run().catch((error: unknown) => {
       if (!this.stopped) log.error('Sync with the other computers stopped.', error);
@@ -132,12 +138,14 @@ export class SyncEngine {
         }
         this.connection = nc;
         repos.sync.connected(clock.now());
+        this.report();
         log.info(`Sync: connected to ${url} as ${node.nodeName} of site ${node.site}.`);
         return nc;
       } catch (error) {
         if (!told) log.warn(`Sync: cannot reach ${url} (${error instanceof Error ? error.message : String(error)}); retrying.`);
         told = true;
         repos.sync.disconnected(clock.now());
+        this.report();
         await this.rest(this.retryMs, 'connect');
       }
     }
@@ -150,9 +158,13 @@ export class SyncEngine {
     void (async () => {
       for await (const status of nc.status()) {
         if (this.stopped) return;
-        if (status.type === 'disconnect') repos.sync.disconnected(clock.now());
+        if (status.type === 'disconnect') {
+          repos.sync.disconnected(clock.now());
+          this.report();
+        }
         if (status.type === 'reconnect') {
           repos.sync.connected(clock.now());
+          this.report();
           this.wakePublisher?.();
         }
       }
@@ -167,6 +179,8 @@ export class SyncEngine {
     const self = { site: node.site!, nodeUid: node.nodeUid, nodeName: node.nodeName! };
     let failing = false;
     while (!this.stopped) {
+      // Once per batch sent, per failed attempt and per rest: the header's count follows the outbox as it drains.
+      this.report();
       const rows = repos.sync.pending(batch);
       if (rows.length === 0) {
         await this.rest(this.pollMs, 'publish');
@@ -233,6 +247,19 @@ export class SyncEngine {
       // The door's thread: a key press waits for one change at most.
       await yieldToDoor();
     }
+  }
+
+  /**
+   * Tells the screens (`site.status`: the header's badge, Settings → This computer) when the connection came or went
+   * or the count of changes waiting moved; a node heard from again is not news enough to push (the card reads it).
+   */
+  private report(): void {
+    const status = siteStatus(this.deps.repos);
+    if (!status) return;
+    const said = `${status.connected}|${status.disconnectedSince}|${status.pendingOut}`;
+    if (said === this.told) return;
+    this.told = said;
+    this.deps.events.emit('site.status', status);
   }
 
   /** Waits `ms`, or less when woken (see the wake slots). */

@@ -1,3 +1,4 @@
+import type { SiteStatus } from '../contract';
 import type { Clock } from '../clock';
 import type { Repositories } from '../db/repositories';
 import { tick } from '../domain/sync/hlc';
@@ -8,22 +9,6 @@ import { loadNats } from './nats';
 
 /** A site command refused, with the sentence for the installer (the command line prints it as one line). */
 export class SiteError extends Error {}
-
-/** What `packroom site status --json` prints (issue 20). */
-export interface SiteStatus {
-  site: string;
-  node: string;
-  /** As the running Packroom last recorded it; false when none runs. */
-  connected: boolean;
-  /** When the connection was lost (ms), while it is. */
-  disconnectedSince: number | null;
-  /** The nodes whose changes this node applied, and when it applied the last. */
-  nodes: { node: string; lastSeenAt: number }[];
-  /** Changes made here that the site's stream does not have yet. */
-  pendingOut: number;
-  /** The largest delay (apply time minus the change's clock) of each node's last change applied here. */
-  lagMs: number;
-}
 
 export interface SiteServiceDeps {
   repos: Pick<Repositories, 'sync'>;
@@ -62,20 +47,24 @@ export class SiteService {
 
   /** Null when this data folder is not a node of a site. */
   status(): SiteStatus | null {
-    const { repos } = this.deps;
-    const node = repos.sync.node();
-    if (!node.site || !node.nodeName) return null;
-    const applied = repos.sync.applied();
-    return {
-      site: node.site,
-      node: node.nodeName,
-      connected: node.connectedAt !== null,
-      disconnectedSince: node.disconnectedAt,
-      nodes: applied.map((a) => ({ node: a.nodeName, lastSeenAt: a.appliedAt })),
-      pendingOut: repos.sync.pendingCount(),
-      lagMs: Math.max(0, ...applied.map((a) => a.lagMs)),
-    };
+    return siteStatus(this.deps.repos);
   }
+}
+
+/** This node's status from its database alone (the engine records the connection's state there); null on a single PC. */
+export function siteStatus(repos: Pick<Repositories, 'sync'>): SiteStatus | null {
+  const node = repos.sync.node();
+  if (!node.site || !node.nodeName) return null;
+  const applied = repos.sync.applied();
+  return {
+    site: node.site,
+    node: node.nodeName,
+    connected: node.connectedAt !== null,
+    disconnectedSince: node.disconnectedAt,
+    nodes: applied.map((a) => ({ node: a.nodeName, lastSeenAt: a.appliedAt, lagMs: a.lagMs })),
+    pendingOut: repos.sync.pendingCount(),
+    lagMs: Math.max(0, ...applied.map((a) => a.lagMs)),
+  };
 }
 
 /** True when the site's stream exists and holds at least one change; throws SiteError when the server cannot be reached. */

@@ -4,7 +4,8 @@ import { createRepositories } from '../../db/repositories';
 import { databaseFile, resolveDataDir } from '../../paths';
 import { AdjustableClock } from '../../clock';
 import { Transactor } from '../../services/tx';
-import { SiteService, type SiteStatus } from '../../sync/site';
+import type { SiteStatus } from '../../contract';
+import { SiteService } from '../../sync/site';
 import type { CliHost } from '../host';
 import { parse, UsageError } from '../args';
 
