@@ -22,13 +22,15 @@ export type AlertKind =
   | 'package.inactive'
   | 'package.missing'
   | 'backup'
+  | 'sync.duplicate'
+  | 'sync.clockAhead'
   | StandingKind;
 
 /**
  * Alerts about a lasting state rather than an event (a channel not set up): keyed by their kind, at most one open
  * each, raised again only to update its words, and closed by Packroom itself when the cause is gone (`resolve`).
  */
-export type StandingKind = 'notification.emailNotSetUp' | 'notification.smsNotSetUp';
+export type StandingKind = 'notification.emailNotSetUp' | 'notification.smsNotSetUp' | 'sync.changeHeld';
 
 /** The standing alert for each notification channel that is not set up. */
 export const notSetUpAlert = {
@@ -45,7 +47,7 @@ export interface AlertDeps {
   events: EventBus;
 }
 
-const standingKinds: ReadonlySet<string> = new Set<StandingKind>(['notification.emailNotSetUp', 'notification.smsNotSetUp']);
+const standingKinds: ReadonlySet<string> = new Set<StandingKind>(['notification.emailNotSetUp', 'notification.smsNotSetUp', 'sync.changeHeld']);
 const isStanding = (kind: string | undefined): kind is StandingKind => kind !== undefined && standingKinds.has(kind);
 
 /** An alert raised while the database could not be written: shown from memory until it is saved. */
