@@ -209,7 +209,7 @@ export function createCore(options: CoreOptions): Core {
   const syncUrl = options.syncUrl ?? syncNode.url;
   const sync =
     syncNode.site && syncUrl
-      ? new SyncEngine({ repos, clock, events, url: syncUrl, applier: new Applier({ repos, tx, clock, events }) })
+      ? new SyncEngine({ repos, clock, events, url: syncUrl, applier: new Applier({ repos, tx, clock, events, alerts }) })
       : null;
   const dispatch = createDispatch(auth, createHandlers(services, siteHandlers({ site })));
   const delivery = new EventDelivery({ events, auth });

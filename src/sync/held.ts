@@ -1,3 +1,4 @@
+import type { Message } from '../contract';
 import { heldAlertAfterMs } from '../domain/sync/watch';
 
 /** A change another node made that this one cannot write yet. */
@@ -6,8 +7,8 @@ export interface HeldChange {
   origin: string;
   node: string;
   seq: number;
-  /** The record it changes, as staff would recognise it ("Ana Lopez, 1A"). */
-  record: string;
+  /** The record it changes, as staff recognise it ("recipient Ana Lopez (1A)"). */
+  record: Message;
   /** When it was first held (ms). */
   since: number;
 }

@@ -23,7 +23,7 @@ function node(name: string): Core {
 /** Everything in `from`'s outbox, handed to `to`'s applier in order, as the stream would; the outbox is emptied. */
 function deliver(from: Core, to: Core): string[] {
   const self = from.repos.sync.node();
-  const applier = new Applier({ repos: to.repos, tx: to.tx, clock: to.clock, events: to.events });
+  const applier = new Applier({ repos: to.repos, tx: to.tx, clock: to.clock, events: to.events, alerts: to.alerts });
   const results = from.repos.sync.pending(10_000).map((row) => {
     from.repos.sync.published(row.seq);
     return applier.receive(JSON.parse(JSON.stringify(eventFrom(row, { site, nodeUid: self.nodeUid, nodeName: self.nodeName! }))));
@@ -131,7 +131,7 @@ describe("two nodes handed each other's changes", () => {
     expect(sharedRecipients(a)).toEqual(sharedRecipients(b));
     expect(sharedRecipients(a)[0]).toMatchObject({ unit: '9B', email: 'ana@example.org' });
     // A redelivery of what B already applied changes nothing.
-    const applier = new Applier({ repos: b.repos, tx: b.tx, clock: b.clock, events: b.events });
+    const applier = new Applier({ repos: b.repos, tx: b.tx, clock: b.clock, events: b.events, alerts: b.alerts });
     const self = a.repos.sync.node();
     expect(
       applier.receive(
@@ -176,8 +176,8 @@ describe("two nodes handed each other's changes", () => {
     await adminA.ok('recipients.create', { firstName: 'Bo', lastName: 'Lee', unit: '2B' });
     const self = a.repos.sync.node();
     const [first, second] = a.repos.sync.pending(10).map((row) => eventFrom(row, { site, nodeUid: self.nodeUid, nodeName: 'desk' }));
-    const atB = new Applier({ repos: b.repos, tx: b.tx, clock: b.clock, events: b.events });
-    const atA = new Applier({ repos: a.repos, tx: a.tx, clock: a.clock, events: a.events });
+    const atB = new Applier({ repos: b.repos, tx: b.tx, clock: b.clock, events: b.events, alerts: b.alerts });
+    const atA = new Applier({ repos: a.repos, tx: a.tx, clock: a.clock, events: a.events, alerts: a.alerts });
     expect(atA.receive(first)).toBe('own');
     expect(atB.receive(second)).toBe('held');
     expect(atB.receive(first)).toBe('applied');
@@ -193,7 +193,7 @@ describe("two nodes handed each other's changes", () => {
     await adminA.ok('recipients.create', { firstName: 'Ana', lastName: 'Lopez', unit: '1A' });
     const self = a.repos.sync.node();
     const [created] = a.repos.sync.pending(10).map((row) => eventFrom(row, { site, nodeUid: self.nodeUid, nodeName: 'desk' }));
-    const atB = new Applier({ repos: b.repos, tx: b.tx, clock: b.clock, events: b.events });
+    const atB = new Applier({ repos: b.repos, tx: b.tx, clock: b.clock, events: b.events, alerts: b.alerts });
     // Not applied and not acknowledged: it waits for this node to be updated, and so do the origin's later changes.
     expect(atB.receive({ ...created!, entity: 'hologram' })).toBe('held');
     expect(b.repos.sync.appliedSeq(self.nodeUid)).toBe(0);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { message } from '../../../src/contract';
 import { logicalPerMs } from '../../../src/domain/sync/hlc';
 import { clockAheadLimitMs, heldAlertAfterMs, isClockAhead, keepsExternalId } from '../../../src/domain/sync/watch';
 import { HeldChanges } from '../../../src/sync/held';
@@ -32,7 +33,7 @@ describe('two records claiming one external id', () => {
 });
 
 describe('held changes', () => {
-  const held = { origin: 'o1', node: 'mailroom', seq: 4, record: 'Ana Lopez, 1A' };
+  const held = { origin: 'o1', node: 'mailroom', seq: 4, record: message('site.record.recipient', { name: 'Ana Lopez', unit: '1A' }) };
 
   it('are overdue once the same change has been held a few minutes, and no longer once it applies', () => {
     const changes = new HeldChanges();
