@@ -237,7 +237,8 @@ export class SyncEngine {
       try {
         result = applier.receive(m.json());
       } catch (error) {
-        // Not JSON, or the database refused the write: JSON that does not parse is skipped, a write tried again.
+        // Not JSON (skipped), or the database could not be read at all (tried again). A write the database refuses
+        // the applier holds itself, and alerts about when it lasts.
         if (error instanceof SyntaxError) result = 'skipped' as const;
         else {
           log.error('Sync: applying a change failed; it will be tried again.', error);
