@@ -158,7 +158,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
   });
   const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials, alerts, checkpoints, previews });
-  const rosterSchedule = new RosterSchedule({ roster, settings, clock, alerts });
+  const rosterSchedule = new RosterSchedule({ repos, roster, settings, clock, alerts });
   const packages = new PackageService({ repos, clock, tx, audit, alerts, settings, events, notifier: notifications });
   const packageSchedule = new PackageSchedule({ packages, clock });
   const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone, deliveryLog: repos.packages });

@@ -285,6 +285,8 @@ export const tables = {
     hlc: integer(),
     connected_at: nullable(integer()),
     disconnected_at: nullable(integer()),
+    /** The node of the site that runs the scheduled roster import; null on a single PC and on a node that joined. */
+    roster_node: nullable(text()),
   },
   sync_outbox: {
     seq: integer(),

@@ -41,6 +41,7 @@ export class SiteService {
     }
     return tx.run(() => {
       repos.sync.configure(input.site, input.node, input.url);
+      repos.sync.pinRosterImport(input.node);
       return { queued: repos.sync.queueExisting(tick(repos.sync.node().hlc, clock.now())) };
     });
   }

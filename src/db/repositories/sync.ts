@@ -14,6 +14,8 @@ export interface SyncNode {
   hlc: number;
   connectedAt: number | null;
   disconnectedAt: number | null;
+  /** The node that runs the site's scheduled roster import, when this node knows it. */
+  rosterNode: string | null;
 }
 
 export type OutboxChange = Row<'sync_outbox'>;
@@ -53,6 +55,7 @@ export class SyncRepository {
       hlc: r.hlc,
       connectedAt: r.connected_at,
       disconnectedAt: r.disconnected_at,
+      rosterNode: r.roster_node,
     };
   }
 
@@ -63,6 +66,11 @@ export class SyncRepository {
       nodeName,
       url,
     );
+  }
+
+  /** Names the node that runs the site's scheduled roster import (`site init`: the first node itself). */
+  pinRosterImport(nodeName: string): void {
+    this.sql<[string]>('UPDATE sync_node SET roster_node = ? WHERE id = 1').run(nodeName);
   }
 
   /**

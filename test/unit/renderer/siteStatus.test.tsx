@@ -3,6 +3,7 @@ import { act, renderHook, screen, waitFor, within } from '@testing-library/react
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SiteStatus } from '../../../src/contract';
 import { SiteStatusView } from '../../../renderer/settings/SiteStatusCard';
+import { ImportElsewhere } from '../../../renderer/site/ImportElsewhere';
 import { SiteBadge, SiteBadgeView } from '../../../renderer/site/SiteBadge';
 import { useSiteStatus } from '../../../renderer/site/useSiteStatus';
 import { renderUi } from './ui';
@@ -127,5 +128,21 @@ describe('Settings → This computer: the other computers in this building', () 
     expect(card.textContent).toContain('Conectado con los otros equipos');
     expect(card.textContent).toContain('1 cambio hecho aquí en espera de envío');
     expect(plain(within(card).getAllByRole('row')[1]!.textContent)).toBe('door-pchace 2 horas (8 dic 2026, 12:02)1,5 s');
+  });
+});
+
+describe('the Import screen on a node that does not run the daily import', () => {
+  it('names the node that does and warns before an import by hand; says nothing where it runs here', async () => {
+    const { unmount } = await renderUi(<ImportElsewhere elsewhere={{ node: 'desk' }} />);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain("Another computer runs this building's roster import");
+    expect(alert.textContent).toContain('The daily import runs on computer desk; on this computer it does not run.');
+    expect(alert.textContent).toContain('adds each new resident twice');
+    unmount();
+    const spanish = await renderUi(<ImportElsewhere elsewhere={{ node: null }} />, 'es');
+    expect(screen.getByRole('alert').textContent).toContain('La importación diaria se hace en el primer equipo Packroom del edificio');
+    spanish.unmount();
+    await renderUi(<ImportElsewhere elsewhere={null} />);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { message } from '../../../src/contract';
 import { logicalPerMs } from '../../../src/domain/sync/hlc';
+import { rosterImportPlace } from '../../../src/domain/sync/roster';
 import { clockAheadLimitMs, heldAlertAfterMs, isClockAhead, keepsExternalId } from '../../../src/domain/sync/watch';
 import { HeldChanges } from '../../../src/sync/held';
 
@@ -56,5 +57,14 @@ describe('held changes', () => {
     changes.applied('o1');
     expect(changes.overdue(now + 1_500)).toBeNull();
     expect(changes.overdue(now + 1_700)).toMatchObject({ node: 'door', since: now + 700 });
+  });
+});
+
+describe('where the daily roster import runs', () => {
+  it('here on a single PC and on the node the site names; elsewhere on the others, naming that node when known', () => {
+    expect(rosterImportPlace({ site: null, nodeName: null, rosterNode: null })).toEqual({ here: true });
+    expect(rosterImportPlace({ site: 'maple', nodeName: 'desk', rosterNode: 'desk' })).toEqual({ here: true });
+    expect(rosterImportPlace({ site: 'maple', nodeName: 'door', rosterNode: 'desk' })).toEqual({ here: false, node: 'desk' });
+    expect(rosterImportPlace({ site: 'maple', nodeName: 'door', rosterNode: null })).toEqual({ here: false, node: null });
   });
 });
