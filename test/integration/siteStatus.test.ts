@@ -58,6 +58,8 @@ describe('site.status', { timeout: 180_000 }, () => {
 
     const desk = open(deskDir);
     const door = open(doorDir);
+    // `site init` made the desk the node that runs the daily roster import.
+    expect(desk.repos.sync.node().rosterNode).toBe('desk');
     const pushed: SiteStatus[] = [];
     desk.events.on('site.status', (s) => pushed.push(s));
     const last = () => pushed.at(-1);
