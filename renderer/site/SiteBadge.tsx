@@ -29,19 +29,14 @@ export function SiteBadgeView({ status }: { status: SiteStatus | null | undefine
   // Not connected and no time yet: the first attempt has not ended (just started); it says so in a moment.
   if (status.disconnectedSince === null) return null;
   const at = status.disconnectedSince;
+  // Short on the badge, so the header still fits a 1024-pixel screen in Spanish; the whole sentence in its tooltip.
   const label = count === 0 ? t('site.badge.offline', { at }) : t('site.badge.offlineWaiting', { at, count });
+  const said = `${count === 0 ? t('site.badge.offlineSaid', { at }) : t('site.badge.offlineSaidWaiting', { at, count })} ${t('site.badge.offlineHint')}`;
   return (
-    <Tooltip label={t('site.badge.offlineHint')} multiline w={320} withinPortal>
-      <Badge
-        color="orange"
-        role="status"
-        tabIndex={0}
-        leftSection={<IconPlugConnectedX size={16} aria-hidden />}
-        {...headerBadgeProps}
-        styles={{ ...headerBadgeProps.styles, root: { ...headerBadgeProps.styles.root, maxWidth: '15rem' } }}
-      >
+    <Tooltip label={said} multiline w={320} withinPortal>
+      <Badge color="orange" role="status" tabIndex={0} leftSection={<IconPlugConnectedX size={16} aria-hidden />} {...headerBadgeProps}>
         {label}
-        <VisuallyHidden>. {t('site.badge.offlineHint')}</VisuallyHidden>
+        <VisuallyHidden>. {said}</VisuallyHidden>
       </Badge>
     </Tooltip>
   );
