@@ -47,7 +47,11 @@ export interface AlertDeps {
   events: EventBus;
 }
 
-const standingKinds: ReadonlySet<string> = new Set<StandingKind>(['notification.emailNotSetUp', 'notification.smsNotSetUp', 'sync.changeHeld']);
+const standingKinds: ReadonlySet<string> = new Set<StandingKind>([
+  'notification.emailNotSetUp',
+  'notification.smsNotSetUp',
+  'sync.changeHeld',
+]);
 const isStanding = (kind: string | undefined): kind is StandingKind => kind !== undefined && standingKinds.has(kind);
 
 /** An alert raised while the database could not be written: shown from memory until it is saved. */

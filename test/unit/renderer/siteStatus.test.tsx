@@ -69,7 +69,9 @@ describe('the header badge', () => {
     await renderUi(<SiteBadge />);
     const badge = await screen.findByRole('status');
     // Short on the badge; the whole sentence in its tooltip and for screen readers.
-    expect(plain(badge.textContent)).toMatch(/^Not connected since 2:02 PM — 12 waiting\. Not connected to the other desks since 2:02 PM — 12 changes waiting\. This desk and its door keep working/);
+    expect(plain(badge.textContent)).toMatch(
+      /^Not connected since 2:02 PM — 12 waiting\. Not connected to the other desks since 2:02 PM — 12 changes waiting\. This desk and its door keep working/,
+    );
     emit('site.status', node({ pendingOut: 12 }));
     await waitFor(() => expect(plain(screen.getByRole('status').textContent)).toBe('Sending 12 changes…'));
     emit('site.status', node());
