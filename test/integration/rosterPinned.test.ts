@@ -2,12 +2,13 @@
  * Several PCs, one building (issue 20): the scheduled roster import runs on one node of a site, so two nodes cut
  * off from each other never import the same export and add every new resident twice.
  */
+import { spawnSync } from 'node:child_process';
 import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliActor } from '../../src/services/audit/service';
 import { tempDir, testCore } from '../helpers/core';
-import { rosterFixture, yardiFile } from '../helpers/roster';
+import { rosterFixture, rosterFixtures, yardiFile } from '../helpers/roster';
 
 const hour = 3_600_000;
 
@@ -48,5 +49,24 @@ describe('the daily roster import on a site', () => {
     const door = await node('door', null);
     expect(door.rosterSchedule.status().runs).toEqual([]);
     expect(door.rosterSchedule.status().schedule.elsewhere).toEqual({ node: null });
+  });
+});
+
+describe('packroom import (built) on a node that does not run the daily import', () => {
+  it('warns and imports: that is how a site imports while the node that runs it is down', () => {
+    const data = tempDir();
+    const setUp = testCore({ dataDir: data });
+    setUp.repos.sync.configure('maple', 'mailroom', 'nats://127.0.0.1:1');
+    setUp.repos.sync.pinRosterImport('desk');
+    const bin = join(import.meta.dirname, '..', '..', 'bin', 'packroom.js');
+    const result = spawnSync(process.execPath, [bin, 'import', join(rosterFixtures, yardiFile), '--preset', 'yardi', '--data', data], {
+      env: { ...process.env, PACKROOM_DATA: '' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      'packroom: warning: computer "desk" runs this site\'s roster import, not this one. What is imported here reaches every computer; the same file imported on two computers while they are cut off from each other adds each new resident twice.\n',
+    );
+    expect(result.stdout).toContain('Applied: 8 added');
   });
 });
