@@ -45,9 +45,7 @@ function NodeStatus({ status, now }: { status: SiteStatus; now: number }) {
     <>
       <Stack gap={4}>
         <Text>{t('site.card.names', { site: status.site, node: status.node })}</Text>
-        <Text fw={500} c={status.connected ? undefined : 'orange.8'}>
-          {connection}
-        </Text>
+        <Text fw={700}>{connection}</Text>
         <Text>{t('site.card.waiting', { count: status.pendingOut })}</Text>
       </Stack>
       {status.nodes.length === 0 ? (

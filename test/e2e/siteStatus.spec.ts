@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startNatsServer } from '../helpers/natsServer';
+import { expectAccessible } from './a11y';
 import { callApi, chooseSpanish, expect, openSettings, signIn, test } from './fixtures';
 
 /**
@@ -77,6 +78,7 @@ test('a desk cut off from the other computers says since when and how many chang
     await expect(badge).toContainText('— 2 changes waiting');
     await expect(card).toContainText('Not connected since');
     await expect(card).toContainText('2 changes made here waiting to be sent');
+    await expectAccessible(page, 'Settings → This computer, cut off', 'section[aria-labelledby="settings-site-status"]');
     await card.screenshot({ path: join(shots, 'ops-card-en.png') });
     await page.getByRole('banner').screenshot({ path: join(shots, 'ops-badge-en.png') });
 
