@@ -106,3 +106,20 @@ test('a desk cut off from the other computers says since when and how many chang
     rmSync(doorDir, { recursive: true, force: true });
   }
 });
+
+test('a single PC says it works alone and where IT reads how to connect it, and runs nothing of sync', async ({ page, packroom }) => {
+  packroom.addUser('ada', password);
+  await signIn(page, packroom.url, 'ada', password);
+  await openSettings(page, 'This computer');
+  const card = page.getByRole('region', { name: 'Other computers in this building' });
+  await expect(card).toContainText('This computer works alone');
+  await expect(card).toContainText('docs/install.md');
+  expect(await callApi(page, 'site.status', {})).toBeNull();
+  await expect(
+    page
+      .getByRole('banner')
+      .getByRole('status')
+      .filter({ hasText: /Not connected|Sending/ }),
+  ).toHaveCount(0);
+  await card.screenshot({ path: join(shots, 'ops-card-alone-en.png') });
+});
