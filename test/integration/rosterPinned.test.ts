@@ -5,7 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run';
+import { createCore } from '../../src/core';
 import { cliActor } from '../../src/services/audit/service';
 import { tempDir, testCore } from '../helpers/core';
 import { rosterFixture, rosterFixtures, yardiFile } from '../helpers/roster';
@@ -68,5 +71,32 @@ describe('packroom import (built) on a node that does not run the daily import',
       'packroom: warning: computer "desk" runs this site\'s roster import, not this one. What is imported here reaches every computer; the same file imported on two computers while they are cut off from each other adds each new resident twice.\n',
     );
     expect(result.stdout).toContain('Applied: 8 added');
+  });
+});
+
+describe('packroom site status', () => {
+  async function statusText(data: string): Promise<string> {
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const code = await runCli(['site', 'status', '--data', data], {
+      stdout,
+      stderr: new PassThrough(),
+      staticDir: tempDir(),
+      openCore: (dataDir, options) => createCore({ dataDir, env: {}, ...options }),
+    });
+    expect(code).toBe(0);
+    return out;
+  }
+
+  it('says which node runs the daily roster import', async () => {
+    const data = tempDir();
+    const core = testCore({ dataDir: data });
+    core.repos.sync.configure('maple', 'mailroom', 'nats://127.0.0.1:1');
+    expect(await statusText(data)).toContain("Daily roster import: runs on the site's first node, not on this one.\n");
+    core.repos.sync.pinRosterImport('desk');
+    expect(await statusText(data)).toContain('Daily roster import: runs on node "desk", not on this one.\n');
+    core.repos.sync.pinRosterImport('mailroom');
+    expect(await statusText(data)).toContain('Daily roster import: runs on this node.\n');
   });
 });

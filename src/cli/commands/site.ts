@@ -5,6 +5,7 @@ import { databaseFile, resolveDataDir } from '../../paths';
 import { AdjustableClock } from '../../clock';
 import { Transactor } from '../../services/tx';
 import type { SiteStatus } from '../../contract';
+import { rosterImportPlace, type RosterImportPlace } from '../../domain/sync/roster';
 import { SiteService } from '../../sync/site';
 import type { CliHost } from '../host';
 import { parse, UsageError } from '../args';
@@ -64,9 +65,10 @@ function status(args: string[], out: NodeJS.WritableStream): number {
   const db = openDatabase(file);
   try {
     const clock = new AdjustableClock();
-    const report = new SiteService({ repos: createRepositories(db), tx: new Transactor(db), clock }).status();
+    const repos = createRepositories(db);
+    const report = new SiteService({ repos, tx: new Transactor(db), clock }).status();
     if (!report) throw new Error('This data folder is not a node of a site (make it one with "packroom site init").');
-    out.write(values.json ? `${JSON.stringify(asJson(report))}\n` : asText(report));
+    out.write(values.json ? `${JSON.stringify(asJson(report))}\n` : asText(report) + rosterLine(rosterImportPlace(repos.sync.node())));
     return 0;
   } finally {
     db.close();
@@ -74,6 +76,12 @@ function status(args: string[], out: NodeJS.WritableStream): number {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Which node runs the site's daily roster import, for the installer who sets it up there. */
+function rosterLine(place: RosterImportPlace): string {
+  if (place.here) return 'Daily roster import: runs on this node.\n';
+  return `Daily roster import: runs on ${place.node ? `node "${place.node}"` : "the site's first node"}, not on this one.\n`;
+}
 
 /** The shape issue 20 gives, times as ISO 8601. */
 function asJson(s: SiteStatus) {
