@@ -24,7 +24,9 @@ export function verifyAuditChain(audit: AuditRepository, origin: string | null =
     if (!auditHash(previous, row).equals(row.hash)) {
       // Only this node's ids are the table's: a gap no row of any chain fills is rows removed.
       const gap = origin === null && expectedId !== null && row.id !== expectedId && audit.countBetween(expectedId, row.id - 1) === 0;
-      return bad(gap ? `rows ${expectedId} to ${row.id - 1} are missing` : 'its content or hash was changed, or a row before it was removed');
+      return bad(
+        gap ? `rows ${expectedId} to ${row.id - 1} are missing` : 'its content or hash was changed, or a row before it was removed',
+      );
     }
     previous = row.hash;
     expectedId = row.id + 1;

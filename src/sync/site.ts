@@ -26,7 +26,7 @@ export interface SiteStatus {
 }
 
 export interface SiteServiceDeps {
-  repos: Pick<Repositories, 'sync'>;
+  repos: Pick<Repositories, 'sync' | 'syncShared'>;
   tx: Transactor;
   clock: Clock;
 }
@@ -56,7 +56,10 @@ export class SiteService {
     }
     return tx.run(() => {
       repos.sync.configure(input.site, input.node, input.url);
-      return { queued: repos.sync.queueExisting(tick(repos.sync.node().hlc, clock.now())) };
+      const queued = repos.sync.queueExisting(tick(repos.sync.node().hlc, clock.now()));
+      // Staff accounts, settings, alerts and the audit chain go too, after the recipients their audit rows name.
+      repos.syncShared.queueExisting();
+      return { queued };
     });
   }
 

@@ -78,16 +78,18 @@ BEGIN
 END;
 
 -- Site settings: every key but one PC's own (src/domain/sync/settings.ts, localSettingKeys: the same list as
--- below; test/integration/syncShared.test.ts holds them equal). A key's stamp is ('~settings', key). The value
--- travels as stored: a secret is sealed with the site's data key, which every node of the site has.
+-- below; test/integration/syncShared.test.ts holds them equal). The site's settings are one shared record, uid
+-- 000…0, whose fields are the keys: a key's stamp is (000…0, key). The value travels as stored (JSON text): a
+-- secret is sealed with the site's data key, which every node of the site has.
 CREATE TRIGGER settings_sync_insert AFTER INSERT ON settings
 WHEN (SELECT capturing = 1 AND applying = 0 FROM sync_node)
   AND new.key NOT IN ('devices.assignments', 'doorPulseSeconds', 'importFolder', 'importTime', 'importScheduleEnabled',
     'backupFolder', 'backupTime', 'backupKeep', 'backup.siteId', 'dataKey.check')
 BEGIN
   UPDATE sync_node SET hlc = max(hlc + 1, CAST(unixepoch('subsec') * 1000 AS INTEGER) * 2048);
-  INSERT INTO sync_outbox (hlc, entity, uid, fields) SELECT n.hlc, 'setting', new.key, json_object('value', new.value) FROM sync_node n;
-  INSERT INTO sync_stamps (uid, field, hlc, origin) SELECT '~settings', new.key, n.hlc, n.node_uid FROM sync_node n
+  INSERT INTO sync_outbox (hlc, entity, uid, fields)
+    SELECT n.hlc, 'settings', '00000000000000000000000000000000', json_object(new.key, new.value) FROM sync_node n;
+  INSERT INTO sync_stamps (uid, field, hlc, origin) SELECT '00000000000000000000000000000000', new.key, n.hlc, n.node_uid FROM sync_node n WHERE true
   ON CONFLICT (uid, field) DO UPDATE SET hlc = excluded.hlc, origin = excluded.origin;
 END;
 
@@ -97,8 +99,9 @@ WHEN (SELECT capturing = 1 AND applying = 0 FROM sync_node) AND old.value IS NOT
     'backupFolder', 'backupTime', 'backupKeep', 'backup.siteId', 'dataKey.check')
 BEGIN
   UPDATE sync_node SET hlc = max(hlc + 1, CAST(unixepoch('subsec') * 1000 AS INTEGER) * 2048);
-  INSERT INTO sync_outbox (hlc, entity, uid, fields) SELECT n.hlc, 'setting', new.key, json_object('value', new.value) FROM sync_node n;
-  INSERT INTO sync_stamps (uid, field, hlc, origin) SELECT '~settings', new.key, n.hlc, n.node_uid FROM sync_node n
+  INSERT INTO sync_outbox (hlc, entity, uid, fields)
+    SELECT n.hlc, 'settings', '00000000000000000000000000000000', json_object(new.key, new.value) FROM sync_node n;
+  INSERT INTO sync_stamps (uid, field, hlc, origin) SELECT '00000000000000000000000000000000', new.key, n.hlc, n.node_uid FROM sync_node n WHERE true
   ON CONFLICT (uid, field) DO UPDATE SET hlc = excluded.hlc, origin = excluded.origin;
 END;
 
@@ -133,11 +136,11 @@ BEGIN
     SELECT n.hlc, 'alert', new.uid,
       json_object('acknowledged_at', new.acknowledged_at, 'acknowledged_by', (SELECT s.uid FROM staff s WHERE s.id = new.acknowledged_by))
     FROM sync_node n;
-  INSERT INTO sync_stamps (uid, field, hlc, origin) SELECT new.uid, '~acknowledged', n.hlc, n.node_uid FROM sync_node n
+  INSERT INTO sync_stamps (uid, field, hlc, origin) SELECT new.uid, '~acknowledged', n.hlc, n.node_uid FROM sync_node n WHERE true
   ON CONFLICT (uid, field) DO UPDATE SET hlc = excluded.hlc, origin = excluded.origin;
 END;
 
--- The audit trail: each node keeps its own hash chain (`origin` NULL) and a copy of every other node's, row for
+-- The audit trail: a row travels under the uid of its id (printf('%032x', id)); each node keeps its own hash chain (`origin` NULL) and a copy of every other node's, row for
 -- row as its origin wrote and hashed it: `origin` is that node's node_uid, `chain_id`, `chain_actor_staff_id` and
 -- `chain_subject` its id, actor and subject there (what the hash covers), while `actor_staff_id` and `subject`
 -- name the same staff member and record here (NULL when this node does not have it), for the Activity screen.
@@ -157,7 +160,7 @@ WHEN (SELECT capturing = 1 AND applying = 0 FROM sync_node) AND new.origin IS NU
 BEGIN
   UPDATE sync_node SET hlc = max(hlc + 1, new.at * 2048);
   INSERT INTO sync_outbox (hlc, entity, uid, fields)
-    SELECT n.hlc, 'audit', CAST(new.id AS TEXT),
+    SELECT n.hlc, 'audit', printf('%032x', new.id),
       json_object('id', new.id, 'at', new.at, 'actor_staff_id', new.actor_staff_id, 'actor', new.actor, 'action', new.action,
         'subject', new.subject, 'details', new.details, 'hash', lower(hex(new.hash)),
         'actor_uid', (SELECT s.uid FROM staff s WHERE s.id = new.actor_staff_id),

@@ -1,4 +1,8 @@
+import { alertEntity } from './alert';
+import { auditEntity } from './audit';
 import { recipientEntity } from './recipient';
+import { settingsEntity } from './settings';
+import { staffEntity } from './staff';
 import type { SharedEntity } from './types';
 
 /**
@@ -7,5 +11,5 @@ import type { SharedEntity } from './types';
  * "Adding a shared kind of record").
  */
 export const sharedEntities: ReadonlyMap<string, SharedEntity> = new Map(
-  ([recipientEntity] as SharedEntity[]).map((entity) => [entity.name, entity]),
+  ([recipientEntity, staffEntity, settingsEntity, alertEntity, auditEntity] as SharedEntity[]).map((entity) => [entity.name, entity]),
 );
