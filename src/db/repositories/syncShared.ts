@@ -91,22 +91,22 @@ export class SyncSharedRepository {
       const first = this.sql.pluck<[], number>('SELECT coalesce(max(seq), 0) FROM sync_outbox').get()!;
       queued += this.sql(sql).run().changes;
       // What a creation's trigger stamps: each record's creation, its registers, each site setting's key.
-      this.sql<[number]>(
+      this.sql<[{ first: number }]>(
         `INSERT INTO sync_stamps (uid, field, hlc, origin)
-         SELECT o.uid, '~created', o.hlc, n.node_uid FROM sync_outbox o, sync_node n WHERE o.seq > ?1 AND o.entity = 'staff'
+         SELECT o.uid, '~created', o.hlc, n.node_uid FROM sync_outbox o, sync_node n WHERE o.seq > @first AND o.entity = 'staff'
          UNION ALL
          SELECT o.uid, '~deactivated:' || n.node_uid, o.hlc, n.node_uid FROM sync_outbox o, sync_node n
-         WHERE o.seq > ?1 AND o.entity = 'staff' AND o.status = 'inactive'
+         WHERE o.seq > @first AND o.entity = 'staff' AND o.status = 'inactive'
          UNION ALL
          SELECT o.uid, '~demoted:' || n.node_uid, o.hlc, n.node_uid FROM sync_outbox o, sync_node n
-         WHERE o.seq > ?1 AND o.entity = 'staff' AND json_extract(o.fields, '$.role') = 'staff'
+         WHERE o.seq > @first AND o.entity = 'staff' AND json_extract(o.fields, '$.role') = 'staff'
          UNION ALL
-         SELECT o.uid, j.key, o.hlc, n.node_uid FROM sync_outbox o, json_each(o.fields) j, sync_node n WHERE o.seq > ?1 AND o.entity = 'settings'
+         SELECT o.uid, j.key, o.hlc, n.node_uid FROM sync_outbox o, json_each(o.fields) j, sync_node n WHERE o.seq > @first AND o.entity = 'settings'
          UNION ALL
          SELECT o.uid, '~acknowledged', o.hlc, n.node_uid FROM sync_outbox o, sync_node n
-         WHERE o.seq > ?1 AND o.entity = 'alert' AND json_extract(o.fields, '$.acknowledged_at') IS NOT NULL
+         WHERE o.seq > @first AND o.entity = 'alert' AND json_extract(o.fields, '$.acknowledged_at') IS NOT NULL
          ON CONFLICT (uid, field) DO UPDATE SET hlc = excluded.hlc, origin = excluded.origin`,
-      ).run(first);
+      ).run({ first });
       this.sql('UPDATE sync_node SET hlc = max(hlc, (SELECT coalesce(max(hlc), 0) FROM sync_outbox)) WHERE id = 1').run();
     }
     return queued;
