@@ -239,7 +239,7 @@ describe('staff, settings, alerts and audit shared by two nodes over NATS JetStr
     expect(activity.every((e) => e.recipientId !== null && e.subjectLabel?.endsWith('Elm, 1A'))).toBe(true);
 
     const raw = new Database(join(doorDir, 'packroom.db'));
-    onTestFinished(() => raw.close());
+    onTestFinished(() => void raw.close());
     const tampered = raw
       .prepare("SELECT chain_id FROM audit_log WHERE origin IS NOT NULL AND action = 'recipient.create' ORDER BY chain_id LIMIT 1 OFFSET 1")
       .pluck()

@@ -59,6 +59,12 @@ type RawAudit = Row<'audit_log'>;
 
 const selectAudit = `SELECT ${columns('audit_log')} FROM audit_log`;
 
+/**
+ * Where this node's chain goes on (every door decision reads it): its own last row, found through `audit_own`
+ * however many rows of other nodes came after it (test/integration/queryPlans.test.ts).
+ */
+export const ownChainLastSql = 'SELECT hash FROM audit_log WHERE origin IS NULL ORDER BY id DESC LIMIT 1';
+
 const toRow = (r: RawAudit): AuditRow => ({
   id: r.id,
   at: r.at,
@@ -134,7 +140,7 @@ export class AuditRepository {
   constructor(db: Db) {
     this.sql = statements(db);
     // This node's chain goes on from its own last row; its id is the table's next, after any other node's rows.
-    this.lastStmt = this.sql<[], Pick<RawAudit, 'hash'>>('SELECT hash FROM audit_log WHERE origin IS NULL ORDER BY id DESC LIMIT 1');
+    this.lastStmt = this.sql<[], Pick<RawAudit, 'hash'>>(ownChainLastSql);
     this.maxIdStmt = this.sql.pluck<[], number>('SELECT coalesce(max(id), 0) FROM audit_log');
     this.insertStmt = this.sql<[number, number, number | null, string, string, string | null, string | null, Buffer]>(
       'INSERT INTO audit_log (id, at, actor_staff_id, actor, action, subject, details, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
