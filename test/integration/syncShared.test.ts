@@ -13,6 +13,8 @@ import { createCore, type Core } from '../../src/core';
 import { localAlertKinds } from '../../src/domain/sync/alerts';
 import { localSettingKeys } from '../../src/domain/sync/settings';
 import { verifyAuditChains } from '../../src/services/auditTrail';
+import { Applier } from '../../src/sync/applier';
+import { eventFrom } from '../../src/sync/event';
 import { client, signedInAdmin, tempDir } from '../helpers/core';
 import { startNatsServer, type TestNatsServer } from '../helpers/natsServer';
 
@@ -253,6 +255,47 @@ describe('staff, settings, alerts and audit shared by two nodes over NATS JetStr
     );
     // The desk's own chain is untouched.
     expect(auditVerify(deskDir).code).toBe(0);
+  });
+});
+
+/** Everything in `from`'s outbox handed to `to`'s applier in order, as the stream would (no NATS); the outbox is emptied. */
+function deliver(from: Core, to: Core): void {
+  const self = from.repos.sync.node();
+  const applier = new Applier({ repos: to.repos, tx: to.tx, clock: to.clock, events: to.events });
+  for (const row of from.repos.sync.pending(10_000)) {
+    from.repos.sync.published(row.seq);
+    const event = eventFrom(row, { site: self.site!, nodeUid: self.nodeUid, nodeName: self.nodeName! });
+    expect(applier.receive(JSON.parse(JSON.stringify(event)))).toBe('applied');
+  }
+}
+
+describe('two nodes apart that each made the same username', () => {
+  it('end alike: the account made first keeps it, the other is renamed on both, and each still signs in', async () => {
+    const nodes = ['desk', 'door'].map((name) => {
+      const core = createCore({ dataDir: tempDir(), dataKey, env: {} });
+      onTestFinished(() => core.close());
+      core.repos.sync.configure('pine', name, 'nats://127.0.0.1:1');
+      return core;
+    });
+    const [desk, door] = nodes as [Core, Core];
+    await signedInAdmin(desk);
+    door.clock.advance(60_000);
+    await signedInAdmin(door);
+    const doorUid = door.db.prepare("SELECT uid FROM staff WHERE username = 'ada'").pluck().get() as string;
+    deliver(desk, door);
+    deliver(door, desk);
+    expect(sharedTables(door).staff).toEqual(sharedTables(desk).staff);
+    const renamed = `ada-${doorUid.slice(0, 6)}`;
+    expect(
+      desk.auth
+        .listStaff()
+        .map((s) => s.username)
+        .sort(),
+    ).toEqual(['ada', renamed]);
+    for (const core of nodes) {
+      await client(core).ok('auth.login', { username: 'ada', password: 'correct horse battery' });
+      await client(core).ok('auth.login', { username: renamed, password: 'correct horse battery' });
+    }
   });
 });
 
