@@ -299,6 +299,34 @@ describe('two nodes apart that each made the same username', () => {
   });
 });
 
+describe('a demotion at one node and a promotion at another that had not seen it', () => {
+  it('end with the account demoted on both; a promotion made after seeing every demotion wins', async () => {
+    const [desk, door] = ['desk', 'door'].map((name) => {
+      const core = createCore({ dataDir: tempDir(), dataKey, env: {} });
+      onTestFinished(() => core.close());
+      core.repos.sync.configure('birch', name, 'nats://127.0.0.1:1');
+      return core;
+    }) as [Core, Core];
+    const admin = await signedInAdmin(desk);
+    await admin.ok('staff.create', { username: 'gil', displayName: 'Gil', role: 'admin', password: 'gil password 123' });
+    deliver(desk, door);
+    // No screen changes a role yet: the statements a future one would run, which the triggers capture as any write.
+    const setRole = (core: Core, role: string) => core.db.prepare("UPDATE staff SET role = ? WHERE username = 'gil'").run(role);
+    setRole(desk, 'staff');
+    door.clock.advance(60_000);
+    setRole(door, 'staff');
+    setRole(door, 'admin');
+    deliver(desk, door);
+    deliver(door, desk);
+    expect(sharedTables(door).staff).toEqual(sharedTables(desk).staff);
+    expect(desk.repos.staff.byUsername('gil')!.role).toBe('staff');
+    // The desk, having seen both demotions, promotes Gil again: that holds everywhere.
+    setRole(desk, 'admin');
+    deliver(desk, door);
+    expect(door.repos.staff.byUsername('gil')!.role).toBe('admin');
+  });
+});
+
 describe('what one PC keeps to itself', () => {
   it('the capture triggers leave out exactly the per-PC settings and the standing alerts the code lists', async () => {
     const core = createCore({ dataDir: tempDir(), dataKey, env: {} });
