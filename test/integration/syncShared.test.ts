@@ -10,6 +10,10 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { auditCommand } from '../../src/cli/commands/audit';
 import { message } from '../../src/contract';
 import { createCore, type Core } from '../../src/core';
+import { auditHash } from '../../src/db/auditChain';
+import { migrations } from '../../src/db/migrations';
+import { migrate } from '../../src/db/open';
+import { databaseFile } from '../../src/paths';
 import { localAlertKinds } from '../../src/domain/sync/alerts';
 import { localSettingKeys } from '../../src/domain/sync/settings';
 import { verifyAuditChains } from '../../src/services/auditTrail';
@@ -324,6 +328,41 @@ describe('a demotion at one node and a promotion at another that had not seen it
     setRole(desk, 'admin');
     deliver(desk, door);
     expect(door.repos.staff.byUsername('gil')!.role).toBe('admin');
+  });
+});
+
+describe('a node of a site from before staff, settings, alerts and audit were shared', () => {
+  it('shares what it has once upgraded, its audit chain from the first row, as `site init` does', () => {
+    const dir = tempDir();
+    const old = new Database(databaseFile(dir));
+    migrate(
+      old,
+      migrations.findIndex((m) => m.name === '0020_sync_shared'),
+    );
+    old.prepare("UPDATE sync_node SET site = 'cedar', node_name = 'desk', url = 'nats://127.0.0.1:1', capturing = 1").run();
+    old.prepare("INSERT INTO staff (username, display_name, role, password_hash, created_at) VALUES ('hal', 'Hal', 'staff', 'h', 1)").run();
+    old.prepare(`INSERT INTO settings (key, value) VALUES ('siteName', '"Cedar"'), ('backupFolder', '"/mnt/x"')`).run();
+    const row = { id: 1, at: 2, actorStaffId: 1, actor: 'hal', action: 'staff.setup', subject: 'staff:1', details: null };
+    old
+      .prepare('INSERT INTO audit_log (id, at, actor_staff_id, actor, action, subject, details, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(row.id, row.at, row.actorStaffId, row.actor, row.action, row.subject, row.details, auditHash(null, row));
+    old.prepare('DELETE FROM sync_outbox').run();
+    old.close();
+
+    const desk = createCore({ dataDir: dir, dataKey, env: {} });
+    onTestFinished(() => desk.close());
+    const queued = desk.repos.sync.pending(100);
+    expect(queued.map((r) => r.entity)).toEqual(expect.arrayContaining(['staff', 'settings', 'audit']));
+    expect(JSON.parse(queued.find((r) => r.entity === 'settings')!.fields)).toEqual({ siteName: '"Cedar"' });
+    const door = createCore({ dataDir: tempDir(), dataKey, env: {} });
+    onTestFinished(() => door.close());
+    door.repos.sync.configure('cedar', 'door', 'nats://127.0.0.1:1');
+    deliver(desk, door);
+    expect(door.repos.staff.byUsername('hal')).toMatchObject({ role: 'staff', active: true });
+    expect(door.settings.get().siteName).toBe('Cedar');
+    const copy = verifyAuditChains(door.repos.audit, door.repos.sync).find((c) => c.node === 'desk')!;
+    expect(copy.report).toMatchObject({ ok: true, checked: expect.any(Number) as number, last: { id: expect.any(Number) as number } });
+    expect([...door.repos.audit.chain(desk.repos.sync.node().nodeUid)][0]).toMatchObject({ id: 1, actor: 'hal', subject: 'staff:1' });
   });
 });
 

@@ -171,3 +171,53 @@ BEGIN
         END)
     FROM sync_node n;
 END;
+
+-- A folder that is a node of a site already (site init before this version) shares what it has from now on, as
+-- `site init` does (SyncSharedRepository.queueExisting): every staff account, the site's settings, the shared alerts,
+-- then its own audit chain, each a creation stamped on from the node's clock. A single PC queues nothing.
+INSERT INTO sync_outbox (hlc, entity, uid, fields, status)
+  SELECT (SELECT hlc FROM sync_node) + row_number() OVER (ORDER BY s.id), 'staff', s.uid,
+    json_object('username', s.username, 'display_name', s.display_name, 'role', s.role, 'password_hash', s.password_hash,
+      'language', s.language, 'created_at', s.created_at),
+    CASE s.active WHEN 1 THEN 'active' ELSE 'inactive' END
+  FROM staff s WHERE (SELECT capturing FROM sync_node) = 1 ORDER BY s.id;
+UPDATE sync_node SET hlc = max(hlc, (SELECT coalesce(max(hlc), 0) FROM sync_outbox));
+INSERT INTO sync_outbox (hlc, entity, uid, fields)
+  SELECT (SELECT hlc FROM sync_node) + 1, 'settings', '00000000000000000000000000000000', json_group_object(key, value)
+  FROM settings WHERE (SELECT capturing FROM sync_node) = 1
+    AND key NOT IN ('devices.assignments', 'doorPulseSeconds', 'importFolder', 'importTime', 'importScheduleEnabled',
+      'backupFolder', 'backupTime', 'backupKeep', 'backup.siteId', 'dataKey.check')
+  HAVING count(*) > 0;
+UPDATE sync_node SET hlc = max(hlc, (SELECT coalesce(max(hlc), 0) FROM sync_outbox));
+INSERT INTO sync_outbox (hlc, entity, uid, fields)
+  SELECT (SELECT hlc FROM sync_node) + row_number() OVER (ORDER BY a.id), 'alert', a.uid,
+    json_object('at', a.at, 'kind', a.kind, 'message', a.message, 'message_key', a.message_key, 'message_params', a.message_params,
+      'acknowledged_at', a.acknowledged_at, 'acknowledged_by', (SELECT s.uid FROM staff s WHERE s.id = a.acknowledged_by))
+  FROM alerts a WHERE (SELECT capturing FROM sync_node) = 1 AND a.kind NOT IN ('notification.emailNotSetUp', 'notification.smsNotSetUp')
+  ORDER BY a.id;
+UPDATE sync_node SET hlc = max(hlc, (SELECT coalesce(max(hlc), 0) FROM sync_outbox));
+INSERT INTO sync_outbox (hlc, entity, uid, fields)
+  SELECT (SELECT hlc FROM sync_node) + row_number() OVER (ORDER BY l.id), 'audit', printf('%032x', l.id),
+    json_object('id', l.id, 'at', l.at, 'actor_staff_id', l.actor_staff_id, 'actor', l.actor, 'action', l.action,
+      'subject', l.subject, 'details', l.details, 'hash', lower(hex(l.hash)),
+      'actor_uid', (SELECT s.uid FROM staff s WHERE s.id = l.actor_staff_id),
+      'subject_uid', CASE
+        WHEN l.subject LIKE 'recipient:%' THEN (SELECT r.uid FROM recipients r WHERE r.id = CAST(substr(l.subject, 11) AS INTEGER))
+        WHEN l.subject LIKE 'staff:%' THEN (SELECT s.uid FROM staff s WHERE s.id = CAST(substr(l.subject, 7) AS INTEGER))
+        WHEN l.subject LIKE 'alert:%' THEN (SELECT a.uid FROM alerts a WHERE a.id = CAST(substr(l.subject, 7) AS INTEGER))
+      END)
+  FROM audit_log l WHERE (SELECT capturing FROM sync_node) = 1 ORDER BY l.id;
+UPDATE sync_node SET hlc = max(hlc, (SELECT coalesce(max(hlc), 0) FROM sync_outbox));
+INSERT INTO sync_stamps (uid, field, hlc, origin)
+  SELECT o.uid, '~created', o.hlc, n.node_uid FROM sync_outbox o, sync_node n WHERE o.entity = 'staff'
+  UNION ALL
+  SELECT o.uid, '~deactivated:' || n.node_uid, o.hlc, n.node_uid FROM sync_outbox o, sync_node n WHERE o.entity = 'staff' AND o.status = 'inactive'
+  UNION ALL
+  SELECT o.uid, '~demoted:' || n.node_uid, o.hlc, n.node_uid FROM sync_outbox o, sync_node n
+  WHERE o.entity = 'staff' AND json_extract(o.fields, '$.role') = 'staff'
+  UNION ALL
+  SELECT o.uid, j.key, o.hlc, n.node_uid FROM sync_outbox o, json_each(o.fields) j, sync_node n WHERE o.entity = 'settings'
+  UNION ALL
+  SELECT o.uid, '~acknowledged', o.hlc, n.node_uid FROM sync_outbox o, sync_node n
+  WHERE o.entity = 'alert' AND json_extract(o.fields, '$.acknowledged_at') IS NOT NULL
+ON CONFLICT (uid, field) DO UPDATE SET hlc = excluded.hlc, origin = excluded.origin;
