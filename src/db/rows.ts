@@ -129,6 +129,8 @@ export const tables = {
     message_params: nullable(text()),
     /** The alert's global identity (migration 0020); the insert trigger fills it. */
     uid: nullable(text()),
+    /** The node that raised it (its node_uid) when another one did; null when raised here. */
+    origin: nullable(text()),
   },
   roster_runs: {
     id: integer(),

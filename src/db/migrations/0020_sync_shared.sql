@@ -109,6 +109,8 @@ END;
 -- Standing alerts each node raises for itself are not shared (src/domain/sync/alerts.ts, localAlertKinds).
 ALTER TABLE alerts ADD COLUMN uid TEXT;
 UPDATE alerts SET uid = lower(hex(randomblob(16)));
+-- The node that raised it (its node_uid), when another one did: the alert list names it.
+ALTER TABLE alerts ADD COLUMN origin TEXT;
 CREATE UNIQUE INDEX alerts_by_uid ON alerts (uid);
 
 CREATE TRIGGER alerts_sync_insert AFTER INSERT ON alerts BEGIN

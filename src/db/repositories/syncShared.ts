@@ -221,11 +221,12 @@ export class SyncSharedRepository {
     };
   }
 
-  insertAlert(uid: string, values: AlertValues): number {
+  /** Another node's alert; `origin` is that node's uid. */
+  insertAlert(uid: string, origin: string, values: AlertValues): number {
     const info = this.sql(
-      `INSERT INTO alerts (uid, at, kind, message, message_key, message_params)
-       VALUES (@uid, @at, @kind, @message, @messageKey, @messageParams)`,
-    ).run({ ...values, uid });
+      `INSERT INTO alerts (uid, origin, at, kind, message, message_key, message_params)
+       VALUES (@uid, @origin, @at, @kind, @message, @messageKey, @messageParams)`,
+    ).run({ ...values, uid, origin });
     return Number(info.lastInsertRowid);
   }
 

@@ -40,7 +40,7 @@ export const alertEntity = sharedEntity({
         return;
       }
       if (!isSharedAlert(kind)) return;
-      const id = shared.insertAlert(change.uid, {
+      const id = shared.insertAlert(change.uid, stamp.origin, {
         at,
         kind,
         message,
