@@ -301,7 +301,8 @@ export const tables = {
   sync_outbox: {
     seq: integer(),
     hlc: integer(),
-    entity: text<'recipient'>(),
+    /** Any shared kind of record's name since 0017 (src/sync/entities/). */
+    entity: text(),
     uid: text(),
     /** JSON: the changed shared columns by name. */
     fields: text(),
