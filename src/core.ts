@@ -229,6 +229,9 @@ export function createCore(options: CoreOptions): Core {
     syncNode.site && syncUrl
       ? new SyncEngine({ repos, clock, events, url: syncUrl, applier: new Applier({ repos, tx, clock, events }) })
       : null;
+  // Another computer's change to what services hold in memory: the sessions of an account, the settings read once.
+  events.on('staff.changed', ({ id }) => auth.changedElsewhere(id));
+  events.on('settings.changed', () => settings.changedElsewhere());
   const dispatch = createDispatch(auth, createHandlers(services));
   const delivery = new EventDelivery({ events, auth });
   // Registered in the order things start; they stop in reverse. The database, registered first,

@@ -28,6 +28,10 @@ export interface Events {
   'roster.applied': RosterRun;
   /** A package was logged, changed, picked up or returned: lists and the Overview reload. */
   'packages.changed': { recipientIds: number[] };
+  /** A staff account changed on another computer of the site (sync): its sessions here end if it lost access. */
+  'staff.changed': { id: number };
+  /** Site settings changed on another computer of the site (sync): the core reloads them, screens show them again. */
+  'settings.changed': Record<string, never>;
   /** Sent to one stream only, last: its session was signed out, locked, or its person's password changed or was deactivated. */
   'session.ended': Record<string, never>;
 }
@@ -45,6 +49,8 @@ export const eventNames = [
   'roster.progress',
   'roster.applied',
   'packages.changed',
+  'staff.changed',
+  'settings.changed',
   'session.ended',
 ] as const satisfies readonly EventName[];
 

@@ -26,7 +26,7 @@ export interface SiteStatus {
 }
 
 export interface SiteServiceDeps {
-  repos: Pick<Repositories, 'sync' | 'syncPackages'>;
+  repos: Pick<Repositories, 'sync' | 'syncPackages' | 'syncShared'>;
   tx: Transactor;
   clock: Clock;
 }
@@ -59,6 +59,8 @@ export class SiteService {
       const recipients = repos.sync.queueExisting(tick(repos.sync.node().hlc, clock.now()));
       // After the recipients: a package names its recipient, who must arrive first.
       repos.syncPackages.queueExisting(tick(repos.sync.node().hlc, clock.now()));
+      // Staff accounts, settings, alerts and the audit chain go too, after the recipients their audit rows name.
+      repos.syncShared.queueExisting();
       return { queued: recipients };
     });
   }

@@ -20,6 +20,7 @@ import { SettingsRepository } from './settings';
 import { StaffRepository } from './staff';
 import { SyncRepository } from './sync';
 import { SyncPackageRepository } from './syncPackages';
+import { SyncSharedRepository } from './syncShared';
 
 /** Every repository over one database, built once in the core and handed to the services that use them. */
 export function createRepositories(db: Db) {
@@ -45,6 +46,7 @@ export function createRepositories(db: Db) {
     staff: new StaffRepository(db),
     sync: new SyncRepository(db),
     syncPackages: new SyncPackageRepository(db),
+    syncShared: new SyncSharedRepository(db),
   };
 }
 
