@@ -6,7 +6,7 @@ import { activityKinds, type ActivityKind } from '../../src/contract/activity';
 import type { AuditEntry, RecipientSummary } from '../../src/contract';
 import { RecipientPicker } from '../access/RecipientPicker';
 import { ErrorAlert } from '../components/ErrorText';
-import { dayFormatter } from '../components/form/DayInput';
+import { dayFormatter } from '../components/form/dayFormatter';
 import { formatDateTime, useTranslation } from '../i18n';
 import { describeActor, describeDetails, describeEntry, describeSubject } from './describe';
 import { ExportDialog } from './ExportDialog';
@@ -177,7 +177,7 @@ export function ActivityTable({ entries, loading }: { entries: AuditEntry[]; loa
         {entries.map((e) => (
           <Table.Tr key={e.id}>
             <Table.Td>{formatDateTime(e.at)}</Table.Td>
-            <Table.Td>{describeActor(e)}</Table.Td>
+            <Table.Td>{e.node === null ? describeActor(e) : t('activity.atNode', { actor: describeActor(e), node: e.node })}</Table.Td>
             <Table.Td>{describeEntry(e)}</Table.Td>
             <Table.Td>
               {e.recipientId !== null ? <Anchor href={`#/recipients/${e.recipientId}`}>{e.subjectLabel}</Anchor> : describeSubject(e)}

@@ -31,6 +31,10 @@ export interface Events {
   'packages.changed': { recipientIds: number[] };
   /** On a node of a site: the connection to the other computers came or went, or the count of changes waiting to be sent moved. */
   'site.status': SiteStatus;
+  /** A staff account changed on another computer of the site (sync): its sessions here end if it lost access. */
+  'staff.changed': { id: number };
+  /** Site settings changed on another computer of the site (sync): the core reloads them, screens show them again. */
+  'settings.changed': Record<string, never>;
   /** Sent to one stream only, last: its session was signed out, locked, or its person's password changed or was deactivated. */
   'session.ended': Record<string, never>;
 }
@@ -49,6 +53,8 @@ export const eventNames = [
   'roster.applied',
   'packages.changed',
   'site.status',
+  'staff.changed',
+  'settings.changed',
   'session.ended',
 ] as const satisfies readonly EventName[];
 

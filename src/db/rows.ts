@@ -41,6 +41,8 @@ export const tables = {
     created_at: integer(),
     /** A language code; one a later version removed may be here too. */
     language: nullable(text()),
+    /** The account's global identity (migration 0020); the insert trigger fills it. */
+    uid: nullable(text()),
   },
   recipients: {
     id: integer(),
@@ -71,6 +73,12 @@ export const tables = {
     /** JSON. */
     details: nullable(text()),
     hash: nullable(blob()),
+    /** The node whose chain the row belongs to (its node_uid); null for this node's own chain (migration 0020). */
+    origin: nullable(text()),
+    /** Another node's row: its id, actor and subject there, as its hash covers them. */
+    chain_id: nullable(integer()),
+    chain_actor_staff_id: nullable(integer()),
+    chain_subject: nullable(text()),
   },
   settings: {
     key: text(),
@@ -119,6 +127,10 @@ export const tables = {
     acknowledged_by: nullable(integer()),
     message_key: nullable(text()),
     message_params: nullable(text()),
+    /** The alert's global identity (migration 0020); the insert trigger fills it. */
+    uid: nullable(text()),
+    /** The node that raised it (its node_uid) when another one did; null when raised here. */
+    origin: nullable(text()),
   },
   roster_runs: {
     id: integer(),
@@ -150,6 +162,7 @@ export const tables = {
     created_by: nullable(integer()),
     ended_at: nullable(integer()),
     replaces: nullable(integer()),
+    uid: nullable(text()),
   },
   carrier_visits: {
     id: integer(),
@@ -211,6 +224,7 @@ export const tables = {
     escalated_at: nullable(integer()),
     inactive_alerted_at: nullable(integer()),
     updated_at: integer(),
+    uid: nullable(text()),
   },
   shelf_checks: {
     id: integer(),
@@ -291,7 +305,8 @@ export const tables = {
   sync_outbox: {
     seq: integer(),
     hlc: integer(),
-    entity: text<'recipient'>(),
+    /** Any shared kind of record's name since 0017 (src/sync/entities/). */
+    entity: text(),
     uid: text(),
     /** JSON: the changed shared columns by name. */
     fields: text(),
@@ -311,6 +326,26 @@ export const tables = {
     field: text(),
     hlc: integer(),
     origin: text(),
+  },
+  sync_package_states: {
+    uid: text(),
+    hlc: integer(),
+    origin: text(),
+    value: text<PackageStatus>(),
+    /** On a return to waiting from a final state: the HLC of the latest final state its writer had seen. */
+    base: nullable(integer()),
+    /** JSON: the status's details (picked_up_at, collected_by…). */
+    details: text(),
+  },
+  package_claims: {
+    uid: text(),
+    claim: text(),
+    round: integer(),
+    origin: text(),
+    hlc: integer(),
+    claimed_at: integer(),
+    decided_at: nullable(integer()),
+    outcome: nullable(text<'won' | 'lost'>()),
   },
 } as const satisfies Record<string, Record<string, Column<unknown>>>;
 

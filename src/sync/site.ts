@@ -11,7 +11,7 @@ import { loadNats } from './nats';
 export class SiteError extends Error {}
 
 export interface SiteServiceDeps {
-  repos: Pick<Repositories, 'sync'>;
+  repos: Pick<Repositories, 'sync' | 'syncPackages' | 'syncShared'>;
   tx: Transactor;
   clock: Clock;
 }
@@ -42,7 +42,12 @@ export class SiteService {
     return tx.run(() => {
       repos.sync.configure(input.site, input.node, input.url);
       repos.sync.pinRosterImport(input.node);
-      return { queued: repos.sync.queueExisting(tick(repos.sync.node().hlc, clock.now())) };
+      const recipients = repos.sync.queueExisting(tick(repos.sync.node().hlc, clock.now()));
+      // After the recipients: a package names its recipient, who must arrive first.
+      repos.syncPackages.queueExisting(tick(repos.sync.node().hlc, clock.now()));
+      // Staff accounts, settings, alerts and the audit chain go too, after the recipients their audit rows name.
+      repos.syncShared.queueExisting();
+      return { queued: recipients };
     });
   }
 

@@ -46,10 +46,23 @@ describe('packroom site', () => {
     expect(made.stdout).toContain('node "desk" of site "oak"');
     expect(made.stdout).toContain('2 recipients');
 
+    // The two recipients wait, and with them the staff account and the audit rows that go to the other nodes too.
+    const queued = createCore({ dataDir: data, dataKey, env: {} });
+    const outbox = queued.repos.sync.pending(100);
+    await queued.close();
+    expect(outbox.filter((row) => row.entity === 'recipient')).toHaveLength(2);
+    expect(outbox.map((row) => row.entity)).toEqual(expect.arrayContaining(['staff', 'audit']));
     const status = await packroom('site', 'status', '--json', '--data', data);
     expect(status.code).toBe(0);
-    expect(JSON.parse(status.stdout)).toEqual({ site: 'oak', node: 'desk', connected: false, nodes: [], pendingOut: 2, lagMs: 0 });
-    expect((await packroom('site', 'status', '--data', data)).stdout).toContain('Changes waiting to be sent: 2.');
+    expect(JSON.parse(status.stdout)).toEqual({
+      site: 'oak',
+      node: 'desk',
+      connected: false,
+      nodes: [],
+      pendingOut: outbox.length,
+      lagMs: 0,
+    });
+    expect((await packroom('site', 'status', '--data', data)).stdout).toContain(`Changes waiting to be sent: ${outbox.length}.`);
 
     // A second init of the same folder is refused, and changes nothing.
     const again = await packroom('site', 'init', '--sync', nats.url, '--site', 'elm', '--node', 'desk', '--data', data);

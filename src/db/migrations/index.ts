@@ -15,6 +15,8 @@ import alertSentences from './0014_alert_sentences.sql';
 import sync from './0015_sync.sql';
 import recipientsByEmail from './0016_recipients_by_email.sql';
 import syncEntities from './0017_sync_entities.sql';
+import syncPackages from './0019_sync_packages.sql';
+import syncShared from './0020_sync_shared.sql';
 import rosterNode from './0022_roster_node.sql';
 
 /** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
@@ -36,5 +38,7 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0015_sync', sql: sync },
   { name: '0016_recipients_by_email', sql: recipientsByEmail },
   { name: '0017_sync_entities', sql: syncEntities },
+  { name: '0019_sync_packages', sql: syncPackages },
+  { name: '0020_sync_shared', sql: syncShared },
   { name: '0022_roster_node', sql: rosterNode },
 ];

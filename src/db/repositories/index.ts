@@ -19,6 +19,8 @@ import { RunMarkerRepository } from './runMarker';
 import { SettingsRepository } from './settings';
 import { StaffRepository } from './staff';
 import { SyncRepository } from './sync';
+import { SyncPackageRepository } from './syncPackages';
+import { SyncSharedRepository } from './syncShared';
 import { SyncRecipientRepository } from './syncRecipients';
 
 /** Every repository over one database, built once in the core and handed to the services that use them. */
@@ -44,6 +46,8 @@ export function createRepositories(db: Db) {
     settings: new SettingsRepository(db),
     staff: new StaffRepository(db),
     sync: new SyncRepository(db),
+    syncPackages: new SyncPackageRepository(db),
+    syncShared: new SyncSharedRepository(db),
     syncRecipients: new SyncRecipientRepository(db),
   };
 }

@@ -137,9 +137,18 @@ export class AlertService {
   }
 
   list(): Alert[] {
-    const held = [...this.held].filter((h) => !h.acknowledged).reverse();
-    const saved = this.deps.repos.alerts.open().map((a) => ({ id: a.id, at: a.at, kind: a.kind, sentence: a.message }));
-    return [...held, ...saved].map((a) => ({ id: a.id, at: new Date(a.at).toISOString(), kind: a.kind, message: a.sentence }));
+    const held = [...this.held]
+      .filter((h) => !h.acknowledged)
+      .map((h) => ({ ...h, node: null }))
+      .reverse();
+    const saved = this.deps.repos.alerts.open().map((a) => ({ id: a.id, at: a.at, kind: a.kind, sentence: a.message, node: a.node }));
+    return [...held, ...saved].map((a) => ({
+      id: a.id,
+      at: new Date(a.at).toISOString(),
+      kind: a.kind,
+      message: a.sentence,
+      node: a.node,
+    }));
   }
 
   acknowledge(actor: Actor, id: number): void {

@@ -1,4 +1,11 @@
+import { carrierCodeEntity } from './carrierCode';
+import { packageEntity } from './package';
+import { packageClaimEntity } from './packageClaim';
+import { alertEntity } from './alert';
+import { auditEntity } from './audit';
 import { recipientEntity } from './recipient';
+import { settingsEntity } from './settings';
+import { staffEntity } from './staff';
 import type { SharedEntity } from './types';
 
 /**
@@ -7,5 +14,16 @@ import type { SharedEntity } from './types';
  * "Adding a shared kind of record").
  */
 export const sharedEntities: ReadonlyMap<string, SharedEntity> = new Map(
-  ([recipientEntity] as SharedEntity[]).map((entity) => [entity.name, entity]),
+  (
+    [
+      recipientEntity,
+      packageEntity,
+      packageClaimEntity,
+      carrierCodeEntity,
+      staffEntity,
+      settingsEntity,
+      alertEntity,
+      auditEntity,
+    ] as SharedEntity[]
+  ).map((entity) => [entity.name, entity]),
 );
