@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { ApiError, message } from '../contract';
+import type { SiteInvite } from '../contract/siteJoin';
 import type { Clock } from '../clock';
 import type { Repositories } from '../db/repositories';
 import { formatJoinCode, inviteIdBytes, inviteSecretBytes, type JoinCode } from '../domain/sync/joinCode';
@@ -64,30 +66,24 @@ export interface InviteServiceDeps {
   url: string | null;
 }
 
-export interface Invite {
-  code: string;
-  expiresAt: number;
-  site: string;
-  /** The NATS server the new node is to join through. */
-  url: string;
-}
-
 /** Makes join codes on a node of a site: the CLI's `site invite` and Settings → This computer. */
 export class InviteService {
   constructor(private readonly deps: InviteServiceDeps) {}
 
-  async invite(actor: Actor): Promise<Invite> {
+  /** ApiError (CONFLICT) when this folder is not a node, or the site's server cannot be reached. */
+  async invite(actor: Actor): Promise<SiteInvite> {
     const { repos, clock, tx, audit, dataKey } = this.deps;
     const node = repos.sync.node();
     const url = this.deps.url ?? node.url;
-    if (!node.site || !node.nodeName || !url)
-      throw new SiteError('this data folder is not a node of a site (make it one with "packroom site init")');
+    if (!node.site || !node.nodeName || !url) throw new ApiError('CONFLICT', message('site.notANode'));
     const site = node.site;
     const secret = random.bytes(inviteSecretBytes);
     const { text: code, id: key } = formatJoinCode(random.bytes(inviteIdBytes), secret);
     const expiresAt = clock.now() + inviteValidMs;
     const known = repos.sync.applied().map((a) => ({ node: a.nodeName, uid: a.origin }));
-    const nc = await reach(url);
+    const nc = await reach(url).catch((error: unknown) => {
+      throw new ApiError('CONFLICT', message('site.unreachable', { url, detail: error instanceof Error ? error.message : String(error) }));
+    });
     try {
       const { jetstream } = await loadNats();
       const jsm = await jetstream.jetstreamManager(nc);
@@ -115,7 +111,7 @@ export class InviteService {
     }
     // The code itself is never written down here: the audit says who made one and until when it is good.
     tx.run(() => audit.record(actor, 'site.invite', null, { expiresAt: new Date(expiresAt).toISOString() }));
-    return { code, expiresAt, site, url };
+    return { code, expiresAt: new Date(expiresAt).toISOString(), site, command: `packroom site join ${code} --sync ${url} --node NAME` };
   }
 }
 

@@ -14,7 +14,7 @@ import { parseJoinCode } from '../../src/domain/sync/joinCode';
 import { keyFileName, writeKeyFile } from '../../src/secrets';
 import { cliActor } from '../../src/services/audit/service';
 import { useJoinCode } from '../../src/sync/join';
-import { signedInAdmin, tempDir } from '../helpers/core';
+import { adminPassword, client, signedInAdmin, tempDir } from '../helpers/core';
 import { startNatsServer, type TestNatsServer } from '../helpers/natsServer';
 import { sharedRecipients } from '../helpers/sync';
 
@@ -224,5 +224,30 @@ describe('packroom site join', () => {
     expect(sharedRecipients(door)).toEqual(sharedRecipients(desk));
     // Caught up, the door decides as any door: this node has no PIN for Ana yet (PINs are not shared in this slice).
     expect(door.access.decide({ via: 'pin', secret: pin, device: 'keypad' }).reason.key).toBe('door.reason.unknownPin');
+  });
+
+  it('gives an admin a join code in Settings → This computer, and says why not on a single PC', async () => {
+    const singleDir = tempDir();
+    const single = createCore({ dataDir: singleDir, env: {} });
+    const admin = await signedInAdmin(single);
+    const refused = await admin.call('site.invite');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/not part of a site yet/) } });
+    await single.close();
+    expect(await packroom('site', 'invite', '--data', singleDir)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^packroom: This computer is not part of a site yet/),
+    });
+
+    const { site, desk } = await siteWithRoster();
+    // The node's admin, made before init, signs in at the desk.
+    const deskAdmin = client(desk);
+    await deskAdmin.ok('auth.login', { username: 'ada', password: adminPassword });
+    const made = await deskAdmin.ok('site.invite', {});
+    expect(made).toMatchObject({ site, code: expect.stringMatching(/^PKR-/), command: expect.stringContaining(`--sync ${nats.url}`) });
+    const rows = desk.db.prepare("SELECT actor, actor_staff_id FROM audit_log WHERE action = 'site.invite' ORDER BY id").all();
+    expect(rows).toEqual([
+      { actor: 'cli', actor_staff_id: null },
+      { actor: expect.any(String), actor_staff_id: expect.any(Number) },
+    ]);
   });
 });

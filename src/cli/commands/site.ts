@@ -8,7 +8,8 @@ import { isSyncName } from '../../domain/sync/names';
 import { parseJoinCode } from '../../domain/sync/joinCode';
 import { cliActor } from '../../services/audit/service';
 import { refuseFolderWithData, useJoinCode } from '../../sync/join';
-import { SiteService, type SiteStatus } from '../../sync/site';
+import { SiteError, SiteService, type SiteStatus } from '../../sync/site';
+import { ApiError } from '../../contract';
 import type { CliHost } from '../host';
 import { parse, UsageError } from '../args';
 
@@ -70,17 +71,18 @@ async function invite(args: string[], out: NodeJS.WritableStream, cli: CliHost):
   const { values } = parse(args, { data: { type: 'string' }, json: { type: 'boolean' } }, 0);
   const core = cli.openCore(resolveDataDir(values.data));
   try {
-    const made = await core.invites.invite(cliActor);
-    const command = `packroom site join ${made.code} --sync ${made.url} --node NAME`;
-    if (values.json) {
-      out.write(`${JSON.stringify({ code: made.code, expiresAt: iso(made.expiresAt), site: made.site, command })}\n`);
-    } else {
-      out.write(`Join code for site "${made.site}", good once, until ${iso(made.expiresAt)}:
+    const made = await core.invites.invite(cliActor).catch((error: unknown) => {
+      throw error instanceof ApiError ? new SiteError(error.message) : error;
+    });
+    out.write(
+      values.json
+        ? `${JSON.stringify(made)}\n`
+        : `Join code for site "${made.site}", good once, until ${made.expiresAt}:
   ${made.code}
 On the new computer, with an empty data folder, run (NAME: the new computer's name in the site):
-  ${command}
-`);
-    }
+  ${made.command}
+`,
+    );
     return 0;
   } finally {
     await core.close();
