@@ -151,8 +151,10 @@ export async function useJoinCode(input: { url: string; code: JoinCode; node: st
     }
     try {
       await bucket.update(code.id, usedMark(node, now()), entry.revision);
-    } catch {
-      throw used();
+    } catch (error) {
+      // Another joiner's mark came first (the revision moved on); anything else is the server's failure, said as such.
+      const latest = await bucket.get(code.id).catch(() => null);
+      throw latest && latest.revision !== entry.revision ? used() : error;
     }
     if (!(await claimName(names, node, now()))) {
       throw new SiteError(`site "${invitation.site}" already has a node named "${node}": choose another --node, with a new join code`);

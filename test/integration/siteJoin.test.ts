@@ -191,6 +191,14 @@ describe('packroom site join', () => {
       nodes: [{ node: 'desk' }],
     });
     await expect(useJoinCode({ url: nats.url, code, node: 'door-2', now: () => Date.now() })).rejects.toThrow(/already used/);
+
+    // Two computers with one code at the same moment: one joins, the other is told the code is used.
+    const race = parseJoinCode((await desk.invites.invite(cliActor)).code)!;
+    const results = await Promise.allSettled(
+      ['tower-a', 'tower-b'].map((node) => useJoinCode({ url: nats.url, code: race, node, now: () => Date.now() })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { message: expect.stringMatching(/already used/) } });
   });
 
   it("keeps the door of a node that has not caught up refusing every code with 'starting up', not counting it as a wrong try", async () => {
