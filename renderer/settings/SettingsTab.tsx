@@ -13,6 +13,7 @@ import { NotificationSettings } from './NotificationSettings';
 import { PackageSettings } from './PackageSettings';
 import { SiteSettings } from './SiteSettings';
 import { StaffAccounts } from './StaffAccounts';
+import { InviteComputer } from './InviteComputer';
 import { SystemSettings } from './SystemSettings';
 import { useSettings } from './useSettings';
 
@@ -56,6 +57,7 @@ export function SettingsTab({ section, session, onChanged, onSessionChanged }: P
           <SiteSettings initial={data} onSaved={saved} />
         ))}
         <SystemSettings />
+        <InviteComputer />
       </>
     ),
   };

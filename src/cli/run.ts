@@ -65,10 +65,14 @@ const folderUse: Partial<Record<string, FolderUse>> = {
   devices: 'writing',
   packages: 'writing',
   backup: 'writing',
-  // init changes what this folder is (and queues every recipient): nothing else runs on it meanwhile. status opens
-  // the database alone, as audit does, and takes no lock.
+  // init and join change what this folder is (init queues every recipient): nothing else runs on it meanwhile.
+  // status opens the database alone, as audit does, and takes no lock; invite: see folderUseOf.
   site: 'alone',
 };
+
+/** `site invite` writes one audit row: beside a running Packroom, as the desk makes a code in Settings. */
+const folderUseOf = (command: string | undefined, rest: string[]): FolderUse | undefined =>
+  command === 'site' && rest[0] === 'invite' ? 'writing' : command === undefined ? undefined : folderUse[command];
 
 /** The host, with its cores opened under the folder lock `use` and the lock let go when they close. */
 function lockingHost(host: CliHost, use: FolderUse | undefined): CliHost {
@@ -99,7 +103,7 @@ function lockingHost(host: CliHost, use: FolderUse | undefined): CliHost {
 
 async function run(argv: string[], cli: CliHost): Promise<number> {
   const [command, ...rest] = argv;
-  const host = lockingHost(cli, command === undefined ? undefined : folderUse[command]);
+  const host = lockingHost(cli, folderUseOf(command, rest));
   const out = host.stdout;
   switch (command) {
     case 'serve':

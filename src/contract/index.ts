@@ -17,6 +17,7 @@ import { packageMethods } from './packages';
 import { recipientMethods } from './recipients';
 import { rosterMethods } from './roster';
 import { settingsMethods } from './settings';
+import { siteJoinMethods } from './siteJoin';
 import { systemMethods } from './system';
 
 /** Each feature declares its own methods in its own file; this only merges the slices. */
@@ -34,6 +35,7 @@ export const api = {
   ...systemMethods,
   ...packageMethods,
   ...backupMethods,
+  ...siteJoinMethods,
 } satisfies Record<string, MethodDef>;
 
 /** The slices as merged above; the checks below keep this list and the merge in step. */
@@ -51,6 +53,7 @@ type Slices = [
   typeof systemMethods,
   typeof packageMethods,
   typeof backupMethods,
+  typeof siteJoinMethods,
 ];
 /** Method names declared by more than one slice (a spread would silently keep only the last). */
 type DeclaredTwice<S extends unknown[], Seen = never> = S extends [infer First, ...infer Rest]

@@ -299,6 +299,8 @@ export const tables = {
     hlc: integer(),
     connected_at: nullable(integer()),
     disconnected_at: nullable(integer()),
+    /** 0 from `site join` until the node has caught up with its site: its door refuses meanwhile. */
+    caught_up: flag(),
   },
   sync_outbox: {
     seq: integer(),

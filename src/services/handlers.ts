@@ -12,6 +12,7 @@ import { packageHandlers } from './packages/handlers';
 import { recipientHandlers } from './recipients/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { siteJoinHandlers } from './site/handlers';
 import { systemHandlers } from './system/handlers';
 
 /**
@@ -34,5 +35,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...systemHandlers(services),
     ...packageHandlers(services),
     ...backupHandlers(services),
+    ...siteJoinHandlers(services),
   };
 }

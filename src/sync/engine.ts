@@ -24,6 +24,12 @@ export interface SyncEngineDeps {
   retryMs?: number;
 }
 
+/** How far a joining node is: changes of the stream received so far, of those it held when this node connected. */
+export interface CatchUpProgress {
+  done: number;
+  total: number;
+}
+
 /** How long JetStream remembers a message id to drop its resend (its default, said here because we rely on it). */
 const duplicateWindowMs = 2 * 60_000;
 const batch = 100;
@@ -76,10 +82,37 @@ export class SyncEngine {
   private messages: ConsumerMessages | null = null;
   private readonly pollMs: number;
   private readonly retryMs: number;
+  /**
+   * A node that joined and has not yet applied its site's changes up to the stream's last sequence at connect
+   * (`catchUpTo`): its door refuses every code meanwhile ("starting up"). Read by the door on every key press,
+   * so kept here, not read from the database; the database keeps it across a restart (sync_node.caught_up).
+   */
+  private catching: boolean;
+  private catchUpTo: { first: number; last: number } | null = null;
+  private readonly caughtUpWaiters: (() => void)[] = [];
+  private readonly progressListeners = new Set<(progress: CatchUpProgress) => void>();
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.pollMs = deps.pollMs ?? 500;
     this.retryMs = deps.retryMs ?? 1_000;
+    this.catching = !deps.repos.sync.node().caughtUp;
+  }
+
+  /** True while this joining node is still receiving its site's changes: its door is starting up. */
+  get catchingUp(): boolean {
+    return this.catching;
+  }
+
+  /** Resolves once caught up (at once for a node that already was); `onProgress` hears each change received meanwhile. */
+  caughtUp(onProgress?: (progress: CatchUpProgress) => void): Promise<void> {
+    if (!this.catching) return Promise.resolve();
+    if (onProgress) this.progressListeners.add(onProgress);
+    return new Promise((resolve) =>
+      this.caughtUpWaiters.push(() => {
+        if (onProgress) this.progressListeners.delete(onProgress);
+        resolve();
+      }),
+    );
   }
 
   start(): void {
@@ -128,6 +161,7 @@ export class SyncEngine {
           reconnectTimeWait: this.retryMs,
         });
         await ensureStream(nc, node.site!, node.nodeUid);
+        if (this.catching) await this.aimCatchUp(nc, node.site!);
         if (this.stopped) {
           await nc.close();
           return null;
@@ -231,10 +265,37 @@ export class SyncEngine {
         }
       }
       if (result === 'held') m.nak(this.retryMs);
-      else m.ack();
+      else {
+        m.ack();
+        if (this.catching) this.advanceCatchUp(m.seq);
+      }
       // The door's thread: a key press waits for one change at most.
       await yieldToDoor();
     }
+  }
+
+  /** Where the stream stands as this joining node connects: what it has to apply before its door serves. */
+  private async aimCatchUp(nc: NatsConnection, site: string): Promise<void> {
+    const jsm = await (await loadNats()).jetstream.jetstreamManager(nc);
+    const { state } = await jsm.streams.info(streamName(site));
+    this.catchUpTo = { first: state.first_seq, last: state.last_seq };
+    // An empty stream (a site with nothing shared yet) has nothing to wait for.
+    if (state.messages === 0) this.finishCatchUp();
+  }
+
+  private advanceCatchUp(seq: number): void {
+    const target = this.catchUpTo;
+    if (!target) return;
+    const progress = { done: Math.max(0, seq - target.first + 1), total: target.last - target.first + 1 };
+    for (const listener of this.progressListeners) listener(progress);
+    if (seq >= target.last) this.finishCatchUp();
+  }
+
+  private finishCatchUp(): void {
+    this.deps.repos.sync.caughtUp();
+    this.catching = false;
+    log.info('Sync: caught up with the site; the door serves.');
+    for (const done of this.caughtUpWaiters.splice(0)) done();
   }
 
   /** Waits `ms`, or less when woken (see the wake slots). */

@@ -1,3 +1,4 @@
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { Clock } from '../clock';
 import type { Repositories } from '../db/repositories';
 import { tick } from '../domain/sync/hlc';
@@ -31,8 +32,16 @@ export interface SiteServiceDeps {
   clock: Clock;
 }
 
-/** How long `site init` waits for the NATS server before it says it cannot reach it. */
+/** How long a site command waits for the NATS server before it says it cannot reach it. */
 const reachMs = 5_000;
+
+/** A connection for one site command; SiteError when the server cannot be reached. The caller closes it. */
+export async function reach(url: string): Promise<NatsConnection> {
+  const { transport } = await loadNats();
+  return transport.connect({ servers: url, timeout: reachMs }).catch((error: unknown) => {
+    throw new SiteError(`cannot reach the NATS server at ${url} (${error instanceof Error ? error.message : String(error)})`);
+  });
+}
 
 /** The site commands' work (docs/architecture.md, "Commands"); the command line only parses and prints. */
 export class SiteService {
@@ -65,6 +74,15 @@ export class SiteService {
     });
   }
 
+  /**
+   * Makes this new, empty data folder a node of `site` (`site join`, after the join code was used): capture on,
+   * and the site's changes still to receive, so its door refuses with "starting up" until the engine has them.
+   */
+  joined(input: { site: string; node: string; url: string }): void {
+    const { repos, tx } = this.deps;
+    tx.run(() => repos.sync.joined(input.site, input.node, input.url));
+  }
+
   /** Null when this data folder is not a node of a site. */
   status(): SiteStatus | null {
     const { repos } = this.deps;
@@ -85,11 +103,8 @@ export class SiteService {
 
 /** True when the site's stream exists and holds at least one change; throws SiteError when the server cannot be reached. */
 async function siteHasChanges(url: string, site: string): Promise<boolean> {
-  const { transport, jetstream } = await loadNats();
-  const { JetStreamApiCodes, JetStreamApiError, jetstreamManager } = jetstream;
-  const nc = await transport.connect({ servers: url, timeout: reachMs }).catch((error: unknown) => {
-    throw new SiteError(`cannot reach the NATS server at ${url} (${error instanceof Error ? error.message : String(error)})`);
-  });
+  const { JetStreamApiCodes, JetStreamApiError, jetstreamManager } = (await loadNats()).jetstream;
+  const nc = await reach(url);
   try {
     const jsm = await jetstreamManager(nc).catch(() => {
       throw new SiteError(`the NATS server at ${url} does not have JetStream enabled (start it with -js)`);

@@ -80,7 +80,24 @@ describe('packroom site', () => {
     const data = tempDir();
     const cases: [string[], RegExp][] = [
       [['site'], /site needs a command/],
-      [['site', 'join'], /unknown site command "join"/],
+      [['site', 'leave'], /unknown site command "leave"/],
+      [['site', 'join', '--sync', 'nats://127.0.0.1:4222', '--node', 'door', '--data', data], /site join needs the join CODE/],
+      [['site', 'join', 'PKR-1234', '--sync', 'nats://127.0.0.1:4222', '--node', 'door', '--data', data], /"PKR-1234" is not a join code/],
+      [['site', 'join', 'PKR-0000-0000-0000-0000-0000-0000-0000-0000-00', '--node', 'door', '--data', data], /site join needs --sync/],
+      [
+        [
+          'site',
+          'join',
+          'PKR-0000-0000-0000-0000-0000-0000-0000-0000-00',
+          '--sync',
+          'nats://127.0.0.1:4222',
+          '--node',
+          'a b',
+          '--data',
+          data,
+        ],
+        /node name "a b"/,
+      ],
       [['site', 'init', '--site', 'oak', '--node', 'desk', '--data', data], /needs --sync/],
       [['site', 'init', '--sync', 'http://x', '--site', 'oak', '--node', 'desk', '--data', data], /--sync must be a NATS server address/],
       [['serve', '--sync', 'localhost', '--data', data], /--sync must be a NATS server address/],

@@ -14,6 +14,8 @@ export interface SyncNode {
   hlc: number;
   connectedAt: number | null;
   disconnectedAt: number | null;
+  /** False from `site join` until this node has caught up with its site (its door refuses meanwhile). */
+  caughtUp: boolean;
 }
 
 export type OutboxChange = Row<'sync_outbox'>;
@@ -53,6 +55,7 @@ export class SyncRepository {
       hlc: r.hlc,
       connectedAt: r.connected_at,
       disconnectedAt: r.disconnected_at,
+      caughtUp: r.caught_up === 1,
     };
   }
 
@@ -63,6 +66,17 @@ export class SyncRepository {
       nodeName,
       url,
     );
+  }
+
+  /** Makes this empty folder a node of `site` that has the site's changes still to receive (`site join`). */
+  joined(site: string, nodeName: string, url: string): void {
+    this.configure(site, nodeName, url);
+    this.sql('UPDATE sync_node SET caught_up = 0 WHERE id = 1').run();
+  }
+
+  /** This node has applied its site's changes up to where the stream stood when it connected. */
+  caughtUp(): void {
+    this.sql('UPDATE sync_node SET caught_up = 1 WHERE id = 1').run();
   }
 
   /**
