@@ -194,8 +194,11 @@ export function matchLabel(lines: readonly string[], roster: readonly RosterEntr
     return { outcome: 'matched', recipientId: sure.p.entry.id, candidates, confidence, formerResident: null, shipTo };
   }
   const top = fitting[0];
+  // No heading and nobody fits: what was read is not a ship-to block (a bare box, a frame without a label).
   const outcome: Outcome = !top
-    ? 'none'
+    ? shipTo.anchored || formerResident
+      ? 'none'
+      : 'unreadable'
     : shipTo.unit !== null && !fitting.some((s) => s.p.unit === shipTo.unit) && fullName(top.fit)
       ? 'partial'
       : 'several';
