@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { openDatabase } from '../../db/open';
 import { databaseFile, resolveDataDir } from '../../paths';
-import { imageLimits, type ImageProblem } from '../../services/labels/engine';
+import { imageLimits, type ImageProblem } from '../../services/labels/limits';
 import type { LabelReading } from '../../services/labels/reading';
 import { enginePaths, LabelReader } from '../../services/labels/thread';
 import { parse, UsageError } from '../args';

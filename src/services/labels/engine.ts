@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { createWorker, OEM, PSM, type Worker as Tesseract } from 'tesseract.js';
 import { readShipTo } from '../../domain/labels/shipTo';
+import { imageLimits, type ImageProblem } from './limits';
 import { prepareZXingModule, readBarcodes, type ReadResult } from 'zxing-wasm/reader';
 
 export interface EnginePaths {
@@ -16,20 +17,6 @@ export interface EnginePaths {
   /** zxing-wasm's zxing_reader.wasm. */
   zxingWasm: string;
 }
-
-/** Why a file is not read: each answered as such, never as "no label". */
-export type ImageProblem = 'empty' | 'tooLarge' | 'notImage' | 'tooSmall';
-
-export const imageLimits = {
-  /** A phone photo is a few MB; a camera frame far less. */
-  maxBytes: 25 * 1024 * 1024,
-  /** 50 megapixels: more is not a photo of a label, and decoding it would hold memory for nothing. */
-  maxPixels: 50_000_000,
-  /** Smaller than this, no label could be read in it. */
-  minSide: 64,
-  /** Larger pictures are scaled down first: the label's print is still several pixels a stroke. */
-  workSide: 1600,
-} as const;
 
 export type EngineResult = { ok: true; barcodes: string[]; lines: string[] } | { ok: false; problem: ImageProblem };
 

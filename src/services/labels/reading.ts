@@ -1,6 +1,6 @@
 import type { CarrierId } from '../../contract/carriers';
 import type { Outcome, Why } from '../../domain/labels/match';
-import type { ImageProblem } from './engine';
+import type { ImageProblem } from './limits';
 
 /** A person as a reading names them. */
 export interface LabelPerson {
