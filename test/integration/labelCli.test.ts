@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import sharp from 'sharp';
@@ -154,6 +155,38 @@ describe('packroom label read', () => {
       '',
     ]);
   });
+
+  it(
+    'the built command: its JSON lines and nothing else (Tesseract prints notes such as "Invalid resolution" unless told not to)',
+    { timeout: 300_000 },
+    async () => {
+      const root = join(import.meta.dirname, '..', '..');
+      if (!existsSync(join(root, 'dist', 'core', 'cli.js'))) throw new Error('Run "npm run build" before the CLI tests (npm test does).');
+      const data = tempDir();
+      const ids = await labelDataFolder(data);
+      const dir = tempDir();
+      // José Núñez, clean and photographed (the photographed one makes Tesseract write notes).
+      const truth = (await generateLabelSet(dir, { limit: 13 })).slice(-2);
+      // Into files, as a terminal would show them: through a pipe, a thread's last writes can be lost at exit.
+      const out = join(dir, 'out.txt');
+      const err = join(dir, 'err.txt');
+      const [outFd, errFd] = [openSync(out, 'w'), openSync(err, 'w')];
+      const run = spawnSync(
+        process.execPath,
+        [join(root, 'bin', 'packroom.js'), 'label', 'read', '--json', '--data', data, ...truth.map((t) => join(dir, t.file))],
+        {
+          env: { ...process.env, PACKROOM_DATA: '', HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' },
+          stdio: ['ignore', outFd, errFd],
+        },
+      );
+      closeSync(outFd);
+      closeSync(errFd);
+      expect(readFileSync(err, 'utf8')).toBe('');
+      expect(run.status).toBe(0);
+      const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+      expect(lines.map((l) => (JSON.parse(l) as Line).recipient?.id)).toEqual([ids.get('nunez-jose'), ids.get('nunez-jose')]);
+    },
+  );
 
   it('exits 2 on bad arguments', async () => {
     expect(await packroom('label', 'read')).toMatchObject({ code: 2, stderr: expect.stringContaining('at least one picture') });

@@ -33,7 +33,8 @@ export class LabelEngine {
       fireImmediately: true,
     });
     const ocr = await createWorker('eng', OEM.LSTM_ONLY, { langPath: paths.tessdata, gzip: true, cacheMethod: 'none' });
-    // Tesseract prints notes ("Detected 10 diacritics") to standard output, which `packroom label read --json` owns.
+    // Tesseract writes notes ("Invalid resolution 25 dpi", "Estimating resolution") to the terminal, where the command
+    // line's own lines go: into its in-memory file system's /dev/null instead.
     await ocr.setParameters({ debug_file: '/dev/null' });
     return new LabelEngine(ocr);
   }
