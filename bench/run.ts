@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchDoor } from './door';
+import { benchLabels } from './labels';
 import { benchPackages } from './packages';
 import { benchRoster } from './roster';
 import { benchSignIn } from './signin';
@@ -70,12 +71,30 @@ if (process.argv[2] === 'sync') {
   process.exit(0);
 }
 
+// `npm run bench -- labels` reads the label set alone (about three minutes) and replaces (or adds) its section.
+if (process.argv[2] === 'labels') {
+  const loadBefore = load();
+  const section = await benchLabels(log);
+  const note = `Labels section run alone (\`npm run bench -- labels\`) on ${new Date().toISOString().slice(0, 10)}: ${machine}; load average (1, 5, 15 min) ${loadBefore} before, ${load()} after.\n\n`;
+  const report = readFileSync(resultsFile, 'utf8');
+  const [heading, ...body] = section.split('\n\n');
+  const replaced = `${heading}\n\n${note}${body.join('\n\n')}`;
+  const start = report.indexOf(heading!);
+  const end = start === -1 ? -1 : report.indexOf('\n## ', start + 1);
+  writeFileSync(
+    resultsFile,
+    start === -1 ? `${report.trimEnd()}\n\n${replaced}` : `${report.slice(0, start)}${replaced}${end === -1 ? '' : report.slice(end)}`,
+  );
+  process.exit(0);
+}
+
 const loadBefore = load();
 const results: BenchResult[] = await benchDoor(log);
 const rosterSection = await benchRoster(log);
 const packagesSection = await benchPackages(log);
 const signInSection = await benchSignIn(log);
 const syncSection = await benchSync(log);
+const labelsSection = await benchLabels(log);
 
 const [door, doorNormal, committed, committedNormal, floor, floorNormal] = results;
 const rows = results.map((r) => `| ${r.name} | ${r.samples.length} | ${ms(r.p50)} | ${ms(r.p99)} |`);
@@ -106,6 +125,7 @@ the expiry and recipient checks, the throttle's saved state and the audit row's 
 ${rosterSection}
 ${packagesSection}
 ${signInSection}
-${syncSection}`;
+${syncSection}
+${labelsSection}`;
 writeFileSync(resultsFile, report);
 log(report);
