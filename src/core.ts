@@ -39,6 +39,7 @@ import { SettingsService } from './services/settings/service';
 import { SystemService, type DesktopHost } from './services/system/service';
 import { Transactor } from './services/tx';
 import { Applier } from './sync/applier';
+import { overrideAuth, SyncAuthFile, type SyncAuth } from './sync/connection';
 import { SyncEngine } from './sync/engine';
 import { SiteService } from './sync/site';
 import { Lifecycle } from './lifecycle';
@@ -62,6 +63,8 @@ export interface CoreOptions {
   timeZone?: string;
   /** The site's NATS server for this run, instead of the one `packroom site init` saved (`serve --sync URL`). */
   syncUrl?: string;
+  /** Auth for this run on top of the saved one (`serve --sync-user …`, or a user and password in `--sync`). */
+  syncAuth?: SyncAuth;
 }
 
 /** The whole Packroom core, host-agnostic: the desktop app and `packroom serve` both build one of these. */
@@ -203,12 +206,20 @@ export function createCore(options: CoreOptions): Core {
     backups,
     backupSchedule,
   } satisfies CoreServices;
-  const site = new SiteService({ repos, tx, clock });
+  const syncAuthFile = new SyncAuthFile(options.dataDir, keys);
+  const site = new SiteService({ repos, tx, clock, authFile: syncAuthFile });
   const syncNode = repos.sync.node();
   const syncUrl = options.syncUrl ?? syncNode.url;
   const sync =
     syncNode.site && syncUrl
-      ? new SyncEngine({ repos, clock, events, url: syncUrl, applier: new Applier({ repos, tx, clock, events }) })
+      ? new SyncEngine({
+          repos,
+          clock,
+          events,
+          url: syncUrl,
+          auth: overrideAuth(syncAuthFile.load(), options.syncAuth ?? {}),
+          applier: new Applier({ repos, tx, clock, events }),
+        })
       : null;
   const dispatch = createDispatch(auth, createHandlers(services));
   const delivery = new EventDelivery({ events, auth });

@@ -5,7 +5,7 @@ export interface CliHost {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   /** Opens the core on a data folder with that folder's one data key (and starts its log file). */
-  openCore(dataDir: string, options?: Pick<CoreOptions, 'syncUrl'>): Core;
+  openCore(dataDir: string, options?: Pick<CoreOptions, 'syncUrl' | 'syncAuth'>): Core;
   /** better_sqlite3.node built for Electron, when the desktop app's executable runs the command. */
   nativeBinding?: string;
   /** The built staff UI that `serve` hands out, or a path that does not exist. */

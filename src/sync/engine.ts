@@ -8,6 +8,7 @@ import type { EventBus } from '../services/events';
 import { yieldToDoor } from '../services/turns';
 import type { Applier } from './applier';
 import { eventFrom, messageId, nodeSubject, siteSubjects, streamName } from './event';
+import { connectionProblem, natsOptions, type SyncAuth } from './connection';
 import { loadNats } from './nats';
 
 export interface SyncEngineDeps {
@@ -16,6 +17,8 @@ export interface SyncEngineDeps {
   clock: Clock;
   /** The site's NATS server: the saved one, or `serve --sync URL`. */
   url: string;
+  /** How this node proves who it is and checks the server: the data folder's sealed auth file, or `serve`'s options. */
+  auth: SyncAuth;
   /** The core's events: a local change wakes the publisher at once. */
   events: EventBus;
   /** How long the publisher rests when the outbox is empty (a write no event announces waits this long), and before it retries a failed publish (ms). */
@@ -114,13 +117,13 @@ export class SyncEngine {
 
   /** The first connection, retried until it succeeds or the engine stops; the client reconnects by itself after it. */
   private async connect(node: SyncNode): Promise<NatsConnection | null> {
-    const { repos, clock, url } = this.deps;
+    const { repos, clock, url, auth } = this.deps;
     let told = false;
     while (!this.stopped) {
       try {
         const { transport } = await loadNats();
         const nc = await transport.connect({
-          servers: url,
+          ...(await natsOptions({ url, auth })),
           name: `packroom ${node.site}/${node.nodeName}`,
           maxReconnectAttempts: -1,
           reconnectTimeWait: this.retryMs,
@@ -135,7 +138,8 @@ export class SyncEngine {
         log.info(`Sync: connected to ${url} as ${node.nodeName} of site ${node.site}.`);
         return nc;
       } catch (error) {
-        if (!told) log.warn(`Sync: cannot reach ${url} (${error instanceof Error ? error.message : String(error)}); retrying.`);
+        // Said once per outage, not at every retry; a refused password stays refused until IT changes it.
+        if (!told) log.warn(`Sync: ${await connectionProblem({ url, auth }, error)}; retrying.`);
         told = true;
         repos.sync.disconnected(clock.now());
         await this.rest(this.retryMs, 'connect');

@@ -7,24 +7,15 @@ import { Transactor } from '../../services/tx';
 import { SiteService, type SiteStatus } from '../../sync/site';
 import type { CliHost } from '../host';
 import { parse, UsageError } from '../args';
+import { syncConnectionOptions, syncOptions, syncOptionsUsage } from '../syncOptions';
 
-export const siteUsage = `packroom site init --sync URL --site NAME --node NAME [--data DIR]
+export const siteUsage = `packroom site init --sync URL --site NAME --node NAME [--data DIR] [--sync-user NAME | --sync-nkey FILE | --sync-creds FILE] [--sync-ca FILE] [--sync-cert FILE --sync-key FILE]
       Makes this data folder the first node of a site (several PCs of one building sharing their data through
       the NATS server at URL); everything already here is kept and shared. Refused when the site has data already.
+      ${syncOptionsUsage}
+      The user, password and file paths are saved beside the data key, sealed with it, never in the database.
   packroom site status [--data DIR] [--json]
       This node's site, its connection, the other nodes, changes waiting to be sent, and the delay of the last ones received.`;
-
-/**
- * A NATS server address as the client takes it: nats:// (or tls://) host and port. Without a user or password:
- * the address is saved in the database and written to the log, where a password must not be.
- */
-export function syncUrl(value: string, option = '--sync'): string {
-  if (/^(nats|tls):\/\/[^\s/]*@/.test(value)) throw new UsageError(`${option} must not carry a user or password`);
-  if (!/^(nats|tls):\/\/[^\s/@]+$/.test(value)) {
-    throw new UsageError(`${option} must be a NATS server address like nats://10.0.0.5:4222, not "${value}"`);
-  }
-  return value;
-}
 
 export async function siteCommand(args: string[], out: NodeJS.WritableStream, cli: CliHost): Promise<number> {
   const [sub, ...rest] = args;
@@ -34,18 +25,14 @@ export async function siteCommand(args: string[], out: NodeJS.WritableStream, cl
 }
 
 async function init(args: string[], out: NodeJS.WritableStream, cli: CliHost): Promise<number> {
-  const { values } = parse(
-    args,
-    { sync: { type: 'string' }, site: { type: 'string' }, node: { type: 'string' }, data: { type: 'string' } },
-    0,
-  );
+  const { values } = parse(args, { ...syncOptions, site: { type: 'string' }, node: { type: 'string' }, data: { type: 'string' } }, 0);
   for (const option of ['sync', 'site', 'node'] as const) {
     if (values[option] === undefined) throw new UsageError(`site init needs --${option}`);
   }
-  const url = syncUrl(values.sync!);
+  const { url, auth } = await syncConnectionOptions(values);
   const core = cli.openCore(resolveDataDir(values.data));
   try {
-    const { queued } = await core.site.init({ url, site: values.site!, node: values.node! });
+    const { queued } = await core.site.init({ url: url!, site: values.site!, node: values.node!, auth });
     out.write(
       `This data folder is now node "${values.node}" of site "${values.site}" (NATS server ${url}); ${queued} recipients will be shared with the other nodes once Packroom runs.\n`,
     );
