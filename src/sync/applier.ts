@@ -1,14 +1,15 @@
 import type { Clock } from '../clock';
+import type { EventName, Events } from '../contract';
 import type { Repositories } from '../db/repositories';
-import { receive, wallMs, type Stamp } from '../domain/sync/hlc';
-import { mergeRecipient, recipientFields, type RecipientValues } from '../domain/sync/recipients';
+import { receive, wallMs } from '../domain/sync/hlc';
 import { log } from '../log';
 import type { EventBus } from '../services/events';
 import type { Transactor } from '../services/tx';
-import { changeEvent, eventEnvelope, eventVersion, type ChangeEvent } from './event';
+import { sharedEntities } from './entities';
+import { changeEvent, eventEnvelope, eventVersion } from './event';
 
 export interface ApplierDeps {
-  repos: Pick<Repositories, 'sync'>;
+  repos: Repositories;
   tx: Transactor;
   clock: Clock;
   events: EventBus;
@@ -22,13 +23,11 @@ export interface ApplierDeps {
  */
 export type ApplyResult = 'applied' | 'own' | 'duplicate' | 'skipped' | 'held';
 
-/** The creation of a record carries every column the table requires. */
-const requiredOnCreate = ['first_name', 'last_name', 'unit', 'manually_edited', 'created_at'] as const;
-
 /**
  * Applies other nodes' changes to this database, each exactly once, in its own short transaction
  * (docs/architecture.md, "The stream, the publisher, the applier"). Knows nothing of NATS: the engine hands it
- * each message's JSON and acknowledges by its answer.
+ * each message's JSON and acknowledges by its answer. What a change does to its rows is its entity's
+ * (src/sync/entities/).
  */
 export class Applier {
   constructor(private readonly deps: ApplierDeps) {}
@@ -46,6 +45,13 @@ export class Applier {
       log.warn(`Sync: node ${nodeName} sends changes of a newer Packroom (version ${v}); update this computer to apply them.`);
       return 'held';
     }
+    const entityName = (data as { entity?: unknown }).entity;
+    const entity = typeof entityName === 'string' ? sharedEntities.get(entityName) : undefined;
+    if (typeof entityName === 'string' && !entity && /^[a-zA-Z]{1,40}$/.test(entityName)) {
+      // A kind of record a newer Packroom shares: held, never skipped, so nothing is lost once this node is updated.
+      log.warn(`Sync: node ${nodeName} shares "${entityName}", which this Packroom does not know; update this computer to apply it.`);
+      return 'held';
+    }
     const { repos, tx, clock, events } = this.deps;
     return tx.run((): ApplyResult => {
       const mark = repos.sync.appliedSeq(origin);
@@ -54,45 +60,25 @@ export class Applier {
       if (seq > mark + 1) return 'held';
       const now = clock.now();
       repos.sync.markApplied({ origin, nodeName, seq, appliedAt: now, lagMs: Math.max(0, now - wallMs(envelope.data.hlc)) });
-      const change = changeEvent.safeParse(data);
-      if (!change.success) {
-        log.error(`Sync: change ${seq} of node ${nodeName} is not valid; it is skipped.`, change.error);
+      const event = changeEvent.safeParse(data);
+      const change = event.success && entity ? entity.change.safeParse(event.data) : null;
+      if (!event.success || !entity || !change?.success) {
+        log.error(`Sync: change ${seq} of node ${nodeName} is not valid; it is skipped.`, event.error ?? change?.error);
         return 'skipped';
       }
-      repos.sync.setClock(receive(repos.sync.node().hlc, change.data.hlc));
+      repos.sync.setClock(receive(repos.sync.node().hlc, event.data.hlc));
+      const emitted: (() => void)[] = [];
       repos.sync.beginApplying();
-      const id = this.applyRecipient(change.data, now);
+      entity.apply(change.data, {
+        repos,
+        stamp: { hlc: event.data.hlc, origin },
+        nodeName,
+        now,
+        emit: <E extends EventName>(name: E, payload: Events[E]) => emitted.push(() => events.emit(name, payload)),
+      });
       repos.sync.endApplying();
-      if (id !== null) tx.onCommit(() => events.emit('recipients.changed', { id }));
+      for (const emit of emitted) tx.onCommit(emit);
       return 'applied';
     });
-  }
-
-  /** Returns the local id of the recipient changed, or null when the change could not apply. */
-  private applyRecipient(event: ChangeEvent, now: number): number | null {
-    const { sync } = this.deps.repos;
-    const stamp: Stamp = { hlc: event.hlc, origin: event.origin };
-    const local = sync.recipient(event.uid);
-    const merged = mergeRecipient(local?.stamps ?? { created: null, fields: {}, deactivated: {}, activated: {} }, {
-      stamp,
-      fields: event.fields,
-      status: event.status,
-    });
-    if (!local) {
-      const values = event.fields;
-      if (requiredOnCreate.some((field) => values[field] === undefined)) {
-        log.error(`Sync: change ${event.seq} of node ${event.node} edits a recipient this node never received; it is skipped.`);
-        return null;
-      }
-      const full = Object.fromEntries(recipientFields.map((f) => [f, values[f] ?? null])) as Required<RecipientValues>;
-      const id = sync.insertRecipient(event.uid, full, merged.status, now);
-      sync.setStamp(event.uid, '~created', stamp);
-      sync.setStatusRegisters(event.uid, merged);
-      return id;
-    }
-    sync.updateRecipient(local.id, merged.write, merged.status, now);
-    for (const field of Object.keys(merged.write)) sync.setStamp(event.uid, field, stamp);
-    sync.setStatusRegisters(event.uid, merged);
-    return local.id;
   }
 }

@@ -7,6 +7,7 @@ import { log } from '../log';
 import type { EventBus } from '../services/events';
 import { yieldToDoor } from '../services/turns';
 import type { Applier } from './applier';
+import { sharedEntities } from './entities';
 import { eventFrom, messageId, nodeSubject, siteSubjects, streamName } from './event';
 import { connectionProblem, natsOptions, type SyncAuth } from './connection';
 import { loadNats } from './nats';
@@ -88,7 +89,8 @@ export class SyncEngine {
     if (this.running) return;
     // After the commit: the trigger has already written the change to the outbox.
     const wake = () => this.wakePublisher?.();
-    this.unsubscribe.push(this.deps.events.on('recipients.changed', wake), this.deps.events.on('roster.applied', wake));
+    const names = new Set([...sharedEntities.values()].flatMap((entity) => entity.localEvents));
+    for (const name of names) this.unsubscribe.push(this.deps.events.on(name, wake));
     this.running = this.run().catch((error: unknown) => {
       if (!this.stopped) log.error('Sync with the other computers stopped.', error);
     });

@@ -185,4 +185,20 @@ describe("two nodes handed each other's changes", () => {
     expect(atB.receive({ ...first!, site: 'elsewhere' })).toBe('skipped');
     expect(b.repos.sync.applied()).toEqual([expect.objectContaining({ nodeName: 'desk', seq: 2 })]);
   });
+
+  it("hold a kind of record a newer Packroom shares, and skip a change its entity's schema refuses", async () => {
+    const a = node('desk');
+    const b = node('door');
+    const adminA = await signedInAdmin(a);
+    await adminA.ok('recipients.create', { firstName: 'Ana', lastName: 'Lopez', unit: '1A' });
+    const self = a.repos.sync.node();
+    const [created] = a.repos.sync.pending(10).map((row) => eventFrom(row, { site, nodeUid: self.nodeUid, nodeName: 'desk' }));
+    const atB = new Applier({ repos: b.repos, tx: b.tx, clock: b.clock, events: b.events });
+    // Not applied and not acknowledged: it waits for this node to be updated, and so do the origin's later changes.
+    expect(atB.receive({ ...created!, entity: 'hologram' })).toBe('held');
+    expect(b.repos.sync.appliedSeq(self.nodeUid)).toBe(0);
+    // A recipient whose unit is not text is not a recipient: acknowledged, never half-applied.
+    expect(atB.receive({ ...created!, fields: { ...created!.fields, unit: 42 } })).toBe('skipped');
+    expect(b.db.prepare('SELECT count(*) FROM recipients WHERE uid = ?').pluck().get(created!.uid)).toBe(0);
+  });
 });

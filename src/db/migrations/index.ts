@@ -14,6 +14,7 @@ import backupRunSentences from './0013_backup_run_sentences.sql';
 import alertSentences from './0014_alert_sentences.sql';
 import sync from './0015_sync.sql';
 import recipientsByEmail from './0016_recipients_by_email.sql';
+import syncEntities from './0017_sync_entities.sql';
 
 /** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -33,4 +34,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0014_alert_sentences', sql: alertSentences },
   { name: '0015_sync', sql: sync },
   { name: '0016_recipients_by_email', sql: recipientsByEmail },
+  { name: '0017_sync_entities', sql: syncEntities },
 ];

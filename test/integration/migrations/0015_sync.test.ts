@@ -16,7 +16,7 @@ export const fixture: Fixture = {
     expect(row).toBe(uid);
     // Sync stays off until `packroom site init`: a write after the upgrade is captured nowhere.
     core.db.prepare("UPDATE recipients SET first_name = 'Samuel', updated_at = ? WHERE uid = ?").run(t0 + 1, uid);
-    expect(core.db.prepare('SELECT count(*) FROM sync_outbox').pluck().get()).toBe(0);
+    expect(core.db.prepare('SELECT count(*) FROM sync_outbox WHERE uid = ?').pluck().get(uid)).toBe(0);
     expect(core.db.prepare('SELECT capturing FROM sync_node').pluck().get()).toBe(0);
   },
   olderRows(core) {
