@@ -1,4 +1,4 @@
-import type { ConsumerMessages, JetStreamClient } from '@nats-io/jetstream';
+import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Clock } from '../clock';
 import type { Repositories } from '../db/repositories';
@@ -6,7 +6,7 @@ import type { SyncNode } from '../db/repositories/sync';
 import { log } from '../log';
 import type { EventBus } from '../services/events';
 import { yieldToDoor } from '../services/turns';
-import type { Applier } from './applier';
+import type { Applier, ApplyResult } from './applier';
 import { sharedEntities } from './entities';
 import { eventFrom, messageId, nodeSubject, siteSubjects, streamName } from './event';
 import { connectionProblem, natsOptions, type SyncAuth } from './connection';
@@ -30,6 +30,15 @@ export interface SyncEngineDeps {
 /** How long JetStream remembers a message id to drop its resend (its default, said here because we rely on it). */
 const duplicateWindowMs = 2 * 60_000;
 const batch = 100;
+
+/** A message's JSON; null (skipped by the applier as not a change) when it is not JSON. */
+function json(m: JsMsg): unknown {
+  try {
+    return m.json();
+  } catch {
+    return null;
+  }
+}
 
 /** The durable consumer of one node: its position in the site's stream survives restarts on both sides. */
 export const consumerName = (nodeUid: string): string => `node-${nodeUid}`;
@@ -196,7 +205,7 @@ export class SyncEngine {
     }
   }
 
-  /** Every message of the site's stream to the applier, acknowledged by its answer, one short transaction each. */
+  /** Every message of the site's stream to the applier, acknowledged by its answer, in short transactions. */
   private async apply(nc: NatsConnection, node: SyncNode): Promise<void> {
     let failing = false;
     // A consumer that ends by itself (deleted on the server, a store lost) is looked up again: ensureStream on the
@@ -221,23 +230,29 @@ export class SyncEngine {
     const messages = await consumer.consume({ max_messages: batch });
     this.messages = messages;
     if (this.stopped) messages.stop();
+    const waiting: { m: JsMsg; data: unknown }[] = [];
     for await (const m of messages) {
       if (this.stopped) break;
-      let result;
-      try {
-        result = applier.receive(m.json());
-      } catch (error) {
-        // Not JSON, or the database refused the write: JSON that does not parse is skipped, a write tried again.
-        if (error instanceof SyntaxError) result = 'skipped' as const;
-        else {
-          log.error('Sync: applying a change failed; it will be tried again.', error);
-          result = 'held' as const;
+      waiting.push({ m, data: json(m) });
+      // More already here (a catch-up, a burst from another node): they go into the same short transactions.
+      if (messages.getPending() > 0 && waiting.length < batch) continue;
+      while (waiting.length > 0 && !this.stopped) {
+        let results: ApplyResult[];
+        try {
+          results = applier.receiveSome(waiting.map((w) => w.data));
+        } catch (error) {
+          // The commit itself was refused (a full disk): nothing of the batch applied, all of it comes again.
+          log.error('Sync: applying changes failed; they will be tried again.', error);
+          results = waiting.map(() => 'held' as const);
         }
+        for (const [i, result] of results.entries()) {
+          if (result === 'held') waiting[i]!.m.nak(this.retryMs);
+          else waiting[i]!.m.ack();
+        }
+        waiting.splice(0, results.length);
+        // The door's thread: a key press waits for one short transaction at most.
+        await yieldToDoor();
       }
-      if (result === 'held') m.nak(this.retryMs);
-      else m.ack();
-      // The door's thread: a key press waits for one change at most.
-      await yieldToDoor();
     }
   }
 
