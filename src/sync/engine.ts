@@ -174,7 +174,12 @@ export class SyncEngine {
     })();
   }
 
-  /** The outbox to the stream, one change at a time so the stream holds this node's changes in order. */
+  /**
+   * The outbox to the stream, in order, a window of changes at a time: all of them are sent on the one connection
+   * (the server stores them in the order they come), then their acknowledgements are awaited together and the
+   * acknowledged ones, a prefix, leave the outbox in one statement. Waiting for each acknowledgement before the next
+   * change, and a commit for each, held a 50,000-recipient import to about 200 changes/s on the test machine.
+   */
   private async publish(nc: NatsConnection, node: SyncNode): Promise<void> {
     const { repos } = this.deps;
     const js: JetStreamClient = (await loadNats()).jetstream.jetstream(nc);
@@ -187,21 +192,24 @@ export class SyncEngine {
         await this.rest(this.pollMs, 'publish');
         continue;
       }
-      for (const row of rows) {
-        if (this.stopped) return;
-        try {
-          await js.publish(subject, JSON.stringify(eventFrom(row, self)), { msgID: messageId(node.nodeUid, row.seq) });
-          repos.sync.published(row.seq);
-          failing = false;
-        } catch (error) {
-          // Kept in the outbox and sent again: a copy the server stored before the failure is dropped as a duplicate.
-          if (!failing && !this.stopped)
-            log.warn(`Sync: publishing failed (${error instanceof Error ? error.message : String(error)}); retrying.`);
-          failing = true;
-          await this.rest(this.retryMs, 'publish');
-          break;
-        }
+      const acks = await Promise.allSettled(
+        rows.map((row) => js.publish(subject, JSON.stringify(eventFrom(row, self)), { msgID: messageId(node.nodeUid, row.seq) })),
+      );
+      const sent = acks.findIndex((ack) => ack.status === 'rejected');
+      const through = sent === -1 ? rows.length : sent;
+      if (through > 0) repos.sync.published(rows[through - 1]!.seq);
+      if (sent === -1) {
+        failing = false;
+        continue;
       }
+      // The first refused change and every one after it stay in the outbox and are sent again: a copy the server
+      // stored meanwhile is dropped as a duplicate (its message id), and one stored after a gap is held by the
+      // appliers until the change before it arrives.
+      const error = (acks[sent] as PromiseRejectedResult).reason as unknown;
+      if (!failing && !this.stopped)
+        log.warn(`Sync: publishing failed (${error instanceof Error ? error.message : String(error)}); retrying.`);
+      failing = true;
+      await this.rest(this.retryMs, 'publish');
     }
   }
 
