@@ -218,6 +218,7 @@ export function createCore(options: CoreOptions): Core {
           events,
           url: syncUrl,
           auth: overrideAuth(syncAuthFile.load(), options.syncAuth ?? {}),
+          bulk: checkpoints,
           applier: new Applier({ repos, tx, clock, events }),
         })
       : null;

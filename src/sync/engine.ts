@@ -1,6 +1,7 @@
 import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Clock } from '../clock';
+import type { BulkWrites } from '../db/checkpoints';
 import type { Repositories } from '../db/repositories';
 import type { SyncNode } from '../db/repositories/sync';
 import { log } from '../log';
@@ -13,7 +14,7 @@ import { connectionProblem, natsOptions, type SyncAuth } from './connection';
 import { loadNats } from './nats';
 
 export interface SyncEngineDeps {
-  repos: Pick<Repositories, 'sync'>;
+  repos: Pick<Repositories, 'sync' | 'recipients'>;
   applier: Applier;
   clock: Clock;
   /** The site's NATS server: the saved one, or `serve --sync URL`. */
@@ -22,6 +23,8 @@ export interface SyncEngineDeps {
   auth: SyncAuth;
   /** The core's events: a local change wakes the publisher at once. */
   events: EventBus;
+  /** A burst of changes is applied as a roster import's chunks are: WAL checkpoints off the door's thread. */
+  bulk: BulkWrites;
   /** How long the publisher rests when the outbox is empty (a write no event announces waits this long), and before it retries a failed publish (ms). */
   pollMs?: number;
   retryMs?: number;
@@ -30,6 +33,11 @@ export interface SyncEngineDeps {
 /** How long JetStream remembers a message id to drop its resend (its default, said here because we rely on it). */
 const duplicateWindowMs = 2 * 60_000;
 const batch = 100;
+
+/** A burst of changes being applied (SyncEngine.burst): ended when the stream holds no more for this node. */
+interface Burst {
+  end(): Promise<void>;
+}
 
 /** A message's JSON; null (skipped by the applier as not a change) when it is not JSON. */
 function json(m: JsMsg): unknown {
@@ -233,34 +241,78 @@ export class SyncEngine {
   }
 
   private async consume(nc: NatsConnection, node: SyncNode): Promise<void> {
-    const { applier } = this.deps;
     const consumer = await (await loadNats()).jetstream.jetstream(nc).consumers.get(streamName(node.site!), consumerName(node.nodeUid));
     const messages = await consumer.consume({ max_messages: batch });
     this.messages = messages;
     if (this.stopped) messages.stop();
     const waiting: { m: JsMsg; data: unknown }[] = [];
-    for await (const m of messages) {
-      if (this.stopped) break;
-      waiting.push({ m, data: json(m) });
-      // More already here (a catch-up, a burst from another node): they go into the same short transactions.
-      if (messages.getPending() > 0 && waiting.length < batch) continue;
-      while (waiting.length > 0 && !this.stopped) {
-        let results: ApplyResult[];
-        try {
-          results = applier.receiveSome(waiting.map((w) => w.data));
-        } catch (error) {
-          // The commit itself was refused (a full disk): nothing of the batch applied, all of it comes again.
-          log.error('Sync: applying changes failed; they will be tried again.', error);
-          results = waiting.map(() => 'held' as const);
+    let burst: Burst | null = null;
+    try {
+      for await (const m of messages) {
+        if (this.stopped) break;
+        waiting.push({ m, data: json(m) });
+        // More already here (a catch-up, a burst from another node): they go into the same short transactions.
+        if (messages.getPending() > 0 && waiting.length < batch) continue;
+        // JetStream says how many more the stream holds for this node: a burst lasts until that is none.
+        if (!burst && m.info.pending > 0) burst = this.burst();
+        await this.applyWaiting(waiting, burst !== null);
+        if (burst && m.info.pending === 0) {
+          await burst.end();
+          burst = null;
         }
-        for (const [i, result] of results.entries()) {
-          if (result === 'held') waiting[i]!.m.nak(this.retryMs);
-          else waiting[i]!.m.ack();
-        }
-        waiting.splice(0, results.length);
-        // The door's thread: a key press waits for one short transaction at most.
-        await yieldToDoor();
       }
+    } finally {
+      await burst?.end();
+    }
+  }
+
+  /**
+   * A burst of changes: as a roster apply, the WAL is checkpointed by a thread instead of inside a commit on the
+   * door's thread, and the name search's index merges are paused (each applying transaction does a bounded step
+   * of them instead), so no commit of the burst pays for copying the WAL or merging most of the index at once.
+   */
+  private burst(): Burst {
+    const { bulk, repos } = this.deps;
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const running = bulk.during(async () => {
+      repos.recipients.pauseSearchMerges();
+      try {
+        await finished;
+      } finally {
+        repos.recipients.resumeSearchMerges();
+      }
+    });
+    return {
+      end: () => {
+        finish();
+        return running;
+      },
+    };
+  }
+
+  /** Applies what waits, in short transactions, acknowledging each message by its answer; leaves `waiting` empty unless stopped. */
+  private async applyWaiting(waiting: { m: JsMsg; data: unknown }[], burst: boolean): Promise<void> {
+    const { applier } = this.deps;
+    while (waiting.length > 0 && !this.stopped) {
+      let results: ApplyResult[];
+      try {
+        results = applier.receiveSome(
+          waiting.map((w) => w.data),
+          { burst },
+        );
+      } catch (error) {
+        // The commit itself was refused (a full disk): nothing of the batch applied, all of it comes again.
+        log.error('Sync: applying changes failed; they will be tried again.', error);
+        results = waiting.map(() => 'held' as const);
+      }
+      for (const [i, result] of results.entries()) {
+        if (result === 'held') waiting[i]!.m.nak(this.retryMs);
+        else waiting[i]!.m.ack();
+      }
+      waiting.splice(0, results.length);
+      // The door's thread: a key press waits for one short transaction at most.
+      await yieldToDoor();
     }
   }
 

@@ -37,7 +37,7 @@ function applyAll(applier: Applier, events: unknown[], now: () => number) {
   const results: string[] = [];
   let transactions = 0;
   for (let rest = events; rest.length > 0; transactions++) {
-    const some = applier.receiveSome(rest, now);
+    const some = applier.receiveSome(rest, { now });
     expect(some.length).toBeGreaterThan(0);
     results.push(...some);
     rest = rest.slice(some.length);
@@ -83,12 +83,12 @@ describe('applying a burst', () => {
       "CREATE TRIGGER refuse BEFORE INSERT ON recipients WHEN new.first_name = 'Boom' BEGIN SELECT RAISE(ABORT, 'refused'); END",
     );
     const applier = new Applier({ repos: door.repos, tx: door.tx, clock: door.clock, events: door.events });
-    expect(applier.receiveSome([ana, boom, cy, bo], () => 0)).toEqual(['applied', 'held', 'held', 'applied']);
+    expect(applier.receiveSome([ana, boom, cy, bo], { now: () => 0 })).toEqual(['applied', 'held', 'held', 'applied']);
     expect(sharedRecipients(door).map((r) => r.first_name)).toEqual(expect.arrayContaining(['Ana', 'Bo']));
     expect(sharedRecipients(door)).toHaveLength(2);
 
     door.db.exec('DROP TRIGGER refuse');
-    expect(applier.receiveSome([boom, cy, ana], () => 0)).toEqual(['applied', 'applied', 'duplicate']);
+    expect(applier.receiveSome([boom, cy, ana], { now: () => 0 })).toEqual(['applied', 'applied', 'duplicate']);
     const everyone = [...sharedRecipients(desk), ...sharedRecipients(lobby)].sort((a, b) => String(a.uid).localeCompare(String(b.uid)));
     expect(sharedRecipients(door)).toEqual(everyone);
   });
