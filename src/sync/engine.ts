@@ -203,17 +203,17 @@ export class SyncEngine {
       const acks = await Promise.allSettled(
         rows.map((row) => js.publish(subject, JSON.stringify(eventFrom(row, self)), { msgID: messageId(node.nodeUid, row.seq) })),
       );
-      const sent = acks.findIndex((ack) => ack.status === 'rejected');
-      const through = sent === -1 ? rows.length : sent;
+      const refused = acks.findIndex((ack) => ack.status === 'rejected');
+      const through = refused === -1 ? rows.length : refused;
       if (through > 0) repos.sync.published(rows[through - 1]!.seq);
-      if (sent === -1) {
+      if (refused === -1) {
         failing = false;
         continue;
       }
       // The first refused change and every one after it stay in the outbox and are sent again: a copy the server
       // stored meanwhile is dropped as a duplicate (its message id), and one stored after a gap is held by the
       // appliers until the change before it arrives.
-      const error = (acks[sent] as PromiseRejectedResult).reason as unknown;
+      const error = (acks[refused] as PromiseRejectedResult).reason as unknown;
       if (!failing && !this.stopped)
         log.warn(`Sync: publishing failed (${error instanceof Error ? error.message : String(error)}); retrying.`);
       failing = true;
