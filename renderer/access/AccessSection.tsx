@@ -1,6 +1,7 @@
 import { Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Trans } from 'react-i18next';
 import type { AccessOverview } from '../../src/contract';
+import { usePhoneFormat } from '../components/usePhoneFormat';
 import { formatDate, formatDateTime, useTranslation } from '../i18n';
 import { channelLabel, describeDelivery, describeSingleAccess } from './describeAccess';
 
@@ -83,6 +84,7 @@ function SingleAccessTable({ overview }: { overview: AccessOverview }) {
 }
 
 function NotificationsTable({ overview }: { overview: AccessOverview }) {
+  const phone = usePhoneFormat();
   const { t } = useTranslation();
   if (overview.notifications.length === 0) return <Text c="dimmed">{t('access.section.nothingSent')}</Text>;
   return (
@@ -101,7 +103,7 @@ function NotificationsTable({ overview }: { overview: AccessOverview }) {
           <Table.Tr key={n.id}>
             <Table.Td>{formatDateTime(n.createdAt)}</Table.Td>
             <Table.Td>{channelLabel(n.channel)}</Table.Td>
-            <Table.Td>{n.destination}</Table.Td>
+            <Table.Td>{n.channel === 'sms' ? phone(n.destination) : n.destination}</Table.Td>
             <Table.Td>
               <Text c={deliveryColor[n.status]} size="sm" fw={500}>
                 {describeDelivery(n)}

@@ -5,6 +5,7 @@ import { accessCalls } from './useAccess';
 import { useAction } from '../api/useAction';
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
+import { usePhoneFormat } from '../components/usePhoneFormat';
 import { useTranslation } from '../i18n';
 import { describeSent } from './notify';
 import { PinDisplay } from './PinDisplay';
@@ -27,6 +28,7 @@ export function RegeneratePinDialog({ opened, recipientId, recipientName, onClos
 
 function Regenerate({ recipientId, recipientName, onClose }: Omit<Props, 'opened'>) {
   const { t } = useTranslation();
+  const phone = usePhoneFormat();
   const [issued, setIssued] = useState<PermanentIssued | null>(null);
   const { run, busy, error } = useAction(async () => setIssued(await accessCalls.regenerate(recipientId)));
 
@@ -34,7 +36,7 @@ function Regenerate({ recipientId, recipientName, onClose }: Omit<Props, 'opened
     return (
       <Stack>
         <PinDisplay label={t('access.regen.newPin', { name: recipientName })} pin={issued.pin} />
-        <Text size="sm">{t('access.regen.shownOnce', { sent: describeSent(issued.notifications) })}</Text>
+        <Text size="sm">{t('access.regen.shownOnce', { sent: describeSent(issued.notifications, phone) })}</Text>
         <DialogActions label={t('common.done')} onConfirm={onClose} focus="primary" />
       </Stack>
     );

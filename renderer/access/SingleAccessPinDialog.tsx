@@ -6,6 +6,7 @@ import { api, type NotifyVia, type RecipientSummary, type SingleAccessIssued } f
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { usePackroomForm } from '../components/form/usePackroomForm';
+import { usePhoneFormat } from '../components/usePhoneFormat';
 import { formatDateTime, useTranslation } from '../i18n';
 import { ExpiryPicker, pickerFormat } from './ExpiryPicker';
 import { defaultNotifyVia, describeSent, notifyHint, notifyOptions } from './notify';
@@ -58,6 +59,7 @@ interface Values extends Record<string, unknown> {
 
 function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
   const { t } = useTranslation();
+  const phone = usePhoneFormat();
   // From a recipient's page the recipient is known, so the options are the only thing left to choose.
   const [showOptions, setShowOptions] = useState(fixedRecipient !== null);
   const { form, submit, busy, formError } = usePackroomForm({
@@ -119,7 +121,7 @@ function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
               data={notifyOptions(recipient)}
               value={notifyVia}
               onChange={(v) => v && form.setFieldValue('notifyVia', v as NotifyVia)}
-              description={notifyHint(recipient, notifyVia)}
+              description={notifyHint(recipient, notifyVia, phone)}
               error={form.errors.notifyVia}
               comboboxProps={{ withinPortal: true }}
             />
@@ -139,6 +141,7 @@ function GenerateForm({ fixedRecipient, onIssued, onCancel }: FormProps) {
 
 function IssuedPin({ issued, onDone }: { issued: SingleAccessIssued; onDone: () => void }) {
   const { t } = useTranslation();
+  const phone = usePhoneFormat();
   return (
     <Stack>
       <Text>
@@ -146,7 +149,7 @@ function IssuedPin({ issued, onDone }: { issued: SingleAccessIssued; onDone: () 
       </Text>
       <PinDisplay label={t('access.single.pinLabel')} pin={issued.pin} />
       <Text>{t('access.single.expires', { at: formatDateTime(issued.expiresAt) })}</Text>
-      <Text>{describeSent(issued.notifications)}</Text>
+      <Text>{describeSent(issued.notifications, phone)}</Text>
       <DialogActions label={t('common.done')} onConfirm={onDone} focus="primary" />
     </Stack>
   );

@@ -21,31 +21,40 @@ export function notifyOptions(contact: Contact | null) {
   ];
 }
 
+/** Writes a stored (E.164) phone number as this site writes it: usePhoneFormat's function. */
+type PhoneFormat = (e164: string) => string;
+
 /** Under the "Send notification via" field: where the message goes, or why a choice is unavailable. */
-export function notifyHint(contact: Contact | null, via: NotifyVia): string | undefined {
+export function notifyHint(contact: Contact | null, via: NotifyVia, formatPhone: PhoneFormat): string | undefined {
   if (!contact) return undefined;
-  if (!contact.email && !contact.phone) return t('access.notify.noContact');
-  if (!contact.email) return t('access.notify.onlySms', { phone: contact.phone });
-  if (!contact.phone) return t('access.notify.onlyEmail', { email: contact.email });
+  const phone = contact.phone && formatPhone(contact.phone);
+  if (!contact.email && !phone) return t('access.notify.noContact');
+  if (!contact.email) return t('access.notify.onlySms', { phone });
+  if (!phone) return t('access.notify.onlyEmail', { email: contact.email });
   if (via === 'email') return t('access.notify.to', { destination: contact.email });
-  if (via === 'sms') return t('access.notify.to', { destination: contact.phone });
-  return t('access.notify.toBoth', { email: contact.email, phone: contact.phone });
+  if (via === 'sms') return t('access.notify.to', { destination: phone });
+  return t('access.notify.toBoth', { email: contact.email, phone });
 }
 
 const channelWords = (c: Channel) => t(`access.channelWords.${c}`);
 
 /**
- * "Sending by email to a@b.c and by text to +1…", from what the core queued, and plainly which
+ * "Sending by email to a@b.c and by text to (415) 555-0123", from what the core queued, and plainly which
  * messages cannot go out because that channel is not set up.
  */
-export function describeSent(notifications: QueuedNotification[]): string {
+export function describeSent(notifications: QueuedNotification[], formatPhone: PhoneFormat): string {
   if (notifications.length === 0) return t('access.notify.noneSent');
   const ready = notifications.filter((n) => n.ready);
   const blocked = notifications.filter((n) => !n.ready);
   const sentences: string[] = [];
   if (ready.length) {
     const list = ready
-      .map((n) => t('access.notify.byChannelTo', { channel: channelWords(n.channel), destination: n.destination }))
+      .map((n) =>
+        t('access.notify.byChannelTo', {
+          channel: channelWords(n.channel),
+          destination: n.channel === 'sms' ? formatPhone(n.destination) : n.destination,
+        }),
+      )
       .join(t('access.notify.and'));
     sentences.push(t('access.notify.sending', { list }));
   }

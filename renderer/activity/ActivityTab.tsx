@@ -6,6 +6,7 @@ import { activityKinds, type ActivityKind } from '../../src/contract/activity';
 import type { AuditEntry, RecipientSummary } from '../../src/contract';
 import { RecipientPicker } from '../access/RecipientPicker';
 import { ErrorAlert } from '../components/ErrorText';
+import { dayFormatter } from '../components/form/DayInput';
 import { formatDateTime, useTranslation } from '../i18n';
 import { describeActor, describeDetails, describeEntry, describeSubject } from './describe';
 import { ExportDialog } from './ExportDialog';
@@ -113,7 +114,7 @@ export function ActivityFilterBar({ filters, staff, onChange, onClear, filtered 
           type="range"
           label={t('activity.filters.days')}
           placeholder={t('activity.filters.anyDay')}
-          valueFormat="D MMM YYYY"
+          valueFormatter={dayFormatter}
           allowSingleDateInRange
           clearable
           value={filters.days}

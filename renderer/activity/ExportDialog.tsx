@@ -1,7 +1,8 @@
-import { Checkbox, Group, Modal, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, Progress, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
+import { DayInput } from '../components/form/DayInput';
 import { useTranslation } from '../i18n';
 import { activityCalls } from './useActivity';
 
@@ -65,8 +66,8 @@ export function ExportDialog({ opened, onClose }: { opened: boolean; onClose: ()
         <Stack>
           <Text size="sm">{t('activity.exportDialog.intro')}</Text>
           <Group grow>
-            <TextInput type="date" label={t('activity.exportDialog.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-            <TextInput type="date" label={t('activity.exportDialog.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+            <DayInput label={t('activity.exportDialog.from')} value={from} onChange={setFrom} />
+            <DayInput label={t('activity.exportDialog.to')} value={to} onChange={setTo} />
           </Group>
           <Checkbox
             label={t('activity.exportDialog.doorOnly')}

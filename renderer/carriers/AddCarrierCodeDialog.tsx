@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, weekdayIds, type CarrierCodeIssued, type CarrierId, type Weekday } from '../../src/contract';
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
+import { DayInput } from '../components/form/DayInput';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
 import { carrierOptions } from '../packages/labels';
@@ -73,8 +74,8 @@ function AddCarrierCode({ onClose, onAdded }: { onClose: () => void; onAdded: ()
           <TimeInput label={t('carriers.form.from')} {...form.getInputProps('from')} />
           <TimeInput label={t('carriers.form.until')} {...form.getInputProps('until')} />
         </Group>
-        <TextInput
-          type="date"
+        <DayInput
+          clearable
           label={t('carriers.form.endDate')}
           description={t('carriers.form.endDateHint')}
           {...form.getInputProps('untilDate')}

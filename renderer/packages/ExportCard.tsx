@@ -1,7 +1,8 @@
-import { Button, Card, Group, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useAction } from '../api/useAction';
 import { ErrorAlert } from '../components/ErrorText';
+import { DayInput } from '../components/form/DayInput';
 import { useTranslation } from '../i18n';
 import { packageCalls } from './usePackages';
 
@@ -30,8 +31,8 @@ export function ExportCard() {
         {t('packages.export.title')}
       </Title>
       <Group align="flex-end">
-        <TextInput type="date" label={t('packages.export.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="date" label={t('packages.export.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <DayInput label={t('packages.export.from')} value={from} onChange={setFrom} />
+        <DayInput label={t('packages.export.to')} value={to} onChange={setTo} />
         <Button onClick={() => void action.run()} loading={action.busy}>
           {t('packages.export.submit')}
         </Button>

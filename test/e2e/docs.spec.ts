@@ -116,7 +116,7 @@ test('front desk: find a recipient, send a Single Access PIN both ways, look up 
   await expect(dialog.getByRole('textbox', { name: 'Recipient' })).toHaveValue('Lee, Sam — 4A');
   await expect(dialog.getByRole('textbox', { name: 'Send notification via' })).toHaveValue('SMS (text)');
   await dialog.getByRole('button', { name: 'Generate' }).click();
-  await expect(dialog.getByText('Sending by text to +14155550199.')).toBeVisible();
+  await expect(dialog.getByText('Sending by text to (415) 555-0199.')).toBeVisible();
   await expect(dialog.getByRole('status', { name: 'Single Access PIN' })).toHaveText(/^\d{6,12}$/);
   await photograph(page, info, 'single-access-pin-sent', [dialog], 2);
   await dialog.getByRole('button', { name: 'Done' }).click();
@@ -148,7 +148,7 @@ test('front desk: find a recipient, send a Single Access PIN both ways, look up 
   await expect(dialog.getByRole('button', { name: 'Access expires' })).toBeVisible();
   await photograph(page, info, 'single-access-pin', [dialog], 2);
   await dialog.getByRole('button', { name: 'Generate' }).click();
-  await expect(dialog.getByText('Sending by email to maria@example.com and by text to +14155550123.')).toBeVisible();
+  await expect(dialog.getByText('Sending by email to maria@example.com and by text to (415) 555-0123.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
 

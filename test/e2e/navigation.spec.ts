@@ -103,6 +103,11 @@ test('a row opens its package, its buttons keep their own action; Quick Actions 
   await detail.getByRole('link', { name: 'Gómez, María — 12B' }).click();
   await expect(page.getByRole('heading', { name: 'María Gómez' })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`#/recipients/${maria.id}$`));
+
+  // And back: her packages' rows open the package too.
+  await page.getByRole('table', { name: "Recipient's packages" }).getByRole('cell', { name: 'A3' }).click();
+  await expect(detail).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`#/packages/${item.id}$`));
 });
 
 test('a staff member who is not an admin opening a Settings address sees the Recipients list', async ({ page, packroom }) => {

@@ -70,7 +70,7 @@ test('Quick Actions: Send Single Access PIN by email and text; the PIN opens the
   await dialog.getByRole('button', { name: 'Generate' }).click();
   const shownPin = (await dialog.getByRole('status', { name: 'Single Access PIN' }).textContent()) ?? '';
   expect(shownPin).toMatch(/^\d{6,12}$/);
-  await expect(dialog.getByText('Sending by email to maria@example.com and by text to +14155550123.')).toBeVisible();
+  await expect(dialog.getByText('Sending by email to maria@example.com and by text to (415) 555-0123.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
 
@@ -103,7 +103,7 @@ test('Quick Actions: Send Single Access PIN by email and text; the PIN opens the
   await expect(page.getByRole('table', { name: 'Single Access PINs' }).getByRole('row').nth(1)).toContainText(/Used at .+ via PIN/);
   const sent = page.getByRole('table', { name: 'Notifications' }).getByRole('row').filter({ hasText: 'Sent at' });
   await expect(sent.filter({ hasText: 'maria@example.com' })).toHaveCount(2);
-  await expect(sent.filter({ hasText: '+14155550123' })).toHaveCount(2);
+  await expect(sent.filter({ hasText: '(415) 555-0123' })).toHaveCount(2);
 });
 
 test('Recipients tab: Shield → Send Single Access PIN by text; the PIN no longer opens the door once it expires', async ({
@@ -135,7 +135,7 @@ test('Recipients tab: Shield → Send Single Access PIN by text; the PIN no long
   // 5. The options: with no email on file only SMS (text) can be chosen; the expiry stays at its default.
   const via = dialog.getByRole('textbox', { name: 'Send notification via' });
   await expect(via).toHaveValue('SMS (text)');
-  await expect(dialog.getByText('No email address on file, so only SMS (text) is available: +14155550199.')).toBeVisible();
+  await expect(dialog.getByText('No email address on file, so only SMS (text) is available: (415) 555-0199.')).toBeVisible();
   await via.click();
   await expect(page.getByRole('option', { name: 'Email', exact: true })).toHaveAttribute('data-combobox-disabled', 'true');
   await expect(page.getByRole('option', { name: 'Both' })).toHaveAttribute('data-combobox-disabled', 'true');
@@ -143,7 +143,7 @@ test('Recipients tab: Shield → Send Single Access PIN by text; the PIN no long
 
   // 6. Generate: the recipient receives the one-time access notification by text.
   await dialog.getByRole('button', { name: 'Generate' }).click();
-  await expect(dialog.getByText('Sending by text to +14155550199.')).toBeVisible();
+  await expect(dialog.getByText('Sending by text to (415) 555-0199.')).toBeVisible();
   const shownPin = (await dialog.getByRole('status', { name: 'Single Access PIN' }).textContent()) ?? '';
   await dialog.getByRole('button', { name: 'Done' }).click();
   const textedPin = await oneTimePinTextTo(smsInbox, '+14155550199');
@@ -156,7 +156,7 @@ test('Recipients tab: Shield → Send Single Access PIN by text; the PIN no long
   await expect(singles).not.toContainText(shownPin);
   // Two texts: the PIN sent when Sam was added, and this Single Access PIN.
   const notifications = page.getByRole('table', { name: 'Notifications' });
-  await expect(notifications.getByRole('row').filter({ hasText: '+14155550199' }).filter({ hasText: 'Sent at' })).toHaveCount(2);
+  await expect(notifications.getByRole('row').filter({ hasText: '(415) 555-0199' }).filter({ hasText: 'Sent at' })).toHaveCount(2);
 
   // A day and an hour later the PIN has expired: typed at the keypad it opens nothing.
   await packroom.sim.advanceClock(hours(25));

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { message, messageText } from '../../../src/contract';
+import { dayFormatter } from '../../../renderer/components/form/DayInput';
 import { formatDate, formatDateTime, formatNumber, formatPercent, formatTime, i18n, sentenceText } from '../../../renderer/i18n';
 
 // ICU writes a narrow or a no-break space in places ("8:05 PM", "12,5 %"): compare the words, not the space kind.
@@ -30,6 +31,15 @@ describe('one format per kind, in the screen’s language', () => {
     expect(formatNumber(12345.67)).toBe('12.345,7');
     expect(formatNumber(0.1)).toBe('0,1');
     expect(plain(formatPercent(0.125))).toBe('12,5 %');
+  });
+
+  it('writes the days a date picker holds as formatDate does, a range with its separator', async () => {
+    const write = (date: string | [string, string], labelSeparator = '–') =>
+      dayFormatter({ type: Array.isArray(date) ? 'range' : 'default', date, locale: i18n.language, format: '', labelSeparator });
+    expect(write('2026-12-08')).toBe('Dec 8, 2026');
+    expect(write(['2026-12-01', '2026-12-08'])).toBe('Dec 1, 2026 – Dec 8, 2026');
+    await i18n.changeLanguage('es');
+    expect(write('2026-12-08')).toBe('8 dic 2026');
   });
 
   it('reads a calendar day as that day here, not as midnight in UTC (the day before in America)', async () => {
@@ -62,7 +72,8 @@ describe('the renderer formats only through renderer/i18n', () => {
       if (entry.isDirectory()) return sources(path);
       return /\.tsx?$/.test(entry.name) && path !== home ? [path] : [];
     });
-  const stray = [/\.toLocale\w*String\(/, /\bIntl\.\w+/, /\.format\(\s*['"`]/, /\.locale\(/];
+  // A native date input writes its day in the operating system's format, whatever the screen's language.
+  const stray = [/\.toLocale\w*String\(/, /\bIntl\.\w+/, /\.format\(\s*['"`]/, /\.locale\(/, /type=["']date["']/];
 
   it('finds no other date or number formatting', () => {
     const found = sources(join(root, 'renderer')).flatMap((path) =>
@@ -74,7 +85,12 @@ describe('the renderer formats only through renderer/i18n', () => {
   });
 
   it('would find one', () => {
-    const lines = ["new Date(at).toLocaleTimeString('es')", 'new Intl.NumberFormat(language)', "dayjs(d).format('D MMM')"];
+    const lines = [
+      "new Date(at).toLocaleTimeString('es')",
+      'new Intl.NumberFormat(language)',
+      "dayjs(d).format('D MMM')",
+      '<TextInput type="date" label={t(\'x\')} />',
+    ];
     expect(lines.filter((line) => stray.some((pattern) => pattern.test(line)))).toEqual(lines);
   });
 });
