@@ -27,6 +27,7 @@ import { RunLifecycle } from './services/lifecycle';
 import { notificationConfig } from './services/notifications/fromSettings';
 import { NotificationService } from './services/notifications/service';
 import { PendingWrites } from './services/pendingWrites';
+import { PackageClaims } from './services/packages/claims';
 import { packageLines } from './services/packages/notices';
 import { PackageSchedule } from './services/packages/schedule';
 import { PackageService } from './services/packages/service';
@@ -161,7 +162,17 @@ export function createCore(options: CoreOptions): Core {
   });
   const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials, alerts, checkpoints, previews });
   const rosterSchedule = new RosterSchedule({ roster, settings, clock, alerts });
-  const packages = new PackageService({ repos, clock, tx, audit, alerts, settings, events, notifier: notifications });
+  const packages = new PackageService({
+    repos,
+    clock,
+    tx,
+    audit,
+    alerts,
+    settings,
+    events,
+    notifier: notifications,
+    claims: new PackageClaims({ repos }),
+  });
   const packageSchedule = new PackageSchedule({ packages, clock });
   const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone, deliveryLog: repos.packages });
   // Door events are emitted after the relay command; the pickup marking itself runs on a later turn.
@@ -174,6 +185,14 @@ export function createCore(options: CoreOptions): Core {
     }
   };
   events.on('recipients.changed', reviewInactive);
+  // On a node of a site, a claim applied from another node is answered and decided (src/services/packages/claims.ts).
+  events.on('packages.changed', () => {
+    try {
+      packages.answerClaims();
+    } catch (error) {
+      log.error("Answering the other computers' claims of package reminders failed.", error);
+    }
+  });
   events.on('roster.applied', reviewInactive);
   const system = new SystemService({ desktop: options.desktop ?? null, audit });
   const backups = new BackupService({ repos, settings, clock, tx, audit, alerts, events, dataKey });

@@ -6,7 +6,7 @@ import { activityKinds, type ActivityKind } from '../../src/contract/activity';
 import type { AuditEntry, RecipientSummary } from '../../src/contract';
 import { RecipientPicker } from '../access/RecipientPicker';
 import { ErrorAlert } from '../components/ErrorText';
-import { dayFormatter } from '../components/form/DayInput';
+import { dayFormatter } from '../components/form/dayFormatter';
 import { formatDateTime, useTranslation } from '../i18n';
 import { describeActor, describeDetails, describeEntry, describeSubject } from './describe';
 import { ExportDialog } from './ExportDialog';

@@ -150,6 +150,7 @@ export const tables = {
     created_by: nullable(integer()),
     ended_at: nullable(integer()),
     replaces: nullable(integer()),
+    uid: nullable(text()),
   },
   carrier_visits: {
     id: integer(),
@@ -211,6 +212,7 @@ export const tables = {
     escalated_at: nullable(integer()),
     inactive_alerted_at: nullable(integer()),
     updated_at: integer(),
+    uid: nullable(text()),
   },
   shelf_checks: {
     id: integer(),
@@ -309,6 +311,26 @@ export const tables = {
     field: text(),
     hlc: integer(),
     origin: text(),
+  },
+  sync_package_states: {
+    uid: text(),
+    hlc: integer(),
+    origin: text(),
+    value: text<PackageStatus>(),
+    /** On a return to waiting from a final state: the HLC of the latest final state its writer had seen. */
+    base: nullable(integer()),
+    /** JSON: the status's details (picked_up_at, collected_by…). */
+    details: text(),
+  },
+  package_claims: {
+    uid: text(),
+    claim: text(),
+    round: integer(),
+    origin: text(),
+    hlc: integer(),
+    claimed_at: integer(),
+    decided_at: nullable(integer()),
+    outcome: nullable(text<'won' | 'lost'>()),
   },
 } as const satisfies Record<string, Record<string, Column<unknown>>>;
 

@@ -27,7 +27,7 @@ export interface SiteStatus {
 }
 
 export interface SiteServiceDeps {
-  repos: Pick<Repositories, 'sync'>;
+  repos: Pick<Repositories, 'sync' | 'syncPackages'>;
   tx: Transactor;
   clock: Clock;
   /** Where `init` saves the auth it connected with; absent where only `status` is read (no data key there). */
@@ -63,7 +63,10 @@ export class SiteService {
     authFile?.save(auth);
     return tx.run(() => {
       repos.sync.configure(input.site, input.node, input.url);
-      return { queued: repos.sync.queueExisting(tick(repos.sync.node().hlc, clock.now())) };
+      const recipients = repos.sync.queueExisting(tick(repos.sync.node().hlc, clock.now()));
+      // After the recipients: a package names its recipient, who must arrive first.
+      repos.syncPackages.queueExisting(tick(repos.sync.node().hlc, clock.now()));
+      return { queued: recipients };
     });
   }
 

@@ -15,6 +15,7 @@ import alertSentences from './0014_alert_sentences.sql';
 import sync from './0015_sync.sql';
 import recipientsByEmail from './0016_recipients_by_email.sql';
 import syncEntities from './0017_sync_entities.sql';
+import syncPackages from './0019_sync_packages.sql';
 
 /** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -35,4 +36,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0015_sync', sql: sync },
   { name: '0016_recipients_by_email', sql: recipientsByEmail },
   { name: '0017_sync_entities', sql: syncEntities },
+  { name: '0019_sync_packages', sql: syncPackages },
 ];

@@ -19,6 +19,7 @@ import { RunMarkerRepository } from './runMarker';
 import { SettingsRepository } from './settings';
 import { StaffRepository } from './staff';
 import { SyncRepository } from './sync';
+import { SyncPackageRepository } from './syncPackages';
 
 /** Every repository over one database, built once in the core and handed to the services that use them. */
 export function createRepositories(db: Db) {
@@ -43,6 +44,7 @@ export function createRepositories(db: Db) {
     settings: new SettingsRepository(db),
     staff: new StaffRepository(db),
     sync: new SyncRepository(db),
+    syncPackages: new SyncPackageRepository(db),
   };
 }
 

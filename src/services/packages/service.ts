@@ -22,7 +22,13 @@ import { listOrder, type ListQuery, type PackageRow, type PickupCredential } fro
 import type { RecipientRow } from '../../db/repositories/recipients';
 import { ageBuckets, countPerDay } from '../../domain/packages/age';
 import { planNotice } from '../../domain/packages/notices';
-import { dueForEscalation, parseReminderDays, planReminders, type WaitingPackage } from '../../domain/packages/reminders';
+import {
+  dueForEscalation,
+  parseReminderDays,
+  planReminders,
+  type ReminderPlan,
+  type WaitingPackage,
+} from '../../domain/packages/reminders';
 import { reconcile, type CheckPackage } from '../../domain/packages/shelfCheck';
 import { detectCarrier, normalizeTracking } from '../../domain/packages/tracking';
 import { toFtsQuery } from '../../domain/search';
@@ -33,6 +39,7 @@ import type { EventBus } from '../events';
 import type { PackageTemplate } from '../notifications/messages';
 import type { SettingsService } from '../settings/service';
 import type { Transactor } from '../tx';
+import { claimName, parseClaim, type PackageClaims } from './claims';
 import { csvHeader, csvRow } from './export';
 import { recipientName, toItem } from './items';
 import { localDate, localDay, localMidnight, parseLocalDate } from './localTime';
@@ -51,7 +58,7 @@ export interface PackageNotifier {
 }
 
 export interface PackageDeps {
-  repos: Pick<Repositories, 'packages' | 'recipients' | 'accessKeys'>;
+  repos: Pick<Repositories, 'packages' | 'recipients' | 'accessKeys' | 'syncPackages'>;
   clock: Clock;
   tx: Transactor;
   audit: AuditService;
@@ -59,6 +66,8 @@ export interface PackageDeps {
   settings: SettingsService;
   events: EventBus;
   notifier: PackageNotifier;
+  /** On a node of a site, reminders and escalations are claimed first, so one node sends each (claims.ts). */
+  claims?: PackageClaims;
 }
 
 const doorActor: Actor = { staffId: null, label: 'door' };
@@ -334,40 +343,98 @@ export class PackageService {
 
   // ---- Reminders, escalation, recipients who left ----
 
-  /** What the schedule runs: reminders due now, packages waiting too long, recipients no longer active. */
+  /**
+   * What the schedule runs: reminders due now, packages waiting too long, recipients no longer active. On a node of
+   * a site each reminder and escalation is claimed instead, and sent by the node whose claim wins (decideClaims).
+   */
   runDue(): void {
     const now = this.deps.clock.now();
     const settings = this.deps.settings.get();
-    const reminderDays = parseReminderDays(settings.packageReminderDays);
     const waiting = this.deps.repos.packages.waiting();
-    const asWaiting = (p: PackageRow): WaitingPackage => ({
-      id: p.id,
-      recipientId: p.recipientId,
-      loggedAt: p.loggedAt,
-      remindersSent: p.remindersSent,
-      lastRemindedAt: p.lastRemindedAt,
-      escalatedAt: p.escalatedAt,
-    });
-    const active = waiting.filter((p) => p.recipientStatus === 'active');
-    const plans = reminderDays.ok ? planReminders(active.map(asWaiting), reminderDays.days, now, localDay) : [];
-    const byId = new Map(waiting.map((p) => [p.id, p]));
-    this.deps.tx.run(() => {
-      for (const plan of plans) {
-        const recipient = this.deps.repos.recipients.byId(plan.recipientId);
-        if (!recipient) continue;
-        this.queueNotices(recipient, 'package_reminder', now);
-        for (const [id, sent] of plan.remindersSent) this.deps.repos.packages.setReminded(id, sent, now);
-        this.deps.audit.record(scheduleActor, 'package.reminder', subject(recipient.id), {
-          packages: plan.packageIds.map((id) => byId.get(id)?.tracking).join(', '),
-        });
-      }
-      const late = dueForEscalation(waiting.map(asWaiting), settings.packageEscalationDays, now).map((p) => byId.get(p.id)!);
-      if (late.length > 0) {
-        for (const p of late) this.deps.repos.packages.setEscalated(p.id, now);
-        this.deps.alerts.raise('package.waiting', waitingAlert(late, settings.packageEscalationDays));
-      }
-    });
+    const plans = this.reminderPlans(waiting, now);
+    const late = dueForEscalation(waiting.map(asWaiting), settings.packageEscalationDays, now).map((p) =>
+      waiting.find((w) => w.id === p.id)!,
+    );
+    const { claims } = this.deps;
+    if (claims?.enabled()) {
+      const sync = this.deps.repos.syncPackages;
+      this.deps.tx.run(() => {
+        for (const plan of plans) {
+          const recipientUid = sync.recipientUid(plan.recipientId);
+          if (recipientUid) claims.ask(claimName({ kind: 'reminder', recipientUid, day: localDate(now) }), now);
+        }
+        for (const p of late) {
+          const packageUid = sync.packageUid(p.id);
+          if (packageUid) claims.ask(claimName({ kind: 'escalation', packageUid }), now);
+        }
+      });
+      this.decideClaims();
+    } else {
+      this.deps.tx.run(() => {
+        for (const plan of plans) this.remind(plan, waiting, now);
+        if (late.length > 0) this.escalate(late, settings.packageEscalationDays, now);
+      });
+    }
     this.reviewInactive();
+  }
+
+  /**
+   * After claims arrived from other nodes (the applier's commit): this node answers each round it has not claimed
+   * yet with its own claim, then decides what it can.
+   */
+  answerClaims(): void {
+    const { claims } = this.deps;
+    if (!claims?.enabled()) return;
+    this.deps.tx.run(() => claims.answerAll(this.deps.clock.now()));
+    this.decideClaims();
+  }
+
+  /** Decides this node's open claims and, in the same transaction, sends what it won, if it is still due. */
+  decideClaims(): void {
+    const { claims } = this.deps;
+    if (!claims?.enabled()) return;
+    const now = this.deps.clock.now();
+    const settings = this.deps.settings.get();
+    const sync = this.deps.repos.syncPackages;
+    this.deps.tx.run(() => {
+      const won = claims.decide(now).map(parseClaim);
+      if (won.length === 0) return;
+      const waiting = this.deps.repos.packages.waiting();
+      const late: PackageRow[] = [];
+      for (const subject of won) {
+        if (subject?.kind === 'reminder') {
+          const recipientId = sync.recipientId(subject.recipientUid);
+          const plan = this.reminderPlans(waiting, now).find((p) => p.recipientId === recipientId);
+          if (plan) this.remind(plan, waiting, now);
+        } else if (subject?.kind === 'escalation') {
+          const id = sync.packageId(subject.packageUid);
+          const p = waiting.find((w) => w.id === id && w.escalatedAt === null);
+          if (p) late.push(p);
+        }
+      }
+      if (late.length > 0) this.escalate(late, settings.packageEscalationDays, now);
+    });
+  }
+
+  private reminderPlans(waiting: PackageRow[], now: number): ReminderPlan[] {
+    const reminderDays = parseReminderDays(this.deps.settings.get().packageReminderDays);
+    const active = waiting.filter((p) => p.recipientStatus === 'active');
+    return reminderDays.ok ? planReminders(active.map(asWaiting), reminderDays.days, now, localDay) : [];
+  }
+
+  private remind(plan: ReminderPlan, waiting: PackageRow[], now: number): void {
+    const recipient = this.deps.repos.recipients.byId(plan.recipientId);
+    if (!recipient) return;
+    this.queueNotices(recipient, 'package_reminder', now);
+    for (const [id, sent] of plan.remindersSent) this.deps.repos.packages.setReminded(id, sent, now);
+    this.deps.audit.record(scheduleActor, 'package.reminder', subject(recipient.id), {
+      packages: plan.packageIds.map((id) => waiting.find((p) => p.id === id)?.tracking).join(', '),
+    });
+  }
+
+  private escalate(late: PackageRow[], days: number, now: number): void {
+    for (const p of late) this.deps.repos.packages.setEscalated(p.id, now);
+    this.deps.alerts.raise('package.waiting', waitingAlert(late, days));
   }
 
   /** Recipients deactivated (by staff or an import) with packages waiting: alert once; the list marks them "Return to sender?". */
@@ -564,6 +631,15 @@ export class PackageService {
     return { tracking, known: p ? { status: p.status, recipientName: recipientName(p), shelf: p.shelf } : null };
   }
 }
+
+const asWaiting = (p: PackageRow): WaitingPackage => ({
+  id: p.id,
+  recipientId: p.recipientId,
+  loggedAt: p.loggedAt,
+  remindersSent: p.remindersSent,
+  lastRemindedAt: p.lastRemindedAt,
+  escalatedAt: p.escalatedAt,
+});
 
 // One package is a whole sentence in every language. Several are listed in one parameter, with the
 // English glue ("for", "shelf"): a sentence's parameters are plain strings, so a list cannot be translated item by item.

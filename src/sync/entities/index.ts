@@ -1,3 +1,6 @@
+import { carrierCodeEntity } from './carrierCode';
+import { packageEntity } from './package';
+import { packageClaimEntity } from './packageClaim';
 import { recipientEntity } from './recipient';
 import type { SharedEntity } from './types';
 
@@ -7,5 +10,5 @@ import type { SharedEntity } from './types';
  * "Adding a shared kind of record").
  */
 export const sharedEntities: ReadonlyMap<string, SharedEntity> = new Map(
-  ([recipientEntity] as SharedEntity[]).map((entity) => [entity.name, entity]),
+  ([recipientEntity, packageEntity, packageClaimEntity, carrierCodeEntity] as SharedEntity[]).map((entity) => [entity.name, entity]),
 );

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { message, messageText } from '../../../src/contract';
-import { dayFormatter } from '../../../renderer/components/form/DayInput';
+import { dayFormatter } from '../../../renderer/components/form/dayFormatter';
 import { formatDate, formatDateTime, formatNumber, formatPercent, formatTime, i18n, sentenceText } from '../../../renderer/i18n';
 
 // ICU writes a narrow or a no-break space in places ("8:05 PM", "12,5 %"): compare the words, not the space kind.
