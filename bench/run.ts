@@ -7,6 +7,7 @@ import { benchPackages } from './packages';
 import { benchRoster } from './roster';
 import { benchSignIn } from './signin';
 import { benchSync } from './sync';
+import { benchSyncScale } from './syncScale';
 import type { BenchResult } from './stats';
 
 const ms = (v: number) => `${v.toFixed(3)} ms`;
@@ -53,11 +54,14 @@ if (process.argv[2] === 'signin') {
   process.exit(0);
 }
 
-// `npm run bench -- sync` runs the sync part alone (about half a minute) and replaces (or adds) its section.
-if (process.argv[2] === 'sync') {
+// `npm run bench -- sync` runs the sync latency alone (about half a minute), `npm run bench -- sync-scale` the
+// catch-up of 50,000 and the apply rate in sites of 2, 3 and 5 nodes (several minutes); each replaces (or adds) its section.
+const syncParts: Record<string, (log: (line: string) => void) => Promise<string>> = { sync: benchSync, 'sync-scale': benchSyncScale };
+const syncPart = syncParts[process.argv[2] ?? ''];
+if (syncPart) {
   const loadBefore = load();
-  const section = await benchSync(log);
-  const note = `Sync section run alone (\`npm run bench -- sync\`) on ${new Date().toISOString().slice(0, 10)}: ${machine}; load average (1, 5, 15 min) ${loadBefore} before, ${load()} after.\n\n`;
+  const section = await syncPart(log);
+  const note = `Section run alone (\`npm run bench -- ${process.argv[2]}\`) on ${new Date().toISOString().slice(0, 10)}: ${machine}; load average (1, 5, 15 min) ${loadBefore} before, ${load()} after.\n\n`;
   const report = readFileSync(resultsFile, 'utf8');
   const [heading, ...body] = section.split('\n\n');
   const replaced = `${heading}\n\n${note}${body.join('\n\n')}`;
@@ -95,6 +99,7 @@ const packagesSection = await benchPackages(log);
 const signInSection = await benchSignIn(log);
 const syncSection = await benchSync(log);
 const labelsSection = await benchLabels(log);
+const syncScaleSection = await benchSyncScale(log);
 
 const [door, doorNormal, committed, committedNormal, floor, floorNormal] = results;
 const rows = results.map((r) => `| ${r.name} | ${r.samples.length} | ${ms(r.p50)} | ${ms(r.p99)} |`);
@@ -126,6 +131,7 @@ ${rosterSection}
 ${packagesSection}
 ${signInSection}
 ${syncSection}
-${labelsSection}`;
+${labelsSection}
+${syncScaleSection}`;
 writeFileSync(resultsFile, report);
 log(report);

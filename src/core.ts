@@ -40,6 +40,7 @@ import { SettingsService } from './services/settings/service';
 import { SystemService, type DesktopHost } from './services/system/service';
 import { Transactor } from './services/tx';
 import { Applier } from './sync/applier';
+import { overrideAuth, SyncAuthFile, type SyncAuth } from './sync/connection';
 import { SyncEngine } from './sync/engine';
 import { InviteService } from './sync/join';
 import { SiteService } from './sync/site';
@@ -64,6 +65,8 @@ export interface CoreOptions {
   timeZone?: string;
   /** The site's NATS server for this run, instead of the one `packroom site init` saved (`serve --sync URL`). */
   syncUrl?: string;
+  /** Auth for this run on top of the saved one (`serve --sync-user …`, or a user and password in `--sync`). */
+  syncAuth?: SyncAuth;
 }
 
 /** The whole Packroom core, host-agnostic: the desktop app and `packroom serve` both build one of these. */
@@ -201,7 +204,9 @@ export function createCore(options: CoreOptions): Core {
   const backups = new BackupService({ repos, settings, clock, tx, audit, alerts, events, dataKey });
   settings.onChange(() => backups.healthChanged());
   const backupSchedule = new BackupSchedule({ backups, settings, clock, alerts });
-  const invites = new InviteService({ repos, tx, clock, audit, dataKey, url: options.syncUrl ?? null });
+  const syncAuthFile = new SyncAuthFile(options.dataDir, keys);
+  const syncAuth = overrideAuth(syncAuthFile.load(), options.syncAuth ?? {});
+  const invites = new InviteService({ repos, tx, clock, audit, dataKey, url: options.syncUrl ?? null, auth: syncAuth });
   const services = {
     db,
     repos,
@@ -230,12 +235,20 @@ export function createCore(options: CoreOptions): Core {
     backupSchedule,
     invites,
   } satisfies CoreServices;
-  const site = new SiteService({ repos, tx, clock });
+  const site = new SiteService({ repos, tx, clock, authFile: syncAuthFile });
   const syncNode = repos.sync.node();
   const syncUrl = options.syncUrl ?? syncNode.url;
   sync =
     syncNode.site && syncUrl
-      ? new SyncEngine({ repos, clock, events, url: syncUrl, applier: new Applier({ repos, tx, clock, events }) })
+      ? new SyncEngine({
+          repos,
+          clock,
+          events,
+          url: syncUrl,
+          auth: syncAuth,
+          bulk: checkpoints,
+          applier: new Applier({ repos, tx, clock, events }),
+        })
       : null;
   // Another computer's change to what services hold in memory: the sessions of an account, the settings read once.
   events.on('staff.changed', ({ id }) => auth.changedElsewhere(id));

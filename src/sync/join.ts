@@ -15,6 +15,7 @@ import type { Transactor } from '../services/tx';
 import { siteSubjects, streamName } from './event';
 import { openInvitation, sealInvitation, usedMark, WrongCodeError, type Invitation } from './invite';
 import { loadNats } from './nats';
+import type { SyncAuth, SyncConnection } from './connection';
 import { reach, SiteError } from './site';
 
 /**
@@ -64,6 +65,8 @@ export interface InviteServiceDeps {
   dataKey: Buffer;
   /** The NATS server this run uses (`serve --sync URL`), else the saved one. */
   url: string | null;
+  /** How this node authenticates to it (the saved auth, or this run's). */
+  auth: SyncAuth;
 }
 
 /** Makes join codes on a node of a site: the CLI's `site invite` and Settings → This computer. */
@@ -81,7 +84,7 @@ export class InviteService {
     const { text: code, id: key } = formatJoinCode(random.bytes(inviteIdBytes), secret);
     const expiresAt = clock.now() + inviteValidMs;
     const known = repos.sync.applied().map((a) => ({ node: a.nodeName, uid: a.origin }));
-    const nc = await reach(url).catch((error: unknown) => {
+    const nc = await reach({ url, auth: this.deps.auth }).catch((error: unknown) => {
       throw new ApiError('CONFLICT', message('site.unreachable', { url, detail: error instanceof Error ? error.message : String(error) }));
     });
     try {
@@ -121,13 +124,18 @@ export class InviteService {
  * with one code, one wins) and takes the name. Throws SiteError, having changed nothing, for a wrong, used or
  * expired code, a name taken, or a server that cannot be reached.
  */
-export async function useJoinCode(input: { url: string; code: JoinCode; node: string; now: () => number }): Promise<Invitation> {
-  const { url, code, node, now } = input;
+export async function useJoinCode(input: {
+  connection: SyncConnection;
+  code: JoinCode;
+  node: string;
+  now: () => number;
+}): Promise<Invitation> {
+  const { connection, code, node, now } = input;
   const wrong = () =>
     new SiteError(
       'this join code does not open any invitation on that NATS server: check the code and the --sync address, or make a new code with "packroom site invite" (a code is good for one hour)',
     );
-  const nc = await reach(url);
+  const nc = await reach(connection);
   try {
     const bucket = await invites(nc, false);
     const entry = bucket ? await bucket.get(code.id) : null;

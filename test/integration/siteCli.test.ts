@@ -101,9 +101,10 @@ describe('packroom site', () => {
       [['site', 'init', '--site', 'oak', '--node', 'desk', '--data', data], /needs --sync/],
       [['site', 'init', '--sync', 'http://x', '--site', 'oak', '--node', 'desk', '--data', data], /--sync must be a NATS server address/],
       [['serve', '--sync', 'localhost', '--data', data], /--sync must be a NATS server address/],
+      // A user and password may ride in the address (test/integration/syncAuth.test.ts), but not without a host.
       [
-        ['site', 'init', '--sync', 'nats://desk:secret@10.0.0.5:4222', '--site', 'oak', '--node', 'desk', '--data', data],
-        /must not carry a user or password/,
+        ['site', 'init', '--sync', 'nats://desk:secret@', '--site', 'oak', '--node', 'desk', '--data', data],
+        /--sync must be a NATS server address/,
       ],
     ];
     for (const [argv, message] of cases) {

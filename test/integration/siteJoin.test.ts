@@ -183,19 +183,25 @@ describe('packroom site join', () => {
     expect({ desk: contents(deskDir), copy: contents(copyDir) }).toEqual(before);
 
     // An hour later the code has expired (the expiry sealed in the invitation, against the joiner's clock).
-    await expect(useJoinCode({ url: nats.url, code, node: 'door', now: () => Date.now() + 61 * 60_000 })).rejects.toThrow(
-      /this join code expired at/,
-    );
+    await expect(
+      useJoinCode({ connection: { url: nats.url, auth: {} }, code, node: 'door', now: () => Date.now() + 61 * 60_000 }),
+    ).rejects.toThrow(/this join code expired at/);
     // None of the refusals used the code: it still works once, and only once.
-    await expect(useJoinCode({ url: nats.url, code, node: 'door', now: () => Date.now() })).resolves.toMatchObject({
+    await expect(
+      useJoinCode({ connection: { url: nats.url, auth: {} }, code, node: 'door', now: () => Date.now() }),
+    ).resolves.toMatchObject({
       nodes: [{ node: 'desk' }],
     });
-    await expect(useJoinCode({ url: nats.url, code, node: 'door-2', now: () => Date.now() })).rejects.toThrow(/already used/);
+    await expect(useJoinCode({ connection: { url: nats.url, auth: {} }, code, node: 'door-2', now: () => Date.now() })).rejects.toThrow(
+      /already used/,
+    );
 
     // Two computers with one code at the same moment: one joins, the other is told the code is used.
     const race = parseJoinCode((await desk.invites.invite(cliActor)).code)!;
     const results = await Promise.allSettled(
-      ['tower-a', 'tower-b'].map((node) => useJoinCode({ url: nats.url, code: race, node, now: () => Date.now() })),
+      ['tower-a', 'tower-b'].map((node) =>
+        useJoinCode({ connection: { url: nats.url, auth: {} }, code: race, node, now: () => Date.now() }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { message: expect.stringMatching(/already used/) } });

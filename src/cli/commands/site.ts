@@ -12,29 +12,20 @@ import { SiteError, SiteService, type SiteStatus } from '../../sync/site';
 import { ApiError } from '../../contract';
 import type { CliHost } from '../host';
 import { parse, UsageError } from '../args';
+import { syncConnectionOptions, syncOptions, syncOptionsUsage } from '../syncOptions';
 
-export const siteUsage = `packroom site init --sync URL --site NAME --node NAME [--data DIR]
+export const siteUsage = `packroom site init --sync URL --site NAME --node NAME [--data DIR] [--sync-user NAME | --sync-nkey FILE | --sync-creds FILE] [--sync-ca FILE] [--sync-cert FILE --sync-key FILE]
       Makes this data folder the first node of a site (several PCs of one building sharing their data through
       the NATS server at URL); everything already here is kept and shared. Refused when the site has data already.
+      ${syncOptionsUsage}
+      The user, password and file paths are saved beside the data key, sealed with it, never in the database.
   packroom site invite [--data DIR] [--json]
       Prints a one-time join code, good for one hour, for another computer to join this node's site.
-  packroom site join CODE --sync URL --node NAME [--data DIR]
+  packroom site join CODE --sync URL --node NAME [--data DIR] [the --sync-… options of site init]
       Makes an empty data folder a node of the site the join code invites to: receives the site's data key and
       everything the site shares, showing its progress, before its door serves.
   packroom site status [--data DIR] [--json]
       This node's site, its connection, the other nodes, changes waiting to be sent, and the delay of the last ones received.`;
-
-/**
- * A NATS server address as the client takes it: nats:// (or tls://) host and port. Without a user or password:
- * the address is saved in the database and written to the log, where a password must not be.
- */
-export function syncUrl(value: string, option = '--sync'): string {
-  if (/^(nats|tls):\/\/[^\s/]*@/.test(value)) throw new UsageError(`${option} must not carry a user or password`);
-  if (!/^(nats|tls):\/\/[^\s/@]+$/.test(value)) {
-    throw new UsageError(`${option} must be a NATS server address like nats://10.0.0.5:4222, not "${value}"`);
-  }
-  return value;
-}
 
 export async function siteCommand(args: string[], out: NodeJS.WritableStream, cli: CliHost): Promise<number> {
   const [sub, ...rest] = args;
@@ -46,18 +37,14 @@ export async function siteCommand(args: string[], out: NodeJS.WritableStream, cl
 }
 
 async function init(args: string[], out: NodeJS.WritableStream, cli: CliHost): Promise<number> {
-  const { values } = parse(
-    args,
-    { sync: { type: 'string' }, site: { type: 'string' }, node: { type: 'string' }, data: { type: 'string' } },
-    0,
-  );
+  const { values } = parse(args, { ...syncOptions, site: { type: 'string' }, node: { type: 'string' }, data: { type: 'string' } }, 0);
   for (const option of ['sync', 'site', 'node'] as const) {
     if (values[option] === undefined) throw new UsageError(`site init needs --${option}`);
   }
-  const url = syncUrl(values.sync!);
+  const { url, auth } = await syncConnectionOptions(values);
   const core = cli.openCore(resolveDataDir(values.data));
   try {
-    const { queued } = await core.site.init({ url, site: values.site!, node: values.node! });
+    const { queued } = await core.site.init({ url: url!, site: values.site!, node: values.node!, auth });
     out.write(
       `This data folder is now node "${values.node}" of site "${values.site}" (NATS server ${url}); ${queued} recipients will be shared with the other nodes once Packroom runs.\n`,
     );
@@ -94,7 +81,7 @@ const progressEvery = 1_000;
 const count = (n: number) => n.toLocaleString('en-US');
 
 async function join(args: string[], out: NodeJS.WritableStream, cli: CliHost): Promise<number> {
-  const { values, positionals } = parse(args, { sync: { type: 'string' }, node: { type: 'string' }, data: { type: 'string' } }, 1);
+  const { values, positionals } = parse(args, { ...syncOptions, node: { type: 'string' }, data: { type: 'string' } }, 1);
   if (positionals[0] === undefined) throw new UsageError('site join needs the join CODE that "packroom site invite" printed');
   const code = parseJoinCode(positionals[0]);
   if (!code)
@@ -102,7 +89,8 @@ async function join(args: string[], out: NodeJS.WritableStream, cli: CliHost): P
   for (const option of ['sync', 'node'] as const) {
     if (values[option] === undefined) throw new UsageError(`site join needs --${option}`);
   }
-  const url = syncUrl(values.sync!);
+  const { url: given, auth } = await syncConnectionOptions(values);
+  const url = given!;
   const node = values.node!;
   if (!isSyncName(node)) throw new UsageError(`the node name "${node}" may have only letters, digits, - and _ (up to 40)`);
   if (!cli.storeDataKey)
@@ -110,11 +98,11 @@ async function join(args: string[], out: NodeJS.WritableStream, cli: CliHost): P
   const dataDir = resolveDataDir(values.data);
   // Everything that can refuse runs before the folder is touched: a refusal leaves it as it was.
   refuseFolderWithData(dataDir);
-  const invitation = await useJoinCode({ url, code, node, now: () => Date.now() });
+  const invitation = await useJoinCode({ connection: { url, auth }, code, node, now: () => Date.now() });
   cli.storeDataKey(dataDir, Buffer.from(invitation.dataKey, 'base64'));
   const configuring = cli.openCore(dataDir);
   try {
-    configuring.site.joined({ site: invitation.site, node, url });
+    configuring.site.joined({ site: invitation.site, node, url, auth });
   } finally {
     await configuring.close();
   }

@@ -125,9 +125,9 @@ export class SyncRepository {
     return this.sql.pluck<[], number>('SELECT count(*) FROM sync_outbox').get()!;
   }
 
-  /** JetStream has it: the stream keeps it from now on. */
+  /** JetStream has it and every change before it: the stream keeps them from now on. One statement for a window. */
   published(seq: number): void {
-    this.sql<[number]>('DELETE FROM sync_outbox WHERE seq = ?').run(seq);
+    this.sql<[number]>('DELETE FROM sync_outbox WHERE seq <= ?').run(seq);
   }
 
   /** The last change of `origin` applied here; 0 for none. */
