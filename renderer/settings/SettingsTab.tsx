@@ -14,6 +14,7 @@ import { PackageSettings } from './PackageSettings';
 import { SiteSettings } from './SiteSettings';
 import { SiteStatusCard } from './SiteStatusCard';
 import { StaffAccounts } from './StaffAccounts';
+import { InviteComputer } from './InviteComputer';
 import { SystemSettings } from './SystemSettings';
 import { useSettings } from './useSettings';
 
@@ -59,6 +60,7 @@ export function SettingsTab({ section, session, onChanged, onSessionChanged }: P
         ))}
         <SiteStatusCard />
         <SystemSettings />
+        <InviteComputer />
       </>
     ),
   };

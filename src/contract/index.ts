@@ -18,6 +18,7 @@ import { recipientMethods } from './recipients';
 import { rosterMethods } from './roster';
 import { settingsMethods } from './settings';
 import { siteMethods } from './site';
+import { siteJoinMethods } from './siteJoin';
 import { systemMethods } from './system';
 
 /** Each feature declares its own methods in its own file; this only merges the slices. */
@@ -36,6 +37,7 @@ export const api = {
   ...packageMethods,
   ...backupMethods,
   ...siteMethods,
+  ...siteJoinMethods,
 } satisfies Record<string, MethodDef>;
 
 /** The slices as merged above; the checks below keep this list and the merge in step. */
@@ -54,6 +56,7 @@ type Slices = [
   typeof packageMethods,
   typeof backupMethods,
   typeof siteMethods,
+  typeof siteJoinMethods,
 ];
 /** Method names declared by more than one slice (a spread would silently keep only the last). */
 type DeclaredTwice<S extends unknown[], Seen = never> = S extends [infer First, ...infer Rest]

@@ -13,6 +13,7 @@ import { packageHandlers } from './packages/handlers';
 import { recipientHandlers } from './recipients/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { siteJoinHandlers } from './site/handlers';
 import { systemHandlers } from './system/handlers';
 
 /**
@@ -36,6 +37,7 @@ export function createHandlers(services: CoreServices, site: Handlers<typeof sit
     ...systemHandlers(services),
     ...packageHandlers(services),
     ...backupHandlers(services),
+    ...siteJoinHandlers(services),
     ...site,
   };
 }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Clock } from '../clock';
 import { message, type EventName, type Events, type Message } from '../contract';
 import type { Repositories } from '../db/repositories';
@@ -6,6 +7,8 @@ import { isClockAhead } from '../domain/sync/watch';
 import { log } from '../log';
 import type { AlertKind, AlertService } from '../services/alerts/service';
 import type { EventBus } from '../services/events';
+import { searchMergePages } from '../services/roster/apply';
+import { chunkBudgetMs, chunkWorkMs } from '../services/roster/chunks';
 import type { Transactor } from '../services/tx';
 import { sharedEntities } from './entities';
 import type { SharedEntity } from './entities/types';
@@ -42,8 +45,45 @@ export class Applier {
   private heldSaid: string | null | undefined;
   // The nodes whose clock-ahead alert was raised this run: raised again only after a change within bounds.
   private readonly ahead = new Set<string>();
+  // What the last batch's commit took: the next one writes for the rest of the budget (as the roster's chunks).
+  private lastCommitMs = 0;
 
   constructor(private readonly deps: ApplierDeps) {}
+
+  /**
+   * Applies the first changes of `batch` (at least one) in one transaction that holds the door no longer than a
+   * roster import's chunk: it writes until the chunk's budget, less what the last commit took, is spent (never
+   * less than the chunk's minimum), then commits. Each change stays all or nothing inside it (a savepoint): one
+   * whose write fails is held, logged, and the others commit. Returns the results of the changes it took, in order.
+   * One commit for many changes is what makes a catch-up fast: each commit waits for the disk. In a `burst` (the
+   * engine has paused the name search's merges, as a roster apply does) each transaction also does a bounded step
+   * of that merge work, inside its budget. `now` measures the work; a test passes its own, since on a loaded
+   * machine any change can take the whole budget.
+   */
+  receiveSome(
+    batch: readonly unknown[],
+    { burst = false, now = () => performance.now() }: { burst?: boolean; now?: () => number } = {},
+  ): ApplyResult[] {
+    const started = now();
+    const budget = Math.max(chunkWorkMs, chunkBudgetMs - this.lastCommitMs);
+    const results: ApplyResult[] = [];
+    let wrote = started;
+    this.deps.tx.run(() => {
+      if (burst) this.deps.repos.recipients.mergeSearchIndex(searchMergePages);
+      for (const data of batch) {
+        try {
+          results.push(this.receive(data));
+        } catch (error) {
+          log.error('Sync: applying a change failed; it will be tried again.', error);
+          results.push('held');
+        }
+        if (now() - started >= budget) break;
+      }
+      wrote = now();
+    });
+    this.lastCommitMs = now() - wrote;
+    return results;
+  }
 
   receive(data: unknown): ApplyResult {
     const envelope = eventEnvelope.safeParse(data);

@@ -7,6 +7,7 @@ import { BackupRepository } from './backups';
 import { BackupFiles } from '../backupFile';
 import { DeviceAssignmentRepository } from './deviceAssignments';
 import { KeyCheckRepository } from './keyCheck';
+import { LabelRepository } from './labels';
 import { DoorStateRepository } from './doorState';
 import { LoginFailureRepository } from './loginFailures';
 import { OutboxRepository } from './outbox';
@@ -34,6 +35,7 @@ export function createRepositories(db: Db) {
     backupFiles: new BackupFiles(db),
     deviceAssignments: new DeviceAssignmentRepository(db),
     keyCheck: new KeyCheckRepository(db),
+    labels: new LabelRepository(db),
     doorState: new DoorStateRepository(db),
     loginFailures: new LoginFailureRepository(db),
     outbox: new OutboxRepository(db),
