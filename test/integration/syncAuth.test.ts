@@ -169,7 +169,8 @@ describe('a NATS server that requires a user and password', { timeout: 180_000 }
     // As `serve --sync-user desk` with a password IT has since changed on the server.
     const desk = open(dir, { syncAuth: { user: 'desk', password: 'changed-since' } });
     await until('the server refused three attempts', () => refusals() >= before + 3);
-    expect(desk.site.status()).toMatchObject({ connected: false, pendingOut: 1 });
+    expect(desk.site.status()).toMatchObject({ connected: false });
+    expect(desk.site.status()!.pendingOut).toBeGreaterThan(0);
     expect(logged.match(/refused this computer's user/g)).toHaveLength(1);
     expect(logged).not.toContain('changed-since');
     expect(logged).not.toContain(deskPassword);

@@ -27,6 +27,12 @@ function published(from: Core): unknown[] {
   });
 }
 
+/** a1, b1, a2, b2, …: two nodes' streams as the site's stream may hold them. */
+const interleave = (a: unknown[], b: unknown[]): unknown[] =>
+  Array.from({ length: Math.max(a.length, b.length) }, (_, i) => [a[i], b[i]])
+    .flat()
+    .filter((e) => e !== undefined);
+
 async function withRecipients(core: Core, names: string[]): Promise<void> {
   const admin = await signedInAdmin(core);
   for (const name of names) await admin.ok('recipients.create', { firstName: name, lastName: 'Lee', unit: '1A' });
@@ -82,19 +88,36 @@ describe('applying a burst', () => {
     const [desk, lobby, door] = [node('desk'), node('lobby'), node('door')];
     await withRecipients(desk, ['Ana', 'Bo']);
     await withRecipients(lobby, ['Boom', 'Cy']);
-    const [ana, bo] = published(desk);
-    const [boom, cy] = published(lobby);
+    // Each node's whole stream, in order: its staff account and audit rows travel beside the recipients.
+    const fromDesk = published(desk);
+    const fromLobby = published(lobby);
     // This node refuses one row, as a constraint the merge did not foresee would.
     door.db.exec(
       "CREATE TRIGGER refuse BEFORE INSERT ON recipients WHEN new.first_name = 'Boom' BEGIN SELECT RAISE(ABORT, 'refused'); END",
     );
     const applier = new Applier({ repos: door.repos, tx: door.tx, clock: door.clock, events: door.events, alerts: door.alerts });
-    expect(applier.receiveSome([ana, boom, cy, bo], { now: () => 0 })).toEqual(['applied', 'held', 'held', 'applied']);
+    /** The results of the recipients' changes among `events`, by first name. */
+    const recipientResults = (events: unknown[]) => {
+      const results = applier.receiveSome(events, { now: () => 0 });
+      return Object.fromEntries(
+        events.flatMap((e, i) => {
+          const event = e as { entity: string; fields: { first_name?: string } };
+          return event.entity === 'recipient' ? [[event.fields.first_name, results[i]]] : [];
+        }),
+      );
+    };
+    // The lobby's stream interleaved with the desk's: what follows Boom from the lobby waits, the desk's commit.
+    expect(recipientResults(interleave(fromDesk, fromLobby))).toEqual({
+      Ana: 'applied',
+      Bo: 'applied',
+      Boom: 'held',
+      Cy: 'held',
+    });
     expect(sharedRecipients(door).map((r) => r.first_name)).toEqual(expect.arrayContaining(['Ana', 'Bo']));
     expect(sharedRecipients(door)).toHaveLength(2);
 
     door.db.exec('DROP TRIGGER refuse');
-    expect(applier.receiveSome([boom, cy, ana], { now: () => 0 })).toEqual(['applied', 'applied', 'duplicate']);
+    expect(recipientResults([...fromLobby, ...fromDesk])).toEqual({ Boom: 'applied', Cy: 'applied', Ana: 'duplicate', Bo: 'duplicate' });
     const everyone = [...sharedRecipients(desk), ...sharedRecipients(lobby)].sort((a, b) => String(a.uid).localeCompare(String(b.uid)));
     expect(sharedRecipients(door)).toEqual(everyone);
   });
