@@ -14,6 +14,8 @@ const sqlite = ['better-sqlite3'].map(only('src/db/ (repositories hold all SQL)'
 const mail = ['nodemailer', 'twilio'].map(only('src/services/notifications/'));
 const hardware = ['node-hid', 'usb', 'serialport'].map(only('native/ (device drivers)'));
 const fileParsers = ['csv-parse', 'csv-parse/sync', 'exceljs'].map(only('src/services/roster/file/ (roster file parsing)'));
+// The label models load in the label thread alone: anywhere else they would load (and run) on the door's thread.
+const labelModels = ['sharp', 'tesseract.js', 'zxing-wasm', 'zxing-wasm/reader'].map(only('src/services/labels/engine.ts (label reading)'));
 // A scope, so a pattern: every @nats-io package (transport-node, jetstream, kv, …).
 const nats = { group: ['@nats-io/*'], message: "Only src/sync/ (the link between a site's computers) may import NATS." };
 const electron = because('src/ and native/ run in plain Node, never under Electron: only main/ imports electron.')('electron');
@@ -27,7 +29,7 @@ const zones = [
   {
     name: 'domain: pure rules',
     files: ['src/domain/**'],
-    paths: [electron, ...nodeBuiltins, ...sqlite, ...mail, ...hardware, ...fileParsers],
+    paths: [electron, ...nodeBuiltins, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels],
     patterns: [
       nats,
       { group: ['node:*'], message: 'Domain rules are pure: no Node modules, no I/O.' },
@@ -39,7 +41,7 @@ const zones = [
   {
     name: 'contract: shared with the browser',
     files: ['src/contract/**'],
-    paths: [electron, ...nodeBuiltins, ...sqlite, ...mail, ...hardware, ...fileParsers],
+    paths: [electron, ...nodeBuiltins, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels],
     patterns: [
       nats,
       { group: ['node:*'], message: 'The contract is loaded by the renderer too: no Node modules.' },
@@ -49,43 +51,49 @@ const zones = [
   {
     name: 'db: migrations and repositories',
     files: ['src/db/**'],
-    paths: [electron, ...mail, ...hardware, ...fileParsers],
+    paths: [electron, ...mail, ...hardware, ...fileParsers, ...labelModels],
     patterns: [nats, ...hosts, ...above('services', 'host', 'cli'), belowSync, folder('native', 'Repositories know nothing of devices.')],
   },
   {
     name: 'notification senders',
     files: ['src/services/notifications/**'],
-    paths: [electron, ...sqlite, ...hardware, ...fileParsers],
+    paths: [electron, ...sqlite, ...hardware, ...fileParsers, ...labelModels],
     patterns: [nats, ...hosts, ...above('host', 'cli'), belowSync],
   },
   {
     name: 'roster file parsing',
     files: ['src/services/roster/file/**'],
-    paths: [electron, ...sqlite, ...mail, ...hardware],
+    paths: [electron, ...sqlite, ...mail, ...hardware, ...labelModels],
+    patterns: [nats, ...hosts, ...above('host', 'cli'), belowSync],
+  },
+  {
+    name: 'label reading: the models',
+    files: ['src/services/labels/engine.ts'],
+    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers],
     patterns: [nats, ...hosts, ...above('host', 'cli'), belowSync],
   },
   {
     name: 'services',
     files: ['src/services/**'],
-    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers],
+    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels],
     patterns: [nats, ...hosts, ...above('host', 'cli'), belowSync],
   },
   {
     name: "sync: the link between a site's computers",
     files: ['src/sync/**'],
-    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers],
+    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels],
     patterns: [...hosts, ...above('host', 'cli'), folder('native', 'Sync knows nothing of devices.')],
   },
   {
     name: 'the rest of the core (host, cli, core.ts)',
     files: ['src/**'],
-    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers],
+    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels],
     patterns: [nats, ...hosts],
   },
   {
     name: 'native: device drivers',
     files: ['native/**'],
-    paths: [electron, ...sqlite, ...mail, ...fileParsers],
+    paths: [electron, ...sqlite, ...mail, ...fileParsers, ...labelModels],
     patterns: [
       nats,
       ...hosts,
@@ -98,7 +106,14 @@ const zones = [
   {
     name: 'main: the channel list the sandboxed preload bundles',
     files: ['main/channels.ts'],
-    paths: [...sqlite, ...mail, ...hardware, ...fileParsers, because('channels.ts is bundled into the preload: keep zod out.')('zod')],
+    paths: [
+      ...sqlite,
+      ...mail,
+      ...hardware,
+      ...fileParsers,
+      ...labelModels,
+      because('channels.ts is bundled into the preload: keep zod out.')('zod'),
+    ],
     patterns: [
       nats,
       { regex: '^\\.\\./src/(?!contract/events$)', message: 'channels.ts may import only the zod-free src/contract/events.' },
@@ -118,7 +133,7 @@ const zones = [
   {
     name: 'main: the desktop host',
     files: ['main/**'],
-    paths: [...sqlite, ...mail, ...hardware, ...fileParsers],
+    paths: [...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels],
     patterns: [nats],
   },
   {

@@ -29,7 +29,7 @@ const churn = 500;
 const trials = 5;
 const probeEveryMs = 2;
 /** The door's budget during an import (issue 10). */
-const doorBudgetMs = 20;
+export const doorBudgetMs = 20;
 const header = 'Property,Unit,Tenant Code,Tenant Name,Status,Move In,Move Out,Email,Phone (Cell),Phone (Home)\n';
 
 const pinOf = (i: number) => String(10_000_000 + i * 877 + (i % 7));
@@ -89,7 +89,7 @@ function seed(core: Core): void {
 }
 
 /** Hand-added recipients with PINs, for the door to let in while a first import runs (no file row matches them). */
-function seedDoorPins(core: Core): string[] {
+export function seedDoorPins(core: Core): string[] {
   const now = Date.now();
   const pins: string[] = [];
   const addRecipient = core.db.prepare(
@@ -124,7 +124,7 @@ async function onFreshCore<T>(template: string | null, work: (core: Core) => Pro
 }
 
 /** The simulated keypad wired to the door, with the relay command timed at the driver boundary. */
-async function doorRig(core: Core): Promise<{ sim: Simulator; relayAt: () => number; reset: () => void }> {
+export async function doorRig(core: Core): Promise<{ sim: Simulator; relayAt: () => number; reset: () => void }> {
   const sim = createSimulator(() => core.clock.now());
   await core.devices.start('sim', sim);
   await core.devices.unassign(cliActor, 'relay');
@@ -135,23 +135,28 @@ async function doorRig(core: Core): Promise<{ sim: Simulator; relayAt: () => num
 }
 
 /**
- * Runs `work` while a PIN is typed every probeEveryMs; returns its result and the door samples: from when
- * each press was due to the relay command.
+ * Runs `work` while a PIN is typed every `everyMs` (probeEveryMs unless said); returns its result and the door
+ * samples: from when each press was due to the relay command.
  */
-async function probeDoor<T>(rig: Awaited<ReturnType<typeof doorRig>>, pins: readonly string[], work: () => Promise<T>) {
+export async function probeDoor<T>(
+  rig: Awaited<ReturnType<typeof doorRig>>,
+  pins: readonly string[],
+  work: () => Promise<T>,
+  everyMs = probeEveryMs,
+) {
   const samples: number[] = [];
   const hash = encodeBootKeyboard('#', { keypad: true });
   let running = true;
   let n = 0;
   const probing = (async () => {
     while (running) {
-      const due = performance.now() + probeEveryMs;
-      await new Promise((resolve) => setTimeout(resolve, probeEveryMs));
+      const due = performance.now() + everyMs;
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
       if (!running) break;
       rig.sim.keypad.type(pins[(n += 1) % pins.length]!);
       rig.reset();
       for (const report of hash) rig.sim.keypad.sendReport(report);
-      if (rig.relayAt() === 0) throw new Error('a PIN did not open the door during the import');
+      if (rig.relayAt() === 0) throw new Error('a PIN did not open the door during the work measured');
       samples.push(rig.relayAt() - due);
     }
   })();

@@ -2,10 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchDoor } from './door';
+import { benchLabels } from './labels';
 import { benchPackages } from './packages';
 import { benchRoster } from './roster';
 import { benchSignIn } from './signin';
 import { benchSync } from './sync';
+import { benchSyncScale } from './syncScale';
 import type { BenchResult } from './stats';
 
 const ms = (v: number) => `${v.toFixed(3)} ms`;
@@ -52,11 +54,14 @@ if (process.argv[2] === 'signin') {
   process.exit(0);
 }
 
-// `npm run bench -- sync` runs the sync part alone (about half a minute) and replaces (or adds) its section.
-if (process.argv[2] === 'sync') {
+// `npm run bench -- sync` runs the sync latency alone (about half a minute), `npm run bench -- sync-scale` the
+// catch-up of 50,000 and the apply rate in sites of 2, 3 and 5 nodes (several minutes); each replaces (or adds) its section.
+const syncParts: Record<string, (log: (line: string) => void) => Promise<string>> = { sync: benchSync, 'sync-scale': benchSyncScale };
+const syncPart = syncParts[process.argv[2] ?? ''];
+if (syncPart) {
   const loadBefore = load();
-  const section = await benchSync(log);
-  const note = `Sync section run alone (\`npm run bench -- sync\`) on ${new Date().toISOString().slice(0, 10)}: ${machine}; load average (1, 5, 15 min) ${loadBefore} before, ${load()} after.\n\n`;
+  const section = await syncPart(log);
+  const note = `Section run alone (\`npm run bench -- ${process.argv[2]}\`) on ${new Date().toISOString().slice(0, 10)}: ${machine}; load average (1, 5, 15 min) ${loadBefore} before, ${load()} after.\n\n`;
   const report = readFileSync(resultsFile, 'utf8');
   const [heading, ...body] = section.split('\n\n');
   const replaced = `${heading}\n\n${note}${body.join('\n\n')}`;
@@ -70,12 +75,31 @@ if (process.argv[2] === 'sync') {
   process.exit(0);
 }
 
+// `npm run bench -- labels` reads the label set alone (about three minutes) and replaces (or adds) its section.
+if (process.argv[2] === 'labels') {
+  const loadBefore = load();
+  const section = await benchLabels(log);
+  const note = `Labels section run alone (\`npm run bench -- labels\`) on ${new Date().toISOString().slice(0, 10)}: ${machine}; load average (1, 5, 15 min) ${loadBefore} before, ${load()} after.\n\n`;
+  const report = readFileSync(resultsFile, 'utf8');
+  const [heading, ...body] = section.split('\n\n');
+  const replaced = `${heading}\n\n${note}${body.join('\n\n')}`;
+  const start = report.indexOf(heading!);
+  const end = start === -1 ? -1 : report.indexOf('\n## ', start + 1);
+  writeFileSync(
+    resultsFile,
+    start === -1 ? `${report.trimEnd()}\n\n${replaced}` : `${report.slice(0, start)}${replaced}${end === -1 ? '' : report.slice(end)}`,
+  );
+  process.exit(0);
+}
+
 const loadBefore = load();
 const results: BenchResult[] = await benchDoor(log);
 const rosterSection = await benchRoster(log);
 const packagesSection = await benchPackages(log);
 const signInSection = await benchSignIn(log);
 const syncSection = await benchSync(log);
+const labelsSection = await benchLabels(log);
+const syncScaleSection = await benchSyncScale(log);
 
 const [door, doorNormal, committed, committedNormal, floor, floorNormal] = results;
 const rows = results.map((r) => `| ${r.name} | ${r.samples.length} | ${ms(r.p50)} | ${ms(r.p99)} |`);
@@ -106,6 +130,8 @@ the expiry and recipient checks, the throttle's saved state and the audit row's 
 ${rosterSection}
 ${packagesSection}
 ${signInSection}
-${syncSection}`;
+${syncSection}
+${labelsSection}
+${syncScaleSection}`;
 writeFileSync(resultsFile, report);
 log(report);

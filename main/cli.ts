@@ -10,7 +10,7 @@ import { app } from 'electron';
 import { log, logToFile } from '../src/log';
 import { logFile, resolveDataDir } from '../src/paths';
 import { nativeBindingPath, parseDesktopArgs } from './runtime';
-import { loadOrCreateDataKey } from './secrets';
+import { loadOrCreateDataKey, storeDataKey } from './secrets';
 
 export async function runDesktopCli(args: string[]): Promise<number> {
   // safeStorage keeps its Windows key in the userData folder's "Local State", so userData must be
@@ -30,6 +30,7 @@ export async function runDesktopCli(args: string[]): Promise<number> {
     stdout: process.stdout,
     stderr: process.stderr,
     staticDir: join(app.getAppPath(), 'dist', 'renderer'),
+    storeDataKey,
     openCore(folder, options) {
       logToFile(logFile(folder, 'cli'), { infoToStderr: false });
       const key = loadOrCreateDataKey(folder);

@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { random } from '../src/random';
-import { DataKeyError, keyFileName, loadOrCreateKeyFile, refuseOrphanDatabase, sealedKeyFileName } from '../src/secrets';
+import { DataKeyError, keyFileName, loadOrCreateKeyFile, refuseOrphanDatabase, sealedKeyFileName, writeKeyFile } from '../src/secrets';
 
 export { DataKeyError };
 
@@ -193,4 +193,25 @@ export function protectPlainKey(dir: string, cipher: KeyCipher, log: KeyStoreLog
   unlinkSync(plainPath);
   log.info(`The data key is now sealed by the system keychain (${sealedPath}); ${plainPath} was removed.`);
   return key;
+}
+
+/**
+ * Keeps a key this folder did not make (`packroom site join` brings the site's): sealed by the keychain when there
+ * is one, else the headless host's 0600 key file, as loadOrCreateKey would have kept one of its own. Never
+ * replaces a key: a folder with one is refused before (src/sync/join.ts) and here again, by the exclusive create.
+ */
+export function storeKey(dir: string, cipher: KeyCipher | null, key: Buffer, log: KeyStoreLog): void {
+  checkLength(key, 'the key to store');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!cipher) {
+    writeKeyFile(dir, key);
+    log.warn(
+      `No system keychain is available, so the site's data key was saved as the headless host does (${join(dir, plainKeyFile)}, mode 0600).`,
+    );
+    return;
+  }
+  const sealed = cipher.encrypt(key);
+  if (!cipher.decrypt(sealed).equals(key))
+    throw new DataKeyError('The system keychain returned a different key than it was given; the data key was not saved.');
+  createPrivateFile(join(dir, encryptedKeyFile), sealed);
 }

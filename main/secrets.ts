@@ -6,7 +6,7 @@
 import { safeStorage } from 'electron';
 import { log } from '../src/log';
 import { join } from 'node:path';
-import { encryptedKeyFile, loadOrCreateKey, plainKeyFile, protectPlainKey, type KeyCipher, type KeySource } from './keyfile';
+import { encryptedKeyFile, loadOrCreateKey, plainKeyFile, protectPlainKey, storeKey, type KeyCipher, type KeySource } from './keyfile';
 
 /**
  * safeStorage as a cipher, or null when it would not protect anything: unavailable, or on Linux
@@ -71,4 +71,9 @@ export function protectDataKey(userDataDir: string): void {
   const cipher = keychainCipher();
   if (!cipher) throw new Error('The system keychain is not available.');
   protectPlainKey(userDataDir, cipher, log);
+}
+
+/** Keeps the site's data key for a folder joining a site (`Packroom site join`), sealed by the keychain when there is one. */
+export function storeDataKey(userDataDir: string, key: Buffer): void {
+  storeKey(userDataDir, keychainCipher(), key, log);
 }

@@ -40,7 +40,10 @@ import { SettingsService } from './services/settings/service';
 import { SystemService, type DesktopHost } from './services/system/service';
 import { Transactor } from './services/tx';
 import { Applier } from './sync/applier';
+import { overrideAuth, SyncAuthFile, type SyncAuth } from './sync/connection';
 import { SyncEngine } from './sync/engine';
+import { siteHandlers } from './sync/handlers';
+import { InviteService } from './sync/join';
 import { SiteService } from './sync/site';
 import { Lifecycle } from './lifecycle';
 import { log } from './log';
@@ -63,6 +66,8 @@ export interface CoreOptions {
   timeZone?: string;
   /** The site's NATS server for this run, instead of the one `packroom site init` saved (`serve --sync URL`). */
   syncUrl?: string;
+  /** Auth for this run on top of the saved one (`serve --sync-user …`, or a user and password in `--sync`). */
+  syncAuth?: SyncAuth;
 }
 
 /** The whole Packroom core, host-agnostic: the desktop app and `packroom serve` both build one of these. */
@@ -93,6 +98,8 @@ export interface Core {
   backups: BackupService;
   backupSchedule: BackupSchedule;
   system: SystemService;
+  /** Join codes for new nodes of this node's site (`packroom site invite`, Settings → This computer). */
+  invites: InviteService;
   /** The site commands (init, status); on every core, so a single PC can become a site's first node. */
   site: SiteService;
   /** The link to the site's other computers: null when this data folder has no sync settings (a single PC). */
@@ -147,7 +154,10 @@ export function createCore(options: CoreOptions): Core {
   const sealing = new SealingThread(dataKey);
   const credentials = new CredentialService({ repos, clock, tx, audit, keys, settings, events, notifier: notifications, sealing });
   const recipients = new RecipientService({ repos, clock, tx, audit, settings, events, credentials });
-  const access = new AccessService({ repos, credentials, keys, clock, tx, writes, audit, alerts, settings, timeZone });
+  // The engine is built below, with the services it serves; the door asks it on each key press.
+  let sync: SyncEngine | null = null;
+  const startingUp = () => sync?.catchingUp ?? false;
+  const access = new AccessService({ repos, credentials, keys, clock, tx, writes, audit, alerts, settings, timeZone, startingUp });
   const lifecycle = new RunLifecycle({ repos, clock, writes, alerts, access });
   const carrierCodes = new CarrierCodeService({ repos, clock, tx, audit, keys, settings, timeZone });
   const door = new DoorController({ access, clock, settings, events, alerts });
@@ -158,7 +168,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
   });
   const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials, alerts, checkpoints, previews });
-  const rosterSchedule = new RosterSchedule({ roster, settings, clock, alerts });
+  const rosterSchedule = new RosterSchedule({ repos, roster, settings, clock, alerts });
   const packages = new PackageService({
     repos,
     clock,
@@ -195,6 +205,9 @@ export function createCore(options: CoreOptions): Core {
   const backups = new BackupService({ repos, settings, clock, tx, audit, alerts, events, dataKey });
   settings.onChange(() => backups.healthChanged());
   const backupSchedule = new BackupSchedule({ backups, settings, clock, alerts });
+  const syncAuthFile = new SyncAuthFile(options.dataDir, keys);
+  const syncAuth = overrideAuth(syncAuthFile.load(), options.syncAuth ?? {});
+  const invites = new InviteService({ repos, tx, clock, audit, dataKey, url: options.syncUrl ?? null, auth: syncAuth });
   const services = {
     db,
     repos,
@@ -221,15 +234,27 @@ export function createCore(options: CoreOptions): Core {
     packageSchedule,
     backups,
     backupSchedule,
+    invites,
   } satisfies CoreServices;
-  const site = new SiteService({ repos, tx, clock });
+  const site = new SiteService({ repos, tx, clock, authFile: syncAuthFile });
   const syncNode = repos.sync.node();
   const syncUrl = options.syncUrl ?? syncNode.url;
-  const sync =
+  sync =
     syncNode.site && syncUrl
-      ? new SyncEngine({ repos, clock, events, url: syncUrl, applier: new Applier({ repos, tx, clock, events, alerts }) })
+      ? new SyncEngine({
+          repos,
+          clock,
+          events,
+          url: syncUrl,
+          auth: syncAuth,
+          bulk: checkpoints,
+          applier: new Applier({ repos, tx, clock, events, alerts }),
+        })
       : null;
-  const dispatch = createDispatch(auth, createHandlers(services));
+  // Another computer's change to what services hold in memory: the sessions of an account, the settings read once.
+  events.on('staff.changed', ({ id }) => auth.changedElsewhere(id));
+  events.on('settings.changed', () => settings.changedElsewhere());
+  const dispatch = createDispatch(auth, createHandlers(services, siteHandlers({ site })));
   const delivery = new EventDelivery({ events, auth });
   // Registered in the order things start; they stop in reverse. The database, registered first,
   // closes last; the schedules, registered last, stop first, so nothing new begins while the rest

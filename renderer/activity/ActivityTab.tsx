@@ -177,7 +177,7 @@ export function ActivityTable({ entries, loading }: { entries: AuditEntry[]; loa
         {entries.map((e) => (
           <Table.Tr key={e.id}>
             <Table.Td>{formatDateTime(e.at)}</Table.Td>
-            <Table.Td>{describeActor(e)}</Table.Td>
+            <Table.Td>{e.node === null ? describeActor(e) : t('activity.atNode', { actor: describeActor(e), node: e.node })}</Table.Td>
             <Table.Td>{describeEntry(e)}</Table.Td>
             <Table.Td>
               {e.recipientId !== null ? <Anchor href={`#/recipients/${e.recipientId}`}>{e.subjectLabel}</Anchor> : describeSubject(e)}

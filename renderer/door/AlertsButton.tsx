@@ -56,7 +56,7 @@ export function AlertsBell({ alerts, error, onAcknowledge }: BellProps) {
                       <Text size="sm">{sentenceText(a.message)}</Text>
                       <Group gap="xs">
                         <Text size="xs" c="dimmed">
-                          {formatDateTime(a.at)}
+                          {a.node === null ? formatDateTime(a.at) : t('alerts.atNode', { at: formatDateTime(a.at), node: a.node })}
                         </Text>
                         {fixedIn[a.kind] && (
                           <Anchor size="xs" href={fixedIn[a.kind]}>

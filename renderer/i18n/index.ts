@@ -74,5 +74,24 @@ export const formatNumber = (value: number) => formats.number(value, currentLang
 /** A share of 1 as a percentage, to one decimal: "12.5%", "12,5 %". */
 export const formatPercent = (share: number) => formats.percent(share, currentLanguage());
 
+const agoSteps: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', Infinity],
+];
+
+/** How long ago `at` was, seen from `now` (epoch ms), in the largest whole unit: "5 minutes ago", "hace 5 minutos", "now". */
+export function formatAgo(at: number, now: number): string {
+  let amount = Math.max(0, Math.round((now - at) / 1000));
+  let unit: Intl.RelativeTimeFormatUnit = 'second';
+  for (const [step, per] of agoSteps) {
+    unit = step;
+    if (amount < per) break;
+    amount = Math.floor(amount / per);
+  }
+  return new Intl.RelativeTimeFormat(currentLanguage(), { numeric: 'auto' }).format(-amount, unit);
+}
+
 /** "3 and 4", "3 y 4": a list joined the way the screen's language joins one. */
 export const formatList = (items: string[]) => new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(items);

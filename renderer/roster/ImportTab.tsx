@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import type { RosterRun } from '../../src/contract';
 import { ErrorAlert } from '../components/ErrorText';
+import { ImportElsewhere } from '../site/ImportElsewhere';
 import { useTranslation } from '../i18n';
 import { useSettings } from '../settings/useSettings';
 import { ApplyBar } from './ApplyBar';
@@ -57,6 +58,7 @@ export function ImportTab() {
       <Title order={2}>{t('roster.title')}</Title>
       <ErrorAlert error={status.error ?? settings.error} title={t('roster.loadFailed')} />
       <ErrorAlert error={flow.error} title={t('roster.failed')} />
+      {status.data && <ImportElsewhere elsewhere={status.data.schedule.elsewhere} />}
       {status.data && settings.data && step.kind === 'choose' && (
         <ChooseFile
           presets={status.data.presets}

@@ -12,7 +12,9 @@ import { MyAccountCard } from './MyAccount';
 import { NotificationSettings } from './NotificationSettings';
 import { PackageSettings } from './PackageSettings';
 import { SiteSettings } from './SiteSettings';
+import { SiteStatusCard } from './SiteStatusCard';
 import { StaffAccounts } from './StaffAccounts';
+import { InviteComputer } from './InviteComputer';
 import { SystemSettings } from './SystemSettings';
 import { useSettings } from './useSettings';
 
@@ -49,13 +51,16 @@ export function SettingsTab({ section, session, onChanged, onSessionChanged }: P
         <StaffAccounts session={session} />
       </>
     ),
-    // What this PC's Packroom keeps: the site it runs (its database holds the site's settings) and its own files.
+    // What this PC's Packroom keeps: the site it runs (its database holds the site's settings), the building's other
+    // computers it shares them with, and its own files.
     computer: (
       <>
         {withSettings((data) => (
           <SiteSettings initial={data} onSaved={saved} />
         ))}
+        <SiteStatusCard />
         <SystemSettings />
+        <InviteComputer />
       </>
     ),
   };

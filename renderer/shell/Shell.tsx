@@ -30,6 +30,7 @@ import { PackagesTab } from '../packages/PackagesTab';
 import { ImportTab } from '../roster/ImportTab';
 import { MyAccountForm } from '../settings/MyAccount';
 import { SettingsTab } from '../settings/SettingsTab';
+import { SiteBadge } from '../site/SiteBadge';
 
 /** The header's first row (name, badges, Quick Actions, account) and the whole header with the tabs below. */
 const topRowHeight = 60;
@@ -87,6 +88,7 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
               </Text>
             </Box>
             <Group gap="sm" wrap="nowrap">
+              <SiteBadge />
               <BackupWarning />
               <DoorStatusBadge />
               <AlertsButton />

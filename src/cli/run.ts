@@ -15,6 +15,7 @@ import { backupCommand, backupUsage, restoreCommand } from './commands/backup';
 import { carrierCommand, carrierUsage } from './commands/carrier';
 import { devicesCommand, devicesUsage } from './commands/devices';
 import { importCommand, importUsage } from './commands/import';
+import { labelCommand, labelUsage } from './commands/label';
 import { packagesCommand, packagesUsage } from './commands/packages';
 import { serveCommand, serveUsage } from './commands/serve';
 import { siteCommand, siteUsage } from './commands/site';
@@ -28,6 +29,7 @@ export const cliCommands = [
   'import',
   'carrier',
   'packages',
+  'label',
   'backup',
   'restore',
   'audit',
@@ -44,6 +46,7 @@ const usage = `Usage:
   ${importUsage}
   ${carrierUsage}
   ${packagesUsage}
+  ${labelUsage}
   ${backupUsage}
   ${auditUsage}
   ${siteUsage}
@@ -55,7 +58,7 @@ Every command takes --data DIR (or PACKROOM_DATA); the default is the OS app-dat
  * beside commands that write a few rows: an installer adds a user or assigns a device while it runs,
  * and SQLite's WAL makes those short transactions safe. An import is refused while Packroom runs: it
  * rewrites the roster in chunks, and the running app resumes or schedules imports of its own. Restore
- * (which swaps the folder) takes the lock itself. `audit` only reads the database and takes none.
+ * (which swaps the folder) takes the lock itself. `audit` and `label` only read the database and take none.
  */
 const folderUse: Partial<Record<string, FolderUse>> = {
   serve: 'running',
@@ -65,10 +68,14 @@ const folderUse: Partial<Record<string, FolderUse>> = {
   devices: 'writing',
   packages: 'writing',
   backup: 'writing',
-  // init changes what this folder is (and queues every recipient): nothing else runs on it meanwhile. status opens
-  // the database alone, as audit does, and takes no lock.
+  // init and join change what this folder is (init queues every recipient): nothing else runs on it meanwhile.
+  // status opens the database alone, as audit does, and takes no lock; invite: see folderUseOf.
   site: 'alone',
 };
+
+/** `site invite` writes one audit row: beside a running Packroom, as the desk makes a code in Settings. */
+const folderUseOf = (command: string | undefined, rest: string[]): FolderUse | undefined =>
+  command === 'site' && rest[0] === 'invite' ? 'writing' : command === undefined ? undefined : folderUse[command];
 
 /** The host, with its cores opened under the folder lock `use` and the lock let go when they close. */
 function lockingHost(host: CliHost, use: FolderUse | undefined): CliHost {
@@ -99,7 +106,7 @@ function lockingHost(host: CliHost, use: FolderUse | undefined): CliHost {
 
 async function run(argv: string[], cli: CliHost): Promise<number> {
   const [command, ...rest] = argv;
-  const host = lockingHost(cli, command === undefined ? undefined : folderUse[command]);
+  const host = lockingHost(cli, folderUseOf(command, rest));
   const out = host.stdout;
   switch (command) {
     case 'serve':
@@ -114,6 +121,8 @@ async function run(argv: string[], cli: CliHost): Promise<number> {
       return carrierCommand(rest, out, host);
     case 'packages':
       return packagesCommand(rest, out, host.stderr, host);
+    case 'label':
+      return labelCommand(rest, out, host);
     case 'backup':
       return backupCommand(rest, out, host.stderr, host);
     case 'restore':

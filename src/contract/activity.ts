@@ -86,6 +86,8 @@ export interface AuditEntry {
   recipientId: number | null;
   /** Whom or what it is about, by name: "Ann Lee, 4B", a staff member's display name, a carrier code's name. */
   subjectLabel: string | null;
+  /** On a node of a site: the name of the node (PC) where it happened, when that is another one; null when here. */
+  node: string | null;
 }
 
 export interface AuditPage {

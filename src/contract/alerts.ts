@@ -9,6 +9,8 @@ export interface Alert {
   kind: string;
   /** What happened and what to do; alerts saved before sentences existed read as their English (`text`). */
   message: Message;
+  /** On a node of a site: the name of the node (PC) that raised it, when another one did; null when raised here. */
+  node: string | null;
 }
 
 export const alertMethods = {

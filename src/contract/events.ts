@@ -7,6 +7,7 @@ import type { BackupHealth } from './backups';
 import type { DeviceRole } from './devices';
 import type { DoorEvent, DoorStatus } from './door';
 import type { RosterProgress, RosterRun } from './roster';
+import type { SiteStatus } from './site';
 
 export interface Events {
   'activity.appended': AuditEntry;
@@ -28,6 +29,12 @@ export interface Events {
   'roster.applied': RosterRun;
   /** A package was logged, changed, picked up or returned: lists and the Overview reload. */
   'packages.changed': { recipientIds: number[] };
+  /** On a node of a site: the connection to the other computers came or went, or the count of changes waiting to be sent moved. */
+  'site.status': SiteStatus;
+  /** A staff account changed on another computer of the site (sync): its sessions here end if it lost access. */
+  'staff.changed': { id: number };
+  /** Site settings changed on another computer of the site (sync): the core reloads them, screens show them again. */
+  'settings.changed': Record<string, never>;
   /** Sent to one stream only, last: its session was signed out, locked, or its person's password changed or was deactivated. */
   'session.ended': Record<string, never>;
 }
@@ -45,6 +52,9 @@ export const eventNames = [
   'roster.progress',
   'roster.applied',
   'packages.changed',
+  'site.status',
+  'staff.changed',
+  'settings.changed',
   'session.ended',
 ] as const satisfies readonly EventName[];
 

@@ -17,6 +17,8 @@ import { packageMethods } from './packages';
 import { recipientMethods } from './recipients';
 import { rosterMethods } from './roster';
 import { settingsMethods } from './settings';
+import { siteMethods } from './site';
+import { siteJoinMethods } from './siteJoin';
 import { systemMethods } from './system';
 
 /** Each feature declares its own methods in its own file; this only merges the slices. */
@@ -34,6 +36,8 @@ export const api = {
   ...systemMethods,
   ...packageMethods,
   ...backupMethods,
+  ...siteMethods,
+  ...siteJoinMethods,
 } satisfies Record<string, MethodDef>;
 
 /** The slices as merged above; the checks below keep this list and the merge in step. */
@@ -51,6 +55,8 @@ type Slices = [
   typeof systemMethods,
   typeof packageMethods,
   typeof backupMethods,
+  typeof siteMethods,
+  typeof siteJoinMethods,
 ];
 /** Method names declared by more than one slice (a spread would silently keep only the last). */
 type DeclaredTwice<S extends unknown[], Seen = never> = S extends [infer First, ...infer Rest]
@@ -94,6 +100,7 @@ export type * from './packages';
 export type * from './recipients';
 export type * from './roster';
 export type * from './settings';
+export type * from './site';
 export type * from './system';
 export type { StaffRole, Access, MethodDef } from './define';
 

@@ -259,6 +259,11 @@ export interface RosterStatus {
     timeOfDay: string;
     preset: RosterPreset;
     nextRunAt: string | null;
+    /**
+     * On a node of a site that is not the one running the site's daily import: that node's name (null when this node
+     * does not know it: the site's first node). The daily import does not run here. Null where it runs here.
+     */
+    elsewhere: { node: string | null } | null;
   };
   runs: RosterRun[];
   presets: { id: RosterPreset; label: string }[];

@@ -41,6 +41,8 @@ export const tables = {
     created_at: integer(),
     /** A language code; one a later version removed may be here too. */
     language: nullable(text()),
+    /** The account's global identity (migration 0020); the insert trigger fills it. */
+    uid: nullable(text()),
   },
   recipients: {
     id: integer(),
@@ -71,6 +73,12 @@ export const tables = {
     /** JSON. */
     details: nullable(text()),
     hash: nullable(blob()),
+    /** The node whose chain the row belongs to (its node_uid); null for this node's own chain (migration 0020). */
+    origin: nullable(text()),
+    /** Another node's row: its id, actor and subject there, as its hash covers them. */
+    chain_id: nullable(integer()),
+    chain_actor_staff_id: nullable(integer()),
+    chain_subject: nullable(text()),
   },
   settings: {
     key: text(),
@@ -120,6 +128,10 @@ export const tables = {
     acknowledged_by: nullable(integer()),
     message_key: nullable(text()),
     message_params: nullable(text()),
+    /** The alert's global identity (migration 0020); the insert trigger fills it. */
+    uid: nullable(text()),
+    /** The node that raised it (its node_uid) when another one did; null when raised here. */
+    origin: nullable(text()),
   },
   roster_runs: {
     id: integer(),
@@ -288,11 +300,16 @@ export const tables = {
     hlc: integer(),
     connected_at: nullable(integer()),
     disconnected_at: nullable(integer()),
+    /** The node of the site that runs the scheduled roster import; null on a single PC and on a node that joined. */
+    roster_node: nullable(text()),
+    /** 0 from `site join` until the node has caught up with its site: its door refuses meanwhile. */
+    caught_up: flag(),
   },
   sync_outbox: {
     seq: integer(),
     hlc: integer(),
-    entity: text<'recipient'>(),
+    /** Any shared kind of record's name since 0017 (src/sync/entities/). */
+    entity: text(),
     uid: text(),
     /** JSON: the changed shared columns by name. */
     fields: text(),

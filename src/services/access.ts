@@ -61,6 +61,11 @@ export interface AccessDeps {
   settings: SettingsService;
   /** IANA zone carrier-code windows are read in: this computer's, or a test's. */
   timeZone: string;
+  /**
+   * True while this node, new in its site, is still receiving the site's roster (`packroom site join`): every
+   * code is refused, since a code refused for want of data would otherwise read as "Unknown PIN".
+   */
+  startingUp: () => boolean;
 }
 
 /** What a decision found, before anything is written. */
@@ -107,8 +112,23 @@ export class AccessService {
     const countsGlobally = credential.via === 'pin';
     const before = this.throttle;
     const check = checkThrottle(before, credential.device, now, countsGlobally);
+    const startingUp = this.deps.startingUp();
     const { decision, saved } = this.deps.writes.decideAndSave(
       () => {
+        // Not a wrong guess: the throttle does not count it.
+        if (startingUp) {
+          const verdict: Verdict = {
+            event: {
+              result: 'denied',
+              via: credential.via,
+              device: credential.device,
+              recipientName: null,
+              reason: message('door.reason.startingUp'),
+            },
+            recipientId: null,
+          };
+          return { verdict, state: before, outcome: null };
+        }
         const verdict: Verdict = check.allowed
           ? this.evaluate(credential, now)
           : {

@@ -1,3 +1,4 @@
+import type { siteMethods } from '../contract/site';
 import type { CoreServices } from '../core';
 import type { Handlers } from './dispatch';
 import { accessHandlers } from './credentials/handlers';
@@ -12,14 +13,16 @@ import { packageHandlers } from './packages/handlers';
 import { recipientHandlers } from './recipients/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { siteJoinHandlers } from './site/handlers';
 import { systemHandlers } from './system/handlers';
 
 /**
  * Every method's handler, from the slices each service folder keeps beside its service. The result is typed against
  * the whole contract, so a method without a handler fails to compile; each slice is typed against its own methods,
- * so it cannot handle another slice's (and index.ts refuses a method two slices declare).
+ * so it cannot handle another slice's (and index.ts refuses a method two slices declare). The site slice comes ready
+ * made (src/sync/handlers.ts, which this layer may not import).
  */
-export function createHandlers(services: CoreServices): Handlers {
+export function createHandlers(services: CoreServices, site: Handlers<typeof siteMethods>): Handlers {
   return {
     ...authHandlers(services),
     ...recipientHandlers(services),
@@ -34,5 +37,7 @@ export function createHandlers(services: CoreServices): Handlers {
     ...systemHandlers(services),
     ...packageHandlers(services),
     ...backupHandlers(services),
+    ...siteJoinHandlers(services),
+    ...site,
   };
 }

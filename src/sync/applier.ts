@@ -1,20 +1,27 @@
+import { performance } from 'node:perf_hooks';
 import type { Clock } from '../clock';
-import type { EventName, Events } from '../contract';
+import { message, type EventName, type Events, type Message } from '../contract';
 import type { Repositories } from '../db/repositories';
 import { receive, wallMs } from '../domain/sync/hlc';
+import { isClockAhead } from '../domain/sync/watch';
 import { log } from '../log';
-import type { AlertService } from '../services/alerts/service';
+import type { AlertKind, AlertService } from '../services/alerts/service';
 import type { EventBus } from '../services/events';
+import { searchMergePages } from '../services/roster/apply';
+import { chunkBudgetMs, chunkWorkMs } from '../services/roster/chunks';
 import type { Transactor } from '../services/tx';
 import { sharedEntities } from './entities';
+import type { SharedEntity } from './entities/types';
 import { changeEvent, eventEnvelope, eventVersion } from './event';
+import { HeldChanges } from './held';
 
 export interface ApplierDeps {
   repos: Repositories;
   tx: Transactor;
   clock: Clock;
   events: EventBus;
-  alerts: Pick<AlertService, 'raise'>;
+  /** A change held a few minutes, a node's clock ahead, two records with one external id: staff are told. */
+  alerts: Pick<AlertService, 'raise' | 'stand' | 'resolve'>;
 }
 
 /**
@@ -32,7 +39,51 @@ export type ApplyResult = 'applied' | 'own' | 'duplicate' | 'skipped' | 'held';
  * (src/sync/entities/).
  */
 export class Applier {
+  private readonly held = new HeldChanges();
+  // What the held-change alert says now (`origin:seq`, or null for none); undefined until the first look, so an alert
+  // left standing by the last run is closed when nothing is held any more.
+  private heldSaid: string | null | undefined;
+  // The nodes whose clock-ahead alert was raised this run: raised again only after a change within bounds.
+  private readonly ahead = new Set<string>();
+  // What the last batch's commit took: the next one writes for the rest of the budget (as the roster's chunks).
+  private lastCommitMs = 0;
+
   constructor(private readonly deps: ApplierDeps) {}
+
+  /**
+   * Applies the first changes of `batch` (at least one) in one transaction that holds the door no longer than a
+   * roster import's chunk: it writes until the chunk's budget, less what the last commit took, is spent (never
+   * less than the chunk's minimum), then commits. Each change stays all or nothing inside it (a savepoint): one
+   * whose write fails is held, logged, and the others commit. Returns the results of the changes it took, in order.
+   * One commit for many changes is what makes a catch-up fast: each commit waits for the disk. In a `burst` (the
+   * engine has paused the name search's merges, as a roster apply does) each transaction also does a bounded step
+   * of that merge work, inside its budget. `now` measures the work; a test passes its own, since on a loaded
+   * machine any change can take the whole budget.
+   */
+  receiveSome(
+    batch: readonly unknown[],
+    { burst = false, now = () => performance.now() }: { burst?: boolean; now?: () => number } = {},
+  ): ApplyResult[] {
+    const started = now();
+    const budget = Math.max(chunkWorkMs, chunkBudgetMs - this.lastCommitMs);
+    const results: ApplyResult[] = [];
+    let wrote = started;
+    this.deps.tx.run(() => {
+      if (burst) this.deps.repos.recipients.mergeSearchIndex(searchMergePages);
+      for (const data of batch) {
+        try {
+          results.push(this.receive(data));
+        } catch (error) {
+          log.error('Sync: applying a change failed; it will be tried again.', error);
+          results.push('held');
+        }
+        if (now() - started >= budget) break;
+      }
+      wrote = now();
+    });
+    this.lastCommitMs = now() - wrote;
+    return results;
+  }
 
   receive(data: unknown): ApplyResult {
     const envelope = eventEnvelope.safeParse(data);
@@ -54,6 +105,32 @@ export class Applier {
       log.warn(`Sync: node ${nodeName} shares "${entityName}", which this Packroom does not know; update this computer to apply it.`);
       return 'held';
     }
+    let result: ApplyResult;
+    try {
+      result = this.write(data, envelope.data, entity);
+    } catch (error) {
+      // The database refused the write (a constraint no rule foresaw): held and tried again; the same node's later
+      // changes wait behind it, so after a few minutes staff are told which node and which record.
+      log.error(`Sync: change ${seq} of node ${nodeName} cannot be saved here; it will be tried again.`, error);
+      this.held.held({ origin, node: nodeName, seq, record: this.describe(data, entity) }, this.deps.clock.now());
+      this.watchHeld();
+      return 'held';
+    }
+    if (result === 'applied') {
+      this.held.applied(origin);
+      this.watchClock(origin, nodeName, envelope.data.hlc);
+    }
+    this.watchHeld();
+    return result;
+  }
+
+  /** One change in one short transaction: the mark, the clock, the entity's rule, the events and alerts after the commit. */
+  private write(
+    data: unknown,
+    envelope: { origin: string; seq: number; node: string; hlc: number },
+    entity: SharedEntity | undefined,
+  ): ApplyResult {
+    const { origin, seq, node: nodeName } = envelope;
     const { repos, tx, clock, events, alerts } = this.deps;
     return tx.run((): ApplyResult => {
       const mark = repos.sync.appliedSeq(origin);
@@ -61,7 +138,7 @@ export class Applier {
       // A node's changes apply in the order it made them: one that comes early waits for the one before it.
       if (seq > mark + 1) return 'held';
       const now = clock.now();
-      repos.sync.markApplied({ origin, nodeName, seq, appliedAt: now, lagMs: Math.max(0, now - wallMs(envelope.data.hlc)) });
+      repos.sync.markApplied({ origin, nodeName, seq, appliedAt: now, lagMs: Math.max(0, now - wallMs(envelope.hlc)) });
       const event = changeEvent.safeParse(data);
       const change = event.success && entity ? entity.change.safeParse(event.data) : null;
       if (!event.success || !entity || !change?.success) {
@@ -70,6 +147,7 @@ export class Applier {
       }
       repos.sync.setClock(receive(repos.sync.node().hlc, event.data.hlc));
       const emitted: (() => void)[] = [];
+      const raised: (() => void)[] = [];
       repos.sync.beginApplying();
       entity.apply(change.data, {
         repos,
@@ -77,11 +155,44 @@ export class Applier {
         nodeName,
         now,
         emit: <E extends EventName>(name: E, payload: Events[E]) => emitted.push(() => events.emit(name, payload)),
-        alerts,
+        raise: (kind: AlertKind, sentence: Message) => raised.push(() => alerts.raise(kind, sentence)),
+        raiseHere: (kind: AlertKind, sentence: Message) => alerts.raise(kind, sentence),
       });
       repos.sync.endApplying();
-      for (const emit of emitted) tx.onCommit(emit);
+      for (const after of [...emitted, ...raised]) tx.onCommit(after);
       return 'applied';
     });
+  }
+
+  /** The record a held change is about, as staff recognise it; by its kind and uid when its entity cannot say. */
+  private describe(data: unknown, entity: SharedEntity | undefined): Message {
+    const change = data as { entity?: unknown; uid?: unknown; fields?: unknown };
+    const uid = typeof change.uid === 'string' ? change.uid : '?';
+    const fields = typeof change.fields === 'object' && change.fields !== null ? (change.fields as Record<string, unknown>) : {};
+    return entity?.describe?.(uid, fields, this.deps.repos) ?? message('site.record.other', { entity: String(change.entity), uid });
+  }
+
+  /** Raises the standing alert for the change held longest once it is overdue, and closes it when nothing is. */
+  private watchHeld(): void {
+    const overdue = this.held.overdue(this.deps.clock.now());
+    const said = overdue ? `${overdue.origin}:${overdue.seq}` : null;
+    if (said === this.heldSaid) return;
+    this.heldSaid = said;
+    if (overdue) {
+      const { since, node, record } = overdue;
+      this.deps.alerts.stand('sync.changeHeld', message('site.alert.changeHeld', { since, node, record }));
+    } else this.deps.alerts.resolve('sync.changeHeld');
+  }
+
+  /** A change stamped more than five minutes ahead of this clock: that node's clock (or this one's) is wrong. */
+  private watchClock(origin: string, node: string, hlc: number): void {
+    if (!isClockAhead(hlc, this.deps.clock.now())) {
+      this.ahead.delete(origin);
+      return;
+    }
+    if (this.ahead.has(origin)) return;
+    this.ahead.add(origin);
+    log.warn(`Sync: node ${node} stamps its changes more than 5 minutes ahead of this computer's clock.`);
+    this.deps.alerts.raise('sync.clockAhead', message('site.alert.clockAhead', { node }));
   }
 }

@@ -35,9 +35,17 @@ export function client(core: Core) {
 
 export const adminPassword = 'correct horse battery';
 
+/**
+ * Ada, the first admin, signed in. On a node of a site her account may have come from another node already
+ * (staff accounts are shared): she signs in with it there instead of setting Packroom up again.
+ */
 export async function signedInAdmin(core: Core) {
   const c = client(core);
-  await c.ok('auth.setup', { username: 'ada', displayName: 'Ada Admin', password: adminPassword });
+  const setup = await c.call('auth.setup', { username: 'ada', displayName: 'Ada Admin', password: adminPassword });
+  if (!setup.ok) {
+    if (setup.error.code !== 'CONFLICT') throw new Error(`auth.setup failed: ${setup.error.code} ${setup.error.message}`);
+    await c.ok('auth.login', { username: 'ada', password: adminPassword });
+  }
   return c;
 }
 

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 
 /** A real `nats-server -js` on a loopback port, for the sync tests (issue 20). */
 export interface TestNatsServer {
@@ -15,6 +15,8 @@ export interface TestNatsServer {
   stop(): Promise<void>;
   /** Starts it again on the same port and store, and waits until it accepts connections. */
   start(): Promise<void>;
+  /** Everything the server logged since it was started (the last start): what it refused, for a test to count. */
+  output(): string;
   /** Stops it and removes its store: for afterAll, safe to call more than once or after a failed start. */
   dispose(): Promise<void>;
 }
@@ -55,9 +57,23 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * What the server is started with beyond its loopback port and store: the body of a nats-server config file (auth,
+ * TLS: docs/install.md's, in the tests of them), given the port and store so it can say them itself.
+ */
+export interface NatsServerOptions {
+  config?: (where: { port: number; storeDir: string }) => string;
+}
+
 /** Resolves once the server says it is ready (JetStream enabled before that line); rejects if it exits first. */
-function launch(binary: string, port: number, storeDir: string): Promise<ChildProcess> {
-  const child = spawn(binary, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+function launch(
+  binary: string,
+  port: number,
+  storeDir: string,
+  configFile: string | null,
+): Promise<{ child: ChildProcess; output: () => string }> {
+  const args = configFile ? ['-c', configFile] : ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir];
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   child.once('exit', () => live.delete(child));
   return new Promise((resolve, reject) => {
@@ -68,10 +84,11 @@ function launch(binary: string, port: number, storeDir: string): Promise<ChildPr
         child.stderr!.off('data', onData);
         child.stdout!.off('data', onData);
         child.off('exit', onExit);
-        // Keep draining its log, so a full pipe never blocks the server.
-        child.stderr!.resume();
-        child.stdout!.resume();
-        resolve(child);
+        // Keep draining its log, so a full pipe never blocks the server, and keep it for output().
+        const keep = (more: Buffer) => (output += more.toString());
+        child.stderr!.on('data', keep);
+        child.stdout!.on('data', keep);
+        resolve({ child, output: () => output });
       }
     };
     const onExit = (code: number | null) => reject(new Error(`nats-server exited (${code}) before it was ready:\n${output}`));
@@ -87,11 +104,17 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-export async function startNatsServer(): Promise<TestNatsServer> {
+export async function startNatsServer(options: NatsServerOptions = {}): Promise<TestNatsServer> {
   const binary = natsServerBinary();
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), 'packroom-nats-'));
-  let child: ChildProcess | null = await launch(binary, port, storeDir);
+  let configFile: string | null = null;
+  if (options.config) {
+    configFile = join(mkdtempSync(join(tmpdir(), 'packroom-nats-conf-')), 'nats-server.conf');
+    writeFileSync(configFile, options.config({ port, storeDir }));
+  }
+  let launched = await launch(binary, port, storeDir, configFile);
+  let child: ChildProcess | null = launched.child;
 
   const stop = async () => {
     const running = child;
@@ -110,11 +133,14 @@ export async function startNatsServer(): Promise<TestNatsServer> {
     stop,
     async start() {
       if (child) throw new Error('the NATS server is already running');
-      child = await launch(binary, port, storeDir);
+      launched = await launch(binary, port, storeDir, configFile);
+      child = launched.child;
     },
+    output: () => launched.output(),
     async dispose() {
       await stop();
       rmSync(storeDir, { recursive: true, force: true });
+      if (configFile) rmSync(dirname(configFile), { recursive: true, force: true });
     },
   };
 }

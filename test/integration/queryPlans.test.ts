@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open';
 import { doorLookupSql } from '../../src/db/repositories/accessKeys';
+import { ownChainLastSql } from '../../src/db/repositories/audit';
 import { clashCandidatesSql } from '../../src/db/repositories/syncAccess';
 import { activeByEmailSql, activeNamedSql, searchStatement } from '../../src/db/repositories/recipients';
 import { toFtsQuery } from '../../src/domain/search';
@@ -119,6 +120,10 @@ describe.each([
     expect(plan(db, activeNamedSql, ['Lopez', 'N8'])).toEqual([
       expect.stringMatching(/^SEARCH r USING INDEX recipients_by_name \(status=\? AND last_name=\? AND first_name=\?\)/),
     ]);
+  });
+
+  it("chains a door decision's audit row to this node's own last row through its index, whatever other nodes' rows follow it", () => {
+    expect(plan(db, ownChainLastSql, [])).toEqual([expect.stringMatching(/^SCAN audit_log USING INDEX audit_own$/)]);
   });
 
   it('looks for a duplicate by email address through the email index', () => {

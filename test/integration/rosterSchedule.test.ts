@@ -139,6 +139,6 @@ describe('the daily roster import', () => {
       core.rosterSchedule.configure(cliActor, { enabled: true, folder: null, timeOfDay: '02:00', preset: 'generic' }),
     ).rejects.toMatchObject({ field: 'folder' });
     const off = await core.rosterSchedule.configure(cliActor, { enabled: false, folder: null, timeOfDay: '02:00', preset: 'generic' });
-    expect(off.schedule).toEqual({ enabled: false, folder: null, timeOfDay: '02:00', preset: 'generic', nextRunAt: null });
+    expect(off.schedule).toEqual({ enabled: false, folder: null, timeOfDay: '02:00', preset: 'generic', nextRunAt: null, elsewhere: null });
   });
 });

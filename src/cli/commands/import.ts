@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ApiError, message, messageText, rosterUploadLimits, type RosterPreset } from '../../contract';
 import { rosterPreset } from '../../contract/roster';
+import { rosterImportPlace } from '../../domain/sync/roster';
 import { resolveDataDir } from '../../paths';
 import { cliActor } from '../../services/audit/service';
 import { deactivationFigures } from '../../services/roster/summary';
@@ -35,6 +36,14 @@ export async function importCommand(
 
   const core = host.openCore(resolveDataDir(values.data));
   try {
+    // Warned, not refused: importing on another node is how a site imports while that node is down.
+    const place = rosterImportPlace(core.repos.sync.node());
+    if (!place.here) {
+      const which = place.node ? `computer "${place.node}"` : "the site's first computer";
+      err.write(
+        `packroom: warning: ${which} runs this site's roster import, not this one. What is imported here reaches every computer; the same file imported on two computers while they are cut off from each other adds each new resident twice.\n`,
+      );
+    }
     const startedAt = core.clock.now();
     const preview = await core.roster.dryRun(bytes, basename(path), { preset }).catch((error: unknown) => {
       throw error instanceof ApiError ? new Error(`${path}: ${error.message}`, { cause: error }) : error;

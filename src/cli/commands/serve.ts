@@ -8,11 +8,12 @@ import { resolveDataDir } from '../../paths';
 import type { DeviceMode } from '../../services/devices/service';
 import type { CliHost } from '../host';
 import { parse, portNumber, UsageError } from '../args';
-import { syncUrl } from './site';
+import { syncConnectionOptions, syncOptions } from '../syncOptions';
 
-export const serveUsage = `packroom serve [--data DIR] [--port 8420] [--host 127.0.0.1] [--devices sim|none] [--sync URL]
+export const serveUsage = `packroom serve [--data DIR] [--port 8420] [--host 127.0.0.1] [--devices sim|none] [--sync URL] [--sync-… as site init]
       Runs Packroom without a window and serves the staff UI on http://HOST:PORT.
-      A node of a site (packroom site init) shares its data through the NATS server it saved; --sync uses another.
+      A node of a site (packroom site init) shares its data through the NATS server and auth it saved; --sync and
+      the --sync-… options of site init use others for this run (an identity or TLS files given replace the saved ones).
       --devices auto (default) opens the door devices assigned with "packroom devices assign";
       sim simulates the keypad, QR reader and relay (page: /sim); none opens no devices.`;
 
@@ -21,20 +22,24 @@ const deviceModes: readonly DeviceMode[] = ['auto', 'sim', 'none'];
 export async function serveCommand(args: string[], out: NodeJS.WritableStream, cli: CliHost): Promise<number> {
   const { values } = parse(
     args,
-    { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, devices: { type: 'string' }, sync: { type: 'string' } },
+    { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, devices: { type: 'string' }, ...syncOptions },
     0,
   );
   const port = portNumber(values.port, 8420);
   const host = values.host ?? '127.0.0.1';
   const devices = (values.devices ?? 'auto') as DeviceMode;
   if (!deviceModes.includes(devices)) throw new UsageError(`--devices must be auto, sim or none, not "${values.devices}"`);
-  const sync = values.sync === undefined ? undefined : syncUrl(values.sync);
+  const sync = await syncConnectionOptions(values);
+  const runsOwnSync = sync.url !== undefined || Object.keys(sync.auth).length > 0;
   const dataDir = resolveDataDir(values.data);
   // The port first: a busy one fails here, before the data folder gets a database, a key or a log.
   const bound = await bindHttpPort(host, port);
   const start = async () => {
-    const core = cli.openCore(dataDir, sync ? { syncUrl: sync } : undefined);
-    if (sync && !core.sync) {
+    const core = cli.openCore(
+      dataDir,
+      runsOwnSync ? { ...(sync.url !== undefined && { syncUrl: sync.url }), syncAuth: sync.auth } : undefined,
+    );
+    if (runsOwnSync && !core.sync) {
       await core.close();
       throw new Error(`--sync: the data folder ${dataDir} is not a node of a site yet (make it one with "packroom site init").`);
     }

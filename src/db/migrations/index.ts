@@ -17,6 +17,9 @@ import recipientsByEmail from './0016_recipients_by_email.sql';
 import syncEntities from './0017_sync_entities.sql';
 import syncAccess from './0018_sync_access.sql';
 import syncPackages from './0019_sync_packages.sql';
+import syncShared from './0020_sync_shared.sql';
+import syncJoin from './0021_sync_join.sql';
+import rosterNode from './0022_roster_node.sql';
 
 /** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -39,4 +42,7 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0017_sync_entities', sql: syncEntities },
   { name: '0018_sync_access', sql: syncAccess },
   { name: '0019_sync_packages', sql: syncPackages },
+  { name: '0020_sync_shared', sql: syncShared },
+  { name: '0021_sync_join', sql: syncJoin },
+  { name: '0022_roster_node', sql: rosterNode },
 ];

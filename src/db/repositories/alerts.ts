@@ -11,13 +11,19 @@ export interface AlertRow {
   message: Message;
 }
 
-type Listed = Pick<Row<'alerts'>, 'id' | 'at' | 'kind' | 'message' | 'message_key' | 'message_params'>;
+/** An open alert as listed: with the name of the node that raised it, when another one did. */
+export interface OpenAlertRow extends AlertRow {
+  node: string | null;
+}
 
-const fromDb = (r: Listed): AlertRow => ({
+type Listed = Pick<Row<'alerts'>, 'id' | 'at' | 'kind' | 'message' | 'message_key' | 'message_params'> & { node_name: string | null };
+
+const fromDb = (r: Listed): OpenAlertRow => ({
   id: r.id,
   at: r.at,
   kind: r.kind,
   message: readSentence(r.message, r.message_key, r.message_params)!,
+  node: r.node_name,
 });
 
 export class AlertRepository {
@@ -36,9 +42,11 @@ export class AlertRepository {
     );
   }
 
-  open(limit = 100): AlertRow[] {
+  open(limit = 100): OpenAlertRow[] {
     return this.sql<[number], Listed>(
-      'SELECT id, at, kind, message, message_key, message_params FROM alerts WHERE acknowledged_at IS NULL ORDER BY id DESC LIMIT ?',
+      `SELECT a.id, a.at, a.kind, a.message, a.message_key, a.message_params, n.node_name FROM alerts a
+       LEFT JOIN sync_applied n ON n.origin = a.origin
+       WHERE a.acknowledged_at IS NULL ORDER BY a.id DESC LIMIT ?`,
     )
       .all(limit)
       .map(fromDb);

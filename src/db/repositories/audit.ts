@@ -18,6 +18,8 @@ export interface AuditRow extends AuditInsert {
 
 /** A row with the names of whom it is about and who did it, as they are now (null when gone or not a reference). */
 export interface AuditListRow extends AuditRow {
+  /** The name of the node whose chain the row is in; null for this node's own. */
+  node: string | null;
   /** The acting staff member's display name. */
   actorName: string | null;
   recipient: { id: number; firstName: string; lastName: string; unit: string } | null;
@@ -57,6 +59,12 @@ type RawAudit = Row<'audit_log'>;
 
 const selectAudit = `SELECT ${columns('audit_log')} FROM audit_log`;
 
+/**
+ * Where this node's chain goes on (every door decision reads it): its own last row, found through `audit_own`
+ * however many rows of other nodes came after it (test/integration/queryPlans.test.ts).
+ */
+export const ownChainLastSql = 'SELECT hash FROM audit_log WHERE origin IS NULL ORDER BY id DESC LIMIT 1';
+
 const toRow = (r: RawAudit): AuditRow => ({
   id: r.id,
   at: r.at,
@@ -67,34 +75,45 @@ const toRow = (r: RawAudit): AuditRow => ({
   details: r.details === null ? null : (JSON.parse(r.details) as Record<string, unknown>),
 });
 
+/** As its chain hashed it: another node's row with its id, actor and subject there (migration 0020). */
 const toChained = (r: RawAudit): ChainedRow => ({
-  id: r.id,
+  id: r.origin === null ? r.id : r.chain_id!,
   at: r.at,
-  actorStaffId: r.actor_staff_id,
+  actorStaffId: r.origin === null ? r.actor_staff_id : r.chain_actor_staff_id,
   actor: r.actor,
   action: r.action,
-  subject: r.subject,
+  subject: r.origin === null ? r.subject : r.chain_subject,
   details: r.details,
   hash: r.hash,
 });
+
+/** Another node's row as it arrives: its chain's content and hash, and the staff member and subject it names here. */
+export interface ForeignAuditRow {
+  origin: string;
+  chain: ChainedContent & { hash: Buffer };
+  actorStaffId: number | null;
+  subject: string | null;
+}
 
 // The door's own events: its decisions and requests (door.*), and the alerts it raises about wrong
 // codes, lockouts, the relay and missing door devices.
 const doorEvents = `(action LIKE 'door.%' OR (action = 'alert.raised' AND (json_extract(details, '$.kind') LIKE 'door.%' OR json_extract(details, '$.kind') = 'device.missing')))`;
 
 // The names an entry refers to, joined by primary key: a subject reads `recipient:3`, `staff:2` or `carrier:5`.
-const selectListed = `SELECT ${columns('audit_log', 'a')}, s.display_name AS actor_name,
+const selectListed = `SELECT ${columns('audit_log', 'a')}, s.display_name AS actor_name, n.node_name,
     r.id AS recipient_id, r.first_name, r.last_name, r.unit,
     coalesce(ss.display_name, c.name) AS subject_name
   FROM audit_log a
   LEFT JOIN staff s ON s.id = a.actor_staff_id
   LEFT JOIN recipients r ON substr(a.subject, 1, 10) = 'recipient:' AND r.id = CAST(substr(a.subject, 11) AS INTEGER)
   LEFT JOIN staff ss ON substr(a.subject, 1, 6) = 'staff:' AND ss.id = CAST(substr(a.subject, 7) AS INTEGER)
-  LEFT JOIN carrier_codes c ON substr(a.subject, 1, 8) = 'carrier:' AND c.id = CAST(substr(a.subject, 9) AS INTEGER)`;
+  LEFT JOIN carrier_codes c ON substr(a.subject, 1, 8) = 'carrier:' AND c.id = CAST(substr(a.subject, 9) AS INTEGER)
+  LEFT JOIN sync_applied n ON n.origin = a.origin`;
 
 type RawListed = RawAudit &
   Pick<Row<'recipients'>, 'first_name' | 'last_name' | 'unit'> & {
     actor_name: string | null;
+    node_name: string | null;
     recipient_id: number | null;
     subject_name: string | null;
   };
@@ -102,6 +121,7 @@ type RawListed = RawAudit &
 const toListed = (r: RawListed): AuditListRow => ({
   ...toRow(r),
   actorName: r.actor_name,
+  node: r.node_name,
   recipient: r.recipient_id === null ? null : { id: r.recipient_id, firstName: r.first_name, lastName: r.last_name, unit: r.unit },
   subjectName: r.subject_name,
 });
@@ -113,12 +133,15 @@ export class AuditRepository {
   private readonly sql: Statements;
   // Prepared up front: every door decision writes an audit row.
   private readonly lastStmt;
+  private readonly maxIdStmt;
   private readonly insertStmt;
   private readonly insertChained;
 
   constructor(db: Db) {
     this.sql = statements(db);
-    this.lastStmt = this.sql<[], Pick<RawAudit, 'id' | 'hash'>>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+    // This node's chain goes on from its own last row; its id is the table's next, after any other node's rows.
+    this.lastStmt = this.sql<[], Pick<RawAudit, 'hash'>>(ownChainLastSql);
+    this.maxIdStmt = this.sql.pluck<[], number>('SELECT coalesce(max(id), 0) FROM audit_log');
     this.insertStmt = this.sql<[number, number, number | null, string, string, string | null, string | null, Buffer]>(
       'INSERT INTO audit_log (id, at, actor_staff_id, actor, action, subject, details, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -127,7 +150,7 @@ export class AuditRepository {
     const insert = (entry: AuditInsert): number => {
       const last = this.lastStmt.get();
       const content: ChainedContent = {
-        id: (last?.id ?? 0) + 1,
+        id: this.maxIdStmt.get()! + 1,
         at: entry.at,
         actorStaffId: entry.actorStaffId,
         actor: entry.actor,
@@ -195,9 +218,52 @@ export class AuditRepository {
     return row && toListed(row);
   }
 
-  /** Every row in chain order, one at a time: a million rows are never held at once. */
-  *chain(): Generator<ChainedRow> {
-    for (const raw of this.sql.forIteration<[], RawAudit>(`${selectAudit} ORDER BY id`).iterate()) yield toChained(raw);
+  /**
+   * Every row of one chain in its order, one at a time (a million rows are never held at once), as the chain hashed
+   * them: this node's own (`origin` null), or the copy of another node's.
+   */
+  *chain(origin: string | null = null): Generator<ChainedRow> {
+    const rows =
+      origin === null
+        ? this.sql.forIteration<[], RawAudit>(`${selectAudit} WHERE origin IS NULL ORDER BY id`).iterate()
+        : this.sql.forIteration<[string], RawAudit>(`${selectAudit} WHERE origin = ? ORDER BY chain_id`).iterate(origin);
+    for (const raw of rows) yield toChained(raw);
+  }
+
+  /** The nodes (node_uid) whose chains this node holds a copy of. */
+  origins(): string[] {
+    return this.sql.pluck<[], string>('SELECT DISTINCT origin FROM audit_log WHERE origin IS NOT NULL ORDER BY origin').all();
+  }
+
+  /** How many rows of any chain have ids in [from, to]: none means rows of this node's chain there were removed. */
+  countBetween(from: number, to: number): number {
+    return this.sql.pluck<[number, number], number>('SELECT count(*) FROM audit_log WHERE id BETWEEN ? AND ?').get(from, to)!;
+  }
+
+  /**
+   * Another node's row, copied as it is (its chain's id, actor, subject, details and hash), under the next id here.
+   * A copy already here (a change delivered again) is left as it is. Returns the local id, or null for a copy.
+   */
+  insertForeign(row: ForeignAuditRow): number | null {
+    const c = row.chain;
+    const info = this.sql(
+      `INSERT INTO audit_log (at, actor_staff_id, actor, action, subject, details, hash, origin, chain_id, chain_actor_staff_id, chain_subject)
+       VALUES (@at, @actorStaffId, @actor, @action, @subject, @details, @hash, @origin, @chainId, @chainActor, @chainSubject)
+       ON CONFLICT (origin, chain_id) WHERE origin IS NOT NULL DO NOTHING`,
+    ).run({
+      at: c.at,
+      actorStaffId: row.actorStaffId,
+      actor: c.actor,
+      action: c.action,
+      subject: row.subject,
+      details: c.details,
+      hash: c.hash,
+      origin: row.origin,
+      chainId: c.id,
+      chainActor: c.actorStaffId,
+      chainSubject: c.subject,
+    });
+    return info.changes === 1 ? Number(info.lastInsertRowid) : null;
   }
 
   /**
@@ -209,9 +275,11 @@ export class AuditRepository {
     afterId: number,
     span: number,
   ): { rows: (ChainedRow & { previousHash: Buffer | null })[]; maxId: number } {
-    const sql = `SELECT ${columns('audit_log', 'a')}, (SELECT p.hash FROM audit_log p WHERE p.id < a.id ORDER BY p.id DESC LIMIT 1) AS previous_hash
+    // This node's own chain: its rows with the hash each is chained to (other nodes' copies are exported where they were written).
+    const sql = `SELECT ${columns('audit_log', 'a')},
+        (SELECT p.hash FROM audit_log p WHERE p.id < a.id AND p.origin IS NULL ORDER BY p.id DESC LIMIT 1) AS previous_hash
       FROM audit_log a
-      WHERE a.id > @afterId AND a.id <= @until AND a.at >= @from AND a.at < @to ${filter.doorOnly ? `AND ${doorEvents}` : ''}
+      WHERE a.origin IS NULL AND a.id > @afterId AND a.id <= @until AND a.at >= @from AND a.at < @to ${filter.doorOnly ? `AND ${doorEvents}` : ''}
       ORDER BY a.id`;
     const raw = this.sql<[Record<string, number>], RawAudit & { previous_hash: RawAudit['hash'] }>(sql).all({
       afterId,

@@ -7,6 +7,7 @@ import { BackupRepository } from './backups';
 import { BackupFiles } from '../backupFile';
 import { DeviceAssignmentRepository } from './deviceAssignments';
 import { KeyCheckRepository } from './keyCheck';
+import { LabelRepository } from './labels';
 import { DoorStateRepository } from './doorState';
 import { LoginFailureRepository } from './loginFailures';
 import { OutboxRepository } from './outbox';
@@ -21,6 +22,8 @@ import { StaffRepository } from './staff';
 import { SyncRepository } from './sync';
 import { SyncAccessRepository } from './syncAccess';
 import { SyncPackageRepository } from './syncPackages';
+import { SyncSharedRepository } from './syncShared';
+import { SyncRecipientRepository } from './syncRecipients';
 
 /** Every repository over one database, built once in the core and handed to the services that use them. */
 export function createRepositories(db: Db) {
@@ -33,6 +36,7 @@ export function createRepositories(db: Db) {
     backupFiles: new BackupFiles(db),
     deviceAssignments: new DeviceAssignmentRepository(db),
     keyCheck: new KeyCheckRepository(db),
+    labels: new LabelRepository(db),
     doorState: new DoorStateRepository(db),
     loginFailures: new LoginFailureRepository(db),
     outbox: new OutboxRepository(db),
@@ -47,6 +51,8 @@ export function createRepositories(db: Db) {
     sync: new SyncRepository(db),
     syncAccess: new SyncAccessRepository(db),
     syncPackages: new SyncPackageRepository(db),
+    syncShared: new SyncSharedRepository(db),
+    syncRecipients: new SyncRecipientRepository(db),
   };
 }
 

@@ -14,6 +14,10 @@ export interface SyncNode {
   hlc: number;
   connectedAt: number | null;
   disconnectedAt: number | null;
+  /** The node that runs the site's scheduled roster import, when this node knows it. */
+  rosterNode: string | null;
+  /** False from `site join` until this node has caught up with its site (its door refuses meanwhile). */
+  caughtUp: boolean;
 }
 
 export type OutboxChange = Row<'sync_outbox'>;
@@ -53,6 +57,8 @@ export class SyncRepository {
       hlc: r.hlc,
       connectedAt: r.connected_at,
       disconnectedAt: r.disconnected_at,
+      rosterNode: r.roster_node,
+      caughtUp: r.caught_up === 1,
     };
   }
 
@@ -63,6 +69,22 @@ export class SyncRepository {
       nodeName,
       url,
     );
+  }
+
+  /** Names the node that runs the site's scheduled roster import (`site init`: the first node itself). */
+  pinRosterImport(nodeName: string): void {
+    this.sql<[string]>('UPDATE sync_node SET roster_node = ? WHERE id = 1').run(nodeName);
+  }
+
+  /** Makes this empty folder a node of `site` that has the site's changes still to receive (`site join`). */
+  joined(site: string, nodeName: string, url: string): void {
+    this.configure(site, nodeName, url);
+    this.sql('UPDATE sync_node SET caught_up = 0 WHERE id = 1').run();
+  }
+
+  /** This node has applied its site's changes up to where the stream stood when it connected. */
+  caughtUp(): void {
+    this.sql('UPDATE sync_node SET caught_up = 1 WHERE id = 1').run();
   }
 
   /**
@@ -111,9 +133,9 @@ export class SyncRepository {
     return this.sql.pluck<[], number>('SELECT count(*) FROM sync_outbox').get()!;
   }
 
-  /** JetStream has it: the stream keeps it from now on. */
+  /** JetStream has it and every change before it: the stream keeps them from now on. One statement for a window. */
   published(seq: number): void {
-    this.sql<[number]>('DELETE FROM sync_outbox WHERE seq = ?').run(seq);
+    this.sql<[number]>('DELETE FROM sync_outbox WHERE seq <= ?').run(seq);
   }
 
   /** The last change of `origin` applied here; 0 for none. */

@@ -23,13 +23,15 @@ export type AlertKind =
   | 'package.missing'
   | 'backup'
   | 'access.doubleUse'
+  | 'sync.duplicate'
+  | 'sync.clockAhead'
   | StandingKind;
 
 /**
  * Alerts about a lasting state rather than an event (a channel not set up): keyed by their kind, at most one open
  * each, raised again only to update its words, and closed by Packroom itself when the cause is gone (`resolve`).
  */
-export type StandingKind = 'notification.emailNotSetUp' | 'notification.smsNotSetUp';
+export type StandingKind = 'notification.emailNotSetUp' | 'notification.smsNotSetUp' | 'sync.changeHeld';
 
 /** The standing alert for each notification channel that is not set up. */
 export const notSetUpAlert = {
@@ -46,7 +48,11 @@ export interface AlertDeps {
   events: EventBus;
 }
 
-const standingKinds: ReadonlySet<string> = new Set<StandingKind>(['notification.emailNotSetUp', 'notification.smsNotSetUp']);
+const standingKinds: ReadonlySet<string> = new Set<StandingKind>([
+  'notification.emailNotSetUp',
+  'notification.smsNotSetUp',
+  'sync.changeHeld',
+]);
 const isStanding = (kind: string | undefined): kind is StandingKind => kind !== undefined && standingKinds.has(kind);
 
 /** An alert raised while the database could not be written: shown from memory until it is saved. */
@@ -132,9 +138,18 @@ export class AlertService {
   }
 
   list(): Alert[] {
-    const held = [...this.held].filter((h) => !h.acknowledged).reverse();
-    const saved = this.deps.repos.alerts.open().map((a) => ({ id: a.id, at: a.at, kind: a.kind, sentence: a.message }));
-    return [...held, ...saved].map((a) => ({ id: a.id, at: new Date(a.at).toISOString(), kind: a.kind, message: a.sentence }));
+    const held = [...this.held]
+      .filter((h) => !h.acknowledged)
+      .map((h) => ({ ...h, node: null }))
+      .reverse();
+    const saved = this.deps.repos.alerts.open().map((a) => ({ id: a.id, at: a.at, kind: a.kind, sentence: a.message, node: a.node }));
+    return [...held, ...saved].map((a) => ({
+      id: a.id,
+      at: new Date(a.at).toISOString(),
+      kind: a.kind,
+      message: a.sentence,
+      node: a.node,
+    }));
   }
 
   acknowledge(actor: Actor, id: number): void {

@@ -55,6 +55,7 @@ export function toAuditEntry(row: AuditRow, names: Omit<AuditListRow, keyof Audi
     ...actorOf(row, names?.actorName ?? null),
     recipientId: recipient?.id ?? null,
     subjectLabel: recipient ? `${recipient.firstName} ${recipient.lastName}, ${recipient.unit}` : (names?.subjectName ?? null),
+    node: names?.node ?? null,
   };
 }
 

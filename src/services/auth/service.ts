@@ -12,6 +12,7 @@ import {
   startBudgetedCheck,
   type SignInBudget,
 } from '../../domain/signInBudget';
+import { endsSessions } from '../../domain/sync/staff';
 import { log } from '../../log';
 import { random } from '../../random';
 import type { Actor, AuditService } from '../audit/service';
@@ -352,6 +353,23 @@ export class AuthService {
       this.deps.repos.loginFailures.save(key, afterPasswordFailure(this.deps.repos.loginFailures.get(key), this.deps.clock.now()));
       audit();
     });
+  }
+
+  /**
+   * Another computer of the site changed this account (src/sync/entities/staff.ts): its sessions here end as the
+   * same change made here would end them (deactivated, or a new password).
+   */
+  changedElsewhere(staffId: number): void {
+    const row = this.deps.repos.staff.byId(staffId);
+    const after = { active: row?.active ?? false, passwordHash: row?.passwordHash ?? '' };
+    let ended = false;
+    for (const [token, s] of this.sessions) {
+      if (s.staffId === staffId && endsSessions({ active: true, passwordHash: s.passwordHash }, after)) {
+        this.sessions.delete(token);
+        ended = true;
+      }
+    }
+    if (ended) this.sessionsChanged();
   }
 
   /** Ends every session of one person but `keep`. */

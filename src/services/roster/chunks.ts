@@ -27,7 +27,7 @@ export interface JournalPlan {
 export const chunkBudgetMs = 4;
 // However slow commits get, a transaction writes for at least this long: with a disk that takes 4 ms to
 // commit, one group per commit made a first import take 20 s instead of 8.
-const chunkWorkMs = 1.5;
+export const chunkWorkMs = 1.5;
 const groupRows = 5;
 // Items read from the journal for the next transaction: what the last one got through, and some more. The
 // first is one group, which measures what a commit and a finish cost before any transaction relies on it.

@@ -4,7 +4,9 @@ import type { z } from 'zod';
 import { ApiError, message, reasonOf, rosterUploadLimits, type Message, type RosterDryRun, type RosterStatus } from '../../contract';
 import type { rosterConfigureInput } from '../../contract/roster';
 import type { Clock, ClockTimer } from '../../clock';
+import type { Repositories } from '../../db/repositories';
 import { ROSTER_PRESETS, type PresetId } from '../../domain/roster/columns';
+import { rosterImportPlace } from '../../domain/sync/roster';
 import { lastTimeOfDay, nextTimeOfDay } from '../../domain/timeOfDay';
 import { log } from '../../log';
 import type { AlertService } from '../alerts/service';
@@ -22,6 +24,8 @@ const recentRuns = 10;
 const staleExportMs = 36 * 3_600_000;
 
 export interface RosterScheduleDeps {
+  /** On a node of a site, which node runs the daily import (sync_node). */
+  repos: Pick<Repositories, 'sync'>;
   roster: RosterService;
   settings: SettingsService;
   clock: Clock;
@@ -88,13 +92,16 @@ export class RosterSchedule {
   status(): RosterStatus {
     const s = this.deps.settings.get();
     const next = nextTimeOfDay(this.deps.clock.now(), s.importTime);
+    const place = rosterImportPlace(this.deps.repos.sync.node());
+    const runs = s.importScheduleEnabled && s.importFolder && place.here;
     return {
       schedule: {
         enabled: s.importScheduleEnabled,
         folder: s.importFolder,
         timeOfDay: s.importTime,
         preset: s.importPreset,
-        nextRunAt: s.importScheduleEnabled && s.importFolder ? new Date(next).toISOString() : null,
+        nextRunAt: runs ? new Date(next).toISOString() : null,
+        elsewhere: place.here ? null : { node: place.node },
       },
       runs: this.deps.roster.runs(recentRuns),
       presets: (Object.keys(ROSTER_PRESETS) as PresetId[]).map((id) => ({ id, label: ROSTER_PRESETS[id].label })),
@@ -110,6 +117,8 @@ export class RosterSchedule {
     const due = lastTimeOfDay(this.deps.clock.now(), s.importTime);
     if (due <= this.handledUntil) return;
     this.handledUntil = due;
+    // Another node of the site runs it (the Import screen says which): the day counts as handled here.
+    if (!rosterImportPlace(this.deps.repos.sync.node()).here) return;
     this.running = this.runOnce().finally(() => (this.running = null));
   };
 

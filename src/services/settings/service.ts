@@ -179,6 +179,12 @@ export class SettingsService {
     return this.get();
   }
 
+  /** Site settings another computer of the site changed were written (sync): read them again and tell the listeners. */
+  changedElsewhere(): void {
+    this.cache = this.load();
+    for (const listener of this.listeners) listener();
+  }
+
   /** Called after each saved change (what follows from a setting, such as an alert that a channel is not set up). */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);

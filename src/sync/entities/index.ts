@@ -2,8 +2,12 @@ import { carrierCodeEntity } from './carrierCode';
 import { credentialEntity } from './credential';
 import { packageEntity } from './package';
 import { packageClaimEntity } from './packageClaim';
+import { alertEntity } from './alert';
+import { auditEntity } from './audit';
 import { recipientEntity } from './recipient';
+import { settingsEntity } from './settings';
 import { singleAccessUseEntity } from './singleAccessUse';
+import { staffEntity } from './staff';
 import type { SharedEntity } from './types';
 
 /**
@@ -12,7 +16,18 @@ import type { SharedEntity } from './types';
  * "Adding a shared kind of record").
  */
 export const sharedEntities: ReadonlyMap<string, SharedEntity> = new Map(
-  ([recipientEntity, credentialEntity, singleAccessUseEntity, packageEntity, packageClaimEntity, carrierCodeEntity] as SharedEntity[]).map(
-    (entity) => [entity.name, entity],
-  ),
+  (
+    [
+      recipientEntity,
+      credentialEntity,
+      singleAccessUseEntity,
+      packageEntity,
+      packageClaimEntity,
+      carrierCodeEntity,
+      staffEntity,
+      settingsEntity,
+      alertEntity,
+      auditEntity,
+    ] as SharedEntity[]
+  ).map((entity) => [entity.name, entity]),
 );

@@ -31,7 +31,7 @@ export const singleAccessUseEntity = sharedEntity({
     syncAccess.addUse(change.uid, use);
     const holder = syncAccess.holder(change.uid);
     for (const [first, second] of doubleUses) {
-      ctx.alerts.raise(
+      ctx.raiseHere(
         'access.doubleUse',
         message('alert.singleAccessDoubleUse', {
           name: holder?.name ?? '',

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { EventName, Events } from '../../contract';
+import type { EventName, Events, Message } from '../../contract';
 import type { Repositories } from '../../db/repositories';
 import type { Stamp } from '../../domain/sync/hlc';
-import type { AlertService } from '../../services/alerts/service';
+import type { AlertKind } from '../../services/alerts/service';
 
 /** What an entity's `apply` may use: it runs inside the applier's transaction, with the capture triggers off. */
 export interface ApplyContext {
@@ -15,8 +15,13 @@ export interface ApplyContext {
   now: number;
   /** A core event to emit once the transaction commits, as the local change would have (screens refresh, rules run). */
   emit<E extends EventName>(event: E, payload: Events[E]): void;
-  /** This node's alerts: one raised here is written in the applying transaction, this node's own (not captured). */
-  alerts: Pick<AlertService, 'raise'>;
+  /** An alert to raise once the transaction commits (a conflict staff must settle by hand). */
+  raise(kind: AlertKind, sentence: Message): void;
+  /**
+   * An alert raised now, inside the applying transaction: this node's own, never copied to the others (the capture
+   * triggers are off while applying), for a rule every node applies alike and alerts about once (a double use).
+   */
+  raiseHere(kind: AlertKind, sentence: Message): void;
 }
 
 /** The part of a change event that belongs to one kind of record; the envelope is checked before (src/sync/event.ts). */
@@ -38,6 +43,11 @@ export interface SharedEntity<C extends EntityChange = EntityChange> {
   readonly change: z.ZodType<C>;
   /** Merges the change into this node's rows by the entity's rule. Throws to refuse the write (the change is held and tried again). */
   apply(change: C, ctx: ApplyContext): void;
+  /**
+   * How staff recognise the record `uid` that a change is about (the alert for a change held too long), from this
+   * node's row or, for a creation, from the change itself; undefined when neither says.
+   */
+  describe?(uid: string, fields: Record<string, unknown>, repos: Repositories): Message | undefined;
   /** The local core events after which this node's outbox has this entity's changes: they wake the publisher at once. */
   readonly localEvents: readonly EventName[];
 }

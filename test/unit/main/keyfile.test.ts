@@ -2,7 +2,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataKeyError, encryptedKeyFile, loadOrCreateKey, plainKeyFile, protectPlainKey, type KeyCipher } from '../../../main/keyfile';
+import {
+  DataKeyError,
+  encryptedKeyFile,
+  loadOrCreateKey,
+  plainKeyFile,
+  protectPlainKey,
+  storeKey,
+  type KeyCipher,
+} from '../../../main/keyfile';
 import { loadOrCreateKeyFile } from '../../../src/secrets';
 
 const posix = process.platform !== 'win32';
@@ -127,5 +135,30 @@ describe('loadOrCreateKey', () => {
     expect(() => loadOrCreateKey(dir, null, log)).toThrow(DataKeyError);
     expect(existsSync(join(dir, encryptedKeyFile))).toBe(false);
     expect(existsSync(join(dir, plainKeyFile))).toBe(false);
+  });
+});
+
+describe('storeKey', () => {
+  let parent: string;
+  let dir: string;
+  const log = { info: () => undefined, warn: () => undefined };
+  beforeEach(() => {
+    parent = mkdtempSync(join(tmpdir(), 'packroom-key-'));
+    dir = join(parent, 'joining');
+  });
+  afterEach(() => rmSync(parent, { recursive: true, force: true }));
+
+  it("keeps a site's key sealed by the keychain, or in the plain file without one, and loadOrCreateKey reads it back", () => {
+    const key = Buffer.alloc(32, 7);
+    storeKey(dir, fakeKeychain, key, log);
+    expect(readFileSync(join(dir, encryptedKeyFile)).includes(key)).toBe(false);
+    expect(loadOrCreateKey(dir, fakeKeychain, log)).toEqual({ key, source: 'keychain' });
+    // Never over a key already there.
+    expect(() => storeKey(dir, fakeKeychain, Buffer.alloc(32, 8), log)).toThrow();
+    expect(loadOrCreateKey(dir, fakeKeychain, log).key).toEqual(key);
+
+    const plainDir = join(parent, 'plain');
+    storeKey(plainDir, null, key, log);
+    expect(loadOrCreateKey(plainDir, null, log)).toEqual({ key, source: 'plain-file' });
   });
 });

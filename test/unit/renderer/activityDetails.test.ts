@@ -16,6 +16,7 @@ const entry = (details: Record<string, unknown>): AuditEntry => ({
   actorName: 'Ada Admin',
   recipientId: null,
   subjectLabel: null,
+  node: null,
 });
 
 describe('Activity details', () => {

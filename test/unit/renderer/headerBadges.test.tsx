@@ -69,7 +69,13 @@ describe('the header badges follow their cause', () => {
   });
 
   it('the alert count is read again when the core says it changed', async () => {
-    const alert: Alert = { id: 1, at: new Date(0).toISOString(), kind: 'notification.smsNotSetUp', message: message('alert.notSetUp.sms') };
+    const alert: Alert = {
+      id: 1,
+      at: new Date(0).toISOString(),
+      kind: 'notification.smsNotSetUp',
+      message: message('alert.notSetUp.sms'),
+      node: null,
+    };
     api.answers.set('alerts.list', []);
     await renderUi(<AlertsButton />);
     const bell = screen.getByRole('button', { name: 'Alerts' });

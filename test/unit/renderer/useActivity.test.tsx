@@ -22,6 +22,7 @@ const entry = (id: number, fields: Partial<AuditEntry> = {}): AuditEntry => ({
   actorName: null,
   recipientId: 3,
   subjectLabel: 'Ana Lopez, 4B',
+  node: null,
   ...fields,
 });
 
