@@ -300,10 +300,10 @@ export const tables = {
     hlc: integer(),
     connected_at: nullable(integer()),
     disconnected_at: nullable(integer()),
-    /** The node of the site that runs the scheduled roster import; null on a single PC and on a node that joined. */
-    roster_node: nullable(text()),
     /** 0 from `site join` until the node has caught up with its site: its door refuses meanwhile. */
     caught_up: flag(),
+    /** The node of the site that runs the scheduled roster import; null on a single PC and on a node that joined. */
+    roster_node: nullable(text()),
   },
   sync_outbox: {
     seq: integer(),
