@@ -54,19 +54,22 @@ afterAll(async () => {
   rmSync(certDir, { recursive: true, force: true });
 });
 
+/** `packroom` with this test's data key; `site join` hands the site's key to `storeDataKey`, which checks it is that key. */
 async function packroom(...argv: string[]) {
   const out = new PassThrough();
   const err = new PassThrough();
+  let stdout = '';
   let stderr = '';
+  out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   err.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  out.resume();
   const code = await runCli(argv, {
     stdout: out,
     stderr: err,
     staticDir: tempDir(),
+    storeDataKey: (_dataDir, key) => expect(key.equals(dataKey)).toBe(true),
     openCore: (dataDir, options) => createCore({ dataDir, dataKey, env: {}, ...options }),
   });
-  return { code, stderr };
+  return { code, stdout, stderr };
 }
 
 function open(dir: string): Core {
@@ -93,14 +96,36 @@ describe("docs/install.md's NATS server config", { timeout: 180_000 }, () => {
     await first.close();
     const address = url.replace('tls://', 'tls://tower-a-desk:change-me-desk-7f3k@');
     const init = ['site', 'init', '--sync', address, '--sync-ca', certs.caFile, '--site', 'maple-court', '--node', 'tower-a-desk'];
-    expect(await packroom(...init, '--data', deskDir)).toEqual({ code: 0, stderr: '' });
+    expect(await packroom(...init, '--data', deskDir)).toMatchObject({ code: 0, stderr: '' });
 
-    // The door as `site join` leaves it: a node of the site, with its own user saved beside its data key.
-    const doorDir = tempDir();
-    const empty = createCore({ dataDir: doorDir, dataKey, env: {} });
-    empty.repos.sync.configure('maple-court', 'tower-a-door', url);
-    await empty.close();
-    new SyncAuthFile(doorDir, new DataKeys(dataKey)).save({ user: 'tower-a-door', password: 'change-me-door-9q2m', caFile: certs.caFile });
+    // The door joins as the guide says: a join code from the desk, then `site join` with the door's own user.
+    const invited = await packroom('site', 'invite', '--json', '--data', deskDir);
+    expect(invited.stderr).toBe('');
+    expect(invited).toMatchObject({ code: 0, stderr: '' });
+    const { code } = JSON.parse(invited.stdout) as { code: string };
+    const doorDir = join(tempDir(), 'door');
+    const doorAddress = url.replace('tls://', 'tls://tower-a-door:change-me-door-9q2m@');
+    const joined = await packroom(
+      'site',
+      'join',
+      code,
+      '--sync',
+      doorAddress,
+      '--sync-ca',
+      certs.caFile,
+      '--node',
+      'tower-a-door',
+      '--data',
+      doorDir,
+    );
+    expect(joined).toMatchObject({ code: 0, stderr: '' });
+    expect(joined.stdout).toContain('Caught up.');
+    // Its user is saved beside its data key, sealed; the database has the address alone.
+    expect(new SyncAuthFile(doorDir, new DataKeys(dataKey)).load()).toEqual({
+      user: 'tower-a-door',
+      password: 'change-me-door-9q2m',
+      caFile: certs.caFile,
+    });
 
     const desk = open(deskDir);
     const door = open(doorDir);
