@@ -33,7 +33,7 @@ export function DoorStatusView({ status, error }: { status: DoorStatus | undefin
       <Tooltip label={<DeviceList status={status} />} multiline w={280}>
         {status.relay === 'none' ? (
           // Nothing assigned yet (a fresh install): where to set one up, not an alarm.
-          <Badge component="a" href="#/settings/devices" color="orange" role="status" {...headerBadgeProps} style={{ cursor: 'pointer' }}>
+          <Badge component="a" href="#/settings/devices" color="orange" {...headerBadgeProps} style={{ cursor: 'pointer' }}>
             {t('door.noRelay')}
           </Badge>
         ) : (
