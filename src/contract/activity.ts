@@ -20,7 +20,7 @@ export const activityKindPrefixes: Record<ActivityKind, readonly string[]> = {
   access: ['access', 'recipient', 'carrier'],
   staff: ['staff', 'auth'],
   imports: ['roster'],
-  settings: ['settings', 'devices', 'backup', 'alert', 'activity'],
+  settings: ['settings', 'devices', 'backup', 'alert', 'activity', 'site'],
 };
 
 /** The kind of an action such as `package.logged`; one whose prefix no kind lists is `settings`. */

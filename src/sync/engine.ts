@@ -299,8 +299,11 @@ export class SyncEngine {
       for await (const m of messages) {
         if (this.stopped) break;
         waiting.push({ m, data: json(m) });
-        // More already here (a catch-up, a burst from another node): they go into the same short transactions.
-        if (messages.getPending() > 0 && waiting.length < batch) continue;
+        // More in the stream for this node (a catch-up, a burst from another node): they go into the same short
+        // transactions. By the stream's count, not the client's: getPending() counts messages asked for and not yet
+        // received, which stays above zero once the stream has run dry, so the last batch waited for the pull to
+        // expire (30 s) and was delivered again.
+        if (m.info.pending > 0 && waiting.length < batch) continue;
         // JetStream says how many more the stream holds for this node: a burst lasts until that is none.
         if (!burst && m.info.pending > 0) burst = this.burst();
         await this.applyWaiting(waiting, burst !== null);
