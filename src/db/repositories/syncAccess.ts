@@ -124,6 +124,16 @@ export class SyncAccessRepository {
       .map((raw) => ({ uid: raw.uid, created: toCredential(raw).created, why: raw.why }));
   }
 
+  /** Every credential with this PIN, whatever its status, and its recipient's name: a carrier code arriving may clash with one. */
+  withPin(pinHash: Buffer): (SyncedCredential & { recipientName: string })[] {
+    return this.sql<[Buffer], RawCredential & { recipientName: string }>(
+      `SELECT ${credentialColumns}, r.first_name || ' ' || r.last_name AS recipientName
+       FROM ${credentialTables} JOIN recipients r ON r.id = k.recipient_id WHERE k.pin_hash = ?`,
+    )
+      .all(pinHash)
+      .map((raw) => ({ ...toCredential(raw), recipientName: raw.recipientName }));
+  }
+
   /** Stores another node's new credential with the end the rules gave it. Returns its local id. */
   insert(key: NewCredential, end: CredentialEnd, use: KeyUse | null): number {
     const id = Number(
