@@ -354,6 +354,25 @@ describe('credentials made on nodes that did not know of each other', () => {
     }
   });
 
+  it('names the staff member who issued a PIN at the other node by their account there', async () => {
+    const a = node('tower-a');
+    const b = node('tower-b');
+    const admin = await signedInAdmin(a);
+    const [anaAtA, anaAtB] = recipient('Ana', a, b);
+    await admin.ok('access.regenerate', { recipientId: anaAtA! });
+    // Ada's account and the PIN travel in the order they were made; b knows Ada by its own id.
+    expect(deliver(a, b)).not.toContain('held');
+    const creator = (core: Core) =>
+      core.db
+        .prepare(
+          "SELECT s.username FROM access_keys k JOIN staff s ON s.id = k.created_by WHERE k.recipient_id = ? AND k.status = 'active'",
+        )
+        .pluck()
+        .get(core === a ? anaAtA : anaAtB);
+    expect(creator(a)).toBe('ada');
+    expect(creator(b)).toBe('ada');
+  });
+
   it('keeps the later of two permanent PINs issued for one recipient at two desks, on both', () => {
     const a = node('tower-a');
     const b = node('tower-b');

@@ -30,6 +30,8 @@ const creation = z
     used_via: z.enum(['pin', 'qr']).nullable(),
     created_at: time,
     ended_at: time.nullable(),
+    // Who made it, as a staff uid; absent from a node of an earlier Packroom, null for the command line or the roster.
+    created_by_uid: uid.nullable().default(null),
     known: z.array(uid).max(10_000),
   })
   .strict()
@@ -96,6 +98,7 @@ function create(ctx: ApplyContext, keyUid: string, f: Creation): void {
       expiresAt: f.expires_at,
       createdAt: f.created_at,
       created: ctx.stamp,
+      createdByUid: f.created_by_uid,
     },
     end,
     use,
