@@ -30,6 +30,7 @@ import { PendingWrites } from './services/pendingWrites';
 import { PackageClaims } from './services/packages/claims';
 import { packageLines } from './services/packages/notices';
 import { PackageSchedule } from './services/packages/schedule';
+import { ProxyService } from './services/proxies/service';
 import { PackageService } from './services/packages/service';
 import { RecipientService } from './services/recipients/service';
 import { RosterService } from './services/roster/service';
@@ -95,6 +96,8 @@ export interface Core {
   rosterSchedule: RosterSchedule;
   packages: PackageService;
   packageSchedule: PackageSchedule;
+  /** People allowed to collect for a recipient, and their proxy PINs. */
+  proxies: ProxyService;
   backups: BackupService;
   backupSchedule: BackupSchedule;
   system: SystemService;
@@ -181,6 +184,7 @@ export function createCore(options: CoreOptions): Core {
     claims: new PackageClaims({ repos }),
   });
   const packageSchedule = new PackageSchedule({ packages, clock });
+  const proxies = new ProxyService({ repos, clock, tx, audit, settings, credentials });
   const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone, deliveryLog: repos.packages });
   // Door events are emitted after the relay command; the pickup marking itself runs on a later turn.
   events.on('door.event', (event) => packages.afterDoorEvent(event));
@@ -232,6 +236,7 @@ export function createCore(options: CoreOptions): Core {
     system,
     packages,
     packageSchedule,
+    proxies,
     backups,
     backupSchedule,
     invites,

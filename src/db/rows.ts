@@ -101,6 +101,8 @@ export const tables = {
     created_by: nullable(integer()),
     ended_at: nullable(integer()),
     uid: nullable(text()),
+    /** A proxy PIN's proxy (migration 0026); NULL for the recipient's own credentials. */
+    proxy_id: nullable(integer()),
   },
   outbox: {
     id: integer(),
@@ -118,6 +120,8 @@ export const tables = {
     sent_at: nullable(integer()),
     last_error_key: nullable(text()),
     last_error_params: nullable(text()),
+    /** A notice to a proxy of the recipient (migration 0026); NULL when it goes to the recipient. */
+    proxy_id: nullable(integer()),
   },
   alerts: {
     id: integer(),
@@ -357,6 +361,22 @@ export const tables = {
     claimed_at: integer(),
     decided_at: nullable(integer()),
     outcome: nullable(text<'won' | 'lost'>()),
+  },
+  proxies: {
+    id: integer(),
+    uid: nullable(text()),
+    recipient_id: integer(),
+    name: text(),
+    phone: nullable(text()),
+    email: nullable(text()),
+    /** The last local day (YYYY-MM-DD) the proxy may collect; NULL until revoked. */
+    until_date: nullable(text()),
+    created_at: integer(),
+    /** The staff member's name as the desk showed it (names travel between nodes; local ids do not). */
+    created_by: text(),
+    revoked_at: nullable(integer()),
+    revoked_by: nullable(text()),
+    updated_at: integer(),
   },
 } as const satisfies Record<string, Record<string, Column<unknown>>>;
 

@@ -2,6 +2,7 @@ import { carrierCodeEntity } from './carrierCode';
 import { credentialEntity } from './credential';
 import { packageEntity } from './package';
 import { packageClaimEntity } from './packageClaim';
+import { proxyEntity } from './proxy';
 import { alertEntity } from './alert';
 import { auditEntity } from './audit';
 import { recipientEntity } from './recipient';
@@ -19,6 +20,7 @@ export const sharedEntities: ReadonlyMap<string, SharedEntity> = new Map(
   (
     [
       recipientEntity,
+      proxyEntity,
       credentialEntity,
       singleAccessUseEntity,
       packageEntity,
