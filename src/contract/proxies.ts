@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { id, optionalText, text } from './common';
 import { method, type MethodDef } from './define';
 import { emailAddress } from './email';
-import type { NotificationSummary } from './access';
+import type { QueuedNotification } from './access';
 import { says } from './messages';
 
 /** People allowed to collect a recipient's packages (proxies), and their proxy PINs (docs/architecture.md, "Proxies"). */
@@ -54,7 +54,7 @@ export interface ProxyPinIssued {
   pin: string;
   createdAt: string;
   /** Where the PIN was sent (the proxy's email and phone on file). */
-  notifications: Pick<NotificationSummary, 'channel' | 'destination'>[];
+  notifications: QueuedNotification[];
 }
 
 export const proxyMethods = {

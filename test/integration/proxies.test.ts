@@ -39,7 +39,13 @@ async function desk() {
   await core.door.settled();
   core.start();
   const staff = await signedInAdmin(core);
-  const aisha = core.recipients.create(cliActor, { firstName: 'Aisha', lastName: 'Rahman', unit: '4B', email: 'aisha@example.com', phone: null });
+  const aisha = core.recipients.create(cliActor, {
+    firstName: 'Aisha',
+    lastName: 'Rahman',
+    unit: '4B',
+    email: 'aisha@example.com',
+    phone: null,
+  });
   await core.notifications.drain();
   const before = mailbox.messages.length;
   const mail = () => mailbox.messages.slice(before);
@@ -146,7 +152,9 @@ describe('proxies: people allowed to collect', () => {
     expect(doorEntries(core)[0]).toEqual({ action: 'door.denied', reason: 'PIN no longer valid (replaced or revoked)' });
     const again = await staff.call('proxies.revoke', { id: ben.id });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(core.audit.list({ limit: 20 }).items.map((e) => e.action)).toEqual(expect.arrayContaining(['proxy.added', 'proxy.pin_issued', 'proxy.revoked']));
+    expect(core.audit.list({ limit: 20 }).items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['proxy.added', 'proxy.pin_issued', 'proxy.revoked']),
+    );
 
     // Until a day: the PIN works through that day, not after.
     const today = new Date(core.clock.now());
@@ -207,7 +215,10 @@ describe('proxies: people allowed to collect', () => {
     const bo = core.recipients.create(cliActor, { firstName: 'Bo', lastName: 'Park', unit: '7C', email: null, phone: null });
     const hers = await staff.ok('packages.log', { tracking: ups, carrier: 'ups', recipientId: aisha.id });
     const his = await staff.ok('packages.log', { tracking: amazon, carrier: 'amazon', recipientId: bo.id });
-    expect(await staff.call('packages.handOver', { id: his.id, proxyId: ben.id })).toMatchObject({ ok: false, error: { field: 'proxyId' } });
+    expect(await staff.call('packages.handOver', { id: his.id, proxyId: ben.id })).toMatchObject({
+      ok: false,
+      error: { field: 'proxyId' },
+    });
     const handed = await staff.ok('packages.handOver', { id: hers.id, proxyId: ben.id });
     expect(handed.pickup).toMatchObject({ via: 'desk', collectedBy: 'Ben Ortiz', handedOverBy: 'ada' });
   });

@@ -62,7 +62,13 @@ export class SyncProxyRepository {
       else if ((proxyDetailFields as readonly string[]).includes(s.field)) stamps.fields[s.field as ProxyDetailField] = stamp;
     }
     const revocation = row.revokedAt === null ? null : { revoked_at: row.revokedAt, revoked_by: row.revokedBy };
-    return { id: row.id, recipientId: row.recipientId, revocation, revocationStamp: revocationStamp ?? (revocation ? stamps.created : null), stamps };
+    return {
+      id: row.id,
+      recipientId: row.recipientId,
+      revocation,
+      revocationStamp: revocationStamp ?? (revocation ? stamps.created : null),
+      stamps,
+    };
   }
 
   insert(p: NewSyncedProxy, created: Stamp): number {
@@ -89,12 +95,9 @@ export class SyncProxyRepository {
 
   /** The revocation kept; a proxy revoked here has its proxy PINs revoked too (their own changes follow from their node). */
   setRevocation(uid: string, revocation: ProxyRevocation, stamp: Stamp, now: number): void {
-    this.sql<[number, string | null, number, string]>('UPDATE proxies SET revoked_at = ?, revoked_by = ?, updated_at = ? WHERE uid = ?').run(
-      revocation.revoked_at,
-      revocation.revoked_by,
-      now,
-      uid,
-    );
+    this.sql<[number, string | null, number, string]>(
+      'UPDATE proxies SET revoked_at = ?, revoked_by = ?, updated_at = ? WHERE uid = ?',
+    ).run(revocation.revoked_at, revocation.revoked_by, now, uid);
     this.setStamp(uid, 'revoked_at', stamp);
   }
 

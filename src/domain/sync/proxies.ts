@@ -30,7 +30,10 @@ export interface ProxyMerge {
 export function mergeProxy(
   stamps: FieldStamps<ProxyDetailField>,
   local: { revocation: ProxyRevocation | null; stamp: Stamp | null },
-  change: { stamp: Stamp; fields: Partial<Record<ProxyDetailField, string | null>> & Partial<{ revoked_at: number | null; revoked_by: string | null }> },
+  change: {
+    stamp: Stamp;
+    fields: Partial<Record<ProxyDetailField, string | null>> & Partial<{ revoked_at: number | null; revoked_by: string | null }>;
+  },
 ): ProxyMerge {
   const details = lastWriterWins(proxyDetailFields, stamps, { stamp: change.stamp, fields: pick(change.fields) }) as ProxyMerge['details'];
   const incoming = change.fields.revoked_at;

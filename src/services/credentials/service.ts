@@ -9,6 +9,7 @@ import {
   type NotifyVia,
   type PermanentIssued,
   type PinLookup,
+  type QueuedNotification,
   type SingleAccessIssued,
 } from '../../contract';
 import { type AccessKeyKind, type AccessKeyRow } from '../../db/repositories/accessKeys';
@@ -96,7 +97,7 @@ export class CredentialService {
   issueProxyPin(
     actor: Actor,
     proxy: { id: number; recipientId: number; email: string | null; phone: string | null },
-  ): { pin: string; createdAt: number; notifications: { channel: Channel; destination: string }[] } {
+  ): { pin: string; createdAt: number; notifications: QueuedNotification[] } {
     this.requireActive(proxy.recipientId);
     const now = this.deps.clock.now();
     this.deps.repos.proxies.revokeKeys(proxy.id, now);
@@ -108,8 +109,15 @@ export class CredentialService {
       ] as const
     ).flatMap(([channel, destination]) => {
       if (!destination) return [];
-      this.deps.notifier.enqueue({ channel, recipientId: proxy.recipientId, accessKeyId: id, template: 'proxy_pin', destination, proxyId: proxy.id });
-      return [{ channel, destination }];
+      this.deps.notifier.enqueue({
+        channel,
+        recipientId: proxy.recipientId,
+        accessKeyId: id,
+        template: 'proxy_pin',
+        destination,
+        proxyId: proxy.id,
+      });
+      return [{ channel, destination, ready: this.deps.notifier.isReady(channel) }];
     });
     this.changed(proxy.recipientId);
     return { pin, createdAt: now, notifications };

@@ -105,7 +105,8 @@ export class ProxyService {
   /** The proxy collecting `recipientId`'s package at the desk: refused when it is someone else's, revoked or past its day. */
   collector(id: number, recipientId: number): ProxyRow {
     const proxy = this.requireActive(id);
-    if (proxy.recipientId !== recipientId) throw new ApiError('VALIDATION', message('proxies.notForRecipient', { name: proxy.name }), 'proxyId');
+    if (proxy.recipientId !== recipientId)
+      throw new ApiError('VALIDATION', message('proxies.notForRecipient', { name: proxy.name }), 'proxyId');
     return proxy;
   }
 

@@ -45,7 +45,8 @@ export const proxyEntity = sharedEntity({
       }
       const recipientId = sync.recipientId(f.recipient_uid!);
       // The recipient's creation comes first from its node; held until it is here.
-      if (recipientId === undefined) throw new Error(`a change of node ${ctx.nodeName} is about a recipient that has not reached this node yet`);
+      if (recipientId === undefined)
+        throw new Error(`a change of node ${ctx.nodeName} is about a recipient that has not reached this node yet`);
       sync.insert(
         {
           uid: change.uid,

@@ -12,7 +12,10 @@ interface Copy {
   revocationStamp: Stamp | null;
 }
 
-type Change = { stamp: Stamp; fields: Partial<Record<ProxyDetailField, string | null>> & { revoked_at?: number | null; revoked_by?: string | null } };
+type Change = {
+  stamp: Stamp;
+  fields: Partial<Record<ProxyDetailField, string | null>> & { revoked_at?: number | null; revoked_by?: string | null };
+};
 
 function apply(copy: Copy, change: Change): Copy {
   const merge = mergeProxy(copy.stamps, { revocation: copy.revocation, stamp: copy.revocationStamp }, change);
