@@ -14,7 +14,8 @@ const shots = process.env.PACKROOM_SHOTS ?? join(tmpdir(), 'packroom-shots');
 
 const shoot = async (page: Page, name: string) => {
   mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+  // The viewport, not the full page: the header stays on top and an open dialog is shown where it is.
+  await page.screenshot({ path: join(shots, `${name}.png`), animations: 'disabled', caret: 'hide' });
 };
 
 test.use({ viewport: { width: 1024, height: 900 } });
@@ -51,6 +52,7 @@ test('add a person allowed to collect, give a proxy PIN, hand over choosing them
   await shoot(page, 'proxies-pin-en');
   await pinDialog.getByRole('button', { name: 'Done' }).click();
   await expect(row).toContainText('Given');
+  await card.scrollIntoViewIfNeeded();
   await shoot(page, 'proxies-card-en');
 
   // At the desk: the proxy is offered by name.
@@ -80,6 +82,7 @@ test('add a person allowed to collect, give a proxy PIN, hand over choosing them
   await chooseSpanish(page, 'ada');
   const tarjeta = page.getByRole('region', { name: 'Autorizados a recoger' });
   await expect(tarjeta.getByRole('row', { name: /Cleo Díaz/ })).toBeVisible();
+  await tarjeta.scrollIntoViewIfNeeded();
   await shoot(page, 'proxies-card-es');
   await tarjeta.getByRole('button', { name: 'Añadir persona' }).click();
   await expect(page.getByRole('dialog', { name: 'Autorizados a recoger para Aisha Rahman' })).toBeVisible();
