@@ -57,7 +57,10 @@ test('add a person allowed to collect, give a proxy PIN, hand over choosing them
 
   // At the desk: the proxy is offered by name.
   await page.getByRole('tab', { name: 'Packages' }).click();
-  await page.getByRole('table', { name: 'Package list' }).getByRole('button', { name: `Hand over ${item.tracking}` }).click();
+  await page
+    .getByRole('table', { name: 'Package list' })
+    .getByRole('button', { name: `Hand over ${item.tracking}` })
+    .click();
   const handOver = page.getByRole('dialog', { name: 'Hand over package' });
   await handOver.getByRole('radio', { name: 'Ben Ortiz (allowed to collect)' }).check();
   await shoot(page, 'proxies-handover-en');

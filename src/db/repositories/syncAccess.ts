@@ -121,9 +121,10 @@ export class SyncAccessRepository {
    * index probe each (access_keys_by_pin, access_keys_by_recipient).
    */
   clashCandidates(pinHash: Buffer, recipientId: number, kind: Key['kind'], proxyId: number | null = null): ClashCandidate[] {
-    return this.sql<[{ pin: Buffer; recipient: number; kind: string; proxy: number | null }], RawCredential & { why: ClashCandidate['why'] }>(
-      clashCandidatesSql,
-    )
+    return this.sql<
+      [{ pin: Buffer; recipient: number; kind: string; proxy: number | null }],
+      RawCredential & { why: ClashCandidate['why'] }
+    >(clashCandidatesSql)
       .all({ pin: pinHash, recipient: recipientId, kind, proxy: proxyId })
       .map((raw) => ({ uid: raw.uid, created: toCredential(raw).created, why: raw.why }));
   }

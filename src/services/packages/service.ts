@@ -56,7 +56,12 @@ export interface PackageNotifier {
     dueAt?: number;
     proxyId?: number | null;
   }): number;
-  pendingUntried(recipientId: number, channel: Channel, template: PackageTemplate, proxyId?: number | null): { id: number; dueAt: number } | null;
+  pendingUntried(
+    recipientId: number,
+    channel: Channel,
+    template: PackageTemplate,
+    proxyId?: number | null,
+  ): { id: number; dueAt: number } | null;
 }
 
 export interface PackageDeps {
@@ -171,12 +176,7 @@ export class PackageService {
    * `proxy`: a person allowed to collect chose at the desk (ProxyService.collector, which refuses one of another
    * recipient, revoked or past their day); their name is recorded as who collected it.
    */
-  handOver(
-    actor: Actor,
-    id: number,
-    typedName: string | null,
-    proxy?: (recipientId: number) => { id: number; name: string },
-  ): PackageItem {
+  handOver(actor: Actor, id: number, typedName: string | null, proxy?: (recipientId: number) => { id: number; name: string }): PackageItem {
     const now = this.deps.clock.now();
     return this.change(id, (p) => {
       const collector = proxy?.(p.recipientId);
@@ -606,7 +606,15 @@ export class PackageService {
         if (!destination) continue;
         const plan = planNotice(this.deps.notifier.pendingUntried(recipientId, channel, template, proxy.id), now, windowMs);
         if (plan.kind === 'new') {
-          this.deps.notifier.enqueue({ channel, recipientId, accessKeyId: null, template, destination, dueAt: plan.dueAt, proxyId: proxy.id });
+          this.deps.notifier.enqueue({
+            channel,
+            recipientId,
+            accessKeyId: null,
+            template,
+            destination,
+            dueAt: plan.dueAt,
+            proxyId: proxy.id,
+          });
         }
       }
     }
