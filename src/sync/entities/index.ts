@@ -4,6 +4,7 @@ import { packageEntity } from './package';
 import { packageClaimEntity } from './packageClaim';
 import { proxyEntity } from './proxy';
 import { alertEntity } from './alert';
+import { attachmentEntity } from './attachment';
 import { auditEntity } from './audit';
 import { recipientEntity } from './recipient';
 import { settingsEntity } from './settings';
@@ -30,6 +31,7 @@ export const sharedEntities: ReadonlyMap<string, SharedEntity> = new Map(
       settingsEntity,
       alertEntity,
       auditEntity,
+      attachmentEntity,
     ] as SharedEntity[]
   ).map((entity) => [entity.name, entity]),
 );
