@@ -39,7 +39,8 @@ export function describePickup(p: PackageItem): string {
   const pickup = p.pickup;
   if (!pickup) return '';
   const when = formatDateTime(pickup.at);
-  const recipient = `${p.recipient.firstName} ${p.recipient.lastName}`;
+  // Only an assigned package is handed over; an unmatched one would read "Unmatched".
+  const recipient = p.recipient ? `${p.recipient.firstName} ${p.recipient.lastName}` : recipientLabel(p);
   // At the door only a proxy PIN records a name: the person allowed to collect whose PIN opened it.
   if (pickup.via === 'door' && pickup.collectedBy) return t('packages.pickup.proxyDoor', { name: pickup.collectedBy, recipient, when });
   if (pickup.via === 'door') {
