@@ -33,6 +33,7 @@ import { AttachmentService } from './services/attachments/service';
 import { PackageClaims } from './services/packages/claims';
 import { packageLines } from './services/packages/notices';
 import { PackageSchedule } from './services/packages/schedule';
+import { ProxyService } from './services/proxies/service';
 import { PackageService } from './services/packages/service';
 import { RecipientService } from './services/recipients/service';
 import { RosterService } from './services/roster/service';
@@ -100,6 +101,8 @@ export interface Core {
   packageSchedule: PackageSchedule;
   /** Photos and signatures kept with packages, and their retention. */
   attachments: AttachmentService;
+  /** People allowed to collect for a recipient, and their proxy PINs. */
+  proxies: ProxyService;
   backups: BackupService;
   backupSchedule: BackupSchedule;
   system: SystemService;
@@ -188,6 +191,7 @@ export function createCore(options: CoreOptions): Core {
   const packageSchedule = new PackageSchedule({ packages, clock });
   const attachments = new AttachmentService({ repos, clock, tx, audit, settings, events });
   const attachmentRetention = new AttachmentRetention({ attachments, clock });
+  const proxies = new ProxyService({ repos, clock, tx, audit, settings, credentials });
   const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone, deliveryLog: repos.packages });
   // Door events are emitted after the relay command; the pickup marking itself runs on a later turn.
   events.on('door.event', (event) => packages.afterDoorEvent(event));
@@ -240,6 +244,7 @@ export function createCore(options: CoreOptions): Core {
     packages,
     packageSchedule,
     attachments,
+    proxies,
     backups,
     backupSchedule,
     invites,

@@ -15,6 +15,7 @@ import { carrierMethods } from './carriers';
 import { deviceMethods } from './devices';
 import { doorMethods } from './door';
 import { packageMethods } from './packages';
+import { proxyMethods } from './proxies';
 import { recipientMethods } from './recipients';
 import { rosterMethods } from './roster';
 import { settingsMethods } from './settings';
@@ -36,6 +37,7 @@ export const api = {
   ...rosterMethods,
   ...systemMethods,
   ...packageMethods,
+  ...proxyMethods,
   ...backupMethods,
   ...siteMethods,
   ...siteJoinMethods,
@@ -56,6 +58,7 @@ type Slices = [
   typeof rosterMethods,
   typeof systemMethods,
   typeof packageMethods,
+  typeof proxyMethods,
   typeof backupMethods,
   typeof siteMethods,
   typeof siteJoinMethods,
@@ -101,6 +104,7 @@ export type * from './common';
 export type * from './devices';
 export type * from './door';
 export type * from './packages';
+export type * from './proxies';
 export type * from './recipients';
 export type * from './roster';
 export type * from './settings';

@@ -18,7 +18,7 @@ BEGIN
 END;
 
 -- A credential's creation names the staff member who made it by their uid (`created_by_uid`), as every reference
--- between shared rows travels; the receiving node stores its own id of that account. The trigger of 0018, with it.
+-- between shared rows travels; the receiving node stores its own id of that account. The trigger of 0026, with it.
 DROP TRIGGER access_keys_sync_insert;
 CREATE TRIGGER access_keys_sync_insert AFTER INSERT ON access_keys BEGIN
   UPDATE access_keys SET uid = lower(hex(randomblob(16))) WHERE id = new.id AND new.uid IS NULL;
@@ -28,11 +28,12 @@ CREATE TRIGGER access_keys_sync_insert AFTER INSERT ON access_keys BEGIN
       json_object('recipient_uid', r.uid, 'kind', k.kind, 'pin_hash', hex(k.pin_hash), 'pin_enc', hex(k.pin_enc),
         'qr_hash', hex(k.qr_hash), 'qr_enc', hex(k.qr_enc), 'status', k.status, 'expires_at', k.expires_at,
         'used_at', k.used_at, 'used_via', k.used_via, 'created_at', k.created_at,
-        'ended_at', k.ended_at,
+        'ended_at', k.ended_at, 'proxy_uid', (SELECT uid FROM proxies WHERE id = k.proxy_id),
         'created_by_uid', (SELECT uid FROM staff WHERE id = k.created_by),
         'known', json((SELECT json_group_array(o.uid) FROM (
           SELECT uid FROM access_keys WHERE pin_hash = k.pin_hash AND id != k.id
-          UNION SELECT uid FROM access_keys WHERE recipient_id = k.recipient_id AND k.kind = 'permanent' AND kind = 'permanent' AND id != k.id
+          UNION SELECT uid FROM access_keys WHERE recipient_id = k.recipient_id AND k.kind = 'permanent' AND kind = 'permanent'
+            AND k.proxy_id IS NULL AND proxy_id IS NULL AND id != k.id
         ) o)))
     FROM sync_node n, access_keys k JOIN recipients r ON r.id = k.recipient_id
     WHERE k.id = new.id AND n.capturing = 1 AND n.applying = 0;

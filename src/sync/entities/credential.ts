@@ -33,6 +33,8 @@ const creation = z
     // Who made it, as a staff uid; absent from a node of an earlier Packroom, null for the command line or the roster.
     created_by_uid: uid.nullable().default(null),
     known: z.array(uid).max(10_000),
+    // A proxy PIN's proxy (migration 0026); absent from a node before it.
+    proxy_uid: uid.nullable().optional(),
   })
   .strict()
   .refine((c) => c.kind === 'permanent' || c.expires_at !== null, 'a Single Access PIN has an expiry')
@@ -60,6 +62,7 @@ export function endKey(ctx: ApplyContext, keyUid: string, end: Ended, use: KeyUs
 function create(ctx: ApplyContext, keyUid: string, f: Creation): void {
   const { syncAccess } = ctx.repos;
   const recipientId = syncAccess.recipientId(f.recipient_uid) ?? notYet('a recipient', ctx.nodeName);
+  const proxyId = f.proxy_uid ? (ctx.repos.syncProxies.proxyId(f.proxy_uid) ?? notYet('a person allowed to collect', ctx.nodeName)) : null;
   const use: KeyUse | null =
     f.status === 'used' ? { origin: ctx.stamp.origin, node: ctx.nodeName, via: f.used_via!, at: f.used_at!, hlc: ctx.stamp.hlc } : null;
   let end: CredentialEnd = use
@@ -70,7 +73,7 @@ function create(ctx: ApplyContext, keyUid: string, f: Creation): void {
   const pinHash = Buffer.from(f.pin_hash, 'hex');
   // Clashes first, so that a local credential that loses its PIN is revoked before this one takes it.
   const incoming = { uid: keyUid, stamp: ctx.stamp, known: f.known };
-  for (const other of syncAccess.clashCandidates(pinHash, recipientId, f.kind)) {
+  for (const other of syncAccess.clashCandidates(pinHash, recipientId, f.kind, proxyId)) {
     const lost = clash(incoming, { uid: other.uid, stamp: other.created, known: [] }, other.why);
     if (!lost) continue;
     if (lost.loser === keyUid) end = joinEnd(end, lost.end);
@@ -99,6 +102,7 @@ function create(ctx: ApplyContext, keyUid: string, f: Creation): void {
       createdAt: f.created_at,
       created: ctx.stamp,
       createdByUid: f.created_by_uid,
+      proxyId,
     },
     end,
     use,
