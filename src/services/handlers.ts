@@ -9,6 +9,7 @@ import { backupHandlers } from './backups/handlers';
 import { carrierHandlers } from './carriers/handlers';
 import { deviceHandlers } from './devices/handlers';
 import { doorHandlers } from './door/handlers';
+import { labelHandlers } from './labels/handlers';
 import { packageHandlers } from './packages/handlers';
 import { recipientHandlers } from './recipients/handlers';
 import { rosterHandlers } from './roster/handlers';
@@ -38,6 +39,7 @@ export function createHandlers(services: CoreServices, site: Handlers<typeof sit
     ...packageHandlers(services),
     ...backupHandlers(services),
     ...siteJoinHandlers(services),
+    ...labelHandlers(services),
     ...site,
   };
 }
