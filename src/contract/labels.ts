@@ -72,9 +72,7 @@ export interface DeskReading {
 
 /** The label reader of this core: its models load in the background after start-up (the cold start). */
 export type LabelReaderStatus =
-  | { state: 'loading'; sinceMs: number }
-  | { state: 'ready'; coldMs: number }
-  | { state: 'unavailable'; reason: Message };
+  { state: 'loading'; sinceMs: number } | { state: 'ready'; coldMs: number } | { state: 'unavailable'; reason: Message };
 
 export const labelMethods = {
   // Staff only, like packages.log: a reading shows the roster's names.

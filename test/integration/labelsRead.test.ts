@@ -64,14 +64,18 @@ describe('labels.read through the core (the desk)', () => {
         code: 'VALIDATION',
         key: 'labels.notImage',
       });
-      const dot = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } }).png().toBuffer();
+      const dot = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } })
+        .png()
+        .toBuffer();
       expect(await refused(dot.toString('base64'))).toMatchObject({ code: 'VALIDATION', key: 'labels.tooSmall' });
       expect(await refused(Buffer.alloc(50 * 1024 * 1024, 7).toString('base64'))).toMatchObject({
         code: 'VALIDATION',
         key: 'labels.tooLarge',
       });
       // A frame with no label in it is a reading that says so, not an error.
-      const box = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#b08a5a' } }).jpeg().toBuffer();
+      const box = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#b08a5a' } })
+        .jpeg()
+        .toBuffer();
       expect(await staff.ok('labels.read', { image: box.toString('base64') })).toMatchObject({
         outcome: 'unreadable',
         recipient: null,

@@ -16,8 +16,7 @@ export function nameMarks(line: string, personName: string): Span[] {
   const spans: Span[] = [];
   for (const found of line.matchAll(/[\p{L}\p{N}'’]+/gu)) {
     const word = plain(found[0]);
-    const named =
-      names.some((n) => n === word || (n.length >= 5 && withinOneEdit(word, n))) || (word.length === 1 && word === initial);
+    const named = names.some((n) => n === word || (n.length >= 5 && withinOneEdit(word, n))) || (word.length === 1 && word === initial);
     if (named) spans.push({ start: found.index, end: found.index + found[0].length });
   }
   return spans;

@@ -64,7 +64,10 @@ export class LabelService {
       throw new ApiError('INTERNAL', this.state.state === 'unavailable' ? this.state.reason : message('labels.stopped'));
     }
     if (reading.problem !== null) {
-      throw new ApiError('VALIDATION', message(problemKey[reading.problem], reading.problem === 'tooLarge' ? { size: imageLimits.maxBytes / 1024 } : undefined));
+      throw new ApiError(
+        'VALIDATION',
+        message(problemKey[reading.problem], reading.problem === 'tooLarge' ? { size: imageLimits.maxBytes / 1024 } : undefined),
+      );
     }
     return deskReading(reading);
   }

@@ -27,7 +27,12 @@ describe('SteadyFrames: when the camera picture is read', () => {
 
   it('does not read while the parcel moves', () => {
     const frames = new SteadyFrames();
-    expect(feed(frames, Array.from({ length: 12 }, (_, i) => label(i * 3)))).toEqual([]);
+    expect(
+      feed(
+        frames,
+        Array.from({ length: 12 }, (_, i) => label(i * 3)),
+      ),
+    ).toEqual([]);
   });
 
   it('reads the same parcel once, and the next parcel when it has settled', () => {
@@ -44,10 +49,20 @@ describe('SteadyFrames: when the camera picture is read', () => {
 
   it('reads the same picture again after again() (a reading that failed)', () => {
     const frames = new SteadyFrames();
-    expect(feed(frames, Array.from({ length: 6 }, () => label(0)))).toEqual([4]);
+    expect(
+      feed(
+        frames,
+        Array.from({ length: 6 }, () => label(0)),
+      ),
+    ).toEqual([4]);
     frames.again();
     // Its first frame is already still beside the one before.
-    expect(feed(frames, Array.from({ length: 6 }, () => label(0)))).toEqual([3]);
+    expect(
+      feed(
+        frames,
+        Array.from({ length: 6 }, () => label(0)),
+      ),
+    ).toEqual([3]);
   });
 
   it('measures differences per pixel, and a frame of another size as entirely different', () => {
