@@ -227,7 +227,7 @@ export function CameraPanel({ state, video, readFile, retryCamera, onPick, putAs
             {t('camera.unavailable')}
           </Alert>
         ) : (
-          <Text size="sm" role="status" aria-live="polite">
+          <Text size="sm" aria-live="polite" data-testid="camera-status">
             {status}
           </Text>
         )}
