@@ -82,7 +82,7 @@ function Reading({ reading, onPick, putAside }: { reading: DeskReading; onPick: 
 
   return (
     <Stack gap="xs">
-      <Text fw={600} c={outcome.sure ? 'green.8' : 'orange.8'} data-testid="label-outcome">
+      <Text fw={600} c={outcome.sure ? 'green.8' : 'orange.8'} data-testid="label-outcome" data-reading-ms={reading.ms}>
         {outcome.text}
       </Text>
       {reading.shipTo.length > 0 && (
