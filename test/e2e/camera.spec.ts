@@ -74,6 +74,9 @@ test('a clear label under the camera fills in the form, and Enter logs it for th
   const john = await callApi(page, 'recipients.create', { firstName: 'John', lastName: 'Smith', unit: '4B', email: '', phone: '' });
   await callApi(page, 'recipients.create', { firstName: 'Mary', lastName: 'Smith', unit: '7C', email: '', phone: '' });
 
+  // The reader loads in the background from start-up; the figure below is a parcel's once it has loaded.
+  await expect.poll(async () => (await callApi(page, 'labels.status', {})).state, { timeout: 150_000, intervals: [500] }).toBe('ready');
+
   // Without a camera chosen, the form is as it was, with a place to drop a photo.
   await page.getByRole('tab', { name: 'Packages' }).click();
   const panel = page.getByTestId('camera-panel');
