@@ -28,9 +28,7 @@ const hasCameraApi = () => typeof (navigator.mediaDevices as MediaDevices | unde
 /** Settings → This computer: which camera the desk reads labels with, or none. */
 export function CameraSettings() {
   const { t } = useTranslation();
-  const [cameras, setCameras] = useState<Cameras>(() =>
-    hasCameraApi() ? { state: 'listing' } : { state: 'unsupported' },
-  );
+  const [cameras, setCameras] = useState<Cameras>(() => (hasCameraApi() ? { state: 'listing' } : { state: 'unsupported' }));
   const [chosen, setChosen] = useState(chosenCamera);
   const [saved, setSaved] = useState(false);
 
