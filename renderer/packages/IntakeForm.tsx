@@ -17,6 +17,7 @@ import { usePackroomForm } from '../components/form/usePackroomForm';
 import { formatDateTime, useTranslation } from '../i18n';
 import { CameraPanel } from './CameraPanel';
 import { carrierOptions, sizeOptions } from './labels';
+import { PutAsideDialog, type PutAsideStart } from './PutAsideDialog';
 import { useChosenCamera, useLabelReading } from './useLabelReading';
 import { packageCalls } from './usePackages';
 
@@ -68,6 +69,8 @@ export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
     recipient: null,
   });
   const video = useRef<HTMLVideoElement>(null);
+  // A label staff cannot match: what the form holds goes to the Put aside dialog.
+  const [aside, setAside] = useState<PutAsideStart | null>(null);
   const camera = useLabelReading(useChosenCamera(), video, (reading) => void fillIn(reading));
   const { form, submit, busy, formError, fail, reset } = usePackroomForm({
     schema: api['packages.log'].input,
@@ -80,15 +83,49 @@ export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
       recipientId: recipientId?.id ?? 0,
     }),
     onSubmit: async (input, values) => {
-      setLast(await packageCalls.log(input));
-      setDetection(null);
-      // The shelf stays for the next package (a batch goes to one shelf); the carrier comes from the next number.
-      reset({ shelf: values.shelf });
-      filledBy.current = { tracking: null, recipient: null };
-      camera.clear();
+      nextParcel(await packageCalls.log(input), values.shelf);
       trackingRef.current?.focus();
     },
   });
+
+  /** Logged or put aside: the form empties for the next parcel, and the camera waits for a new steady picture. */
+  function nextParcel(item: PackageItem, shelf: string) {
+    setLast(item);
+    setDetection(null);
+    // The shelf stays for the next package (a batch goes to one shelf); the carrier comes from the next number.
+    reset({ shelf });
+    filledBy.current = { tracking: null, recipient: null };
+    camera.clear();
+  }
+
+  /**
+   * The camera's Put aside: the parcel goes to Unmatched with what the label said and who it might be for. Without a
+   * carrier (none read, none chosen) the Put aside dialog asks for it.
+   */
+  async function putAsideReading(reading: DeskReading) {
+    const { recipientId: _chosen, ...values } = form.getValues();
+    const { carrier } = values;
+    if (!carrier) {
+      setAside(values);
+      return;
+    }
+    try {
+      const item = await packageCalls.putAside({
+        ...values,
+        carrier,
+        carrierName: carrier === 'other' ? values.carrierName : null,
+        reading: {
+          outcome: reading.outcome === 'matched' ? null : reading.outcome,
+          shipTo: reading.shipTo.map((line) => line.text),
+          candidates: reading.candidates.map((c) => ({ recipientId: c.id, score: c.score, why: c.why })),
+        },
+      });
+      nextParcel(item, values.shelf);
+      trackingRef.current?.focus();
+    } catch (error) {
+      fail(error);
+    }
+  }
   const { carrier } = form.getValues();
   const errors = form.errors;
 
@@ -234,15 +271,26 @@ export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
                 <Button type="submit" loading={busy}>
                   {t('packages.intake.submit')}
                 </Button>
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    const { recipientId: _chosen, ...values } = form.getValues();
+                    setAside(values);
+                  }}
+                >
+                  {t('packages.putAside.open')}
+                </Button>
               </Group>
               {last && (
                 <Text role="status" c="green.8" size="sm">
-                  {t(last.shelf ? 'packages.intake.loggedShelf' : 'packages.intake.logged', {
-                    tracking: last.tracking,
-                    carrier: last.carrierLabel,
-                    name: `${last.recipient.firstName} ${last.recipient.lastName}`,
-                    shelf: last.shelf,
-                  })}
+                  {last.recipient
+                    ? t(last.shelf ? 'packages.intake.loggedShelf' : 'packages.intake.logged', {
+                        tracking: last.tracking,
+                        carrier: last.carrierLabel,
+                        name: `${last.recipient.firstName} ${last.recipient.lastName}`,
+                        shelf: last.shelf,
+                      })
+                    : t('packages.putAside.done', { tracking: last.tracking, carrier: last.carrierLabel })}
                 </Text>
               )}
             </Stack>
@@ -256,9 +304,28 @@ export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
             readFile={(file) => void camera.readFile(file)}
             retryCamera={camera.retryCamera}
             onPick={(candidate) => void choose(candidate, 'person')}
+            putAside={
+              camera.result && (
+                <Button variant="default" onClick={() => void putAsideReading(camera.result!)}>
+                  {t('camera.putAside')}
+                </Button>
+              )
+            }
           />
         </Box>
       </Group>
+      {aside && (
+        <PutAsideDialog
+          start={aside}
+          onClose={() => setAside(null)}
+          onDone={(item) => {
+            setAside(null);
+            nextParcel(item, form.getValues().shelf);
+            // After the dialog gives focus back to Put aside: the next parcel starts at Tracking number.
+            setTimeout(() => trackingRef.current?.focus(), 0);
+          }}
+        />
+      )}
     </Card>
   );
 }
