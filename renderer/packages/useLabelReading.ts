@@ -16,8 +16,6 @@ export interface LabelReadingState {
   reader: LabelReaderStatus | null;
   reading: boolean;
   result: DeskReading | null;
-  /** The picture read (a JPEG), kept to send with the package. */
-  frame: Blob | null;
   error: Error | null;
 }
 
@@ -72,7 +70,6 @@ export function useLabelReading(
     reader: null,
     reading: false,
     result: null,
-    frame: null,
     error: null,
   });
   const [attempt, setAttempt] = useState(0);
@@ -97,12 +94,12 @@ export function useLabelReading(
       patch({ reading: true, error: null });
       try {
         const result = await invoke('labels.read', { image: await base64(frame) });
-        setState((s) => ({ ...s, reading: false, result, frame, readings: s.readings + 1 }));
+        setState((s) => ({ ...s, reading: false, result, readings: s.readings + 1 }));
         onReadRef.current(result);
       } catch (error) {
         // A picture that could not be read is tried again once it is steady again.
         steady.current.again();
-        patch({ reading: false, result: null, frame: null, error: error as Error });
+        patch({ reading: false, result: null, error: error as Error });
       } finally {
         busy.current = false;
       }
@@ -207,7 +204,7 @@ export function useLabelReading(
   );
 
   /** After a package is logged: the panel empties and waits for the next steady picture. */
-  const clear = useCallback(() => patch({ result: null, frame: null, error: null }), [patch]);
+  const clear = useCallback(() => patch({ result: null, error: null }), [patch]);
 
   return { ...state, camera, readFile, clear, retryCamera: () => setAttempt((a) => a + 1) };
 }

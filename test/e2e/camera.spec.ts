@@ -185,3 +185,25 @@ test('a photo of an ambiguous label offers the candidates, chosen with the arrow
   await expect(page.getByRole('region', { name: 'Cámara del mostrador' })).toBeVisible();
   await page.screenshot({ path: `${shots}/settings-camera-es.png` });
 });
+
+test('an ambiguous label is put aside from the panel, with its candidates, into Unmatched', async ({ page, packroom }) => {
+  packroom.addUser('ada', 'correct horse battery');
+  await signIn(page, packroom.url, 'ada', 'correct horse battery');
+  const john = await callApi(page, 'recipients.create', { firstName: 'John', lastName: 'Smith', unit: '4B', email: '', phone: '' });
+  const mary = await callApi(page, 'recipients.create', { firstName: 'Mary', lastName: 'Smith', unit: '7C', email: '', phone: '' });
+  await page.getByRole('tab', { name: 'Packages' }).click();
+  const panel = page.getByTestId('camera-panel');
+  await panel.locator('input[type=file]').setInputFiles(ambiguous);
+  await expect(page.getByTestId('label-outcome')).toHaveText('Not sure: 2 people named Smith', { timeout: 120_000 });
+  await expect(page.getByRole('textbox', { name: 'Carrier' })).toHaveValue('FedEx');
+
+  await panel.getByRole('button', { name: 'Put aside' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Put aside ' })).toContainText('in Unmatched.');
+  await expect(page.getByRole('textbox', { name: 'Tracking number' })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Tracking number' })).toHaveValue('');
+  const unmatched = (await callApi(page, 'packages.list', { status: 'unmatched' })).items;
+  expect(unmatched).toHaveLength(1);
+  expect(unmatched[0]!.recipient).toBeNull();
+  expect(unmatched[0]!.putAside).toMatchObject({ outcome: 'several', shipTo: ['J SMITH'] });
+  expect(unmatched[0]!.putAside!.candidates.map((c) => c.recipient.id)).toEqual([john.id, mary.id]);
+});
