@@ -32,6 +32,8 @@ import { AttachmentRetention } from './services/attachments/retention';
 import { AttachmentService } from './services/attachments/service';
 import { PackageClaims } from './services/packages/claims';
 import { packageLines } from './services/packages/notices';
+import { LabelService } from './services/labels/service';
+import { enginePaths } from './services/labels/thread';
 import { PackageSchedule } from './services/packages/schedule';
 import { ProxyService } from './services/proxies/service';
 import { PackageService } from './services/packages/service';
@@ -72,6 +74,11 @@ export interface CoreOptions {
   syncUrl?: string;
   /** Auth for this run on top of the saved one (`serve --sync-user …`, or a user and password in `--sync`). */
   syncAuth?: SyncAuth;
+  /**
+   * Start loading the label reader's models at start(), so the desk's first parcel does not wait for the cold
+   * start: the hosts with a desk (`serve`, the desktop app). Otherwise it starts at the first `labels.*` call.
+   */
+  readLabels?: boolean;
 }
 
 /** The whole Packroom core, host-agnostic: the desktop app and `packroom serve` both build one of these. */
@@ -105,6 +112,8 @@ export interface Core {
   proxies: ProxyService;
   backups: BackupService;
   backupSchedule: BackupSchedule;
+  /** The desk's label reading (its own thread). */
+  labels: LabelService;
   system: SystemService;
   /** Join codes for new nodes of this node's site (`packroom site invite`, Settings → This computer). */
   invites: InviteService;
@@ -212,6 +221,10 @@ export function createCore(options: CoreOptions): Core {
     }
   });
   events.on('roster.applied', reviewInactive);
+  const labels = new LabelService({
+    database: { file: databaseFile(options.dataDir), ...(options.nativeBinding && { nativeBinding: options.nativeBinding }) },
+    paths: enginePaths(),
+  });
   const system = new SystemService({ desktop: options.desktop ?? null, audit });
   const backups = new BackupService({ repos, settings, clock, tx, audit, alerts, events, dataKey });
   settings.onChange(() => backups.healthChanged());
@@ -247,6 +260,7 @@ export function createCore(options: CoreOptions): Core {
     proxies,
     backups,
     backupSchedule,
+    labels,
     invites,
   } satisfies CoreServices;
   const site = new SiteService({ repos, tx, clock, authFile: syncAuthFile });
@@ -294,6 +308,12 @@ export function createCore(options: CoreOptions): Core {
       rosterSchedule.stop();
       await rosterSchedule.settled();
     },
+  });
+  parts.add('label reading', {
+    start: () => {
+      if (options.readLabels) labels.start();
+    },
+    stop: () => labels.stop(),
   });
   parts.add('carrier follow-ups', { start: () => carrierFollowups.start(), stop: () => carrierFollowups.stop() });
   parts.add('package reminders', { start: () => packageSchedule.start(), stop: () => packageSchedule.stop() });

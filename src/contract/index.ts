@@ -14,6 +14,7 @@ import { backupMethods } from './backups';
 import { carrierMethods } from './carriers';
 import { deviceMethods } from './devices';
 import { doorMethods } from './door';
+import { labelMethods } from './labels';
 import { packageMethods } from './packages';
 import { proxyMethods } from './proxies';
 import { recipientMethods } from './recipients';
@@ -41,6 +42,7 @@ export const api = {
   ...backupMethods,
   ...siteMethods,
   ...siteJoinMethods,
+  ...labelMethods,
   ...attachmentMethods,
 } satisfies Record<string, MethodDef>;
 
@@ -62,6 +64,7 @@ type Slices = [
   typeof backupMethods,
   typeof siteMethods,
   typeof siteJoinMethods,
+  typeof labelMethods,
   typeof attachmentMethods,
 ];
 /** Method names declared by more than one slice (a spread would silently keep only the last). */
@@ -103,6 +106,7 @@ export type * from './carriers';
 export type * from './common';
 export type * from './devices';
 export type * from './door';
+export type * from './labels';
 export type * from './packages';
 export type * from './proxies';
 export type * from './recipients';
@@ -116,6 +120,7 @@ export { duplicateOf, duplicateRecipient } from './recipients';
 export { attachmentKinds, attachmentLimits } from './attachments';
 export { signatureAtDeskChoices } from './settings';
 export { rosterColumnIds, rosterUploadLimits } from './roster';
+export { labelImageLimits } from './labels';
 export { carrierIds, carrierLabels, weekdayIds, weekdayLabels, type CarrierId, type Weekday } from './carriers';
 export { languages, languageIds, isLanguage, type Language } from './languages';
 export {

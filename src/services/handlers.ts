@@ -10,6 +10,7 @@ import { backupHandlers } from './backups/handlers';
 import { carrierHandlers } from './carriers/handlers';
 import { deviceHandlers } from './devices/handlers';
 import { doorHandlers } from './door/handlers';
+import { labelHandlers } from './labels/handlers';
 import { packageHandlers } from './packages/handlers';
 import { proxyHandlers } from './proxies/handlers';
 import { recipientHandlers } from './recipients/handlers';
@@ -41,6 +42,7 @@ export function createHandlers(services: CoreServices, site: Handlers<typeof sit
     ...proxyHandlers(services),
     ...backupHandlers(services),
     ...siteJoinHandlers(services),
+    ...labelHandlers(services),
     ...attachmentHandlers(services),
     ...site,
   };

@@ -35,10 +35,11 @@ export async function serveCommand(args: string[], out: NodeJS.WritableStream, c
   // The port first: a busy one fails here, before the data folder gets a database, a key or a log.
   const bound = await bindHttpPort(host, port);
   const start = async () => {
-    const core = cli.openCore(
-      dataDir,
-      runsOwnSync ? { ...(sync.url !== undefined && { syncUrl: sync.url }), syncAuth: sync.auth } : undefined,
-    );
+    // The desk reads labels: the reader's models load in the background once the core has started.
+    const core = cli.openCore(dataDir, {
+      readLabels: true,
+      ...(runsOwnSync && { ...(sync.url !== undefined && { syncUrl: sync.url }), syncAuth: sync.auth }),
+    });
     if (runsOwnSync && !core.sync) {
       await core.close();
       throw new Error(`--sync: the data folder ${dataDir} is not a node of a site yet (make it one with "packroom site init").`);
