@@ -31,6 +31,7 @@ import { PackageClaims } from './services/packages/claims';
 import { packageLines } from './services/packages/notices';
 import { PackageSchedule } from './services/packages/schedule';
 import { PackageService } from './services/packages/service';
+import { ShelfLabelService } from './services/shelfLabels/service';
 import { RecipientService } from './services/recipients/service';
 import { RosterService } from './services/roster/service';
 import { RosterSchedule } from './services/roster/schedule';
@@ -95,6 +96,7 @@ export interface Core {
   rosterSchedule: RosterSchedule;
   packages: PackageService;
   packageSchedule: PackageSchedule;
+  shelfLabels: ShelfLabelService;
   backups: BackupService;
   backupSchedule: BackupSchedule;
   system: SystemService;
@@ -181,6 +183,7 @@ export function createCore(options: CoreOptions): Core {
     claims: new PackageClaims({ repos }),
   });
   const packageSchedule = new PackageSchedule({ packages, clock });
+  const shelfLabels = new ShelfLabelService({ repos, packages, settings });
   const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone, deliveryLog: repos.packages });
   // Door events are emitted after the relay command; the pickup marking itself runs on a later turn.
   events.on('door.event', (event) => packages.afterDoorEvent(event));
@@ -232,6 +235,7 @@ export function createCore(options: CoreOptions): Core {
     system,
     packages,
     packageSchedule,
+    shelfLabels,
     backups,
     backupSchedule,
     invites,

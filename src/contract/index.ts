@@ -17,6 +17,7 @@ import { packageMethods } from './packages';
 import { recipientMethods } from './recipients';
 import { rosterMethods } from './roster';
 import { settingsMethods } from './settings';
+import { shelfLabelMethods } from './shelfLabels';
 import { siteMethods } from './site';
 import { siteJoinMethods } from './siteJoin';
 import { systemMethods } from './system';
@@ -38,6 +39,7 @@ export const api = {
   ...backupMethods,
   ...siteMethods,
   ...siteJoinMethods,
+  ...shelfLabelMethods,
 } satisfies Record<string, MethodDef>;
 
 /** The slices as merged above; the checks below keep this list and the merge in step. */
@@ -57,6 +59,7 @@ type Slices = [
   typeof backupMethods,
   typeof siteMethods,
   typeof siteJoinMethods,
+  typeof shelfLabelMethods,
 ];
 /** Method names declared by more than one slice (a spread would silently keep only the last). */
 type DeclaredTwice<S extends unknown[], Seen = never> = S extends [infer First, ...infer Rest]
@@ -100,6 +103,8 @@ export type * from './packages';
 export type * from './recipients';
 export type * from './roster';
 export type * from './settings';
+export type * from './shelfLabels';
+export { parseShelfLabel, shelfLabelCode, shelfLabelSizes } from './shelfLabels';
 export type * from './site';
 export type * from './system';
 export type { StaffRole, Access, MethodDef } from './define';

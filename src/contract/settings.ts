@@ -4,6 +4,7 @@ import { method, type MethodDef } from './define';
 import type { Language } from './languages';
 import { says } from './messages';
 import type { ImportManualPolicy, RosterPreset } from './roster';
+import { shelfLabelSize, type ShelfLabelSize } from './shelfLabels';
 
 /** The site's settings (Settings tab). */
 const minutes = (field: Field, min: number, max: number) =>
@@ -87,6 +88,11 @@ export const settingsUpdateInput = z
       .int(says('validation.backupKeepWhole'))
       .min(1, says('validation.backupKeepAtLeast', { count: 1 }))
       .max(365, says('validation.backupKeepAtMost', { count: 365 })),
+
+    /** This computer's label printer by its system name; null: the system's print dialog asks each time. */
+    labelPrinter: optionalSetting('labelPrinter', 200),
+    labelSize: shelfLabelSize,
+    labelPrintOnIntake: z.boolean(),
   })
   .partial();
 
@@ -133,6 +139,12 @@ export interface Settings {
   backupTime: string;
   /** How many backup files to keep in the folder; older ones are deleted. */
   backupKeep: number;
+
+  /** Shelf labels, this computer's own (not shared with the site's other computers): the printer by its system name. */
+  labelPrinter: string | null;
+  labelSize: ShelfLabelSize;
+  /** Logging a package prints its shelf label. */
+  labelPrintOnIntake: boolean;
   /** Settings fixed by PACKROOM_* environment variables; the UI shows them read-only. */
   lockedByEnvironment: string[];
 }

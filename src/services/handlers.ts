@@ -13,6 +13,7 @@ import { packageHandlers } from './packages/handlers';
 import { recipientHandlers } from './recipients/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { shelfLabelHandlers } from './shelfLabels/handlers';
 import { siteJoinHandlers } from './site/handlers';
 import { systemHandlers } from './system/handlers';
 
@@ -38,6 +39,7 @@ export function createHandlers(services: CoreServices, site: Handlers<typeof sit
     ...packageHandlers(services),
     ...backupHandlers(services),
     ...siteJoinHandlers(services),
+    ...shelfLabelHandlers(services),
     ...site,
   };
 }

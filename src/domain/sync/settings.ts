@@ -25,6 +25,10 @@ export const localSettingKeys = [
   'backupFolder',
   'backupTime',
   'backupKeep',
+  // The label printer plugged into this PC, its label size, and whether its intake prints a label.
+  'labelPrinter',
+  'labelSize',
+  'labelPrintOnIntake',
   // This installation's rows: the identity its backup files carry, and the check of its data key.
   'backup.siteId',
   'dataKey.check',
