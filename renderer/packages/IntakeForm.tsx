@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, SegmentedControl, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { api, type CarrierId, type PackageDetection, type PackageItem, type PackageSize, type RecipientSummary } from '../../src/contract';
 import { RecipientPicker } from '../access/RecipientPicker';
@@ -7,12 +7,15 @@ import { usePackroomForm } from '../components/form/usePackroomForm';
 import { formatDateTime, useTranslation } from '../i18n';
 import { carrierOptions, sizeOptions } from './labels';
 import { packageCalls } from './usePackages';
+import { openShelfLabel, printShelfLabels, usePrintOnIntake } from './useShelfLabels';
 
 interface Props {
   /** A tracking number to log (from a shelf check's "Log it now"). */
   prefill: string | null;
   /** Quick Actions → Log a package: each new value brings focus back to Tracking number. */
   focusRequest?: number;
+  /** A shelf label scanned into Tracking number opens its package (hand over in one step). */
+  onOpen: (id: number) => void;
 }
 
 interface Values extends Record<string, unknown> {
@@ -43,13 +46,16 @@ const fresh: Values = {
  * Enter in Tracking number detects the carrier and moves to Recipient; choosing the recipient moves
  * to Shelf; Enter there (or in Note) logs the package and focus returns to Tracking number.
  */
-export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
+export function IntakeForm({ prefill, focusRequest = 0, onOpen }: Props) {
   const { t } = useTranslation();
   const trackingRef = useRef<HTMLInputElement>(null);
   const recipientRef = useRef<HTMLInputElement>(null);
   const shelfRef = useRef<HTMLInputElement>(null);
   const [detection, setDetection] = useState<PackageDetection | null>(null);
   const [last, setLast] = useState<PackageItem | null>(null);
+  const printOnIntake = usePrintOnIntake();
+  // A label that did not print is said beside the form; the package is logged whatever the printer does.
+  const [printError, setPrintError] = useState<Error | null>(null);
   const { form, submit, busy, formError, fail, reset } = usePackroomForm({
     schema: api['packages.log'].input,
     initialValues: { ...fresh, tracking: prefill ?? '' },
@@ -61,7 +67,10 @@ export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
       recipientId: recipientId?.id ?? 0,
     }),
     onSubmit: async (input, values) => {
-      setLast(await packageCalls.log(input));
+      const logged = await packageCalls.log(input);
+      setLast(logged);
+      setPrintError(null);
+      if (printOnIntake.on) printShelfLabels([logged.id], t('packages.labels.frameTitle')).catch(setPrintError);
       setDetection(null);
       // The shelf stays for the next package (a batch goes to one shelf); the carrier comes from the next number.
       reset({ shelf: values.shelf });
@@ -88,6 +97,12 @@ export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
   }, [errors.tracking]);
 
   async function detect(text: string) {
+    const opened = (id: number) => {
+      form.setFieldValue('tracking', '');
+      setDetection(null);
+      onOpen(id);
+    };
+    if (await openShelfLabel(text, opened, fail)) return;
     try {
       const found = await packageCalls.detect(text);
       form.setFieldValue('tracking', found.tracking);
@@ -183,6 +198,16 @@ export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
               {t('packages.intake.submit')}
             </Button>
           </Group>
+          <Group>
+            <Switch
+              label={t('packages.labels.printOnIntake')}
+              description={t('packages.labels.printOnIntakeHint')}
+              checked={printOnIntake.on}
+              disabled={printOnIntake.busy}
+              onChange={(e) => void printOnIntake.set(e.currentTarget.checked)}
+            />
+          </Group>
+          <ErrorAlert error={printOnIntake.error ?? printError} title={printError ? t('packages.labels.printFailed') : undefined} />
           {last && (
             <Text role="status" c="green.8" size="sm">
               {t(last.shelf ? 'packages.intake.loggedShelf' : 'packages.intake.logged', {

@@ -6,6 +6,7 @@ import { formatDateTime, useTranslation } from '../i18n';
 import { days, describePickup, recipientLabel } from './labels';
 import { PackageActionDialog, PackageActions, StatusBadges, type PackageAction } from './PackageTable';
 import { usePackage } from './usePackages';
+import { PrintLabelButton } from './PrintLabelsMenu';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -74,6 +75,7 @@ export function PackageDetail({ id, onClose }: { id: number; onClose: () => void
               </Field>
             )}
             <Group justify="flex-end">
+              <PrintLabelButton id={p.id} />
               <PackageActions item={p} onChoose={setAction} />
             </Group>
           </>

@@ -15,6 +15,7 @@ import { SiteSettings } from './SiteSettings';
 import { SiteStatusCard } from './SiteStatusCard';
 import { StaffAccounts } from './StaffAccounts';
 import { InviteComputer } from './InviteComputer';
+import { LabelSettings } from './LabelSettings';
 import { SystemSettings } from './SystemSettings';
 import { useSettings } from './useSettings';
 
@@ -60,6 +61,9 @@ export function SettingsTab({ section, session, onChanged, onSessionChanged }: P
         ))}
         <SiteStatusCard />
         <SystemSettings />
+        {withSettings((data) => (
+          <LabelSettings initial={data} onSaved={saved} />
+        ))}
         <InviteComputer />
       </>
     ),

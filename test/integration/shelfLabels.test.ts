@@ -39,7 +39,7 @@ describe('shelf labels', () => {
   });
 
   it("takes the printer and size from this computer's settings, which stay on this computer", async () => {
-    const { core, staff, first } = await desk();
+    const { staff, first } = await desk();
     await staff.ok('settings.update', { labelPrinter: 'Brother QL-820NWB', labelSize: '4x6' });
     expect(await staff.ok('shelfLabels.setPrintOnIntake', { on: true })).toEqual({
       printOnIntake: true,
