@@ -3,7 +3,10 @@ import type { CoreServices } from '../../core';
 import type { Handlers } from '../dispatch';
 
 /** The packages slice of the contract: each method mapped to the service that does the work; nothing here touches SQL. */
-export function packageHandlers({ packages, shelfLabels }: Pick<CoreServices, 'packages' | 'shelfLabels'>): Handlers<typeof packageMethods> {
+export function packageHandlers({
+  packages,
+  shelfLabels,
+}: Pick<CoreServices, 'packages' | 'shelfLabels'>): Handlers<typeof packageMethods> {
   return {
     'packages.detect': (input) => packages.detect(input.tracking),
     'packages.log': (input, { actor }) => packages.log(actor, input),
