@@ -203,7 +203,6 @@ export function IntakeForm({ prefill, focusRequest = 0, onOpen }: Props) {
               label={t('packages.labels.printOnIntake')}
               description={t('packages.labels.printOnIntakeHint')}
               checked={printOnIntake.on}
-              disabled={printOnIntake.busy}
               onChange={(e) => void printOnIntake.set(e.currentTarget.checked)}
             />
           </Group>

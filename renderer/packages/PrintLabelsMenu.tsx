@@ -18,7 +18,7 @@ async function loggedToday(): Promise<number[]> {
   return page.items.filter((p) => Date.parse(p.loggedAt) >= midnight.getTime()).map((p) => p.id);
 }
 
-/** Packages → Print labels: a batch of shelf labels, today's or the list's, through the print dialog or the label printer. */
+/** Packages → Print labels: a batch of shelf labels, today's or the list's, through the system's print dialog. */
 export function PrintLabelsMenu({ shown }: { shown: PackageItem[] }) {
   const { t } = useTranslation();
   const [today, setToday] = useState<number[] | null>(null);

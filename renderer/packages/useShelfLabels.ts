@@ -61,6 +61,16 @@ export async function openShelfLabel(text: string, open: (id: number) => void, f
 export function usePrintOnIntake() {
   const settings = useQuery(() => invoke('shelfLabels.settings', {}), []);
   const [chosen, setChosen] = useState<boolean | null>(null);
-  const change = useAction(async (on: boolean) => setChosen((await invoke('shelfLabels.setPrintOnIntake', { on })).printOnIntake));
-  return { on: chosen ?? settings.data?.printOnIntake ?? false, set: change.run, busy: change.busy, error: change.error ?? settings.error };
+  const shown = chosen ?? settings.data?.printOnIntake ?? false;
+  // The switch moves at once (a click shows its effect); a refusal puts it back.
+  const change = useAction(async (on: boolean) => {
+    setChosen(on);
+    try {
+      setChosen((await invoke('shelfLabels.setPrintOnIntake', { on })).printOnIntake);
+    } catch (error) {
+      setChosen(shown);
+      throw error;
+    }
+  });
+  return { on: shown, set: change.run, busy: change.busy, error: change.error ?? settings.error };
 }

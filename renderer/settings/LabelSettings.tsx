@@ -1,17 +1,15 @@
 import { Select } from '@mantine/core';
 import { shelfLabelSizes, type Settings, type ShelfLabelSize } from '../../src/contract';
-import { SwitchSetting, TextSetting } from '../components/form/SettingFields';
+import { SwitchSetting } from '../components/form/SettingFields';
 import { useTranslation } from '../i18n';
 import { SettingsCard, type CardProps } from './SettingsCard';
 
-// The printer is typed as text; none is an empty field, which the schema saves as none.
 const fromSettings = (s: Settings) => ({
-  labelPrinter: s.labelPrinter ?? '',
   labelSize: s.labelSize,
   labelPrintOnIntake: s.labelPrintOnIntake,
 });
 
-/** Settings → This computer → Shelf labels: the label printer plugged into this PC, its label size, printing at intake. */
+/** Settings → This computer → Shelf labels: the size of the labels this PC's printer takes, printing at intake. */
 export function LabelSettings({ initial, onSaved }: CardProps) {
   const { t } = useTranslation();
   const sizeLabels: Record<ShelfLabelSize, string> = { '62mm': t('settings.labels.size62'), '4x6': t('settings.labels.size4x6') };
@@ -25,7 +23,6 @@ export function LabelSettings({ initial, onSaved }: CardProps) {
     >
       {(form) => (
         <>
-          <TextSetting label={t('settings.labels.printer')} {...form.bind('labelPrinter', t('settings.labels.printerHint'))} />
           <Select
             label={t('settings.labels.size')}
             allowDeselect={false}

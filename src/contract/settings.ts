@@ -89,8 +89,6 @@ export const settingsUpdateInput = z
       .min(1, says('validation.backupKeepAtLeast', { count: 1 }))
       .max(365, says('validation.backupKeepAtMost', { count: 365 })),
 
-    /** This computer's label printer by its system name; null: the system's print dialog asks each time. */
-    labelPrinter: optionalSetting('labelPrinter', 200),
     labelSize: shelfLabelSize,
     labelPrintOnIntake: z.boolean(),
   })
@@ -140,8 +138,7 @@ export interface Settings {
   /** How many backup files to keep in the folder; older ones are deleted. */
   backupKeep: number;
 
-  /** Shelf labels, this computer's own (not shared with the site's other computers): the printer by its system name. */
-  labelPrinter: string | null;
+  /** Shelf labels, this computer's own (not shared with the site's other computers): the size its printer takes. */
   labelSize: ShelfLabelSize;
   /** Logging a package prints its shelf label. */
   labelPrintOnIntake: boolean;

@@ -56,15 +56,12 @@ export interface ShelfLabelSheet {
   html: string;
   count: number;
   size: ShelfLabelSize;
-  /** The printer this computer prints labels on (Settings → This computer); null: the system's dialog asks. */
-  printer: string | null;
 }
 
 /** This computer's label printing, as the desk needs it. */
 export interface ShelfLabelSettings {
   printOnIntake: boolean;
   size: ShelfLabelSize;
-  printer: string | null;
 }
 
 export const shelfLabelMethods = {

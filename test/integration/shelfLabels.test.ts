@@ -20,7 +20,7 @@ describe('shelf labels', () => {
   it("makes one page per label, at this computer's size, with the label's words in the staff member's language", async () => {
     const { staff, first, second, uidOf } = await desk();
     const sheet = await staff.ok('shelfLabels.sheet', { ids: [first.id, second.id, first.id], language: 'es' });
-    expect(sheet).toMatchObject({ count: 2, size: '62mm', printer: null });
+    expect(sheet).toMatchObject({ count: 2, size: '62mm' });
     expect(sheet.html).toContain('@page { size: 62mm 40mm; margin: 0; }');
     expect(sheet.html.match(/<section class="label"/g)).toHaveLength(2);
     expect(sheet.html).toContain(`data-code="${shelfLabelCode(uidOf(first.id))}"`);
@@ -38,16 +38,16 @@ describe('shelf labels', () => {
     expect(big.html).toContain('Shelf A3');
   });
 
-  it("takes the printer and size from this computer's settings, which stay on this computer", async () => {
+  it("takes the size from this computer's settings and keeps intake's Print shelf label switch", async () => {
     const { staff, first } = await desk();
-    await staff.ok('settings.update', { labelPrinter: 'Brother QL-820NWB', labelSize: '4x6' });
+    await staff.ok('settings.update', { labelSize: '4x6' });
     expect(await staff.ok('shelfLabels.setPrintOnIntake', { on: true })).toEqual({
       printOnIntake: true,
       size: '4x6',
-      printer: 'Brother QL-820NWB',
     });
+    expect(await staff.ok('shelfLabels.settings', {})).toEqual({ printOnIntake: true, size: '4x6' });
     const sheet = await staff.ok('shelfLabels.sheet', { ids: [first.id], language: 'en' });
-    expect(sheet).toMatchObject({ size: '4x6', printer: 'Brother QL-820NWB' });
+    expect(sheet).toMatchObject({ size: '4x6' });
   });
 
   it('refuses a batch of a package no longer in the log, too many labels, and a bad size, changing nothing', async () => {

@@ -41,7 +41,6 @@ const defaults: Values = {
   backupFolder: null,
   backupTime: '02:00',
   backupKeep: 14,
-  labelPrinter: null,
   labelSize: '62mm',
   labelPrintOnIntake: false,
 };
@@ -75,7 +74,6 @@ const environmentNames: Record<Key, string> = {
   backupFolder: 'PACKROOM_BACKUP_FOLDER',
   backupTime: 'PACKROOM_BACKUP_TIME',
   backupKeep: 'PACKROOM_BACKUP_KEEP',
-  labelPrinter: 'PACKROOM_LABEL_PRINTER',
   labelSize: 'PACKROOM_LABEL_SIZE',
   labelPrintOnIntake: 'PACKROOM_LABEL_PRINT_ON_INTAKE',
 };

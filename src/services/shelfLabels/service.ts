@@ -16,14 +16,14 @@ export interface ShelfLabelDeps {
 
 /**
  * Shelf labels: the printable page of a batch, and the package a scanned label names. Printing itself is the screen's
- * (the system's dialog) or the desktop app's (a printer by name): the core never waits on a printer.
+ * the screen's, through the system's print dialog (which knows the printers): the core never waits on a printer.
  */
 export class ShelfLabelService {
   constructor(private readonly deps: ShelfLabelDeps) {}
 
   settings(): ShelfLabelSettings {
     const s = this.deps.settings.values();
-    return { printOnIntake: s.labelPrintOnIntake, size: s.labelSize, printer: s.labelPrinter };
+    return { printOnIntake: s.labelPrintOnIntake, size: s.labelSize };
   }
 
   /** Intake's "Print shelf label" switch, kept on this computer (a local setting, audited as any setting). */
@@ -41,9 +41,8 @@ export class ShelfLabelService {
       const p = this.deps.packages.get(id);
       return shelfLabelContent({ uid, ...p.recipient, tracking: p.tracking, shelf: p.shelf, loggedAt: Date.parse(p.loggedAt) });
     });
-    const { size: chosen, printer } = this.settings();
-    const size = input.size ?? chosen;
-    return { html: await labelSheet(labels, size, input.language), count: labels.length, size, printer };
+    const size = input.size ?? this.settings().size;
+    return { html: await labelSheet(labels, size, input.language), count: labels.length, size };
   }
 
   /** The package a scanned label names; a text that is no label is refused as such. */

@@ -20,17 +20,17 @@ const layouts: Record<ShelfLabelSize, Layout> = {
     page: '62mm 40mm',
     css: `.label { width: 62mm; height: 40mm; padding: 2mm 2.5mm; flex-direction: row; gap: 2mm; }
 .text { flex: 1; min-width: 0; }
-.last4 { font-size: 14mm; line-height: 1; }
-.name { font-size: 3.6mm; }
+.last4 { font-size: 10mm; line-height: 1.1; }
+.name { font-size: 3.4mm; }
 .unit { font-size: 5mm; }
-.shelf, .day { font-size: 3.2mm; }
-.qr { width: 24mm; height: 24mm; align-self: center; }`,
+.shelf, .day { font-size: 2.8mm; }
+.qr { width: 22mm; height: 22mm; flex: none; align-self: center; }`,
   },
   '4x6': {
     page: '4in 6in',
     css: `.label { width: 4in; height: 6in; padding: 0.25in; flex-direction: column; align-items: center; text-align: center; gap: 0.15in; }
 .text { width: 100%; }
-.last4 { font-size: 1.3in; line-height: 1; }
+.last4 { font-size: 1in; line-height: 1.1; }
 .name { font-size: 0.3in; }
 .unit { font-size: 0.45in; }
 .shelf, .day { font-size: 0.25in; }
@@ -72,6 +72,8 @@ body { font-family: Arial, Helvetica, sans-serif; color: #000; background: #fff;
 .label { box-sizing: border-box; display: flex; overflow: hidden; break-after: page; page-break-after: always; }
 .label:last-child { break-after: auto; page-break-after: auto; }
 .text > div { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+/* Four characters always fit (the font is sized for four of the widest): never cut short. */
+.text > .last4 { overflow: visible; text-overflow: clip; }
 .last4, .unit { font-weight: 700; }
 .qr svg { display: block; width: 100%; height: 100%; }
 ${layout.css}

@@ -1,5 +1,5 @@
 /**
- * Migration 0027_shelf_labels: the label printer, its size and intake's "Print shelf label" are this computer's
+ * Migration 0027_shelf_labels: the label size and intake's "Print shelf label" are this computer's
  * settings; the settings triggers no longer share them, and share every other key as before. See
  * test/helpers/migrations.ts.
  */
@@ -22,7 +22,6 @@ export const fixture: Fixture = {
       core.db
         .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
         .run(key, JSON.stringify(value));
-    write('labelPrinter', 'Brother QL-820NWB');
     write('labelSize', '4x6');
     write('labelPrintOnIntake', true);
     expect(queued()).toBe(before);

@@ -10,7 +10,7 @@ const api = vi.hoisted(() => ({ invoke: vi.fn(), on: vi.fn(() => () => undefined
 vi.mock('../../../renderer/api/client', async (original) => ({ ...(await original<object>()), ...api }));
 
 const ruth = { id: 3, firstName: 'Ruth', lastName: "O'Neill", unit: '7C', email: null, phone: null } as RecipientSummary;
-const labelSettings = { printOnIntake: false, size: '62mm', printer: null };
+const labelSettings = { printOnIntake: false, size: '62mm' };
 const tooShort = () => new ApiError('VALIDATION', message('tracking.length', { min: 8, max: 40, length: 3 }), 'tracking');
 
 beforeEach(() => {
