@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorText';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { formatDateTime, useTranslation } from '../i18n';
 import { carrierOptions, sizeOptions } from './labels';
+import { PutAsideDialog, type PutAsideStart } from './PutAsideDialog';
 import { packageCalls } from './usePackages';
 import { openShelfLabel, printShelfLabels, usePrintOnIntake } from './useShelfLabels';
 
@@ -53,6 +54,8 @@ export function IntakeForm({ prefill, focusRequest = 0, onOpen }: Props) {
   const shelfRef = useRef<HTMLInputElement>(null);
   const [detection, setDetection] = useState<PackageDetection | null>(null);
   const [last, setLast] = useState<PackageItem | null>(null);
+  // A label staff cannot match: what the form holds goes to the Put aside dialog.
+  const [aside, setAside] = useState<PutAsideStart | null>(null);
   const printOnIntake = usePrintOnIntake();
   // A label that did not print is said beside the form; the package is logged whatever the printer does.
   const [printError, setPrintError] = useState<Error | null>(null);
@@ -197,6 +200,15 @@ export function IntakeForm({ prefill, focusRequest = 0, onOpen }: Props) {
             <Button type="submit" loading={busy}>
               {t('packages.intake.submit')}
             </Button>
+            <Button
+              variant="default"
+              onClick={() => {
+                const { recipientId: _chosen, ...values } = form.getValues();
+                setAside(values);
+              }}
+            >
+              {t('packages.putAside.open')}
+            </Button>
           </Group>
           <Group>
             <Switch
@@ -209,16 +221,32 @@ export function IntakeForm({ prefill, focusRequest = 0, onOpen }: Props) {
           <ErrorAlert error={printOnIntake.error ?? printError} title={printError ? t('packages.labels.printFailed') : undefined} />
           {last && (
             <Text role="status" c="green.8" size="sm">
-              {t(last.shelf ? 'packages.intake.loggedShelf' : 'packages.intake.logged', {
-                tracking: last.tracking,
-                carrier: last.carrierLabel,
-                name: `${last.recipient.firstName} ${last.recipient.lastName}`,
-                shelf: last.shelf,
-              })}
+              {last.recipient
+                ? t(last.shelf ? 'packages.intake.loggedShelf' : 'packages.intake.logged', {
+                    tracking: last.tracking,
+                    carrier: last.carrierLabel,
+                    name: `${last.recipient.firstName} ${last.recipient.lastName}`,
+                    shelf: last.shelf,
+                  })
+                : t('packages.putAside.done', { tracking: last.tracking, carrier: last.carrierLabel })}
             </Text>
           )}
         </Stack>
       </form>
+      {aside && (
+        <PutAsideDialog
+          start={aside}
+          onClose={() => setAside(null)}
+          onDone={(item) => {
+            setAside(null);
+            setLast(item);
+            setDetection(null);
+            reset({ shelf: form.getValues().shelf });
+            // After the dialog gives focus back to Put aside: the next parcel starts at Tracking number.
+            setTimeout(() => trackingRef.current?.focus(), 0);
+          }}
+        />
+      )}
     </Card>
   );
 }

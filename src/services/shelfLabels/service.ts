@@ -39,7 +39,9 @@ export class ShelfLabelService {
       const uid = uids.get(id);
       if (uid === undefined) throw new ApiError('NOT_FOUND', message('shelfLabel.packageGone'), 'ids');
       const p = this.deps.packages.get(id);
-      return shelfLabelContent({ uid, ...p.recipient, tracking: p.tracking, shelf: p.shelf, loggedAt: Date.parse(p.loggedAt) });
+      // A parcel put aside (no recipient yet) gets a label too: it says so, and its code finds it once assigned.
+      const recipient = p.recipient ?? { firstName: '', lastName: '', unit: '' };
+      return shelfLabelContent({ uid, ...recipient, tracking: p.tracking, shelf: p.shelf, loggedAt: Date.parse(p.loggedAt) });
     });
     const size = input.size ?? this.settings().size;
     return { html: await labelSheet(labels, size, input.language), count: labels.length, size };

@@ -48,13 +48,13 @@ async function qrSvg(code: string): Promise<string> {
 
 /** The page for these labels, in `language` (its few words and the date), at `size`. */
 export async function labelSheet(labels: readonly ShelfLabelContent[], size: ShelfLabelSize, language: Language): Promise<string> {
-  const say = (key: 'shelfLabel.title' | 'shelfLabel.noShelf') => escapeHtml(messageText(message(key), language));
+  const say = (key: 'shelfLabel.title' | 'shelfLabel.noShelf' | 'shelfLabel.unassigned') => escapeHtml(messageText(message(key), language));
   const bodies = await Promise.all(
     labels.map(async (l) => {
       const shelf =
         l.shelf === null ? say('shelfLabel.noShelf') : escapeHtml(messageText(message('shelfLabel.shelf', { shelf: l.shelf }), language));
       return `<section class="label" data-code="${escapeHtml(l.code)}">
-<div class="text"><div class="last4">${escapeHtml(l.lastFour)}</div><div class="name">${escapeHtml(l.name)}</div><div class="unit">${escapeHtml(l.unit)}</div><div class="shelf">${shelf}</div><div class="day">${escapeHtml(messageText(message('shelfLabel.logged', { at: new Date(l.loggedAt).toISOString() }), language))}</div></div>
+<div class="text"><div class="last4">${escapeHtml(l.lastFour)}</div><div class="name">${l.name === '' ? say('shelfLabel.unassigned') : escapeHtml(l.name)}</div><div class="unit">${escapeHtml(l.unit)}</div><div class="shelf">${shelf}</div><div class="day">${escapeHtml(messageText(message('shelfLabel.logged', { at: new Date(l.loggedAt).toISOString() }), language))}</div></div>
 <div class="qr">${await qrSvg(l.code)}</div>
 </section>`;
     }),
