@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { message } from './contract';
 import { AdjustableClock } from './clock';
 import { BackgroundCheckpoints } from './db/checkpoints';
+import { DeferredDurability } from './db/durability';
 import type { FolderLock } from './db/folderLock';
 import { openDatabase, type Db } from './db/open';
 import { createRepositories, type Repositories } from './db/repositories';
@@ -32,6 +33,7 @@ import { AttachmentService } from './services/attachments/service';
 import { PackageClaims } from './services/packages/claims';
 import { packageLines } from './services/packages/notices';
 import { PackageSchedule } from './services/packages/schedule';
+import { ProxyService } from './services/proxies/service';
 import { PackageService } from './services/packages/service';
 import { ShelfLabelService } from './services/shelfLabels/service';
 import { RecipientService } from './services/recipients/service';
@@ -100,6 +102,8 @@ export interface Core {
   packageSchedule: PackageSchedule;
   /** Photos and signatures kept with packages, and their retention. */
   attachments: AttachmentService;
+  /** People allowed to collect for a recipient, and their proxy PINs. */
+  proxies: ProxyService;
   shelfLabels: ShelfLabelService;
   backups: BackupService;
   backupSchedule: BackupSchedule;
@@ -189,6 +193,7 @@ export function createCore(options: CoreOptions): Core {
   const packageSchedule = new PackageSchedule({ packages, clock });
   const attachments = new AttachmentService({ repos, clock, tx, audit, settings, events });
   const attachmentRetention = new AttachmentRetention({ attachments, clock });
+  const proxies = new ProxyService({ repos, clock, tx, audit, settings, credentials });
   const shelfLabels = new ShelfLabelService({ repos, packages, settings });
   const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone, deliveryLog: repos.packages });
   // Door events are emitted after the relay command; the pickup marking itself runs on a later turn.
@@ -242,6 +247,7 @@ export function createCore(options: CoreOptions): Core {
     packages,
     packageSchedule,
     attachments,
+    proxies,
     shelfLabels,
     backups,
     backupSchedule,
@@ -259,6 +265,7 @@ export function createCore(options: CoreOptions): Core {
           url: syncUrl,
           auth: syncAuth,
           bulk: checkpoints,
+          durability: new DeferredDurability(db, databaseFile(options.dataDir)),
           applier: new Applier({ repos, tx, clock, events, alerts }),
         })
       : null;

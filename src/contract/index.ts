@@ -15,6 +15,7 @@ import { carrierMethods } from './carriers';
 import { deviceMethods } from './devices';
 import { doorMethods } from './door';
 import { packageMethods } from './packages';
+import { proxyMethods } from './proxies';
 import { recipientMethods } from './recipients';
 import { rosterMethods } from './roster';
 import { settingsMethods } from './settings';
@@ -37,6 +38,7 @@ export const api = {
   ...rosterMethods,
   ...systemMethods,
   ...packageMethods,
+  ...proxyMethods,
   ...backupMethods,
   ...siteMethods,
   ...siteJoinMethods,
@@ -58,6 +60,7 @@ type Slices = [
   typeof rosterMethods,
   typeof systemMethods,
   typeof packageMethods,
+  typeof proxyMethods,
   typeof backupMethods,
   typeof siteMethods,
   typeof siteJoinMethods,
@@ -104,6 +107,7 @@ export type * from './common';
 export type * from './devices';
 export type * from './door';
 export type * from './packages';
+export type * from './proxies';
 export type * from './recipients';
 export type * from './roster';
 export type * from './settings';

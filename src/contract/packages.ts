@@ -59,6 +59,8 @@ export const packageHandOverInput = z
     someoneElse: z.boolean().default(false),
     /** Someone other than the recipient collected it; null when the recipient did. */
     collectedBy: optionalText('collectedBy', 80),
+    /** One of the recipient's people allowed to collect (proxies.list) collected it: their name is recorded. */
+    proxyId: id.optional(),
   })
   .refine((v) => !v.someoneElse || Boolean(v.collectedBy), { message: says('validation.enter.collectedBy'), path: ['collectedBy'] });
 

@@ -11,6 +11,7 @@ import { carrierHandlers } from './carriers/handlers';
 import { deviceHandlers } from './devices/handlers';
 import { doorHandlers } from './door/handlers';
 import { packageHandlers } from './packages/handlers';
+import { proxyHandlers } from './proxies/handlers';
 import { recipientHandlers } from './recipients/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -38,6 +39,7 @@ export function createHandlers(services: CoreServices, site: Handlers<typeof sit
     ...rosterHandlers(services),
     ...systemHandlers(services),
     ...packageHandlers(services),
+    ...proxyHandlers(services),
     ...backupHandlers(services),
     ...siteJoinHandlers(services),
     ...attachmentHandlers(services),

@@ -5,14 +5,19 @@ import type { Handlers } from '../dispatch';
 /** The packages slice of the contract: each method mapped to the service that does the work; nothing here touches SQL. */
 export function packageHandlers({
   packages,
+  proxies,
   shelfLabels,
-}: Pick<CoreServices, 'packages' | 'shelfLabels'>): Handlers<typeof packageMethods> {
+}: Pick<CoreServices, 'packages' | 'proxies' | 'shelfLabels'>): Handlers<typeof packageMethods> {
   return {
     'packages.detect': (input) => packages.detect(input.tracking),
     'packages.log': (input, { actor }) => packages.log(actor, input),
     'packages.list': (input) => packages.list(input),
     'packages.get': (input) => packages.get(input.id),
-    'packages.handOver': (input, { actor }) => packages.handOver(actor, input.id, input.collectedBy ?? null),
+    'packages.handOver': (input, { actor }) => {
+      const { proxyId } = input;
+      const proxy = proxyId === undefined ? undefined : (recipientId: number) => proxies.collector(proxyId, recipientId);
+      return packages.handOver(actor, input.id, input.collectedBy ?? null, proxy);
+    },
     'packages.returnToSender': (input, { actor }) => packages.returnToSender(actor, input.id, input.reason),
     'packages.update': (input, { actor }) => packages.update(actor, input),
     'packages.restore': (input, { actor }) => packages.restore(actor, input.ids),
