@@ -37,6 +37,7 @@ import { enginePaths } from './services/labels/thread';
 import { PackageSchedule } from './services/packages/schedule';
 import { ProxyService } from './services/proxies/service';
 import { PackageService } from './services/packages/service';
+import { ShelfLabelService } from './services/shelfLabels/service';
 import { RecipientService } from './services/recipients/service';
 import { RosterService } from './services/roster/service';
 import { RosterSchedule } from './services/roster/schedule';
@@ -110,6 +111,7 @@ export interface Core {
   attachments: AttachmentService;
   /** People allowed to collect for a recipient, and their proxy PINs. */
   proxies: ProxyService;
+  shelfLabels: ShelfLabelService;
   backups: BackupService;
   backupSchedule: BackupSchedule;
   /** The desk's label reading (its own thread). */
@@ -201,6 +203,7 @@ export function createCore(options: CoreOptions): Core {
   const attachments = new AttachmentService({ repos, clock, tx, audit, settings, events });
   const attachmentRetention = new AttachmentRetention({ attachments, clock });
   const proxies = new ProxyService({ repos, clock, tx, audit, settings, credentials });
+  const shelfLabels = new ShelfLabelService({ repos, packages, settings });
   const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone, deliveryLog: repos.packages });
   // Door events are emitted after the relay command; the pickup marking itself runs on a later turn.
   events.on('door.event', (event) => packages.afterDoorEvent(event));
@@ -258,6 +261,7 @@ export function createCore(options: CoreOptions): Core {
     packageSchedule,
     attachments,
     proxies,
+    shelfLabels,
     backups,
     backupSchedule,
     labels,

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Card, Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Card, Checkbox, Group, SegmentedControl, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import {
   api,
@@ -20,12 +20,15 @@ import { carrierOptions, sizeOptions } from './labels';
 import { PutAsideDialog, type PutAsideStart } from './PutAsideDialog';
 import { useChosenCamera, useLabelReading } from './useLabelReading';
 import { packageCalls } from './usePackages';
+import { openShelfLabel, printShelfLabels, usePrintOnIntake } from './useShelfLabels';
 
 interface Props {
   /** A tracking number to log (from a shelf check's "Log it now"). */
   prefill: string | null;
   /** Quick Actions → Log a package: each new value brings focus back to Tracking number. */
   focusRequest?: number;
+  /** A shelf label scanned into Tracking number opens its package (hand over in one step). */
+  onOpen: (id: number) => void;
 }
 
 interface Values extends Record<string, unknown> {
@@ -56,7 +59,7 @@ const fresh: Values = {
  * Enter in Tracking number detects the carrier and moves to Recipient; choosing the recipient moves
  * to Shelf; Enter there (or in Note) logs the package and focus returns to Tracking number.
  */
-export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
+export function IntakeForm({ prefill, focusRequest = 0, onOpen }: Props) {
   const { t } = useTranslation();
   const trackingRef = useRef<HTMLInputElement>(null);
   const recipientRef = useRef<HTMLInputElement>(null);
@@ -72,6 +75,9 @@ export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
   // A label staff cannot match: what the form holds goes to the Put aside dialog.
   const [aside, setAside] = useState<PutAsideStart | null>(null);
   const camera = useLabelReading(useChosenCamera(), video, (reading) => void fillIn(reading));
+  const printOnIntake = usePrintOnIntake();
+  // A label that did not print is said beside the form; the package is logged whatever the printer does.
+  const [printError, setPrintError] = useState<Error | null>(null);
   const { form, submit, busy, formError, fail, reset } = usePackroomForm({
     schema: api['packages.log'].input,
     initialValues: { ...fresh, tracking: prefill ?? '' },
@@ -83,7 +89,10 @@ export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
       recipientId: recipientId?.id ?? 0,
     }),
     onSubmit: async (input, values) => {
-      nextParcel(await packageCalls.log(input), values.shelf);
+      const logged = await packageCalls.log(input);
+      setPrintError(null);
+      if (printOnIntake.on) printShelfLabels([logged.id], t('packages.labels.frameTitle')).catch(setPrintError);
+      nextParcel(logged, values.shelf);
       trackingRef.current?.focus();
     },
   });
@@ -146,6 +155,12 @@ export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
   }, [errors.tracking]);
 
   async function detect(text: string) {
+    const opened = (id: number) => {
+      form.setFieldValue('tracking', '');
+      setDetection(null);
+      onOpen(id);
+    };
+    if (await openShelfLabel(text, opened, fail)) return;
     try {
       const found = await packageCalls.detect(text);
       form.setFieldValue('tracking', found.tracking);
@@ -281,6 +296,15 @@ export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
                   {t('packages.putAside.open')}
                 </Button>
               </Group>
+              <Group>
+                <Switch
+                  label={t('packages.labels.printOnIntake')}
+                  description={t('packages.labels.printOnIntakeHint')}
+                  checked={printOnIntake.on}
+                  onChange={(e) => void printOnIntake.set(e.currentTarget.checked)}
+                />
+              </Group>
+              <ErrorAlert error={printOnIntake.error ?? printError} title={printError ? t('packages.labels.printFailed') : undefined} />
               {last && (
                 <Text role="status" c="green.8" size="sm">
                   {last.recipient

@@ -7,6 +7,7 @@ import { days, describePickup, recipientLabel } from './labels';
 import { PackageActionDialog, PackageActions, StatusBadges, type PackageAction } from './PackageTable';
 import { PutAsideHistory, UnmatchedCell } from './Unmatched';
 import { usePackage } from './usePackages';
+import { PrintLabelButton } from './PrintLabelsMenu';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -76,6 +77,7 @@ export function PackageDetail({ id, onClose }: { id: number; onClose: () => void
               </Field>
             )}
             <Group justify="flex-end">
+              <PrintLabelButton id={p.id} />
               <PackageActions item={p} onChoose={setAction} />
             </Group>
           </>

@@ -8,6 +8,8 @@ import { useTranslation } from '../i18n';
 import { statusLabel } from './labels';
 import { PackageTable } from './PackageTable';
 import { usePackageList, useUnmatchedCount } from './usePackages';
+import { PrintLabelsMenu } from './PrintLabelsMenu';
+import { openShelfLabel } from './useShelfLabels';
 
 type Filter = (typeof statusFilters)[number] | 'all' | 'unmatched';
 const statusFilters = ['waiting', 'picked_up', 'returned', 'missing'] as const;
@@ -39,6 +41,7 @@ export function PackageList({ onOpen, showUnmatched = false }: { onOpen: (id: nu
   const pages = shown.filter === JSON.stringify(filter) ? shown.pages : 1;
   const list = usePackageList(filter, pages, pageSize);
   const reload = list.reload;
+  const [labelError, setLabelError] = useState<Error | null>(null);
 
   return (
     <Stack component="section" aria-labelledby="package-list-heading">
@@ -53,11 +56,27 @@ export function PackageList({ onOpen, showUnmatched = false }: { onOpen: (id: nu
             placeholder={t('packages.list.searchPlaceholder')}
             value={query}
             onChange={(e) => setQuery(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              // The desk's scanner types a shelf label here too: it opens the package, as at Log a package.
+              setLabelError(null);
+              const text = e.currentTarget.value;
+              void openShelfLabel(
+                text,
+                (id) => {
+                  setQuery('');
+                  onOpen(id);
+                },
+                setLabelError,
+              );
+            }}
             w={300}
           />
+          <PrintLabelsMenu shown={list.data?.items ?? []} />
         </Group>
       </Group>
       <ErrorAlert error={list.error} title={t('packages.list.loadFailed')} />
+      <ErrorAlert error={labelError} />
       {list.data && list.data.items.length === 0 && <Text c="dimmed">{t('packages.list.empty')}</Text>}
       {list.data && list.data.items.length > 0 && (
         <PackageTable

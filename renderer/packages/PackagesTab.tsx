@@ -26,7 +26,7 @@ export function PackagesTab({ openId, onOpen, logRequest, showUnmatched = false 
   return (
     <Stack>
       <Overview />
-      <IntakeForm key={prefill ?? ''} prefill={prefill} focusRequest={logRequest} />
+      <IntakeForm key={prefill ?? ''} prefill={prefill} focusRequest={logRequest} onOpen={onOpen} />
       <Group justify="flex-end">
         <Button variant="default" onClick={() => setChecking(true)}>
           {t('packages.shelfCheck')}

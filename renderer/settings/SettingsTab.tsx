@@ -16,6 +16,7 @@ import { SiteSettings } from './SiteSettings';
 import { SiteStatusCard } from './SiteStatusCard';
 import { StaffAccounts } from './StaffAccounts';
 import { InviteComputer } from './InviteComputer';
+import { LabelSettings } from './LabelSettings';
 import { SystemSettings } from './SystemSettings';
 import { useSettings } from './useSettings';
 
@@ -62,6 +63,9 @@ export function SettingsTab({ section, session, onChanged, onSessionChanged }: P
         <SiteStatusCard />
         <SystemSettings />
         <CameraSettings />
+        {withSettings((data) => (
+          <LabelSettings initial={data} onSaved={saved} />
+        ))}
         <InviteComputer />
       </>
     ),

@@ -20,6 +20,7 @@ import { proxyMethods } from './proxies';
 import { recipientMethods } from './recipients';
 import { rosterMethods } from './roster';
 import { settingsMethods } from './settings';
+import { shelfLabelMethods } from './shelfLabels';
 import { siteMethods } from './site';
 import { siteJoinMethods } from './siteJoin';
 import { systemMethods } from './system';
@@ -44,6 +45,7 @@ export const api = {
   ...siteJoinMethods,
   ...labelMethods,
   ...attachmentMethods,
+  ...shelfLabelMethods,
 } satisfies Record<string, MethodDef>;
 
 /** The slices as merged above; the checks below keep this list and the merge in step. */
@@ -66,6 +68,7 @@ type Slices = [
   typeof siteJoinMethods,
   typeof labelMethods,
   typeof attachmentMethods,
+  typeof shelfLabelMethods,
 ];
 /** Method names declared by more than one slice (a spread would silently keep only the last). */
 type DeclaredTwice<S extends unknown[], Seen = never> = S extends [infer First, ...infer Rest]
@@ -112,6 +115,8 @@ export type * from './proxies';
 export type * from './recipients';
 export type * from './roster';
 export type * from './settings';
+export type * from './shelfLabels';
+export { parseShelfLabel, shelfLabelCode, shelfLabelSizes } from './shelfLabels';
 export type * from './site';
 export type * from './system';
 export type { StaffRole, Access, MethodDef } from './define';

@@ -4,6 +4,7 @@ import { method, type MethodDef } from './define';
 import type { Language } from './languages';
 import { says } from './messages';
 import type { ImportManualPolicy, RosterPreset } from './roster';
+import { shelfLabelSize, type ShelfLabelSize } from './shelfLabels';
 
 /** When a desk handover asks for the collector's signature. */
 export const signatureAtDeskChoices = ['off', 'flagged', 'always'] as const;
@@ -93,6 +94,9 @@ export const settingsUpdateInput = z
       .int(says('validation.backupKeepWhole'))
       .min(1, says('validation.backupKeepAtLeast', { count: 1 }))
       .max(365, says('validation.backupKeepAtMost', { count: 365 })),
+
+    labelSize: shelfLabelSize,
+    labelPrintOnIntake: z.boolean(),
   })
   .partial();
 
@@ -143,6 +147,11 @@ export interface Settings {
   backupTime: string;
   /** How many backup files to keep in the folder; older ones are deleted. */
   backupKeep: number;
+
+  /** Shelf labels, this computer's own (not shared with the site's other computers): the size its printer takes. */
+  labelSize: ShelfLabelSize;
+  /** Logging a package prints its shelf label. */
+  labelPrintOnIntake: boolean;
   /** Settings fixed by PACKROOM_* environment variables; the UI shows them read-only. */
   lockedByEnvironment: string[];
 }

@@ -16,6 +16,7 @@ import { proxyHandlers } from './proxies/handlers';
 import { recipientHandlers } from './recipients/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { shelfLabelHandlers } from './shelfLabels/handlers';
 import { siteJoinHandlers } from './site/handlers';
 import { systemHandlers } from './system/handlers';
 
@@ -44,6 +45,7 @@ export function createHandlers(services: CoreServices, site: Handlers<typeof sit
     ...siteJoinHandlers(services),
     ...labelHandlers(services),
     ...attachmentHandlers(services),
+    ...shelfLabelHandlers(services),
     ...site,
   };
 }

@@ -23,6 +23,7 @@ import rosterNode from './0022_roster_node.sql';
 import unmatched from './0023_unmatched.sql';
 import attachments from './0024_attachments.sql';
 import proxies from './0026_proxies.sql';
+import shelfLabels from './0027_shelf_labels.sql';
 import syncCodes from './0028_sync_codes.sql';
 
 /** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
@@ -52,5 +53,6 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0023_unmatched', sql: unmatched },
   { name: '0024_attachments', sql: attachments },
   { name: '0026_proxies', sql: proxies },
+  { name: '0027_shelf_labels', sql: shelfLabels },
   { name: '0028_sync_codes', sql: syncCodes },
 ];

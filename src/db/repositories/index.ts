@@ -20,6 +20,7 @@ import { RosterMappingRepository } from './rosterMappings';
 import { RosterRunRepository } from './rosterRuns';
 import { RunMarkerRepository } from './runMarker';
 import { SettingsRepository } from './settings';
+import { ShelfLabelRepository } from './shelfLabels';
 import { StaffRepository } from './staff';
 import { SyncRepository } from './sync';
 import { SyncAccessRepository } from './syncAccess';
@@ -52,6 +53,7 @@ export function createRepositories(db: Db) {
     rosterRuns: new RosterRunRepository(db),
     runMarker: new RunMarkerRepository(db),
     settings: new SettingsRepository(db),
+    shelfLabels: new ShelfLabelRepository(db),
     staff: new StaffRepository(db),
     sync: new SyncRepository(db),
     syncAccess: new SyncAccessRepository(db),

@@ -25,6 +25,9 @@ export const localSettingKeys = [
   'backupFolder',
   'backupTime',
   'backupKeep',
+  // The label size of the printer plugged into this PC, and whether its intake prints a label.
+  'labelSize',
+  'labelPrintOnIntake',
   // This installation's rows: the identity its backup files carry, and the check of its data key.
   'backup.siteId',
   'dataKey.check',

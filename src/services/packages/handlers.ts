@@ -3,7 +3,11 @@ import type { CoreServices } from '../../core';
 import type { Handlers } from '../dispatch';
 
 /** The packages slice of the contract: each method mapped to the service that does the work; nothing here touches SQL. */
-export function packageHandlers({ packages, proxies }: Pick<CoreServices, 'packages' | 'proxies'>): Handlers<typeof packageMethods> {
+export function packageHandlers({
+  packages,
+  proxies,
+  shelfLabels,
+}: Pick<CoreServices, 'packages' | 'proxies' | 'shelfLabels'>): Handlers<typeof packageMethods> {
   return {
     'packages.detect': (input) => packages.detect(input.tracking),
     'packages.log': (input, { actor }) => packages.log(actor, input),
@@ -22,7 +26,8 @@ export function packageHandlers({ packages, proxies }: Pick<CoreServices, 'packa
     'packages.export': (input) => packages.exportCsv(input.from, input.to),
     'packages.shelfCheckCurrent': () => packages.currentShelfCheck(),
     'packages.shelfCheckStart': (_input, { actor }) => packages.startShelfCheck(actor),
-    'packages.shelfCheckScan': (input) => packages.shelfCheckScan(input.checkId, input.tracking),
+    // The shelf check takes a parcel's shelf label as well as its carrier's barcode.
+    'packages.shelfCheckScan': (input) => packages.shelfCheckScan(input.checkId, shelfLabels.trackingOf(input.tracking)),
     'packages.shelfCheckFinish': (input, { actor }) => packages.finishShelfCheck(actor, input.checkId),
     'packages.shelfCheckCancel': (input, { actor }) => {
       packages.cancelShelfCheck(actor, input.checkId);

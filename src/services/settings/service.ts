@@ -44,6 +44,8 @@ const defaults: Values = {
   backupFolder: null,
   backupTime: '02:00',
   backupKeep: 14,
+  labelSize: '62mm',
+  labelPrintOnIntake: false,
 };
 
 /** PACKROOM_* variables pin a setting for unattended installs and tests; the UI shows it read-only. */
@@ -77,6 +79,8 @@ const environmentNames: Record<Key, string> = {
   backupFolder: 'PACKROOM_BACKUP_FOLDER',
   backupTime: 'PACKROOM_BACKUP_TIME',
   backupKeep: 'PACKROOM_BACKUP_KEEP',
+  labelSize: 'PACKROOM_LABEL_SIZE',
+  labelPrintOnIntake: 'PACKROOM_LABEL_PRINT_ON_INTAKE',
 };
 
 // Stored as a share (0.2) but written in percent (20) where people type it.
