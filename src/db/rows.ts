@@ -236,6 +236,8 @@ export const tables = {
     inactive_alerted_at: nullable(integer()),
     updated_at: integer(),
     uid: nullable(text()),
+    /** Marked at intake: a desk handover may then need the collector's signature (migration 0024). */
+    signature_required: flag(),
   },
   shelf_checks: {
     id: integer(),

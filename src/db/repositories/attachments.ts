@@ -158,6 +158,19 @@ export class AttachmentRepository {
   }
 
   /**
+   * The proof kept at a desk handover (signature, handover photo) of each package logged in [from, to), by package
+   * id: the export's column. Deleted ones count too: the proof was taken.
+   */
+  handoverProofBetween(from: number, to: number): Map<number, AttachmentKind[]> {
+    const rows = this.sql<[number, number], { packageId: number; kinds: string }>(
+      `SELECT a.package_id AS packageId, group_concat(DISTINCT a.kind) AS kinds FROM packages p
+       JOIN attachments a ON a.package_id = p.id AND a.kind IN ('signature', 'handover')
+       WHERE p.logged_at >= ? AND p.logged_at < ? GROUP BY a.package_id`,
+    ).all(from, to);
+    return new Map(rows.map((r) => [r.packageId, r.kinds.split(',') as AttachmentKind[]]));
+  }
+
+  /**
    * Queues every attachment already here as a creation (`site init`), with its bytes, stamped from `firstHlc` up,
    * after the packages they belong to. Returns how many.
    */

@@ -1,15 +1,26 @@
 import type { packageMethods } from '../../contract/packages';
 import type { CoreServices } from '../../core';
 import type { Handlers } from '../dispatch';
+import type { HandoverProof } from './service';
 
 /** The packages slice of the contract: each method mapped to the service that does the work; nothing here touches SQL. */
-export function packageHandlers({ packages }: Pick<CoreServices, 'packages'>): Handlers<typeof packageMethods> {
+export function packageHandlers({
+  packages,
+  attachments,
+}: Pick<CoreServices, 'packages' | 'attachments'>): Handlers<typeof packageMethods> {
   return {
     'packages.detect': (input) => packages.detect(input.tracking),
-    'packages.log': (input, { actor }) => packages.log(actor, input),
+    // A picture is checked and made small first (off the door's thread), then saved in the package's transaction.
+    'packages.log': async (input, { actor }) =>
+      packages.log(actor, input, input.photo ? await attachments.prepare(input.photo, 'photo', 'photo') : null),
     'packages.list': (input) => packages.list(input),
     'packages.get': (input) => packages.get(input.id),
-    'packages.handOver': (input, { actor }) => packages.handOver(actor, input.id, input.collectedBy ?? null),
+    'packages.handOver': async (input, { actor }) => {
+      const proof: HandoverProof = {};
+      if (input.signature) proof.signature = await attachments.prepare(input.signature, 'signature', 'signature');
+      if (input.photo) proof.photo = await attachments.prepare(input.photo, 'photo', 'photo');
+      return packages.handOver(actor, input.id, input.collectedBy ?? null, proof);
+    },
     'packages.returnToSender': (input, { actor }) => packages.returnToSender(actor, input.id, input.reason),
     'packages.update': (input, { actor }) => packages.update(actor, input),
     'packages.restore': (input, { actor }) => packages.restore(actor, input.ids),

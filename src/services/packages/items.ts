@@ -19,6 +19,7 @@ export function toItem(p: PackageRow, now: number): PackageItem {
     shelf: p.shelf,
     size: p.size,
     perishable: p.perishable,
+    signatureRequired: p.signatureRequired,
     note: p.note,
     status: p.status,
     returnToSender: p.status === 'waiting' && p.recipientStatus !== 'active',

@@ -34,6 +34,8 @@ import { detectCarrier, normalizeTracking } from '../../domain/packages/tracking
 import { toFtsQuery } from '../../domain/search';
 import { log } from '../../log';
 import type { AlertService } from '../alerts/service';
+import type { AttachmentService } from '../attachments/service';
+import type { StoredPicture } from '../attachments/image';
 import type { Actor, AuditService } from '../audit/service';
 import type { EventBus } from '../events';
 import type { PackageTemplate } from '../notifications/messages';
@@ -58,7 +60,7 @@ export interface PackageNotifier {
 }
 
 export interface PackageDeps {
-  repos: Pick<Repositories, 'packages' | 'recipients' | 'accessKeys' | 'syncPackages'>;
+  repos: Pick<Repositories, 'packages' | 'recipients' | 'accessKeys' | 'syncPackages' | 'attachments'>;
   clock: Clock;
   tx: Transactor;
   audit: AuditService;
@@ -66,6 +68,8 @@ export interface PackageDeps {
   settings: SettingsService;
   events: EventBus;
   notifier: PackageNotifier;
+  /** Photos and signatures kept with a package: the label's photo at intake, the proof at a desk handover. */
+  attachments: AttachmentService;
   /** On a node of a site, reminders and escalations are claimed first, so one node sends each (claims.ts). */
   claims?: PackageClaims;
 }
@@ -77,7 +81,13 @@ const dayMs = 86_400_000;
 /** The UI's export is one response; a longer log goes through `packroom packages export`, which streams. */
 export const maxExportRows = 50_000;
 
-type LogInput = z.output<typeof packageLogInput>;
+/** The photo is kept apart (prepared first); the flag may be left out by callers other than the desk (a default of false). */
+type LogInput = Omit<z.output<typeof packageLogInput>, 'signatureRequired' | 'photo'> & { signatureRequired?: boolean };
+/** What a desk handover keeps as proof, each already checked and made small. */
+export interface HandoverProof {
+  signature?: StoredPicture;
+  photo?: StoredPicture;
+}
 type ListInput = z.output<typeof packageListInput>;
 type UpdateInput = z.output<typeof packageUpdateInput>;
 
@@ -105,7 +115,8 @@ export class PackageService {
     };
   }
 
-  log(actor: Actor, input: LogInput): PackageItem {
+  /** `label`: the label's photo, already checked and made small (AttachmentService.prepare), kept in the same transaction. */
+  log(actor: Actor, input: LogInput, label: StoredPicture | null = null): PackageItem {
     const { tracking, carrierName: detectedName } = detectCarrier(this.tracking(input.tracking));
     const carrierName = input.carrier === 'other' ? (input.carrierName ?? detectedName) : null;
     if (input.carrier === 'other' && !carrierName) {
@@ -128,6 +139,7 @@ export class PackageService {
         shelf: input.shelf ?? null,
         size: input.size,
         perishable: input.perishable,
+        signatureRequired: input.signatureRequired ?? false,
         note: input.note ?? null,
         loggedBy: actor.staffId,
         loggedByName: actor.label,
@@ -140,6 +152,7 @@ export class PackageService {
         carrier: toItem(created, now).carrierLabel,
         shelf: created.shelf,
       });
+      if (label) this.deps.attachments.keep(actor, { id, recipientId: recipient.id, tracking }, 'label', label);
       this.queueNotices(recipient, 'package_notice', now);
       this.changed([recipient.id]);
       return created;
@@ -165,9 +178,15 @@ export class PackageService {
     return toItem(this.require(id), this.deps.clock.now());
   }
 
-  handOver(actor: Actor, id: number, collectedBy: string | null): PackageItem {
+  /**
+   * Handed over at the desk, with its proof (a signature, a photo: already checked and made small) kept in the same
+   * transaction. The site's "Signature at the desk" setting may require the signature.
+   */
+  handOver(actor: Actor, id: number, collectedBy: string | null, proof: HandoverProof = {}): PackageItem {
     const now = this.deps.clock.now();
     return this.change(id, (p) => {
+      if (!proof.signature && this.signatureNeeded(p))
+        throw new ApiError('VALIDATION', message('attachments.signatureNeeded'), 'signature');
       if (!this.deps.repos.packages.handOver(id, now, collectedBy, actor.label)) throw this.notHere(p);
       this.deps.audit.record(actor, 'package.handed_over', subject(p.recipientId), {
         packageId: id,
@@ -175,8 +194,17 @@ export class PackageService {
         // Null when the recipient collected it: the screens say so in their reader's language.
         collectedBy,
       });
+      const pkg = { id, recipientId: p.recipientId, tracking: p.tracking };
+      if (proof.signature) this.deps.attachments.keep(actor, pkg, 'signature', proof.signature);
+      if (proof.photo) this.deps.attachments.keep(actor, pkg, 'handover', proof.photo);
       return [p.recipientId];
     });
+  }
+
+  /** Whether a desk handover of this package must come with the collector's signature (Settings → Packages). */
+  signatureNeeded(p: Pick<PackageRow, 'signatureRequired'>): boolean {
+    const setting = this.deps.settings.get().signatureAtDesk;
+    return setting === 'always' || (setting === 'flagged' && p.signatureRequired);
   }
 
   returnToSender(actor: Actor, id: number, reason: string): PackageItem {
@@ -277,7 +305,8 @@ export class PackageService {
       throw new ApiError('VALIDATION', message('packages.tooManyToExport', { rows, max: maxExportRows }), 'from');
     }
     let csv = csvHeader();
-    for (const p of this.deps.repos.packages.loggedBetween(range.from, range.to)) csv += csvRow(p);
+    const proof = this.deps.repos.attachments.handoverProofBetween(range.from, range.to);
+    for (const p of this.deps.repos.packages.loggedBetween(range.from, range.to)) csv += csvRow(p, proof.get(p.id));
     return { fileName: `packages-${from}-to-${to}.csv`, csv, rows };
   }
 
@@ -286,8 +315,9 @@ export class PackageService {
     const range = this.range(from, to);
     write(csvHeader());
     let rows = 0;
+    const proof = this.deps.repos.attachments.handoverProofBetween(range.from, range.to);
     for (const p of this.deps.repos.packages.loggedBetween(range.from, range.to)) {
-      write(csvRow(p));
+      write(csvRow(p, proof.get(p.id)));
       rows++;
     }
     return rows;
