@@ -213,7 +213,8 @@ export const tables = {
     tracking: text(),
     carrier: text<CarrierId>(),
     carrier_name: nullable(text()),
-    recipient_id: integer(),
+    /** Null while the package is unmatched (migration 0023). */
+    recipient_id: nullable(integer()),
     shelf: nullable(text()),
     size: text<PackageSize>(),
     perishable: flag(),
@@ -236,6 +237,12 @@ export const tables = {
     inactive_alerted_at: nullable(integer()),
     updated_at: integer(),
     uid: nullable(text()),
+    put_aside_at: nullable(integer()),
+    put_aside_by_name: nullable(text()),
+    /** JSON: what was read off the label, recipients by uid (src/domain/packages/unmatched.ts). */
+    reading: nullable(text()),
+    assigned_at: nullable(integer()),
+    assigned_by_name: nullable(text()),
     /** Marked at intake: a desk handover may then need the collector's signature (migration 0024). */
     signature_required: flag(),
   },

@@ -75,7 +75,7 @@ BEGIN
 END;
 
 -- "Signature required" (issue 22): marked at intake (some carriers' labels say so), a shared package field like
--- `perishable`. The package triggers of 0019 are made again with it, unchanged otherwise.
+-- `perishable`. The package triggers of 0023 are made again with it, unchanged otherwise.
 ALTER TABLE packages ADD COLUMN signature_required INTEGER NOT NULL DEFAULT 0 CHECK (signature_required IN (0, 1));
 
 DROP TRIGGER packages_sync_insert;
@@ -90,6 +90,8 @@ CREATE TRIGGER packages_sync_insert AFTER INSERT ON packages BEGIN
         'recipient_uid', (SELECT uid FROM recipients WHERE id = p.recipient_id), 'shelf', p.shelf, 'size', p.size,
         'perishable', p.perishable, 'signature_required', p.signature_required, 'note', p.note, 'logged_at', p.logged_at, 'logged_by_name', p.logged_by_name,
         'reminders_sent', p.reminders_sent, 'last_reminded_at', p.last_reminded_at, 'escalated_at', p.escalated_at,
+        'put_aside_at', p.put_aside_at, 'put_aside_by_name', p.put_aside_by_name, 'reading', json(p.reading),
+        'assigned_at', p.assigned_at, 'assigned_by_name', p.assigned_by_name,
         'state', json_object('value', p.status, 'base', NULL, 'details', json_object('picked_up_at', p.picked_up_at,
           'picked_up_via', p.picked_up_via, 'picked_up_credential', p.picked_up_credential, 'collected_by', p.collected_by,
           'handed_over_by_name', p.handed_over_by_name, 'returned_at', p.returned_at, 'return_reason', p.return_reason,
@@ -113,12 +115,14 @@ WHEN (SELECT capturing = 1 AND applying = 0 FROM sync_node)
     OR old.status IS NOT new.status OR old.picked_up_at IS NOT new.picked_up_at OR old.picked_up_via IS NOT new.picked_up_via
     OR old.picked_up_credential IS NOT new.picked_up_credential OR old.collected_by IS NOT new.collected_by
     OR old.handed_over_by_name IS NOT new.handed_over_by_name OR old.returned_at IS NOT new.returned_at
-    OR old.return_reason IS NOT new.return_reason OR old.missing_at IS NOT new.missing_at)
+    OR old.return_reason IS NOT new.return_reason OR old.missing_at IS NOT new.missing_at
+    OR old.put_aside_at IS NOT new.put_aside_at OR old.put_aside_by_name IS NOT new.put_aside_by_name
+    OR old.reading IS NOT new.reading OR old.assigned_at IS NOT new.assigned_at OR old.assigned_by_name IS NOT new.assigned_by_name)
 BEGIN
   UPDATE sync_node SET hlc = max(hlc + 1, new.updated_at * 2048);
   INSERT INTO sync_outbox (hlc, entity, uid, fields)
     SELECT n.hlc, 'package', new.uid,
-      (SELECT json_group_object(k, CASE WHEN k = 'state' THEN json(v) ELSE v END) FROM (
+      (SELECT json_group_object(k, CASE WHEN k IN ('state', 'reading') THEN json(v) ELSE v END) FROM (
         SELECT 'tracking' AS k, new.tracking AS v, old.tracking AS w
         UNION ALL SELECT 'carrier', new.carrier, old.carrier
         UNION ALL SELECT 'carrier_name', new.carrier_name, old.carrier_name
@@ -134,6 +138,11 @@ BEGIN
         UNION ALL SELECT 'reminders_sent', new.reminders_sent, old.reminders_sent
         UNION ALL SELECT 'last_reminded_at', new.last_reminded_at, old.last_reminded_at
         UNION ALL SELECT 'escalated_at', new.escalated_at, old.escalated_at
+        UNION ALL SELECT 'put_aside_at', new.put_aside_at, old.put_aside_at
+        UNION ALL SELECT 'put_aside_by_name', new.put_aside_by_name, old.put_aside_by_name
+        UNION ALL SELECT 'reading', new.reading, old.reading
+        UNION ALL SELECT 'assigned_at', new.assigned_at, old.assigned_at
+        UNION ALL SELECT 'assigned_by_name', new.assigned_by_name, old.assigned_by_name
         -- The status and its details travel together, as one change of state: present when any of them changed.
         UNION ALL SELECT 'state',
           CASE WHEN old.status IS NOT new.status OR old.picked_up_at IS NOT new.picked_up_at

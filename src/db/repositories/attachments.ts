@@ -46,7 +46,8 @@ export interface ExpiredAttachment {
   id: number;
   uid: string;
   packageId: number;
-  recipientId: number;
+  /** Null while the package waits in the Unmatched queue. */
+  recipientId: number | null;
   tracking: string;
   kind: AttachmentKind;
 }

@@ -1,5 +1,5 @@
 import { csvLine } from '../../domain/packages/csv';
-import type { PackageRow } from '../../db/repositories/packages';
+import type { AnyPackageRow } from '../../db/repositories/packages';
 import type { AttachmentKind } from '../../contract';
 import { carrierLabel } from './items';
 
@@ -35,7 +35,7 @@ function localTime(t: number | null): string | null {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-function pickupHow(p: PackageRow): string | null {
+function pickupHow(p: AnyPackageRow): string | null {
   if (p.pickedUpVia === 'door') return `Door entry (${p.pickedUpCredential ? credentialWords[p.pickedUpCredential] : 'code'})`;
   if (p.pickedUpVia === 'desk') return 'At the desk';
   return null;
@@ -51,11 +51,12 @@ function proofWords(kinds: readonly AttachmentKind[]): string | null {
   return text[0]!.toUpperCase() + text.slice(1);
 }
 
-export function csvRow(p: PackageRow, proof: readonly AttachmentKind[] = []): string {
+/** An unmatched package (put aside, not assigned yet) has an empty recipient and unit. */
+export function csvRow(p: AnyPackageRow, proof: readonly AttachmentKind[] = []): string {
   return csvLine([
     p.tracking,
     carrierLabel(p),
-    `${p.firstName} ${p.lastName}`,
+    p.recipientId === null ? null : `${p.firstName} ${p.lastName}`,
     p.unit,
     p.shelf,
     p.size[0]!.toUpperCase() + p.size.slice(1),

@@ -35,5 +35,9 @@ export function packageHandlers({
       packages.cancelShelfCheck(actor, input.checkId);
       return null;
     },
+    'packages.putAside': async (input, { actor }) =>
+      packages.putAside(actor, input, input.photo ? await attachments.prepare(input.photo, 'photo', 'photo') : null),
+    'packages.assign': (input, { actor }) => packages.assign(actor, input),
+    'packages.unmatchedCount': () => packages.unmatchedCount(),
   };
 }
