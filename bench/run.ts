@@ -92,6 +92,21 @@ if (process.argv[2] === 'labels') {
   process.exit(0);
 }
 
+// `npm run bench -- door` runs the door decision alone (a few minutes) and prints its table; RESULTS.md is left as it is.
+if (process.argv[2] === 'door') {
+  const loadBefore = load();
+  const door = await benchDoor(log);
+  log(`${machine}; load average (1, 5, 15 min) ${loadBefore} before, ${load()} after.\n`);
+  log(
+    [
+      '| What | Samples | p50 | p99 |',
+      '| --- | --- | --- | --- |',
+      ...door.map((r) => `| ${r.name} | ${r.samples.length} | ${ms(r.p50)} | ${ms(r.p99)} |`),
+    ].join('\n'),
+  );
+  process.exit(0);
+}
+
 const loadBefore = load();
 const results: BenchResult[] = await benchDoor(log);
 const rosterSection = await benchRoster(log);

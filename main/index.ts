@@ -307,6 +307,7 @@ async function startCore(dataDir: string, args: DesktopArgs): Promise<void> {
         dataKey: key.key,
         dataKeySource: key.description,
         desktop: desktopHost(dataDir, args),
+        readLabels: true,
       });
     } catch (error) {
       folderLock.release();

@@ -37,6 +37,16 @@ export function isAppUrl(url: string): boolean {
   );
 }
 
+/**
+ * The one web permission the page ever gets: a camera, on its own origin, for the desk's label reading (Packages → Log
+ * a package). Video only: a request that includes the microphone, or names no media type, is refused.
+ */
+export function isAllowedPermission(permission: string, url: string, mediaTypes: readonly string[] | undefined): boolean {
+  return (
+    permission === 'media' && isAppUrl(url) && mediaTypes !== undefined && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video')
+  );
+}
+
 /** Navigations and redirects are allowed only within app://packroom; everything else (http, file:, javascript:, other hosts) is denied. */
 export const isAllowedNavigation = (url: string): boolean => isAppUrl(url);
 

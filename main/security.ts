@@ -6,7 +6,16 @@ import { readFile } from 'node:fs/promises';
 import { app, protocol, session, shell, type Session, type WebContents } from 'electron';
 import { securityHeaders } from '../src/host/security';
 import { log } from '../src/log';
-import { appHost, appScheme, contentTypeFor, isAllowedExternalUrl, isAllowedNavigation, isBlockedRequest, resolveAppFile } from './policy';
+import {
+  appHost,
+  appScheme,
+  contentTypeFor,
+  isAllowedExternalUrl,
+  isAllowedNavigation,
+  isAllowedPermission,
+  isBlockedRequest,
+  resolveAppFile,
+} from './policy';
 
 /**
  * Must run before `app` is ready. `standard` gives app://packroom a real origin (so 'self' in the
@@ -44,13 +53,20 @@ export function installAppProtocol(root: string, ses: Session = session.defaultS
   });
 }
 
-/** No web permission (camera, notifications, clipboard, HID, serial, USB, Bluetooth, …) is ever granted to page content. */
+/**
+ * No web permission (microphone, notifications, clipboard, HID, serial, USB, Bluetooth, …) is ever granted to page
+ * content, but the camera to the app's own page (isAllowedPermission): the desk reads parcel labels with it.
+ */
 export function hardenSession(ses: Session = session.defaultSession): void {
-  ses.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn(`Denied a web permission request: ${permission}`);
-    callback(false);
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    const allowed = isAllowedPermission(permission, details.requestingUrl, mediaTypes);
+    if (!allowed) log.warn(`Denied a web permission request: ${permission}`);
+    callback(allowed);
   });
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isAllowedPermission(permission, requestingOrigin, details.mediaType ? [details.mediaType] : undefined),
+  );
   // Web HID/serial/USB must never reach the page: the door keypad and relay are read by main (native/).
   ses.setDevicePermissionHandler(() => false);
   ses.on('select-hid-device', (event, _details, callback) => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { message } from './contract';
 import { AdjustableClock } from './clock';
 import { BackgroundCheckpoints } from './db/checkpoints';
+import { DeferredDurability } from './db/durability';
 import type { FolderLock } from './db/folderLock';
 import { openDatabase, type Db } from './db/open';
 import { createRepositories, type Repositories } from './db/repositories';
@@ -31,7 +32,10 @@ import { AttachmentRetention } from './services/attachments/retention';
 import { AttachmentService } from './services/attachments/service';
 import { PackageClaims } from './services/packages/claims';
 import { packageLines } from './services/packages/notices';
+import { LabelService } from './services/labels/service';
+import { enginePaths } from './services/labels/thread';
 import { PackageSchedule } from './services/packages/schedule';
+import { ProxyService } from './services/proxies/service';
 import { PackageService } from './services/packages/service';
 import { RecipientService } from './services/recipients/service';
 import { RosterService } from './services/roster/service';
@@ -70,6 +74,11 @@ export interface CoreOptions {
   syncUrl?: string;
   /** Auth for this run on top of the saved one (`serve --sync-user …`, or a user and password in `--sync`). */
   syncAuth?: SyncAuth;
+  /**
+   * Start loading the label reader's models at start(), so the desk's first parcel does not wait for the cold
+   * start: the hosts with a desk (`serve`, the desktop app). Otherwise it starts at the first `labels.*` call.
+   */
+  readLabels?: boolean;
 }
 
 /** The whole Packroom core, host-agnostic: the desktop app and `packroom serve` both build one of these. */
@@ -99,8 +108,12 @@ export interface Core {
   packageSchedule: PackageSchedule;
   /** Photos and signatures kept with packages, and their retention. */
   attachments: AttachmentService;
+  /** People allowed to collect for a recipient, and their proxy PINs. */
+  proxies: ProxyService;
   backups: BackupService;
   backupSchedule: BackupSchedule;
+  /** The desk's label reading (its own thread). */
+  labels: LabelService;
   system: SystemService;
   /** Join codes for new nodes of this node's site (`packroom site invite`, Settings → This computer). */
   invites: InviteService;
@@ -188,6 +201,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const packageSchedule = new PackageSchedule({ packages, clock });
   const attachmentRetention = new AttachmentRetention({ attachments, clock });
+  const proxies = new ProxyService({ repos, clock, tx, audit, settings, credentials });
   const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone, deliveryLog: repos.packages });
   // Door events are emitted after the relay command; the pickup marking itself runs on a later turn.
   events.on('door.event', (event) => packages.afterDoorEvent(event));
@@ -208,6 +222,10 @@ export function createCore(options: CoreOptions): Core {
     }
   });
   events.on('roster.applied', reviewInactive);
+  const labels = new LabelService({
+    database: { file: databaseFile(options.dataDir), ...(options.nativeBinding && { nativeBinding: options.nativeBinding }) },
+    paths: enginePaths(),
+  });
   const system = new SystemService({ desktop: options.desktop ?? null, audit });
   const backups = new BackupService({ repos, settings, clock, tx, audit, alerts, events, dataKey });
   settings.onChange(() => backups.healthChanged());
@@ -240,8 +258,10 @@ export function createCore(options: CoreOptions): Core {
     packages,
     packageSchedule,
     attachments,
+    proxies,
     backups,
     backupSchedule,
+    labels,
     invites,
   } satisfies CoreServices;
   const site = new SiteService({ repos, tx, clock, authFile: syncAuthFile });
@@ -256,6 +276,7 @@ export function createCore(options: CoreOptions): Core {
           url: syncUrl,
           auth: syncAuth,
           bulk: checkpoints,
+          durability: new DeferredDurability(db, databaseFile(options.dataDir)),
           applier: new Applier({ repos, tx, clock, events, alerts }),
         })
       : null;
@@ -288,6 +309,12 @@ export function createCore(options: CoreOptions): Core {
       rosterSchedule.stop();
       await rosterSchedule.settled();
     },
+  });
+  parts.add('label reading', {
+    start: () => {
+      if (options.readLabels) labels.start();
+    },
+    stop: () => labels.stop(),
   });
   parts.add('carrier follow-ups', { start: () => carrierFollowups.start(), stop: () => carrierFollowups.stop() });
   parts.add('package reminders', { start: () => packageSchedule.start(), stop: () => packageSchedule.stop() });

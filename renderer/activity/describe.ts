@@ -50,7 +50,7 @@ const wordValues: Record<string, string> = {
   size: 'packages.size',
 };
 /** Ids only Packroom reads: the screen says the same by tracking number, carrier and name. */
-const hiddenDetails = new Set(['packageId', 'accessKeyId', 'carrierCodeId']);
+const hiddenDetails = new Set(['packageId', 'accessKeyId', 'carrierCodeId', 'proxyId']);
 
 /**
  * A detail the core wrote as a sentence keeps its key and parameters beside its English (`reason`, `reasonKey`,

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorText';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
 import { sizeOptions, type AssignedPackage } from './labels';
+import { useProxies } from '../proxies/useProxies';
 import { packageCalls } from './usePackages';
 
 interface Props {
@@ -18,6 +19,8 @@ const fullName = (item: AssignedPackage) => `${item.recipient.firstName} ${item.
 
 export function HandOverDialog({ item, onClose, onDone }: Props) {
   const { t } = useTranslation();
+  // The recipient's people allowed to collect, offered by name (value `proxy:<id>`).
+  const proxies = (useProxies(item.recipient.id).data ?? []).filter((p) => p.active);
   const { form, submit, busy, formError } = usePackroomForm({
     schema: api['packages.handOver'].input,
     initialValues: { who: 'recipient', collectedBy: '' },
@@ -25,6 +28,7 @@ export function HandOverDialog({ item, onClose, onDone }: Props) {
       id: item.id,
       someoneElse: values.who === 'someone',
       collectedBy: values.who === 'someone' ? values.collectedBy : null,
+      ...(values.who.startsWith('proxy:') && { proxyId: Number(values.who.slice('proxy:'.length)) }),
     }),
     onSubmit: async (input) => {
       await packageCalls.handOver(input);
@@ -47,6 +51,9 @@ export function HandOverDialog({ item, onClose, onDone }: Props) {
           <Radio.Group label={t('packages.handOver.who')} {...form.getInputProps('who')}>
             <Stack gap="xs" mt="xs">
               <Radio value="recipient" label={t('packages.handOver.recipient')} />
+              {proxies.map((p) => (
+                <Radio key={p.id} value={`proxy:${p.id}`} label={t('packages.handOver.proxy', { name: p.name })} />
+              ))}
               <Radio value="someone" label={t('packages.handOver.someone')} />
             </Stack>
           </Radio.Group>

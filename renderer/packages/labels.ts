@@ -34,11 +34,15 @@ export const personLabel = (r: Pick<PackageRecipient, 'firstName' | 'lastName' |
 /** "Lopez, Ana — 1A"; "Unmatched" for a package put aside and not assigned yet. */
 export const recipientLabel = (p: PackageItem) => (p.recipient ? personLabel(p.recipient) : t('packages.unmatched.nobody'));
 
-/** How a package left: "Door entry with PIN", "Handed over to Kim (neighbour) by ada". */
+/** How a package left: "Door entry with PIN", "Collected by Ben Ortiz for Aisha Rahman, handed over by ada". */
 export function describePickup(p: PackageItem): string {
   const pickup = p.pickup;
   if (!pickup) return '';
   const when = formatDateTime(pickup.at);
+  // Only an assigned package is handed over; an unmatched one would read "Unmatched".
+  const recipient = p.recipient ? `${p.recipient.firstName} ${p.recipient.lastName}` : recipientLabel(p);
+  // At the door only a proxy PIN records a name: the person allowed to collect whose PIN opened it.
+  if (pickup.via === 'door' && pickup.collectedBy) return t('packages.pickup.proxyDoor', { name: pickup.collectedBy, recipient, when });
   if (pickup.via === 'door') {
     const how = { pin: 'pin', qr: 'qr', 'single-access-pin': 'single' }[pickup.credential ?? 'pin'];
     return t('packages.pickup.door', { how: t(`packages.pickup.${how}`), when });
@@ -46,8 +50,8 @@ export function describePickup(p: PackageItem): string {
   const staff = pickup.handedOverBy;
   if (pickup.collectedBy) {
     return staff
-      ? t('packages.pickup.toPersonBy', { name: pickup.collectedBy, staff, when })
-      : t('packages.pickup.toPerson', { name: pickup.collectedBy, when });
+      ? t('packages.pickup.toPersonBy', { name: pickup.collectedBy, recipient, staff, when })
+      : t('packages.pickup.toPerson', { name: pickup.collectedBy, recipient, when });
   }
   return staff ? t('packages.pickup.toRecipientBy', { staff, when }) : t('packages.pickup.toRecipient', { when });
 }

@@ -10,6 +10,7 @@ import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { usePhoneFormat } from '../components/usePhoneFormat';
 import { RecipientPackages } from '../packages/RecipientPackages';
+import { ProxiesCard } from '../proxies/ProxiesCard';
 import { formatDateTime, useTranslation } from '../i18n';
 import { RecipientForm } from './RecipientForm';
 import { saveRecipient, useRecipient } from './useRecipients';
@@ -97,6 +98,7 @@ export function RecipientDetail({ id, onBack, siteLanguage }: { id: number; onBa
           </Card>
           <ErrorAlert error={access.error} title={t('recipients.accessLoadFailed')} />
           {access.data && <AccessSection overview={access.data} />}
+          <ProxiesCard recipient={r} />
           <RecipientPackages recipientId={r.id} />
           <Title order={3}>{t('recipients.history')}</Title>
           <Table aria-label={t('recipients.history')}>

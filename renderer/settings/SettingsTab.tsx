@@ -4,6 +4,7 @@ import type { SessionInfo, Settings } from '../../src/contract';
 import { routes, settingsSections, type SettingsSection } from '../app/routes';
 import { CarrierAccess } from '../carriers/CarrierAccess';
 import { BackupSettings } from '../backups/BackupSettings';
+import { CameraSettings } from '../camera/CameraSettings';
 import { ErrorAlert } from '../components/ErrorText';
 import { DevicesPanel } from '../devices/DevicesPanel';
 import { useTranslation } from '../i18n';
@@ -60,6 +61,7 @@ export function SettingsTab({ section, session, onChanged, onSessionChanged }: P
         ))}
         <SiteStatusCard />
         <SystemSettings />
+        <CameraSettings />
         <InviteComputer />
       </>
     ),

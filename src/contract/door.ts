@@ -24,6 +24,8 @@ export interface DoorEvent {
   /** For a grant to a recipient's own credential: whose, and which kind (package pickup follows it). */
   recipientId?: number;
   keyKind?: 'permanent' | 'single';
+  /** A grant to a proxy PIN: the proxy's name, who collects the recipient's packages. */
+  proxyName?: string;
 }
 
 export interface DoorStatus {

@@ -14,7 +14,9 @@ import { backupMethods } from './backups';
 import { carrierMethods } from './carriers';
 import { deviceMethods } from './devices';
 import { doorMethods } from './door';
+import { labelMethods } from './labels';
 import { packageMethods } from './packages';
+import { proxyMethods } from './proxies';
 import { recipientMethods } from './recipients';
 import { rosterMethods } from './roster';
 import { settingsMethods } from './settings';
@@ -36,9 +38,11 @@ export const api = {
   ...rosterMethods,
   ...systemMethods,
   ...packageMethods,
+  ...proxyMethods,
   ...backupMethods,
   ...siteMethods,
   ...siteJoinMethods,
+  ...labelMethods,
   ...attachmentMethods,
 } satisfies Record<string, MethodDef>;
 
@@ -56,9 +60,11 @@ type Slices = [
   typeof rosterMethods,
   typeof systemMethods,
   typeof packageMethods,
+  typeof proxyMethods,
   typeof backupMethods,
   typeof siteMethods,
   typeof siteJoinMethods,
+  typeof labelMethods,
   typeof attachmentMethods,
 ];
 /** Method names declared by more than one slice (a spread would silently keep only the last). */
@@ -100,7 +106,9 @@ export type * from './carriers';
 export type * from './common';
 export type * from './devices';
 export type * from './door';
+export type * from './labels';
 export type * from './packages';
+export type * from './proxies';
 export type * from './recipients';
 export type * from './roster';
 export type * from './settings';
@@ -112,6 +120,7 @@ export { duplicateOf, duplicateRecipient } from './recipients';
 export { attachmentKinds, attachmentLimits, methodsWithPictures, pictureRequestBytes } from './attachments';
 export { signatureAtDeskChoices } from './settings';
 export { rosterColumnIds, rosterUploadLimits } from './roster';
+export { labelImageLimits } from './labels';
 export { carrierIds, carrierLabels, weekdayIds, weekdayLabels, type CarrierId, type Weekday } from './carriers';
 export { languages, languageIds, isLanguage, type Language } from './languages';
 export {

@@ -64,6 +64,8 @@ export const packageHandOverInput = z
     someoneElse: z.boolean().default(false),
     /** Someone other than the recipient collected it; null when the recipient did. */
     collectedBy: optionalText('collectedBy', 80),
+    /** One of the recipient's people allowed to collect (proxies.list) collected it: their name is recorded. */
+    proxyId: id.optional(),
     /** Proof at handover: the collector's signature (PNG) and a photo from the desk camera (JPEG), base64. */
     signature: pictureData.optional(),
     photo: pictureData.optional(),

@@ -111,6 +111,8 @@ export const tables = {
     created_by: nullable(integer()),
     ended_at: nullable(integer()),
     uid: nullable(text()),
+    /** A proxy PIN's proxy (migration 0026); NULL for the recipient's own credentials. */
+    proxy_id: nullable(integer()),
   },
   outbox: {
     id: integer(),
@@ -128,6 +130,8 @@ export const tables = {
     sent_at: nullable(integer()),
     last_error_key: nullable(text()),
     last_error_params: nullable(text()),
+    /** A notice to a proxy of the recipient (migration 0026); NULL when it goes to the recipient. */
+    proxy_id: nullable(integer()),
   },
   alerts: {
     id: integer(),
@@ -400,6 +404,22 @@ export const tables = {
   attachment_bytes: {
     attachment_id: integer(),
     bytes: blob(),
+  },
+  proxies: {
+    id: integer(),
+    uid: nullable(text()),
+    recipient_id: integer(),
+    name: text(),
+    phone: nullable(text()),
+    email: nullable(text()),
+    /** The last local day (YYYY-MM-DD) the proxy may collect; NULL until revoked. */
+    until_date: nullable(text()),
+    created_at: integer(),
+    /** The staff member's name as the desk showed it (names travel between nodes; local ids do not). */
+    created_by: text(),
+    revoked_at: nullable(integer()),
+    revoked_by: nullable(text()),
+    updated_at: integer(),
   },
 } as const satisfies Record<string, Record<string, Column<unknown>>>;
 

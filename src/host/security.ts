@@ -45,7 +45,8 @@ export const securityHeaders: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), hid=(), serial=()',
+  // The desk's label camera (Packages → Log a package) is this page's own; nothing else may use a camera.
+  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), usb=(), hid=(), serial=()',
 };
 
 export const sessionCookieName = 'packroom_session';

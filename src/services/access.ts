@@ -2,7 +2,8 @@ import type { Repositories } from '../db/repositories';
 import type { CarrierKeyMatch } from '../db/repositories/accessKeys';
 import { ApiError, message, messageText, type DoorEvent, type Message } from '../contract';
 import type { Clock } from '../clock';
-import { windowVerdict } from '../domain/carrierWindow';
+import { localMoment, windowVerdict } from '../domain/carrierWindow';
+import { proxyVerdict } from '../domain/proxies';
 import { normalizePhone } from '../domain/phone';
 import {
   checkThrottle,
@@ -245,9 +246,17 @@ export class AccessService {
     if (!match.recipientActive) return denied(message('door.reason.inactive'));
     if (match.expiresAt !== null && match.expiresAt <= now) return denied(message('door.reason.singleExpired'), match.id);
     if (match.kind === 'single' && this.unsavedUses.has(match.id)) return denied(message('door.reason.singleUsed'));
-    const reason = message(
-      match.kind === 'single' ? 'door.reason.singleAccess' : credential.via === 'pin' ? 'door.reason.pin' : 'door.reason.qr',
-    );
+    const recipient = `${match.firstName} ${match.lastName}`;
+    const { proxy } = match;
+    if (proxy) {
+      // The local date is worked out only for a proxy with a last day: a resident's PIN costs what it did.
+      const today = proxy.untilDate === null ? '' : localMoment(now, this.deps.timeZone).date;
+      const verdict = proxyVerdict(proxy, today);
+      if (verdict !== 'opens') return denied(message(`door.reason.proxy.${verdict}`, { proxy: proxy.name, recipient }));
+    }
+    const reason = proxy
+      ? message('door.reason.proxy.opens', { proxy: proxy.name, recipient })
+      : message(match.kind === 'single' ? 'door.reason.singleAccess' : credential.via === 'pin' ? 'door.reason.pin' : 'door.reason.qr');
     return {
       event: {
         ...base,
@@ -256,6 +265,7 @@ export class AccessService {
         reason,
         recipientId: match.recipientId,
         keyKind: match.kind,
+        ...(proxy && { proxyName: proxy.name }),
       },
       recipientId: match.recipientId,
       accessKeyId: match.id,
@@ -318,6 +328,7 @@ export class AccessService {
         reason: auditReason(event.reason),
         ...auditSentence('reason', event.reason),
         ...(verdict.accessKeyId === undefined ? {} : { accessKeyId: verdict.accessKeyId }),
+        ...(event.proxyName === undefined ? {} : { collectedBy: event.proxyName }),
         ...(carrier && { carrierCodeId: carrier.match.id, carrier: carrier.match.carrier, carrierName: carrier.match.carrierName }),
       },
       now,

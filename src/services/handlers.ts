@@ -10,7 +10,9 @@ import { backupHandlers } from './backups/handlers';
 import { carrierHandlers } from './carriers/handlers';
 import { deviceHandlers } from './devices/handlers';
 import { doorHandlers } from './door/handlers';
+import { labelHandlers } from './labels/handlers';
 import { packageHandlers } from './packages/handlers';
+import { proxyHandlers } from './proxies/handlers';
 import { recipientHandlers } from './recipients/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -37,8 +39,10 @@ export function createHandlers(services: CoreServices, site: Handlers<typeof sit
     ...rosterHandlers(services),
     ...systemHandlers(services),
     ...packageHandlers(services),
+    ...proxyHandlers(services),
     ...backupHandlers(services),
     ...siteJoinHandlers(services),
+    ...labelHandlers(services),
     ...attachmentHandlers(services),
     ...site,
   };

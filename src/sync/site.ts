@@ -13,7 +13,7 @@ import { loadNats } from './nats';
 export class SiteError extends Error {}
 
 export interface SiteServiceDeps {
-  repos: Pick<Repositories, 'sync' | 'syncAccess' | 'syncPackages' | 'syncShared' | 'attachments'>;
+  repos: Pick<Repositories, 'sync' | 'syncAccess' | 'syncPackages' | 'syncShared' | 'attachments' | 'syncProxies'>;
   tx: Transactor;
   clock: Clock;
   /** Where `init` saves the auth it connected with; absent where only `status` is read (no data key there). */
@@ -62,6 +62,8 @@ export class SiteService {
       repos.sync.pinRosterImport(input.node);
       const recipients = repos.sync.queueExisting(tick(repos.sync.node().hlc, clock.now()));
       // After the recipients: a credential or a package names its recipient, who must arrive first.
+      // Proxies before credentials: a proxy PIN names its proxy by uid.
+      repos.syncProxies.queueExisting(tick(repos.sync.node().hlc, clock.now()));
       repos.syncAccess.queueExisting(tick(repos.sync.node().hlc, clock.now()));
       repos.syncPackages.queueExisting(tick(repos.sync.node().hlc, clock.now()));
       // After the packages: a photo or signature names its package.

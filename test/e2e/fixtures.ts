@@ -41,7 +41,8 @@ export const test = base.extend<Options & { packroom: Packroom }>({
   packroom: async ({ packroomEnv, packroomDevices }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'packroom-e2e-'));
     const env = { ...process.env, ...packroomEnv, PACKROOM_DATA: dataDir };
-    const args = [cli, 'serve', '--port', '0', ...(packroomDevices ? ['--devices', packroomDevices] : [])];
+    // The label reader loads at the first read: most tests read no label, and its models cost seconds of CPU each.
+    const args = [cli, 'serve', '--port', '0', '--labels', 'on-demand', ...(packroomDevices ? ['--devices', packroomDevices] : [])];
     const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -22,7 +22,7 @@ function packroom(dataDir: string, ...args: string[]): void {
 
 /** `packroom serve --devices sim` on a data folder; resolves with its address once it serves. */
 function serve(dataDir: string, children: ChildProcess[]): Promise<string> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--devices', 'sim', '--data', dataDir], {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--labels', 'on-demand', '--devices', 'sim', '--data', dataDir], {
     env: { ...process.env, PACKROOM_DATA: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

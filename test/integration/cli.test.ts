@@ -85,6 +85,7 @@ describe('packroom CLI (built)', () => {
     [['user', 'add', 'ok-name', '--role', 'staff', '--bogus'], /Unknown option '--bogus'/],
     [['user', 'add', 'ok-name', '--role', 'staff'], /password: Password must be at least 10 characters/],
     [['serve', '--port', 'http'], /--port must be a number/],
+    [['serve', '--labels', 'never'], /--labels must be background or on-demand, not "never"/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('rejects %j with one clear line and exit code 2', (args, message) => {
     const result = packroom([...args, '--data', tempDir()], { input: 'short\n' });

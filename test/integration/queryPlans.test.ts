@@ -68,6 +68,10 @@ describe.each([
       'LEFT-MOST SUBQUERY',
       expect.stringMatching(/^SEARCH k USING INDEX access_keys_active_pin \(pin_hash=\?\)/),
       expect.stringMatching(/^SEARCH r USING INTEGER PRIMARY KEY/),
+      // A proxy PIN's proxy by primary key, and whether its recipient has packages waiting by packages_by_recipient.
+      expect.stringMatching(/^SEARCH p USING INTEGER PRIMARY KEY/),
+      'CORRELATED SCALAR SUBQUERY 1',
+      expect.stringMatching(/^SEARCH w USING COVERING INDEX packages_by_recipient \(recipient_id=\? AND status=\?\)/),
       'UNION ALL',
       expect.stringMatching(/^SEARCH c USING INDEX carrier_codes_active_pin \(pin_hash=\?\)/),
     ]);
@@ -78,6 +82,10 @@ describe.each([
     expect(details).toEqual([
       expect.stringMatching(/^SEARCH k USING INDEX access_keys_active_qr \(qr_hash=\?\)/),
       expect.stringMatching(/^SEARCH r USING INTEGER PRIMARY KEY/),
+      // A proxy PIN's proxy by primary key, and whether its recipient has packages waiting by packages_by_recipient.
+      expect.stringMatching(/^SEARCH p USING INTEGER PRIMARY KEY/),
+      'CORRELATED SCALAR SUBQUERY 1',
+      expect.stringMatching(/^SEARCH w USING COVERING INDEX packages_by_recipient \(recipient_id=\? AND status=\?\)/),
     ]);
   });
 
@@ -88,7 +96,7 @@ describe.each([
   });
 
   it("finds what another node's new credential may clash with by the PIN and the recipient indexes (sync, per credential applied)", () => {
-    const details = plan(db, clashCandidatesSql, { pin: hash, recipient: 8, kind: 'permanent' });
+    const details = plan(db, clashCandidatesSql, { pin: hash, recipient: 8, kind: 'permanent', proxy: null });
     expect(details).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^SEARCH k USING INDEX access_keys_by_pin \(pin_hash=\?\)/),

@@ -10,35 +10,49 @@ import type { CliHost } from '../host';
 import { parse, portNumber, UsageError } from '../args';
 import { syncConnectionOptions, syncOptions } from '../syncOptions';
 
-export const serveUsage = `packroom serve [--data DIR] [--port 8420] [--host 127.0.0.1] [--devices sim|none] [--sync URL] [--sync-… as site init]
+export const serveUsage = `packroom serve [--data DIR] [--port 8420] [--host 127.0.0.1] [--devices sim|none] [--labels on-demand] [--sync URL] [--sync-… as site init]
       Runs Packroom without a window and serves the staff UI on http://HOST:PORT.
       A node of a site (packroom site init) shares its data through the NATS server and auth it saved; --sync and
       the --sync-… options of site init use others for this run (an identity or TLS files given replace the saved ones).
       --devices auto (default) opens the door devices assigned with "packroom devices assign";
-      sim simulates the keypad, QR reader and relay (page: /sim); none opens no devices.`;
+      sim simulates the keypad, QR reader and relay (page: /sim); none opens no devices.
+      --labels background (default) loads the label reader's models after start-up, so the desk's first parcel does
+      not wait; on-demand loads them at the first label read (a door controller with no desk camera saves the memory).`;
 
 const deviceModes: readonly DeviceMode[] = ['auto', 'sim', 'none'];
+const labelModes = ['background', 'on-demand'] as const;
 
 export async function serveCommand(args: string[], out: NodeJS.WritableStream, cli: CliHost): Promise<number> {
   const { values } = parse(
     args,
-    { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, devices: { type: 'string' }, ...syncOptions },
+    {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      devices: { type: 'string' },
+      labels: { type: 'string' },
+      ...syncOptions,
+    },
     0,
   );
   const port = portNumber(values.port, 8420);
   const host = values.host ?? '127.0.0.1';
   const devices = (values.devices ?? 'auto') as DeviceMode;
   if (!deviceModes.includes(devices)) throw new UsageError(`--devices must be auto, sim or none, not "${values.devices}"`);
+  const labels = values.labels ?? 'background';
+  if (!(labelModes as readonly string[]).includes(labels))
+    throw new UsageError(`--labels must be background or on-demand, not "${labels}"`);
   const sync = await syncConnectionOptions(values);
   const runsOwnSync = sync.url !== undefined || Object.keys(sync.auth).length > 0;
   const dataDir = resolveDataDir(values.data);
   // The port first: a busy one fails here, before the data folder gets a database, a key or a log.
   const bound = await bindHttpPort(host, port);
   const start = async () => {
-    const core = cli.openCore(
-      dataDir,
-      runsOwnSync ? { ...(sync.url !== undefined && { syncUrl: sync.url }), syncAuth: sync.auth } : undefined,
-    );
+    // The desk reads labels: the reader's models load in the background once the core has started (unless on demand).
+    const core = cli.openCore(dataDir, {
+      readLabels: labels === 'background',
+      ...(runsOwnSync && { ...(sync.url !== undefined && { syncUrl: sync.url }), syncAuth: sync.auth }),
+    });
     if (runsOwnSync && !core.sync) {
       await core.close();
       throw new Error(`--sync: the data folder ${dataDir} is not a node of a site yet (make it one with "packroom site init").`);

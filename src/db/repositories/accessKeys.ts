@@ -31,6 +31,8 @@ export interface RecipientKeyMatch {
   recipientActive: boolean;
   firstName: string;
   lastName: string;
+  /** A proxy PIN: whose, and what the door's proxy rule needs (src/domain/proxies.ts); null for the recipient's own. */
+  proxy: { id: number; name: string; revoked: boolean; untilDate: string | null; packagesWaiting: boolean } | null;
 }
 
 /** An active carrier code typed at the keypad (carrier_codes), with its window. */
@@ -53,6 +55,11 @@ interface RawPinMatch {
   recipientActive: 0 | 1;
   firstName: Row<'recipients'>['first_name'];
   lastName: Row<'recipients'>['last_name'];
+  proxyId: Key['proxy_id'];
+  proxyName: Row<'proxies'>['name'] | null;
+  proxyRevokedAt: Row<'proxies'>['revoked_at'];
+  proxyUntil: Row<'proxies'>['until_date'];
+  proxyWaiting: 0 | 1 | null;
   carrier: Row<'carrier_codes'>['carrier'];
   carrierName: Row<'carrier_codes'>['name'];
   days: Row<'carrier_codes'>['days'];
@@ -81,16 +88,22 @@ const toRow = (r: RawKey): AccessKeyRow => ({
 const selectKey = `SELECT k.id, k.recipient_id, k.kind, k.pin_enc, k.qr_enc, k.status, k.expires_at, k.used_at, k.used_via, k.created_at,
     s.username AS created_by_username
   FROM access_keys k LEFT JOIN staff s ON s.id = k.created_by`;
-const activePermanentSql = `${selectKey} WHERE k.recipient_id = ? AND k.kind = 'permanent' AND k.status = 'active' ORDER BY k.id DESC LIMIT 1`;
+// A proxy PIN is an access_keys row of the recipient too (migration 0026), never the recipient's own PIN.
+const activePermanentSql = `${selectKey} WHERE k.recipient_id = ? AND k.kind = 'permanent' AND k.proxy_id IS NULL AND k.status = 'active' ORDER BY k.id DESC LIMIT 1`;
 const byIdSql = `${selectKey} WHERE k.id = ?`;
 const singlesSql = `${selectKey} WHERE k.recipient_id = ? AND k.kind = 'single' ORDER BY k.id DESC LIMIT ?`;
-const insertSql = `INSERT INTO access_keys (recipient_id, kind, pin_hash, pin_enc, qr_hash, qr_enc, expires_at, created_at, created_by)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const insertSql = `INSERT INTO access_keys (recipient_id, kind, pin_hash, pin_enc, qr_hash, qr_enc, expires_at, created_at, created_by, proxy_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+// A proxy PIN's proxy is one primary-key probe; whether its recipient has packages waiting one probe of
+// packages_by_recipient, made only for a proxy PIN (CASE evaluates lazily), so a resident's PIN costs what it did.
 const recipientKey = (column: 'pin_hash' | 'qr_hash', carrierColumns = '') =>
   `SELECT k.id, k.recipient_id AS recipientId, k.kind, k.expires_at AS expiresAt,
-          r.status = 'active' AS recipientActive, r.first_name AS firstName, r.last_name AS lastName${carrierColumns}
-   FROM access_keys k JOIN recipients r ON r.id = k.recipient_id
+          r.status = 'active' AS recipientActive, r.first_name AS firstName, r.last_name AS lastName,
+          k.proxy_id AS proxyId, p.name AS proxyName, p.revoked_at AS proxyRevokedAt, p.until_date AS proxyUntil,
+          CASE WHEN k.proxy_id IS NULL THEN NULL
+            ELSE EXISTS (SELECT 1 FROM packages w WHERE w.recipient_id = k.recipient_id AND w.status = 'waiting') END AS proxyWaiting${carrierColumns}
+   FROM access_keys k JOIN recipients r ON r.id = k.recipient_id LEFT JOIN proxies p ON p.id = k.proxy_id
    WHERE k.${column} = @hash AND k.status = 'active'`;
 
 /** The statements the door runs on every PIN or QR code; exported so a test can check they stay index lookups. */
@@ -102,7 +115,7 @@ export const doorLookupSql = {
     `, NULL AS carrier, NULL AS carrierName, NULL AS days, NULL AS fromMinute, NULL AS untilMinute, NULL AS untilDate`,
   )}
    UNION ALL
-   SELECT c.id, NULL, 'carrier', NULL, NULL, NULL, NULL, c.carrier, c.name, c.days, c.from_minute, c.until_minute, c.until_date
+   SELECT c.id, NULL, 'carrier', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.carrier, c.name, c.days, c.from_minute, c.until_minute, c.until_date
    FROM carrier_codes c WHERE c.pin_hash = @hash AND c.status = 'active'`,
   qr: recipientKey('qr_hash'),
   endedPin:
@@ -117,6 +130,7 @@ export class AccessKeyRepository {
   private readonly markUsedStmt;
   private readonly markExpiredStmt;
   private readonly pinTaken;
+  private readonly carrierPinTaken;
   private readonly endedByPin;
 
   constructor(db: Db) {
@@ -129,9 +143,16 @@ export class AccessKeyRepository {
     this.markExpiredStmt = this.sql<[number, number]>(
       "UPDATE access_keys SET status = 'expired', ended_at = ? WHERE id = ? AND status = 'active'",
     );
-    // Carrier codes share the keypad with PINs, so a new PIN must differ from them too.
+    // Carrier codes share the keypad with PINs, so a new PIN must differ from them too: from every one this node
+    // knows, revoked too, and a new carrier code from every PIN, ended too. Then a PIN and a carrier code alike on
+    // two nodes of a site were made by nodes that did not know each other, which is the clash the sync rule settles
+    // (src/sync/entities/carrierCode.ts); one drawn here equal to an ended one would be revoked by that rule.
     this.pinTaken = this.sql.pluck<[{ hash: Buffer }], 1>(
       `SELECT 1 FROM access_keys WHERE pin_hash = @hash AND status = 'active'
+       UNION ALL SELECT 1 FROM carrier_codes WHERE pin_hash = @hash`,
+    );
+    this.carrierPinTaken = this.sql.pluck<[{ hash: Buffer }], 1>(
+      `SELECT 1 FROM access_keys WHERE pin_hash = @hash
        UNION ALL SELECT 1 FROM carrier_codes WHERE pin_hash = @hash AND status = 'active'`,
     );
     this.endedByPin = this.sql<[Buffer], { recipientId: Key['recipient_id']; kind: AccessKeyKind; status: AccessKeyStatus }>(
@@ -147,7 +168,17 @@ export class AccessKeyRepository {
       return { id: row.id, kind: 'carrier', carrier: row.carrier, carrierName: row.carrierName, window };
     }
     const { id, recipientId, kind, expiresAt, firstName, lastName } = row;
-    return { id, recipientId, kind, expiresAt, recipientActive: row.recipientActive === 1, firstName, lastName };
+    const proxy =
+      row.proxyId === null
+        ? null
+        : {
+            id: row.proxyId,
+            name: row.proxyName ?? '',
+            revoked: row.proxyRevokedAt !== null,
+            untilDate: row.proxyUntil,
+            packagesWaiting: row.proxyWaiting === 1,
+          };
+    return { id, recipientId, kind, expiresAt, recipientActive: row.recipientActive === 1, firstName, lastName, proxy };
   }
 
   /** The most recent ended key with this PIN, to tell a reused or expired PIN from a wrong one. */
@@ -155,8 +186,14 @@ export class AccessKeyRepository {
     return this.endedByPin.get(hash);
   }
 
+  /** A new PIN may not be this one: an active PIN has it, or a carrier code (whatever its status). */
   isPinActive(hash: Buffer): boolean {
     return this.pinTaken.get({ hash }) !== undefined;
+  }
+
+  /** A new carrier code may not be this one: a PIN has it (whatever its status), or an active carrier code. */
+  isCarrierPinTaken(hash: Buffer): boolean {
+    return this.carrierPinTaken.get({ hash }) !== undefined;
   }
 
   /** Returns false when another decision used it first. */
@@ -185,6 +222,8 @@ export class AccessKeyRepository {
     expiresAt: number | null;
     createdAt: number;
     createdBy: number | null;
+    /** A proxy PIN's proxy. */
+    proxyId?: number | null;
   }): number {
     const info = this.sql(insertSql).run(
       key.recipientId,
@@ -196,13 +235,15 @@ export class AccessKeyRepository {
       key.expiresAt,
       key.createdAt,
       key.createdBy,
+      key.proxyId ?? null,
     );
     return Number(info.lastInsertRowid);
   }
 
   /** Ends every active key of a recipient (or only its permanent one); returns how many. */
   revokeActive(recipientId: number, now: number, kind?: AccessKeyKind): number {
-    const kindClause = kind ? 'AND kind = ?' : '';
+    // Replacing the recipient's permanent PIN leaves their proxies' PINs (permanent too) alone.
+    const kindClause = kind ? `AND kind = ? ${kind === 'permanent' ? 'AND proxy_id IS NULL' : ''}` : '';
     const params: unknown[] = [now, recipientId];
     if (kind) params.push(kind);
     return this.sql(
@@ -229,7 +270,8 @@ export class AccessKeyRepository {
     const insert = this.sql(insertSql);
     return keys.map((k) =>
       Number(
-        insert.run(k.recipientId, k.kind, k.pinHash, k.pinEnc, k.qrHash, k.qrEnc, k.expiresAt, k.createdAt, k.createdBy).lastInsertRowid,
+        insert.run(k.recipientId, k.kind, k.pinHash, k.pinEnc, k.qrHash, k.qrEnc, k.expiresAt, k.createdAt, k.createdBy, k.proxyId ?? null)
+          .lastInsertRowid,
       ),
     );
   }

@@ -13,6 +13,7 @@ import { DoorStateRepository } from './doorState';
 import { LoginFailureRepository } from './loginFailures';
 import { OutboxRepository } from './outbox';
 import { PackageRepository } from './packages';
+import { ProxyRepository } from './proxies';
 import { RecipientRepository } from './recipients';
 import { RosterApplyRepository } from './rosterApply';
 import { RosterMappingRepository } from './rosterMappings';
@@ -23,6 +24,7 @@ import { StaffRepository } from './staff';
 import { SyncRepository } from './sync';
 import { SyncAccessRepository } from './syncAccess';
 import { SyncPackageRepository } from './syncPackages';
+import { SyncProxyRepository } from './syncProxies';
 import { SyncSharedRepository } from './syncShared';
 import { SyncRecipientRepository } from './syncRecipients';
 
@@ -43,6 +45,7 @@ export function createRepositories(db: Db) {
     loginFailures: new LoginFailureRepository(db),
     outbox: new OutboxRepository(db),
     packages: new PackageRepository(db),
+    proxies: new ProxyRepository(db),
     recipients: new RecipientRepository(db),
     rosterApply: new RosterApplyRepository(db),
     rosterMappings: new RosterMappingRepository(db),
@@ -53,6 +56,7 @@ export function createRepositories(db: Db) {
     sync: new SyncRepository(db),
     syncAccess: new SyncAccessRepository(db),
     syncPackages: new SyncPackageRepository(db),
+    syncProxies: new SyncProxyRepository(db),
     syncShared: new SyncSharedRepository(db),
     syncRecipients: new SyncRecipientRepository(db),
   };

@@ -15,6 +15,8 @@ export interface OutboxInsert {
   now: number;
   /** When it may go out; now when left out. Package notices wait so a batch goes as one. */
   dueAt?: number;
+  /** A message to one of the recipient's proxies (a notice for them, or the proxy's PIN). */
+  proxyId?: number | null;
 }
 
 /** A pending notification with everything needed to render it; the PIN and QR token are still sealed. */
@@ -29,6 +31,9 @@ export interface DueNotification {
   lastName: string;
   /** The recipient's language; null follows the site language. */
   language: Language | null;
+  unit: string;
+  /** Set when the message goes to a proxy of the recipient: it greets the proxy and says for whom. */
+  proxyName: string | null;
   key: {
     kind: 'permanent' | 'single';
     status: 'active' | 'used' | 'revoked' | 'expired';
@@ -54,7 +59,8 @@ type Key = Row<'access_keys'>;
 
 /** A due row with its recipient and key; the key's columns are null when it has none. */
 type RawDue = Pick<Row<'outbox'>, 'id' | 'channel' | 'recipient_id' | 'template' | 'destination' | 'attempts'> &
-  Pick<Row<'recipients'>, 'first_name' | 'last_name' | 'language'> & {
+  Pick<Row<'recipients'>, 'first_name' | 'last_name' | 'language' | 'unit'> & {
+    proxy_name: Row<'proxies'>['name'] | null;
     kind: Key['kind'] | null;
     key_status: Key['status'] | null;
     pin_enc: Key['pin_enc'] | null;
@@ -87,6 +93,8 @@ const toDue = (r: RawDue): DueNotification => ({
   firstName: r.first_name,
   lastName: r.last_name,
   language: isLanguage(r.language) ? r.language : null,
+  unit: r.unit,
+  proxyName: r.proxy_name,
   key:
     r.kind && r.key_status && r.pin_enc && r.qr_enc
       ? { kind: r.kind, status: r.key_status, pinEnc: r.pin_enc, qrEnc: r.qr_enc, expiresAt: r.expires_at }
@@ -119,15 +127,17 @@ export class OutboxRepository {
 
   constructor(db: Db) {
     const sql = (this.sql = statements(db));
-    this.insertStmt = sql<[Channel, number, number | null, string, string, number, number]>(
-      `INSERT INTO outbox (channel, recipient_id, access_key_id, template, destination, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    this.insertStmt = sql<[Channel, number, number | null, string, string, number, number, number | null]>(
+      `INSERT INTO outbox (channel, recipient_id, access_key_id, template, destination, next_attempt_at, created_at, proxy_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.dueStmt = sql<[Channel, number, number], RawDue>(
       `SELECT o.id, o.channel, o.recipient_id, o.template, o.destination, o.attempts,
-              r.first_name, r.last_name, r.language, k.kind, k.status AS key_status, k.pin_enc, k.qr_enc, k.expires_at
+              r.first_name, r.last_name, r.language, r.unit, p.name AS proxy_name,
+              k.kind, k.status AS key_status, k.pin_enc, k.qr_enc, k.expires_at
        FROM outbox o
        JOIN recipients r ON r.id = o.recipient_id
+       LEFT JOIN proxies p ON p.id = o.proxy_id
        LEFT JOIN access_keys k ON k.id = o.access_key_id
        WHERE o.status = 'pending' AND o.channel = ? AND o.next_attempt_at <= ?
        ORDER BY o.next_attempt_at, o.id
@@ -149,9 +159,9 @@ export class OutboxRepository {
       `SELECT id, channel, destination, template, status, attempts, last_error, last_error_key, last_error_params, created_at, sent_at
        FROM outbox WHERE recipient_id = ? ORDER BY id DESC LIMIT ?`,
     );
-    this.pendingUntriedStmt = sql<[number, Channel, string], Pick<Row<'outbox'>, 'id' | 'next_attempt_at'>>(
+    this.pendingUntriedStmt = sql<[number, Channel, string, number | null], Pick<Row<'outbox'>, 'id' | 'next_attempt_at'>>(
       `SELECT id, next_attempt_at FROM outbox
-       WHERE recipient_id = ? AND channel = ? AND template = ? AND status = 'pending' AND attempts = 0
+       WHERE recipient_id = ? AND channel = ? AND template = ? AND proxy_id IS ? AND status = 'pending' AND attempts = 0
        ORDER BY id DESC LIMIT 1`,
     );
   }
@@ -166,13 +176,19 @@ export class OutboxRepository {
       item.destination,
       item.dueAt ?? item.now,
       item.now,
+      item.proxyId ?? null,
     );
     return Number(info.lastInsertRowid);
   }
 
   /** The recipient's newest pending, never-tried row of this template on this channel, with when it is due. */
-  pendingUntried(recipientId: number, channel: Channel, template: string): { id: number; dueAt: number } | undefined {
-    const row = this.pendingUntriedStmt.get(recipientId, channel, template);
+  pendingUntried(
+    recipientId: number,
+    channel: Channel,
+    template: string,
+    proxyId: number | null = null,
+  ): { id: number; dueAt: number } | undefined {
+    const row = this.pendingUntriedStmt.get(recipientId, channel, template, proxyId);
     return row && { id: row.id, dueAt: row.next_attempt_at };
   }
 

@@ -196,11 +196,11 @@ export class PackageRepository {
   constructor(db: Db) {
     this.sql = statements(db);
     this.pickupStmt = this.sql<
-      [{ at: number; credential: PickupCredential; recipientId: number; upTo: number }],
+      [{ at: number; credential: PickupCredential; recipientId: number; upTo: number; collectedBy: string | null }],
       Pick<Row<'packages'>, 'id' | 'tracking'>
     >(
       `UPDATE packages SET status = 'picked_up', picked_up_at = @at, picked_up_via = 'door', picked_up_credential = @credential,
-         updated_at = @at
+         collected_by = @collectedBy, updated_at = @at
        WHERE recipient_id = @recipientId AND status = 'waiting' AND logged_at <= @upTo RETURNING id, tracking`,
     );
   }
@@ -322,8 +322,15 @@ export class PackageRepository {
    * Marks the recipient's waiting packages picked up at the door and returns them. Only packages
    * logged up to `loggedUpTo` (the door entry): one logged after it was not in the room yet.
    */
-  pickUpAtDoor(recipientId: number, credential: PickupCredential, at: number, loggedUpTo: number): { id: number; tracking: string }[] {
-    return this.pickupStmt.all({ at, credential, recipientId, upTo: loggedUpTo });
+  /** `collectedBy`: the proxy whose PIN opened the door; null for the recipient's own credential. */
+  pickUpAtDoor(
+    recipientId: number,
+    credential: PickupCredential,
+    at: number,
+    loggedUpTo: number,
+    collectedBy: string | null = null,
+  ): { id: number; tracking: string }[] {
+    return this.pickupStmt.all({ at, credential, recipientId, upTo: loggedUpTo, collectedBy });
   }
 
   handOver(id: number, at: number, collectedBy: string | null, staffName: string): boolean {

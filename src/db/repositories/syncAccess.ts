@@ -28,6 +28,10 @@ export interface NewCredential {
   expiresAt: number | null;
   createdAt: number;
   created: Stamp;
+  /** The staff member who made it, by uid; stored as this node's id of that account (null when it has none). */
+  createdByUid: string | null;
+  /** A proxy PIN's proxy, as this node's id. */
+  proxyId: number | null;
 }
 
 /** A credential that may clash with a new one: the same PIN, or (`sameRecipient`) another permanent PIN of its recipient. */
@@ -82,7 +86,7 @@ const credentialTables = `access_keys k
 export const clashCandidatesSql = `SELECT 'samePin' AS why, ${credentialColumns} FROM ${credentialTables} WHERE k.pin_hash = @pin
   UNION ALL
   SELECT 'sameRecipient' AS why, ${credentialColumns} FROM ${credentialTables}
-  WHERE k.recipient_id = @recipient AND k.kind = 'permanent' AND @kind = 'permanent'`;
+  WHERE k.recipient_id = @recipient AND k.kind = 'permanent' AND @kind = 'permanent' AND k.proxy_id IS NULL AND @proxy IS NULL`;
 
 /**
  * The SQL of shared credentials (docs/architecture.md, "Several PCs, one building"): what the appliers of the
@@ -118,18 +122,33 @@ export class SyncAccessRepository {
    * The credentials here that a new one with this PIN (and, when permanent, this recipient) may clash with: one
    * index probe each (access_keys_by_pin, access_keys_by_recipient).
    */
-  clashCandidates(pinHash: Buffer, recipientId: number, kind: Key['kind']): ClashCandidate[] {
-    return this.sql<[{ pin: Buffer; recipient: number; kind: string }], RawCredential & { why: ClashCandidate['why'] }>(clashCandidatesSql)
-      .all({ pin: pinHash, recipient: recipientId, kind })
+  clashCandidates(pinHash: Buffer, recipientId: number, kind: Key['kind'], proxyId: number | null = null): ClashCandidate[] {
+    return this.sql<
+      [{ pin: Buffer; recipient: number; kind: string; proxy: number | null }],
+      RawCredential & { why: ClashCandidate['why'] }
+    >(clashCandidatesSql)
+      .all({ pin: pinHash, recipient: recipientId, kind, proxy: proxyId })
       .map((raw) => ({ uid: raw.uid, created: toCredential(raw).created, why: raw.why }));
+  }
+
+  /** Every credential with this PIN, whatever its status, and its recipient's name: a carrier code arriving may clash with one. */
+  withPin(pinHash: Buffer): (SyncedCredential & { recipientName: string })[] {
+    return this.sql<[Buffer], RawCredential & { recipientName: string }>(
+      `SELECT ${credentialColumns}, r.first_name || ' ' || r.last_name AS recipientName
+       FROM ${credentialTables} JOIN recipients r ON r.id = k.recipient_id WHERE k.pin_hash = ?`,
+    )
+      .all(pinHash)
+      .map((raw) => ({ ...toCredential(raw), recipientName: raw.recipientName }));
   }
 
   /** Stores another node's new credential with the end the rules gave it. Returns its local id. */
   insert(key: NewCredential, end: CredentialEnd, use: KeyUse | null): number {
     const id = Number(
       this.sql(
-        `INSERT INTO access_keys (uid, recipient_id, kind, pin_hash, pin_enc, qr_hash, qr_enc, status, expires_at, used_at, used_via, created_at, ended_at)
-         VALUES (@uid, @recipientId, @kind, @pinHash, @pinEnc, @qrHash, @qrEnc, @status, @expiresAt, @usedAt, @usedVia, @createdAt, @endedAt)`,
+        `INSERT INTO access_keys (uid, recipient_id, kind, pin_hash, pin_enc, qr_hash, qr_enc, status, expires_at, used_at, used_via, created_at, ended_at,
+           created_by, proxy_id)
+         VALUES (@uid, @recipientId, @kind, @pinHash, @pinEnc, @qrHash, @qrEnc, @status, @expiresAt, @usedAt, @usedVia, @createdAt, @endedAt,
+           (SELECT id FROM staff WHERE uid = @createdByUid), @proxyId)`,
       ).run({
         ...key,
         status: end.status,
@@ -178,7 +197,9 @@ export class SyncAccessRepository {
        SELECT ? + row_number() OVER (ORDER BY k.id) - 1, 'credential', k.uid,
          json_object('recipient_uid', r.uid, 'kind', k.kind, 'pin_hash', hex(k.pin_hash), 'pin_enc', hex(k.pin_enc),
            'qr_hash', hex(k.qr_hash), 'qr_enc', hex(k.qr_enc), 'status', k.status, 'expires_at', k.expires_at,
-           'used_at', k.used_at, 'used_via', k.used_via, 'created_at', k.created_at, 'ended_at', k.ended_at, 'known', json('[]'))
+           'used_at', k.used_at, 'used_via', k.used_via, 'created_at', k.created_at, 'ended_at', k.ended_at,
+           'created_by_uid', (SELECT uid FROM staff WHERE id = k.created_by), 'proxy_uid', (SELECT uid FROM proxies WHERE id = k.proxy_id),
+           'known', json('[]'))
        FROM access_keys k JOIN recipients r ON r.id = k.recipient_id ORDER BY k.id`,
     ).run(firstHlc).changes;
     this.sql(

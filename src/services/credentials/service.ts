@@ -9,6 +9,7 @@ import {
   type NotifyVia,
   type PermanentIssued,
   type PinLookup,
+  type QueuedNotification,
   type SingleAccessIssued,
 } from '../../contract';
 import { type AccessKeyKind, type AccessKeyRow } from '../../db/repositories/accessKeys';
@@ -34,6 +35,7 @@ export interface Notifier {
     accessKeyId: number | null;
     template: NotificationTemplate;
     destination: string;
+    proxyId?: number | null;
   }): number;
   forRecipient(recipientId: number): NotificationSummary[];
   isReady(channel: Channel): boolean;
@@ -54,7 +56,7 @@ const channelsFor = (via: NotifyVia): Channel[] => (via === 'both' ? ['email', '
 const fullName = (r: Pick<RecipientRow, 'firstName' | 'lastName'>) => `${r.firstName} ${r.lastName}`;
 
 export interface CredentialDeps {
-  repos: Pick<Repositories, 'accessKeys' | 'recipients'>;
+  repos: Pick<Repositories, 'accessKeys' | 'recipients' | 'proxies'>;
   clock: Clock;
   tx: Transactor;
   audit: AuditService;
@@ -84,6 +86,41 @@ export class CredentialService {
       this.changed(recipientId);
       return { pin, createdAt: new Date(now).toISOString(), notifications };
     });
+  }
+
+  /**
+   * A proxy PIN (and QR code), replacing the proxy's earlier one, sent to the proxy's email and phone on file. It is
+   * a permanent credential of the recipient tied to the proxy (`proxy_id`): drawn, sealed, looked up and kept unique
+   * exactly as a recipient's PIN, and the door adds the proxy's rule (src/domain/proxies.ts). Inside the caller's
+   * transaction; the caller audits.
+   */
+  issueProxyPin(
+    actor: Actor,
+    proxy: { id: number; recipientId: number; email: string | null; phone: string | null },
+  ): { pin: string; createdAt: number; notifications: QueuedNotification[] } {
+    this.requireActive(proxy.recipientId);
+    const now = this.deps.clock.now();
+    this.deps.repos.proxies.revokeKeys(proxy.id, now);
+    const { id, pin } = this.insertKey(proxy.recipientId, 'permanent', null, actor.staffId, now, proxy.id);
+    const notifications = (
+      [
+        ['email', proxy.email],
+        ['sms', proxy.phone],
+      ] as const
+    ).flatMap(([channel, destination]) => {
+      if (!destination) return [];
+      this.deps.notifier.enqueue({
+        channel,
+        recipientId: proxy.recipientId,
+        accessKeyId: id,
+        template: 'proxy_pin',
+        destination,
+        proxyId: proxy.id,
+      });
+      return [{ channel, destination, ready: this.deps.notifier.isReady(channel) }];
+    });
+    this.changed(proxy.recipientId);
+    return { pin, createdAt: now, notifications };
   }
 
   sendSingleAccessPin(actor: Actor, input: { recipientId: number; notifyVia: NotifyVia; expiresAt: string }): SingleAccessIssued {
@@ -248,7 +285,14 @@ export class CredentialService {
     return { id, pin, expiresAt: new Date(expiresAt).toISOString(), recipientName: fullName(recipient), notifications };
   }
 
-  private insertKey(recipientId: number, kind: AccessKeyKind, expiresAt: number | null, staffId: number | null, now: number) {
+  private insertKey(
+    recipientId: number,
+    kind: AccessKeyKind,
+    expiresAt: number | null,
+    staffId: number | null,
+    now: number,
+    proxyId: number | null = null,
+  ) {
     const pin = generatePin(defaultPinLength, random.digits, (p) =>
       this.deps.repos.accessKeys.isPinActive(this.deps.keys.lookupHash('pin', p)),
     );
@@ -263,6 +307,7 @@ export class CredentialService {
       expiresAt,
       createdAt: now,
       createdBy: staffId,
+      proxyId,
     });
     return { id, pin };
   }

@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import type { Language } from '../../contract';
 import { messageCatalogs } from './locales';
 
-export const templates = ['single_access', 'pin_request', 'new_pin'] as const;
+export const templates = ['single_access', 'pin_request', 'new_pin', 'proxy_pin'] as const;
 export type NotificationTemplate = (typeof templates)[number];
 
 export const isTemplate = (value: string): value is NotificationTemplate => (templates as readonly string[]).includes(value);
@@ -20,6 +20,14 @@ export interface MessageData {
   expiresAt: number | null;
   /** IANA zone for the expiry; the machine's own zone when left out. */
   timeZone?: string;
+  /** A message to a proxy (`firstName` is then the proxy's name): the recipient they collect for. */
+  forWhom?: ForWhom;
+}
+
+/** Whose packages a proxy collects: "Aisha Rahman, 4B". */
+export interface ForWhom {
+  recipient: string;
+  unit: string;
 }
 
 export interface RenderedEmail {
@@ -80,7 +88,7 @@ const escapeHtml = (text: string): string =>
 export async function renderEmail(data: MessageData): Promise<RenderedEmail> {
   const t = messageText(data.language);
   const qr = await QRCode.toBuffer(data.qrToken, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
-  const lines = [t(`${data.template}.intro`), validity(t, data)].filter(Boolean).join(' ');
+  const lines = [t(`${data.template}.intro`, { ...data.forWhom }), validity(t, data)].filter(Boolean).join(' ');
   const greeting = t('common.greeting', { name: data.firstName });
   const howToUse = t('common.howToUse');
   const text = [
@@ -115,7 +123,7 @@ export async function renderEmail(data: MessageData): Promise<RenderedEmail> {
 
 export function renderSms(data: MessageData): string {
   const t = messageText(data.language);
-  return [t(`${data.template}.sms`, { site: data.siteName, pin: data.pin }), validity(t, data)].filter(Boolean).join(' ');
+  return [t(`${data.template}.sms`, { site: data.siteName, pin: data.pin, ...data.forWhom }), validity(t, data)].filter(Boolean).join(' ');
 }
 
 // ---- Package notices ----
@@ -143,6 +151,8 @@ export interface PackageMessageData {
   pin: string | null;
   qrToken: string | null;
   timeZone?: string;
+  /** A notice to a proxy: it says for whom, and never carries the recipient's PIN. */
+  forWhom?: ForWhom;
 }
 
 /** "2 UPS, 1 Amazon": carriers in the order they first appear. */
@@ -158,11 +168,13 @@ function packageText(data: PackageMessageData) {
   const count = data.packages.length;
   const carriers = carrierSummary(data.packages);
   const what = `${t('packages.count', { count })} (${carriers})`;
+  // A proxy's notice has its own sentences (`…_proxy` context): "for Aisha Rahman, 4B".
+  const forWhom = data.forWhom ? { context: 'proxy', ...data.forWhom } : {};
   return {
     t,
-    subject: t(`${data.template}.subject`, { count, site: data.siteName }),
-    headline: t(`${data.template}.headline`, { count, what }),
-    sms: t(`${data.template}.sms`, { count, carriers, site: data.siteName }),
+    subject: t(`${data.template}.subject`, { count, site: data.siteName, ...forWhom }),
+    headline: t(`${data.template}.headline`, { count, what, ...forWhom }),
+    sms: t(`${data.template}.sms`, { count, carriers, site: data.siteName, ...forWhom }),
   };
 }
 

@@ -34,6 +34,8 @@ export interface NotificationRequest {
   destination: string;
   /** Not before this time (package notices wait for a batch); at once when left out. */
   dueAt?: number;
+  /** To one of the recipient's proxies, at `destination`. */
+  proxyId?: number | null;
 }
 
 export interface FailedNotification {
@@ -82,6 +84,12 @@ function unexpected(error: unknown): DeliveryError {
   return new DeliveryError(message('notification.unexpected'), false, { cause: error });
 }
 
+/** Who the message is to: the recipient, or the proxy it was queued for. */
+const addressee = (row: DueNotification) => row.proxyName ?? `${row.firstName} ${row.lastName}`;
+
+const forWhom = (row: DueNotification) =>
+  row.proxyName === null ? {} : { forWhom: { recipient: `${row.firstName} ${row.lastName}`, unit: row.unit } };
+
 const toSummary = (row: OutboxRow): NotificationSummary => ({
   id: row.id,
   channel: row.channel,
@@ -119,8 +127,13 @@ export class NotificationService {
   }
 
   /** The recipient's package notice on this channel that has not been tried yet (a new package may join it). */
-  pendingUntried(recipientId: number, channel: Channel, template: PackageTemplate): { id: number; dueAt: number } | null {
-    return this.deps.repos.outbox.pendingUntried(recipientId, channel, template) ?? null;
+  pendingUntried(
+    recipientId: number,
+    channel: Channel,
+    template: PackageTemplate,
+    proxyId: number | null = null,
+  ): { id: number; dueAt: number } | null {
+    return this.deps.repos.outbox.pendingUntried(recipientId, channel, template, proxyId) ?? null;
   }
 
   /** Whether messages on this channel can go out at all with the current settings. */
@@ -193,7 +206,7 @@ export class NotificationService {
       if (row.channel === 'email') {
         if (!config.email) throw new DeliveryError(notSetUp.email, true);
         const message = await renderPackageEmail(data);
-        return this.email.send(config.email, message, { name: `${row.firstName} ${row.lastName}`, address: row.destination });
+        return this.email.send(config.email, message, { name: addressee(row), address: row.destination });
       }
       if (!config.sms) throw new DeliveryError(notSetUp.sms, true);
       return this.sms.send(config.sms, renderPackageSms(data), row.destination);
@@ -209,7 +222,8 @@ export class NotificationService {
   ): PackageMessageData {
     const key = row.key;
     let secrets: { pin: string | null; qrToken: string | null } = { pin: null, qrToken: null };
-    if (key && key.status === 'active') {
+    // A proxy's notice never carries a PIN (it is queued without one; this keeps it so).
+    if (key && key.status === 'active' && row.proxyName === null) {
       try {
         secrets = { pin: this.deps.keys.open(key.pinEnc), qrToken: this.deps.keys.open(key.qrEnc) };
       } catch (error) {
@@ -217,7 +231,15 @@ export class NotificationService {
       }
     }
     const { siteName } = config;
-    return { siteName, template, language: row.language ?? config.siteLanguage, firstName: row.firstName, packages, ...secrets };
+    return {
+      siteName,
+      template,
+      language: row.language ?? config.siteLanguage,
+      firstName: row.proxyName ?? row.firstName,
+      packages,
+      ...secrets,
+      ...forWhom(row),
+    };
   }
 
   private async send(row: DueNotification, deliver: (config: NotificationConfig) => Promise<string>): Promise<Outcome> {
@@ -240,7 +262,7 @@ export class NotificationService {
     if (row.channel === 'email') {
       if (!config.email) throw new DeliveryError(notSetUp.email, true);
       const message = await renderEmail(this.messageData(row, key, config));
-      return this.email.send(config.email, message, { name: `${row.firstName} ${row.lastName}`, address: row.destination });
+      return this.email.send(config.email, message, { name: addressee(row), address: row.destination });
     }
     if (!config.sms) throw new DeliveryError(notSetUp.sms, true);
     return this.sms.send(config.sms, renderSms(this.messageData(row, key, config)), row.destination);
@@ -259,10 +281,11 @@ export class NotificationService {
       siteName: config.siteName,
       template: row.template,
       language: row.language ?? config.siteLanguage,
-      firstName: row.firstName,
+      firstName: row.proxyName ?? row.firstName,
       kind: key.kind,
       expiresAt: key.expiresAt,
       ...secrets,
+      ...forWhom(row),
     };
   }
 

@@ -7,7 +7,8 @@ import type { HandoverProof } from './service';
 export function packageHandlers({
   packages,
   attachments,
-}: Pick<CoreServices, 'packages' | 'attachments'>): Handlers<typeof packageMethods> {
+  proxies,
+}: Pick<CoreServices, 'packages' | 'attachments' | 'proxies'>): Handlers<typeof packageMethods> {
   return {
     'packages.detect': (input) => packages.detect(input.tracking),
     // A picture is checked and made small first (off the door's thread), then saved in the package's transaction.
@@ -16,10 +17,12 @@ export function packageHandlers({
     'packages.list': (input) => packages.list(input),
     'packages.get': (input) => packages.get(input.id),
     'packages.handOver': async (input, { actor }) => {
+      const { proxyId } = input;
+      const proxy = proxyId === undefined ? undefined : (recipientId: number) => proxies.collector(proxyId, recipientId);
       const proof: HandoverProof = {};
       if (input.signature) proof.signature = await attachments.prepare(input.signature, 'signature', 'signature');
       if (input.photo) proof.photo = await attachments.prepare(input.photo, 'photo', 'photo');
-      return packages.handOver(actor, input.id, input.collectedBy ?? null, proof);
+      return packages.handOver(actor, input.id, input.collectedBy ?? null, proxy, proof);
     },
     'packages.returnToSender': (input, { actor }) => packages.returnToSender(actor, input.id, input.reason),
     'packages.update': (input, { actor }) => packages.update(actor, input),

@@ -28,6 +28,7 @@ import { listOrder, type AnyPackageRow, type ListQuery, type PackageRow, type Pi
 import type { RecipientRow } from '../../db/repositories/recipients';
 import { ageBuckets, countPerDay } from '../../domain/packages/age';
 import { planNotice } from '../../domain/packages/notices';
+import { proxyActive } from '../../domain/proxies';
 import {
   dueForEscalation,
   parseReminderDays,
@@ -62,12 +63,18 @@ export interface PackageNotifier {
     template: PackageTemplate;
     destination: string;
     dueAt?: number;
+    proxyId?: number | null;
   }): number;
-  pendingUntried(recipientId: number, channel: Channel, template: PackageTemplate): { id: number; dueAt: number } | null;
+  pendingUntried(
+    recipientId: number,
+    channel: Channel,
+    template: PackageTemplate,
+    proxyId?: number | null,
+  ): { id: number; dueAt: number } | null;
 }
 
 export interface PackageDeps {
-  repos: Pick<Repositories, 'packages' | 'recipients' | 'accessKeys' | 'syncPackages' | 'attachments'>;
+  repos: Pick<Repositories, 'packages' | 'recipients' | 'accessKeys' | 'syncPackages' | 'proxies' | 'attachments'>;
   clock: Clock;
   tx: Transactor;
   audit: AuditService;
@@ -267,19 +274,30 @@ export class PackageService {
 
   /**
    * Handed over at the desk, with its proof (a signature, a photo: already checked and made small) kept in the same
-   * transaction. The site's "Signature at the desk" setting may require the signature.
+   * transaction; the site's "Signature at the desk" setting may require the signature. `proxy`: a person allowed to
+   * collect chose at the desk (ProxyService.collector, which refuses one of another recipient, revoked or past their
+   * day); their name is recorded as who collected it.
    */
-  handOver(actor: Actor, id: number, collectedBy: string | null, proof: HandoverProof = {}): PackageItem {
+  handOver(
+    actor: Actor,
+    id: number,
+    typedName: string | null,
+    proxy?: (recipientId: number) => { id: number; name: string },
+    proof: HandoverProof = {},
+  ): PackageItem {
     const now = this.deps.clock.now();
     return this.change(id, (p) => {
       if (!proof.signature && this.signatureNeeded(p))
         throw new ApiError('VALIDATION', message('attachments.signatureNeeded'), 'signature');
+      const collector = proxy?.(p.recipientId);
+      const collectedBy = collector ? collector.name : typedName;
       if (!this.deps.repos.packages.handOver(id, now, collectedBy, actor.label)) throw this.notHere(p);
       this.deps.audit.record(actor, 'package.handed_over', subject(p.recipientId), {
         packageId: id,
         tracking: p.tracking,
         // Null when the recipient collected it: the screens say so in their reader's language.
         collectedBy,
+        ...(collector && { proxyId: collector.id }),
       });
       const pkg = { id, recipientId: p.recipientId, tracking: p.tracking };
       if (proof.signature) this.deps.attachments.keep(actor, pkg, 'signature', proof.signature);
@@ -426,10 +444,11 @@ export class PackageService {
     const recipientId = event.recipientId;
     const credential: PickupCredential = event.keyKind === 'single' ? 'single-access-pin' : event.via;
     const at = Date.parse(event.at);
+    const collectedBy = event.proxyName ?? null;
     const work = new Promise<void>((resolve) =>
       setImmediate(() => {
         try {
-          this.pickUpAtDoor(recipientId, credential, at);
+          this.pickUpAtDoor(recipientId, credential, at, collectedBy);
         } catch (error) {
           log.error(`Marking the packages of recipient ${recipientId} picked up after a door entry failed.`, error);
         }
@@ -445,13 +464,15 @@ export class PackageService {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
-  private pickUpAtDoor(recipientId: number, credential: PickupCredential, at: number): void {
+  private pickUpAtDoor(recipientId: number, credential: PickupCredential, at: number, collectedBy: string | null): void {
     this.deps.tx.run(() => {
-      const picked = this.deps.repos.packages.pickUpAtDoor(recipientId, credential, at, at);
+      const picked = this.deps.repos.packages.pickUpAtDoor(recipientId, credential, at, at, collectedBy);
       if (picked.length === 0) return;
       this.deps.audit.record(doorActor, 'package.picked_up', subject(recipientId), {
         via: 'door',
         credential,
+        // A proxy's name when a proxy PIN opened the door; null: the recipient.
+        collectedBy,
         packages: picked.map((p) => p.tracking).join(', '),
       });
       this.changed([recipientId]);
@@ -729,6 +750,37 @@ export class PackageService {
       const plan = planNotice(this.deps.notifier.pendingUntried(recipient.id, channel, template), now, windowMs);
       if (plan.kind === 'new') {
         this.deps.notifier.enqueue({ channel, recipientId: recipient.id, accessKeyId, template, destination, dueAt: plan.dueAt });
+      }
+    }
+    this.queueProxyNotices(recipient.id, template, windowMs, now);
+  }
+
+  /**
+   * The recipient's proxies with a phone or email get the same notice, saying for whom, batched as the
+   * recipient's is (one per proxy per batch) and without the recipient's PIN.
+   */
+  private queueProxyNotices(recipientId: number, template: PackageTemplate, windowMs: number, now: number): void {
+    const today = localDate(now);
+    for (const proxy of this.deps.repos.proxies.reachable(recipientId)) {
+      if (!proxyActive({ revoked: false, untilDate: proxy.untilDate }, today)) continue;
+      const channels: [Channel, string | null][] = [
+        ['email', proxy.email],
+        ['sms', proxy.phone],
+      ];
+      for (const [channel, destination] of channels) {
+        if (!destination) continue;
+        const plan = planNotice(this.deps.notifier.pendingUntried(recipientId, channel, template, proxy.id), now, windowMs);
+        if (plan.kind === 'new') {
+          this.deps.notifier.enqueue({
+            channel,
+            recipientId,
+            accessKeyId: null,
+            template,
+            destination,
+            dueAt: plan.dueAt,
+            proxyId: proxy.id,
+          });
+        }
       }
     }
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clash, joinEnd, usedEnd, type CredentialEnd, type Ended, type KeyUse } from '../../domain/sync/access';
 import { hlc, uid } from '../wire';
+import { settleCodeClash } from './carrierCode';
 import { sharedEntity, type ApplyContext } from './types';
 
 /** An HMAC (SHA-256) or a sealed PIN or QR token (AES-256-GCM: nonce, tag, text), as hex: never a secret in clear. */
@@ -29,7 +30,11 @@ const creation = z
     used_via: z.enum(['pin', 'qr']).nullable(),
     created_at: time,
     ended_at: time.nullable(),
+    // Who made it, as a staff uid; absent from a node of an earlier Packroom, null for the command line or the roster.
+    created_by_uid: uid.nullable().default(null),
     known: z.array(uid).max(10_000),
+    // A proxy PIN's proxy (migration 0026); absent from a node before it.
+    proxy_uid: uid.nullable().optional(),
   })
   .strict()
   .refine((c) => c.kind === 'permanent' || c.expires_at !== null, 'a Single Access PIN has an expiry')
@@ -57,6 +62,7 @@ export function endKey(ctx: ApplyContext, keyUid: string, end: Ended, use: KeyUs
 function create(ctx: ApplyContext, keyUid: string, f: Creation): void {
   const { syncAccess } = ctx.repos;
   const recipientId = syncAccess.recipientId(f.recipient_uid) ?? notYet('a recipient', ctx.nodeName);
+  const proxyId = f.proxy_uid ? (ctx.repos.syncProxies.proxyId(f.proxy_uid) ?? notYet('a person allowed to collect', ctx.nodeName)) : null;
   const use: KeyUse | null =
     f.status === 'used' ? { origin: ctx.stamp.origin, node: ctx.nodeName, via: f.used_via!, at: f.used_at!, hlc: ctx.stamp.hlc } : null;
   let end: CredentialEnd = use
@@ -67,11 +73,21 @@ function create(ctx: ApplyContext, keyUid: string, f: Creation): void {
   const pinHash = Buffer.from(f.pin_hash, 'hex');
   // Clashes first, so that a local credential that loses its PIN is revoked before this one takes it.
   const incoming = { uid: keyUid, stamp: ctx.stamp, known: f.known };
-  for (const other of syncAccess.clashCandidates(pinHash, recipientId, f.kind)) {
+  for (const other of syncAccess.clashCandidates(pinHash, recipientId, f.kind, proxyId)) {
     const lost = clash(incoming, { uid: other.uid, stamp: other.created, known: [] }, other.why);
     if (!lost) continue;
     if (lost.loser === keyUid) end = joinEnd(end, lost.end);
     else endKey(ctx, other.uid, lost.end, null);
+  }
+  // A carrier code with this number, made at a node that did not know this credential: the earlier keeps it.
+  const codes = ctx.repos.syncPackages.carrierCodesWithPin(pinHash);
+  if (codes.length > 0) {
+    const named = ctx.repos.syncRecipients.named(f.recipient_uid)!;
+    const self = { uid: keyUid, created: ctx.stamp, recipientName: `${named.firstName} ${named.lastName}` };
+    for (const code of codes) {
+      const lost = settleCodeClash(ctx, code, self, 'credential');
+      if (lost) end = joinEnd(end, lost);
+    }
   }
   syncAccess.insert(
     {
@@ -85,6 +101,8 @@ function create(ctx: ApplyContext, keyUid: string, f: Creation): void {
       expiresAt: f.expires_at,
       createdAt: f.created_at,
       created: ctx.stamp,
+      createdByUid: f.created_by_uid,
+      proxyId,
     },
     end,
     use,

@@ -2,6 +2,7 @@ import { carrierCodeEntity } from './carrierCode';
 import { credentialEntity } from './credential';
 import { packageEntity } from './package';
 import { packageClaimEntity } from './packageClaim';
+import { proxyEntity } from './proxy';
 import { alertEntity } from './alert';
 import { attachmentEntity } from './attachment';
 import { auditEntity } from './audit';
@@ -20,6 +21,7 @@ export const sharedEntities: ReadonlyMap<string, SharedEntity> = new Map(
   (
     [
       recipientEntity,
+      proxyEntity,
       credentialEntity,
       singleAccessUseEntity,
       packageEntity,

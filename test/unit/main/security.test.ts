@@ -125,12 +125,29 @@ describe('hardenSession', () => {
     const { handlers } = electron.session;
     for (const permission of ['media', 'notifications', 'clipboard-read', 'hid', 'serial', 'usb', 'geolocation', 'fullscreen']) {
       const callback = vi.fn();
-      handlers.request!({}, permission, callback);
+      handlers.request!({}, permission, callback, { requestingUrl: 'app://packroom/index.html' });
       expect(callback).toHaveBeenCalledWith(false);
-      expect(handlers.check!({}, permission, 'app://packroom')).toBe(false);
+      expect(handlers.check!({}, permission, 'app://packroom', {})).toBe(false);
     }
     expect(handlers.device!({ deviceType: 'hid', origin: 'app://packroom' })).toBe(false);
     expect(handlers.device!({ deviceType: 'serial', origin: 'app://packroom' })).toBe(false);
+  });
+
+  it("grants the camera, and only the camera, to the app's own page (the desk's label reading)", () => {
+    security.hardenSession(ses);
+    const { handlers } = electron.session;
+    const asked = (url: string, mediaTypes: string[]) => {
+      const callback = vi.fn();
+      handlers.request!({}, 'media', callback, { requestingUrl: url, mediaTypes });
+      return callback.mock.calls[0]![0] as boolean;
+    };
+    expect(asked('app://packroom/index.html', ['video'])).toBe(true);
+    expect(asked('app://packroom/index.html', ['video', 'audio'])).toBe(false);
+    expect(asked('app://packroom/index.html', ['audio'])).toBe(false);
+    expect(asked('https://example.com/', ['video'])).toBe(false);
+    expect(handlers.check!({}, 'media', 'app://packroom', { mediaType: 'video' })).toBe(true);
+    expect(handlers.check!({}, 'media', 'app://packroom', { mediaType: 'audio' })).toBe(false);
+    expect(handlers.check!({}, 'media', 'https://example.com', { mediaType: 'video' })).toBe(false);
   });
 
   it('cancels HID, serial and USB pickers', () => {

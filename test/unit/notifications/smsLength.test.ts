@@ -18,13 +18,22 @@ const longest: Omit<MessageData, 'template' | 'language' | 'kind' | 'expiresAt'>
 // A Saturday in September: the longest month and weekday abbreviations in the catalogs' languages ("sáb", "sept").
 const expiresAt = Date.parse('2026-09-27T02:45:00Z');
 
-const kindOf = { single_access: 'single', pin_request: 'single', new_pin: 'permanent' } as const;
+const kindOf = { single_access: 'single', pin_request: 'single', new_pin: 'permanent', proxy_pin: 'permanent' } as const;
+// A proxy's messages say for whom; a long name and unit.
+const forWhom = { recipient: 'Maximiliano Castellanos', unit: 'PH-12B' };
 
 const rows = languageIds.flatMap((language) =>
   templates.flatMap((template) =>
-    // A new PIN normally has no expiry; an expiring one is the longest case, so measure both.
-    (kindOf[template] === 'permanent' ? [null, expiresAt] : [expiresAt]).map((expiry) => {
-      const text = renderSms({ ...longest, template, language, kind: kindOf[template], expiresAt: expiry });
+    // A new PIN normally has no expiry; an expiring one is the longest case, so measure both. A proxy PIN never has one.
+    (template === 'proxy_pin' ? [null] : kindOf[template] === 'permanent' ? [null, expiresAt] : [expiresAt]).map((expiry) => {
+      const text = renderSms({
+        ...longest,
+        template,
+        language,
+        kind: kindOf[template],
+        expiresAt: expiry,
+        ...(template === 'proxy_pin' && { forWhom }),
+      });
       const message = new SegmentedMessage(text);
       return {
         language,
@@ -44,12 +53,20 @@ const batch = ['UPS', 'FedEx', 'Amazon', 'USPS', 'UPS'].map((carrier, i) => ({ c
 rows.push(
   ...languageIds.flatMap((language) =>
     packageTemplates.flatMap((template) =>
-      [1, batch.length].map((count) => {
-        const text = renderPackageSms({ ...longest, template, language, packages: batch.slice(0, count) });
+      [1, batch.length, -batch.length].map((n) => {
+        // A negative count: the notice to a proxy, which says for whom (and never has a PIN).
+        const count = Math.abs(n);
+        const text = renderPackageSms({
+          ...longest,
+          template,
+          language,
+          packages: batch.slice(0, count),
+          ...(n < 0 && { forWhom, pin: null }),
+        });
         const message = new SegmentedMessage(text);
         return {
           language,
-          template: `${template} (${count} package${count === 1 ? '' : 's'})`,
+          template: `${template} (${count} package${count === 1 ? '' : 's'}${n < 0 ? ', to a proxy' : ''})`,
           encoding: message.encodingName,
           characters: [...text].length,
           segments: message.segmentsCount,
@@ -64,7 +81,7 @@ rows.push(
 describe('SMS length', () => {
   it('prints the segments of every template in every language', () => {
     console.table(rows.map(({ text: _text, ...row }) => row));
-    expect(rows.length).toBe(languageIds.length * (templates.length + 1 + packageTemplates.length * 2));
+    expect(rows.length).toBe(languageIds.length * (templates.length + 1 + packageTemplates.length * 3));
   });
 
   it.each(rows)('$language $template fits in at most 2 segments', ({ segments, text }) => {
