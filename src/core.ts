@@ -188,7 +188,9 @@ export function createCore(options: CoreOptions): Core {
   });
   const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials, alerts, checkpoints, previews });
   const rosterSchedule = new RosterSchedule({ repos, roster, settings, clock, alerts });
+  const attachments = new AttachmentService({ repos, clock, tx, audit, settings, events });
   const packages = new PackageService({
+    attachments,
     repos,
     clock,
     tx,
@@ -200,7 +202,6 @@ export function createCore(options: CoreOptions): Core {
     claims: new PackageClaims({ repos }),
   });
   const packageSchedule = new PackageSchedule({ packages, clock });
-  const attachments = new AttachmentService({ repos, clock, tx, audit, settings, events });
   const attachmentRetention = new AttachmentRetention({ attachments, clock });
   const proxies = new ProxyService({ repos, clock, tx, audit, settings, credentials });
   const shelfLabels = new ShelfLabelService({ repos, packages, settings });

@@ -40,6 +40,7 @@ interface Values extends Record<string, unknown> {
   shelf: string;
   size: PackageSize;
   perishable: boolean;
+  signatureRequired: boolean;
   note: string;
 }
 
@@ -51,6 +52,7 @@ const fresh: Values = {
   shelf: '',
   size: 'small',
   perishable: false,
+  signatureRequired: false,
   note: '',
 };
 
@@ -282,6 +284,11 @@ export function IntakeForm({ prefill, focusRequest = 0, onOpen }: Props) {
                   <SegmentedControl aria-labelledby="size-label" data={sizeOptions()} {...form.getInputProps('size')} />
                 </div>
                 <Checkbox label={t('packages.intake.perishable')} {...form.getInputProps('perishable', { type: 'checkbox' })} mb={6} />
+                <Checkbox
+                  label={t('packages.intake.signatureRequired')}
+                  {...form.getInputProps('signatureRequired', { type: 'checkbox' })}
+                  mb={6}
+                />
                 <TextInput label={t('packages.intake.note')} {...form.getInputProps('note')} style={{ flex: 1 }} />
                 <Button type="submit" loading={busy}>
                   {t('packages.intake.submit')}

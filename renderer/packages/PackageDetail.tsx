@@ -1,6 +1,7 @@
 import { Anchor, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { routes } from '../app/routes';
+import { PackageAttachments } from '../attachments/PackageAttachments';
 import { ErrorAlert } from '../components/ErrorText';
 import { formatDateTime, useTranslation } from '../i18n';
 import { days, describePickup, recipientLabel } from './labels';
@@ -76,6 +77,7 @@ export function PackageDetail({ id, onClose }: { id: number; onClose: () => void
                 <Text>{p.note}</Text>
               </Field>
             )}
+            <PackageAttachments packageId={p.id} />
             <Group justify="flex-end">
               <PrintLabelButton id={p.id} />
               <PackageActions item={p} onChoose={setAction} />

@@ -39,6 +39,11 @@ export function StatusBadges({ item }: { item: PackageItem }) {
           {t('packages.table.perishable')}
         </Badge>
       )}
+      {item.signatureRequired && (
+        <Badge color="grape.9" variant="outline" {...wholeBadgeProps}>
+          {t('packages.table.signatureRequired')}
+        </Badge>
+      )}
     </Group>
   );
 }

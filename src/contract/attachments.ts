@@ -24,6 +24,13 @@ export const attachmentLimits = {
   maxStoredBytes: 300 * 1024,
 } as const;
 
+/**
+ * Methods whose input may carry pictures (at most two, each ≤ 2 MB as base64): the HTTP host reads up to
+ * `pictureRequestBytes` for them instead of its usual 1 MB, and answers a larger request with `attachments.tooLarge`.
+ */
+export const methodsWithPictures: ReadonlySet<string> = new Set(['packages.log', 'packages.putAside', 'packages.handOver']);
+export const pictureRequestBytes = 6 * 1024 * 1024;
+
 /** Base64's length for `bytes` bytes: the received limit, checked before anything is decoded. */
 const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
 

@@ -122,7 +122,7 @@ export type * from './system';
 export type { StaffRole, Access, MethodDef } from './define';
 
 export { duplicateOf, duplicateRecipient } from './recipients';
-export { attachmentKinds, attachmentLimits } from './attachments';
+export { attachmentKinds, attachmentLimits, methodsWithPictures, pictureRequestBytes } from './attachments';
 export { signatureAtDeskChoices } from './settings';
 export { rosterColumnIds, rosterUploadLimits } from './roster';
 export { labelImageLimits } from './labels';

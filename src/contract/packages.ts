@@ -3,6 +3,7 @@ import { carrierIds, type CarrierId } from './carriers';
 import { empty, id, idInput, optionalText, text } from './common';
 import { method, type MethodDef } from './define';
 import { says } from './messages';
+import { pictureData } from './attachments';
 
 /** The front desk's package log, its overview and the shelf check. */
 export const packageStatus = z.enum(['waiting', 'picked_up', 'returned', 'missing']);
@@ -35,6 +36,10 @@ export const packageLogInput = z.object({
   carrierName: optionalText('carrierName', 40),
   recipientId: chosenRecipient,
   ...packageFields,
+  /** Marked at intake (some carriers' labels say so): a desk handover may then need a signature (Settings → Packages). */
+  signatureRequired: z.boolean().default(false),
+  /** The label's photo (JPEG, base64), kept with the package as evidence. */
+  photo: pictureData.optional(),
 });
 
 /** Where a page of the package list ends: give it back as `after` for the next page. */
@@ -61,6 +66,9 @@ export const packageHandOverInput = z
     collectedBy: optionalText('collectedBy', 80),
     /** One of the recipient's people allowed to collect (proxies.list) collected it: their name is recorded. */
     proxyId: id.optional(),
+    /** Proof at handover: the collector's signature (PNG) and a photo from the desk camera (JPEG), base64. */
+    signature: pictureData.optional(),
+    photo: pictureData.optional(),
   })
   .refine((v) => !v.someoneElse || Boolean(v.collectedBy), { message: says('validation.enter.collectedBy'), path: ['collectedBy'] });
 
@@ -132,6 +140,7 @@ export interface PackageItem {
   shelf: string | null;
   size: PackageSize;
   perishable: boolean;
+  signatureRequired: boolean;
   note: string | null;
   status: PackageStatus;
   /** Waiting for a recipient who is no longer active: staff should consider returning it. */
@@ -231,6 +240,8 @@ export const packagePutAsideInput = z.object({
   carrierName: optionalText('carrierName', 40),
   ...packageFields,
   reading: labelReadingInput.default({ outcome: null, shipTo: [], candidates: [] }),
+  /** The label's photo (JPEG, base64), kept with the package as evidence and shown in the Unmatched queue. */
+  photo: pictureData.optional(),
 });
 
 /** An unmatched package given its recipient, who is then told as when a package is logged. */

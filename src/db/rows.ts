@@ -247,6 +247,8 @@ export const tables = {
     reading: nullable(text()),
     assigned_at: nullable(integer()),
     assigned_by_name: nullable(text()),
+    /** Marked at intake: a desk handover may then need the collector's signature (migration 0024). */
+    signature_required: flag(),
   },
   shelf_checks: {
     id: integer(),

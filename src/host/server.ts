@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { ApiError, message, type ApiErrorBody, type Envelope, type ErrorCode } from '../contract';
+import { ApiError, message, methodsWithPictures, pictureRequestBytes, type ApiErrorBody, type Envelope, type ErrorCode } from '../contract';
 import type { Core } from '../core';
 import { log } from '../log';
 import type { CallContext } from '../services/dispatch';
@@ -45,12 +45,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 
 const refuse = (res: ServerResponse, status: number, error: ApiErrorBody) => sendJson(res, status, { ok: false, error } satisfies Envelope);
 
-export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+export async function readJsonBody(req: IncomingMessage, limit = maxBodyBytes): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxBodyBytes) throw new RangeError('The request is too large.');
+    if (size > limit) throw new RangeError('The request is too large.');
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -135,11 +135,16 @@ export function serveHttp(core: Core, server: Server, options: Omit<HttpHostOpti
     checkEscapes(url);
     const method = decodeStrict(url.pathname.slice('/api/'.length));
     let input: unknown;
+    const pictures = methodsWithPictures.has(method);
     try {
-      input = await readJsonBody(req);
+      input = await readJsonBody(req, pictures ? pictureRequestBytes : maxBodyBytes);
     } catch (error) {
-      const message = error instanceof RangeError ? error.message : 'The request body is not valid JSON.';
-      return refuse(res, 400, { code: 'VALIDATION', message });
+      // A photo straight from a phone: said as the desk says it, on the field staff can act on.
+      if (pictures && error instanceof RangeError) {
+        return refuse(res, 400, new ApiError('VALIDATION', message('attachments.tooLarge', { maxMb: 2 }), 'photo').toBody());
+      }
+      const said = error instanceof RangeError ? error.message : 'The request body is not valid JSON.';
+      return refuse(res, 400, { code: 'VALIDATION', message: said });
     }
     const before = readCookie(req.headers.cookie, sessionCookieName);
     const ctx: CallContext = { sessionToken: before };

@@ -159,3 +159,87 @@ async function until(check: () => boolean, timeoutMs = 60_000): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** A signature as the pad sends it: a PNG with a stroke of ink, or with a dot. */
+const pad = (ink: string) =>
+  sharp({ create: { width: 600, height: 200, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+    .composite([{ input: Buffer.from(`<svg width="600" height="200">${ink}</svg>`) }])
+    .png()
+    .toBuffer()
+    .then((b) => `data:image/png;base64,${b.toString('base64')}`);
+const stroke = '<path d="M20 150 C 100 20, 200 20, 580 120" stroke="black" stroke-width="3" fill="none"/>';
+const dot = '<circle cx="300" cy="100" r="2" fill="black"/>';
+
+describe('the label photo at intake and the proof at handover', () => {
+  it('logs a package with its label photo in one step, and refuses a bad photo without logging the package', async () => {
+    const { core, staff, ann } = await desk();
+    const jpeg = (await photo(1600, 1200)).toString('base64');
+    const pkg = await staff.ok('packages.log', { tracking: '9400111202555842332669', carrier: 'usps', recipientId: ann.id, photo: jpeg });
+    const [label] = await staff.ok('attachments.list', { packageId: pkg.id });
+    expect(label).toMatchObject({ kind: 'label', width: 1280, height: 960, takenByName: 'ada' });
+
+    const logged = () => core.db.prepare("SELECT count(*) FROM packages WHERE tracking = '1Z999AA10123456784'").pluck().get();
+    const attempt = (photo: string) =>
+      staff.call('packages.log', { tracking: '1Z999AA10123456784', carrier: 'ups', recipientId: ann.id, photo });
+    // A 40 MB photo: its size alone refuses it.
+    expect(await attempt(Buffer.alloc(40 * 1024 * 1024, 0xd8).toString('base64'))).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', field: 'photo', key: 'attachments.tooLarge' },
+    });
+    // A text file as a PNG.
+    expect(
+      await attempt(`data:image/png;base64,${Buffer.from('not a picture, only words\n'.repeat(40)).toString('base64')}`),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', field: 'photo', key: 'attachments.notPicture' },
+    });
+    expect(logged()).toBe(0);
+  });
+
+  it('asks for a signature when the site requires it, refuses a dot, keeps signature and photo, and exports the proof', async () => {
+    const { core, staff, ann } = await desk();
+    await staff.ok('settings.update', { signatureAtDesk: 'flagged' });
+    const flagged = await staff.ok('packages.log', {
+      tracking: '1Z999AA10123456784',
+      carrier: 'ups',
+      recipientId: ann.id,
+      signatureRequired: true,
+    });
+    expect(flagged.signatureRequired).toBe(true);
+
+    const handOver = (extra: Record<string, unknown>) => staff.call('packages.handOver', { id: flagged.id, ...extra });
+    expect(await handOver({})).toMatchObject({ ok: false, error: { field: 'signature', key: 'attachments.signatureNeeded' } });
+    expect(await handOver({ signature: await pad(dot) })).toMatchObject({
+      ok: false,
+      error: { field: 'signature', key: 'attachments.signatureEmpty' },
+    });
+    expect((await staff.ok('packages.get', { id: flagged.id })).status).toBe('waiting');
+
+    const done = await handOver({
+      someoneElse: true,
+      collectedBy: 'Ben Ortiz',
+      signature: await pad(stroke),
+      photo: (await photo(800, 600)).toString('base64'),
+    });
+    expect(done).toMatchObject({ ok: true, result: { status: 'picked_up' } });
+    const kept = await staff.ok('attachments.list', { packageId: flagged.id });
+    expect(kept.map((a) => [a.kind, a.mime, a.takenByName])).toEqual([
+      ['signature', 'image/png', 'ada'],
+      ['handover', 'image/jpeg', 'ada'],
+    ]);
+    expect(
+      core.db.prepare("SELECT count(*) FROM audit_log WHERE action IN ('attachment.signature', 'attachment.handover')").pluck().get(),
+    ).toBe(2);
+
+    // Not flagged, and the site asks only for flagged ones: handed over with nothing more.
+    const plain = await staff.ok('packages.log', { tracking: 'TBA999999999999', carrier: 'amazon', recipientId: ann.id });
+    expect(await handOver({ id: plain.id })).toMatchObject({ ok: true });
+
+    const today = new Date(core.clock.now()).toISOString().slice(0, 10);
+    const { csv } = await staff.ok('packages.export', { from: today, to: today });
+    const [header, ...lines] = csv.trim().split(/\r?\n/);
+    expect(header).toMatch(/,Collected by,.*,Proof at handover$/);
+    expect(lines.find((l) => l.startsWith('1Z999AA10123456784'))).toMatch(/,Ben Ortiz,.*,"?Signature, photo"?$/);
+    expect(lines.find((l) => l.startsWith('TBA999999999999'))).toMatch(/,$/);
+  });
+});

@@ -46,7 +46,8 @@ export interface ExpiredAttachment {
   id: number;
   uid: string;
   packageId: number;
-  recipientId: number;
+  /** Null while the package waits in the Unmatched queue. */
+  recipientId: number | null;
   tracking: string;
   kind: AttachmentKind;
 }
@@ -155,6 +156,19 @@ export class AttachmentRepository {
       `SELECT a.id, a.uid, a.package_id AS packageId, p.recipient_id AS recipientId, p.tracking, a.kind FROM attachments a JOIN packages p ON p.id = a.package_id
        WHERE a.deleted_at IS NULL AND coalesce(p.picked_up_at, p.returned_at) < ? ORDER BY a.id LIMIT ?`,
     ).all(before, limit);
+  }
+
+  /**
+   * The proof kept at a desk handover (signature, handover photo) of each package logged in [from, to), by package
+   * id: the export's column. Deleted ones count too: the proof was taken.
+   */
+  handoverProofBetween(from: number, to: number): Map<number, AttachmentKind[]> {
+    const rows = this.sql<[number, number], { packageId: number; kinds: string }>(
+      `SELECT a.package_id AS packageId, group_concat(DISTINCT a.kind) AS kinds FROM packages p
+       JOIN attachments a ON a.package_id = p.id AND a.kind IN ('signature', 'handover')
+       WHERE p.logged_at >= ? AND p.logged_at < ? GROUP BY a.package_id`,
+    ).all(from, to);
+    return new Map(rows.map((r) => [r.packageId, r.kinds.split(',') as AttachmentKind[]]));
   }
 
   /**

@@ -18,6 +18,7 @@ export interface PackageRow {
   shelf: string | null;
   size: PackageSize;
   perishable: boolean;
+  signatureRequired: boolean;
   note: string | null;
   status: PackageStatus;
   loggedAt: number;
@@ -66,6 +67,8 @@ export interface PackageInsert {
   shelf: string | null;
   size: PackageSize;
   perishable: boolean;
+  /** False when left out. */
+  signatureRequired?: boolean;
   note: string | null;
   loggedBy: number | null;
   loggedByName: string;
@@ -116,6 +119,7 @@ const details = (r: RawAnyPackage): Omit<PackageRow, RecipientKeys> => ({
   shelf: r.shelf,
   size: r.size,
   perishable: r.perishable === 1,
+  signatureRequired: r.signature_required === 1,
   note: r.note,
   status: r.status,
   loggedAt: r.logged_at,
@@ -153,7 +157,7 @@ const toAnyRow = (r: RawAnyPackage): AnyPackageRow =>
     : toRow(r);
 
 const columns = `p.id, p.tracking, p.carrier, p.carrier_name, p.recipient_id, r.first_name, r.last_name, r.unit,
-    r.status AS recipient_status, p.shelf, p.size, p.perishable, p.note, p.status, p.logged_at, p.logged_by_name,
+    r.status AS recipient_status, p.shelf, p.size, p.perishable, p.signature_required, p.note, p.status, p.logged_at, p.logged_by_name,
     p.picked_up_at, p.picked_up_via, p.picked_up_credential, p.collected_by, p.handed_over_by_name, p.returned_at,
     p.return_reason, p.reminders_sent, p.last_reminded_at, p.escalated_at, p.inactive_alerted_at, p.put_aside_at,
     p.put_aside_by_name, p.reading, p.assigned_at, p.assigned_by_name`;
@@ -202,11 +206,12 @@ export class PackageRepository {
   }
 
   insert(p: PackageInsert): number {
-    const info = this.sql<[Omit<PackageInsert, 'perishable'> & { perishable: 0 | 1 }]>(
-      `INSERT INTO packages (tracking, carrier, carrier_name, recipient_id, shelf, size, perishable, note, logged_at, logged_by,
-         logged_by_name, updated_at)
-       VALUES (@tracking, @carrier, @carrierName, @recipientId, @shelf, @size, @perishable, @note, @now, @loggedBy, @loggedByName, @now)`,
-    ).run({ ...p, perishable: p.perishable ? 1 : 0 });
+    const info = this.sql<[Omit<PackageInsert, 'perishable' | 'signatureRequired'> & { perishable: 0 | 1; signatureRequired: 0 | 1 }]>(
+      `INSERT INTO packages (tracking, carrier, carrier_name, recipient_id, shelf, size, perishable, signature_required, note, logged_at,
+         logged_by, logged_by_name, updated_at)
+       VALUES (@tracking, @carrier, @carrierName, @recipientId, @shelf, @size, @perishable, @signatureRequired, @note, @now, @loggedBy,
+         @loggedByName, @now)`,
+    ).run({ ...p, perishable: p.perishable ? 1 : 0, signatureRequired: p.signatureRequired ? 1 : 0 });
     return Number(info.lastInsertRowid);
   }
 

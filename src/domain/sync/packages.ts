@@ -15,6 +15,7 @@ export const packageFields = [
   'shelf',
   'size',
   'perishable',
+  'signature_required',
   'note',
   'logged_at',
   'logged_by_name',

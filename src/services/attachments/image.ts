@@ -57,6 +57,7 @@ export async function storedPicture(received: Buffer, as: 'photo' | 'signature')
     throw new PictureRefused(message('attachments.notPicture'));
   }
   if (made.data.length > limits.maxStoredBytes) throw new PictureRefused(message('attachments.storedTooLarge'));
+  if (as === 'signature' && !(await signed(made.data))) throw new PictureRefused(message('attachments.signatureEmpty'));
   return {
     bytes: made.data,
     mime: as === 'photo' ? 'image/jpeg' : 'image/png',
@@ -65,3 +66,27 @@ export async function storedPicture(received: Buffer, as: 'photo' | 'signature')
     sha256: createHash('sha256').update(made.data).digest('hex'),
   };
 }
+
+/**
+ * Whether a signature has ink enough to be one: an empty pad or a dot is refused. On a white ground, its dark
+ * pixels must be many (a 2 px pen's stroke of about 60 px) and spread over at least 40 px one way or the other.
+ */
+async function signed(png: Buffer): Promise<boolean> {
+  const { data, info } = await sharp(png).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  let inked = 0;
+  let [left, right, top, bottom] = [info.width, -1, info.height, -1];
+  for (let y = 0; y < info.height; y++) {
+    for (let x = 0; x < info.width; x++) {
+      if (data[y * info.width + x]! >= 128) continue;
+      inked++;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+  }
+  return inked >= signatureInk.minPixels && Math.max(right - left, bottom - top) >= signatureInk.minSpan;
+}
+
+/** What a signature needs (the pad in the handover dialog checks the same before sending). */
+export const signatureInk = { minPixels: 120, minSpan: 40 } as const;

@@ -21,6 +21,9 @@ export interface AttachmentDeps {
 const dayMs = 86_400_000;
 /** Retention deletes this many per transaction, so a first pass over a long history never holds the door long. */
 const retentionBatch = 50;
+/** A package's audit rows are its recipient's history; one in the Unmatched queue has no recipient yet. */
+const subject = (recipientId: number | null, packageId: number) =>
+  recipientId === null ? `package:${packageId}` : `recipient:${recipientId}`;
 const dataPrefix = /^data:image\/(jpeg|png);base64,/;
 
 const toItem = (a: AttachmentRow): AttachmentItem => ({
@@ -64,7 +67,7 @@ export class AttachmentService {
    */
   keep(
     actor: Actor,
-    pkg: { id: number; recipientId: number; tracking: string },
+    pkg: { id: number; recipientId: number | null; tracking: string },
     kind: Exclude<AttachmentKind, 'door'>,
     picture: StoredPicture,
   ): string {
@@ -85,7 +88,7 @@ export class AttachmentService {
       bytes: picture.bytes,
     });
     const uid = attachments.uidOf(id);
-    this.deps.audit.record(actor, `attachment.${kind}`, `recipient:${pkg.recipientId}`, {
+    this.deps.audit.record(actor, `attachment.${kind}`, subject(pkg.recipientId, packageId), {
       packageId,
       tracking: pkg.tracking,
     });
@@ -120,7 +123,7 @@ export class AttachmentService {
       this.deps.tx.run(() => {
         for (const a of batch) {
           if (!attachments.markDeleted(a.id, now)) continue;
-          this.deps.audit.record(systemActor, 'attachment.deleted', `recipient:${a.recipientId}`, {
+          this.deps.audit.record(systemActor, 'attachment.deleted', subject(a.recipientId, a.packageId), {
             packageId: a.packageId,
             tracking: a.tracking,
             days,

@@ -1,5 +1,6 @@
 import { csvLine } from '../../domain/packages/csv';
 import type { AnyPackageRow } from '../../db/repositories/packages';
+import type { AttachmentKind } from '../../contract';
 import { carrierLabel } from './items';
 
 const header = [
@@ -20,6 +21,7 @@ const header = [
   'Handed over by',
   'Returned at',
   'Return reason',
+  'Proof at handover',
 ];
 
 const statusWords = { waiting: 'Waiting', picked_up: 'Picked up', returned: 'Returned', missing: 'Missing' } as const;
@@ -41,8 +43,16 @@ function pickupHow(p: AnyPackageRow): string | null {
 
 export const csvHeader = (): string => csvLine(header);
 
+/** The proof kept at a desk handover, as the export says it: "Signature, photo". */
+function proofWords(kinds: readonly AttachmentKind[]): string | null {
+  const words = [kinds.includes('signature') && 'Signature', kinds.includes('handover') && 'photo'].filter(Boolean) as string[];
+  if (words.length === 0) return null;
+  const text = words.join(', ');
+  return text[0]!.toUpperCase() + text.slice(1);
+}
+
 /** An unmatched package (put aside, not assigned yet) has an empty recipient and unit. */
-export function csvRow(p: AnyPackageRow): string {
+export function csvRow(p: AnyPackageRow, proof: readonly AttachmentKind[] = []): string {
   return csvLine([
     p.tracking,
     carrierLabel(p),
@@ -61,5 +71,6 @@ export function csvRow(p: AnyPackageRow): string {
     p.handedOverByName,
     localTime(p.returnedAt),
     p.returnReason,
+    proofWords(proof),
   ]);
 }

@@ -54,6 +54,7 @@ export function toItem(p: AnyPackageRow, now: number, person: PersonByUid): Pack
     shelf: p.shelf,
     size: p.size,
     perishable: p.perishable,
+    signatureRequired: p.signatureRequired,
     note: p.note,
     status: p.status,
     returnToSender: p.status === 'waiting' && p.recipientStatus !== null && p.recipientStatus !== 'active',

@@ -42,6 +42,8 @@ import { normalizeReading, type StoredCandidate } from '../../domain/packages/un
 import { toFtsQuery } from '../../domain/search';
 import { log } from '../../log';
 import type { AlertService } from '../alerts/service';
+import type { AttachmentService } from '../attachments/service';
+import type { StoredPicture } from '../attachments/image';
 import type { Actor, AuditService } from '../audit/service';
 import type { EventBus } from '../events';
 import type { PackageTemplate } from '../notifications/messages';
@@ -72,7 +74,7 @@ export interface PackageNotifier {
 }
 
 export interface PackageDeps {
-  repos: Pick<Repositories, 'packages' | 'recipients' | 'accessKeys' | 'syncPackages' | 'proxies'>;
+  repos: Pick<Repositories, 'packages' | 'recipients' | 'accessKeys' | 'syncPackages' | 'proxies' | 'attachments'>;
   clock: Clock;
   tx: Transactor;
   audit: AuditService;
@@ -80,6 +82,8 @@ export interface PackageDeps {
   settings: SettingsService;
   events: EventBus;
   notifier: PackageNotifier;
+  /** Photos and signatures kept with a package: the label's photo at intake, the proof at a desk handover. */
+  attachments: AttachmentService;
   /** On a node of a site, reminders and escalations are claimed first, so one node sends each (claims.ts). */
   claims?: PackageClaims;
 }
@@ -91,7 +95,13 @@ const dayMs = 86_400_000;
 /** The UI's export is one response; a longer log goes through `packroom packages export`, which streams. */
 export const maxExportRows = 50_000;
 
-type LogInput = z.output<typeof packageLogInput>;
+/** The photo is kept apart (prepared first); the flag may be left out by callers other than the desk (a default of false). */
+type LogInput = Omit<z.output<typeof packageLogInput>, 'signatureRequired' | 'photo'> & { signatureRequired?: boolean };
+/** What a desk handover keeps as proof, each already checked and made small. */
+export interface HandoverProof {
+  signature?: StoredPicture;
+  photo?: StoredPicture;
+}
 type ListInput = z.output<typeof packageListInput>;
 type UpdateInput = z.output<typeof packageUpdateInput>;
 type PutAsideInput = z.output<typeof packagePutAsideInput>;
@@ -121,7 +131,8 @@ export class PackageService {
     };
   }
 
-  log(actor: Actor, input: LogInput): PackageItem {
+  /** `label`: the label's photo, already checked and made small (AttachmentService.prepare), kept in the same transaction. */
+  log(actor: Actor, input: LogInput, label: StoredPicture | null = null): PackageItem {
     const { tracking, carrierName } = this.intake(input);
     const recipient = this.activeRecipient(input.recipientId);
     const now = this.deps.clock.now();
@@ -135,6 +146,7 @@ export class PackageService {
         shelf: input.shelf ?? null,
         size: input.size,
         perishable: input.perishable,
+        signatureRequired: input.signatureRequired ?? false,
         note: input.note ?? null,
         loggedBy: actor.staffId,
         loggedByName: actor.label,
@@ -147,6 +159,7 @@ export class PackageService {
         carrier: carrierLabel(created),
         shelf: created.shelf,
       });
+      if (label) this.deps.attachments.keep(actor, { id, recipientId: recipient.id, tracking }, 'label', label);
       this.queueNotices(recipient, 'package_notice', now);
       this.changed([recipient.id]);
       return created;
@@ -158,7 +171,7 @@ export class PackageService {
    * Logged with no recipient, into the Unmatched queue, with what was read off the label (its candidates by uid, so
    * the reading means the same on every node). Nobody is told until it is assigned.
    */
-  putAside(actor: Actor, input: PutAsideInput): PackageItem {
+  putAside(actor: Actor, input: Omit<PutAsideInput, 'photo'>, label: StoredPicture | null = null): PackageItem {
     const { tracking, carrierName } = this.intake(input);
     const now = this.deps.clock.now();
     const row = this.deps.tx.run(() => {
@@ -190,6 +203,7 @@ export class PackageService {
         shelf: created.shelf,
         shipTo: reading.shipTo.length > 0 ? reading.shipTo.join(' / ') : null,
       });
+      if (label) this.deps.attachments.keep(actor, { id, recipientId: null, tracking }, 'label', label);
       this.changed([]);
       return created;
     });
@@ -259,12 +273,22 @@ export class PackageService {
   }
 
   /**
-   * `proxy`: a person allowed to collect chose at the desk (ProxyService.collector, which refuses one of another
-   * recipient, revoked or past their day); their name is recorded as who collected it.
+   * Handed over at the desk, with its proof (a signature, a photo: already checked and made small) kept in the same
+   * transaction; the site's "Signature at the desk" setting may require the signature. `proxy`: a person allowed to
+   * collect chose at the desk (ProxyService.collector, which refuses one of another recipient, revoked or past their
+   * day); their name is recorded as who collected it.
    */
-  handOver(actor: Actor, id: number, typedName: string | null, proxy?: (recipientId: number) => { id: number; name: string }): PackageItem {
+  handOver(
+    actor: Actor,
+    id: number,
+    typedName: string | null,
+    proxy?: (recipientId: number) => { id: number; name: string },
+    proof: HandoverProof = {},
+  ): PackageItem {
     const now = this.deps.clock.now();
     return this.change(id, (p) => {
+      if (!proof.signature && this.signatureNeeded(p))
+        throw new ApiError('VALIDATION', message('attachments.signatureNeeded'), 'signature');
       const collector = proxy?.(p.recipientId);
       const collectedBy = collector ? collector.name : typedName;
       if (!this.deps.repos.packages.handOver(id, now, collectedBy, actor.label)) throw this.notHere(p);
@@ -275,8 +299,17 @@ export class PackageService {
         collectedBy,
         ...(collector && { proxyId: collector.id }),
       });
+      const pkg = { id, recipientId: p.recipientId, tracking: p.tracking };
+      if (proof.signature) this.deps.attachments.keep(actor, pkg, 'signature', proof.signature);
+      if (proof.photo) this.deps.attachments.keep(actor, pkg, 'handover', proof.photo);
       return [p.recipientId];
     });
+  }
+
+  /** Whether a desk handover of this package must come with the collector's signature (Settings → Packages). */
+  signatureNeeded(p: Pick<PackageRow, 'signatureRequired'>): boolean {
+    const setting = this.deps.settings.get().signatureAtDesk;
+    return setting === 'always' || (setting === 'flagged' && p.signatureRequired);
   }
 
   returnToSender(actor: Actor, id: number, reason: string): PackageItem {
@@ -377,7 +410,8 @@ export class PackageService {
       throw new ApiError('VALIDATION', message('packages.tooManyToExport', { rows, max: maxExportRows }), 'from');
     }
     let csv = csvHeader();
-    for (const p of this.deps.repos.packages.loggedBetween(range.from, range.to)) csv += csvRow(p);
+    const proof = this.deps.repos.attachments.handoverProofBetween(range.from, range.to);
+    for (const p of this.deps.repos.packages.loggedBetween(range.from, range.to)) csv += csvRow(p, proof.get(p.id));
     return { fileName: `packages-${from}-to-${to}.csv`, csv, rows };
   }
 
@@ -386,8 +420,9 @@ export class PackageService {
     const range = this.range(from, to);
     write(csvHeader());
     let rows = 0;
+    const proof = this.deps.repos.attachments.handoverProofBetween(range.from, range.to);
     for (const p of this.deps.repos.packages.loggedBetween(range.from, range.to)) {
-      write(csvRow(p));
+      write(csvRow(p, proof.get(p.id)));
       rows++;
     }
     return rows;

@@ -47,6 +47,7 @@ const packageValues = z
     shelf: shortText.nullable(),
     size: z.enum(['small', 'large', 'oversized']),
     perishable: z.union([z.literal(0), z.literal(1)]),
+    signature_required: z.union([z.literal(0), z.literal(1)]),
     note: shortText.nullable(),
     logged_at: time,
     logged_by_name: shortText,
@@ -97,7 +98,13 @@ export const packageEntity = sharedEntity({
       }
       const id = fields.recipient_uid ? recipientId(fields.recipient_uid) : null;
       sync.addState(change.uid, event);
-      sync.insertPackage({ uid: change.uid, recipientId: id, values: fields, state: packageState(sync.states(change.uid))!, now });
+      sync.insertPackage({
+        uid: change.uid,
+        recipientId: id,
+        values: { signature_required: 0, ...fields },
+        state: packageState(sync.states(change.uid))!,
+        now,
+      });
       sync.setStamp(change.uid, '~created', stamp);
       emit('packages.changed', { recipientIds: id === null ? [] : [id] });
       return;

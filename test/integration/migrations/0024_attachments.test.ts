@@ -1,4 +1,4 @@
-/** Migration 0024_attachments: photos and signatures kept with a package, their bytes apart. See test/helpers/migrations.ts. */
+/** Migration 0024_attachments: photos and signatures kept with a package, their bytes apart; packages' Signature required. See test/helpers/migrations.ts. */
 import { expect } from 'vitest';
 import { type Fixture, upgradeTests, t0 } from '../../helpers/migrations';
 
@@ -37,6 +37,8 @@ export const fixture: Fixture = {
       "SELECT count(*) FROM attachments a JOIN packages p ON p.id = a.package_id WHERE p.tracking != 'TBA240000000024'",
     );
     expect(older.pluck().get()).toBe(0);
+    // Nor is any package from before marked Signature required.
+    expect(core.db.prepare('SELECT count(*) FROM packages WHERE signature_required != 0').pluck().get()).toBe(0);
   },
 };
 
