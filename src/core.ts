@@ -27,6 +27,8 @@ import { RunLifecycle } from './services/lifecycle';
 import { notificationConfig } from './services/notifications/fromSettings';
 import { NotificationService } from './services/notifications/service';
 import { PendingWrites } from './services/pendingWrites';
+import { AttachmentRetention } from './services/attachments/retention';
+import { AttachmentService } from './services/attachments/service';
 import { PackageClaims } from './services/packages/claims';
 import { packageLines } from './services/packages/notices';
 import { PackageSchedule } from './services/packages/schedule';
@@ -95,6 +97,8 @@ export interface Core {
   rosterSchedule: RosterSchedule;
   packages: PackageService;
   packageSchedule: PackageSchedule;
+  /** Photos and signatures kept with packages, and their retention. */
+  attachments: AttachmentService;
   backups: BackupService;
   backupSchedule: BackupSchedule;
   system: SystemService;
@@ -181,6 +185,8 @@ export function createCore(options: CoreOptions): Core {
     claims: new PackageClaims({ repos }),
   });
   const packageSchedule = new PackageSchedule({ packages, clock });
+  const attachments = new AttachmentService({ repos, clock, tx, audit, settings, events });
+  const attachmentRetention = new AttachmentRetention({ attachments, clock });
   const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone, deliveryLog: repos.packages });
   // Door events are emitted after the relay command; the pickup marking itself runs on a later turn.
   events.on('door.event', (event) => packages.afterDoorEvent(event));
@@ -232,6 +238,7 @@ export function createCore(options: CoreOptions): Core {
     system,
     packages,
     packageSchedule,
+    attachments,
     backups,
     backupSchedule,
     invites,
@@ -283,6 +290,7 @@ export function createCore(options: CoreOptions): Core {
   });
   parts.add('carrier follow-ups', { start: () => carrierFollowups.start(), stop: () => carrierFollowups.stop() });
   parts.add('package reminders', { start: () => packageSchedule.start(), stop: () => packageSchedule.stop() });
+  parts.add('photo and signature retention', { start: () => attachmentRetention.start(), stop: () => attachmentRetention.stop() });
   parts.add('scheduled backups', {
     start: () => backupSchedule.start(),
     stop: async () => {

@@ -8,6 +8,7 @@ import type { MethodDef } from './define';
 import { accessMethods } from './access';
 import { activityMethods } from './activity';
 import { alertMethods } from './alerts';
+import { attachmentMethods } from './attachments';
 import { authMethods } from './auth';
 import { backupMethods } from './backups';
 import { carrierMethods } from './carriers';
@@ -38,6 +39,7 @@ export const api = {
   ...backupMethods,
   ...siteMethods,
   ...siteJoinMethods,
+  ...attachmentMethods,
 } satisfies Record<string, MethodDef>;
 
 /** The slices as merged above; the checks below keep this list and the merge in step. */
@@ -57,6 +59,7 @@ type Slices = [
   typeof backupMethods,
   typeof siteMethods,
   typeof siteJoinMethods,
+  typeof attachmentMethods,
 ];
 /** Method names declared by more than one slice (a spread would silently keep only the last). */
 type DeclaredTwice<S extends unknown[], Seen = never> = S extends [infer First, ...infer Rest]
@@ -90,6 +93,7 @@ export { ApiError, reasonOf, type ApiErrorBody, type ErrorCode } from './errors'
 export type * from './access';
 export type * from './activity';
 export type * from './alerts';
+export type * from './attachments';
 export type * from './auth';
 export type * from './backups';
 export type * from './carriers';
@@ -105,6 +109,8 @@ export type * from './system';
 export type { StaffRole, Access, MethodDef } from './define';
 
 export { duplicateOf, duplicateRecipient } from './recipients';
+export { attachmentKinds, attachmentLimits } from './attachments';
+export { signatureAtDeskChoices } from './settings';
 export { rosterColumnIds, rosterUploadLimits } from './roster';
 export { carrierIds, carrierLabels, weekdayIds, weekdayLabels, type CarrierId, type Weekday } from './carriers';
 export { languages, languageIds, isLanguage, type Language } from './languages';

@@ -21,6 +21,7 @@ import syncShared from './0020_sync_shared.sql';
 import syncJoin from './0021_sync_join.sql';
 import rosterNode from './0022_roster_node.sql';
 import unmatched from './0023_unmatched.sql';
+import attachments from './0024_attachments.sql';
 
 /** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -47,4 +48,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0021_sync_join', sql: syncJoin },
   { name: '0022_roster_node', sql: rosterNode },
   { name: '0023_unmatched', sql: unmatched },
+  { name: '0024_attachments', sql: attachments },
 ];

@@ -4,6 +4,7 @@ import { ApiError, message, messageText, sentenceOf, type Settings } from '../..
 import { settingsUpdateInput } from '../../contract/settings';
 import type { DataKeys } from '../../secrets';
 import type { Actor, AuditService } from '../audit/service';
+import { messageText as recipientText } from '../notifications/messages';
 import type { Transactor } from '../tx';
 
 /**
@@ -38,6 +39,8 @@ const defaults: Values = {
   packageNoticeIncludePin: true,
   packageReminderDays: '2, 5',
   packageEscalationDays: 7,
+  attachmentRetentionDays: 90,
+  signatureAtDesk: 'off',
   backupFolder: null,
   backupTime: '02:00',
   backupKeep: 14,
@@ -69,6 +72,8 @@ const environmentNames: Record<Key, string> = {
   packageNoticeIncludePin: 'PACKROOM_PACKAGE_NOTICE_INCLUDE_PIN',
   packageReminderDays: 'PACKROOM_PACKAGE_REMINDER_DAYS',
   packageEscalationDays: 'PACKROOM_PACKAGE_ESCALATION_DAYS',
+  attachmentRetentionDays: 'PACKROOM_ATTACHMENT_RETENTION_DAYS',
+  signatureAtDesk: 'PACKROOM_SIGNATURE_AT_DESK',
   backupFolder: 'PACKROOM_BACKUP_FOLDER',
   backupTime: 'PACKROOM_BACKUP_TIME',
   backupKeep: 'PACKROOM_BACKUP_KEEP',
@@ -218,6 +223,9 @@ export class SettingsService {
       const parsed = schemaFor(key).safeParse(value);
       if (parsed.success) merged[key] = parsed.data;
     }
-    return { ...(merged as unknown as Values), ...this.pinned };
+    // A building not yet named is called "the package room" in the site's own language, in the header and in messages.
+    const values = { ...(merged as unknown as Values), ...this.pinned };
+    if (!stored.has('siteName') && !('siteName' in this.pinned)) values.siteName = recipientText(values.siteLanguage)('common.defaultSiteName');
+    return values;
   }
 }

@@ -3,6 +3,7 @@ import { credentialEntity } from './credential';
 import { packageEntity } from './package';
 import { packageClaimEntity } from './packageClaim';
 import { alertEntity } from './alert';
+import { attachmentEntity } from './attachment';
 import { auditEntity } from './audit';
 import { recipientEntity } from './recipient';
 import { settingsEntity } from './settings';
@@ -28,6 +29,7 @@ export const sharedEntities: ReadonlyMap<string, SharedEntity> = new Map(
       settingsEntity,
       alertEntity,
       auditEntity,
+      attachmentEntity,
     ] as SharedEntity[]
   ).map((entity) => [entity.name, entity]),
 );
