@@ -173,6 +173,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials, alerts, checkpoints, previews });
   const rosterSchedule = new RosterSchedule({ repos, roster, settings, clock, alerts });
+  const attachments = new AttachmentService({ repos, clock, tx, audit, settings, events });
   const packages = new PackageService({
     repos,
     clock,
@@ -183,9 +184,9 @@ export function createCore(options: CoreOptions): Core {
     events,
     notifier: notifications,
     claims: new PackageClaims({ repos }),
+    attachments,
   });
   const packageSchedule = new PackageSchedule({ packages, clock });
-  const attachments = new AttachmentService({ repos, clock, tx, audit, settings, events });
   const attachmentRetention = new AttachmentRetention({ attachments, clock });
   const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone, deliveryLog: repos.packages });
   // Door events are emitted after the relay command; the pickup marking itself runs on a later turn.

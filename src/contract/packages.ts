@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { carrierIds, type CarrierId } from './carriers';
 import { empty, id, idInput, optionalText, text } from './common';
 import { method, type MethodDef } from './define';
+import { pictureData } from './attachments';
 import { says } from './messages';
 
 /** The front desk's package log, its overview and the shelf check. */
@@ -229,6 +230,8 @@ export const packagePutAsideInput = z.object({
   carrierName: optionalText('carrierName', 40),
   ...packageFields,
   reading: labelReadingInput.default({ outcome: null, shipTo: [], candidates: [] }),
+  /** The label's photo (the camera's picture), kept with the package as evidence (`attachments`, kind `label`). */
+  photo: pictureData.optional(),
 });
 
 /** An unmatched package given its recipient, who is then told as when a package is logged. */
@@ -243,6 +246,8 @@ export interface PackagePutAside {
   candidates: { recipient: PackageRecipient; score: number; why: CandidateWhy[] }[];
   /** When and by whom it was assigned; null while unmatched. */
   assigned: { at: string; by: string } | null;
+  /** The label's photo taken when it was put aside (`attachments.get`); null without one. */
+  photoUid: string | null;
 }
 
 export const packageMethods = {

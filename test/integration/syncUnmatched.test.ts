@@ -93,7 +93,7 @@ async function smithsAndAParcel(nodes: [Core, Core], tag: string) {
     phone: null,
   });
   await until('the Smiths are at the lobby', () => converged(nodes));
-  const aside = desk.packages.putAside(deskOf('desk ada'), {
+  const aside = await desk.packages.putAside(deskOf('desk ada'), {
     tracking: ups,
     carrier: 'ups',
     size: 'small',

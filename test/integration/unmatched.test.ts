@@ -3,6 +3,7 @@
  * reminders, escalations, door pickups and the shelf check, exported with an empty recipient, and assigned, which
  * tells the recipient once at a real SMTP server, as logging does.
  */
+import sharp from 'sharp';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createSimulator } from '../../native/sim/simulator';
 import { messageText } from '../../src/contract';
@@ -199,6 +200,29 @@ describe('put aside: the Unmatched queue', () => {
     const check = await staff.ok('packages.shelfCheckStart', {});
     const result = await staff.ok('packages.shelfCheckFinish', { checkId: check.id });
     expect(result.waitingNotFound.map((p) => p.tracking)).not.toContain(ups);
+  });
+
+  it("keeps the label's photo with it, and refuses a file that is not a picture, saving nothing", async () => {
+    const { core, staff } = await desk();
+    const label = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#f4f1e8' } })
+      .jpeg()
+      .toBuffer();
+    const aside = await staff.ok('packages.putAside', { tracking: ups, carrier: 'ups', photo: label.toString('base64') });
+    const uid = aside.putAside!.photoUid!;
+    expect(uid).toMatch(/^[0-9a-f]{32}$/);
+    expect(await staff.ok('attachments.get', { uid })).toMatchObject({
+      kind: 'label',
+      takenByName: 'ada',
+      dataUrl: expect.stringMatching(/^data:image\/jpeg;base64,/),
+    });
+    expect(core.audit.list({ limit: 5 }).items.find((e) => e.action === 'attachment.label')).toMatchObject({
+      subject: `package:${aside.id}`,
+    });
+
+    const text = Buffer.from('this is a text file, not a picture').toString('base64');
+    const refused = await staff.call('packages.putAside', { tracking: amazon, carrier: 'amazon', photo: text });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'photo' } });
+    expect(await staff.ok('packages.unmatchedCount', {})).toBe(1);
   });
 
   it('exports it with an empty recipient and unit', async () => {

@@ -64,7 +64,8 @@ export class AttachmentService {
    */
   keep(
     actor: Actor,
-    pkg: { id: number; recipientId: number; tracking: string },
+    /** `recipientId` null for a package put aside (unmatched): the audit row is then about the package. */
+    pkg: { id: number; recipientId: number | null; tracking: string },
     kind: Exclude<AttachmentKind, 'door'>,
     picture: StoredPicture,
   ): string {
@@ -85,7 +86,8 @@ export class AttachmentService {
       bytes: picture.bytes,
     });
     const uid = attachments.uidOf(id);
-    this.deps.audit.record(actor, `attachment.${kind}`, `recipient:${pkg.recipientId}`, {
+    const subject = pkg.recipientId === null ? `package:${packageId}` : `recipient:${pkg.recipientId}`;
+    this.deps.audit.record(actor, `attachment.${kind}`, subject, {
       packageId,
       tracking: pkg.tracking,
     });

@@ -41,6 +41,7 @@ import { normalizeReading, type StoredCandidate } from '../../domain/packages/un
 import { toFtsQuery } from '../../domain/search';
 import { log } from '../../log';
 import type { AlertService } from '../alerts/service';
+import type { AttachmentService } from '../attachments/service';
 import type { Actor, AuditService } from '../audit/service';
 import type { EventBus } from '../events';
 import type { PackageTemplate } from '../notifications/messages';
@@ -48,7 +49,7 @@ import type { SettingsService } from '../settings/service';
 import type { Transactor } from '../tx';
 import { claimName, parseClaim, type PackageClaims } from './claims';
 import { csvHeader, csvRow } from './export';
-import { carrierLabel, recipientName, toItem, type PersonByUid } from './items';
+import { carrierLabel, recipientName, toItem, type LabelPhoto, type PersonByUid } from './items';
 import { localDate, localDay, localMidnight, parseLocalDate } from './localTime';
 
 /** What packages need from the outbox: queue inside the caller's transaction, find a notice a package can join. */
@@ -75,6 +76,8 @@ export interface PackageDeps {
   notifier: PackageNotifier;
   /** On a node of a site, reminders and escalations are claimed first, so one node sends each (claims.ts). */
   claims?: PackageClaims;
+  /** Where the label's photo of a package put aside is kept. */
+  attachments: Pick<AttachmentService, 'prepare' | 'keep' | 'list'>;
 }
 
 const doorActor: Actor = { staffId: null, label: 'door' };
@@ -151,8 +154,10 @@ export class PackageService {
    * Logged with no recipient, into the Unmatched queue, with what was read off the label (its candidates by uid, so
    * the reading means the same on every node). Nobody is told until it is assigned.
    */
-  putAside(actor: Actor, input: PutAsideInput): PackageItem {
+  async putAside(actor: Actor, input: PutAsideInput): Promise<PackageItem> {
     const { tracking, carrierName } = this.intake(input);
+    // Checked and made small before the transaction, off the door's thread.
+    const photo = input.photo === undefined ? null : await this.deps.attachments.prepare(input.photo, 'photo', 'photo');
     const now = this.deps.clock.now();
     const row = this.deps.tx.run(() => {
       this.refuseDuplicate(tracking);
@@ -183,6 +188,7 @@ export class PackageService {
         shelf: created.shelf,
         shipTo: reading.shipTo.length > 0 ? reading.shipTo.join(' / ') : null,
       });
+      if (photo) this.deps.attachments.keep(actor, { id, recipientId: null, tracking }, 'label', photo);
       this.changed([]);
       return created;
     });
@@ -631,8 +637,11 @@ export class PackageService {
   // ---- Helpers ----
 
   private item(p: AnyPackageRow, now: number): PackageItem {
-    return toItem(p, now, this.personByUid);
+    return toItem(p, now, this.personByUid, this.labelPhoto);
   }
+
+  private readonly labelPhoto: LabelPhoto = (packageId) =>
+    this.deps.attachments.list(packageId).find((a) => a.kind === 'label' && a.deletedAt === null)?.uid ?? null;
 
   private readonly personByUid: PersonByUid = (uid) => {
     const id = this.deps.repos.syncPackages.recipientId(uid);
