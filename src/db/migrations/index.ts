@@ -22,6 +22,7 @@ import syncJoin from './0021_sync_join.sql';
 import rosterNode from './0022_roster_node.sql';
 import unmatched from './0023_unmatched.sql';
 import attachments from './0024_attachments.sql';
+import syncCodes from './0028_sync_codes.sql';
 
 /** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -49,4 +50,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0022_roster_node', sql: rosterNode },
   { name: '0023_unmatched', sql: unmatched },
   { name: '0024_attachments', sql: attachments },
+  { name: '0028_sync_codes', sql: syncCodes },
 ];

@@ -225,7 +225,8 @@ export class SettingsService {
     }
     // A building not yet named is called "the package room" in the site's own language, in the header and in messages.
     const values = { ...(merged as unknown as Values), ...this.pinned };
-    if (!stored.has('siteName') && !('siteName' in this.pinned)) values.siteName = recipientText(values.siteLanguage)('common.defaultSiteName');
+    if (!stored.has('siteName') && !('siteName' in this.pinned))
+      values.siteName = recipientText(values.siteLanguage)('common.defaultSiteName');
     return values;
   }
 }
