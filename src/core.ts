@@ -190,7 +190,6 @@ export function createCore(options: CoreOptions): Core {
   const rosterSchedule = new RosterSchedule({ repos, roster, settings, clock, alerts });
   const attachments = new AttachmentService({ repos, clock, tx, audit, settings, events });
   const packages = new PackageService({
-    attachments,
     repos,
     clock,
     tx,
@@ -200,6 +199,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     notifier: notifications,
     claims: new PackageClaims({ repos }),
+    attachments,
   });
   const packageSchedule = new PackageSchedule({ packages, clock });
   const attachmentRetention = new AttachmentRetention({ attachments, clock });

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../components/ErrorText';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
 import { personLabel } from './labels';
-import { ReadingSummary } from './Unmatched';
+import { LabelPhoto, ReadingSummary } from './Unmatched';
 import { packageCalls } from './usePackages';
 
 interface Props {
@@ -51,6 +51,7 @@ export function AssignDialog({ item, onClose, onDone }: Props) {
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t('packages.unmatched.assignItem', { tracking: item.tracking, carrier: item.carrierLabel })}</Text>
+          {item.putAside?.photoUid && <LabelPhoto uid={item.putAside.photoUid} />}
           {item.putAside && <ReadingSummary putAside={item.putAside} candidates={false} />}
           <Radio.Group label={t('packages.unmatched.who')} {...form.getInputProps('recipientId')}>
             <Stack gap="xs" mt="xs">

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../components/ErrorText';
 import { formatDateTime, useTranslation } from '../i18n';
 import { days, describePickup, recipientLabel } from './labels';
 import { PackageActionDialog, PackageActions, StatusBadges, type PackageAction } from './PackageTable';
-import { PutAsideHistory, UnmatchedCell } from './Unmatched';
+import { LabelPhoto, PutAsideHistory, UnmatchedCell } from './Unmatched';
 import { usePackage } from './usePackages';
 import { PrintLabelButton } from './PrintLabelsMenu';
 
@@ -72,6 +72,11 @@ export function PackageDetail({ id, onClose }: { id: number; onClose: () => void
                 {p.returned && <Text size="sm">{p.returned.reason}</Text>}
               </Field>
             </SimpleGrid>
+            {p.putAside?.photoUid && (
+              <Field label={t('packages.unmatched.photo')}>
+                <LabelPhoto uid={p.putAside.photoUid} />
+              </Field>
+            )}
             {p.note && (
               <Field label={t('packages.edit.note')}>
                 <Text>{p.note}</Text>

@@ -1,5 +1,7 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Badge, Group, Image, Stack, Text } from '@mantine/core';
 import type { PackageItem, PackagePutAside } from '../../src/contract';
+import { invoke } from '../api/client';
+import { useQuery } from '../api/useQuery';
 import { wholeBadgeProps } from '../components/headerBadge';
 import { formatDateTime, useTranslation } from '../i18n';
 import { personLabel } from './labels';
@@ -61,4 +63,13 @@ export function PutAsideHistory({ putAside }: { putAside: PackagePutAside }) {
         ` ${t('packages.unmatched.assignedBy', { name: putAside.assigned.by, when: formatDateTime(putAside.assigned.at) })}`}
     </Text>
   );
+}
+
+/** The label's photo taken when the package was put aside (the Assign dialog, the package's detail). */
+export function LabelPhoto({ uid }: { uid: string }) {
+  const { t } = useTranslation();
+  const photo = useQuery(() => invoke('attachments.get', { uid }), [uid]);
+  const url = photo.data?.dataUrl;
+  if (!url) return null;
+  return <Image src={url} alt={t('packages.unmatched.photo')} mah={220} fit="contain" radius="sm" w="auto" />;
 }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { carrierIds, type CarrierId } from './carriers';
 import { empty, id, idInput, optionalText, text } from './common';
 import { method, type MethodDef } from './define';
-import { says } from './messages';
 import { pictureData } from './attachments';
+import { says } from './messages';
 
 /** The front desk's package log, its overview and the shelf check. */
 export const packageStatus = z.enum(['waiting', 'picked_up', 'returned', 'missing']);
@@ -256,6 +256,8 @@ export interface PackagePutAside {
   candidates: { recipient: PackageRecipient; score: number; why: CandidateWhy[] }[];
   /** When and by whom it was assigned; null while unmatched. */
   assigned: { at: string; by: string } | null;
+  /** The label's photo taken when it was put aside (`attachments.get`); null without one. */
+  photoUid: string | null;
 }
 
 export const packageMethods = {

@@ -11,8 +11,9 @@ export function sharedPackageTables(core: Core): Record<string, unknown[]> {
     packages: all(
       `SELECT p.uid, p.tracking, p.carrier, p.carrier_name, r.uid AS recipient_uid, p.shelf, p.size, p.perishable, p.note, p.status,
          p.logged_at, p.logged_by_name, p.picked_up_at, p.picked_up_via, p.picked_up_credential, p.collected_by, p.handed_over_by_name,
-         p.returned_at, p.return_reason, p.missing_at, p.reminders_sent, p.last_reminded_at, p.escalated_at
-       FROM packages p JOIN recipients r ON r.id = p.recipient_id ORDER BY p.uid`,
+         p.returned_at, p.return_reason, p.missing_at, p.reminders_sent, p.last_reminded_at, p.escalated_at, p.put_aside_at,
+         p.put_aside_by_name, p.reading, p.assigned_at, p.assigned_by_name
+       FROM packages p LEFT JOIN recipients r ON r.id = p.recipient_id ORDER BY p.uid`,
     ),
     packageStates: all('SELECT uid, hlc, origin, value, base, details FROM sync_package_states ORDER BY uid, hlc, origin'),
     carrierCodes: all(

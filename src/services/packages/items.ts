@@ -14,6 +14,9 @@ export const recipientName = (p: Pick<PackageRow, 'firstName' | 'lastName'>) => 
 /** A recipient by uid on this node (a put-aside reading names its candidates so); undefined when not here. */
 export type PersonByUid = (uid: string) => RecipientRow | undefined;
 
+/** The uid of a package's label photo, if it has one. */
+export type LabelPhoto = (packageId: number) => string | null;
+
 const asRecipient = (r: Pick<RecipientRow, 'id' | 'firstName' | 'lastName' | 'unit' | 'status'>): PackageRecipient => ({
   id: r.id,
   firstName: r.firstName,
@@ -22,7 +25,7 @@ const asRecipient = (r: Pick<RecipientRow, 'id' | 'firstName' | 'lastName' | 'un
   active: r.status === 'active',
 });
 
-function putAside(p: AnyPackageRow, person: PersonByUid): PackagePutAside | null {
+function putAside(p: AnyPackageRow, person: PersonByUid, photo: LabelPhoto): PackagePutAside | null {
   if (p.putAsideAt === null) return null;
   const reading = parseReading(p.reading);
   const candidates: PackagePutAside['candidates'] = [];
@@ -38,10 +41,11 @@ function putAside(p: AnyPackageRow, person: PersonByUid): PackagePutAside | null
     shipTo: reading.shipTo,
     candidates,
     assigned: p.assignedAt === null ? null : { at: iso(p.assignedAt)!, by: p.assignedByName ?? '' },
+    photoUid: photo(p.id),
   };
 }
 
-export function toItem(p: AnyPackageRow, now: number, person: PersonByUid): PackageItem {
+export function toItem(p: AnyPackageRow, now: number, person: PersonByUid, photo: LabelPhoto): PackageItem {
   return {
     id: p.id,
     tracking: p.tracking,
@@ -72,6 +76,6 @@ export function toItem(p: AnyPackageRow, now: number, person: PersonByUid): Pack
             handedOverBy: p.handedOverByName,
           },
     returned: p.returnedAt === null ? null : { at: iso(p.returnedAt)!, reason: p.returnReason ?? '' },
-    putAside: putAside(p, person),
+    putAside: putAside(p, person, photo),
   };
 }

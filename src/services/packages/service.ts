@@ -51,7 +51,7 @@ import type { SettingsService } from '../settings/service';
 import type { Transactor } from '../tx';
 import { claimName, parseClaim, type PackageClaims } from './claims';
 import { csvHeader, csvRow } from './export';
-import { carrierLabel, recipientName, toItem, type PersonByUid } from './items';
+import { carrierLabel, recipientName, toItem, type LabelPhoto, type PersonByUid } from './items';
 import { localDate, localDay, localMidnight, parseLocalDate } from './localTime';
 
 /** What packages need from the outbox: queue inside the caller's transaction, find a notice a package can join. */
@@ -683,8 +683,11 @@ export class PackageService {
   // ---- Helpers ----
 
   private item(p: AnyPackageRow, now: number): PackageItem {
-    return toItem(p, now, this.personByUid);
+    return toItem(p, now, this.personByUid, this.labelPhoto);
   }
+
+  private readonly labelPhoto: LabelPhoto = (packageId) =>
+    this.deps.attachments.list(packageId).find((a) => a.kind === 'label' && a.deletedAt === null)?.uid ?? null;
 
   private readonly personByUid: PersonByUid = (uid) => {
     const id = this.deps.repos.syncPackages.recipientId(uid);
