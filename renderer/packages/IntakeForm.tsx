@@ -91,7 +91,8 @@ export function IntakeForm({ prefill, focusRequest = 0, onOpen }: Props) {
       recipientId: recipientId?.id ?? 0,
     }),
     onSubmit: async (input, values) => {
-      const logged = await packageCalls.log(input);
+      // The picture the camera read is this parcel's label: it is kept with the package as evidence.
+      const logged = await packageCalls.log(camera.result && camera.photo ? { ...input, photo: camera.photo } : input);
       setPrintError(null);
       if (printOnIntake.on) printShelfLabels([logged.id], t('packages.labels.frameTitle')).catch(setPrintError);
       nextParcel(logged, values.shelf);
@@ -130,6 +131,7 @@ export function IntakeForm({ prefill, focusRequest = 0, onOpen }: Props) {
           shipTo: reading.shipTo.map((line) => line.text),
           candidates: reading.candidates.map((c) => ({ recipientId: c.id, score: c.score, why: c.why })),
         },
+        ...(camera.photo && { photo: camera.photo }),
       });
       nextParcel(item, values.shelf);
       trackingRef.current?.focus();

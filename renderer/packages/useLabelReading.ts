@@ -16,6 +16,8 @@ export interface LabelReadingState {
   reader: LabelReaderStatus | null;
   reading: boolean;
   result: DeskReading | null;
+  /** The picture `result` was read from (JPEG, base64): kept with the package as the label's photo. */
+  photo: string | null;
   error: Error | null;
 }
 
@@ -70,6 +72,7 @@ export function useLabelReading(
     reader: null,
     reading: false,
     result: null,
+    photo: null,
     error: null,
   });
   const [attempt, setAttempt] = useState(0);
@@ -93,13 +96,14 @@ export function useLabelReading(
       busy.current = true;
       patch({ reading: true, error: null });
       try {
-        const result = await invoke('labels.read', { image: await base64(frame) });
-        setState((s) => ({ ...s, reading: false, result, readings: s.readings + 1 }));
+        const photo = await base64(frame);
+        const result = await invoke('labels.read', { image: photo });
+        setState((s) => ({ ...s, reading: false, result, photo, readings: s.readings + 1 }));
         onReadRef.current(result);
       } catch (error) {
         // A picture that could not be read is tried again once it is steady again.
         steady.current.again();
-        patch({ reading: false, result: null, error: error as Error });
+        patch({ reading: false, result: null, photo: null, error: error as Error });
       } finally {
         busy.current = false;
       }
@@ -204,7 +208,7 @@ export function useLabelReading(
   );
 
   /** After a package is logged: the panel empties and waits for the next steady picture. */
-  const clear = useCallback(() => patch({ result: null, error: null }), [patch]);
+  const clear = useCallback(() => patch({ result: null, photo: null, error: null }), [patch]);
 
   return { ...state, camera, readFile, clear, retryCamera: () => setAttempt((a) => a + 1) };
 }
