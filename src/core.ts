@@ -27,6 +27,7 @@ import { RunLifecycle } from './services/lifecycle';
 import { notificationConfig } from './services/notifications/fromSettings';
 import { NotificationService } from './services/notifications/service';
 import { PendingWrites } from './services/pendingWrites';
+import { HoldService } from './services/holds/service';
 import { PackageClaims } from './services/packages/claims';
 import { packageLines } from './services/packages/notices';
 import { PackageSchedule } from './services/packages/schedule';
@@ -95,6 +96,8 @@ export interface Core {
   rosterSchedule: RosterSchedule;
   packages: PackageService;
   packageSchedule: PackageSchedule;
+  /** Holds and vacations (docs/architecture.md, "Holds"). */
+  holds: HoldService;
   backups: BackupService;
   backupSchedule: BackupSchedule;
   system: SystemService;
@@ -169,7 +172,9 @@ export function createCore(options: CoreOptions): Core {
   });
   const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials, alerts, checkpoints, previews });
   const rosterSchedule = new RosterSchedule({ repos, roster, settings, clock, alerts });
+  const holds = new HoldService({ repos, clock, tx, audit, events });
   const packages = new PackageService({
+    holds,
     repos,
     clock,
     tx,
@@ -232,6 +237,7 @@ export function createCore(options: CoreOptions): Core {
     system,
     packages,
     packageSchedule,
+    holds,
     backups,
     backupSchedule,
     invites,

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { api, type CarrierId, type PackageDetection, type PackageItem, type PackageSize, type RecipientSummary } from '../../src/contract';
 import { RecipientPicker } from '../access/RecipientPicker';
 import { ErrorAlert } from '../components/ErrorText';
+import { IntakeHoldNotice } from '../holds/HoldBadges';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { formatDateTime, useTranslation } from '../i18n';
 import { carrierOptions, sizeOptions } from './labels';
@@ -170,6 +171,7 @@ export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
               {...form.getInputProps('shelf')}
             />
           </Group>
+          <IntakeHoldNotice recipientId={form.getValues().recipientId?.id ?? null} />
           <Group align="flex-end">
             <div>
               <Text size="sm" fw={500} id="size-label">

@@ -6,6 +6,7 @@ import { EditDialog, HandOverDialog, ReturnDialog } from './PackageDialogs';
 import { formatDateTime, useTranslation } from '../i18n';
 import { days, describePickup, recipientLabel, statusColors, statusLabel } from './labels';
 import { wholeBadgeProps } from '../components/headerBadge';
+import { OnHoldBadge, ReturnByBadge } from '../holds/HoldBadges';
 
 type Dialog = { kind: PackageAction; item: PackageItem } | null;
 
@@ -32,6 +33,7 @@ export function StatusBadges({ item }: { item: PackageItem }) {
           {t('packages.table.returnToSender')}
         </Badge>
       )}
+      <ReturnByBadge hold={item.hold} />
       {item.perishable && (
         <Badge color="teal.9" variant="outline" {...wholeBadgeProps}>
           {t('packages.table.perishable')}
@@ -88,7 +90,11 @@ export function PackageTable({ items, label, sort, showRecipient = true, onOpen,
                   )}
                 </Table.Td>
                 <Table.Td>{p.carrierLabel}</Table.Td>
-                {showRecipient && <Table.Td>{recipientLabel(p)}</Table.Td>}
+                {showRecipient && (
+                  <Table.Td>
+                    {recipientLabel(p)} <OnHoldBadge until={p.hold?.until} />
+                  </Table.Td>
+                )}
                 <Table.Td>{p.shelf ?? t('common.none')}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{formatDateTime(p.loggedAt)}</Text>

@@ -9,6 +9,7 @@ import { describeAction, describeActor, describeDetails } from '../activity/desc
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { usePhoneFormat } from '../components/usePhoneFormat';
+import { HoldCard } from '../holds/HoldCard';
 import { RecipientPackages } from '../packages/RecipientPackages';
 import { formatDateTime, useTranslation } from '../i18n';
 import { RecipientForm } from './RecipientForm';
@@ -97,6 +98,7 @@ export function RecipientDetail({ id, onBack, siteLanguage }: { id: number; onBa
           </Card>
           <ErrorAlert error={access.error} title={t('recipients.accessLoadFailed')} />
           {access.data && <AccessSection overview={access.data} />}
+          <HoldCard recipientId={r.id} active={r.status === 'active'} />
           <RecipientPackages recipientId={r.id} />
           <Title order={3}>{t('recipients.history')}</Title>
           <Table aria-label={t('recipients.history')}>

@@ -13,6 +13,7 @@ import { backupMethods } from './backups';
 import { carrierMethods } from './carriers';
 import { deviceMethods } from './devices';
 import { doorMethods } from './door';
+import { holdMethods } from './holds';
 import { packageMethods } from './packages';
 import { recipientMethods } from './recipients';
 import { rosterMethods } from './roster';
@@ -38,6 +39,7 @@ export const api = {
   ...backupMethods,
   ...siteMethods,
   ...siteJoinMethods,
+  ...holdMethods,
 } satisfies Record<string, MethodDef>;
 
 /** The slices as merged above; the checks below keep this list and the merge in step. */
@@ -57,6 +59,7 @@ type Slices = [
   typeof backupMethods,
   typeof siteMethods,
   typeof siteJoinMethods,
+  typeof holdMethods,
 ];
 /** Method names declared by more than one slice (a spread would silently keep only the last). */
 type DeclaredTwice<S extends unknown[], Seen = never> = S extends [infer First, ...infer Rest]
@@ -96,6 +99,7 @@ export type * from './carriers';
 export type * from './common';
 export type * from './devices';
 export type * from './door';
+export type * from './holds';
 export type * from './packages';
 export type * from './recipients';
 export type * from './roster';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { carrierIds, type CarrierId } from './carriers';
 import { empty, id, idInput, optionalText, text } from './common';
+import type { PackageHold } from './holds';
 import { method, type MethodDef } from './define';
 import { says } from './messages';
 
@@ -129,6 +130,8 @@ export interface PackageItem {
   ageDays: number;
   pickup: PackagePickup | null;
   returned: { at: string; reason: string } | null;
+  /** Its recipient on hold now, or this package to go back after a `return` hold; null otherwise. */
+  hold: PackageHold | null;
 }
 
 export interface PackagePage {

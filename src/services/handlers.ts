@@ -9,6 +9,7 @@ import { backupHandlers } from './backups/handlers';
 import { carrierHandlers } from './carriers/handlers';
 import { deviceHandlers } from './devices/handlers';
 import { doorHandlers } from './door/handlers';
+import { holdHandlers } from './holds/handlers';
 import { packageHandlers } from './packages/handlers';
 import { recipientHandlers } from './recipients/handlers';
 import { rosterHandlers } from './roster/handlers';
@@ -36,6 +37,7 @@ export function createHandlers(services: CoreServices, site: Handlers<typeof sit
     ...rosterHandlers(services),
     ...systemHandlers(services),
     ...packageHandlers(services),
+    ...holdHandlers(services),
     ...backupHandlers(services),
     ...siteJoinHandlers(services),
     ...site,

@@ -120,7 +120,8 @@ export function renderSms(data: MessageData): string {
 
 // ---- Package notices ----
 
-export const packageTemplates = ['package_notice', 'package_reminder'] as const;
+// `hold_ended`: the one notice when a recipient's hold ends, listing what waits (docs/architecture.md, "Holds").
+export const packageTemplates = ['package_notice', 'package_reminder', 'hold_ended'] as const;
 export type PackageTemplate = (typeof packageTemplates)[number];
 
 export const isPackageTemplate = (value: string): value is PackageTemplate => (packageTemplates as readonly string[]).includes(value);
@@ -152,7 +153,7 @@ export function carrierSummary(packages: readonly PackageLine[]): string {
   return [...counts].map(([carrier, n]) => `${n} ${carrier}`).join(', ');
 }
 
-/** The catalog keys of a package template: `package_notice.*` or `package_reminder.*`. */
+/** The catalog keys of a package template: `package_notice.*`, `package_reminder.*` or `hold_ended.*`. */
 function packageText(data: PackageMessageData) {
   const t = messageText(data.language);
   const count = data.packages.length;

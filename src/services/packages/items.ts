@@ -36,5 +36,7 @@ export function toItem(p: PackageRow, now: number): PackageItem {
             handedOverBy: p.handedOverByName,
           },
     returned: p.returnedAt === null ? null : { at: iso(p.returnedAt)!, reason: p.returnReason ?? '' },
+    // Filled in by the package service where it is shown (lists, detail, intake), from the recipient's holds.
+    hold: null,
   };
 }

@@ -33,9 +33,11 @@ import { reconcile, type CheckPackage } from '../../domain/packages/shelfCheck';
 import { detectCarrier, normalizeTracking } from '../../domain/packages/tracking';
 import { toFtsQuery } from '../../domain/search';
 import { log } from '../../log';
+import { endNoticeDue, waitingSince } from '../../domain/holds';
 import type { AlertService } from '../alerts/service';
 import type { Actor, AuditService } from '../audit/service';
 import type { EventBus } from '../events';
+import { calendar, type HoldService } from '../holds/service';
 import type { PackageTemplate } from '../notifications/messages';
 import type { SettingsService } from '../settings/service';
 import type { Transactor } from '../tx';
@@ -58,7 +60,7 @@ export interface PackageNotifier {
 }
 
 export interface PackageDeps {
-  repos: Pick<Repositories, 'packages' | 'recipients' | 'accessKeys' | 'syncPackages'>;
+  repos: Pick<Repositories, 'packages' | 'recipients' | 'accessKeys' | 'syncPackages' | 'holds'>;
   clock: Clock;
   tx: Transactor;
   audit: AuditService;
@@ -66,6 +68,8 @@ export interface PackageDeps {
   settings: SettingsService;
   events: EventBus;
   notifier: PackageNotifier;
+  /** Holds pause reminders and escalation, end with one notice, and flag packages to go back (docs/architecture.md, "Holds"). */
+  holds: HoldService;
   /** On a node of a site, reminders and escalations are claimed first, so one node sends each (claims.ts). */
   claims?: PackageClaims;
 }
@@ -144,7 +148,7 @@ export class PackageService {
       this.changed([recipient.id]);
       return created;
     });
-    return toItem(row, now);
+    return this.withHolds([toItem(row, now)], now)[0]!;
   }
 
   list(input: ListInput): PackagePage {
@@ -158,11 +162,12 @@ export class PackageService {
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     const more = rows.length > input.limit;
-    return { items: page.map((r) => toItem(r, now)), more, next: more && last ? { loggedAt: last.loggedAt, id: last.id } : null };
+    return { items: this.withHolds(page.map((r) => toItem(r, now)), now), more, next: more && last ? { loggedAt: last.loggedAt, id: last.id } : null };
   }
 
   get(id: number): PackageItem {
-    return toItem(this.require(id), this.deps.clock.now());
+    const now = this.deps.clock.now();
+    return this.withHolds([toItem(this.require(id), now)], now)[0]!;
   }
 
   handOver(actor: Actor, id: number, collectedBy: string | null): PackageItem {
@@ -352,7 +357,7 @@ export class PackageService {
     const settings = this.deps.settings.get();
     const waiting = this.deps.repos.packages.waiting();
     const plans = this.reminderPlans(waiting, now);
-    const late = dueForEscalation(waiting.map(asWaiting), settings.packageEscalationDays, now).map((p) =>
+    const late = dueForEscalation(this.countedWaiting(waiting, now), settings.packageEscalationDays, now).map((p) =>
       waiting.find((w) => w.id === p.id)!,
     );
     const { claims } = this.deps;
@@ -367,15 +372,18 @@ export class PackageService {
           const packageUid = sync.packageUid(p.id);
           if (packageUid) claims.ask(claimName({ kind: 'escalation', packageUid }), now);
         }
+        for (const hold of this.endingHolds(now)) claims.ask(claimName({ kind: 'holdEnd', holdUid: hold.uid }), now);
       });
       this.decideClaims();
     } else {
       this.deps.tx.run(() => {
         for (const plan of plans) this.remind(plan, waiting, now);
         if (late.length > 0) this.escalate(late, settings.packageEscalationDays, now);
+        for (const hold of this.endingHolds(now)) this.endHold(hold, now);
       });
     }
     this.reviewInactive();
+    this.reviewHoldReturns(now);
   }
 
   /**
@@ -410,6 +418,9 @@ export class PackageService {
           const id = sync.packageId(subject.packageUid);
           const p = waiting.find((w) => w.id === id && w.escalatedAt === null);
           if (p) late.push(p);
+        } else if (subject?.kind === 'holdEnd') {
+          const hold = this.deps.repos.holds.byUid(subject.holdUid);
+          if (hold && endNoticeDue(hold, now, calendar)) this.endHold(hold, now);
         }
       }
       if (late.length > 0) this.escalate(late, settings.packageEscalationDays, now);
@@ -419,7 +430,95 @@ export class PackageService {
   private reminderPlans(waiting: PackageRow[], now: number): ReminderPlan[] {
     const reminderDays = parseReminderDays(this.deps.settings.get().packageReminderDays);
     const active = waiting.filter((p) => p.recipientStatus === 'active');
-    return reminderDays.ok ? planReminders(active.map(asWaiting), reminderDays.days, now, localDay) : [];
+    return reminderDays.ok ? planReminders(this.countedWaiting(active, now), reminderDays.days, now, localDay) : [];
+  }
+
+  /**
+   * The waiting packages as reminders and escalation count them: none of a recipient on hold now, and after a hold
+   * each counts its waiting from the hold's end (domain/holds.ts `waitingSince`: no burst of missed reminders).
+   */
+  private countedWaiting(rows: PackageRow[], now: number): WaitingPackage[] {
+    if (rows.length === 0) return [];
+    const holds = this.deps.holds.byRecipient(
+      rows.map((p) => p.recipientId),
+      Math.min(...rows.map((p) => p.loggedAt)),
+    );
+    return rows.flatMap((p) => {
+      const since = waitingSince(p.loggedAt, holds.get(p.recipientId) ?? [], now, calendar);
+      return since === null ? [] : [{ ...asWaiting(p), loggedAt: since }];
+    });
+  }
+
+  /** Holds whose one end notice is due now (ended, or cancelled while in force, and not yet announced anywhere). */
+  private endingHolds(now: number) {
+    // endNoticeDue only looks back endNoticeWithinMs (3 days): older holds cannot be due.
+    return this.deps.repos.holds.awaitingEndNotice(localDate(now - 4 * dayMs)).filter((h) => endNoticeDue(h, now, calendar));
+  }
+
+  /** In the caller's transaction: the end notice of `hold`, listing what waits, if anything does; marked sent either way. */
+  private endHold(hold: { id: number; recipientId: number }, now: number): void {
+    const recipient = this.deps.repos.recipients.byId(hold.recipientId);
+    const waiting = this.deps.repos.packages.waiting().filter((p) => p.recipientId === hold.recipientId);
+    const notify = recipient !== undefined && recipient.status === 'active' && waiting.length > 0;
+    if (notify) this.queueNotices(recipient, 'hold_ended', now);
+    this.deps.repos.holds.markEndNotice(hold.id, now);
+    this.deps.audit.record(scheduleActor, 'hold.ended', subject(hold.recipientId), {
+      packages: notify ? waiting.map((p) => p.tracking).join(', ') : null,
+    });
+    this.deps.tx.onCommit(() => this.deps.events.emit('holds.changed', { recipientId: hold.recipientId }));
+  }
+
+  /**
+   * Packages that arrived during a `return` hold and whose day to go back came: alert once per package (this node's
+   * own, as "Return to sender?" for recipients who left); the list marks them "Return to sender?".
+   */
+  private reviewHoldReturns(now: number): void {
+    const waiting = this.deps.repos.packages.waiting();
+    if (waiting.length === 0) return;
+    const holds = this.deps.holds.byRecipient(
+      waiting.map((p) => p.recipientId),
+      Math.min(...waiting.map((p) => p.loggedAt)),
+    );
+    const due = waiting.filter((p) => {
+      const hold = this.deps.holds.packageHold(holds.get(p.recipientId), p.loggedAt, now);
+      return hold?.returnBy != null && calendar.startOf(hold.returnBy) <= now;
+    });
+    const alerted = this.deps.repos.holds.returnAlerted(due.map((p) => p.id));
+    const fresh = due.filter((p) => !alerted.has(p.id));
+    if (fresh.length === 0) return;
+    const byRecipient = new Map<number, PackageRow[]>();
+    for (const p of fresh) byRecipient.set(p.recipientId, [...(byRecipient.get(p.recipientId) ?? []), p]);
+    this.deps.tx.run(() => {
+      for (const [recipientId, packages] of byRecipient) {
+        for (const p of packages) this.deps.repos.holds.setReturnAlerted(p.id, now);
+        const first = packages[0]!;
+        this.deps.alerts.raise(
+          'package.holdReturn',
+          message('holds.alert.returnDue', {
+            recipient: recipientName(first),
+            unit: first.unit,
+            count: packages.length,
+            trackings: packages.map((p) => p.tracking).join(', '),
+          }),
+        );
+        this.changed([recipientId]);
+      }
+    });
+  }
+
+  /** The hold beside each package (until when its recipient is away, the day it goes back), one query for the page. */
+  private withHolds(items: PackageItem[], now: number): PackageItem[] {
+    if (items.length === 0) return items;
+    const holds = this.deps.holds.byRecipient(
+      items.map((i) => i.recipient.id),
+      Math.min(...items.map((i) => Date.parse(i.loggedAt))),
+    );
+    return items.map((item) => {
+      const hold = this.deps.holds.packageHold(holds.get(item.recipient.id), Date.parse(item.loggedAt), now);
+      if (!hold) return item;
+      const goesBack = item.status === 'waiting' && hold.returnBy !== null && calendar.startOf(hold.returnBy) <= now;
+      return { ...item, hold, returnToSender: item.returnToSender || goesBack };
+    });
   }
 
   private remind(plan: ReminderPlan, waiting: PackageRow[], now: number): void {

@@ -1,5 +1,6 @@
 import { carrierCodeEntity } from './carrierCode';
 import { credentialEntity } from './credential';
+import { holdEntity } from './hold';
 import { packageEntity } from './package';
 import { packageClaimEntity } from './packageClaim';
 import { alertEntity } from './alert';
@@ -28,6 +29,7 @@ export const sharedEntities: ReadonlyMap<string, SharedEntity> = new Map(
       settingsEntity,
       alertEntity,
       auditEntity,
+      holdEntity,
     ] as SharedEntity[]
   ).map((entity) => [entity.name, entity]),
 );
