@@ -23,7 +23,12 @@ test('a hold set in the recipient’s detail shows "On hold" in the package list
   await page.setViewportSize({ width: 1024, height: 900 });
   packroom.addUser('ada', password);
   await signIn(page, packroom.url, 'ada', password);
-  const maria = await callApi(page, 'recipients.create', { firstName: 'María', lastName: 'Gómez', unit: '12B', email: 'maria@example.com' });
+  const maria = await callApi(page, 'recipients.create', {
+    firstName: 'María',
+    lastName: 'Gómez',
+    unit: '12B',
+    email: 'maria@example.com',
+  });
   await callApi(page, 'packages.log', { tracking: '1Z999AA10123456784', carrier: 'ups', recipientId: maria.id, shelf: 'A3' });
 
   await page.goto(`${packroom.url}#/recipients/${maria.id}`);

@@ -66,7 +66,8 @@ const sharedHolds = (core: Core) =>
        FROM holds h JOIN recipients r ON r.id = h.recipient_id ORDER BY h.uid`,
     )
     .all();
-const same = (nodes: Core[], read: (core: Core) => unknown) => nodes.every((c) => JSON.stringify(read(c)) === JSON.stringify(read(nodes[0]!)));
+const same = (nodes: Core[], read: (core: Core) => unknown) =>
+  nodes.every((c) => JSON.stringify(read(c)) === JSON.stringify(read(nodes[0]!)));
 const converged = (nodes: Core[]) =>
   nodes.every((c) => c.repos.sync.pendingCount() === 0) &&
   same(nodes, sharedHolds) &&
@@ -96,7 +97,12 @@ describe('holds shared by the nodes of a site', { timeout: 300_000 }, () => {
     const ana = desk.recipients.create(cliActor, { firstName: 'Ana', lastName: 'Lopez', unit: '1A', email, phone: null });
     desk.packages.log(deskOf(0), { tracking: ups, carrier: 'ups', recipientId: ana.id, shelf: 'A1', size: 'small', perishable: false });
     const today = localDate(desk.clock.now());
-    const hold = desk.holds.set(deskOf(0), { recipientId: ana.id, from: today, until: localDate(desk.clock.now() + 2 * day), mode: 'keep' });
+    const hold = desk.holds.set(deskOf(0), {
+      recipientId: ana.id,
+      from: today,
+      until: localDate(desk.clock.now() + 2 * day),
+      mode: 'keep',
+    });
     const holdUid = desk.repos.holds.uidOf(hold.id)!;
     await until('the hold is at the door', () => converged(nodes) && idOf(door, 'holds', holdUid) !== undefined);
     const anaUid = desk.db.prepare('SELECT uid FROM recipients WHERE id = ?').pluck().get(ana.id) as string;
@@ -125,7 +131,13 @@ describe('holds shared by the nodes of a site', { timeout: 300_000 }, () => {
     const [desk, door] = nodes;
     const bea = desk.recipients.create(cliActor, { firstName: 'Bea', lastName: 'Away', unit: '2B', email: null, phone: null });
     const from = localDate(desk.clock.now() + 3 * day);
-    const hold = desk.holds.set(deskOf(0), { recipientId: bea.id, from, until: localDate(desk.clock.now() + 9 * day), mode: 'return', returnDays: 4 });
+    const hold = desk.holds.set(deskOf(0), {
+      recipientId: bea.id,
+      from,
+      until: localDate(desk.clock.now() + 9 * day),
+      mode: 'return',
+      returnDays: 4,
+    });
     const holdUid = desk.repos.holds.uidOf(hold.id)!;
     await until('the hold is at the door', () => converged(nodes) && idOf(door, 'holds', holdUid) !== undefined);
 
@@ -136,6 +148,7 @@ describe('holds shared by the nodes of a site', { timeout: 300_000 }, () => {
     expect(JSON.stringify(sharedHolds(desk))).not.toBe(JSON.stringify(sharedHolds(door)));
     await nats.start();
     await until('both hold the same rows', () => converged(nodes));
-    for (const core of nodes) expect(core.repos.holds.byUid(holdUid)).toMatchObject({ cancelledByName: 'desk 0', mode: 'return', returnDays: 4 });
+    for (const core of nodes)
+      expect(core.repos.holds.byUid(holdUid)).toMatchObject({ cancelledByName: 'desk 0', mode: 'return', returnDays: 4 });
   });
 });

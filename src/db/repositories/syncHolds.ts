@@ -61,12 +61,9 @@ export class SyncHoldRepository {
   }
 
   setCancelled(id: number, at: number, byName: string | null, now: number): void {
-    this.sql<[number, string | null, number, number]>('UPDATE holds SET cancelled_at = ?, cancelled_by_name = ?, updated_at = ? WHERE id = ?').run(
-      at,
-      byName,
-      now,
-      id,
-    );
+    this.sql<[number, string | null, number, number]>(
+      'UPDATE holds SET cancelled_at = ?, cancelled_by_name = ?, updated_at = ? WHERE id = ?',
+    ).run(at, byName, now, id);
   }
 
   setEndNotice(id: number, at: number, now: number): void {

@@ -86,7 +86,11 @@ export class HoldService {
       const span = holdSpan(hold, calendar);
       if (!span || span.end <= now) throw new ApiError('CONFLICT', message('holds.alreadyEnded'), 'id');
       this.deps.repos.holds.cancel(id, now, actor.label);
-      this.deps.audit.record(actor, 'hold.cancelled', subject(hold.recipientId), { from: hold.fromDay, until: hold.untilDay, mode: hold.mode });
+      this.deps.audit.record(actor, 'hold.cancelled', subject(hold.recipientId), {
+        from: hold.fromDay,
+        until: hold.untilDay,
+        mode: hold.mode,
+      });
       this.changed(hold.recipientId);
       return this.deps.repos.holds.byId(id)!;
     });

@@ -24,7 +24,11 @@ export type ClaimSubject =
   | { kind: 'holdEnd'; holdUid: string };
 
 export const claimName = (s: ClaimSubject): string =>
-  s.kind === 'reminder' ? `reminder:${s.recipientUid}:${s.day}` : s.kind === 'escalation' ? `escalation:${s.packageUid}` : `holdEnd:${s.holdUid}`;
+  s.kind === 'reminder'
+    ? `reminder:${s.recipientUid}:${s.day}`
+    : s.kind === 'escalation'
+      ? `escalation:${s.packageUid}`
+      : `holdEnd:${s.holdUid}`;
 
 export function parseClaim(name: string): ClaimSubject | null {
   const [kind, uid, day] = name.split(':');

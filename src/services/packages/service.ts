@@ -162,7 +162,14 @@ export class PackageService {
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     const more = rows.length > input.limit;
-    return { items: this.withHolds(page.map((r) => toItem(r, now)), now), more, next: more && last ? { loggedAt: last.loggedAt, id: last.id } : null };
+    return {
+      items: this.withHolds(
+        page.map((r) => toItem(r, now)),
+        now,
+      ),
+      more,
+      next: more && last ? { loggedAt: last.loggedAt, id: last.id } : null,
+    };
   }
 
   get(id: number): PackageItem {

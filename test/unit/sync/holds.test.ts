@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Stamp } from '../../../src/domain/sync/hlc';
 import { firstOnce, type Once } from '../../../src/domain/sync/holds';
 
 const once = fc.record({
@@ -9,7 +8,9 @@ const once = fc.record({
 });
 const fold = (list: Once<string>[]) => list.reduce<Once<string> | null>((current, next) => firstOnce(current, next), null);
 const earliest = (list: Once<string>[]) =>
-  [...list].sort((x, y) => x.stamp.hlc - y.stamp.hlc || (x.stamp.origin < y.stamp.origin ? -1 : x.stamp.origin > y.stamp.origin ? 1 : 0))[0];
+  [...list].sort(
+    (x, y) => x.stamp.hlc - y.stamp.hlc || (x.stamp.origin < y.stamp.origin ? -1 : x.stamp.origin > y.stamp.origin ? 1 : 0),
+  )[0];
 
 describe('a hold cancelled (or its notice marked) at several desks', () => {
   it('ends with the earliest by stamp, whatever the order and repetition of arrival', () => {
@@ -25,7 +26,7 @@ describe('a hold cancelled (or its notice marked) at several desks', () => {
   });
 
   it('keeps what it had when a later one arrives', () => {
-    const early: Once<string> = { stamp: { hlc: 1, origin: 'b' } as Stamp, value: 'desk' };
+    const early: Once<string> = { stamp: { hlc: 1, origin: 'b' }, value: 'desk' };
     const late: Once<string> = { stamp: { hlc: 2, origin: 'a' }, value: 'door' };
     expect(firstOnce(early, late)).toBe(early);
     expect(firstOnce(late, early)).toBe(early);
