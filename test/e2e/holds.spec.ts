@@ -63,7 +63,8 @@ test('a hold set in the recipient’s detail shows "On hold" in the package list
   await page.getByRole('textbox', { name: 'Recipient' }).fill('gom');
   await page.getByRole('option', { name: 'Gómez, María — 12B' }).click();
   await expect(page.getByRole('status').filter({ hasText: onHold })).toBeVisible();
-  await page.screenshot({ path: join(shots, 'holds', 'packages-en.png') });
+  await page.screenshot({ path: join(shots, 'holds', 'intake-en.png') });
+  await row.screenshot({ path: join(shots, 'holds', 'list-row-en.png') });
 
   // Spanish: the same screens in the reader's language.
   await chooseSpanish(page, 'ada');
@@ -71,7 +72,11 @@ test('a hold set in the recipient’s detail shows "On hold" in the package list
   await expect(page.getByRole('table', { name: 'Lista de paquetes' }).getByRole('row', { name: /1Z999AA10123456784/ })).toContainText(
     'Retenido hasta el',
   );
-  await page.screenshot({ path: join(shots, 'holds', 'packages-es.png') });
+  await page.screenshot({ path: join(shots, 'holds', 'intake-es.png') });
+  await page
+    .getByRole('table', { name: 'Lista de paquetes' })
+    .getByRole('row', { name: /1Z999AA10123456784/ })
+    .screenshot({ path: join(shots, 'holds', 'list-row-es.png') });
   await page.goto(`${packroom.url}#/recipients/${maria.id}`);
   const tarjeta = page.getByRole('region', { name: 'Retención' });
   await expect(tarjeta).toContainText('Retención del');
@@ -83,6 +88,12 @@ test('a hold set in the recipient’s detail shows "On hold" in the package list
   await expect(confirm).toBeHidden();
   await expect(tarjeta).toContainText('Sin retención.');
   await tarjeta.getByRole('button', { name: 'Retener paquetes' }).click();
+  const dialogo = page.getByRole('dialog', { name: 'Retener paquetes' });
+  await dialogo.getByRole('radio', { name: 'Devolver los paquetes tras unos días' }).check();
+  await expect(dialogo.getByRole('textbox', { name: 'Días antes de devolver un paquete' })).toHaveValue('7');
+  // A last day before the first is refused under its field, in Spanish, before anything is sent.
+  await dialogo.getByRole('button', { name: 'Guardar retención' }).click();
+  await expect(dialogo).toContainText('Escriba las fechas como AAAA-MM-DD.');
   await page.screenshot({ path: join(shots, 'holds', 'set-hold-es.png') });
   const history = await callApi(page, 'activity.list', { recipientId: maria.id, limit: 20 });
   expect(history.items.map((e) => e.action)).toEqual(expect.arrayContaining(['hold.set', 'hold.cancelled']));
