@@ -27,6 +27,7 @@ import { RunLifecycle } from './services/lifecycle';
 import { notificationConfig } from './services/notifications/fromSettings';
 import { NotificationService } from './services/notifications/service';
 import { PendingWrites } from './services/pendingWrites';
+import { HoldsByText } from './services/holds/byText';
 import { HoldService } from './services/holds/service';
 import { PackageClaims } from './services/packages/claims';
 import { packageLines } from './services/packages/notices';
@@ -98,6 +99,8 @@ export interface Core {
   packageSchedule: PackageSchedule;
   /** Holds and vacations (docs/architecture.md, "Holds"). */
   holds: HoldService;
+  /** Holds asked for by text message to the site's Twilio number. */
+  holdTexts: HoldsByText;
   backups: BackupService;
   backupSchedule: BackupSchedule;
   system: SystemService;
@@ -186,6 +189,7 @@ export function createCore(options: CoreOptions): Core {
     claims: new PackageClaims({ repos }),
   });
   const packageSchedule = new PackageSchedule({ packages, clock });
+  const holdTexts = new HoldsByText({ repos, holds, clock, texts: notifications, config: () => notificationConfig(settings.values()) });
   const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone, deliveryLog: repos.packages });
   // Door events are emitted after the relay command; the pickup marking itself runs on a later turn.
   events.on('door.event', (event) => packages.afterDoorEvent(event));
@@ -238,6 +242,7 @@ export function createCore(options: CoreOptions): Core {
     packages,
     packageSchedule,
     holds,
+    holdTexts,
     backups,
     backupSchedule,
     invites,
@@ -289,6 +294,7 @@ export function createCore(options: CoreOptions): Core {
   });
   parts.add('carrier follow-ups', { start: () => carrierFollowups.start(), stop: () => carrierFollowups.stop() });
   parts.add('package reminders', { start: () => packageSchedule.start(), stop: () => packageSchedule.stop() });
+  parts.add('holds by text', { start: () => holdTexts.start(), stop: () => holdTexts.stop() });
   parts.add('scheduled backups', {
     start: () => backupSchedule.start(),
     stop: async () => {

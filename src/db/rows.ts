@@ -379,6 +379,10 @@ export const tables = {
     package_id: integer(),
     alerted_at: integer(),
   },
+  hold_texts: {
+    sid: text(),
+    received_at: integer(),
+  },
 } as const satisfies Record<string, Record<string, Column<unknown>>>;
 
 export type TableName = keyof typeof tables;

@@ -34,6 +34,13 @@ CREATE TABLE hold_return_alerts (
   alerted_at INTEGER NOT NULL
 ) STRICT;
 
+-- This node only: the texts it read from the site's Twilio number (a hold asked for by message), each handled once.
+-- On a site only the node that runs the roster import reads them (src/services/holds/byText.ts).
+CREATE TABLE hold_texts (
+  sid         TEXT    NOT NULL PRIMARY KEY,
+  received_at INTEGER NOT NULL
+) STRICT;
+
 CREATE TRIGGER holds_sync_insert AFTER INSERT ON holds BEGIN
   UPDATE holds SET uid = lower(hex(randomblob(16))) WHERE id = new.id AND new.uid IS NULL;
   UPDATE sync_node SET hlc = max(hlc + 1, new.updated_at * 2048) WHERE capturing = 1 AND applying = 0;

@@ -123,4 +123,9 @@ export class HoldRepository {
   setReturnAlerted(packageId: number, at: number): void {
     this.sql<[number, number]>('INSERT OR IGNORE INTO hold_return_alerts (package_id, alerted_at) VALUES (?, ?)').run(packageId, at);
   }
+
+  /** Records a text read from the site's number; false when it was handled before. */
+  firstTimeText(sid: string, at: number): boolean {
+    return this.sql<[string, number]>('INSERT OR IGNORE INTO hold_texts (sid, received_at) VALUES (?, ?)').run(sid, at).changes > 0;
+  }
 }

@@ -54,6 +54,12 @@ export const messageText = (language: Language): TFunction => i18n.getFixedT(lan
 const nonGsmDateLetters: Record<string, string> = { á: 'a', í: 'i', ó: 'o', ú: 'u', Á: 'A', Í: 'I', Ó: 'O', Ú: 'U' };
 
 /** "Thu, Nov 26, 8:05 PM" in English, "jue, 26 nov, 20:05" in Spanish. */
+/** A calendar day in a text ("Sun, Dec 20"): `at` is the day's midnight on this computer, where the day was counted. */
+export function formatDay(at: number, language: Language = 'en'): string {
+  const text = new Intl.DateTimeFormat(language, { weekday: 'short', month: 'short', day: 'numeric' }).format(at);
+  return text.replace(/[\u202f\u00a0]/g, ' ').replace(/[áíóúÁÍÓÚ]/g, (c) => nonGsmDateLetters[c] ?? c);
+}
+
 export function formatExpiry(at: number, timeZone?: string, language: Language = 'en'): string {
   const text = new Intl.DateTimeFormat(language, {
     weekday: 'short',
