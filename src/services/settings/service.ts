@@ -4,6 +4,7 @@ import { ApiError, message, messageText, sentenceOf, type Settings } from '../..
 import { settingsUpdateInput } from '../../contract/settings';
 import type { DataKeys } from '../../secrets';
 import type { Actor, AuditService } from '../audit/service';
+import { messageText as recipientText } from '../notifications/messages';
 import type { Transactor } from '../tx';
 
 /**
@@ -218,6 +219,9 @@ export class SettingsService {
       const parsed = schemaFor(key).safeParse(value);
       if (parsed.success) merged[key] = parsed.data;
     }
-    return { ...(merged as unknown as Values), ...this.pinned };
+    // A building not yet named is called "the package room" in the site's own language, in the header and in messages.
+    const values = { ...(merged as unknown as Values), ...this.pinned };
+    if (!stored.has('siteName') && !('siteName' in this.pinned)) values.siteName = recipientText(values.siteLanguage)('common.defaultSiteName');
+    return values;
   }
 }
