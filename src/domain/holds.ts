@@ -60,8 +60,8 @@ export function holdSpan(hold: Hold, cal: Calendar): { start: number; end: numbe
 }
 
 /** The hold in force at `time`, or null. Of two that overlap (set at two desks apart), the one that ends later. */
-export function holdAt(holds: readonly Hold[], time: number, cal: Calendar): Hold | null {
-  let found: { hold: Hold; end: number } | null = null;
+export function holdAt<H extends Hold>(holds: readonly H[], time: number, cal: Calendar): H | null {
+  let found: { hold: H; end: number } | null = null;
   for (const hold of holds) {
     const span = holdSpan(hold, cal);
     if (span && span.start <= time && time < span.end && (!found || span.end > found.end)) found = { hold, end: span.end };
@@ -70,10 +70,10 @@ export function holdAt(holds: readonly Hold[], time: number, cal: Calendar): Hol
 }
 
 /** What staff see: the hold in force now, else the next one to start; null when there is none. */
-export function currentOrNext(holds: readonly Hold[], now: number, cal: Calendar): Hold | null {
+export function currentOrNext<H extends Hold>(holds: readonly H[], now: number, cal: Calendar): H | null {
   const current = holdAt(holds, now, cal);
   if (current) return current;
-  let next: { hold: Hold; start: number } | null = null;
+  let next: { hold: H; start: number } | null = null;
   for (const hold of holds) {
     const span = holdSpan(hold, cal);
     if (span && span.start > now && (!next || span.start < next.start)) next = { hold, start: span.start };

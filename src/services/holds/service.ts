@@ -49,7 +49,7 @@ export class HoldService {
     const now = this.deps.clock.now();
     const holds = this.deps.repos.holds.forRecipient(recipientId);
     const current = currentOrNext(holds, now, calendar);
-    return { current: current && toItem(current as HoldRow, now), holds: holds.map((h) => toItem(h, now)) };
+    return { current: current && toItem(current, now), holds: holds.map((h) => toItem(h, now)) };
   }
 
   set(actor: Actor, input: SetInput, via: HoldRow['createdVia'] = 'staff'): HoldItem {
@@ -117,12 +117,6 @@ export class HoldService {
     const back = returnBy(loggedAt, holds, calendar);
     if (!current && !back) return null;
     return { until: current?.untilDay ?? null, returnBy: back };
-  }
-
-  /** The hold in force now for each of these recipients (the intake's "On hold until…"). */
-  currentFor(recipientId: number): HoldRow | null {
-    const now = this.deps.clock.now();
-    return holdAt(this.deps.repos.holds.forRecipient(recipientId), now, calendar) as HoldRow | null;
   }
 
   private changed(recipientId: number): void {

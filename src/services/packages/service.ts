@@ -60,7 +60,7 @@ export interface PackageNotifier {
 }
 
 export interface PackageDeps {
-  repos: Pick<Repositories, 'packages' | 'recipients' | 'accessKeys' | 'syncPackages' | 'holds'>;
+  repos: Pick<Repositories, 'packages' | 'recipients' | 'accessKeys' | 'syncPackages' | 'holds' | 'sync'>;
   clock: Clock;
   tx: Transactor;
   audit: AuditService;
@@ -476,10 +476,13 @@ export class PackageService {
   }
 
   /**
-   * Packages that arrived during a `return` hold and whose day to go back came: alert once per package (this node's
-   * own, as "Return to sender?" for recipients who left); the list marks them "Return to sender?".
+   * Packages that arrived during a `return` hold and whose day to go back came: alert once per package; the list marks
+   * them "Return to sender?". Alerts are shared, so on a site only the node that runs the roster import raises them
+   * (every node's list shows the marker).
    */
   private reviewHoldReturns(now: number): void {
+    const node = this.deps.repos.sync.node();
+    if (node.site !== null && node.rosterNode !== node.nodeName) return;
     const waiting = this.deps.repos.packages.waiting();
     if (waiting.length === 0) return;
     const holds = this.deps.holds.byRecipient(
