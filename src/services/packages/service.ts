@@ -448,7 +448,7 @@ export class PackageService {
     if (rows.length === 0) return [];
     const holds = this.deps.holds.byRecipient(
       rows.map((p) => p.recipientId),
-      Math.min(...rows.map((p) => p.loggedAt)),
+      oldest(rows.map((p) => p.loggedAt)),
     );
     return rows.flatMap((p) => {
       const since = waitingSince(p.loggedAt, holds.get(p.recipientId) ?? [], now, calendar);
@@ -487,7 +487,7 @@ export class PackageService {
     if (waiting.length === 0) return;
     const holds = this.deps.holds.byRecipient(
       waiting.map((p) => p.recipientId),
-      Math.min(...waiting.map((p) => p.loggedAt)),
+      oldest(waiting.map((p) => p.loggedAt)),
     );
     const due = waiting.filter((p) => {
       const hold = this.deps.holds.packageHold(holds.get(p.recipientId), p.loggedAt, now);
@@ -521,7 +521,7 @@ export class PackageService {
     if (items.length === 0) return items;
     const holds = this.deps.holds.byRecipient(
       items.map((i) => i.recipient.id),
-      Math.min(...items.map((i) => Date.parse(i.loggedAt))),
+      oldest(items.map((i) => Date.parse(i.loggedAt))),
     );
     return items.map((item) => {
       const hold = this.deps.holds.packageHold(holds.get(item.recipient.id), Date.parse(item.loggedAt), now);
@@ -740,6 +740,9 @@ export class PackageService {
     return { tracking, known: p ? { status: p.status, recipientName: recipientName(p), shelf: p.shelf } : null };
   }
 }
+
+/** The earliest of many times (a spread into Math.min overflows the call stack on a large log). */
+const oldest = (times: number[]): number => times.reduce((a, b) => Math.min(a, b), Infinity);
 
 const asWaiting = (p: PackageRow): WaitingPackage => ({
   id: p.id,
