@@ -77,7 +77,7 @@ describe('holds', () => {
     expect(history.items.map((e) => e.action)).toEqual(expect.arrayContaining(['hold.set', 'hold.ended']));
   });
 
-  it('a hold cancelled while in force ends at once: the notice goes and reminders count from then', async () => {
+  it('a hold cancelled while in force ends at once: the end notice goes, it is audited, and it cannot be cancelled twice', async () => {
     const { core, staff, ann, subjects, passes, dayIn } = await desk();
     await staff.ok('packages.log', { tracking: ups, carrier: 'ups', recipientId: ann.id });
     await passes(11 * minute);
