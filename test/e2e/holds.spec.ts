@@ -91,7 +91,7 @@ test('a hold set in the recipient’s detail shows "On hold" in the package list
   const dialogo = page.getByRole('dialog', { name: 'Retener paquetes' });
   await dialogo.getByRole('radio', { name: 'Devolver los paquetes tras unos días' }).check();
   await expect(dialogo.getByRole('textbox', { name: 'Días antes de devolver un paquete' })).toHaveValue('7');
-  // A last day before the first is refused under its field, in Spanish, before anything is sent.
+  // Days not chosen: refused under each field, in Spanish, before anything is sent.
   await dialogo.getByRole('button', { name: 'Guardar retención' }).click();
   await expect(dialogo).toContainText('Escriba las fechas como AAAA-MM-DD.');
   await page.screenshot({ path: join(shots, 'holds', 'set-hold-es.png') });
