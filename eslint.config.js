@@ -15,7 +15,12 @@ const mail = ['nodemailer', 'twilio'].map(only('src/services/notifications/'));
 const hardware = ['node-hid', 'usb', 'serialport'].map(only('native/ (device drivers)'));
 const fileParsers = ['csv-parse', 'csv-parse/sync', 'exceljs'].map(only('src/services/roster/file/ (roster file parsing)'));
 // The label models load in the label thread alone: anywhere else they would load (and run) on the door's thread.
-const labelModels = ['sharp', 'tesseract.js', 'zxing-wasm', 'zxing-wasm/reader'].map(only('src/services/labels/engine.ts (label reading)'));
+const labelModels = ['tesseract.js', 'zxing-wasm', 'zxing-wasm/reader'].map(only('src/services/labels/engine.ts (label reading)'));
+// sharp works in libuv's pool, but what it decodes stays in memory: only the label reader and the photos kept with a
+// package (checked and made small before they are saved) use it.
+const imageCodec = ['sharp'].map(
+  only('src/services/labels/engine.ts (label reading) and src/services/attachments/image.ts (photos and signatures kept)'),
+);
 // A scope, so a pattern: every @nats-io package (transport-node, jetstream, kv, …).
 const nats = { group: ['@nats-io/*'], message: "Only src/sync/ (the link between a site's computers) may import NATS." };
 const electron = because('src/ and native/ run in plain Node, never under Electron: only main/ imports electron.')('electron');
@@ -29,7 +34,7 @@ const zones = [
   {
     name: 'domain: pure rules',
     files: ['src/domain/**'],
-    paths: [electron, ...nodeBuiltins, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels],
+    paths: [electron, ...nodeBuiltins, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels, ...imageCodec],
     patterns: [
       nats,
       { group: ['node:*'], message: 'Domain rules are pure: no Node modules, no I/O.' },
@@ -41,7 +46,7 @@ const zones = [
   {
     name: 'contract: shared with the browser',
     files: ['src/contract/**'],
-    paths: [electron, ...nodeBuiltins, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels],
+    paths: [electron, ...nodeBuiltins, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels, ...imageCodec],
     patterns: [
       nats,
       { group: ['node:*'], message: 'The contract is loaded by the renderer too: no Node modules.' },
@@ -51,19 +56,19 @@ const zones = [
   {
     name: 'db: migrations and repositories',
     files: ['src/db/**'],
-    paths: [electron, ...mail, ...hardware, ...fileParsers, ...labelModels],
+    paths: [electron, ...mail, ...hardware, ...fileParsers, ...labelModels, ...imageCodec],
     patterns: [nats, ...hosts, ...above('services', 'host', 'cli'), belowSync, folder('native', 'Repositories know nothing of devices.')],
   },
   {
     name: 'notification senders',
     files: ['src/services/notifications/**'],
-    paths: [electron, ...sqlite, ...hardware, ...fileParsers, ...labelModels],
+    paths: [electron, ...sqlite, ...hardware, ...fileParsers, ...labelModels, ...imageCodec],
     patterns: [nats, ...hosts, ...above('host', 'cli'), belowSync],
   },
   {
     name: 'roster file parsing',
     files: ['src/services/roster/file/**'],
-    paths: [electron, ...sqlite, ...mail, ...hardware, ...labelModels],
+    paths: [electron, ...sqlite, ...mail, ...hardware, ...labelModels, ...imageCodec],
     patterns: [nats, ...hosts, ...above('host', 'cli'), belowSync],
   },
   {
@@ -73,27 +78,33 @@ const zones = [
     patterns: [nats, ...hosts, ...above('host', 'cli'), belowSync],
   },
   {
+    name: 'attachments: the pictures kept',
+    files: ['src/services/attachments/image.ts'],
+    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels],
+    patterns: [nats, ...hosts, ...above('host', 'cli'), belowSync],
+  },
+  {
     name: 'services',
     files: ['src/services/**'],
-    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels],
+    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels, ...imageCodec],
     patterns: [nats, ...hosts, ...above('host', 'cli'), belowSync],
   },
   {
     name: "sync: the link between a site's computers",
     files: ['src/sync/**'],
-    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels],
+    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels, ...imageCodec],
     patterns: [...hosts, ...above('host', 'cli'), folder('native', 'Sync knows nothing of devices.')],
   },
   {
     name: 'the rest of the core (host, cli, core.ts)',
     files: ['src/**'],
-    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels],
+    paths: [electron, ...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels, ...imageCodec],
     patterns: [nats, ...hosts],
   },
   {
     name: 'native: device drivers',
     files: ['native/**'],
-    paths: [electron, ...sqlite, ...mail, ...fileParsers, ...labelModels],
+    paths: [electron, ...sqlite, ...mail, ...fileParsers, ...labelModels, ...imageCodec],
     patterns: [
       nats,
       ...hosts,
@@ -112,6 +123,7 @@ const zones = [
       ...hardware,
       ...fileParsers,
       ...labelModels,
+      ...imageCodec,
       because('channels.ts is bundled into the preload: keep zod out.')('zod'),
     ],
     patterns: [
@@ -133,7 +145,7 @@ const zones = [
   {
     name: 'main: the desktop host',
     files: ['main/**'],
-    paths: [...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels],
+    paths: [...sqlite, ...mail, ...hardware, ...fileParsers, ...labelModels, ...imageCodec],
     patterns: [nats],
   },
   {

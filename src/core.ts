@@ -29,6 +29,8 @@ import { NotificationService } from './services/notifications/service';
 import { PendingWrites } from './services/pendingWrites';
 import { HoldsByText } from './services/holds/byText';
 import { HoldService } from './services/holds/service';
+import { AttachmentRetention } from './services/attachments/retention';
+import { AttachmentService } from './services/attachments/service';
 import { PackageClaims } from './services/packages/claims';
 import { packageLines } from './services/packages/notices';
 import { PackageSchedule } from './services/packages/schedule';
@@ -101,6 +103,8 @@ export interface Core {
   holds: HoldService;
   /** Holds asked for by text message to the site's Twilio number. */
   holdTexts: HoldsByText;
+  /** Photos and signatures kept with packages, and their retention. */
+  attachments: AttachmentService;
   backups: BackupService;
   backupSchedule: BackupSchedule;
   system: SystemService;
@@ -190,6 +194,8 @@ export function createCore(options: CoreOptions): Core {
   });
   const packageSchedule = new PackageSchedule({ packages, clock });
   const holdTexts = new HoldsByText({ repos, holds, clock, texts: notifications, config: () => notificationConfig(settings.values()) });
+  const attachments = new AttachmentService({ repos, clock, tx, audit, settings, events });
+  const attachmentRetention = new AttachmentRetention({ attachments, clock });
   const carrierFollowups = new CarrierFollowups({ repos, clock, tx, alerts, timeZone, deliveryLog: repos.packages });
   // Door events are emitted after the relay command; the pickup marking itself runs on a later turn.
   events.on('door.event', (event) => packages.afterDoorEvent(event));
@@ -243,6 +249,7 @@ export function createCore(options: CoreOptions): Core {
     packageSchedule,
     holds,
     holdTexts,
+    attachments,
     backups,
     backupSchedule,
     invites,
@@ -295,6 +302,7 @@ export function createCore(options: CoreOptions): Core {
   parts.add('carrier follow-ups', { start: () => carrierFollowups.start(), stop: () => carrierFollowups.stop() });
   parts.add('package reminders', { start: () => packageSchedule.start(), stop: () => packageSchedule.stop() });
   parts.add('holds by text', { start: () => holdTexts.start(), stop: () => holdTexts.stop() });
+  parts.add('photo and signature retention', { start: () => attachmentRetention.start(), stop: () => attachmentRetention.stop() });
   parts.add('scheduled backups', {
     start: () => backupSchedule.start(),
     stop: async () => {

@@ -12,6 +12,8 @@ export const routes = {
   recipient: (id: number) => `#/recipients/${id}`,
   packages: () => '#/packages',
   package: (id: number) => `#/packages/${id}`,
+  /** The Packages list showing its Unmatched filter (the header's "3 unmatched"); the list then goes back to `packages`. */
+  unmatched: () => '#/packages/unmatched',
   activity: () => '#/activity',
   settings: (section: SettingsSection = settingsSections[0]) => `#/settings/${section}`,
   import: () => '#/import',
@@ -20,7 +22,7 @@ export const routes = {
 /** What an address shows. Recipients and Packages carry the recipient or package opened, if any. */
 export type Screen =
   | { tab: 'recipients'; id: number | null }
-  | { tab: 'packages'; id: number | null }
+  | { tab: 'packages'; id: number | null; unmatched?: true }
   | { tab: 'activity' }
   | { tab: 'settings'; section: SettingsSection }
   | { tab: 'import' };
@@ -43,6 +45,7 @@ export function screenAt(path: string, admin: boolean): Screen {
   switch (first) {
     case 'recipients':
     case 'packages': {
+      if (first === 'packages' && second === 'unmatched') return { tab: 'packages', id: null, unmatched: true };
       const id = idOf(second);
       return id === undefined ? home : { tab: first, id };
     }

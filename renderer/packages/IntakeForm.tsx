@@ -7,6 +7,7 @@ import { IntakeHoldNotice } from '../holds/HoldBadges';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { formatDateTime, useTranslation } from '../i18n';
 import { carrierOptions, sizeOptions } from './labels';
+import { PutAsideDialog, type PutAsideStart } from './PutAsideDialog';
 import { packageCalls } from './usePackages';
 
 interface Props {
@@ -51,6 +52,8 @@ export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
   const shelfRef = useRef<HTMLInputElement>(null);
   const [detection, setDetection] = useState<PackageDetection | null>(null);
   const [last, setLast] = useState<PackageItem | null>(null);
+  // A label staff cannot match: what the form holds goes to the Put aside dialog.
+  const [aside, setAside] = useState<PutAsideStart | null>(null);
   const { form, submit, busy, formError, fail, reset } = usePackroomForm({
     schema: api['packages.log'].input,
     initialValues: { ...fresh, tracking: prefill ?? '' },
@@ -184,19 +187,44 @@ export function IntakeForm({ prefill, focusRequest = 0 }: Props) {
             <Button type="submit" loading={busy}>
               {t('packages.intake.submit')}
             </Button>
+            <Button
+              variant="default"
+              onClick={() => {
+                const { recipientId: _chosen, ...values } = form.getValues();
+                setAside(values);
+              }}
+            >
+              {t('packages.putAside.open')}
+            </Button>
           </Group>
           {last && (
             <Text role="status" c="green.8" size="sm">
-              {t(last.shelf ? 'packages.intake.loggedShelf' : 'packages.intake.logged', {
-                tracking: last.tracking,
-                carrier: last.carrierLabel,
-                name: `${last.recipient.firstName} ${last.recipient.lastName}`,
-                shelf: last.shelf,
-              })}
+              {last.recipient
+                ? t(last.shelf ? 'packages.intake.loggedShelf' : 'packages.intake.logged', {
+                    tracking: last.tracking,
+                    carrier: last.carrierLabel,
+                    name: `${last.recipient.firstName} ${last.recipient.lastName}`,
+                    shelf: last.shelf,
+                  })
+                : t('packages.putAside.done', { tracking: last.tracking, carrier: last.carrierLabel })}
             </Text>
           )}
         </Stack>
       </form>
+      {aside && (
+        <PutAsideDialog
+          start={aside}
+          onClose={() => setAside(null)}
+          onDone={(item) => {
+            setAside(null);
+            setLast(item);
+            setDetection(null);
+            reset({ shelf: form.getValues().shelf });
+            // After the dialog gives focus back to Put aside: the next parcel starts at Tracking number.
+            setTimeout(() => trackingRef.current?.focus(), 0);
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../components/ErrorText';
 import { formatDateTime, useTranslation } from '../i18n';
 import { days, describePickup, recipientLabel } from './labels';
 import { PackageActionDialog, PackageActions, StatusBadges, type PackageAction } from './PackageTable';
+import { PutAsideHistory, UnmatchedCell } from './Unmatched';
 import { usePackage } from './usePackages';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -46,7 +47,8 @@ export function PackageDetail({ id, onClose }: { id: number; onClose: () => void
                 <Text>{p.carrierLabel}</Text>
               </Field>
               <Field label={t('packages.table.recipient')}>
-                <Anchor href={routes.recipient(p.recipient.id)}>{recipientLabel(p)}</Anchor>
+                {p.recipient ? <Anchor href={routes.recipient(p.recipient.id)}>{recipientLabel(p)}</Anchor> : <UnmatchedCell item={p} />}
+                {p.putAside && <PutAsideHistory putAside={p.putAside} />}
               </Field>
               <Field label={t('packages.table.shelf')}>
                 <Text>{p.shelf ?? t('common.none')}</Text>

@@ -1,20 +1,20 @@
 import { Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
-import { api, type PackageItem, type PackageSize, type RecipientSummary } from '../../src/contract';
+import { api, type PackageSize, type RecipientSummary } from '../../src/contract';
 import { RecipientPicker } from '../access/RecipientPicker';
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { useTranslation } from '../i18n';
-import { sizeOptions } from './labels';
+import { sizeOptions, type AssignedPackage } from './labels';
 import { packageCalls } from './usePackages';
 
 interface Props {
-  item: PackageItem;
+  item: AssignedPackage;
   onClose: () => void;
   onDone: () => void;
 }
 
-const fullName = (item: PackageItem) => `${item.recipient.firstName} ${item.recipient.lastName}`;
+const fullName = (item: AssignedPackage) => `${item.recipient.firstName} ${item.recipient.lastName}`;
 
 export function HandOverDialog({ item, onClose, onDone }: Props) {
   const { t } = useTranslation();

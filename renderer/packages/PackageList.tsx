@@ -1,21 +1,35 @@
 import { Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLocation } from 'wouter';
+import { routes } from '../app/routes';
 import { ErrorAlert } from '../components/ErrorText';
 import { useTranslation } from '../i18n';
 import { statusLabel } from './labels';
 import { PackageTable } from './PackageTable';
-import { usePackageList } from './usePackages';
+import { usePackageList, useUnmatchedCount } from './usePackages';
 
-type Filter = (typeof statusFilters)[number] | 'all';
+type Filter = (typeof statusFilters)[number] | 'all' | 'unmatched';
 const statusFilters = ['waiting', 'picked_up', 'returned', 'missing'] as const;
 const pageSize = 50;
 
 /** The package log, filtered and searched; `onOpen` opens a package's detail. */
-export function PackageList({ onOpen }: { onOpen: (id: number) => void }) {
+export function PackageList({ onOpen, showUnmatched = false }: { onOpen: (id: number) => void; showUnmatched?: boolean }) {
   const { t } = useTranslation();
-  const filters = [...statusFilters.map((value) => ({ value, label: statusLabel(value) })), { value: 'all', label: t('common.all') }];
-  const [status, setStatus] = useState<Filter>('waiting');
+  const unmatched = useUnmatchedCount().data ?? 0;
+  const filters = [
+    ...statusFilters.map((value) => ({ value, label: statusLabel(value) })),
+    { value: 'all', label: t('common.all') },
+    { value: 'unmatched', label: t('packages.unmatched.filter', { count: unmatched }) },
+  ];
+  const [status, setStatus] = useState<Filter>(showUnmatched ? 'unmatched' : 'waiting');
+  const [, navigate] = useLocation();
+  // The header's link asks for the queue by address; once shown, the address is the list's again, so the link
+  // works the next time too (replaced, so Back does not come here again).
+  if (showUnmatched && status !== 'unmatched') setStatus('unmatched');
+  useEffect(() => {
+    if (showUnmatched) navigate(routes.packages(), { replace: true });
+  }, [showUnmatched, navigate]);
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 200);
   const [oldestFirst, setOldestFirst] = useState(false);

@@ -2,9 +2,11 @@ import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { PackageItem } from '../../src/contract';
 import { rowOpens } from '../components/rowOpens';
+import { AssignDialog } from './AssignDialog';
 import { EditDialog, HandOverDialog, ReturnDialog } from './PackageDialogs';
 import { formatDateTime, useTranslation } from '../i18n';
-import { days, describePickup, recipientLabel, statusColors, statusLabel } from './labels';
+import { days, describePickup, isAssigned, recipientLabel, statusColors, statusLabel } from './labels';
+import { UnmatchedCell } from './Unmatched';
 import { wholeBadgeProps } from '../components/headerBadge';
 import { OnHoldBadge, ReturnByBadge } from '../holds/HoldBadges';
 
@@ -92,7 +94,13 @@ export function PackageTable({ items, label, sort, showRecipient = true, onOpen,
                 <Table.Td>{p.carrierLabel}</Table.Td>
                 {showRecipient && (
                   <Table.Td>
-                    {recipientLabel(p)} <OnHoldBadge until={p.hold?.until} />
+                    {p.recipient ? (
+                      <>
+                        {recipientLabel(p)} <OnHoldBadge until={p.hold?.until} />
+                      </>
+                    ) : (
+                      <UnmatchedCell item={p} />
+                    )}
                   </Table.Td>
                 )}
                 <Table.Td>{p.shelf ?? t('common.none')}</Table.Td>
@@ -129,11 +137,23 @@ export function PackageTable({ items, label, sort, showRecipient = true, onOpen,
   );
 }
 
-export type PackageAction = 'handOver' | 'return' | 'edit';
+export type PackageAction = 'handOver' | 'return' | 'edit' | 'assign';
 
-/** A package's actions: Hand over and Return to sender while it is here, and Edit. */
+/** A package's actions: Hand over and Return to sender while it is here, and Edit; Assign while it is unmatched. */
 export function PackageActions({ item, onChoose }: { item: PackageItem; onChoose: (action: PackageAction) => void }) {
   const { t } = useTranslation();
+  if (!item.recipient) {
+    return (
+      <Button
+        size="compact-sm"
+        color="grape"
+        onClick={() => onChoose('assign')}
+        aria-label={t('packages.unmatched.assignLabel', { tracking: item.tracking })}
+      >
+        {t('packages.unmatched.assign')}
+      </Button>
+    );
+  }
   const here = item.status === 'waiting' || item.status === 'missing';
   return (
     <Group gap={4} wrap="nowrap">
@@ -181,6 +201,7 @@ export function PackageActionDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
+  if (kind === 'assign' || !isAssigned(item)) return <AssignDialog item={item} onClose={onClose} onDone={onDone} />;
   if (kind === 'handOver') return <HandOverDialog item={item} onClose={onClose} onDone={onDone} />;
   if (kind === 'return') return <ReturnDialog item={item} onClose={onClose} onDone={onDone} />;
   return <EditDialog item={item} onClose={onClose} onDone={onDone} />;

@@ -14,10 +14,12 @@ interface Props {
   onOpen: (id: number | null) => void;
   /** Quick Actions → Log a package: each new value focuses the intake form. */
   logRequest: number;
+  /** The address asked for the Unmatched filter (`#/packages/unmatched`, the header's link). */
+  showUnmatched?: boolean;
 }
 
 /** The front desk's package log: Overview, intake (built for a scanner), the list, shelf check and export. */
-export function PackagesTab({ openId, onOpen, logRequest }: Props) {
+export function PackagesTab({ openId, onOpen, logRequest, showUnmatched = false }: Props) {
   const { t } = useTranslation();
   const [checking, setChecking] = useState(false);
   const [prefill, setPrefill] = useState<string | null>(null);
@@ -30,7 +32,7 @@ export function PackagesTab({ openId, onOpen, logRequest }: Props) {
           {t('packages.shelfCheck')}
         </Button>
       </Group>
-      <PackageList onOpen={onOpen} />
+      <PackageList onOpen={onOpen} showUnmatched={showUnmatched} />
       <ExportCard />
       <ShelfCheckDialog
         opened={checking}

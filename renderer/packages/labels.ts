@@ -1,4 +1,12 @@
-import { carrierIds, carrierLabels, type CarrierId, type PackageItem, type PackageSize, type PackageStatus } from '../../src/contract';
+import {
+  carrierIds,
+  carrierLabels,
+  type CarrierId,
+  type PackageItem,
+  type PackageRecipient,
+  type PackageSize,
+  type PackageStatus,
+} from '../../src/contract';
 import { formatDateTime, i18n } from '../i18n';
 
 const t = i18n.t.bind(i18n);
@@ -16,7 +24,15 @@ export const carrierLabel = (id: CarrierId) => (id === 'other' ? t('packages.oth
 
 export const carrierOptions = () => carrierIds.map((id) => ({ value: id, label: carrierLabel(id) }));
 
-export const recipientLabel = (p: PackageItem) => `${p.recipient.lastName}, ${p.recipient.firstName} — ${p.recipient.unit}`;
+/** A package with its recipient: every one but those put aside and not assigned yet. */
+export type AssignedPackage = PackageItem & { recipient: PackageRecipient };
+
+export const isAssigned = (p: PackageItem): p is AssignedPackage => p.recipient !== null;
+
+export const personLabel = (r: Pick<PackageRecipient, 'firstName' | 'lastName' | 'unit'>) => `${r.lastName}, ${r.firstName} — ${r.unit}`;
+
+/** "Lopez, Ana — 1A"; "Unmatched" for a package put aside and not assigned yet. */
+export const recipientLabel = (p: PackageItem) => (p.recipient ? personLabel(p.recipient) : t('packages.unmatched.nobody'));
 
 /** How a package left: "Door entry with PIN", "Handed over to Kim (neighbour) by ada". */
 export function describePickup(p: PackageItem): string {

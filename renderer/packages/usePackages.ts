@@ -10,6 +10,8 @@ export const packageCalls = {
   handOver: (input: MethodInput<'packages.handOver'>) => invoke('packages.handOver', input),
   returnToSender: (input: MethodInput<'packages.returnToSender'>) => invoke('packages.returnToSender', input),
   update: (input: MethodInput<'packages.update'>) => invoke('packages.update', input),
+  putAside: (input: MethodInput<'packages.putAside'>) => invoke('packages.putAside', input),
+  assign: (input: MethodInput<'packages.assign'>) => invoke('packages.assign', input),
   restore: (ids: number[]) => invoke('packages.restore', { ids }),
   markMissing: (ids: number[]) => invoke('packages.markMissing', { ids }),
   export: (from: string, to: string) => invoke('packages.export', { from, to }),
@@ -62,4 +64,12 @@ export function usePackage(id: number) {
   const { reload } = item;
   useEffect(() => on('packages.changed', reload), [reload]);
   return item;
+}
+
+/** How many packages wait in the Unmatched queue (the header's link and the list's filter), kept current. */
+export function useUnmatchedCount() {
+  const count = useQuery(() => invoke('packages.unmatchedCount', {}), []);
+  const { reload } = count;
+  useEffect(() => on('packages.changed', reload), [reload]);
+  return count;
 }

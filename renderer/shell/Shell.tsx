@@ -31,6 +31,7 @@ import { ImportTab } from '../roster/ImportTab';
 import { MyAccountForm } from '../settings/MyAccount';
 import { SettingsTab } from '../settings/SettingsTab';
 import { SiteBadge } from '../site/SiteBadge';
+import { UnmatchedBadge } from '../packages/UnmatchedBadge';
 
 /** The header's first row (name, badges, Quick Actions, account) and the whole header with the tabs below. */
 const topRowHeight = 60;
@@ -89,6 +90,7 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
             </Box>
             <Group gap="sm" wrap="nowrap">
               <SiteBadge />
+              <UnmatchedBadge />
               <BackupWarning />
               <DoorStatusBadge />
               <AlertsButton />
@@ -203,6 +205,7 @@ export function Shell({ session, siteName, siteLanguage, onLock, onSignOut, onSe
                 openId={screen.id}
                 onOpen={(id) => go(id === null ? routes.packages() : routes.package(id))}
                 logRequest={logRequest}
+                showUnmatched={screen.unmatched === true}
               />
             )}
           </Tabs.Panel>

@@ -8,6 +8,7 @@ import type { MethodDef } from './define';
 import { accessMethods } from './access';
 import { activityMethods } from './activity';
 import { alertMethods } from './alerts';
+import { attachmentMethods } from './attachments';
 import { authMethods } from './auth';
 import { backupMethods } from './backups';
 import { carrierMethods } from './carriers';
@@ -40,6 +41,7 @@ export const api = {
   ...siteMethods,
   ...siteJoinMethods,
   ...holdMethods,
+  ...attachmentMethods,
 } satisfies Record<string, MethodDef>;
 
 /** The slices as merged above; the checks below keep this list and the merge in step. */
@@ -60,6 +62,7 @@ type Slices = [
   typeof siteMethods,
   typeof siteJoinMethods,
   typeof holdMethods,
+  typeof attachmentMethods,
 ];
 /** Method names declared by more than one slice (a spread would silently keep only the last). */
 type DeclaredTwice<S extends unknown[], Seen = never> = S extends [infer First, ...infer Rest]
@@ -93,6 +96,7 @@ export { ApiError, reasonOf, type ApiErrorBody, type ErrorCode } from './errors'
 export type * from './access';
 export type * from './activity';
 export type * from './alerts';
+export type * from './attachments';
 export type * from './auth';
 export type * from './backups';
 export type * from './carriers';
@@ -109,6 +113,8 @@ export type * from './system';
 export type { StaffRole, Access, MethodDef } from './define';
 
 export { duplicateOf, duplicateRecipient } from './recipients';
+export { attachmentKinds, attachmentLimits } from './attachments';
+export { signatureAtDeskChoices } from './settings';
 export { rosterColumnIds, rosterUploadLimits } from './roster';
 export { carrierIds, carrierLabels, weekdayIds, weekdayLabels, type CarrierId, type Weekday } from './carriers';
 export { languages, languageIds, isLanguage, type Language } from './languages';

@@ -42,7 +42,8 @@ export const packageLogInput = z.object({
 export const packageCursor = z.object({ loggedAt: z.number().int().min(0), id });
 
 export const packageListInput = z.object({
-  status: z.enum(['waiting', 'picked_up', 'returned', 'missing', 'all']).default('waiting'),
+  /** 'unmatched': put aside, waiting for staff to assign a recipient (the other statuses list only assigned packages). */
+  status: z.enum(['waiting', 'picked_up', 'returned', 'missing', 'all', 'unmatched']).default('waiting'),
   query: z.string().trim().max(100, says('validation.searchTooLong')).default(''),
   /** Oldest first shows what has waited longest. */
   sort: z.enum(['newest', 'oldest']).default('newest'),
@@ -111,13 +112,22 @@ export interface PackagePickup {
   handedOverBy: string | null;
 }
 
+export interface PackageRecipient {
+  id: number;
+  firstName: string;
+  lastName: string;
+  unit: string;
+  active: boolean;
+}
+
 export interface PackageItem {
   id: number;
   tracking: string;
   carrier: CarrierId;
   /** UPS, FedEx… or the name typed for Other. */
   carrierLabel: string;
-  recipient: { id: number; firstName: string; lastName: string; unit: string; active: boolean };
+  /** Null while the package is unmatched (put aside, see `putAside`). */
+  recipient: PackageRecipient | null;
   shelf: string | null;
   size: PackageSize;
   perishable: boolean;
@@ -132,6 +142,8 @@ export interface PackageItem {
   returned: { at: string; reason: string } | null;
   /** Its recipient on hold now, or this package to go back after a `return` hold; null otherwise. */
   hold: PackageHold | null;
+  /** Logged with no recipient (the label could not be matched); kept after it is assigned. Null otherwise. */
+  putAside: PackagePutAside | null;
 }
 
 export interface PackagePage {
@@ -179,6 +191,63 @@ export interface ShelfCheckResult {
   neverLogged: string[];
 }
 
+// ---- Unmatched: a parcel whose label Packroom (or staff) could not match to a recipient ----
+
+/** Why a candidate was offered (src/domain/labels/match.ts `Why`), as the screens word it. */
+export const candidateWhy = z.enum([
+  'name',
+  'surnameFirst',
+  'nickname',
+  'initial',
+  'surnameOnly',
+  'firstNameDiffers',
+  'typo',
+  'unit',
+  'unitDiffers',
+  'noUnit',
+]);
+export type CandidateWhy = z.infer<typeof candidateWhy>;
+
+/** How the label reading ended when it did not fill the recipient in (null when staff put it aside by hand). */
+export const unmatchedOutcome = z.enum(['several', 'partial', 'none', 'unreadable']);
+export type UnmatchedOutcome = z.infer<typeof unmatchedOutcome>;
+
+/** What was read off the label: the ship-to lines and the people it might be for, best first. */
+export const labelReadingInput = z.object({
+  outcome: unmatchedOutcome.nullable().default(null),
+  shipTo: z
+    .array(z.string().trim().max(200, says('validation.readingTooLong')))
+    .max(12, says('validation.readingTooLong'))
+    .default([]),
+  candidates: z
+    .array(z.object({ recipientId: id, score: z.number().min(0).max(10), why: z.array(candidateWhy).max(10).default([]) }))
+    .max(10, says('validation.readingTooLong'))
+    .default([]),
+});
+
+/** Logged with no recipient, into the Unmatched queue: the camera's "Put aside", or the Log form's by hand. */
+export const packagePutAsideInput = z.object({
+  tracking: trackingText,
+  carrier: carrierId,
+  carrierName: optionalText('carrierName', 40),
+  ...packageFields,
+  reading: labelReadingInput.default({ outcome: null, shipTo: [], candidates: [] }),
+});
+
+/** An unmatched package given its recipient, who is then told as when a package is logged. */
+export const packageAssignInput = z.object({ id, recipientId: chosenRecipient });
+
+export interface PackagePutAside {
+  at: string;
+  by: string;
+  outcome: UnmatchedOutcome | null;
+  shipTo: string[];
+  /** Best first; a candidate no longer on this desk's roster is left out. */
+  candidates: { recipient: PackageRecipient; score: number; why: CandidateWhy[] }[];
+  /** When and by whom it was assigned; null while unmatched. */
+  assigned: { at: string; by: string } | null;
+}
+
 export const packageMethods = {
   // Packages: the front desk's log, for any staff member.
   'packages.detect': method<PackageDetection>()({ input: packageDetectInput, access: 'staff' }),
@@ -197,4 +266,8 @@ export const packageMethods = {
   'packages.shelfCheckScan': method<ShelfCheckScan>()({ input: shelfCheckScanInput, access: 'staff' }),
   'packages.shelfCheckFinish': method<ShelfCheckResult>()({ input: shelfCheckIdInput, access: 'staff' }),
   'packages.shelfCheckCancel': method<null>()({ input: shelfCheckIdInput, access: 'staff' }),
+  // Unmatched: put aside with no recipient, assigned later (issue 21).
+  'packages.putAside': method<PackageItem>()({ input: packagePutAsideInput, access: 'staff' }),
+  'packages.assign': method<PackageItem>()({ input: packageAssignInput, access: 'staff' }),
+  'packages.unmatchedCount': method<number>()({ input: empty, access: 'staff' }),
 } satisfies Record<string, MethodDef>;

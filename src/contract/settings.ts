@@ -5,6 +5,10 @@ import type { Language } from './languages';
 import { says } from './messages';
 import type { ImportManualPolicy, RosterPreset } from './roster';
 
+/** When a desk handover asks for the collector's signature. */
+export const signatureAtDeskChoices = ['off', 'flagged', 'always'] as const;
+export type SignatureAtDesk = (typeof signatureAtDeskChoices)[number];
+
 /** The site's settings (Settings tab). */
 const minutes = (field: Field, min: number, max: number) =>
   z
@@ -79,6 +83,8 @@ export const settingsUpdateInput = z
         return days.length <= 5 && days.every((d) => d >= 1 && d <= 60);
       }, says('validation.reminderDaysRange')),
     packageEscalationDays: minutes('packageEscalationDays', 1, 90),
+    attachmentRetentionDays: minutes('attachmentRetentionDays', 1, 3650),
+    signatureAtDesk: z.enum(signatureAtDeskChoices, { error: says('validation.signatureAtDesk') }),
 
     backupFolder: optionalSetting('backupFolder', 500),
     backupTime: timeOfDayText,
@@ -126,6 +132,10 @@ export interface Settings {
   packageReminderDays: string;
   /** Staff get an alert for a package waiting this many days. */
   packageEscalationDays: number;
+  /** "Keep photos and signatures for (days after pickup)": then retention deletes them (docs/architecture.md, "Attachments"). */
+  attachmentRetentionDays: number;
+  /** "Signature at the desk": off, for packages marked Signature required, or always. */
+  signatureAtDesk: SignatureAtDesk;
 
   /** Where the nightly backup is written (a USB stick or network share); null: no scheduled backup. */
   backupFolder: string | null;

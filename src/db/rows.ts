@@ -1,4 +1,14 @@
-import type { CarrierId, Channel, NotifyVia, PackageSize, PackageStatus, RecipientStatus, StaffRole } from '../contract';
+import type {
+  AttachmentKind,
+  AttachmentMime,
+  CarrierId,
+  Channel,
+  NotifyVia,
+  PackageSize,
+  PackageStatus,
+  RecipientStatus,
+  StaffRole,
+} from '../contract';
 
 /**
  * Every table as the migrated schema has it, one entry per column in the schema's order: its declared type, whether
@@ -203,7 +213,8 @@ export const tables = {
     tracking: text(),
     carrier: text<CarrierId>(),
     carrier_name: nullable(text()),
-    recipient_id: integer(),
+    /** Null while the package is unmatched (migration 0023). */
+    recipient_id: nullable(integer()),
     shelf: nullable(text()),
     size: text<PackageSize>(),
     perishable: flag(),
@@ -226,6 +237,12 @@ export const tables = {
     inactive_alerted_at: nullable(integer()),
     updated_at: integer(),
     uid: nullable(text()),
+    put_aside_at: nullable(integer()),
+    put_aside_by_name: nullable(text()),
+    /** JSON: what was read off the label, recipients by uid (src/domain/packages/unmatched.ts). */
+    reading: nullable(text()),
+    assigned_at: nullable(integer()),
+    assigned_by_name: nullable(text()),
   },
   shelf_checks: {
     id: integer(),
@@ -357,6 +374,30 @@ export const tables = {
     claimed_at: integer(),
     decided_at: nullable(integer()),
     outcome: nullable(text<'won' | 'lost'>()),
+  },
+  attachments: {
+    id: integer(),
+    /** The attachment's global identity (migration 0024); the insert trigger fills it. */
+    uid: nullable(text()),
+    kind: text<AttachmentKind>(),
+    package_id: nullable(integer()),
+    door_event_uid: nullable(text()),
+    mime: text<AttachmentMime>(),
+    size: integer(),
+    sha256: text(),
+    width: integer(),
+    height: integer(),
+    taken_by_uid: nullable(text()),
+    taken_by_name: nullable(text()),
+    taken_at: integer(),
+    /** The node that took it (its node_uid) when another one did; null when taken here. */
+    origin: nullable(text()),
+    /** When retention deleted its bytes. */
+    deleted_at: nullable(integer()),
+  },
+  attachment_bytes: {
+    attachment_id: integer(),
+    bytes: blob(),
   },
   holds: {
     id: integer(),

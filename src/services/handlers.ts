@@ -4,6 +4,7 @@ import type { Handlers } from './dispatch';
 import { accessHandlers } from './credentials/handlers';
 import { activityHandlers } from './audit/handlers';
 import { alertHandlers } from './alerts/handlers';
+import { attachmentHandlers } from './attachments/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backups/handlers';
 import { carrierHandlers } from './carriers/handlers';
@@ -40,6 +41,7 @@ export function createHandlers(services: CoreServices, site: Handlers<typeof sit
     ...holdHandlers(services),
     ...backupHandlers(services),
     ...siteJoinHandlers(services),
+    ...attachmentHandlers(services),
     ...site,
   };
 }

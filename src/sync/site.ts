@@ -13,7 +13,7 @@ import { loadNats } from './nats';
 export class SiteError extends Error {}
 
 export interface SiteServiceDeps {
-  repos: Pick<Repositories, 'sync' | 'syncAccess' | 'syncPackages' | 'syncShared' | 'syncHolds'>;
+  repos: Pick<Repositories, 'sync' | 'syncAccess' | 'syncPackages' | 'syncShared' | 'attachments' | 'syncHolds'>;
   tx: Transactor;
   clock: Clock;
   /** Where `init` saves the auth it connected with; absent where only `status` is read (no data key there). */
@@ -64,6 +64,8 @@ export class SiteService {
       // After the recipients: a credential or a package names its recipient, who must arrive first.
       repos.syncAccess.queueExisting(tick(repos.sync.node().hlc, clock.now()));
       repos.syncPackages.queueExisting(tick(repos.sync.node().hlc, clock.now()));
+      // After the packages: a photo or signature names its package.
+      repos.attachments.queueExisting(tick(repos.sync.node().hlc, clock.now()));
       repos.syncHolds.queueExisting(tick(repos.sync.node().hlc, clock.now()));
       // Staff accounts, settings, alerts and the audit chain go too, after the recipients their audit rows name.
       repos.syncShared.queueExisting();

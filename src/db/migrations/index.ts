@@ -20,6 +20,8 @@ import syncPackages from './0019_sync_packages.sql';
 import syncShared from './0020_sync_shared.sql';
 import syncJoin from './0021_sync_join.sql';
 import rosterNode from './0022_roster_node.sql';
+import unmatched from './0023_unmatched.sql';
+import attachments from './0024_attachments.sql';
 import holds from './0025_holds.sql';
 
 /** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
@@ -46,5 +48,7 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0020_sync_shared', sql: syncShared },
   { name: '0021_sync_join', sql: syncJoin },
   { name: '0022_roster_node', sql: rosterNode },
+  { name: '0023_unmatched', sql: unmatched },
+  { name: '0024_attachments', sql: attachments },
   { name: '0025_holds', sql: holds },
 ];

@@ -1,6 +1,7 @@
 import type { Db } from '../open';
 import { AccessKeyRepository } from './accessKeys';
 import { AlertRepository } from './alerts';
+import { AttachmentRepository } from './attachments';
 import { AuditRepository } from './audit';
 import { CarrierCodeRepository } from './carrierCodes';
 import { BackupRepository } from './backups';
@@ -32,6 +33,7 @@ export function createRepositories(db: Db) {
   return {
     accessKeys: new AccessKeyRepository(db),
     alerts: new AlertRepository(db),
+    attachments: new AttachmentRepository(db),
     audit: new AuditRepository(db),
     carrierCodes: new CarrierCodeRepository(db),
     backups: new BackupRepository(db),

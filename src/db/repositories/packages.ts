@@ -33,6 +33,29 @@ export interface PackageRow {
   lastRemindedAt: number | null;
   escalatedAt: number | null;
   inactiveAlertedAt: number | null;
+  putAsideAt: number | null;
+  putAsideByName: string | null;
+  /** JSON as stored (src/domain/packages/unmatched.ts reads it); null when it was never put aside. */
+  reading: string | null;
+  assignedAt: number | null;
+  assignedByName: string | null;
+}
+
+/** A package put aside and not assigned yet: no recipient (the Unmatched queue). */
+export type UnmatchedRow = Omit<PackageRow, 'recipientId' | 'firstName' | 'lastName' | 'unit' | 'recipientStatus'> & {
+  recipientId: null;
+  firstName: null;
+  lastName: null;
+  unit: null;
+  recipientStatus: null;
+};
+
+/** Any package: assigned (every query but the Unmatched ones returns only these) or unmatched. */
+export type AnyPackageRow = PackageRow | UnmatchedRow;
+
+export interface PutAsideInsert extends Omit<PackageInsert, 'recipientId'> {
+  /** JSON (src/domain/packages/unmatched.ts `storeReading`). */
+  reading: string;
 }
 
 export interface PackageInsert {
@@ -67,19 +90,29 @@ export interface ListQuery {
 }
 
 /** A package with its recipient's name, unit and status (see `select`). */
-type RawPackage = Omit<Row<'packages'>, 'logged_by' | 'missing_at' | 'updated_at'> &
-  Pick<Row<'recipients'>, 'first_name' | 'last_name' | 'unit'> & { recipient_status: Row<'recipients'>['status'] };
+type RawPackage = Omit<Row<'packages'>, 'logged_by' | 'missing_at' | 'updated_at' | 'uid' | 'recipient_id'> & {
+  recipient_id: number;
+} & Pick<Row<'recipients'>, 'first_name' | 'last_name' | 'unit'> & { recipient_status: Row<'recipients'>['status'] };
 
-const toRow = (r: RawPackage): PackageRow => ({
+/** The same with no recipient joined (see `selectAny`). */
+type RawAnyPackage =
+  | RawPackage
+  | (Omit<RawPackage, 'recipient_id' | 'first_name' | 'last_name' | 'unit' | 'recipient_status'> & {
+      recipient_id: null;
+      first_name: null;
+      last_name: null;
+      unit: null;
+      recipient_status: null;
+    });
+
+type RecipientKeys = 'recipientId' | 'firstName' | 'lastName' | 'unit' | 'recipientStatus';
+
+/** Everything but the recipient, the same for assigned and unmatched packages. */
+const details = (r: RawAnyPackage): Omit<PackageRow, RecipientKeys> => ({
   id: r.id,
   tracking: r.tracking,
   carrier: r.carrier,
   carrierName: r.carrier_name,
-  recipientId: r.recipient_id,
-  firstName: r.first_name,
-  lastName: r.last_name,
-  unit: r.unit,
-  recipientStatus: r.recipient_status,
   shelf: r.shelf,
   size: r.size,
   perishable: r.perishable === 1,
@@ -98,20 +131,44 @@ const toRow = (r: RawPackage): PackageRow => ({
   lastRemindedAt: r.last_reminded_at,
   escalatedAt: r.escalated_at,
   inactiveAlertedAt: r.inactive_alerted_at,
+  putAsideAt: r.put_aside_at,
+  putAsideByName: r.put_aside_by_name,
+  reading: r.reading,
+  assignedAt: r.assigned_at,
+  assignedByName: r.assigned_by_name,
 });
 
-const select = `SELECT p.id, p.tracking, p.carrier, p.carrier_name, p.recipient_id, r.first_name, r.last_name, r.unit,
+const toRow = (r: RawPackage): PackageRow => ({
+  ...details(r),
+  recipientId: r.recipient_id,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  unit: r.unit,
+  recipientStatus: r.recipient_status,
+});
+
+const toAnyRow = (r: RawAnyPackage): AnyPackageRow =>
+  r.recipient_id === null
+    ? { ...details(r), recipientId: null, firstName: null, lastName: null, unit: null, recipientStatus: null }
+    : toRow(r);
+
+const columns = `p.id, p.tracking, p.carrier, p.carrier_name, p.recipient_id, r.first_name, r.last_name, r.unit,
     r.status AS recipient_status, p.shelf, p.size, p.perishable, p.note, p.status, p.logged_at, p.logged_by_name,
     p.picked_up_at, p.picked_up_via, p.picked_up_credential, p.collected_by, p.handed_over_by_name, p.returned_at,
-    p.return_reason, p.reminders_sent, p.last_reminded_at, p.escalated_at, p.inactive_alerted_at
-  FROM packages p JOIN recipients r ON r.id = p.recipient_id`;
+    p.return_reason, p.reminders_sent, p.last_reminded_at, p.escalated_at, p.inactive_alerted_at, p.put_aside_at,
+    p.put_aside_by_name, p.reading, p.assigned_at, p.assigned_by_name`;
+// Assigned packages only: an unmatched one belongs to no one yet, so reminders, escalations, door pickups, the
+// shelf check and the recipient-based lists pass it by without a word.
+const select = `SELECT ${columns} FROM packages p JOIN recipients r ON r.id = p.recipient_id`;
+// Every package, the unmatched ones with no recipient (one package, the Unmatched queue, the export).
+const selectAny = `SELECT ${columns} FROM packages p LEFT JOIN recipients r ON r.id = p.recipient_id`;
 
 const byIdSql = `${select} WHERE p.id = ?`;
 const waitingByTrackingSql = `${select} WHERE p.tracking = ? AND p.status = 'waiting'`;
 const latestByTrackingSql = `${select} WHERE p.tracking = ? ORDER BY p.logged_at DESC, p.id DESC LIMIT 1`;
 const waitingForRecipientSql = `${select} WHERE p.recipient_id = ? AND p.status = 'waiting' ORDER BY p.logged_at, p.id`;
 const waitingSql = `${select} WHERE p.status = 'waiting' ORDER BY p.logged_at, p.id`;
-const loggedBetweenSql = `${select} WHERE p.logged_at >= ? AND p.logged_at < ? ORDER BY p.logged_at, p.id`;
+const loggedBetweenSql = `${selectAny} WHERE p.logged_at >= ? AND p.logged_at < ? ORDER BY p.logged_at, p.id`;
 
 const order = (sort: ListSort) => (sort === 'newest' ? 'ORDER BY p.logged_at DESC, p.id DESC' : 'ORDER BY p.logged_at, p.id');
 const statusClause = (status: ListStatus) => (status === 'all' ? '' : 'AND p.status = @status');
@@ -156,6 +213,54 @@ export class PackageRepository {
   byId(id: number): PackageRow | undefined {
     const raw = this.sql<[number], RawPackage>(byIdSql).get(id);
     return raw && toRow(raw);
+  }
+
+  /** A package whether assigned or unmatched. */
+  anyById(id: number): AnyPackageRow | undefined {
+    const raw = this.sql<[number], RawAnyPackage>(`${selectAny} WHERE p.id = ?`).get(id);
+    return raw && toAnyRow(raw);
+  }
+
+  /** Logged with no recipient, into the Unmatched queue. */
+  putAside(p: PutAsideInsert): number {
+    const info = this.sql<[Omit<PutAsideInsert, 'perishable'> & { perishable: 0 | 1 }]>(
+      `INSERT INTO packages (tracking, carrier, carrier_name, recipient_id, shelf, size, perishable, note, logged_at, logged_by,
+         logged_by_name, updated_at, put_aside_at, put_aside_by_name, reading)
+       VALUES (@tracking, @carrier, @carrierName, NULL, @shelf, @size, @perishable, @note, @now, @loggedBy, @loggedByName, @now,
+         @now, @loggedByName, @reading)`,
+    ).run({ ...p, perishable: p.perishable ? 1 : 0 });
+    return Number(info.lastInsertRowid);
+  }
+
+  /** An unmatched package given its recipient; false when it was not unmatched (any more). */
+  assign(id: number, recipientId: number, at: number, staffName: string): boolean {
+    return (
+      this.sql<[number, number, string, number, number]>(
+        'UPDATE packages SET recipient_id = ?, assigned_at = ?, assigned_by_name = ?, updated_at = ? WHERE id = ? AND recipient_id IS NULL',
+      ).run(recipientId, at, staffName, at, id).changes === 1
+    );
+  }
+
+  /** The Unmatched queue: one page, plus one row to tell whether there are more; `prefix` narrows by tracking number. */
+  unmatched(q: ListQuery, prefix?: string): UnmatchedRow[] {
+    const where = prefix === undefined ? '' : `AND p.tracking >= @prefix AND p.tracking < @prefix || '~'`;
+    const { after, ...params } = q;
+    const cursor = after === undefined ? {} : { afterAt: after.loggedAt, afterId: after.id };
+    return this.sql<[Record<string, unknown>], RawAnyPackage>(
+      `${selectAny} WHERE p.recipient_id IS NULL ${where} ${afterClause(q)} ${order(q.sort)} LIMIT @limit`,
+    )
+      .all({ ...params, ...cursor, ...(prefix !== undefined && { prefix }), limit: q.limit + 1 })
+      .map(toAnyRow) as UnmatchedRow[];
+  }
+
+  unmatchedCount(): number {
+    return this.sql.pluck<[], number>('SELECT count(*) FROM packages WHERE recipient_id IS NULL').get()!;
+  }
+
+  /** An unmatched package with this number (logging it again is refused, as for a waiting one). */
+  unmatchedByTracking(tracking: string): UnmatchedRow | undefined {
+    const raw = this.sql<[string], RawAnyPackage>(`${selectAny} WHERE p.tracking = ? AND p.recipient_id IS NULL`).get(tracking);
+    return raw && (toAnyRow(raw) as UnmatchedRow);
   }
 
   waitingByTracking(tracking: string): PackageRow | undefined {
@@ -299,8 +404,8 @@ export class PackageRepository {
   }
 
   /** Oldest first, one row at a time, so an export of a year never sits in memory whole. */
-  *loggedBetween(from: number, to: number): Generator<PackageRow> {
-    for (const raw of this.sql.forIteration<[number, number], RawPackage>(loggedBetweenSql).iterate(from, to)) yield toRow(raw);
+  *loggedBetween(from: number, to: number): Generator<AnyPackageRow> {
+    for (const raw of this.sql.forIteration<[number, number], RawAnyPackage>(loggedBetweenSql).iterate(from, to)) yield toAnyRow(raw);
   }
 
   // ---- Shelf checks ----

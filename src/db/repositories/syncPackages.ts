@@ -30,7 +30,8 @@ const storedFields = packageFields.filter((f) => f !== 'recipient_uid');
 
 export interface PackageCreation {
   uid: string;
-  recipientId: number;
+  /** Null for a package put aside, unmatched. */
+  recipientId: number | null;
   values: Values<PackageField>;
   state: StateEvent;
   now: number;

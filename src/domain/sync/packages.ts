@@ -21,6 +21,12 @@ export const packageFields = [
   'reminders_sent',
   'last_reminded_at',
   'escalated_at',
+  // Put aside (migration 0023): the reading as its JSON text, and the assignment that ends the package's time unmatched.
+  'put_aside_at',
+  'put_aside_by_name',
+  'reading',
+  'assigned_at',
+  'assigned_by_name',
 ] as const;
 
 export type PackageField = (typeof packageFields)[number];
@@ -45,6 +51,28 @@ export function lastWriterWins<F extends string>(
     if (compareStamps(change.stamp, current) > 0) write[field] = change.fields[field] ?? null;
   }
   return write;
+}
+
+// ---- Assigning an unmatched package ----
+
+/** Who a package was assigned to (a recipient uid), by whom, and the stamp of that change. */
+export interface Assignment {
+  recipientUid: string;
+  by: string;
+  stamp: Stamp;
+}
+
+/**
+ * Two desks cut off from each other each assigned the same unmatched package, to two people: staff must hear of
+ * it, since both were told it is waiting. An assignment is the change that sets `assigned_at` with the recipient
+ * (a desk assigns only a package it sees unmatched), so an incoming assignment meeting one here is always a
+ * concurrent one; a later correction (`packages.update`) carries no `assigned_at` and is no conflict. The recipient
+ * itself ends per field, last writer wins, like any other field: the later assignment stands. Returns the two in
+ * stamp order, or null when there is nothing to tell (no assignment here yet, or both chose the same person).
+ */
+export function doubleAssignment(local: Assignment | null, incoming: Assignment | null): [Assignment, Assignment] | null {
+  if (!local || !incoming || local.recipientUid === incoming.recipientUid) return null;
+  return compareStamps(local.stamp, incoming.stamp) < 0 ? [local, incoming] : [incoming, local];
 }
 
 // ---- The package's status ----

@@ -22,6 +22,7 @@ export type AlertKind =
   | 'package.inactive'
   | 'package.missing'
   | 'package.holdReturn'
+  | 'package.assignedTwice'
   | 'backup'
   | 'access.doubleUse'
   | 'sync.duplicate'

@@ -1,5 +1,5 @@
 import { csvLine } from '../../domain/packages/csv';
-import type { PackageRow } from '../../db/repositories/packages';
+import type { AnyPackageRow } from '../../db/repositories/packages';
 import { carrierLabel } from './items';
 
 const header = [
@@ -33,7 +33,7 @@ function localTime(t: number | null): string | null {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-function pickupHow(p: PackageRow): string | null {
+function pickupHow(p: AnyPackageRow): string | null {
   if (p.pickedUpVia === 'door') return `Door entry (${p.pickedUpCredential ? credentialWords[p.pickedUpCredential] : 'code'})`;
   if (p.pickedUpVia === 'desk') return 'At the desk';
   return null;
@@ -41,11 +41,12 @@ function pickupHow(p: PackageRow): string | null {
 
 export const csvHeader = (): string => csvLine(header);
 
-export function csvRow(p: PackageRow): string {
+/** An unmatched package (put aside, not assigned yet) has an empty recipient and unit. */
+export function csvRow(p: AnyPackageRow): string {
   return csvLine([
     p.tracking,
     carrierLabel(p),
-    `${p.firstName} ${p.lastName}`,
+    p.recipientId === null ? null : `${p.firstName} ${p.lastName}`,
     p.unit,
     p.shelf,
     p.size[0]!.toUpperCase() + p.size.slice(1),

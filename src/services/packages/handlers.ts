@@ -24,5 +24,8 @@ export function packageHandlers({ packages }: Pick<CoreServices, 'packages'>): H
       packages.cancelShelfCheck(actor, input.checkId);
       return null;
     },
+    'packages.putAside': (input, { actor }) => packages.putAside(actor, input),
+    'packages.assign': (input, { actor }) => packages.assign(actor, input),
+    'packages.unmatchedCount': () => packages.unmatchedCount(),
   };
 }

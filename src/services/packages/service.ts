@@ -15,10 +15,16 @@ import {
   type ShelfCheckScan,
   type Message,
 } from '../../contract';
-import type { packageListInput, packageLogInput, packageUpdateInput } from '../../contract/packages';
+import type {
+  packageAssignInput,
+  packageListInput,
+  packageLogInput,
+  packagePutAsideInput,
+  packageUpdateInput,
+} from '../../contract/packages';
 import type { Clock } from '../../clock';
 import type { Repositories } from '../../db/repositories';
-import { listOrder, type ListQuery, type PackageRow, type PickupCredential } from '../../db/repositories/packages';
+import { listOrder, type AnyPackageRow, type ListQuery, type PackageRow, type PickupCredential } from '../../db/repositories/packages';
 import type { RecipientRow } from '../../db/repositories/recipients';
 import { ageBuckets, countPerDay } from '../../domain/packages/age';
 import { planNotice } from '../../domain/packages/notices';
@@ -31,6 +37,7 @@ import {
 } from '../../domain/packages/reminders';
 import { reconcile, type CheckPackage } from '../../domain/packages/shelfCheck';
 import { detectCarrier, normalizeTracking } from '../../domain/packages/tracking';
+import { normalizeReading, type StoredCandidate } from '../../domain/packages/unmatched';
 import { toFtsQuery } from '../../domain/search';
 import { log } from '../../log';
 import { endNoticeDue, waitingSince } from '../../domain/holds';
@@ -43,7 +50,7 @@ import type { SettingsService } from '../settings/service';
 import type { Transactor } from '../tx';
 import { claimName, parseClaim, type PackageClaims } from './claims';
 import { csvHeader, csvRow } from './export';
-import { recipientName, toItem } from './items';
+import { carrierLabel, recipientName, toItem, type PersonByUid } from './items';
 import { localDate, localDay, localMidnight, parseLocalDate } from './localTime';
 
 /** What packages need from the outbox: queue inside the caller's transaction, find a notice a package can join. */
@@ -84,6 +91,8 @@ export const maxExportRows = 50_000;
 type LogInput = z.output<typeof packageLogInput>;
 type ListInput = z.output<typeof packageListInput>;
 type UpdateInput = z.output<typeof packageUpdateInput>;
+type PutAsideInput = z.output<typeof packagePutAsideInput>;
+type AssignInput = z.output<typeof packageAssignInput>;
 
 /**
  * The front desk's package log: intake with carrier detection and duplicate refusal, the list,
@@ -110,20 +119,11 @@ export class PackageService {
   }
 
   log(actor: Actor, input: LogInput): PackageItem {
-    const { tracking, carrierName: detectedName } = detectCarrier(this.tracking(input.tracking));
-    const carrierName = input.carrier === 'other' ? (input.carrierName ?? detectedName) : null;
-    if (input.carrier === 'other' && !carrierName) {
-      throw new ApiError('VALIDATION', message('packages.carrierName'), 'carrierName');
-    }
+    const { tracking, carrierName } = this.intake(input);
     const recipient = this.activeRecipient(input.recipientId);
     const now = this.deps.clock.now();
     const row = this.deps.tx.run(() => {
-      const already = this.deps.repos.packages.waitingByTracking(tracking);
-      if (already) {
-        const { unit, loggedAt, loggedByName: loggedBy } = already;
-        const refused = message('packages.alreadyLogged', { tracking, recipient: recipientName(already), unit, loggedAt, loggedBy });
-        throw new ApiError('CONFLICT', refused, 'tracking');
-      }
+      this.refuseDuplicate(tracking);
       const id = this.deps.repos.packages.insert({
         tracking,
         carrier: input.carrier,
@@ -141,21 +141,105 @@ export class PackageService {
       this.deps.audit.record(actor, 'package.logged', subject(recipient.id), {
         packageId: id,
         tracking,
-        carrier: toItem(created, now).carrierLabel,
+        carrier: carrierLabel(created),
         shelf: created.shelf,
       });
       this.queueNotices(recipient, 'package_notice', now);
       this.changed([recipient.id]);
       return created;
     });
-    return this.withHolds([toItem(row, now)], now)[0]!;
+    return this.item(row, now);
+  }
+
+  /**
+   * Logged with no recipient, into the Unmatched queue, with what was read off the label (its candidates by uid, so
+   * the reading means the same on every node). Nobody is told until it is assigned.
+   */
+  putAside(actor: Actor, input: PutAsideInput): PackageItem {
+    const { tracking, carrierName } = this.intake(input);
+    const now = this.deps.clock.now();
+    const row = this.deps.tx.run(() => {
+      this.refuseDuplicate(tracking);
+      const candidates = input.reading.candidates.map((c): StoredCandidate => {
+        const uid = this.deps.repos.syncPackages.recipientUid(c.recipientId);
+        if (uid === undefined) throw new ApiError('VALIDATION', message('packages.candidateGone'), 'reading');
+        return { uid, score: c.score, why: c.why };
+      });
+      const reading = normalizeReading({ outcome: input.reading.outcome, shipTo: input.reading.shipTo, candidates });
+      const id = this.deps.repos.packages.putAside({
+        tracking,
+        carrier: input.carrier,
+        carrierName,
+        shelf: input.shelf ?? null,
+        size: input.size,
+        perishable: input.perishable,
+        note: input.note ?? null,
+        loggedBy: actor.staffId,
+        loggedByName: actor.label,
+        now,
+        reading: JSON.stringify(reading),
+      });
+      const created = this.deps.repos.packages.anyById(id)!;
+      this.deps.audit.record(actor, 'package.put_aside', `package:${id}`, {
+        packageId: id,
+        tracking,
+        carrier: carrierLabel(created),
+        shelf: created.shelf,
+        shipTo: reading.shipTo.length > 0 ? reading.shipTo.join(' / ') : null,
+      });
+      this.changed([]);
+      return created;
+    });
+    return this.item(row, now);
+  }
+
+  /** An unmatched package given its recipient, who is told exactly as when a package is logged for them. */
+  assign(actor: Actor, input: AssignInput): PackageItem {
+    const to = this.activeRecipient(input.recipientId);
+    const now = this.deps.clock.now();
+    const row = this.deps.tx.run(() => {
+      const p = this.deps.repos.packages.anyById(input.id);
+      if (!p) throw new ApiError('NOT_FOUND', message('packages.notInLog'), 'id');
+      if (p.recipientId !== null) {
+        throw new ApiError(
+          'CONFLICT',
+          message('packages.alreadyAssigned', { tracking: p.tracking, recipient: recipientName(p), unit: p.unit }),
+        );
+      }
+      if (p.status !== 'waiting') throw this.notHere(p);
+      this.deps.repos.packages.assign(p.id, to.id, now, actor.label);
+      const offered = this.item(p, now).putAside?.candidates.findIndex((c) => c.recipient.id === to.id) ?? -1;
+      this.deps.audit.record(actor, 'package.assigned', subject(to.id), {
+        packageId: p.id,
+        tracking: p.tracking,
+        recipient: `${recipientName(to)} (${to.unit})`,
+        // Which of the label's candidates staff chose (1 = the first offered); null when found by search.
+        candidate: offered < 0 ? null : offered + 1,
+      });
+      this.queueNotices(to, 'package_notice', now);
+      this.changed([to.id]);
+      return this.deps.repos.packages.byId(p.id)!;
+    });
+    return this.item(row, now);
+  }
+
+  /** How many packages wait in the Unmatched queue (the header's count). */
+  unmatchedCount(): number {
+    return this.deps.repos.packages.unmatchedCount();
   }
 
   list(input: ListInput): PackagePage {
-    const q: ListQuery = { status: input.status, sort: input.sort, limit: input.limit, ...(input.after && { after: input.after }) };
+    const { status } = input;
+    const q: ListQuery = {
+      status: status === 'unmatched' ? 'all' : status,
+      sort: input.sort,
+      limit: input.limit,
+      ...(input.after && { after: input.after }),
+    };
     const packages = this.deps.repos.packages;
-    let rows: PackageRow[];
-    if (input.recipientId !== undefined) rows = packages.list({ ...q, recipientId: input.recipientId });
+    let rows: AnyPackageRow[];
+    if (status === 'unmatched') rows = this.unmatched(input.query, q);
+    else if (input.recipientId !== undefined) rows = packages.list({ ...q, recipientId: input.recipientId });
     else if (input.query === '') rows = packages.list(q);
     else rows = this.search(input.query, q);
     const now = this.deps.clock.now();
@@ -164,7 +248,7 @@ export class PackageService {
     const more = rows.length > input.limit;
     return {
       items: this.withHolds(
-        page.map((r) => toItem(r, now)),
+        page.map((r) => toItem(r, now, this.personByUid)),
         now,
       ),
       more,
@@ -173,8 +257,9 @@ export class PackageService {
   }
 
   get(id: number): PackageItem {
-    const now = this.deps.clock.now();
-    return this.withHolds([toItem(this.require(id), now)], now)[0]!;
+    const p = this.deps.repos.packages.anyById(id);
+    if (!p) throw new ApiError('NOT_FOUND', message('packages.notInLog'), 'id');
+    return this.item(p, this.deps.clock.now());
   }
 
   handOver(actor: Actor, id: number, collectedBy: string | null): PackageItem {
@@ -243,7 +328,7 @@ export class PackageService {
         return this.deps.repos.packages.byId(id)!;
       }),
     );
-    return rows.map((r) => toItem(r, now));
+    return rows.map((r) => this.item(r, now));
   }
 
   /** Waiting but not on the shelf: Missing, and staff are alerted. */
@@ -261,7 +346,7 @@ export class PackageService {
       this.deps.alerts.raise('package.missing', missingAlert(marked));
       return marked;
     });
-    return rows.map((r) => toItem(r, now));
+    return rows.map((r) => this.item(r, now));
   }
 
   overview(): PackageOverview {
@@ -518,13 +603,15 @@ export class PackageService {
 
   /** The hold beside each package (until when its recipient is away, the day it goes back), one query for the page. */
   private withHolds(items: PackageItem[], now: number): PackageItem[] {
-    if (items.length === 0) return items;
+    // A package put aside has no recipient yet, so no hold.
+    const matched = items.filter((i) => i.recipient !== null);
+    if (matched.length === 0) return items;
     const holds = this.deps.holds.byRecipient(
-      items.map((i) => i.recipient.id),
-      oldest(items.map((i) => Date.parse(i.loggedAt))),
+      matched.map((i) => i.recipient!.id),
+      oldest(matched.map((i) => Date.parse(i.loggedAt))),
     );
     return items.map((item) => {
-      const hold = this.deps.holds.packageHold(holds.get(item.recipient.id), Date.parse(item.loggedAt), now);
+      const hold = item.recipient && this.deps.holds.packageHold(holds.get(item.recipient.id), Date.parse(item.loggedAt), now);
       if (!hold) return item;
       const goesBack = item.status === 'waiting' && hold.returnBy !== null && calendar.startOf(hold.returnBy) <= now;
       return { ...item, hold, returnToSender: item.returnToSender || goesBack };
@@ -632,7 +719,7 @@ export class PackageService {
         neverLogged: summary.neverLogged.length > 0 ? summary.neverLogged : null,
       });
     });
-    const items = (list: CheckPackage[]) => list.map((p) => toItem(rows.get(p.id)!, now));
+    const items = (list: CheckPackage[]) => list.map((p) => this.item(rows.get(p.id)!, now));
     return {
       id: checkId,
       finishedAt: new Date(now).toISOString(),
@@ -652,6 +739,50 @@ export class PackageService {
   }
 
   // ---- Helpers ----
+
+  private item(p: AnyPackageRow, now: number): PackageItem {
+    return this.withHolds([toItem(p, now, this.personByUid)], now)[0]!;
+  }
+
+  private readonly personByUid: PersonByUid = (uid) => {
+    const id = this.deps.repos.syncPackages.recipientId(uid);
+    return id === undefined ? undefined : this.deps.repos.recipients.byId(id);
+  };
+
+  /** The tracking number as stored and the carrier's name, as logging and putting aside take them. */
+  private intake(input: Pick<LogInput, 'tracking' | 'carrier' | 'carrierName'>): { tracking: string; carrierName: string | null } {
+    const { tracking, carrierName: detectedName } = detectCarrier(this.tracking(input.tracking));
+    const carrierName = input.carrier === 'other' ? (input.carrierName ?? detectedName) : null;
+    if (input.carrier === 'other' && !carrierName) {
+      throw new ApiError('VALIDATION', message('packages.carrierName'), 'carrierName');
+    }
+    return { tracking, carrierName };
+  }
+
+  /** The same number cannot wait twice, whether for a recipient or in the Unmatched queue. */
+  private refuseDuplicate(tracking: string): void {
+    const already = this.deps.repos.packages.waitingByTracking(tracking);
+    if (already) {
+      const { unit, loggedAt, loggedByName: loggedBy } = already;
+      const refused = message('packages.alreadyLogged', { tracking, recipient: recipientName(already), unit, loggedAt, loggedBy });
+      throw new ApiError('CONFLICT', refused, 'tracking');
+    }
+    const aside = this.deps.repos.packages.unmatchedByTracking(tracking);
+    if (aside) {
+      throw new ApiError(
+        'CONFLICT',
+        message('packages.alreadyPutAside', { tracking, loggedAt: aside.loggedAt, loggedBy: aside.loggedByName }),
+        'tracking',
+      );
+    }
+  }
+
+  /** A page of the Unmatched queue; a search narrows it by tracking number (there is no recipient to search by). */
+  private unmatched(text: string, q: ListQuery): AnyPackageRow[] {
+    if (text === '') return this.deps.repos.packages.unmatched(q);
+    const asTracking = normalizeTracking(text);
+    return asTracking.ok ? this.deps.repos.packages.unmatched(q, detectCarrier(asTracking.tracking).tracking) : [];
+  }
 
   /** A page of packages whose number starts with `text` or whose recipient matches it: each query's page after the cursor, merged. */
   private search(text: string, q: ListQuery): PackageRow[] {
@@ -688,7 +819,7 @@ export class PackageService {
       if (touched.length > 0) this.changed(touched);
       return this.deps.repos.packages.byId(id)!;
     });
-    return toItem(row, this.deps.clock.now());
+    return this.item(row, this.deps.clock.now());
   }
 
   private changed(recipientIds: number[]): void {
@@ -708,9 +839,11 @@ export class PackageService {
     return { from: start, to: end };
   }
 
+  /** An assigned package: what is done to a package (hand over, return, edit…) waits until an unmatched one is assigned. */
   private require(id: number): PackageRow {
-    const p = this.deps.repos.packages.byId(id);
+    const p = this.deps.repos.packages.anyById(id);
     if (!p) throw new ApiError('NOT_FOUND', message('packages.notInLog'), 'id');
+    if (p.recipientId === null) throw new ApiError('CONFLICT', message('packages.assignFirst', { tracking: p.tracking }), 'id');
     return p;
   }
 
@@ -723,7 +856,7 @@ export class PackageService {
     return r;
   }
 
-  private notHere(p: PackageRow): ApiError {
+  private notHere(p: AnyPackageRow): ApiError {
     return new ApiError('CONFLICT', message(`packages.cannotBeDone.${p.status}`, { tracking: p.tracking }));
   }
 

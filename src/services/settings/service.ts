@@ -39,6 +39,8 @@ const defaults: Values = {
   packageNoticeIncludePin: true,
   packageReminderDays: '2, 5',
   packageEscalationDays: 7,
+  attachmentRetentionDays: 90,
+  signatureAtDesk: 'off',
   backupFolder: null,
   backupTime: '02:00',
   backupKeep: 14,
@@ -70,6 +72,8 @@ const environmentNames: Record<Key, string> = {
   packageNoticeIncludePin: 'PACKROOM_PACKAGE_NOTICE_INCLUDE_PIN',
   packageReminderDays: 'PACKROOM_PACKAGE_REMINDER_DAYS',
   packageEscalationDays: 'PACKROOM_PACKAGE_ESCALATION_DAYS',
+  attachmentRetentionDays: 'PACKROOM_ATTACHMENT_RETENTION_DAYS',
+  signatureAtDesk: 'PACKROOM_SIGNATURE_AT_DESK',
   backupFolder: 'PACKROOM_BACKUP_FOLDER',
   backupTime: 'PACKROOM_BACKUP_TIME',
   backupKeep: 'PACKROOM_BACKUP_KEEP',
@@ -221,7 +225,8 @@ export class SettingsService {
     }
     // A building not yet named is called "the package room" in the site's own language, in the header and in messages.
     const values = { ...(merged as unknown as Values), ...this.pinned };
-    if (!stored.has('siteName') && !('siteName' in this.pinned)) values.siteName = recipientText(values.siteLanguage)('common.defaultSiteName');
+    if (!stored.has('siteName') && !('siteName' in this.pinned))
+      values.siteName = recipientText(values.siteLanguage)('common.defaultSiteName');
     return values;
   }
 }

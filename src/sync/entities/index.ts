@@ -4,6 +4,7 @@ import { holdEntity } from './hold';
 import { packageEntity } from './package';
 import { packageClaimEntity } from './packageClaim';
 import { alertEntity } from './alert';
+import { attachmentEntity } from './attachment';
 import { auditEntity } from './audit';
 import { recipientEntity } from './recipient';
 import { settingsEntity } from './settings';
@@ -30,6 +31,7 @@ export const sharedEntities: ReadonlyMap<string, SharedEntity> = new Map(
       alertEntity,
       auditEntity,
       holdEntity,
+      attachmentEntity,
     ] as SharedEntity[]
   ).map((entity) => [entity.name, entity]),
 );

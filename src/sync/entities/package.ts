@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import { carrierIds } from '../../contract/carriers';
-import { lastWriterWins, packageFields, packageState, type StateEvent } from '../../domain/sync/packages';
+import { storedReading } from '../../domain/packages/unmatched';
+import { message } from '../../contract/messages';
+import {
+  doubleAssignment,
+  lastWriterWins,
+  packageFields,
+  packageState,
+  type Assignment,
+  type StateEvent,
+} from '../../domain/sync/packages';
 import { log } from '../../log';
 import { hlc, shortText, uid } from '../wire';
+import type { Repositories } from '../../db/repositories';
 import { sharedEntity } from './types';
 
 const time = z.number().int();
@@ -32,7 +42,8 @@ const packageValues = z
     tracking: shortText,
     carrier: z.enum(carrierIds),
     carrier_name: shortText.nullable(),
-    recipient_uid: uid,
+    // Null while the package is unmatched (put aside, migration 0023).
+    recipient_uid: uid.nullable(),
     shelf: shortText.nullable(),
     size: z.enum(['small', 'large', 'oversized']),
     perishable: z.union([z.literal(0), z.literal(1)]),
@@ -42,6 +53,11 @@ const packageValues = z
     reminders_sent: z.number().int().nonnegative(),
     last_reminded_at: time.nullable(),
     escalated_at: time.nullable(),
+    put_aside_at: time.nullable(),
+    put_aside_by_name: shortText.nullable(),
+    reading: storedReading.nullable(),
+    assigned_at: time.nullable(),
+    assigned_by_name: shortText.nullable(),
     state,
   })
   .partial()
@@ -53,15 +69,19 @@ const requiredOnCreate = ['tracking', 'carrier', 'recipient_uid', 'size', 'peris
 /**
  * Packages: details per field last writer wins; the status from every change of status the node has, a final state
  * winning over waiting and the earlier of two final states winning (src/domain/sync/packages.ts). The node that
- * logged a package sends its notice: applying one here queues nothing.
+ * logged a package sends its notice: applying one here queues nothing. An unmatched package travels with no
+ * recipient and is assigned by a change like any other (the assigning node sends the notice); two desks assigning
+ * it to two people while cut off: the later assignment stands, and each node alerts its staff naming both.
  */
 export const packageEntity = sharedEntity({
   name: 'package',
   change: z.object({ entity: z.literal('package'), uid, fields: packageValues, status: z.null().default(null) }),
   localEvents: ['packages.changed'],
-  apply(change, { repos, stamp, nodeName, now, emit }) {
+  apply(change, { repos, stamp, nodeName, now, emit, raiseHere }) {
     const sync = repos.syncPackages;
-    const { state: changed, ...fields } = change.fields;
+    const { state: changed, reading, ...rest } = change.fields;
+    // The reading is stored as its JSON text, and compared and written per field like the others.
+    const fields = reading === undefined ? rest : { ...rest, reading: reading === null ? null : JSON.stringify(reading) };
     const event: StateEvent | null = changed ? { stamp, value: changed.value, base: changed.base, details: changed.details } : null;
     const recipientId = (recipientUid: string) => {
       const id = sync.recipientId(recipientUid);
@@ -75,22 +95,55 @@ export const packageEntity = sharedEntity({
         log.error(`Sync: a change of node ${nodeName} edits a package this node never received; it is skipped.`);
         return;
       }
-      const id = recipientId(fields.recipient_uid!);
+      const id = fields.recipient_uid ? recipientId(fields.recipient_uid) : null;
       sync.addState(change.uid, event);
       sync.insertPackage({ uid: change.uid, recipientId: id, values: fields, state: packageState(sync.states(change.uid))!, now });
       sync.setStamp(change.uid, '~created', stamp);
-      emit('packages.changed', { recipientIds: [id] });
+      emit('packages.changed', { recipientIds: id === null ? [] : [id] });
       return;
     }
-    const before = repos.packages.byId(local.id)!.recipientId;
+    const here = repos.packages.anyById(local.id)!;
+    const before = here.recipientId;
     const write = lastWriterWins(packageFields, local.stamps, { stamp, fields });
     const movedTo = write.recipient_uid ? recipientId(String(write.recipient_uid)) : null;
+    const assignedHere: Assignment | null =
+      here.assignedAt === null || before === null
+        ? null
+        : {
+            recipientUid: sync.recipientUid(before) ?? '',
+            by: here.assignedByName ?? '',
+            stamp: local.stamps.fields.recipient_uid ?? local.stamps.created ?? { hlc: 0, origin: '' },
+          };
+    const assignedThere: Assignment | null =
+      fields.assigned_at && fields.recipient_uid ? { recipientUid: fields.recipient_uid, by: fields.assigned_by_name ?? '', stamp } : null;
+    const twice = doubleAssignment(assignedHere, assignedThere);
+    if (twice) {
+      const [first, second] = twice.map((a) => ({ name: personName(repos, sync.recipientId(a.recipientUid)), by: a.by }));
+      raiseHere(
+        'package.assignedTwice',
+        message('packages.alert.assignedTwice', {
+          tracking: here.tracking,
+          first: first!.name,
+          firstBy: first!.by,
+          second: second!.name,
+          secondBy: second!.by,
+          winner: second!.name,
+        }),
+      );
+    }
     sync.updatePackage(local.id, write, movedTo, now);
     for (const field of Object.keys(write)) sync.setStamp(change.uid, field, stamp);
     if (event) {
       sync.addState(change.uid, event);
       sync.setState(local.id, packageState(sync.states(change.uid))!, now);
     }
-    emit('packages.changed', { recipientIds: movedTo === null || movedTo === before ? [before] : [before, movedTo] });
+    const touched = [before, movedTo].filter((id, i, all): id is number => id !== null && all.indexOf(id) === i);
+    emit('packages.changed', { recipientIds: touched });
   },
 });
+
+/** "Ana Lopez (1A)", as the double-assignment alert names each person; empty when the recipient is not here. */
+function personName(repos: Repositories, id: number | undefined): string {
+  const r = id === undefined ? undefined : repos.recipients.byId(id);
+  return r ? `${r.firstName} ${r.lastName} (${r.unit})` : '';
+}
