@@ -276,7 +276,7 @@ export async function benchSyncScale(log: (line: string) => void): Promise<strin
       const trial = await catchUp(nats, originUid, i);
       trials.push(trial);
       log(
-        `  caught up in ${(trial.ms / 1000).toFixed(1)} s; door p99 ${percentile(trial.during, 99).toFixed(2)} ms, max ${Math.max(...trial.during).toFixed(2)} ms`,
+        `  caught up in ${(trial.ms / 1000).toFixed(1)} s; door p99 ${percentile(trial.during, 99).toFixed(2)} ms during, ${percentile(trial.idle, 99).toFixed(2)} ms idle (×${(percentile(trial.during, 99) / percentile(trial.idle, 99)).toFixed(1)}), max ${Math.max(...trial.during).toFixed(2)} ms`,
       );
       readFloor.push(await streamReadFloor(nats, 'bench-import', firstImport, 1));
       writeFloor.push(sqliteFloor(firstImport));
@@ -293,8 +293,13 @@ export async function benchSyncScale(log: (line: string) => void): Promise<strin
     const catchUpMs = median(trials.map((t) => t.ms));
     const readMs = median(readFloor);
     const writeMs = median(writeFloor);
+    // The idle probe is the floor: the same keypad, the same thread, the machine as loaded as it was, no catch-up.
+    const idleAll = trials.flatMap((t) => t.idle);
+    const ratio = (samples: number[], p: number) => `×${(percentile(samples, p) / percentile(idleAll, p)).toFixed(1)}`;
     const door = (name: string, samples: number[]) =>
-      `| ${name} | ${samples.length} | ${ms2(percentile(samples, 50))} | ${ms2(percentile(samples, 99))} | ${ms2(Math.max(...samples))} | ${samples.filter((v) => v > doorBudgetMs).length} |`;
+      `| ${name} | ${samples.length} | ${ms2(percentile(samples, 50))} (${ratio(samples, 50)}) | ${ms2(percentile(samples, 99))} (${ratio(samples, 99)}) | ${ms2(Math.max(...samples))} | ${samples.filter((v) => v > doorBudgetMs).length} |`;
+    // Per trial: the p99 during its catch-up over its own idle p99, their median.
+    const trialRatios = trials.map((t) => percentile(t.during, 99) / percentile(t.idle, 99));
     const rate = (events: number, ms: number) => `${Math.round(events / (ms / 1000)).toLocaleString()}/s`;
     return `## Sync catch-up and apply rate (NATS JetStream on loopback)
 
@@ -317,7 +322,7 @@ Transactions: ${median(trials.map((t) => t.transactions)).toLocaleString()} per 
 catch-up took ${s(median(trials.map((t) => t.probedMs)))} (median), its longest transaction (applying, or a door decision)
 ${ms2(median(trials.map((t) => t.longest)))} (median of the per-trial maxima).
 
-| Door decision on the catching-up node | Samples | p50 | p99 | max | over ${doorBudgetMs} ms |
+| Door decision on the catching-up node | Samples | p50 (to idle) | p99 (to idle) | max | over ${doorBudgetMs} ms |
 | --- | --- | --- | --- | --- | --- |
 ${door(
   'idle, before its engine starts (all trials)',
@@ -328,7 +333,10 @@ ${door(
   trials.flatMap((t) => t.during),
 )}
 
-The target is p99 ≤ ${doorBudgetMs} ms, as during imports.
+The target is p99 ≤ ${doorBudgetMs} ms, as during imports. Per trial, p99 during the catch-up over the same trial's idle
+p99: ${trialRatios.map((r) => `×${r.toFixed(1)}`).join(', ')} (median ×${median(trialRatios).toFixed(1)}).
+The catch-up's transactions commit at \`synchronous = NORMAL\` (no wait for the disk on the door's thread) and its
+changes are acknowledged after an fsync of the WAL on libuv's pool (src/db/durability.ts).
 
 Before the catch-up, the origin published the ${firstImport.toLocaleString()} changes in ${s(publishMs)} (${rate(firstImport, publishMs)}),
 a window of 100 at a time on its connection, their acknowledgements awaited together (one event in flight and a

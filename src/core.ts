@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { message } from './contract';
 import { AdjustableClock } from './clock';
 import { BackgroundCheckpoints } from './db/checkpoints';
+import { DeferredDurability } from './db/durability';
 import type { FolderLock } from './db/folderLock';
 import { openDatabase, type Db } from './db/open';
 import { createRepositories, type Repositories } from './db/repositories';
@@ -266,6 +267,7 @@ export function createCore(options: CoreOptions): Core {
           url: syncUrl,
           auth: syncAuth,
           bulk: checkpoints,
+          durability: new DeferredDurability(db, databaseFile(options.dataDir)),
           applier: new Applier({ repos, tx, clock, events, alerts }),
         })
       : null;

@@ -73,6 +73,19 @@ export function SettingsCard<V extends Record<string, unknown>>({
     },
   });
 
+  // The settings read again (another computer of the site changed them, or this card saved): shown at once, unless
+  // staff changed something in this card that is not saved, which must not be taken from under them (saving it then
+  // writes it over the other computer's change, field by field). Adjusted while rendering, as React advises for
+  // state that follows a prop.
+  const [shown, setShown] = useState(initial);
+  if (initial !== shown) {
+    setShown(initial);
+    if (JSON.stringify(form.getValues()) === JSON.stringify(fromSettings(saved))) {
+      setSaved(initial);
+      reset(fromSettings(initial));
+    }
+  }
+
   // A change takes the "Saved" notice away: what is shown is no longer what was saved.
   const bind = settingBinder(form, locked, {}, () => setNotice(false));
   const settingsForm: SettingsForm<V> = {

@@ -1,10 +1,16 @@
+import { useEffect } from 'react';
 import type { MethodInput } from '../../src/contract';
-import { invoke } from '../api/client';
+import { invoke, on } from '../api/client';
 import { useAction } from '../api/useAction';
 import { useQuery } from '../api/useQuery';
 
-/** The site's settings as saved. */
-export const useSettings = () => useQuery(() => invoke('settings.get', {}), []);
+/** The site's settings as saved, read again when another computer of the site changed them. */
+export function useSettings() {
+  const settings = useQuery(() => invoke('settings.get', {}), []);
+  const { reload } = settings;
+  useEffect(() => on('settings.changed', reload), [reload]);
+  return settings;
+}
 
 /** Saves one card's changes; the answer is the settings as now saved. */
 export const updateSettings = (patch: MethodInput<'settings.update'>) => invoke('settings.update', patch);

@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MethodInput } from '../../src/contract';
-import { invoke } from '../api/client';
+import { invoke, on } from '../api/client';
 import { useQuery } from '../api/useQuery';
 
-/** The staff accounts, with the changes the Staff accounts card makes. */
+/** The staff accounts, with the changes the Staff accounts card makes; read again when another computer changed one. */
 export function useStaff() {
   const staff = useQuery(() => invoke('staff.list', {}), []);
+  const { reload } = staff;
+  useEffect(() => on('staff.changed', reload), [reload]);
   const [error, setError] = useState<Error | null>(null);
   return {
     staff,

@@ -96,14 +96,14 @@ export class Applier {
     if (origin === node.nodeUid) return 'own';
     if (v > eventVersion) {
       log.warn(`Sync: node ${nodeName} sends changes of a newer Packroom (version ${v}); update this computer to apply them.`);
-      return 'held';
+      return this.heldForNewer(data, envelope.data);
     }
     const entityName = (data as { entity?: unknown }).entity;
     const entity = typeof entityName === 'string' ? sharedEntities.get(entityName) : undefined;
     if (typeof entityName === 'string' && !entity && /^[a-zA-Z]{1,40}$/.test(entityName)) {
       // A kind of record a newer Packroom shares: held, never skipped, so nothing is lost once this node is updated.
       log.warn(`Sync: node ${nodeName} shares "${entityName}", which this Packroom does not know; update this computer to apply it.`);
-      return 'held';
+      return this.heldForNewer(data, envelope.data);
     }
     let result: ApplyResult;
     try {
@@ -112,7 +112,7 @@ export class Applier {
       // The database refused the write (a constraint no rule foresaw): held and tried again; the same node's later
       // changes wait behind it, so after a few minutes staff are told which node and which record.
       log.error(`Sync: change ${seq} of node ${nodeName} cannot be saved here; it will be tried again.`, error);
-      this.held.held({ origin, node: nodeName, seq, record: this.describe(data, entity) }, this.deps.clock.now());
+      this.held.held({ origin, node: nodeName, seq, record: this.describe(data, entity), reason: 'refused' }, this.deps.clock.now());
       this.watchHeld();
       return 'held';
     }
@@ -164,6 +164,19 @@ export class Applier {
     });
   }
 
+  /**
+   * A change only a newer Packroom can apply: held (JetStream delivers it again) with that node's later changes, and
+   * staff are told at once to update this computer. A redelivery of a change applied before is not one: it was
+   * applied by this version, so it is acknowledged as a duplicate.
+   */
+  private heldForNewer(data: unknown, envelope: { origin: string; seq: number; node: string }): ApplyResult {
+    const { origin, seq, node } = envelope;
+    if (seq <= this.deps.repos.sync.appliedSeq(origin)) return 'duplicate';
+    this.held.held({ origin, node, seq, record: this.describe(data, undefined), reason: 'newer' }, this.deps.clock.now());
+    this.watchHeld();
+    return 'held';
+  }
+
   /** The record a held change is about, as staff recognise it; by its kind and uid when its entity cannot say. */
   private describe(data: unknown, entity: SharedEntity | undefined): Message {
     const change = data as { entity?: unknown; uid?: unknown; fields?: unknown };
@@ -179,8 +192,13 @@ export class Applier {
     if (said === this.heldSaid) return;
     this.heldSaid = said;
     if (overdue) {
-      const { since, node, record } = overdue;
-      this.deps.alerts.stand('sync.changeHeld', message('site.alert.changeHeld', { since, node, record }));
+      const { since, node, record, reason } = overdue;
+      this.deps.alerts.stand(
+        'sync.changeHeld',
+        reason === 'newer'
+          ? message('site.alert.changeHeldNewer', { since, node })
+          : message('site.alert.changeHeld', { since, node, record }),
+      );
     } else this.deps.alerts.resolve('sync.changeHeld');
   }
 

@@ -18,11 +18,16 @@ export const eventEnvelope = z.object({
   hlc,
 });
 
-export const eventVersion = 1;
+/**
+ * The version this Packroom writes, and the newest it reads. 2: a credential's creation names its creator
+ * (`created_by_uid`), which an entity schema of version 1 refuses as an unknown field and would skip: a node of
+ * version 1 holds every version-2 change instead, until it is updated, and loses none.
+ */
+export const eventVersion = 2;
 
-/** A version-1 event: the envelope and an entity's change, not yet checked against that entity's schema. */
+/** An event of a version this Packroom reads: the envelope and an entity's change, not yet checked against that entity's schema. */
 export const changeEvent = eventEnvelope.extend({
-  v: z.literal(eventVersion),
+  v: z.number().int().min(1).max(eventVersion),
   entity: z.string().min(1).max(40),
   uid,
   fields: z.record(z.string(), z.unknown()),

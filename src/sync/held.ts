@@ -11,6 +11,12 @@ export interface HeldChange {
   record: Message;
   /** When it was first held (ms). */
   since: number;
+  /**
+   * Why: `refused`, the database refused the write (it may pass later: alerted after a few minutes); `newer`, a
+   * newer Packroom made it (a newer event version, or a kind of record this one does not know): it waits until this
+   * computer is updated, which nothing but staff can do, so it is alerted at once.
+   */
+  reason: 'refused' | 'newer';
 }
 
 /**
@@ -37,6 +43,6 @@ export class HeldChanges {
   overdue(now: number): HeldChange | null {
     let oldest: HeldChange | null = null;
     for (const h of this.byOrigin.values()) if (!oldest || h.since < oldest.since) oldest = h;
-    return oldest && now - oldest.since >= this.alertAfterMs ? oldest : null;
+    return oldest && (oldest.reason === 'newer' || now - oldest.since >= this.alertAfterMs) ? oldest : null;
   }
 }

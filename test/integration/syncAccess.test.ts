@@ -287,6 +287,92 @@ describe('credentials made on nodes that did not know of each other', () => {
     }
   });
 
+  /** A carrier code with a chosen PIN, as the desk makes one, but not drawn at random. */
+  function carrierWithPin(core: Core, pin: string) {
+    const id = core.repos.carrierCodes.insert({
+      carrier: 'ups',
+      name: 'Morning route',
+      pinHash: core.keys.lookupHash('pin', pin),
+      pinEnc: core.keys.seal(pin),
+      window: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], fromMinute: 0, untilMinute: 1439, untilDate: null },
+      createdAt: core.clock.now(),
+      createdBy: null,
+      replaces: null,
+    });
+    return core.db.prepare('SELECT uid FROM carrier_codes WHERE id = ?').pluck().get(id) as string;
+  }
+  const carrierStatus = (core: Core, uid: string) => core.db.prepare('SELECT status FROM carrier_codes WHERE uid = ?').pluck().get(uid);
+  const sharedCodes = (core: Core) => core.db.prepare('SELECT uid, hex(pin_hash), status, ended_at FROM carrier_codes ORDER BY uid').all();
+  const clashAlerts = (core: Core) =>
+    core.alerts
+      .list()
+      .filter((alert) => alert.kind === 'sync.duplicate')
+      .map((alert) => messageText(alert.message));
+
+  it('revokes a PIN drawn at one node equal to a carrier code made earlier at another, on both, and tells staff on both', () => {
+    const a = node('tower-a');
+    const b = node('tower-b');
+    const [, anaAtB] = recipient('Ana', a, b);
+    const code = carrierWithPin(a, '13571357');
+    b.clock.advance(60_000);
+    const pin = uidOfKey(b, issueWithPin(b, anaAtB!, '13571357'));
+    deliver(a, b);
+    deliver(b, a);
+    expect(sharedAccess(b)).toEqual(sharedAccess(a));
+    expect(sharedCodes(b)).toEqual(sharedCodes(a));
+    for (const core of [a, b]) {
+      expect([carrierStatus(core, code), keyStatus(core, pin)]).toEqual(['active', 'revoked']);
+      // A carrier's code: the decision names the code.
+      expect(decide(core, '13571357')).toMatchObject({ result: 'granted', recipientName: 'Morning route' });
+      expect(clashAlerts(core)).toEqual([
+        'A PIN of Ana Lopez and the carrier code "Morning route" were made on two computers at the same time with the same number. The PIN was made later and is revoked on every computer: issue Ana Lopez a new one.',
+      ]);
+    }
+  });
+
+  it('revokes a carrier code made at one node equal to a PIN drawn earlier at another, on both, whichever arrives first', () => {
+    const a = node('tower-a');
+    const b = node('tower-b');
+    const c = node('tower-c');
+    const [anaAtA] = recipient('Ana', a, b, c);
+    const pin = uidOfKey(a, issueWithPin(a, anaAtA!, '86428642'));
+    b.clock.advance(60_000);
+    const code = carrierWithPin(b, '86428642');
+    // c receives the carrier code first, a the PIN's node receives it after its PIN.
+    deliver(b, c, a);
+    deliver(a, c, b);
+    for (const core of [b, c]) {
+      expect(sharedAccess(core)).toEqual(sharedAccess(a));
+      expect(sharedCodes(core)).toEqual(sharedCodes(a));
+    }
+    for (const core of [a, b, c]) {
+      expect([keyStatus(core, pin), carrierStatus(core, code)]).toEqual(['active', 'revoked']);
+      expect(decide(core, '86428642')).toMatchObject({ result: 'granted', recipientName: 'Ana Lopez' });
+      expect(clashAlerts(core)).toEqual([
+        'The carrier code "Morning route" and a PIN of Ana Lopez were made on two computers at the same time with the same number. The carrier code was made later and is revoked on every computer: make a new code for "Morning route".',
+      ]);
+    }
+  });
+
+  it('names the staff member who issued a PIN at the other node by their account there', async () => {
+    const a = node('tower-a');
+    const b = node('tower-b');
+    const admin = await signedInAdmin(a);
+    const [anaAtA, anaAtB] = recipient('Ana', a, b);
+    await admin.ok('access.regenerate', { recipientId: anaAtA! });
+    // Ada's account and the PIN travel in the order they were made; b knows Ada by its own id.
+    expect(deliver(a, b)).not.toContain('held');
+    const creator = (core: Core) =>
+      core.db
+        .prepare(
+          "SELECT s.username FROM access_keys k JOIN staff s ON s.id = k.created_by WHERE k.recipient_id = ? AND k.status = 'active'",
+        )
+        .pluck()
+        .get(core === a ? anaAtA : anaAtB);
+    expect(creator(a)).toBe('ada');
+    expect(creator(b)).toBe('ada');
+  });
+
   it('keeps the later of two permanent PINs issued for one recipient at two desks, on both', () => {
     const a = node('tower-a');
     const b = node('tower-b');

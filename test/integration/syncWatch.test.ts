@@ -140,6 +140,38 @@ describe('a change that cannot be written', () => {
   });
 });
 
+describe('a change only a newer Packroom can apply', () => {
+  it("is held with its node's later changes, and a standing alert says at once to update this computer", async () => {
+    const a = node('desk');
+    const b = node('mailroom');
+    const admin = await signedInAdmin(a);
+    await admin.ok('recipients.create', { firstName: 'Ana', lastName: 'Lopez', unit: '1A' });
+    await admin.ok('recipients.create', { firstName: 'Bo', lastName: 'Diaz', unit: '2B' });
+    const events = sent(a);
+    const at = events.findIndex((e) => e.entity === 'recipient' && (e.fields as Record<string, unknown>).first_name === 'Ana');
+    const atB = applierOf(b);
+    // A node of the previous version writes version 1: read and applied here.
+    expect(events.slice(0, at).map((e) => atB.receive({ ...e, v: 1 }))).not.toContain('held');
+    const rest = events.slice(at);
+    const [ana, next] = rest as [ChangeEvent, ChangeEvent];
+    // A kind of record this Packroom does not know; the same node's next change waits behind it.
+    expect(atB.receive({ ...ana, entity: 'locker' })).toBe('held');
+    expect(atB.receive(next)).toBe('held');
+    const [said] = alertsOf(b, 'sync.changeHeld');
+    expect(said).toMatch(
+      /^Since .+ computer desk sends changes that only a newer Packroom can read; .+ Update Packroom on this computer\.$/,
+    );
+    // A change of a newer event version: the same standing alert, not a second one.
+    expect(atB.receive({ ...ana, v: 99 })).toBe('held');
+    expect(alertsOf(b, 'sync.changeHeld')).toHaveLength(1);
+
+    // This computer updated (here: the changes as this version writes them): they apply, and the alert closes.
+    expect(deliver(rest, atB)).toEqual(['applied', 'applied']);
+    expect(alertsOf(b, 'sync.changeHeld')).toEqual([]);
+    expect(sharedRecipients(b)).toEqual(sharedRecipients(a));
+  });
+});
+
 describe('a node whose clock runs ahead', () => {
   it('raises one alert naming it, once its changes are stamped more than five minutes ahead of this clock', async () => {
     const a = node('desk');

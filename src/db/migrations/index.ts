@@ -23,6 +23,7 @@ import rosterNode from './0022_roster_node.sql';
 import unmatched from './0023_unmatched.sql';
 import attachments from './0024_attachments.sql';
 import holds from './0025_holds.sql';
+import syncCodes from './0028_sync_codes.sql';
 
 /** Ordered; a migration's version is its position + 1 and is recorded in PRAGMA user_version. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -51,4 +52,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0023_unmatched', sql: unmatched },
   { name: '0024_attachments', sql: attachments },
   { name: '0025_holds', sql: holds },
+  { name: '0028_sync_codes', sql: syncCodes },
 ];

@@ -117,6 +117,7 @@ export class AccessKeyRepository {
   private readonly markUsedStmt;
   private readonly markExpiredStmt;
   private readonly pinTaken;
+  private readonly carrierPinTaken;
   private readonly endedByPin;
 
   constructor(db: Db) {
@@ -129,9 +130,16 @@ export class AccessKeyRepository {
     this.markExpiredStmt = this.sql<[number, number]>(
       "UPDATE access_keys SET status = 'expired', ended_at = ? WHERE id = ? AND status = 'active'",
     );
-    // Carrier codes share the keypad with PINs, so a new PIN must differ from them too.
+    // Carrier codes share the keypad with PINs, so a new PIN must differ from them too: from every one this node
+    // knows, revoked too, and a new carrier code from every PIN, ended too. Then a PIN and a carrier code alike on
+    // two nodes of a site were made by nodes that did not know each other, which is the clash the sync rule settles
+    // (src/sync/entities/carrierCode.ts); one drawn here equal to an ended one would be revoked by that rule.
     this.pinTaken = this.sql.pluck<[{ hash: Buffer }], 1>(
       `SELECT 1 FROM access_keys WHERE pin_hash = @hash AND status = 'active'
+       UNION ALL SELECT 1 FROM carrier_codes WHERE pin_hash = @hash`,
+    );
+    this.carrierPinTaken = this.sql.pluck<[{ hash: Buffer }], 1>(
+      `SELECT 1 FROM access_keys WHERE pin_hash = @hash
        UNION ALL SELECT 1 FROM carrier_codes WHERE pin_hash = @hash AND status = 'active'`,
     );
     this.endedByPin = this.sql<[Buffer], { recipientId: Key['recipient_id']; kind: AccessKeyKind; status: AccessKeyStatus }>(
@@ -155,8 +163,14 @@ export class AccessKeyRepository {
     return this.endedByPin.get(hash);
   }
 
+  /** A new PIN may not be this one: an active PIN has it, or a carrier code (whatever its status). */
   isPinActive(hash: Buffer): boolean {
     return this.pinTaken.get({ hash }) !== undefined;
+  }
+
+  /** A new carrier code may not be this one: a PIN has it (whatever its status), or an active carrier code. */
+  isCarrierPinTaken(hash: Buffer): boolean {
+    return this.carrierPinTaken.get({ hash }) !== undefined;
   }
 
   /** Returns false when another decision used it first. */

@@ -28,6 +28,8 @@ export interface NewCredential {
   expiresAt: number | null;
   createdAt: number;
   created: Stamp;
+  /** The staff member who made it, by uid; stored as this node's id of that account (null when it has none). */
+  createdByUid: string | null;
 }
 
 /** A credential that may clash with a new one: the same PIN, or (`sameRecipient`) another permanent PIN of its recipient. */
@@ -124,12 +126,24 @@ export class SyncAccessRepository {
       .map((raw) => ({ uid: raw.uid, created: toCredential(raw).created, why: raw.why }));
   }
 
+  /** Every credential with this PIN, whatever its status, and its recipient's name: a carrier code arriving may clash with one. */
+  withPin(pinHash: Buffer): (SyncedCredential & { recipientName: string })[] {
+    return this.sql<[Buffer], RawCredential & { recipientName: string }>(
+      `SELECT ${credentialColumns}, r.first_name || ' ' || r.last_name AS recipientName
+       FROM ${credentialTables} JOIN recipients r ON r.id = k.recipient_id WHERE k.pin_hash = ?`,
+    )
+      .all(pinHash)
+      .map((raw) => ({ ...toCredential(raw), recipientName: raw.recipientName }));
+  }
+
   /** Stores another node's new credential with the end the rules gave it. Returns its local id. */
   insert(key: NewCredential, end: CredentialEnd, use: KeyUse | null): number {
     const id = Number(
       this.sql(
-        `INSERT INTO access_keys (uid, recipient_id, kind, pin_hash, pin_enc, qr_hash, qr_enc, status, expires_at, used_at, used_via, created_at, ended_at)
-         VALUES (@uid, @recipientId, @kind, @pinHash, @pinEnc, @qrHash, @qrEnc, @status, @expiresAt, @usedAt, @usedVia, @createdAt, @endedAt)`,
+        `INSERT INTO access_keys (uid, recipient_id, kind, pin_hash, pin_enc, qr_hash, qr_enc, status, expires_at, used_at, used_via, created_at, ended_at,
+           created_by)
+         VALUES (@uid, @recipientId, @kind, @pinHash, @pinEnc, @qrHash, @qrEnc, @status, @expiresAt, @usedAt, @usedVia, @createdAt, @endedAt,
+           (SELECT id FROM staff WHERE uid = @createdByUid))`,
       ).run({
         ...key,
         status: end.status,
@@ -178,7 +192,8 @@ export class SyncAccessRepository {
        SELECT ? + row_number() OVER (ORDER BY k.id) - 1, 'credential', k.uid,
          json_object('recipient_uid', r.uid, 'kind', k.kind, 'pin_hash', hex(k.pin_hash), 'pin_enc', hex(k.pin_enc),
            'qr_hash', hex(k.qr_hash), 'qr_enc', hex(k.qr_enc), 'status', k.status, 'expires_at', k.expires_at,
-           'used_at', k.used_at, 'used_via', k.used_via, 'created_at', k.created_at, 'ended_at', k.ended_at, 'known', json('[]'))
+           'used_at', k.used_at, 'used_via', k.used_via, 'created_at', k.created_at, 'ended_at', k.ended_at,
+           'created_by_uid', (SELECT uid FROM staff WHERE id = k.created_by), 'known', json('[]'))
        FROM access_keys k JOIN recipients r ON r.id = k.recipient_id ORDER BY k.id`,
     ).run(firstHlc).changes;
     this.sql(

@@ -198,6 +198,28 @@ export class SyncPackageRepository {
 
   // ---- Carrier codes ----
 
+  /**
+   * Every carrier code with this PIN, whatever its status, with its creation stamp (this node's, at the row's own
+   * time, when it was made before the folder became a node): a credential arriving may clash with one.
+   */
+  carrierCodesWithPin(pinHash: Buffer): { uid: string; carrier: string; name: string; created: Stamp }[] {
+    return this.sql<
+      [Buffer],
+      { uid: string; carrier: string; name: string; createdAt: number; hlc: number | null; origin: string | null; self: string }
+    >(
+      `SELECT c.uid, c.carrier, c.name, c.created_at AS createdAt, s.hlc, s.origin, n.node_uid AS self
+       FROM carrier_codes c JOIN sync_node n ON n.id = 1 LEFT JOIN sync_stamps s ON s.uid = c.uid AND s.field = '~created'
+       WHERE c.pin_hash = ?`,
+    )
+      .all(pinHash)
+      .map((r) => ({
+        uid: r.uid,
+        carrier: r.carrier,
+        name: r.name,
+        created: r.hlc !== null && r.origin !== null ? { hlc: r.hlc, origin: r.origin } : { hlc: r.createdAt * 2048, origin: r.self },
+      }));
+  }
+
   carrierCode(uid: string): { id: number; status: 'active' | 'revoked' } | undefined {
     return this.sql<[string], { id: number; status: 'active' | 'revoked' }>('SELECT id, status FROM carrier_codes WHERE uid = ?').get(uid);
   }

@@ -124,7 +124,7 @@ export class CarrierCodeService {
   }
 
   private issue(actor: Actor, code: Pick<CarrierCodeRow, 'carrier' | 'name' | 'window'>, replaces: number | null): CarrierCodeIssued {
-    const pinTaken = (pin: string) => this.deps.repos.accessKeys.isPinActive(this.deps.keys.lookupHash('pin', pin));
+    const pinTaken = (pin: string) => this.deps.repos.accessKeys.isCarrierPinTaken(this.deps.keys.lookupHash('pin', pin));
     const pin = generatePin(defaultPinLength, random.digits, pinTaken);
     const id = this.deps.repos.carrierCodes.insert({
       ...code,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clash, joinEnd, usedEnd, type CredentialEnd, type Ended, type KeyUse } from '../../domain/sync/access';
 import { hlc, uid } from '../wire';
+import { settleCodeClash } from './carrierCode';
 import { sharedEntity, type ApplyContext } from './types';
 
 /** An HMAC (SHA-256) or a sealed PIN or QR token (AES-256-GCM: nonce, tag, text), as hex: never a secret in clear. */
@@ -29,6 +30,8 @@ const creation = z
     used_via: z.enum(['pin', 'qr']).nullable(),
     created_at: time,
     ended_at: time.nullable(),
+    // Who made it, as a staff uid; absent from a node of an earlier Packroom, null for the command line or the roster.
+    created_by_uid: uid.nullable().default(null),
     known: z.array(uid).max(10_000),
   })
   .strict()
@@ -73,6 +76,16 @@ function create(ctx: ApplyContext, keyUid: string, f: Creation): void {
     if (lost.loser === keyUid) end = joinEnd(end, lost.end);
     else endKey(ctx, other.uid, lost.end, null);
   }
+  // A carrier code with this number, made at a node that did not know this credential: the earlier keeps it.
+  const codes = ctx.repos.syncPackages.carrierCodesWithPin(pinHash);
+  if (codes.length > 0) {
+    const named = ctx.repos.syncRecipients.named(f.recipient_uid)!;
+    const self = { uid: keyUid, created: ctx.stamp, recipientName: `${named.firstName} ${named.lastName}` };
+    for (const code of codes) {
+      const lost = settleCodeClash(ctx, code, self, 'credential');
+      if (lost) end = joinEnd(end, lost);
+    }
+  }
   syncAccess.insert(
     {
       uid: keyUid,
@@ -85,6 +98,7 @@ function create(ctx: ApplyContext, keyUid: string, f: Creation): void {
       expiresAt: f.expires_at,
       createdAt: f.created_at,
       created: ctx.stamp,
+      createdByUid: f.created_by_uid,
     },
     end,
     use,

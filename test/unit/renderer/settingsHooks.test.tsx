@@ -5,6 +5,8 @@ import { useBackups } from '../../../renderer/backups/useBackups';
 import { useDevices } from '../../../renderer/devices/useDevices';
 import { useRosterSchedule } from '../../../renderer/roster/useRosterSchedule';
 import { useMyAccount } from '../../../renderer/settings/useMyAccount';
+import { useSettings } from '../../../renderer/settings/useSettings';
+import { useStaff } from '../../../renderer/settings/useStaff';
 
 const api = await vi.hoisted(async () => (await import('./fakeApi')).fakeApi());
 vi.mock('../../../renderer/api/client', async (original) => ({ ...(await original<object>()), invoke: api.invoke, on: api.on }));
@@ -21,6 +23,18 @@ beforeEach(() => {
 });
 
 describe('the Settings screens’ data hooks', () => {
+  it('useSettings and useStaff read again when another computer of the site changed settings or a staff account', async () => {
+    const settings = renderHook(() => useSettings());
+    const staff = renderHook(() => useStaff());
+    await waitFor(() => expect(settings.result.current.data).toBeDefined());
+    await waitFor(() => expect(staff.result.current.staff.data).toBeDefined());
+    emit('settings.changed');
+    await waitFor(() => expect(callsOf('settings.get')).toBe(2));
+    emit('staff.changed', { id: 4 });
+    await waitFor(() => expect(callsOf('staff.list')).toBe(2));
+    expect(callsOf('settings.get')).toBe(2);
+  });
+
   it('useBackups reads the status again when the alerts change, and after a change it makes', async () => {
     const { result } = renderHook(() => useBackups());
     await waitFor(() => expect(result.current.status.data).toBeDefined());

@@ -34,7 +34,13 @@ describe('two records claiming one external id', () => {
 });
 
 describe('held changes', () => {
-  const held = { origin: 'o1', node: 'mailroom', seq: 4, record: message('site.record.recipient', { name: 'Ana Lopez', unit: '1A' }) };
+  const held = {
+    origin: 'o1',
+    node: 'mailroom',
+    seq: 4,
+    record: message('site.record.recipient', { name: 'Ana Lopez', unit: '1A' }),
+    reason: 'refused' as const,
+  };
 
   it('are overdue once the same change has been held a few minutes, and no longer once it applies', () => {
     const changes = new HeldChanges();
@@ -57,6 +63,12 @@ describe('held changes', () => {
     changes.applied('o1');
     expect(changes.overdue(now + 1_500)).toBeNull();
     expect(changes.overdue(now + 1_700)).toMatchObject({ node: 'door', since: now + 700 });
+  });
+
+  it('are overdue at once when only a newer Packroom can apply them: waiting will not help', () => {
+    const changes = new HeldChanges();
+    changes.held({ ...held, reason: 'newer' }, now);
+    expect(changes.overdue(now)).toEqual({ ...held, reason: 'newer', since: now });
   });
 });
 
