@@ -28,6 +28,8 @@ import { RunLifecycle } from './services/lifecycle';
 import { notificationConfig } from './services/notifications/fromSettings';
 import { NotificationService } from './services/notifications/service';
 import { PendingWrites } from './services/pendingWrites';
+import { HoldsByText } from './services/holds/byText';
+import { HoldService } from './services/holds/service';
 import { AttachmentRetention } from './services/attachments/retention';
 import { AttachmentService } from './services/attachments/service';
 import { PackageClaims } from './services/packages/claims';
@@ -107,6 +109,10 @@ export interface Core {
   rosterSchedule: RosterSchedule;
   packages: PackageService;
   packageSchedule: PackageSchedule;
+  /** Holds and vacations (docs/architecture.md, "Holds"). */
+  holds: HoldService;
+  /** Holds asked for by text message to the site's Twilio number. */
+  holdTexts: HoldsByText;
   /** Photos and signatures kept with packages, and their retention. */
   attachments: AttachmentService;
   /** People allowed to collect for a recipient, and their proxy PINs. */
@@ -189,7 +195,9 @@ export function createCore(options: CoreOptions): Core {
   const roster = new RosterService({ repos, clock, tx, audit, settings, events, credentials, alerts, checkpoints, previews });
   const rosterSchedule = new RosterSchedule({ repos, roster, settings, clock, alerts });
   const attachments = new AttachmentService({ repos, clock, tx, audit, settings, events });
+  const holds = new HoldService({ repos, clock, tx, audit, events });
   const packages = new PackageService({
+    holds,
     repos,
     clock,
     tx,
@@ -202,6 +210,7 @@ export function createCore(options: CoreOptions): Core {
     attachments,
   });
   const packageSchedule = new PackageSchedule({ packages, clock });
+  const holdTexts = new HoldsByText({ repos, holds, clock, texts: notifications, config: () => notificationConfig(settings.values()) });
   const attachmentRetention = new AttachmentRetention({ attachments, clock });
   const proxies = new ProxyService({ repos, clock, tx, audit, settings, credentials });
   const shelfLabels = new ShelfLabelService({ repos, packages, settings });
@@ -260,6 +269,8 @@ export function createCore(options: CoreOptions): Core {
     system,
     packages,
     packageSchedule,
+    holds,
+    holdTexts,
     attachments,
     proxies,
     shelfLabels,
@@ -322,6 +333,7 @@ export function createCore(options: CoreOptions): Core {
   });
   parts.add('carrier follow-ups', { start: () => carrierFollowups.start(), stop: () => carrierFollowups.stop() });
   parts.add('package reminders', { start: () => packageSchedule.start(), stop: () => packageSchedule.stop() });
+  parts.add('holds by text', { start: () => holdTexts.start(), stop: () => holdTexts.stop() });
   parts.add('photo and signature retention', { start: () => attachmentRetention.start(), stop: () => attachmentRetention.stop() });
   parts.add('scheduled backups', {
     start: () => backupSchedule.start(),

@@ -48,6 +48,7 @@ const wordValues: Record<string, string> = {
   notifyVia: 'access.channel',
   was: 'packages.status',
   size: 'packages.size',
+  mode: 'holds.modeName',
 };
 /** Ids only Packroom reads: the screen says the same by tracking number, carrier and name. */
 const hiddenDetails = new Set(['packageId', 'accessKeyId', 'carrierCodeId', 'proxyId']);

@@ -13,6 +13,7 @@ import {
 import { invoke } from '../api/client';
 import { RecipientPicker } from '../access/RecipientPicker';
 import { ErrorAlert } from '../components/ErrorText';
+import { IntakeHoldNotice } from '../holds/HoldBadges';
 import { usePackroomForm } from '../components/form/usePackroomForm';
 import { formatDateTime, useTranslation } from '../i18n';
 import { CameraPanel } from './CameraPanel';
@@ -278,6 +279,7 @@ export function IntakeForm({ prefill, focusRequest = 0, onOpen }: Props) {
                   {...form.getInputProps('shelf')}
                 />
               </Group>
+              <IntakeHoldNotice recipientId={form.getValues().recipientId?.id ?? null} />
               <Group align="flex-end">
                 <div>
                   <Text size="sm" fw={500} id="size-label">

@@ -8,6 +8,7 @@ import { formatDateTime, useTranslation } from '../i18n';
 import { days, describePickup, isAssigned, recipientLabel, statusColors, statusLabel } from './labels';
 import { UnmatchedCell } from './Unmatched';
 import { wholeBadgeProps } from '../components/headerBadge';
+import { OnHoldBadge, ReturnByBadge } from '../holds/HoldBadges';
 
 type Dialog = { kind: PackageAction; item: PackageItem } | null;
 
@@ -34,6 +35,7 @@ export function StatusBadges({ item }: { item: PackageItem }) {
           {t('packages.table.returnToSender')}
         </Badge>
       )}
+      <ReturnByBadge hold={item.hold} />
       {item.perishable && (
         <Badge color="teal.9" variant="outline" {...wholeBadgeProps}>
           {t('packages.table.perishable')}
@@ -95,7 +97,17 @@ export function PackageTable({ items, label, sort, showRecipient = true, onOpen,
                   )}
                 </Table.Td>
                 <Table.Td>{p.carrierLabel}</Table.Td>
-                {showRecipient && <Table.Td>{p.recipient ? recipientLabel(p) : <UnmatchedCell item={p} />}</Table.Td>}
+                {showRecipient && (
+                  <Table.Td>
+                    {p.recipient ? (
+                      <>
+                        {recipientLabel(p)} <OnHoldBadge until={p.hold?.until} />
+                      </>
+                    ) : (
+                      <UnmatchedCell item={p} />
+                    )}
+                  </Table.Td>
+                )}
                 <Table.Td>{p.shelf ?? t('common.none')}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{formatDateTime(p.loggedAt)}</Text>

@@ -9,6 +9,7 @@ import { describeAction, describeActor, describeDetails } from '../activity/desc
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorText';
 import { usePhoneFormat } from '../components/usePhoneFormat';
+import { HoldCard } from '../holds/HoldCard';
 import { RecipientPackages } from '../packages/RecipientPackages';
 import { ProxiesCard } from '../proxies/ProxiesCard';
 import { formatDateTime, useTranslation } from '../i18n';
@@ -98,6 +99,7 @@ export function RecipientDetail({ id, onBack, siteLanguage }: { id: number; onBa
           </Card>
           <ErrorAlert error={access.error} title={t('recipients.accessLoadFailed')} />
           {access.data && <AccessSection overview={access.data} />}
+          <HoldCard recipientId={r.id} active={r.status === 'active'} />
           <ProxiesCard recipient={r} />
           <RecipientPackages recipientId={r.id} />
           <Title order={3}>{t('recipients.history')}</Title>

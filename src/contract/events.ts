@@ -29,6 +29,8 @@ export interface Events {
   'roster.applied': RosterRun;
   /** A package was logged, changed, picked up or returned: lists and the Overview reload. */
   'packages.changed': { recipientIds: number[] };
+  /** A recipient's hold was set, cancelled or ended (here or on another computer of the site): the Hold card reloads. */
+  'holds.changed': { recipientId: number };
   /** On a node of a site: the connection to the other computers came or went, or the count of changes waiting to be sent moved. */
   'site.status': SiteStatus;
   /** A staff account changed on another computer of the site (sync): its sessions here end if it lost access. */
@@ -52,6 +54,7 @@ export const eventNames = [
   'roster.progress',
   'roster.applied',
   'packages.changed',
+  'holds.changed',
   'site.status',
   'staff.changed',
   'settings.changed',

@@ -15,6 +15,7 @@ import { carrierMethods } from './carriers';
 import { deviceMethods } from './devices';
 import { doorMethods } from './door';
 import { labelMethods } from './labels';
+import { holdMethods } from './holds';
 import { packageMethods } from './packages';
 import { proxyMethods } from './proxies';
 import { recipientMethods } from './recipients';
@@ -44,6 +45,7 @@ export const api = {
   ...siteMethods,
   ...siteJoinMethods,
   ...labelMethods,
+  ...holdMethods,
   ...attachmentMethods,
   ...shelfLabelMethods,
 } satisfies Record<string, MethodDef>;
@@ -67,6 +69,7 @@ type Slices = [
   typeof siteMethods,
   typeof siteJoinMethods,
   typeof labelMethods,
+  typeof holdMethods,
   typeof attachmentMethods,
   typeof shelfLabelMethods,
 ];
@@ -110,6 +113,7 @@ export type * from './common';
 export type * from './devices';
 export type * from './door';
 export type * from './labels';
+export type * from './holds';
 export type * from './packages';
 export type * from './proxies';
 export type * from './recipients';

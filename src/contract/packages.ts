@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { carrierIds, type CarrierId } from './carriers';
 import { empty, id, idInput, optionalText, text } from './common';
+import type { PackageHold } from './holds';
 import { method, type MethodDef } from './define';
 import { pictureData } from './attachments';
 import { says } from './messages';
@@ -150,6 +151,8 @@ export interface PackageItem {
   ageDays: number;
   pickup: PackagePickup | null;
   returned: { at: string; reason: string } | null;
+  /** Its recipient on hold now, or this package to go back after a `return` hold; null otherwise. */
+  hold: PackageHold | null;
   /** Logged with no recipient (the label could not be matched); kept after it is assigned. Null otherwise. */
   putAside: PackagePutAside | null;
 }

@@ -421,6 +421,31 @@ export const tables = {
     revoked_by: nullable(text()),
     updated_at: integer(),
   },
+  holds: {
+    id: integer(),
+    uid: nullable(text()),
+    recipient_id: integer(),
+    /** YYYY-MM-DD, this computer's calendar. */
+    from_day: text(),
+    until_day: text(),
+    mode: text<'keep' | 'return'>(),
+    return_days: nullable(integer()),
+    created_at: integer(),
+    created_by_name: text(),
+    created_via: text<'staff' | 'sms' | 'email'>(),
+    cancelled_at: nullable(integer()),
+    cancelled_by_name: nullable(text()),
+    end_notice_at: nullable(integer()),
+    updated_at: integer(),
+  },
+  hold_return_alerts: {
+    package_id: integer(),
+    alerted_at: integer(),
+  },
+  hold_texts: {
+    sid: text(),
+    received_at: integer(),
+  },
 } as const satisfies Record<string, Record<string, Column<unknown>>>;
 
 export type TableName = keyof typeof tables;

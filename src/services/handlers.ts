@@ -11,6 +11,7 @@ import { carrierHandlers } from './carriers/handlers';
 import { deviceHandlers } from './devices/handlers';
 import { doorHandlers } from './door/handlers';
 import { labelHandlers } from './labels/handlers';
+import { holdHandlers } from './holds/handlers';
 import { packageHandlers } from './packages/handlers';
 import { proxyHandlers } from './proxies/handlers';
 import { recipientHandlers } from './recipients/handlers';
@@ -41,6 +42,7 @@ export function createHandlers(services: CoreServices, site: Handlers<typeof sit
     ...systemHandlers(services),
     ...packageHandlers(services),
     ...proxyHandlers(services),
+    ...holdHandlers(services),
     ...backupHandlers(services),
     ...siteJoinHandlers(services),
     ...labelHandlers(services),

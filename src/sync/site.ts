@@ -13,7 +13,7 @@ import { loadNats } from './nats';
 export class SiteError extends Error {}
 
 export interface SiteServiceDeps {
-  repos: Pick<Repositories, 'sync' | 'syncAccess' | 'syncPackages' | 'syncShared' | 'attachments' | 'syncProxies'>;
+  repos: Pick<Repositories, 'sync' | 'syncAccess' | 'syncPackages' | 'syncShared' | 'attachments' | 'syncProxies' | 'syncHolds'>;
   tx: Transactor;
   clock: Clock;
   /** Where `init` saves the auth it connected with; absent where only `status` is read (no data key there). */
@@ -68,6 +68,7 @@ export class SiteService {
       repos.syncPackages.queueExisting(tick(repos.sync.node().hlc, clock.now()));
       // After the packages: a photo or signature names its package.
       repos.attachments.queueExisting(tick(repos.sync.node().hlc, clock.now()));
+      repos.syncHolds.queueExisting(tick(repos.sync.node().hlc, clock.now()));
       // Staff accounts, settings, alerts and the audit chain go too, after the recipients their audit rows name.
       repos.syncShared.queueExisting();
       return { queued: recipients };

@@ -21,6 +21,10 @@ export interface TwilioFake {
   failNext(count: number): void;
   /** Refuse this number with 400 and error 21211, as Twilio does for a number that is not a phone number. */
   rejectNumber(to: string): void;
+  /** A text someone sends to `to` (the site's number): listed by the Messages list, as Twilio lists inbound texts. */
+  receive(from: string, to: string, body: string): FakeSms;
+  /** Texts received, as `receive` added them. */
+  inbound: FakeSms[];
   close(): Promise<void>;
 }
 
@@ -54,7 +58,41 @@ export async function startTwilioFake(): Promise<TwilioFake> {
     requests: 0,
   };
 
+  const inbound: (FakeSms & { sentAt: Date })[] = [];
   const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    if (req.method === 'GET' && MESSAGES_PATH.test(url.pathname)) {
+      if (req.headers.authorization !== expectedAuth) return json(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
+      const to = url.searchParams.get('To');
+      const after = url.searchParams.get('DateSent>');
+      const listed = inbound.filter((m) => (!to || m.to === to) && (!after || m.sentAt.getTime() > Date.parse(after)));
+      return json(res, 200, {
+        messages: listed.map((m) => ({
+          sid: m.sid,
+          account_sid: accountSid,
+          api_version: '2010-04-01',
+          to: m.to,
+          from: m.from,
+          body: m.body,
+          status: 'received',
+          direction: 'inbound',
+          num_segments: '1',
+          num_media: '0',
+          date_created: m.sentAt.toUTCString(),
+          date_updated: m.sentAt.toUTCString(),
+          date_sent: m.sentAt.toUTCString(),
+          uri: `/2010-04-01/Accounts/${accountSid}/Messages/${m.sid}.json`,
+        })),
+        next_page_uri: null,
+        previous_page_uri: null,
+        first_page_uri: url.pathname,
+        uri: url.pathname,
+        page: 0,
+        page_size: 200,
+        start: 0,
+        end: listed.length,
+      });
+    }
     const match = req.method === 'POST' ? MESSAGES_PATH.exec(req.url ?? '') : null;
     if (!match) return json(res, 404, { code: 20404, message: 'The requested resource was not found', status: 404 });
     fake.requests++;
@@ -105,6 +143,12 @@ export async function startTwilioFake(): Promise<TwilioFake> {
     },
     rejectNumber: (to: string) => {
       rejected.add(to);
+    },
+    inbound,
+    receive: (from: string, to: string, body: string) => {
+      const text = { accountSid, from, to, body, sid: sid('SM'), sentAt: new Date() };
+      inbound.push(text);
+      return text;
     },
     close: () =>
       new Promise<void>((resolve) => {

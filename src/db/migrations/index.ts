@@ -22,6 +22,7 @@ import syncJoin from './0021_sync_join.sql';
 import rosterNode from './0022_roster_node.sql';
 import unmatched from './0023_unmatched.sql';
 import attachments from './0024_attachments.sql';
+import holds from './0025_holds.sql';
 import proxies from './0026_proxies.sql';
 import shelfLabels from './0027_shelf_labels.sql';
 import syncCodes from './0028_sync_codes.sql';
@@ -52,6 +53,7 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0022_roster_node', sql: rosterNode },
   { name: '0023_unmatched', sql: unmatched },
   { name: '0024_attachments', sql: attachments },
+  { name: '0025_holds', sql: holds },
   { name: '0026_proxies', sql: proxies },
   { name: '0027_shelf_labels', sql: shelfLabels },
   { name: '0028_sync_codes', sql: syncCodes },

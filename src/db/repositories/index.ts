@@ -10,6 +10,8 @@ import { DeviceAssignmentRepository } from './deviceAssignments';
 import { KeyCheckRepository } from './keyCheck';
 import { LabelRepository } from './labels';
 import { DoorStateRepository } from './doorState';
+import { HoldRepository } from './holds';
+import { SyncHoldRepository } from './syncHolds';
 import { LoginFailureRepository } from './loginFailures';
 import { OutboxRepository } from './outbox';
 import { PackageRepository } from './packages';
@@ -43,6 +45,8 @@ export function createRepositories(db: Db) {
     keyCheck: new KeyCheckRepository(db),
     labels: new LabelRepository(db),
     doorState: new DoorStateRepository(db),
+    holds: new HoldRepository(db),
+    syncHolds: new SyncHoldRepository(db),
     loginFailures: new LoginFailureRepository(db),
     outbox: new OutboxRepository(db),
     packages: new PackageRepository(db),

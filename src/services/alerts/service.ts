@@ -21,6 +21,7 @@ export type AlertKind =
   | 'package.waiting'
   | 'package.inactive'
   | 'package.missing'
+  | 'package.holdReturn'
   | 'package.assignedTwice'
   | 'backup'
   | 'access.doubleUse'

@@ -62,6 +62,12 @@ export const messageText = (language: Language): TFunction => i18n.getFixedT(lan
 const nonGsmDateLetters: Record<string, string> = { á: 'a', í: 'i', ó: 'o', ú: 'u', Á: 'A', Í: 'I', Ó: 'O', Ú: 'U' };
 
 /** "Thu, Nov 26, 8:05 PM" in English, "jue, 26 nov, 20:05" in Spanish. */
+/** A calendar day in a text ("Sun, Dec 20"): `at` is the day's midnight on this computer, where the day was counted. */
+export function formatDay(at: number, language: Language = 'en'): string {
+  const text = new Intl.DateTimeFormat(language, { weekday: 'short', month: 'short', day: 'numeric' }).format(at);
+  return text.replace(/[\u202f\u00a0]/g, ' ').replace(/[áíóúÁÍÓÚ]/g, (c) => nonGsmDateLetters[c] ?? c);
+}
+
 export function formatExpiry(at: number, timeZone?: string, language: Language = 'en'): string {
   const text = new Intl.DateTimeFormat(language, {
     weekday: 'short',
@@ -128,7 +134,8 @@ export function renderSms(data: MessageData): string {
 
 // ---- Package notices ----
 
-export const packageTemplates = ['package_notice', 'package_reminder'] as const;
+// `hold_ended`: the one notice when a recipient's hold ends, listing what waits (docs/architecture.md, "Holds").
+export const packageTemplates = ['package_notice', 'package_reminder', 'hold_ended'] as const;
 export type PackageTemplate = (typeof packageTemplates)[number];
 
 export const isPackageTemplate = (value: string): value is PackageTemplate => (packageTemplates as readonly string[]).includes(value);
@@ -162,7 +169,7 @@ export function carrierSummary(packages: readonly PackageLine[]): string {
   return [...counts].map(([carrier, n]) => `${n} ${carrier}`).join(', ');
 }
 
-/** The catalog keys of a package template: `package_notice.*` or `package_reminder.*`. */
+/** The catalog keys of a package template: `package_notice.*`, `package_reminder.*` or `hold_ended.*`. */
 function packageText(data: PackageMessageData) {
   const t = messageText(data.language);
   const count = data.packages.length;

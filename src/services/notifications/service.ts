@@ -23,7 +23,7 @@ import {
   type PackageTemplate,
 } from './messages';
 import { MAX_ATTEMPTS, retryDelayMs } from './retry';
-import { SmsSender } from './sms';
+import { SmsSender, type ReceivedText } from './sms';
 
 export interface NotificationRequest {
   channel: Channel;
@@ -179,6 +179,28 @@ export class NotificationService {
       sendNextDue: () => this.sendNextDue(channel),
       nextDueAt: () => this.deps.repos.outbox.nextDueAt(channel),
     });
+  }
+
+  /** Texts received at the site's Twilio number since `since`; none when SMS is not set up. Rejects with a DeliveryError. */
+  async receivedTexts(since: number): Promise<ReceivedText[]> {
+    const sms = this.deps.config().sms;
+    return sms ? this.sms.received(sms, since) : [];
+  }
+
+  /**
+   * A reply to a text (a hold asked for by message), sent now and not kept in the outbox: it answers a message the
+   * recipient just sent, and a failure is logged. Returns false when SMS is not set up or Twilio refused it.
+   */
+  async replyText(to: string, body: string): Promise<boolean> {
+    const sms = this.deps.config().sms;
+    if (!sms) return false;
+    try {
+      await this.sms.send(sms, body, to);
+      return true;
+    } catch (error) {
+      log.warn(`A reply to a text from ${to} was not sent: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
   }
 
   private async sendNextDue(channel: Channel): Promise<boolean> {

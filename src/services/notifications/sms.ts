@@ -28,6 +28,15 @@ function baseUrlClient(twilio: Sdk, baseUrl: string, options: RequestClient.Requ
   })(options);
 }
 
+/** A text a recipient sent to the site's number. */
+export interface ReceivedText {
+  sid: string;
+  /** E.164, as Twilio gives it. */
+  from: string;
+  body: string;
+  sentAt: number;
+}
+
 /** Sends texts with the Twilio SDK; one client, rebuilt when the account or API URL changes. */
 export class SmsSender {
   private current: { key: string; client: TwilioSdk.Twilio } | null = null;
@@ -38,6 +47,20 @@ export class SmsSender {
     try {
       const message = await client.messages.create({ from: config.from, to, body });
       return message.sid;
+    } catch (error) {
+      throw classifySmsError(error);
+    }
+  }
+
+  /** Texts received at the sending number since `since`, oldest first (Twilio's Messages list, inbound only). */
+  async received(config: SmsConfig, since: number): Promise<ReceivedText[]> {
+    const client = await this.clientFor(config);
+    try {
+      const found = await client.messages.list({ to: config.from, dateSentAfter: new Date(since), limit: 200 });
+      return found
+        .filter((m) => m.direction === 'inbound')
+        .map((m) => ({ sid: m.sid, from: m.from, body: m.body ?? '', sentAt: m.dateSent?.getTime() ?? since }))
+        .sort((a, b) => a.sentAt - b.sentAt);
     } catch (error) {
       throw classifySmsError(error);
     }

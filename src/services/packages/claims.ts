@@ -17,16 +17,24 @@ export const claimExpiryMs = 30 * 60_000;
 /** Claims older than this are not answered: their round was decided long ago, by waiting for whoever answered. */
 const answerWithinMs = 60 * 60_000;
 
-/** What a claim is for: a recipient's reminder of one local day, or one package's escalation. */
-export type ClaimSubject = { kind: 'reminder'; recipientUid: string; day: string } | { kind: 'escalation'; packageUid: string };
+/** What a claim is for: a recipient's reminder of one local day, one package's escalation, or one hold's end notice. */
+export type ClaimSubject =
+  | { kind: 'reminder'; recipientUid: string; day: string }
+  | { kind: 'escalation'; packageUid: string }
+  | { kind: 'holdEnd'; holdUid: string };
 
 export const claimName = (s: ClaimSubject): string =>
-  s.kind === 'reminder' ? `reminder:${s.recipientUid}:${s.day}` : `escalation:${s.packageUid}`;
+  s.kind === 'reminder'
+    ? `reminder:${s.recipientUid}:${s.day}`
+    : s.kind === 'escalation'
+      ? `escalation:${s.packageUid}`
+      : `holdEnd:${s.holdUid}`;
 
 export function parseClaim(name: string): ClaimSubject | null {
   const [kind, uid, day] = name.split(':');
   if (kind === 'reminder' && uid && day) return { kind, recipientUid: uid, day };
   if (kind === 'escalation' && uid && day === undefined) return { kind, packageUid: uid };
+  if (kind === 'holdEnd' && uid && day === undefined) return { kind, holdUid: uid };
   return null;
 }
 

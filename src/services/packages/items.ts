@@ -76,6 +76,8 @@ export function toItem(p: AnyPackageRow, now: number, person: PersonByUid, photo
             handedOverBy: p.handedOverByName,
           },
     returned: p.returnedAt === null ? null : { at: iso(p.returnedAt)!, reason: p.returnReason ?? '' },
+    // Filled in by the package service where it is shown (lists, detail, intake), from the recipient's holds.
+    hold: null,
     putAside: putAside(p, person, photo),
   };
 }

@@ -41,11 +41,13 @@ import { detectCarrier, normalizeTracking } from '../../domain/packages/tracking
 import { normalizeReading, type StoredCandidate } from '../../domain/packages/unmatched';
 import { toFtsQuery } from '../../domain/search';
 import { log } from '../../log';
+import { endNoticeDue, waitingSince } from '../../domain/holds';
 import type { AlertService } from '../alerts/service';
 import type { AttachmentService } from '../attachments/service';
 import type { StoredPicture } from '../attachments/image';
 import type { Actor, AuditService } from '../audit/service';
 import type { EventBus } from '../events';
+import { calendar, type HoldService } from '../holds/service';
 import type { PackageTemplate } from '../notifications/messages';
 import type { SettingsService } from '../settings/service';
 import type { Transactor } from '../tx';
@@ -74,7 +76,7 @@ export interface PackageNotifier {
 }
 
 export interface PackageDeps {
-  repos: Pick<Repositories, 'packages' | 'recipients' | 'accessKeys' | 'syncPackages' | 'proxies' | 'attachments'>;
+  repos: Pick<Repositories, 'packages' | 'recipients' | 'accessKeys' | 'syncPackages' | 'proxies' | 'attachments' | 'holds' | 'sync'>;
   clock: Clock;
   tx: Transactor;
   audit: AuditService;
@@ -84,6 +86,8 @@ export interface PackageDeps {
   notifier: PackageNotifier;
   /** Photos and signatures kept with a package: the label's photo at intake, the proof at a desk handover. */
   attachments: AttachmentService;
+  /** Holds pause reminders and escalation, end with one notice, and flag packages to go back (docs/architecture.md, "Holds"). */
+  holds: HoldService;
   /** On a node of a site, reminders and escalations are claimed first, so one node sends each (claims.ts). */
   claims?: PackageClaims;
 }
@@ -263,7 +267,14 @@ export class PackageService {
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     const more = rows.length > input.limit;
-    return { items: page.map((r) => this.item(r, now)), more, next: more && last ? { loggedAt: last.loggedAt, id: last.id } : null };
+    return {
+      items: this.withHolds(
+        page.map((r) => toItem(r, now, this.personByUid, this.labelPhoto)),
+        now,
+      ),
+      more,
+      next: more && last ? { loggedAt: last.loggedAt, id: last.id } : null,
+    };
   }
 
   get(id: number): PackageItem {
@@ -490,7 +501,7 @@ export class PackageService {
     const settings = this.deps.settings.get();
     const waiting = this.deps.repos.packages.waiting();
     const plans = this.reminderPlans(waiting, now);
-    const late = dueForEscalation(waiting.map(asWaiting), settings.packageEscalationDays, now).map((p) =>
+    const late = dueForEscalation(this.countedWaiting(waiting, now), settings.packageEscalationDays, now).map((p) =>
       waiting.find((w) => w.id === p.id)!,
     );
     const { claims } = this.deps;
@@ -505,15 +516,18 @@ export class PackageService {
           const packageUid = sync.packageUid(p.id);
           if (packageUid) claims.ask(claimName({ kind: 'escalation', packageUid }), now);
         }
+        for (const hold of this.endingHolds(now)) claims.ask(claimName({ kind: 'holdEnd', holdUid: hold.uid }), now);
       });
       this.decideClaims();
     } else {
       this.deps.tx.run(() => {
         for (const plan of plans) this.remind(plan, waiting, now);
         if (late.length > 0) this.escalate(late, settings.packageEscalationDays, now);
+        for (const hold of this.endingHolds(now)) this.endHold(hold, now);
       });
     }
     this.reviewInactive();
+    this.reviewHoldReturns(now);
   }
 
   /**
@@ -548,6 +562,9 @@ export class PackageService {
           const id = sync.packageId(subject.packageUid);
           const p = waiting.find((w) => w.id === id && w.escalatedAt === null);
           if (p) late.push(p);
+        } else if (subject?.kind === 'holdEnd') {
+          const hold = this.deps.repos.holds.byUid(subject.holdUid);
+          if (hold && endNoticeDue(hold, now, calendar)) this.endHold(hold, now);
         }
       }
       if (late.length > 0) this.escalate(late, settings.packageEscalationDays, now);
@@ -557,7 +574,100 @@ export class PackageService {
   private reminderPlans(waiting: PackageRow[], now: number): ReminderPlan[] {
     const reminderDays = parseReminderDays(this.deps.settings.get().packageReminderDays);
     const active = waiting.filter((p) => p.recipientStatus === 'active');
-    return reminderDays.ok ? planReminders(active.map(asWaiting), reminderDays.days, now, localDay) : [];
+    return reminderDays.ok ? planReminders(this.countedWaiting(active, now), reminderDays.days, now, localDay) : [];
+  }
+
+  /**
+   * The waiting packages as reminders and escalation count them: none of a recipient on hold now, and after a hold
+   * each counts its waiting from the hold's end (domain/holds.ts `waitingSince`: no burst of missed reminders).
+   */
+  private countedWaiting(rows: PackageRow[], now: number): WaitingPackage[] {
+    if (rows.length === 0) return [];
+    const holds = this.deps.holds.byRecipient(
+      rows.map((p) => p.recipientId),
+      oldest(rows.map((p) => p.loggedAt)),
+    );
+    return rows.flatMap((p) => {
+      const since = waitingSince(p.loggedAt, holds.get(p.recipientId) ?? [], now, calendar);
+      return since === null ? [] : [{ ...asWaiting(p), loggedAt: since }];
+    });
+  }
+
+  /** Holds whose one end notice is due now (ended, or cancelled while in force, and not yet announced anywhere). */
+  private endingHolds(now: number) {
+    // endNoticeDue only looks back endNoticeWithinMs (3 days): older holds cannot be due.
+    return this.deps.repos.holds.awaitingEndNotice(localDate(now - 4 * dayMs)).filter((h) => endNoticeDue(h, now, calendar));
+  }
+
+  /** In the caller's transaction: the end notice of `hold`, listing what waits, if anything does; marked sent either way. */
+  private endHold(hold: { id: number; recipientId: number }, now: number): void {
+    const recipient = this.deps.repos.recipients.byId(hold.recipientId);
+    const waiting = this.deps.repos.packages.waiting().filter((p) => p.recipientId === hold.recipientId);
+    const notify = recipient !== undefined && recipient.status === 'active' && waiting.length > 0;
+    if (notify) this.queueNotices(recipient, 'hold_ended', now);
+    this.deps.repos.holds.markEndNotice(hold.id, now);
+    this.deps.audit.record(scheduleActor, 'hold.ended', subject(hold.recipientId), {
+      packages: notify ? waiting.map((p) => p.tracking).join(', ') : null,
+    });
+    this.deps.tx.onCommit(() => this.deps.events.emit('holds.changed', { recipientId: hold.recipientId }));
+  }
+
+  /**
+   * Packages that arrived during a `return` hold and whose day to go back came: alert once per package; the list marks
+   * them "Return to sender?". Alerts are shared, so on a site only the node that runs the roster import raises them
+   * (every node's list shows the marker).
+   */
+  private reviewHoldReturns(now: number): void {
+    const node = this.deps.repos.sync.node();
+    if (node.site !== null && node.rosterNode !== node.nodeName) return;
+    const waiting = this.deps.repos.packages.waiting();
+    if (waiting.length === 0) return;
+    const holds = this.deps.holds.byRecipient(
+      waiting.map((p) => p.recipientId),
+      oldest(waiting.map((p) => p.loggedAt)),
+    );
+    const due = waiting.filter((p) => {
+      const hold = this.deps.holds.packageHold(holds.get(p.recipientId), p.loggedAt, now);
+      return hold?.returnBy != null && calendar.startOf(hold.returnBy) <= now;
+    });
+    const alerted = this.deps.repos.holds.returnAlerted(due.map((p) => p.id));
+    const fresh = due.filter((p) => !alerted.has(p.id));
+    if (fresh.length === 0) return;
+    const byRecipient = new Map<number, PackageRow[]>();
+    for (const p of fresh) byRecipient.set(p.recipientId, [...(byRecipient.get(p.recipientId) ?? []), p]);
+    this.deps.tx.run(() => {
+      for (const [recipientId, packages] of byRecipient) {
+        for (const p of packages) this.deps.repos.holds.setReturnAlerted(p.id, now);
+        const first = packages[0]!;
+        this.deps.alerts.raise(
+          'package.holdReturn',
+          message('holds.alert.returnDue', {
+            recipient: recipientName(first),
+            unit: first.unit,
+            count: packages.length,
+            trackings: packages.map((p) => p.tracking).join(', '),
+          }),
+        );
+        this.changed([recipientId]);
+      }
+    });
+  }
+
+  /** The hold beside each package (until when its recipient is away, the day it goes back), one query for the page. */
+  private withHolds(items: PackageItem[], now: number): PackageItem[] {
+    // A package put aside has no recipient yet, so no hold.
+    const matched = items.filter((i) => i.recipient !== null);
+    if (matched.length === 0) return items;
+    const holds = this.deps.holds.byRecipient(
+      matched.map((i) => i.recipient!.id),
+      oldest(matched.map((i) => Date.parse(i.loggedAt))),
+    );
+    return items.map((item) => {
+      const hold = item.recipient && this.deps.holds.packageHold(holds.get(item.recipient.id), Date.parse(item.loggedAt), now);
+      if (!hold) return item;
+      const goesBack = item.status === 'waiting' && hold.returnBy !== null && calendar.startOf(hold.returnBy) <= now;
+      return { ...item, hold, returnToSender: item.returnToSender || goesBack };
+    });
   }
 
   private remind(plan: ReminderPlan, waiting: PackageRow[], now: number): void {
@@ -683,7 +793,7 @@ export class PackageService {
   // ---- Helpers ----
 
   private item(p: AnyPackageRow, now: number): PackageItem {
-    return toItem(p, now, this.personByUid, this.labelPhoto);
+    return this.withHolds([toItem(p, now, this.personByUid, this.labelPhoto)], now)[0]!;
   }
 
   private readonly labelPhoto: LabelPhoto = (packageId) =>
@@ -849,6 +959,9 @@ export class PackageService {
     return { tracking, known: p ? { status: p.status, recipientName: recipientName(p), shelf: p.shelf } : null };
   }
 }
+
+/** The earliest of many times (a spread into Math.min overflows the call stack on a large log). */
+const oldest = (times: number[]): number => times.reduce((a, b) => Math.min(a, b), Infinity);
 
 const asWaiting = (p: PackageRow): WaitingPackage => ({
   id: p.id,

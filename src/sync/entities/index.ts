@@ -1,5 +1,6 @@
 import { carrierCodeEntity } from './carrierCode';
 import { credentialEntity } from './credential';
+import { holdEntity } from './hold';
 import { packageEntity } from './package';
 import { packageClaimEntity } from './packageClaim';
 import { proxyEntity } from './proxy';
@@ -31,6 +32,7 @@ export const sharedEntities: ReadonlyMap<string, SharedEntity> = new Map(
       settingsEntity,
       alertEntity,
       auditEntity,
+      holdEntity,
       attachmentEntity,
     ] as SharedEntity[]
   ).map((entity) => [entity.name, entity]),

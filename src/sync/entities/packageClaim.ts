@@ -3,7 +3,7 @@ import { uid } from '../wire';
 import { sharedEntity } from './types';
 
 /**
- * A node's claim of a package reminder or escalation (src/services/packages/claims.ts): insert-only. Once applied,
+ * A node's claim of a package reminder or escalation, or of a hold's end notice (src/services/packages/claims.ts): insert-only. Once applied,
  * `packages.changed` makes this node answer it with its own claim and decide the claims it can.
  */
 export const packageClaimEntity = sharedEntity({
@@ -13,7 +13,7 @@ export const packageClaimEntity = sharedEntity({
     uid,
     fields: z
       .object({
-        claim: z.string().regex(/^(reminder:[0-9a-f]{32}:\d{4}-\d{2}-\d{2}|escalation:[0-9a-f]{32})$/),
+        claim: z.string().regex(/^(reminder:[0-9a-f]{32}:\d{4}-\d{2}-\d{2}|escalation:[0-9a-f]{32}|holdEnd:[0-9a-f]{32})$/),
         round: z.number().int().positive(),
         claimed_at: z.number().int(),
       })
