@@ -1,4 +1,4 @@
-import { Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { api, type PackageSize, type RecipientSummary } from '../../src/contract';
 import { RecipientPicker } from '../access/RecipientPicker';
 import { DialogActions } from '../components/DialogActions';
@@ -8,6 +8,8 @@ import { useTranslation } from '../i18n';
 import { sizeOptions, type AssignedPackage } from './labels';
 import { useProxies } from '../proxies/useProxies';
 import { packageCalls } from './usePackages';
+import { SignaturePad } from '../attachments/SignaturePad';
+import { useSettings } from '../settings/useSettings';
 
 interface Props {
   item: AssignedPackage;
@@ -21,21 +23,27 @@ export function HandOverDialog({ item, onClose, onDone }: Props) {
   const { t } = useTranslation();
   // The recipient's people allowed to collect, offered by name (value `proxy:<id>`).
   const proxies = (useProxies(item.recipient.id).data ?? []).filter((p) => p.active);
+  // The site asks for a signature always, or for packages marked Signature required; else one may be added.
+  const signatureAtDesk = useSettings().data?.signatureAtDesk;
+  const signatureNeeded = signatureAtDesk === 'always' || (signatureAtDesk === 'flagged' && item.signatureRequired);
   const { form, submit, busy, formError } = usePackroomForm({
     schema: api['packages.handOver'].input,
-    initialValues: { who: 'recipient', collectedBy: '' },
-    toInput: (values: { who: string; collectedBy: string }) => ({
+    initialValues: { who: 'recipient', collectedBy: '', signing: false, signature: '' },
+    toInput: (values: { who: string; collectedBy: string; signing: boolean; signature: string }) => ({
       id: item.id,
       someoneElse: values.who === 'someone',
       collectedBy: values.who === 'someone' ? values.collectedBy : null,
       ...(values.who.startsWith('proxy:') && { proxyId: Number(values.who.slice('proxy:'.length)) }),
+      ...(values.signature && { signature: values.signature }),
     }),
     onSubmit: async (input) => {
       await packageCalls.handOver(input);
       onDone();
     },
   });
-  const who = form.getValues().who;
+  const { who, signing, signature } = form.getValues();
+  // Shown too when the core asked for one the site's settings (changed meanwhile) had not.
+  const showPad = signatureNeeded || signing || Boolean(form.errors.signature);
   return (
     <Modal opened onClose={onClose} title={t('packages.handOver.title')}>
       <form onSubmit={submit} noValidate>
@@ -58,6 +66,19 @@ export function HandOverDialog({ item, onClose, onDone }: Props) {
             </Stack>
           </Radio.Group>
           {who === 'someone' && <TextInput label={t('packages.handOver.name')} {...form.getInputProps('collectedBy')} data-autofocus />}
+          {showPad ? (
+            <SignaturePad
+              label={t('attachments.pad.label')}
+              description={t('attachments.pad.hint')}
+              value={signature}
+              onChange={(v) => form.setFieldValue('signature', v)}
+              error={form.errors.signature}
+            />
+          ) : (
+            <Button variant="default" onClick={() => form.setFieldValue('signing', true)} style={{ alignSelf: 'flex-start' }}>
+              {t('attachments.pad.add')}
+            </Button>
+          )}
           <ErrorAlert error={formError} />
           <DialogActions label={t('packages.handOver.submit')} busy={busy} onCancel={onClose} />
         </Stack>

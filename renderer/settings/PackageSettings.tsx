@@ -1,11 +1,25 @@
+import { Select } from '@mantine/core';
+import { signatureAtDeskChoices, type SignatureAtDesk } from '../../src/contract';
 import { useTranslation } from '../i18n';
 import { pickSettings, SettingsCard, type CardProps } from './SettingsCard';
 import { NumberSetting, SwitchSetting, TextSetting } from '../components/form/SettingFields';
 
-const fromSettings = pickSettings('packageNoticeBatchMinutes', 'packageNoticeIncludePin', 'packageReminderDays', 'packageEscalationDays');
+const fromSettings = pickSettings(
+  'packageNoticeBatchMinutes',
+  'packageNoticeIncludePin',
+  'packageReminderDays',
+  'packageEscalationDays',
+  'signatureAtDesk',
+  'attachmentRetentionDays',
+);
 
 export function PackageSettings({ initial, onSaved }: CardProps) {
   const { t } = useTranslation();
+  const signatureLabels: Record<SignatureAtDesk, string> = {
+    off: t('settings.packages.signatureOff'),
+    flagged: t('settings.packages.signatureFlagged'),
+    always: t('settings.packages.signatureAlways'),
+  };
   return (
     <SettingsCard
       title={t('settings.packages.title')}
@@ -36,6 +50,22 @@ export function PackageSettings({ initial, onSaved }: CardProps) {
             min={1}
             max={90}
             {...form.bind('packageEscalationDays', t('settings.packages.escalationHint'))}
+          />
+          <Select
+            label={t('settings.packages.signatureAtDesk')}
+            allowDeselect={false}
+            data={signatureAtDeskChoices.map((value) => ({ value, label: signatureLabels[value] }))}
+            value={form.values.signatureAtDesk}
+            onChange={(v) => v && form.set('signatureAtDesk', v as SignatureAtDesk)}
+            comboboxProps={{ withinPortal: true }}
+            {...form.field('signatureAtDesk', t('settings.packages.signatureAtDeskHint'))}
+            w={400}
+          />
+          <NumberSetting
+            label={t('settings.packages.retention')}
+            min={1}
+            max={3650}
+            {...form.bind('attachmentRetentionDays', t('settings.packages.retentionHint'))}
           />
         </>
       )}
