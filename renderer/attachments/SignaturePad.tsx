@@ -1,4 +1,4 @@
-import { Button, Group, Input } from '@mantine/core';
+import { Box, Button, Input } from '@mantine/core';
 import { useEffect, useId, useRef, type PointerEvent, type ReactNode } from 'react';
 import { useTranslation } from '../i18n';
 
@@ -6,6 +6,8 @@ import { useTranslation } from '../i18n';
 const width = 600;
 const height = 200;
 const ground = '#ffffff';
+const ink = '#000000';
+const pen = 4;
 
 interface Props {
   label: string;
@@ -45,8 +47,8 @@ export function SignaturePad({ label, description, value, onChange, error }: Pro
   const line = (from: { x: number; y: number }, to: { x: number; y: number }) => {
     const context = canvas.current?.getContext('2d');
     if (!context) return;
-    context.strokeStyle = '#000000';
-    context.lineWidth = 3;
+    context.strokeStyle = ink;
+    context.lineWidth = pen;
     context.lineCap = 'round';
     context.lineJoin = 'round';
     context.beginPath();
@@ -60,8 +62,13 @@ export function SignaturePad({ label, description, value, onChange, error }: Pro
     event.currentTarget.setPointerCapture(event.pointerId);
     const point = at(event);
     last.current = point;
-    // A press that does not move still leaves its dot, as a pen would.
-    line(point, point);
+    // A press that does not move still leaves its dot, as a pen would (a line of no length draws nothing).
+    const context = canvas.current?.getContext('2d');
+    if (!context) return;
+    context.fillStyle = ink;
+    context.beginPath();
+    context.arc(point.x, point.y, pen / 2, 0, 2 * Math.PI);
+    context.fill();
   };
 
   const move = (event: PointerEvent<HTMLCanvasElement>) => {
@@ -89,36 +96,36 @@ export function SignaturePad({ label, description, value, onChange, error }: Pro
       error={error}
       errorProps={{ id: errorId }}
     >
-      <canvas
-        ref={canvas}
-        width={width}
-        height={height}
-        role="img"
-        aria-labelledby={`${id}-label`}
-        aria-describedby={[error ? errorId : null, description ? descriptionId : null].filter(Boolean).join(' ') || undefined}
-        aria-invalid={error ? true : undefined}
-        onPointerDown={down}
-        onPointerMove={move}
-        onPointerUp={up}
-        onPointerCancel={up}
-        style={{
-          display: 'block',
-          width: '100%',
-          aspectRatio: `${width} / ${height}`,
-          // The pad, not the page, takes a finger's strokes.
-          touchAction: 'none',
-          border: `1px solid ${error ? 'var(--mantine-color-error)' : 'var(--mantine-color-default-border)'}`,
-          borderRadius: 'var(--mantine-radius-sm)',
-          background: ground,
-          cursor: 'crosshair',
-          marginTop: 'var(--mantine-spacing-xs)',
-        }}
-      />
-      <Group justify="flex-end" mt={4}>
-        <Button variant="subtle" size="xs" onClick={() => onChange('')} disabled={!value}>
+      {/* "Clear" sits in the pad's corner, so a refusal shows right under the pad. */}
+      <Box pos="relative" mt="xs">
+        <canvas
+          ref={canvas}
+          width={width}
+          height={height}
+          role="img"
+          aria-labelledby={`${id}-label`}
+          aria-describedby={[error ? errorId : null, description ? descriptionId : null].filter(Boolean).join(' ') || undefined}
+          aria-invalid={error ? true : undefined}
+          onPointerDown={down}
+          onPointerMove={move}
+          onPointerUp={up}
+          onPointerCancel={up}
+          style={{
+            display: 'block',
+            width: '100%',
+            aspectRatio: `${width} / ${height}`,
+            // The pad, not the page, takes a finger's strokes.
+            touchAction: 'none',
+            border: `1px solid ${error ? 'var(--mantine-color-error)' : 'var(--mantine-color-default-border)'}`,
+            borderRadius: 'var(--mantine-radius-sm)',
+            background: ground,
+            cursor: 'crosshair',
+          }}
+        />
+        <Button variant="subtle" size="xs" pos="absolute" top={4} right={4} onClick={() => onChange('')} disabled={!value}>
           {t('attachments.pad.clear')}
         </Button>
-      </Group>
+      </Box>
     </Input.Wrapper>
   );
 }
