@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { expectAccessible } from './a11y';
 import { callApi, chooseSpanish, expect, openSettings, signIn, test } from './fixtures';
 
 /**
@@ -65,6 +66,7 @@ test('Signature at the desk "Always": a dot is refused, a signature drawn with t
   await expect(pad).toHaveAccessibleDescription(/The signature is empty or too small\. Ask the collector to sign across the box\./);
   expect((await callApi(page, 'packages.get', { id: item.id })).status).toBe('waiting');
   await shoot(page, 'signature-refused-en');
+  await expectAccessible(page, 'Hand over with a signature');
 
   // Cleared, then signed across the box.
   await handOver.getByRole('button', { name: 'Clear' }).click();
@@ -107,21 +109,42 @@ test('Signature at the desk "Always": a dot is refused, a signature drawn with t
   await shoot(page, 'signature-settings-es');
 });
 
-test('Signature at the desk "Off": the pad is offered behind "Add a signature" and a handover needs none', async ({ page, packroom }) => {
+test('"Off" offers the pad behind "Add a signature"; "For packages marked Signature required" asks for it only for those', async ({
+  page,
+  packroom,
+}) => {
   packroom.addUser('ada', password);
   await signIn(page, packroom.url, 'ada', password);
   const aisha = await callApi(page, 'recipients.create', { firstName: 'Aisha', lastName: 'Rahman', unit: '4B', email: '', phone: '' });
-  const item = await callApi(page, 'packages.log', { tracking: '1Z999AA10123456784', carrier: 'ups', recipientId: aisha.id });
+  const plain = await callApi(page, 'packages.log', { tracking: '1Z999AA10123456784', carrier: 'ups', recipientId: aisha.id });
+  const marked = await callApi(page, 'packages.log', {
+    tracking: 'TBA123456789012',
+    carrier: 'amazon',
+    recipientId: aisha.id,
+    signatureRequired: true,
+  });
   await callApi(page, 'settings.update', { signatureAtDesk: 'off' });
   await page.goto(`${packroom.url}/#/packages`);
-  await page.getByRole('button', { name: `Hand over ${item.tracking}` }).click();
+  await page.getByRole('button', { name: `Hand over ${plain.tracking}` }).click();
   const handOver = page.getByRole('dialog', { name: 'Hand over package' });
-  await expect(handOver.getByRole('img', { name: 'Signature of the person collecting' })).toHaveCount(0);
+  const pad = handOver.getByRole('img', { name: 'Signature of the person collecting' });
+  await expect(handOver.getByRole('button', { name: 'Add a signature' })).toBeVisible();
+  await expect(pad).toHaveCount(0);
   await handOver.getByRole('button', { name: 'Add a signature' }).click();
-  await expect(handOver.getByRole('img', { name: 'Signature of the person collecting' })).toBeVisible();
+  await expect(pad).toBeVisible();
   await shoot(page, 'signature-optional-en');
   // Nothing drawn: handed over without a signature.
   await handOver.getByRole('button', { name: 'Hand over' }).click();
   await expect(handOver).toBeHidden();
-  expect((await callApi(page, 'packages.get', { id: item.id })).status).toBe('picked_up');
+  expect((await callApi(page, 'packages.get', { id: plain.id })).status).toBe('picked_up');
+
+  // Marked Signature required, and the site asks for those: the pad at once, and nothing handed over without it.
+  await callApi(page, 'settings.update', { signatureAtDesk: 'flagged' });
+  await page.reload();
+  await page.getByRole('button', { name: `Hand over ${marked.tracking}` }).click();
+  await expect(pad).toBeVisible();
+  await expect(handOver.getByRole('button', { name: 'Add a signature' })).toHaveCount(0);
+  await handOver.getByRole('button', { name: 'Hand over' }).click();
+  await expect(pad).toHaveAccessibleDescription(/This package needs the collector's signature\./);
+  expect((await callApi(page, 'packages.get', { id: marked.id })).status).toBe('waiting');
 });

@@ -88,5 +88,5 @@ async function signed(png: Buffer): Promise<boolean> {
   return inked >= signatureInk.minPixels && Math.max(right - left, bottom - top) >= signatureInk.minSpan;
 }
 
-/** What a signature needs (the pad in the handover dialog checks the same before sending). */
+/** What a signature needs: checked here only (the hand-over dialog's pad shows this refusal under itself). */
 export const signatureInk = { minPixels: 120, minSpan: 40 } as const;
