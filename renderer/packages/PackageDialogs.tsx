@@ -75,9 +75,12 @@ export function HandOverDialog({ item, onClose, onDone }: Props) {
               error={form.errors.signature}
             />
           ) : (
-            <Button variant="default" onClick={() => form.setFieldValue('signing', true)} style={{ alignSelf: 'flex-start' }}>
-              {t('attachments.pad.add')}
-            </Button>
+            // Offered once the settings say a signature is not asked for: not flashed while they load.
+            signatureAtDesk && (
+              <Button variant="default" onClick={() => form.setFieldValue('signing', true)} style={{ alignSelf: 'flex-start' }}>
+                {t('attachments.pad.add')}
+              </Button>
+            )
           )}
           <ErrorAlert error={formError} />
           <DialogActions label={t('packages.handOver.submit')} busy={busy} onCancel={onClose} />
