@@ -11,13 +11,13 @@ export type ActivityKind = (typeof activityKinds)[number];
 
 /**
  * The one mapping from an action's prefix (before the dot) to its kind, read by the core's filter and the
- * screen's live updates alike. A recipient's record and their PINs are access; carrier codes too (they open the
- * door); alerts, backups, devices and the log's own export are the site's settings and upkeep.
+ * screen's live updates alike. A recipient's record and their PINs are access; carrier codes and the people allowed
+ * to collect too (they open the door); holds and a package's photos and signatures are packages; alerts, backups, devices and the log's own export are the site's settings and upkeep.
  */
 export const activityKindPrefixes: Record<ActivityKind, readonly string[]> = {
   door: ['door'],
-  packages: ['package'],
-  access: ['access', 'recipient', 'carrier'],
+  packages: ['package', 'hold', 'attachment'],
+  access: ['access', 'recipient', 'carrier', 'proxy'],
   staff: ['staff', 'auth'],
   imports: ['roster'],
   settings: ['settings', 'devices', 'backup', 'alert', 'activity', 'site'],
