@@ -71,7 +71,15 @@ export function PackageTable({ items, label, sort, showRecipient = true, onOpen,
             <Table.Th>{t('packages.table.logged')}</Table.Th>
             <Table.Th aria-sort={sort ? (sort.oldestFirst ? 'descending' : 'ascending') : undefined}>
               {sort ? (
-                <Button variant="subtle" size="compact-sm" onClick={sort.toggle}>
+                // Wraps like the other headers: on one line "Antigüedad (más recientes primero)" pushed Actions off a 1024 px screen.
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  h="auto"
+                  py={2}
+                  styles={{ label: { whiteSpace: 'normal', textAlign: 'start' } }}
+                  onClick={sort.toggle}
+                >
                   {t(sort.oldestFirst ? 'packages.table.ageOldest' : 'packages.table.ageNewest')}
                 </Button>
               ) : (
