@@ -1,10 +1,6 @@
-import type { Clock, ClockTimer } from '../../clock';
-import { log } from '../../log';
+import type { Clock } from '../../clock';
+import { Repeating } from '../repeating';
 import type { AttachmentService } from './service';
-
-// Retention counts in days: once a day of the app clock is enough, and a moved clock or a sleeping computer is
-// caught up by the next pass (it deletes everything past the limit, however late).
-const tickMs = 24 * 60 * 60_000;
 
 export interface AttachmentRetentionDeps {
   attachments: AttachmentService;
@@ -12,26 +8,14 @@ export interface AttachmentRetentionDeps {
 }
 
 /** The daily pass that deletes photos and signatures kept longer than the site's retention, on the app clock. */
-export class AttachmentRetention {
-  private timer: ClockTimer | null = null;
-
-  constructor(private readonly deps: AttachmentRetentionDeps) {}
-
-  start(): void {
-    this.tick();
-  }
-
-  stop(): void {
-    this.timer?.cancel();
-    this.timer = null;
-  }
-
-  private tick(): void {
-    try {
-      this.deps.attachments.expire();
-    } catch (error) {
-      log.error('Deleting old photos and signatures failed; trying again tomorrow.', error);
-    }
-    this.timer = this.deps.clock.setTimeout(() => this.tick(), tickMs);
+export class AttachmentRetention extends Repeating {
+  constructor(deps: AttachmentRetentionDeps) {
+    super({
+      clock: deps.clock,
+      // Retention counts in days: once a day is enough, and a late pass deletes everything past the limit.
+      everyMs: 24 * 60 * 60_000,
+      run: () => deps.attachments.expire(),
+      failed: 'Deleting old photos and signatures failed; trying again tomorrow.',
+    });
   }
 }

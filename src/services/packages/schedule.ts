@@ -1,10 +1,6 @@
-import type { Clock, ClockTimer } from '../../clock';
-import { log } from '../../log';
+import type { Clock } from '../../clock';
+import { Repeating } from '../repeating';
 import type { PackageService } from './service';
-
-// Reminders go out by the day; looking every 15 minutes of the app clock is soon enough, and a
-// moved clock or a sleeping computer simply catches up on the next look.
-const tickMs = 15 * 60_000;
 
 export interface PackageScheduleDeps {
   packages: PackageService;
@@ -12,26 +8,14 @@ export interface PackageScheduleDeps {
 }
 
 /** Package reminders, escalation alerts and the check for recipients who left, on the app clock. */
-export class PackageSchedule {
-  private timer: ClockTimer | null = null;
-
-  constructor(private readonly deps: PackageScheduleDeps) {}
-
-  start(): void {
-    this.tick();
-  }
-
-  stop(): void {
-    this.timer?.cancel();
-    this.timer = null;
-  }
-
-  private tick(): void {
-    try {
-      this.deps.packages.runDue();
-    } catch (error) {
-      log.error('Package reminders could not run; trying again in 15 minutes.', error);
-    }
-    this.timer = this.deps.clock.setTimeout(() => this.tick(), tickMs);
+export class PackageSchedule extends Repeating {
+  constructor(deps: PackageScheduleDeps) {
+    super({
+      clock: deps.clock,
+      // Reminders go out by the day: looking every 15 minutes is soon enough.
+      everyMs: 15 * 60_000,
+      run: () => deps.packages.runDue(),
+      failed: 'Package reminders could not run; trying again in 15 minutes.',
+    });
   }
 }
